@@ -1,0 +1,7 @@
+//! claimdesk: find every claim in news articles and who made it, then check them.
+//!
+//! Rooms: `model` (plain data), `extract` (text → claims), `io` (files), `ui` (egui),
+//! `cli` (headless commands). See docs/architecture.md.
+
+pub mod extract;
+pub mod model;

@@ -1,0 +1,100 @@
+//! A claim: who said what, where in the article, and what the analyst made of it.
+
+use serde::{Deserialize, Serialize};
+
+use super::{ArticleId, SpeakerId, Status};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ClaimId(pub u64);
+
+/// How the claim is reported in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ClaimKind {
+    /// Wholly inside quotation marks.
+    Direct,
+    /// Reported speech, no quotation marks.
+    Indirect,
+    /// Reported speech with quoted fragments.
+    Mixed,
+    /// A headline or subheading attribution ("…: White House").
+    Headline,
+}
+
+impl ClaimKind {
+    pub const ALL: [ClaimKind; 4] = [
+        ClaimKind::Direct,
+        ClaimKind::Indirect,
+        ClaimKind::Mixed,
+        ClaimKind::Headline,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            ClaimKind::Direct => "direct",
+            ClaimKind::Indirect => "indirect",
+            ClaimKind::Mixed => "mixed",
+            ClaimKind::Headline => "headline",
+        }
+    }
+}
+
+/// Where a claim came from; re-running extraction replaces only `Extracted` claims.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum ClaimOrigin {
+    #[default]
+    Extracted,
+    /// Found by the extractor, then changed by the analyst.
+    Edited,
+    /// Added by the analyst.
+    Manual,
+}
+
+/// A link backing or refuting a claim.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Evidence {
+    pub url: String,
+    #[serde(default)]
+    pub description: String,
+}
+
+/// One entry of a claim's status history. `at` is seconds since the Unix epoch (UTC);
+/// the model takes the time from its caller so that it stays free of clocks and I/O.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusChange {
+    pub at: i64,
+    pub from: Status,
+    pub to: Status,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Claim {
+    pub id: ClaimId,
+    pub article: ArticleId,
+    /// The claim's own words, without the attribution frame and outer quotation marks.
+    pub content: String,
+    /// Byte offsets of `content` in the article text.
+    pub start: usize,
+    pub end: usize,
+    pub kind: ClaimKind,
+    /// The attribution cue as written ("said", "according to", ":").
+    pub cue: String,
+    /// The speaker as written in the sentence ("he", "the Spokesperson").
+    pub mention: Option<String>,
+    /// Byte offsets of `mention` in the article text.
+    #[serde(default)]
+    pub mention_span: Option<(usize, usize)>,
+    pub speaker: Option<SpeakerId>,
+    #[serde(default)]
+    pub status: Status,
+    #[serde(default)]
+    pub notes: String,
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
+    #[serde(default)]
+    pub history: Vec<StatusChange>,
+    #[serde(default)]
+    pub origin: ClaimOrigin,
+}

@@ -1,0 +1,15 @@
+//! The project as plain data: articles, claims, speakers, statuses.
+//!
+//! No egui and no I/O live here. Every change to a [`Project`] that the analyst makes goes
+//! through [`Edit`](edit::Edit) (see `edit.rs`) so that undo/redo and "unsaved changes"
+//! have one home.
+
+mod article;
+mod claim;
+mod speaker;
+mod status;
+
+pub use article::{Article, ArticleId, ArticleMeta};
+pub use claim::{Claim, ClaimId, ClaimKind, ClaimOrigin, Evidence, StatusChange};
+pub use speaker::{Speaker, SpeakerId};
+pub use status::Status;

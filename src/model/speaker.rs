@@ -1,0 +1,22 @@
+//! A person or body that makes claims. Shared across the project's articles.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct SpeakerId(pub u64);
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Speaker {
+    pub id: SpeakerId,
+    /// Canonical name: "John Kirby", "White House".
+    pub name: String,
+    /// Role as the text gives it: "National Security Council Spokesperson".
+    pub role: Option<String>,
+    /// Other ways the articles name this speaker: "Kirby", "the spokesperson".
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// An organisation or group rather than a person ("Hamas", "Israeli officials").
+    #[serde(default)]
+    pub is_body: bool,
+}
