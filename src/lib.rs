@@ -3,5 +3,8 @@
 //! Rooms: `model` (plain data), `extract` (text → claims), `io` (files), `ui` (egui),
 //! `cli` (headless commands). See docs/architecture.md.
 
+pub mod cli;
 pub mod extract;
+pub mod io;
 pub mod model;
+pub mod ui;

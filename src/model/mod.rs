@@ -6,10 +6,12 @@
 
 mod article;
 mod claim;
+mod project;
 mod speaker;
 mod status;
 
 pub use article::{Article, ArticleId, ArticleMeta};
 pub use claim::{Claim, ClaimId, ClaimKind, ClaimOrigin, Evidence, StatusChange};
+pub use project::{Project, ProjectSettings};
 pub use speaker::{Speaker, SpeakerId};
 pub use status::Status;

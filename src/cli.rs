@@ -1,0 +1,106 @@
+//! Command-line parsing and the headless commands. The window is launched from here too.
+//!
+//! Exit codes: 0 everything went well; 1 nothing could be done (no input could be read,
+//! bad arguments); 2 some inputs failed but the others were processed.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::io::article::{ArticleSource, read_article};
+use crate::io::extract_output;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "claimdesk",
+    version,
+    about = "Find every claim in news articles and who made it, then check them.",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Articles or a project to open in the window.
+    pub files: Vec<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print every claim of the given articles (JSON or CSV on stdout).
+    Extract {
+        #[arg(long, value_enum, default_value_t = ExtractFormat::Json)]
+        format: ExtractFormat,
+        /// Article files (plain text).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExtractFormat {
+    Json,
+    Csv,
+}
+
+/// Parse the process arguments and run.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        None => run_window(cli.files),
+        Some(Command::Extract { format, files }) => extract(format, &files),
+    }
+}
+
+fn run_window(files: Vec<PathBuf>) -> ExitCode {
+    match crate::ui::run(files) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("claimdesk: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Read each file (reporting the ones that fail), extract, print in one go.
+fn extract(format: ExtractFormat, files: &[PathBuf]) -> ExitCode {
+    let mut read: Vec<ArticleSource> = Vec::new();
+    let mut failed = 0usize;
+    for path in files {
+        match read_article(path) {
+            Ok(source) => read.push(source),
+            Err(e) => {
+                eprintln!("claimdesk: {e}");
+                failed += 1;
+            }
+        }
+    }
+    let extracted: Vec<_> = read
+        .iter()
+        .map(|s| (s, crate::extract::extract(&s.text)))
+        .collect();
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let written = match format {
+        ExtractFormat::Json => extract_output::write_json(&mut out, &extracted),
+        ExtractFormat::Csv => extract_output::write_csv(&mut out, &extracted),
+    }
+    .and_then(|()| out.flush());
+    if let Err(e) = written {
+        // A closed pipe (`claimdesk extract … | head`) is not an error worth a message.
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("claimdesk: cannot write output: {e}");
+            return ExitCode::from(1);
+        }
+    }
+    exit_code(read.len(), failed)
+}
+
+fn exit_code(succeeded: usize, failed: usize) -> ExitCode {
+    match (succeeded, failed) {
+        (_, 0) => ExitCode::SUCCESS,
+        (0, _) => ExitCode::from(1),
+        _ => ExitCode::from(2),
+    }
+}

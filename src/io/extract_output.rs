@@ -1,0 +1,122 @@
+//! The output of `claimdesk extract`: a contract other tools read. Extend it, never break it.
+//!
+//! JSON: `{"articles":[{"path","title","claims":[{"content","speaker","mention","role",
+//! "cue","kind","start","end"}],"speakers":[...]}]}`. `start`/`end` are byte offsets of the
+//! content in the article text; `speaker` and `role` may be null.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::article::ArticleSource;
+use super::spreadsheet_safe;
+use crate::extract::Extraction;
+
+#[derive(Serialize)]
+struct Output<'a> {
+    articles: Vec<ArticleOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct ArticleOut<'a> {
+    path: String,
+    title: &'a str,
+    claims: Vec<ClaimOut<'a>>,
+    speakers: Vec<SpeakerOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct ClaimOut<'a> {
+    content: &'a str,
+    speaker: Option<&'a str>,
+    mention: Option<&'a str>,
+    role: Option<&'a str>,
+    cue: &'a str,
+    kind: &'static str,
+    start: usize,
+    end: usize,
+    mention_start: Option<usize>,
+    mention_end: Option<usize>,
+}
+
+#[derive(Serialize)]
+struct SpeakerOut<'a> {
+    name: &'a str,
+    role: Option<&'a str>,
+    aliases: &'a [String],
+    is_body: bool,
+}
+
+fn article_out<'a>(source: &'a ArticleSource, ex: &'a Extraction) -> ArticleOut<'a> {
+    ArticleOut {
+        path: source.path.display().to_string(),
+        title: &source.title,
+        claims: ex
+            .claims
+            .iter()
+            .map(|c| {
+                let speaker = ex.speaker_of(c);
+                ClaimOut {
+                    content: &c.content,
+                    speaker: speaker.map(|s| s.name.as_str()),
+                    mention: c.mention.as_deref(),
+                    role: speaker.and_then(|s| s.role.as_deref()),
+                    cue: &c.cue,
+                    kind: c.kind.key(),
+                    start: c.start,
+                    end: c.end,
+                    mention_start: c.mention_span.map(|s| s.0),
+                    mention_end: c.mention_span.map(|s| s.1),
+                }
+            })
+            .collect(),
+        speakers: ex
+            .speakers
+            .iter()
+            .map(|s| SpeakerOut {
+                name: &s.name,
+                role: s.role.as_deref(),
+                aliases: &s.aliases,
+                is_body: s.is_body,
+            })
+            .collect(),
+    }
+}
+
+pub fn write_json(out: &mut impl Write, items: &[(&ArticleSource, Extraction)]) -> io::Result<()> {
+    let doc = Output {
+        articles: items.iter().map(|(s, ex)| article_out(s, ex)).collect(),
+    };
+    serde_json::to_writer_pretty(&mut *out, &doc).map_err(io::Error::other)?;
+    writeln!(out)
+}
+
+pub const CSV_HEADER: [&str; 10] = [
+    "path", "title", "speaker", "mention", "role", "cue", "kind", "start", "end", "content",
+];
+
+pub fn write_csv(out: &mut impl Write, items: &[(&ArticleSource, Extraction)]) -> io::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record(CSV_HEADER).map_err(io::Error::other)?;
+    for (source, ex) in items {
+        let a = article_out(source, ex);
+        for c in &a.claims {
+            let (start, end) = (c.start.to_string(), c.end.to_string());
+            let row = [
+                a.path.as_str(),
+                a.title,
+                c.speaker.unwrap_or(""),
+                c.mention.unwrap_or(""),
+                c.role.unwrap_or(""),
+                c.cue,
+                c.kind,
+                &start,
+                &end,
+                c.content,
+            ];
+            w.write_record(row.iter().map(|cell| spreadsheet_safe(cell)))
+                .map_err(io::Error::other)?;
+        }
+    }
+    w.flush()
+}
