@@ -4,13 +4,14 @@
 //! bad arguments); 2 some inputs failed but the others were processed.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::io::article::{ArticleSource, read_article};
-use crate::io::extract_output;
+use crate::io::{export, extract_output, project_file};
+use crate::model::Project;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -36,6 +37,30 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Add articles, with their extracted claims, to a project (created if missing).
+    Import {
+        /// The project file (.claimdesk).
+        project: PathBuf,
+        /// Article files (plain text).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Write a project's claims, with their articles and speakers, for other tools.
+    Export {
+        /// The project file (.claimdesk).
+        project: PathBuf,
+        #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
+        format: ExportFormat,
+        /// Write to this file instead of stdout.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// docs/export-json.md
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -50,6 +75,12 @@ pub fn main() -> ExitCode {
     match cli.command {
         None => run_window(cli.files),
         Some(Command::Extract { format, files }) => extract(format, &files),
+        Some(Command::Import { project, files }) => import(&project, &files),
+        Some(Command::Export {
+            project,
+            format,
+            output,
+        }) => export(&project, format, output.as_deref()),
     }
 }
 
@@ -102,5 +133,71 @@ fn exit_code(succeeded: usize, failed: usize) -> ExitCode {
         (_, 0) => ExitCode::SUCCESS,
         (0, _) => ExitCode::from(1),
         _ => ExitCode::from(2),
+    }
+}
+
+/// Load (or start) the project, add the articles, save atomically if anything was added.
+fn import(path: &Path, files: &[PathBuf]) -> ExitCode {
+    let mut project = if path.exists() {
+        match project_file::load_project(path) {
+            Ok(p) => p,
+            Err(e) => {
+                eprintln!("claimdesk: {e}");
+                return ExitCode::from(1);
+            }
+        }
+    } else {
+        let name = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        Project::new(name)
+    };
+    let (articles_before, claims_before) = (project.articles.len(), project.claims.len());
+    let errors = crate::io::import::import_articles(&mut project, files);
+    for e in &errors {
+        eprintln!("claimdesk: {e}");
+    }
+    let added = project.articles.len() - articles_before;
+    if added == 0 {
+        eprintln!("claimdesk: nothing imported; {} unchanged", path.display());
+        return ExitCode::from(1);
+    }
+    if let Err(e) = project_file::save_project(path, &project) {
+        eprintln!("claimdesk: {e}");
+        return ExitCode::from(1);
+    }
+    println!(
+        "imported {added} article(s) with {} claim(s) into {}",
+        project.claims.len() - claims_before,
+        path.display()
+    );
+    exit_code(added, errors.len())
+}
+
+fn export(path: &Path, format: ExportFormat, output: Option<&Path>) -> ExitCode {
+    let project = match project_file::load_project(path) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("claimdesk: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let text = match format {
+        ExportFormat::Json => export::json::to_string(&project),
+    };
+    let written = text
+        .map_err(std::io::Error::other)
+        .and_then(|text| export::deliver(output, text.as_bytes()));
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if output.is_none() && e.kind() == std::io::ErrorKind::BrokenPipe => {
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            let target = output.map_or("stdout".into(), |p| p.display().to_string());
+            eprintln!("claimdesk: {target}: cannot write the export: {e}");
+            ExitCode::from(1)
+        }
     }
 }

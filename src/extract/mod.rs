@@ -8,7 +8,14 @@
 //! 4. `speakers`: build the article's speaker registry and resolve mentions
 //!    ("he", "the spokesperson", "Kirby") to canonical speakers with roles.
 
+mod lexicon;
+mod quotes;
+mod rules;
+mod speakers;
+mod text;
+
 use crate::model::ClaimKind;
+use rules::{Frame, Sentence};
 
 /// A claim as the extractor finds it, before it joins a project.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,8 +57,126 @@ impl Extraction {
 
 /// Find every claim in `text` and who made it.
 pub fn extract(text: &str) -> Extraction {
-    let _ = text;
-    Extraction::default()
+    let mut registry = speakers::Registry::default();
+    let mut claims = Vec::new();
+    // The previous sentence's claim, for a quotation that continues after its frame.
+    let mut previous: Option<FoundClaim> = None;
+    for (n, para) in text::paragraphs(text).into_iter().enumerate() {
+        let line = &text[para.0..para.1];
+        if lexicon::is_navigation_line(line) {
+            previous = None;
+            continue;
+        }
+        let quotes = quotes::find_quotes(text, para);
+        let headline_line = n == 0 || is_heading(line);
+        for sent in text::sentences(text, para, &quotes) {
+            let lo = quotes.partition_point(|q| q.end <= sent.0);
+            let hi = quotes.partition_point(|q| q.open < sent.1);
+            let s = Sentence {
+                text,
+                toks: text::tokenize(text, sent.0, sent.1, &quotes[lo..hi.max(lo)]),
+                quotes: &quotes[lo..hi.max(lo)],
+            };
+            let mut frames = rules::frames(&s, headline_line);
+            if frames.is_empty()
+                && previous.is_some()
+                && let Some(f) = rules::continuation(&s)
+            {
+                frames.push(f);
+            }
+            if frames.is_empty() {
+                previous = None;
+            }
+            for frame in frames {
+                let claim = build_claim(text, &frame, &mut registry, previous.as_ref());
+                if let Some(claim) = claim {
+                    previous = Some(claim.clone());
+                    claims.push(claim);
+                }
+            }
+        }
+    }
+    Extraction {
+        claims,
+        speakers: registry.speakers,
+    }
+}
+
+/// A heading or subheading: a short line that does not end like a sentence.
+fn is_heading(line: &str) -> bool {
+    let ends_sentence = line
+        .trim_end_matches(|c: char| lexicon::is_quote_mark(c) || c == ')')
+        .ends_with(['.', '!', '?']);
+    !ends_sentence && line.split_whitespace().count() <= 25
+}
+
+fn build_claim(
+    text: &str,
+    frame: &Frame,
+    registry: &mut speakers::Registry,
+    previous: Option<&FoundClaim>,
+) -> Option<FoundClaim> {
+    let (start, end) = (frame.content.first()?.0, frame.content.last()?.1);
+    let content = if frame.content.len() == 1 {
+        text[start..end].to_string()
+    } else {
+        frame
+            .content
+            .iter()
+            .map(|&(a, b)| &text[a..b])
+            .collect::<Vec<_>>()
+            .join(" \u{2026} ")
+    };
+    let (mention, mention_span, speaker, cue) = if frame.continues {
+        let p = previous?;
+        (p.mention.clone(), p.mention_span, p.speaker, p.cue.clone())
+    } else {
+        let mention = frame.mention.map(|(a, b)| text[a..b].to_string());
+        let speaker = mention.as_deref().and_then(|m| registry.resolve(m));
+        (mention, frame.mention, speaker, frame.cue.clone())
+    };
+    let kind = if frame.headline {
+        ClaimKind::Headline
+    } else {
+        kind_of(text, &frame.content)
+    };
+    Some(FoundClaim {
+        content,
+        start,
+        end,
+        kind,
+        cue,
+        mention,
+        mention_span,
+        speaker,
+    })
+}
+
+/// Direct when the content was cut from inside quotation marks, mixed when it carries a
+/// quoted phrase (not a lone capitalised word in scare quotes), else indirect.
+fn kind_of(text: &str, content: &[(usize, usize)]) -> ClaimKind {
+    let inside_quotes = content.iter().all(|&(a, b)| {
+        let before = text[..a].chars().next_back();
+        let after = text[b..].chars().next();
+        before.is_some_and(lexicon::is_open_quote)
+            || after.is_some_and(|c| lexicon::is_quote_mark(c) || c == ',')
+                && before.is_some_and(lexicon::is_open_quote)
+    });
+    if inside_quotes {
+        return ClaimKind::Direct;
+    }
+    let (a, b) = (content[0].0, content[content.len() - 1].1);
+    let quotes = quotes::find_quotes(text, (a, b));
+    let real_quote = quotes.iter().any(|q| {
+        let inner = text[q.inner_start..q.inner_end].trim();
+        let words = inner.split_whitespace().count();
+        words > 1 || inner.chars().next().is_some_and(char::is_lowercase)
+    });
+    if real_quote {
+        ClaimKind::Mixed
+    } else {
+        ClaimKind::Indirect
+    }
 }
 
 /// An article's title for plain text: its first non-empty line, trimmed.

@@ -114,7 +114,7 @@ pub fn write_csv(out: &mut impl Write, items: &[(&ArticleSource, Extraction)]) -
                 &end,
                 c.content,
             ];
-            w.write_record(row.iter().map(|cell| spreadsheet_safe(cell)))
+            w.write_record(row.iter().map(|cell| spreadsheet_safe(cell).into_owned()))
                 .map_err(io::Error::other)?;
         }
     }

@@ -1,7 +1,11 @@
 //! Files: reading articles, the project file, exports. The only room that touches the disk.
 
 pub mod article;
+pub mod atomic;
+pub mod export;
 pub mod extract_output;
+pub mod import;
+pub mod project_file;
 
 use std::borrow::Cow;
 

@@ -1,0 +1,317 @@
+//! Word lists of general English news style: speech and cognition verbs, nominal cues,
+//! titles, pronouns. No list names a person, place or phrase of any particular article.
+
+/// Speech, writing and stance verbs in every form that can introduce a claim.
+const CUE_VERBS: &[&str] = &[
+    "say", "says", "said", "saying",
+    "tell", "tells", "told", "telling",
+    "add", "adds", "added", "adding",
+    "write", "writes", "wrote", "writing", "written",
+    "note", "notes", "noted", "noting",
+    "report", "reports", "reported", "reporting",
+    "announce", "announces", "announced", "announcing",
+    "suggest", "suggests", "suggested", "suggesting",
+    "tweet", "tweets", "tweeted", "tweeting",
+    "argue", "argues", "argued", "arguing",
+    "explain", "explains", "explained", "explaining",
+    "acknowledge", "acknowledges", "acknowledged", "acknowledging",
+    "claim", "claims", "claimed", "claiming",
+    "warn", "warns", "warned", "warning",
+    "insist", "insists", "insisted", "insisting",
+    "state", "states", "stated", "stating",
+    "declare", "declares", "declared", "declaring",
+    "mention", "mentions", "mentioned", "mentioning",
+    "assert", "asserts", "asserted", "asserting",
+    "contend", "contends", "contended", "contending",
+    "maintain", "maintains", "maintained", "maintaining",
+    "believe", "believes", "believed",
+    "think", "thinks",
+    "predict", "predicts", "predicted", "predicting",
+    "conclude", "concludes", "concluded", "concluding",
+    "concede", "concedes", "conceded", "conceding",
+    "admit", "admits", "admitted", "admitting",
+    "deny", "denies", "denied", "denying",
+    "confirm", "confirms", "confirmed", "confirming",
+    "reveal", "reveals", "revealed", "revealing",
+    "recall", "recalls", "recalled", "recalling",
+    "stress", "stresses", "stressed", "stressing",
+    "emphasize", "emphasizes", "emphasized", "emphasizing",
+    "emphasise", "emphasises", "emphasised", "emphasising",
+    "express", "expresses", "expressed", "expressing",
+    "promise", "promises", "promised", "promising",
+    "pledge", "pledges", "pledged", "pledging",
+    "vow", "vows", "vowed", "vowing",
+    "allege", "alleges", "alleged", "alleging",
+    "complain", "complains", "complained", "complaining",
+    "respond", "responds", "responded", "responding",
+    "reply", "replies", "replied", "replying",
+    "answer", "answers", "answered",
+    "ask", "asks", "asked", "asking",
+    "urge", "urges", "urged", "urging",
+    "propose", "proposes", "proposed",
+    "hope", "hopes", "hoped",
+    "fear", "fears", "feared",
+    "caution", "cautions", "cautioned", "cautioning",
+    "observe", "observes", "observed", "observing",
+    "remark", "remarks", "remarked",
+    "indicate", "indicates", "indicated", "indicating",
+    "testify", "testifies", "testified", "testifying",
+    "boast", "boasts", "boasted", "boasting",
+    "counter", "counters", "countered", "countering",
+    "retort", "retorts", "retorted",
+    "joke", "jokes", "joked", "joking",
+    "quip", "quips", "quipped",
+    "agree", "agrees", "agreed",
+    "disclose", "discloses", "disclosed",
+    "continue", "continues", "continued",
+    "recount", "recounts", "recounted",
+    "shout", "shouts", "shouted",
+    "demand", "demands", "demanded", "demanding",
+    "estimate", "estimates", "estimated",
+    "assure", "assures", "assured",
+    "inform", "informs", "informed",
+    "remind", "reminds", "reminded",
+    "point", "points", "pointed", "pointing",
+    "make", "makes", "made", "making",
+    "predict", "show", "shows", "showed", "shown", "showing",
+    "find", "finds", "found",
+    "accuse", "accuses", "accused", "accusing",
+    "charge", "charges", "charged",
+    "posit", "posits", "posited",
+    "reiterate", "reiterates", "reiterated", "reiterating",
+    "signal", "signals", "signaled", "signalled",
+    "post", "posts", "posted",
+    "wonder", "wonders", "wondered",
+    "question", "questions", "questioned",
+    "speculate", "speculates", "speculated",
+    "worry", "worries", "worried",
+    "expect", "expects", "expected",
+];
+
+/// Verbs that are cues only with a particle or a fixed complement ("pointed out",
+/// "made it clear"); alone they say nothing of speech.
+const NEEDS_PARTICLE: &[&str] = &[
+    "point", "points", "pointed", "pointing", "make", "makes", "made", "making",
+];
+
+/// Verbs that take the hearer before the content: "told reporters that…".
+const HEARER_VERBS: &[&str] = &[
+    "tell", "tells", "told", "telling", "warn", "warns", "warned", "warning", "assure",
+    "assures", "assured", "inform", "informs", "informed", "remind", "reminds", "reminded",
+    "ask", "asks", "asked", "asking", "urge", "urges", "urged", "urging", "promise",
+    "promises", "promised", "accuse", "accuses", "accused", "accusing",
+];
+
+/// Verbs that are cues only when a clause or quotation follows ("believes that…"),
+/// because alone they are common in plain narration ("found a body", "showed up").
+const NEEDS_CLAUSE: &[&str] = &[
+    "believe", "believes", "believed", "think", "thinks", "hope", "hopes", "hoped",
+    "fear", "fears", "feared", "show", "shows", "showed", "shown", "showing", "find",
+    "finds", "found", "indicate", "indicates", "indicated", "indicating", "continue",
+    "continues", "continued", "agree", "agrees", "agreed", "wonder", "wonders",
+    "wondered", "worry", "worries", "worried", "expect", "expects", "expected", "answer",
+    "answers", "answered", "signal", "signals", "signaled", "signalled", "post", "posts",
+    "posted", "question", "questions", "questioned", "demand", "demands", "demanded",
+    "demanding", "estimate", "estimates", "estimated", "charge", "charges", "charged",
+    "state", "states", "stated", "stating", "report", "reporting", "claims", "notes",
+    "remarks", "fears", "hopes", "answers", "questions", "demands", "estimates", "charges",
+    "accuse", "accuses", "accused", "accusing", "ask", "asks", "asked", "asking", "urge",
+    "urges", "urged", "urging", "promise", "promises", "promised", "promising",
+    "propose", "proposes", "proposed",
+];
+
+pub fn is_cue_verb(word: &str) -> bool {
+    let w = word.to_ascii_lowercase();
+    CUE_VERBS.contains(&w.as_str())
+}
+
+pub fn needs_particle(word: &str) -> bool {
+    NEEDS_PARTICLE.contains(&word.to_ascii_lowercase().as_str())
+}
+
+pub fn takes_hearer(word: &str) -> bool {
+    HEARER_VERBS.contains(&word.to_ascii_lowercase().as_str())
+}
+
+pub fn needs_clause(word: &str) -> bool {
+    NEEDS_CLAUSE.contains(&word.to_ascii_lowercase().as_str())
+}
+
+pub fn is_gerund(word: &str) -> bool {
+    word.len() > 4 && word.to_ascii_lowercase().ends_with("ing")
+}
+
+/// Nouns that report speech when owned by a speaker: "Hamas' announcement that…".
+const CUE_NOUNS: &[&str] = &[
+    "announcement", "statement", "claim", "claims", "assertion", "warning", "warnings",
+    "promise", "pledge", "insistence", "suggestion", "argument", "accusation", "allegation",
+    "allegations", "assessment", "belief", "view", "contention", "admission", "denial",
+    "prediction", "declaration", "testimony", "comments", "remarks", "assurance",
+    "assurances", "position", "conclusion", "finding", "findings", "report", "insistence",
+    "charge", "complaint", "hope", "fear", "fears", "threat", "vow", "confirmation",
+];
+
+pub fn is_cue_noun(word: &str) -> bool {
+    CUE_NOUNS.contains(&word.to_ascii_lowercase().as_str())
+}
+
+/// Words between subject and verb that do not change who speaks: "he also said",
+/// "Kirby has repeatedly said".
+const SUBJECT_VERB_FILLERS: &[&str] = &[
+    "also", "later", "then", "has", "had", "have", "had", "would", "will", "previously",
+    "repeatedly", "again", "once", "reportedly", "recently", "earlier", "publicly",
+    "privately", "quickly", "simply", "flatly", "further", "frequently", "often", "long", "not",
+    "initially", "first", "subsequently", "separately", "similarly", "likewise", "since",
+    "already", "still", "always", "never", "just", "even", "now", "finally", "openly",
+    "explicitly", "bluntly", "firmly", "reportedly", "allegedly", "has", "is", "was",
+    "may", "might", "could", "can", "did", "does", "do", "been", "both", "all",
+    "herself", "himself", "themselves", "itself", "personally", "specifically", "directly",
+];
+
+pub fn is_filler(word: &str) -> bool {
+    SUBJECT_VERB_FILLERS.contains(&word.to_ascii_lowercase().as_str())
+}
+
+/// Words that end a noun phrase when scanning backwards from a verb.
+const NP_STOPS: &[&str] = &[
+    "that", "which", "and", "but", "or", "when", "as", "after", "before", "because",
+    "while", "if", "so", "than", "since", "where", "though", "although", "whether",
+    "until", "unless", "once", "then", "also", "is", "was", "are", "were", "be", "to",
+    "has", "had", "have", "not", "what", "how", "why", "there", "here", "said", "says",
+    "would", "could", "should", "will", "can", "may", "might", "must", "did", "do", "does",
+    "by", "in", "on", "at", "with", "from", "about", "into", "over", "under", "against",
+    "during", "without", "within", "through", "upon", "like", "for",
+];
+
+pub fn is_np_stop(word: &str) -> bool {
+    NP_STOPS.contains(&word.to_ascii_lowercase().as_str())
+}
+
+/// Relative and personal pronouns that can be the subject of a speech verb.
+const PRONOUNS: &[&str] = &[
+    "he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "one",
+];
+
+pub fn is_pronoun(word: &str) -> bool {
+    PRONOUNS.contains(&word.to_ascii_lowercase().as_str())
+}
+
+/// Titles and role heads: the words of "National Security Council Spokesperson" that make
+/// it a role rather than part of a name.
+const ROLE_HEADS: &[&str] = &[
+    "spokesperson", "spokesman", "spokeswoman", "minister", "president", "secretary",
+    "senator", "sen.", "rep.", "representative", "congressman", "congresswoman",
+    "governor", "gov.", "chief", "director", "chairman", "chairwoman", "chair", "leader",
+    "ambassador", "general", "gen.", "commissioner", "mayor", "ceo", "judge", "justice",
+    "attorney", "adviser", "advisor", "official", "officer", "head", "premier",
+    "chancellor", "king", "queen", "prince", "princess", "pope", "candidate", "nominee",
+    "manager", "strategist", "speaker", "lawmaker", "founder", "executive", "editor",
+    "analyst", "professor", "prof.", "dr.", "economist", "commander", "colonel", "col.",
+    "lt.", "captain", "capt.", "sgt.", "sergeant", "admiral", "adm.", "lieutenant", "major",
+    "maj.", "deputy", "vice", "coordinator", "envoy", "negotiator", "inspector", "sheriff",
+    "prosecutor", "lawyer", "counsel", "aide", "staffer", "director-general", "chairperson",
+    "rabbi", "bishop", "cardinal", "imam", "reverend", "rev.", "councilman", "councilwoman",
+    "councillor", "councilor", "delegate", "diplomat", "correspondent", "reporter",
+    "columnist", "host", "anchor", "researcher", "scientist", "expert", "activist",
+    "organizer", "organiser", "mr.", "mrs.", "ms.", "sir", "dame", "lord", "lady",
+    "pollster", "consultant", "surrogate", "whip", "treasurer", "clerk", "auditor",
+    "comptroller", "administrator", "superintendent", "principal", "dean", "provost",
+];
+
+pub fn is_role_head(word: &str) -> bool {
+    ROLE_HEADS.contains(&word.to_ascii_lowercase().as_str())
+}
+
+/// Honorifics that are part of how a person is named, not a role.
+pub fn is_honorific(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "mr." | "mrs." | "ms." | "dr." | "sir" | "dame" | "mr" | "mrs" | "ms" | "dr"
+    )
+}
+
+/// Nouns for groups or organisations: a mention ending in one is a body, not a person.
+const BODY_HEADS: &[&str] = &[
+    "officials", "sources", "source", "government", "ministry", "department", "office",
+    "house", "agency", "police", "army", "military", "forces", "campaign", "committee",
+    "council", "party", "group", "groups", "organization", "organisation", "company",
+    "administration", "authorities", "authority", "spokespeople", "residents", "witnesses",
+    "experts", "analysts", "critics", "supporters", "opponents", "democrats",
+    "republicans", "leaders", "people", "voters", "report", "study", "poll", "polls",
+    "survey", "surveys", "statement", "court", "union", "board", "commission", "bank",
+    "service", "services", "team", "network", "newspaper", "agency", "institute",
+    "association", "coalition", "alliance", "movement", "members", "lawmakers", "aides",
+    "advisers", "observers", "diplomats", "media", "press", "staff", "ministers",
+    "officers", "negotiators", "mediators", "states", "nations", "countries", "cabinet",
+    "senate", "congress", "parliament", "embassy", "white", "kremlin", "pentagon",
+    "data", "figures", "statistics", "documents", "records", "filing", "filings",
+];
+
+pub fn is_body_head(word: &str) -> bool {
+    BODY_HEADS.contains(&word.to_ascii_lowercase().as_str())
+}
+
+/// Words whose final dot belongs to the word, not the sentence.
+pub fn keeps_dot(word: &str) -> bool {
+    if word.contains('.') {
+        return true; // "U.S", "a.m"
+    }
+    let mut chars = word.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        return c.is_uppercase(); // an initial: "J."
+    }
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "mr" | "mrs" | "ms" | "dr" | "sen" | "rep" | "gov" | "gen" | "lt" | "col" | "capt"
+            | "sgt" | "prof" | "rev" | "hon" | "st" | "jr" | "sr" | "adm" | "maj" | "cpl"
+            | "atty" | "supt" | "det" | "insp" | "cmdr" | "no" | "inc" | "corp" | "co"
+            | "ltd" | "vs" | "jan" | "feb" | "mar" | "apr" | "aug" | "sept" | "sep" | "oct"
+            | "nov" | "dec" | "mt" | "ft" | "pres" | "gov't" | "dept" | "est" | "approx"
+    )
+}
+
+pub fn is_open_quote(c: char) -> bool {
+    matches!(c, '"' | '\u{201C}' | '\u{201E}' | '\u{00AB}' | '\'' | '\u{2018}')
+}
+
+pub fn is_quote_mark(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' | '\'' | '\u{2018}' | '\u{2019}'
+    )
+}
+
+/// Day names and time words that may sit between a cue and its content ("said Tuesday").
+const TIME_WORDS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "yesterday", "today", "tonight", "earlier", "later", "recently", "again", "also",
+    "repeatedly", "last", "this", "next", "week", "month", "year", "morning", "afternoon",
+    "evening", "night", "previously", "once", "then", "now", "publicly", "privately",
+    "flatly", "bluntly", "simply", "firmly", "emphatically", "frankly", "openly", "at",
+    "the", "time", "weekend", "day", "days", "ago", "late", "early", "separately",
+];
+
+pub fn is_time_word(word: &str) -> bool {
+    TIME_WORDS.contains(&word.to_ascii_lowercase().as_str())
+}
+
+/// Prepositions that open an adjunct between cue and content ("said in a statement that").
+pub fn is_adjunct_preposition(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "in" | "at" | "on" | "during" | "via" | "through" | "after" | "before" | "from"
+            | "with" | "to" | "over" | "while" | "when" | "of"
+    )
+}
+
+/// Lines that are site navigation, not article text.
+pub fn is_navigation_line(line: &str) -> bool {
+    const PREFIXES: &[&str] = &[
+        "read more", "read also", "see also", "related:", "related stories", "watch:",
+        "click here", "sign up", "subscribe", "follow us", "share this", "advertisement",
+        "more:", "recommended:", "listen:", "also read", "read the rest", "read next",
+        "more on this", "most read", "trending:",
+    ];
+    let lower = line.trim_start().to_lowercase();
+    PREFIXES.iter().any(|p| lower.starts_with(p))
+}

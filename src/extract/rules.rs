@@ -1,0 +1,604 @@
+//! Attribution frames of one sentence: who said what, as token ranges.
+//!
+//! Each rule looks only at the sentence's own tokens, so the whole pass is linear in the
+//! text. Rules, in the order they are tried:
+//! - headline: "…: Speaker" on a title or subheading line;
+//! - "according to X, …" / "…, according to X";
+//! - a speech verb with its subject: reported speech ("X said (that) …"), quotes before
+//!   the frame ("\"…,\" X said"), around it ("\"…,\" X said, \"…\"") or after it
+//!   ("X said: \"…\""), and inverted frames ("\"…,\" said X");
+//! - nominal cues: "X's announcement that …";
+//!   and inside any content: a second cue of the same speaker (", adding that …",
+//!   "but warned that …") and nested passive attribution ("was told by X that …").
+
+use super::lexicon as lex;
+use super::quotes::Quote;
+use super::text::Token;
+
+/// A claim frame before speakers are resolved. Spans are byte ranges in the article text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Frame {
+    /// Content fragments; two when a quote is split by its frame.
+    pub content: Vec<(usize, usize)>,
+    pub cue: String,
+    pub mention: Option<(usize, usize)>,
+    pub headline: bool,
+    /// Takes its speaker from the frame before it (a quote continuing after its frame).
+    pub continues: bool,
+}
+
+/// One sentence with its tokens and the quotations that touch it.
+pub struct Sentence<'a> {
+    pub text: &'a str,
+    pub toks: Vec<Token>,
+    pub quotes: &'a [Quote],
+}
+
+impl Sentence<'_> {
+    fn word(&self, i: usize) -> &str {
+        self.toks.get(i).map_or("", |t| t.text(self.text))
+    }
+
+    fn is(&self, i: usize, w: &str) -> bool {
+        self.word(i).eq_ignore_ascii_case(w)
+    }
+
+    fn is_punct(&self, i: usize, p: &str) -> bool {
+        self.toks.get(i).is_some_and(|t| !t.word && t.text(self.text) == p)
+    }
+
+    fn is_free_word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.word && !t.quoted)
+    }
+
+    fn capitalised(&self, i: usize) -> bool {
+        self.word(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Is token `i` an opening quotation mark?
+    fn opens_quote(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| self.quote_opening_at(t.start).is_some())
+    }
+
+    /// The quotation whose opening mark is at byte `at` (quotes are sorted, disjoint).
+    fn quote_opening_at(&self, at: usize) -> Option<&Quote> {
+        let i = self.quotes.partition_point(|q| q.open < at);
+        self.quotes.get(i).filter(|q| q.open == at)
+    }
+
+    /// Is token `i` a closing quotation mark?
+    fn closes_quote(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| {
+            let j = self.quotes.partition_point(|q| q.inner_end < t.start);
+            self.quotes.get(j).is_some_and(|q| q.closed && q.inner_end == t.start)
+        })
+    }
+
+    fn is_comma_like(&self, i: usize) -> bool {
+        self.is_punct(i, ",") || self.is_punct(i, ";") || self.closes_quote(i) || self.is_dash(i)
+    }
+
+    fn is_dash(&self, i: usize) -> bool {
+        matches!(self.word(i), "—" | "–" | "--")
+    }
+
+    fn span(&self, a: usize, b: usize) -> (usize, usize) {
+        (self.toks[a].start, self.toks[b - 1].end)
+    }
+
+    /// Tokens `a..b` without trailing sentence punctuation and commas outside quotes, and
+    /// without a leading comma or colon.
+    fn trim(&self, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
+        while a < b && !self.toks[a].word && !self.opens_quote(a) {
+            a += 1;
+        }
+        while b > a {
+            let t = &self.toks[b - 1];
+            if t.word || self.closes_quote(b - 1) || t.quoted {
+                break;
+            }
+            b -= 1;
+        }
+        let words = self.toks[a..b].iter().filter(|t| t.word).take(2).count();
+        (words >= 2 || (words >= 1 && self.opens_quote(a))).then_some((a, b))
+    }
+}
+
+/// All frames of one sentence. `first_line` marks the article's first line (its title).
+pub fn frames(s: &Sentence, headline_line: bool) -> Vec<Frame> {
+    let mut out = Vec::new();
+    if s.toks.is_empty() {
+        return out;
+    }
+    if headline_line && let Some(f) = headline(s) {
+        out.push(f);
+        return out;
+    }
+    if let Some(f) = according_to(s) {
+        out.push(f);
+        return out;
+    }
+    if verb_frames(s, &mut out) {
+        return out;
+    }
+    nominal(s, &mut out);
+    out
+}
+
+/// "Content: Speaker" or "Speaker: \"content\"" on a headline or subheading.
+fn headline(s: &Sentence) -> Option<Frame> {
+    let n = s.toks.len();
+    let colon = (0..n).rev().find(|&i| s.is_punct(i, ":") && !s.toks[i].quoted)?;
+    let right_words: Vec<usize> = (colon + 1..n).filter(|&i| s.toks[i].word).collect();
+    let left = s.trim(0, colon);
+    // "… : White House"
+    if !right_words.is_empty()
+        && right_words.len() <= 5
+        && s.capitalised(right_words[0])
+        && !(colon + 1..n).any(|i| s.toks[i].quoted)
+        && let Some((a, b)) = left
+    {
+        let last = *right_words.last()?;
+        return Some(Frame {
+            content: vec![strip_quotes(s, a, b)],
+            cue: ":".into(),
+            mention: Some(s.span(right_words[0], last + 1)),
+            headline: true,
+            continues: false,
+        });
+    }
+    // "Speaker: \"…\""
+    let left_words = (0..colon).filter(|&i| s.toks[i].word).count();
+    if left_words > 0 && left_words <= 5 && s.capitalised(0) && s.opens_quote(colon + 1) {
+        let (a, b) = s.trim(colon + 1, n)?;
+        return Some(Frame {
+            content: vec![strip_quotes(s, a, b)],
+            cue: ":".into(),
+            mention: Some(s.span(0, colon)),
+            headline: true,
+            continues: false,
+        });
+    }
+    None
+}
+
+/// "According to X, …" and "…, according to X".
+fn according_to(s: &Sentence) -> Option<Frame> {
+    let n = s.toks.len();
+    let k = (0..n.saturating_sub(1))
+        .find(|&i| s.is_free_word(i) && s.is(i, "according") && s.is(i + 1, "to"))?;
+    // The source runs to the next comma or the end.
+    let src_end = (k + 2..n)
+        .find(|&i| !s.toks[i].word && !s.word(i).starts_with('.') || s.toks[i].quoted)
+        .unwrap_or(n);
+    let src_end = (k + 2..src_end).rev().find(|&i| s.toks[i].word).map(|i| i + 1)?;
+    let mention = Some(s.span(k + 2, src_end));
+    let cue_text = s.text[s.toks[k].start..s.toks[k + 1].end].to_string();
+    let (a, b) = if k == 0 || (k > 0 && s.is_punct(k - 1, ",") && k == 1) {
+        s.trim(src_end, n)?
+    } else {
+        s.trim(0, k)?
+    };
+    Some(Frame {
+        content: vec![content_span(s, a, b)],
+        cue: cue_text,
+        mention,
+        headline: false,
+        continues: false,
+    })
+}
+
+/// The cue at token `k` if it is one: its last token index and its text.
+fn cue_at(s: &Sentence, k: usize) -> Option<(usize, String)> {
+    if !s.is_free_word(k) || !lex::is_cue_verb(s.word(k)) {
+        return None;
+    }
+    let w = s.word(k);
+    if lex::needs_particle(w) {
+        // "pointed out", "made it clear", "made clear"
+        let end = if s.is(k + 1, "out") {
+            k + 1
+        } else if s.is(k + 1, "it") && s.is(k + 2, "clear") {
+            k + 2
+        } else if s.is(k + 1, "clear") {
+            k + 1
+        } else {
+            return None;
+        };
+        return Some((end, s.text[s.toks[k].start..s.toks[end].end].to_string()));
+    }
+    Some((k, w.to_string()))
+}
+
+/// The noun phrase that is the subject of the verb at `k`: scanning back over fillers
+/// ("also", "has"), then over the phrase to a clause boundary. Returns a token range.
+fn subject_before(s: &Sentence, k: usize) -> Option<(usize, usize)> {
+    let mut j = k;
+    while j > 0 && s.is_free_word(j - 1) && lex::is_filler(s.word(j - 1)) {
+        j -= 1;
+    }
+    let end = j;
+    if end == 0 {
+        return None;
+    }
+    // A relative or personal pronoun right before the verb is the whole subject.
+    if s.is_free_word(end - 1) && lex::is_pronoun(s.word(end - 1)) {
+        return Some((end - 1, end));
+    }
+    let mut a = end;
+    while a > 0 && end - a < 10 {
+        let i = a - 1;
+        let t = &s.toks[i];
+        if t.quoted {
+            break;
+        }
+        if !t.word {
+            // A possessive apostrophe ("the protesters' spokesman") stays inside.
+            if (s.word(i) == "'" || s.word(i) == "\u{2019}") && i > 0 && s.toks[i - 1].word {
+                a = i;
+                continue;
+            }
+            break;
+        }
+        let w = s.word(i);
+        if (w == "and" || w == "&") && a < end && s.capitalised(a) && i > 0 && s.capitalised(i - 1)
+        {
+            a = i;
+            continue;
+        }
+        if lex::is_np_stop(w) {
+            break;
+        }
+        a = i;
+    }
+    if a == end {
+        return None;
+    }
+    let first = s.word(a).to_ascii_lowercase();
+    if matches!(first.as_str(), "the" | "a" | "an" | "this" | "his" | "her" | "their") && end - a == 1 {
+        return None;
+    }
+    // Apposition: "John Smith, a spokesman for the mayor, said".
+    if a >= 2
+        && s.is_punct(a - 1, ",")
+        && matches!(first.as_str(), "a" | "an" | "the")
+        && s.capitalised(a - 2)
+    {
+        let mut b = a - 1;
+        while b > 0 && s.is_free_word(b - 1) && (s.capitalised(b - 1) || s.word(b - 1).ends_with('.')) {
+            b -= 1;
+        }
+        if b == 0 || s.is_comma_like(b - 1) {
+            return Some((b, end));
+        }
+    }
+    Some((a, end))
+}
+
+/// The speaker after an inverted cue: "\"…,\" said John Smith, a spokesman."
+fn subject_after(s: &Sentence, k: usize) -> Option<(usize, usize)> {
+    let n = s.toks.len();
+    let a = k + 1;
+    let mut b = a;
+    while b < n && s.is_free_word(b) && b - a < 8 {
+        b += 1;
+    }
+    if b == a || !(s.capitalised(a) || lex::is_pronoun(s.word(a)) || s.is(a, "the")) {
+        return None;
+    }
+    Some((a, b))
+}
+
+/// Where the content starts after a cue ending at token `k`: past the hearer of "told",
+/// time words, adjuncts ahead of "that", a colon or comma. `None` if nothing follows.
+fn content_start(s: &Sentence, cue_word: &str, k: usize) -> Option<(usize, bool)> {
+    let n = s.toks.len();
+    let mut i = k + 1;
+    let mut clause = false;
+    if lex::takes_hearer(cue_word) && !s.is(i, "that") && s.is_free_word(i) {
+        // "told reporters", "told The Associated Press", "told him"
+        if s.is(i, "the") || s.capitalised(i) {
+            i += 1;
+            while i < n && s.is_free_word(i) && s.capitalised(i) {
+                i += 1;
+            }
+            if s.is_free_word(i) && !s.capitalised(i) && s.is(i - 1, "the") {
+                i += 1;
+            }
+        } else if s.is_free_word(i) && !s.is(i, "that") {
+            i += 1;
+        }
+    }
+    loop {
+        if i >= n {
+            return None;
+        }
+        if s.is_free_word(i) && lex::is_time_word(s.word(i)) {
+            i += 1;
+            continue;
+        }
+        if s.is_free_word(i) && lex::is_adjunct_preposition(s.word(i)) {
+            // "said in a statement that …": jump to the "that" if it comes soon.
+            let that = (i + 1..n.min(i + 10))
+                .take_while(|&j| s.toks[j].word && !s.toks[j].quoted)
+                .find(|&j| s.is(j, "that"));
+            if let Some(t) = that {
+                i = t;
+                continue;
+            }
+            return None;
+        }
+        break;
+    }
+    if s.is(i, "that") && s.is_free_word(i) {
+        i += 1;
+        clause = true;
+    }
+    if s.is_punct(i, ":") || s.is_punct(i, ",") {
+        i += 1;
+    }
+    s.trim(i, n)?;
+    if s.opens_quote(i) {
+        clause = true;
+    }
+    if s.is_free_word(i) && matches!(s.word(i).to_ascii_lowercase().as_str(), "he" | "she" | "they" | "it" | "we" | "i" | "there" | "whether" | "if" | "how" | "why" | "what") {
+        clause = true;
+    }
+    Some((i, clause))
+}
+
+/// Speech-verb frames. Returns true when the sentence had one.
+fn verb_frames(s: &Sentence, out: &mut Vec<Frame>) -> bool {
+    let n = s.toks.len();
+    for k in 0..n {
+        let Some((cue_end, cue)) = cue_at(s, k) else { continue };
+        let cue_word = s.word(k).to_string();
+        let subject = subject_before(s, k);
+        let after = content_start(s, &cue_word, cue_end);
+        let needs_clause = lex::needs_clause(&cue_word);
+        match subject {
+            Some((a, b)) => {
+                let mention = Some(s.span(a, b));
+                let preceded = a > 0 && s.is_comma_like(a - 1);
+                let before = if preceded { s.trim(0, a - 1) } else { None };
+                let before_quoted = before.is_some_and(|(x, _)| s.opens_quote(x));
+                let after_clause = after.filter(|&(i, clause)| {
+                    (clause || !needs_clause) && !(preceded && adjunct_start(s, i))
+                });
+                if let Some((x, y)) = before.filter(|_| before_quoted || after_clause.is_none()) {
+                    // "\"…,\" X said" — and maybe ", \"…\"" after the frame.
+                    let mut content = vec![strip_quotes(s, x, y)];
+                    if let Some((i, _)) = after.filter(|&(i, _)| s.opens_quote(i))
+                        && let Some((p, q)) = s.trim(i, n)
+                    {
+                        content.push(strip_quotes(s, p, q));
+                    } else if let Some((i, _)) = after {
+                        second_cues(s, i, n, mention, out);
+                    }
+                    out.insert(
+                        0,
+                        Frame { content, cue, mention, headline: false, continues: false },
+                    );
+                    return true;
+                }
+                if let Some((i, _)) = after_clause {
+                    reported(s, i, n, cue, mention, out);
+                    return true;
+                }
+            }
+            None => {
+                // Inverted: "\"…,\" said X."
+                if k > 0
+                    && s.is_comma_like(k - 1)
+                    && !needs_clause
+                    && let Some((a, b)) = subject_after(s, cue_end)
+                    && let Some((x, y)) = s.trim(0, k - 1)
+                {
+                    out.push(Frame {
+                        content: vec![strip_quotes(s, x, y)],
+                        cue,
+                        mention: Some(s.span(a, b)),
+                        headline: false,
+                        continues: false,
+                    });
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
+
+/// Does the content candidate at `i` start with an adjunct ("on Tuesday", "in a statement")
+/// rather than a clause? Then a frame after a comma closes the sentence instead.
+fn adjunct_start(s: &Sentence, i: usize) -> bool {
+    s.is_free_word(i) && (lex::is_adjunct_preposition(s.word(i)) || lex::is_time_word(s.word(i)))
+}
+
+/// Reported content from token `i` to the sentence end, split at second cues.
+fn reported(
+    s: &Sentence,
+    i: usize,
+    n: usize,
+    cue: String,
+    mention: Option<(usize, usize)>,
+    out: &mut Vec<Frame>,
+) {
+    let split = second_cue_at(s, i, n);
+    let end = split.map_or(n, |(at, _)| at);
+    if let Some((a, b)) = s.trim(i, end) {
+        let content = content_span(s, a, b);
+        out.push(Frame { content: vec![content], cue, mention, headline: false, continues: false });
+        nested_passive(s, a, b, out);
+    }
+    if let Some((_, next)) = split {
+        second_cues(s, next, n, mention, out);
+    }
+}
+
+/// Claims that start at a second cue at token `k` ("adding that …").
+fn second_cues(s: &Sentence, k: usize, n: usize, mention: Option<(usize, usize)>, out: &mut Vec<Frame>) {
+    let mut k = k;
+    while k < n && !s.is_free_word(k) {
+        k += 1;
+    }
+    while k < n && lex::is_filler(s.word(k)) {
+        k += 1;
+    }
+    let Some((cue_end, cue)) = cue_at(s, k) else { return };
+    let cue_word = s.word(k).to_string();
+    if let Some((i, clause)) = content_start(s, &cue_word, cue_end)
+        && (clause || !lex::needs_clause(&cue_word))
+    {
+        reported(s, i, n, cue, mention, out);
+    }
+}
+
+/// A second cue of the same speaker inside content `i..n`: ", adding that", "but warned
+/// that", "and said". Returns (where the first content ends, where the cue starts).
+fn second_cue_at(s: &Sentence, i: usize, n: usize) -> Option<(usize, usize)> {
+    for j in i + 2..n {
+        if !s.is_free_word(j) {
+            continue;
+        }
+        let w = s.word(j);
+        if !lex::is_cue_verb(w) || lex::needs_clause(w) && !s.is(j + 1, "that") {
+            continue;
+        }
+        // ", adding that …"
+        if lex::is_gerund(w) && s.is_punct(j - 1, ",") {
+            return Some((j - 1, j));
+        }
+        // "… but warned that …", "…, and added …"
+        let mut c = j - 1;
+        while c > i && s.is_free_word(c) && lex::is_filler(s.word(c)) && !s.is(c, "and") {
+            c -= 1;
+        }
+        if (s.is(c, "but") || s.is(c, "and")) && s.is_free_word(c) && !lex::is_gerund(w) && w.ends_with("ed") || (s.is(c, "but") || s.is(c, "and")) && matches!(w, "said" | "told" | "wrote") {
+            let end = if c > 0 && s.is_punct(c - 1, ",") { c - 1 } else { c };
+            return Some((end, j));
+        }
+    }
+    None
+}
+
+/// "… was told by X that …" inside content `a..b`: a claim of X.
+fn nested_passive(s: &Sentence, a: usize, b: usize, out: &mut Vec<Frame>) {
+    for j in a..b.saturating_sub(3) {
+        if !(s.is_free_word(j) && s.is(j + 1, "by"))
+            || !matches!(s.word(j).to_ascii_lowercase().as_str(), "told" | "informed" | "assured" | "warned" | "briefed")
+        {
+            continue;
+        }
+        let Some(that) = (j + 2..b.min(j + 10)).find(|&t| s.is(t, "that")) else { continue };
+        if that == j + 2 || (j + 2..that).any(|t| !s.is_free_word(t)) {
+            continue;
+        }
+        if let Some((x, y)) = s.trim(that + 1, b) {
+            out.push(Frame {
+                content: vec![content_span(s, x, y)],
+                cue: s.word(j).to_string(),
+                mention: Some(s.span(j + 2, that)),
+                headline: false,
+                continues: false,
+            });
+        }
+        return;
+    }
+}
+
+/// "X's announcement that …".
+fn nominal(s: &Sentence, out: &mut Vec<Frame>) {
+    let n = s.toks.len();
+    for k in 1..n.saturating_sub(2) {
+        if !(s.is_free_word(k) && lex::is_cue_noun(s.word(k)) && s.is(k + 1, "that")) {
+            continue;
+        }
+        // Back over up to two modifiers to the possessor.
+        let mut p = k;
+        for _ in 0..3 {
+            if p == 0 {
+                break;
+            }
+            let w = s.word(p - 1);
+            if w == "'" || w == "\u{2019}" || w.ends_with("'s") || w.ends_with("\u{2019}s") {
+                break;
+            }
+            if !s.is_free_word(p - 1) || s.capitalised(p - 1) {
+                break;
+            }
+            p -= 1;
+        }
+        if p == 0 {
+            continue;
+        }
+        let (pos_end, owner_last) = if s.word(p - 1) == "'" || s.word(p - 1) == "\u{2019}" {
+            (p, p.checked_sub(2))
+        } else if s.word(p - 1).ends_with("'s") || s.word(p - 1).ends_with("\u{2019}s") {
+            (p, Some(p - 1))
+        } else {
+            continue;
+        };
+        let Some(last) = owner_last else { continue };
+        if !s.capitalised(last) {
+            continue;
+        }
+        let mut first = last;
+        while first > 0 && s.is_free_word(first - 1) && (s.capitalised(first - 1) || s.is(first - 1, "the")) && last - first < 5 {
+            first -= 1;
+        }
+        if let Some((a, b)) = s.trim(k + 2, n) {
+            out.push(Frame {
+                content: vec![content_span(s, a, b)],
+                cue: s.word(k).to_string(),
+                mention: Some(s.span(first, pos_end)),
+                headline: false,
+                continues: false,
+            });
+            return;
+        }
+    }
+}
+
+/// Byte span of tokens `a..b`.
+fn content_span(s: &Sentence, a: usize, b: usize) -> (usize, usize) {
+    s.span(a, b)
+}
+
+/// Byte span of tokens `a..b`, without the outer quotation marks when one quotation is the
+/// whole of it, and without a comma left inside the closing mark.
+fn strip_quotes(s: &Sentence, a: usize, b: usize) -> (usize, usize) {
+    let (start, end) = s.span(a, b);
+    if let Some(q) = s.quote_opening_at(start)
+        && (q.end == end || q.inner_end == end)
+    {
+        let inner = &s.text[q.inner_start..q.inner_end];
+        let trimmed = inner.trim_end_matches([',', ' ']).trim_end();
+        let lead = inner.len() - inner.trim_start().len();
+        if trimmed.len() > lead {
+            return (q.inner_start + lead, q.inner_start + trimmed.len());
+        }
+    }
+    (start, end)
+}
+
+/// A sentence that is mostly one quotation with no frame: it continues the previous claim.
+pub fn continuation(s: &Sentence) -> Option<Frame> {
+    if !s.opens_quote(0) {
+        return None;
+    }
+    let q = s.quote_opening_at(s.toks[0].start)?;
+    let last = s.toks.last()?;
+    let sentence_len = last.end - s.toks[0].start;
+    if (q.end - q.open) * 10 < sentence_len * 8 {
+        return None;
+    }
+    let (a, b) = s.trim(0, s.toks.len())?;
+    Some(Frame {
+        content: vec![strip_quotes(s, a, b)],
+        cue: String::new(),
+        mention: None,
+        headline: false,
+        continues: true,
+    })
+}

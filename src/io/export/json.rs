@@ -1,0 +1,159 @@
+//! `claimdesk export --format json`: a contract other tools read (docs/export-json.md).
+//! Extend it with new fields, never rename or remove one; a breaking change bumps `version`.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::model::{
+    Article, ArticleId, ClaimKind, ClaimOrigin, Evidence, Project, Speaker, SpeakerId, Status,
+    StatusChange,
+};
+
+/// The `"format"` of the export document.
+pub const FORMAT_NAME: &str = "claimdesk-export";
+/// The version of the export shape.
+pub const VERSION: u64 = 1;
+
+#[derive(Serialize)]
+struct Doc<'a> {
+    format: &'static str,
+    version: u64,
+    project: &'a str,
+    organisation: &'a str,
+    articles: Vec<ArticleOut<'a>>,
+    speakers: Vec<SpeakerOut<'a>>,
+    claims: Vec<ClaimOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct ArticleOut<'a> {
+    id: u64,
+    title: &'a str,
+    source_path: Option<&'a str>,
+    sha256: Option<&'a str>,
+    imported_at: Option<i64>,
+    outlet: Option<&'a str>,
+    author: Option<&'a str>,
+    published: Option<&'a str>,
+    url: Option<&'a str>,
+    claim_count: usize,
+}
+
+#[derive(Serialize)]
+struct SpeakerOut<'a> {
+    id: u64,
+    name: &'a str,
+    role: Option<&'a str>,
+    aliases: &'a [String],
+    is_body: bool,
+}
+
+#[derive(Serialize)]
+struct ClaimOut<'a> {
+    id: u64,
+    article: u64,
+    article_title: &'a str,
+    speaker: Option<u64>,
+    speaker_name: Option<&'a str>,
+    speaker_role: Option<&'a str>,
+    mention: Option<&'a str>,
+    content: &'a str,
+    kind: ClaimKind,
+    cue: &'a str,
+    start: usize,
+    end: usize,
+    status: Status,
+    notes: &'a str,
+    evidence: &'a [Evidence],
+    history: &'a [StatusChange],
+    origin: ClaimOrigin,
+}
+
+/// The export document as pretty JSON ending with a newline. Claims come in article order,
+/// then by position in the article.
+pub fn to_string(project: &Project) -> Result<String, serde_json::Error> {
+    let order: HashMap<ArticleId, usize> = project
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id, i))
+        .collect();
+    let articles: HashMap<ArticleId, &Article> =
+        project.articles.iter().map(|a| (a.id, a)).collect();
+    let speakers: HashMap<SpeakerId, &Speaker> =
+        project.speakers.iter().map(|s| (s.id, s)).collect();
+    let mut counts: HashMap<ArticleId, usize> = HashMap::new();
+    for c in &project.claims {
+        *counts.entry(c.article).or_default() += 1;
+    }
+    let mut claims: Vec<_> = project.claims.iter().collect();
+    claims.sort_by_key(|c| {
+        (
+            order.get(&c.article).copied().unwrap_or(usize::MAX),
+            c.start,
+            c.id,
+        )
+    });
+    let doc = Doc {
+        format: FORMAT_NAME,
+        version: VERSION,
+        project: &project.name,
+        organisation: &project.settings.organisation,
+        articles: project
+            .articles
+            .iter()
+            .map(|a| ArticleOut {
+                id: a.id.0,
+                title: &a.title,
+                source_path: a.source_path.as_deref(),
+                sha256: a.sha256.as_deref(),
+                imported_at: a.imported_at,
+                outlet: a.meta.outlet.as_deref(),
+                author: a.meta.author.as_deref(),
+                published: a.meta.published.as_deref(),
+                url: a.meta.url.as_deref(),
+                claim_count: counts.get(&a.id).copied().unwrap_or(0),
+            })
+            .collect(),
+        speakers: project
+            .speakers
+            .iter()
+            .map(|s| SpeakerOut {
+                id: s.id.0,
+                name: &s.name,
+                role: s.role.as_deref(),
+                aliases: &s.aliases,
+                is_body: s.is_body,
+            })
+            .collect(),
+        claims: claims
+            .into_iter()
+            .map(|c| {
+                let speaker = c.speaker.and_then(|id| speakers.get(&id).copied());
+                ClaimOut {
+                    id: c.id.0,
+                    article: c.article.0,
+                    article_title: articles.get(&c.article).map_or("", |a| a.title.as_str()),
+                    speaker: c.speaker.map(|s| s.0),
+                    speaker_name: speaker.map(|s| s.name.as_str()),
+                    speaker_role: speaker.and_then(|s| s.role.as_deref()),
+                    mention: c.mention.as_deref(),
+                    content: &c.content,
+                    kind: c.kind,
+                    cue: &c.cue,
+                    start: c.start,
+                    end: c.end,
+                    status: c.status,
+                    notes: &c.notes,
+                    evidence: &c.evidence,
+                    history: &c.history,
+                    origin: c.origin,
+                }
+            })
+            .collect(),
+    };
+    let mut text = serde_json::to_string_pretty(&doc)?;
+    text.push('\n');
+    Ok(text)
+}

@@ -1,0 +1,679 @@
+//! The `.claimdesk` project file: pretty JSON, a format name and version at the top, then
+//! the whole [`Project`]. See docs/project-format.md.
+//!
+//! Loading never panics and never changes the file: every bad file (not JSON, truncated,
+//! another shape, a newer version, offsets outside the text, dangling ids, too large)
+//! becomes a [`ProjectFileError`] that names the file in one line. Saving is atomic and keeps
+//! the previous file as `NAME.claimdesk.bak`.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use serde::de::IgnoredAny;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+
+use super::atomic::write_atomic;
+use crate::model::{ArticleId, Project, SpeakerId};
+
+/// The `"format"` value of every project file.
+pub const FORMAT_NAME: &str = "claimdesk-project";
+/// The version this claimdesk writes. Older versions are migrated on load.
+pub const CURRENT_VERSION: u64 = 1;
+/// Files larger than this are refused before being read.
+pub const MAX_PROJECT_BYTES: u64 = 512 * 1024 * 1024;
+/// The file extension, without the dot.
+pub const EXTENSION: &str = "claimdesk";
+
+/// Why a project file could not be read or written. Displays as one line naming the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProjectFileError {
+    /// The file concerned; `None` for text given directly to [`project_from_str`].
+    pub path: Option<PathBuf>,
+    pub kind: ProjectErrorKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProjectErrorKind {
+    NotFound,
+    PermissionDenied,
+    IsDirectory,
+    /// Another failure while reading.
+    Read(String),
+    /// A failure while saving; the file on disk is unchanged.
+    Write(String),
+    TooLarge {
+        bytes: u64,
+        limit: u64,
+    },
+    Empty,
+    NotUtf8,
+    /// Not JSON at all: a syntax error at this place (1-based).
+    NotJson {
+        line: usize,
+        column: usize,
+    },
+    /// JSON that ends too early: a partial write or a cut download.
+    Truncated {
+        line: usize,
+    },
+    /// Valid JSON, but not a claimdesk project (no `"format": "claimdesk-project"`).
+    NotAProject(String),
+    /// The version field is missing or not a version number.
+    BadVersion(String),
+    /// Written by a newer claimdesk than this one.
+    NewerVersion {
+        found: u64,
+        supported: u64,
+    },
+    /// A claimdesk project whose fields do not have the expected types.
+    WrongShape(String),
+    /// Well-formed, but inconsistent: offsets outside the text, dangling ids, duplicates.
+    Invalid(String),
+}
+
+impl fmt::Display for ProjectErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use ProjectErrorKind::*;
+        match self {
+            NotFound => write!(f, "no such file"),
+            PermissionDenied => write!(f, "permission denied"),
+            IsDirectory => write!(f, "is a folder, not a project file"),
+            Read(e) => write!(f, "cannot read: {e}"),
+            Write(e) => write!(f, "cannot save ({e}); the file on disk is unchanged"),
+            TooLarge { bytes, limit } => write!(
+                f,
+                "file is {} MB; project files larger than {} MB are not opened",
+                bytes / (1024 * 1024),
+                limit / (1024 * 1024)
+            ),
+            Empty => write!(f, "file is empty, not a claimdesk project"),
+            NotUtf8 => write!(f, "is not a claimdesk project (not UTF-8 text)"),
+            NotJson { line, column } => write!(
+                f,
+                "is not a claimdesk project (not valid JSON at line {line}, column {column})"
+            ),
+            Truncated { line } => write!(
+                f,
+                "is truncated: the JSON ends too early (line {line}); the previous version \
+                 may be in the .bak file beside it"
+            ),
+            NotAProject(what) => write!(f, "is not a claimdesk project ({what})"),
+            BadVersion(what) => write!(f, "has {what}"),
+            NewerVersion { found, supported } => write!(
+                f,
+                "was made by a newer claimdesk (project format version {found}; this \
+                 claimdesk reads versions up to {supported}); update claimdesk to open it"
+            ),
+            WrongShape(e) => write!(f, "is damaged: {e}"),
+            Invalid(e) => write!(f, "is inconsistent: {e}"),
+        }
+    }
+}
+
+impl fmt::Display for ProjectFileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.path {
+            Some(p) => write!(f, "{}: {}", p.display(), self.kind),
+            None => write!(f, "project: {}", self.kind),
+        }
+    }
+}
+
+impl std::error::Error for ProjectFileError {}
+
+fn err(path: &Path, kind: ProjectErrorKind) -> ProjectFileError {
+    ProjectFileError {
+        path: Some(path.to_path_buf()),
+        kind,
+    }
+}
+
+fn read_error(e: &std::io::Error) -> ProjectErrorKind {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => ProjectErrorKind::NotFound,
+        std::io::ErrorKind::PermissionDenied => ProjectErrorKind::PermissionDenied,
+        std::io::ErrorKind::IsADirectory => ProjectErrorKind::IsDirectory,
+        _ => ProjectErrorKind::Read(e.to_string()),
+    }
+}
+
+/// Length, modification time and content hash of a file, taken when it was opened or saved.
+/// Before saving over the file, compare with [`file_stamp`] to learn whether someone else
+/// (another window, a colleague, a `git pull`) changed it meanwhile.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileStamp {
+    pub len: u64,
+    pub modified: Option<SystemTime>,
+    pub sha256: [u8; 32],
+}
+
+impl FileStamp {
+    pub fn of_bytes(bytes: &[u8], modified: Option<SystemTime>) -> FileStamp {
+        FileStamp {
+            len: bytes.len() as u64,
+            modified,
+            sha256: Sha256::digest(bytes).into(),
+        }
+    }
+
+    /// Same bytes, whatever the modification time says (a `touch` is not a change).
+    pub fn same_content(&self, other: &FileStamp) -> bool {
+        self.len == other.len && self.sha256 == other.sha256
+    }
+}
+
+/// The stamp of the file at `path` now; `None` if it does not exist or cannot be read.
+pub fn file_stamp(path: &Path) -> Option<FileStamp> {
+    let modified = std::fs::metadata(path).ok()?.modified().ok();
+    let bytes = std::fs::read(path).ok()?;
+    Some(FileStamp::of_bytes(&bytes, modified))
+}
+
+/// True when the file at `path` no longer holds the content `stamp` was taken of
+/// (changed, deleted or unreadable): the window should ask before overwriting it.
+pub fn changed_on_disk(path: &Path, stamp: &FileStamp) -> bool {
+    file_stamp(path).is_none_or(|now| !now.same_content(stamp))
+}
+
+/// A project as opened from disk, with what the window needs to save it back safely.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadedProject {
+    pub project: Project,
+    /// The file as it was read; pass it to [`changed_on_disk`] before saving over it.
+    pub stamp: FileStamp,
+    /// `Some(v)` when the file was in an older format version `v` and was migrated: the
+    /// project is unsaved until written back in the current version.
+    pub migrated_from: Option<u64>,
+}
+
+/// Open a project file. Nothing on disk changes, whatever the outcome.
+pub fn load_project(path: &Path) -> Result<Project, ProjectFileError> {
+    open_project(path).map(|l| l.project)
+}
+
+/// [`load_project`], also returning the file's stamp and whether it was migrated.
+pub fn open_project(path: &Path) -> Result<LoadedProject, ProjectFileError> {
+    let meta = std::fs::metadata(path).map_err(|e| err(path, read_error(&e)))?;
+    if meta.is_dir() {
+        return Err(err(path, ProjectErrorKind::IsDirectory));
+    }
+    if meta.len() > MAX_PROJECT_BYTES {
+        return Err(err(
+            path,
+            ProjectErrorKind::TooLarge {
+                bytes: meta.len(),
+                limit: MAX_PROJECT_BYTES,
+            },
+        ));
+    }
+    let bytes = read_limited(path).map_err(|kind| err(path, kind))?;
+    let stamp = FileStamp::of_bytes(&bytes, meta.modified().ok());
+    let text = std::str::from_utf8(&bytes).map_err(|_| err(path, ProjectErrorKind::NotUtf8))?;
+    let (project, version) = parse(text).map_err(|kind| err(path, kind))?;
+    Ok(LoadedProject {
+        project,
+        stamp,
+        migrated_from: (version < CURRENT_VERSION).then_some(version),
+    })
+}
+
+/// Read at most the size limit, even if the file grew since its metadata was taken.
+fn read_limited(path: &Path) -> Result<Vec<u8>, ProjectErrorKind> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).map_err(|e| read_error(&e))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_PROJECT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| read_error(&e))?;
+    if bytes.len() as u64 > MAX_PROJECT_BYTES {
+        return Err(ProjectErrorKind::TooLarge {
+            bytes: bytes.len() as u64,
+            limit: MAX_PROJECT_BYTES,
+        });
+    }
+    Ok(bytes)
+}
+
+/// Parse project file text (any supported version; older ones are migrated).
+pub fn project_from_str(text: &str) -> Result<Project, ProjectFileError> {
+    parse(text)
+        .map(|(project, _)| project)
+        .map_err(|kind| ProjectFileError { path: None, kind })
+}
+
+/// Save atomically: a crash at any moment leaves the old or the new file whole. The file
+/// that was at `path` is kept as `NAME.claimdesk.bak`. A project that would not load back
+/// (offsets outside the text, dangling ids) is refused and nothing is written.
+pub fn save_project(path: &Path, project: &Project) -> Result<(), ProjectFileError> {
+    check(project).map_err(|e| {
+        err(
+            path,
+            ProjectErrorKind::Write(format!("the project is inconsistent: {e}")),
+        )
+    })?;
+    let text = to_string_with(project, None)
+        .map_err(|e| err(path, ProjectErrorKind::Write(e.to_string())))?;
+    write_atomic(path, text.as_bytes(), Some(&backup_path(path)))
+        .map_err(|e| err(path, ProjectErrorKind::Write(e.to_string())))
+}
+
+/// Where [`save_project`] keeps the previous version: `NAME.claimdesk.bak`.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".bak");
+    path.with_file_name(name)
+}
+
+#[derive(Serialize)]
+struct FileOut<'a> {
+    format: &'static str,
+    version: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    recovery_of: Option<&'a str>,
+    project: &'a Project,
+}
+
+/// The project file text: pretty JSON, fields in a fixed order, ending with a newline.
+pub fn project_to_string(project: &Project) -> String {
+    // Serialising plain structs, strings and numbers into memory cannot fail.
+    to_string_with(project, None).unwrap_or_default()
+}
+
+fn to_string_with(
+    project: &Project,
+    recovery_of: Option<&str>,
+) -> Result<String, serde_json::Error> {
+    let doc = FileOut {
+        format: FORMAT_NAME,
+        version: CURRENT_VERSION,
+        recovery_of,
+        project,
+    };
+    let mut text = serde_json::to_string_pretty(&doc)?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// The top of a project file; everything else is skipped without being built.
+#[derive(Deserialize)]
+struct Header {
+    #[serde(default)]
+    format: Option<Value>,
+    #[serde(default)]
+    version: Option<Value>,
+    #[serde(default)]
+    recovery_of: Option<Value>,
+    #[serde(default, rename = "project")]
+    _project: Option<IgnoredAny>,
+}
+
+#[derive(Deserialize)]
+struct FileIn {
+    project: Project,
+}
+
+fn json_error(e: &serde_json::Error) -> ProjectErrorKind {
+    match e.classify() {
+        serde_json::error::Category::Eof => ProjectErrorKind::Truncated { line: e.line() },
+        serde_json::error::Category::Syntax | serde_json::error::Category::Io => {
+            ProjectErrorKind::NotJson {
+                line: e.line(),
+                column: e.column(),
+            }
+        }
+        serde_json::error::Category::Data => ProjectErrorKind::WrongShape(e.to_string()),
+    }
+}
+
+/// Check the header, migrate, build and validate. Returns the project and the version
+/// the text was written in.
+fn parse(text: &str) -> Result<(Project, u64), ProjectErrorKind> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let header = read_header(text)?;
+    let version = check_header(&header)?;
+    let mut project = if version == CURRENT_VERSION {
+        serde_json::from_str::<FileIn>(text)
+            .map_err(|e| json_error(&e))?
+            .project
+    } else {
+        let mut doc: Value = serde_json::from_str(text).map_err(|e| json_error(&e))?;
+        migrate(&mut doc, version, &MIGRATIONS)?;
+        serde_json::from_value::<FileIn>(doc)
+            .map_err(|e| ProjectErrorKind::WrongShape(e.to_string()))?
+            .project
+    };
+    validate(&mut project)?;
+    Ok((project, version))
+}
+
+fn read_header(text: &str) -> Result<Header, ProjectErrorKind> {
+    match text.trim_start().chars().next() {
+        None => return Err(ProjectErrorKind::Empty),
+        Some('{') => {}
+        Some(_) => {
+            // JSON of another kind (an array, a string…) or not JSON at all.
+            serde_json::from_str::<IgnoredAny>(text).map_err(|e| json_error(&e))?;
+            return Err(ProjectErrorKind::NotAProject(
+                "JSON, but not an object with \"format\": \"claimdesk-project\"".into(),
+            ));
+        }
+    }
+    serde_json::from_str::<Header>(text).map_err(|e| match json_error(&e) {
+        ProjectErrorKind::WrongShape(e) => ProjectErrorKind::NotAProject(e),
+        other => other,
+    })
+}
+
+fn check_header(header: &Header) -> Result<u64, ProjectErrorKind> {
+    match &header.format {
+        Some(Value::String(f)) if f == FORMAT_NAME => {}
+        Some(Value::String(f)) => {
+            return Err(ProjectErrorKind::NotAProject(format!(
+                "its format is \"{}\", not \"{FORMAT_NAME}\"",
+                f.chars().take(60).collect::<String>()
+            )));
+        }
+        _ => {
+            return Err(ProjectErrorKind::NotAProject(format!(
+                "JSON without \"format\": \"{FORMAT_NAME}\""
+            )));
+        }
+    }
+    let version = match &header.version {
+        None => return Err(ProjectErrorKind::BadVersion("no format version".into())),
+        Some(v) => v.as_u64().ok_or_else(|| {
+            ProjectErrorKind::BadVersion(format!("an invalid format version ({v})"))
+        })?,
+    };
+    if version == 0 {
+        return Err(ProjectErrorKind::BadVersion(
+            "format version 0, which never existed".into(),
+        ));
+    }
+    if version > CURRENT_VERSION {
+        return Err(ProjectErrorKind::NewerVersion {
+            found: version,
+            supported: CURRENT_VERSION,
+        });
+    }
+    Ok(version)
+}
+
+/// One migration step: a whole file document of version `v` becomes version `v + 1`.
+pub type Migration = fn(&mut Value) -> Result<(), String>;
+
+/// `MIGRATIONS[i]` turns version `i + 1` into version `i + 2`. Version 1 is current, so
+/// there is none yet; see docs/project-format.md for the policy when a version is added.
+const MIGRATIONS: [Migration; (CURRENT_VERSION - 1) as usize] = [];
+
+/// Run the steps from `from` up to the version after the last step, updating `"version"`.
+fn migrate(doc: &mut Value, from: u64, steps: &[Migration]) -> Result<(), ProjectErrorKind> {
+    let first = usize::try_from(from.saturating_sub(1)).unwrap_or(usize::MAX);
+    for (i, step) in steps.iter().enumerate().skip(first) {
+        step(doc).map_err(|e| {
+            ProjectErrorKind::WrongShape(format!(
+                "cannot upgrade from format version {}: {e}",
+                i + 1
+            ))
+        })?;
+        if let Some(obj) = doc.as_object_mut() {
+            obj.insert("version".into(), Value::from(i as u64 + 2));
+        }
+    }
+    Ok(())
+}
+
+/// Check the invariants the rest of claimdesk relies on, and repair `next_id`.
+fn validate(project: &mut Project) -> Result<(), ProjectErrorKind> {
+    check(project).map_err(ProjectErrorKind::Invalid)?;
+    // `fresh_id` keeps ids unique whatever `next_id` says; make the file's value honest too.
+    let max = project
+        .articles
+        .iter()
+        .map(|a| a.id.0)
+        .chain(project.speakers.iter().map(|s| s.id.0))
+        .chain(project.claims.iter().map(|c| c.id.0))
+        .max()
+        .unwrap_or(0);
+    if project.next_id <= max {
+        project.next_id = max.saturating_add(1);
+    }
+    Ok(())
+}
+
+/// Unique ids, claims pointing at existing articles and speakers, offsets on character
+/// boundaries inside their article's text.
+fn check(project: &Project) -> Result<(), String> {
+    let mut texts: HashMap<ArticleId, &str> = HashMap::with_capacity(project.articles.len());
+    for a in &project.articles {
+        if texts.insert(a.id, &a.text).is_some() {
+            return Err(format!("two articles have the id {}", a.id.0));
+        }
+    }
+    let mut speakers: HashSet<SpeakerId> = HashSet::with_capacity(project.speakers.len());
+    for s in &project.speakers {
+        if !speakers.insert(s.id) {
+            return Err(format!("two speakers have the id {}", s.id.0));
+        }
+    }
+    let mut claims = HashSet::with_capacity(project.claims.len());
+    for c in &project.claims {
+        let id = c.id.0;
+        if !claims.insert(c.id) {
+            return Err(format!("two claims have the id {id}"));
+        }
+        let Some(text) = texts.get(&c.article) else {
+            return Err(format!(
+                "claim {id} belongs to article {}, which is not in the project",
+                c.article.0
+            ));
+        };
+        if let Some(s) = c.speaker
+            && !speakers.contains(&s)
+        {
+            return Err(format!(
+                "claim {id} names speaker {}, who is not in the project",
+                s.0
+            ));
+        }
+        check_span(text, c.start, c.end).map_err(|e| format!("claim {id}: {e}"))?;
+        if let Some((s, e)) = c.mention_span {
+            check_span(text, s, e).map_err(|e| format!("claim {id}'s speaker mention: {e}"))?;
+        }
+    }
+    Ok(())
+}
+
+fn check_span(text: &str, start: usize, end: usize) -> Result<(), String> {
+    if start > end {
+        return Err(format!("starts at byte {start}, after its end {end}"));
+    }
+    if end > text.len() {
+        return Err(format!(
+            "ends at byte {end}, outside its article's text ({} bytes)",
+            text.len()
+        ));
+    }
+    for at in [start, end] {
+        if !text.is_char_boundary(at) {
+            return Err(format!("byte {at} falls inside a character of the text"));
+        }
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------
+// Recovery files: the window's 30-second autosave of unsaved changes.
+
+/// Where recovery files live: `$XDG_DATA_HOME/claimdesk/recovery` (default
+/// `~/.local/share/claimdesk/recovery`); `~/Library/Application Support/claimdesk/recovery`
+/// on macOS; `%LOCALAPPDATA%\claimdesk\recovery` on Windows; the temp folder otherwise.
+pub fn recovery_dir() -> PathBuf {
+    let env_dir = |name: &str| {
+        std::env::var_os(name)
+            .map(PathBuf::from)
+            .filter(|p| p.is_absolute())
+    };
+    let base = if cfg!(windows) {
+        env_dir("LOCALAPPDATA").or_else(|| env_dir("APPDATA"))
+    } else if cfg!(target_os = "macos") {
+        env_dir("HOME").map(|h| h.join("Library").join("Application Support"))
+    } else {
+        env_dir("XDG_DATA_HOME").or_else(|| env_dir("HOME").map(|h| h.join(".local/share")))
+    };
+    match base {
+        Some(b) => b.join("claimdesk").join("recovery"),
+        None => std::env::temp_dir().join("claimdesk-recovery"),
+    }
+}
+
+/// The recovery file of a project: one per project path (`NAME-HASH.claimdesk`, the hash of
+/// the absolute path), `untitled.claimdesk` for a project never saved.
+pub fn recovery_path(project_path: Option<&Path>) -> PathBuf {
+    let name = match project_path {
+        None => format!("untitled.{EXTENSION}"),
+        Some(p) => {
+            let abs = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+            let hash = Sha256::digest(abs.to_string_lossy().as_bytes());
+            let hex: String = hash[..8].iter().map(|b| format!("{b:02x}")).collect();
+            let stem: String = p
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default()
+                .chars()
+                .filter(|c| c.is_alphanumeric() || matches!(c, '-' | '_'))
+                .take(40)
+                .collect();
+            format!("{stem}-{hex}.{EXTENSION}")
+        }
+    };
+    recovery_dir().join(name)
+}
+
+/// Write the unsaved state of a project to its recovery file (atomically, no backup).
+/// Returns the recovery file's path.
+pub fn save_recovery(
+    project_path: Option<&Path>,
+    project: &Project,
+) -> Result<PathBuf, ProjectFileError> {
+    let path = recovery_path(project_path);
+    let dir = recovery_dir();
+    std::fs::create_dir_all(&dir)
+        .map_err(|e| err(&dir, ProjectErrorKind::Write(e.to_string())))?;
+    let of = project_path.map(|p| {
+        std::path::absolute(p)
+            .unwrap_or_else(|_| p.to_path_buf())
+            .to_string_lossy()
+            .into_owned()
+    });
+    let text = to_string_with(project, of.as_deref())
+        .map_err(|e| err(&path, ProjectErrorKind::Write(e.to_string())))?;
+    write_atomic(&path, text.as_bytes(), None)
+        .map_err(|e| err(&path, ProjectErrorKind::Write(e.to_string())))?;
+    Ok(path)
+}
+
+/// The recovered project of `project_path`, `Ok(None)` when there is no recovery file.
+pub fn load_recovery(project_path: Option<&Path>) -> Result<Option<Project>, ProjectFileError> {
+    let path = recovery_path(project_path);
+    match load_project(&path) {
+        Ok(p) => Ok(Some(p)),
+        Err(ProjectFileError {
+            kind: ProjectErrorKind::NotFound,
+            ..
+        }) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// Remove the recovery file (after a save, or when the analyst discards the changes).
+pub fn discard_recovery(project_path: Option<&Path>) -> Result<(), ProjectFileError> {
+    let path = recovery_path(project_path);
+    match std::fs::remove_file(&path) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(err(&path, ProjectErrorKind::Write(e.to_string()))),
+    }
+}
+
+/// A recovery file found at start-up, to offer its restoration.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recovery {
+    /// The recovery file itself (pass it to [`load_project`]).
+    pub file: PathBuf,
+    /// The project file it holds unsaved changes of; `None` for an untitled project.
+    pub project_path: Option<PathBuf>,
+    pub saved_at: Option<SystemTime>,
+}
+
+/// Every recovery file present, newest first. Unreadable entries are skipped.
+pub fn list_recoveries() -> Vec<Recovery> {
+    let Ok(entries) = std::fs::read_dir(recovery_dir()) else {
+        return Vec::new();
+    };
+    let mut found: Vec<Recovery> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == EXTENSION))
+        .filter_map(|file| {
+            let meta = std::fs::metadata(&file).ok()?;
+            if !meta.is_file() || meta.len() > MAX_PROJECT_BYTES {
+                return None;
+            }
+            let text = std::fs::read_to_string(&file).ok()?;
+            let header = serde_json::from_str::<Header>(&text).ok()?;
+            let project_path = match header.recovery_of {
+                Some(Value::String(s)) => Some(PathBuf::from(s)),
+                _ => None,
+            };
+            Some(Recovery {
+                file,
+                project_path,
+                saved_at: meta.modified().ok(),
+            })
+        })
+        .collect();
+    found.sort_by(|a, b| b.saved_at.cmp(&a.saved_at));
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bump(doc: &mut Value) -> Result<(), String> {
+        let p = doc.get_mut("project").ok_or("no project")?;
+        let name = p.get("name").and_then(Value::as_str).unwrap_or("");
+        p["name"] = Value::from(format!("{name}+"));
+        Ok(())
+    }
+
+    fn failing(_: &mut Value) -> Result<(), String> {
+        Err("field x is missing".into())
+    }
+
+    #[test]
+    fn migration_runs_the_steps_after_the_file_version() {
+        let steps: [Migration; 3] = [bump, bump, bump];
+        let mut doc = serde_json::json!({"version": 2, "project": {"name": "p"}});
+        migrate(&mut doc, 2, &steps).unwrap();
+        // Steps 2→3 and 3→4 ran, not 1→2.
+        assert_eq!(doc["project"]["name"], "p++");
+        assert_eq!(doc["version"], 4);
+        let mut current = doc.clone();
+        migrate(&mut current, 4, &steps).unwrap();
+        assert_eq!(current, doc, "a current document is left alone");
+    }
+
+    #[test]
+    fn a_failing_migration_step_names_its_version() {
+        let steps: [Migration; 2] = [bump, failing];
+        let mut doc = serde_json::json!({"version": 1, "project": {"name": "p"}});
+        let e = migrate(&mut doc, 1, &steps).unwrap_err();
+        assert!(e.to_string().contains("from format version 2"), "{e}");
+    }
+}
