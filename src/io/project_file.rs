@@ -562,8 +562,7 @@ pub fn save_recovery(
 ) -> Result<PathBuf, ProjectFileError> {
     let path = recovery_path(project_path);
     let dir = recovery_dir();
-    std::fs::create_dir_all(&dir)
-        .map_err(|e| err(&dir, ProjectErrorKind::Write(e.to_string())))?;
+    std::fs::create_dir_all(&dir).map_err(|e| err(&dir, ProjectErrorKind::Write(e.to_string())))?;
     let of = project_path.map(|p| {
         std::path::absolute(p)
             .unwrap_or_else(|_| p.to_path_buf())
@@ -637,7 +636,7 @@ pub fn list_recoveries() -> Vec<Recovery> {
             })
         })
         .collect();
-    found.sort_by(|a, b| b.saved_at.cmp(&a.saved_at));
+    found.sort_by_key(|r| std::cmp::Reverse(r.saved_at));
     found
 }
 

@@ -1,0 +1,106 @@
+//! Projects for the project-file tests and benchmarks.
+#![allow(dead_code)]
+
+use claimdesk::model::{
+    Article, ArticleId, ArticleMeta, Claim, ClaimId, ClaimKind, ClaimOrigin, Evidence, Project,
+    Speaker, SpeakerId, Status, StatusChange,
+};
+
+/// A project of `articles` articles with `claims_per_article` claims each, every field
+/// used, text with multi-byte characters. `tag` changes every claim's notes, so that two
+/// tags give two projects of the same size but different content.
+pub fn big_project(articles: usize, claims_per_article: usize, tag: &str) -> Project {
+    let mut p = Project::new(format!("Big project {tag}"));
+    p.settings.organisation = "Example Checks".into();
+    let speakers = 200usize;
+    for s in 0..speakers {
+        p.speakers.push(Speaker {
+            id: SpeakerId(s as u64 + 1),
+            name: format!("Speaker Número {s}"),
+            role: (s % 3 == 0).then(|| format!("Minister of Affairs {s}")),
+            aliases: vec![format!("Número {s}")],
+            is_body: s % 7 == 0,
+        });
+    }
+    let mut next = speakers as u64 + 1;
+    for a in 0..articles {
+        let article_id = ArticleId(next);
+        next += 1;
+        let mut text = format!("Article {a}: talks resume — día {a}\n\n");
+        for c in 0..claims_per_article {
+            text.push_str(&format!("“Claim {c} of article {a}: "));
+            let content_start = text.len();
+            let content = format!(
+                "the ceasefire will hold, prices fell by {c}% and the café reopened in {a} — \
+                 we have the figures, the résumé and the plan for the next quarter {tag}"
+            );
+            text.push_str(&content);
+            let content_end = text.len();
+            text.push_str(",” said ");
+            let speaker = (a * 31 + c) % speakers;
+            let mention = format!("Speaker Número {speaker}");
+            let mention_start = text.len();
+            text.push_str(&mention);
+            let mention_end = text.len();
+            text.push_str(". Officials confirmed the figures later that evening in a statement.\n");
+            let status = Status::ALL[(a + c) % Status::ALL.len()];
+            p.claims.push(Claim {
+                id: ClaimId(next),
+                article: article_id,
+                content: text[content_start..content_end].to_string(),
+                start: content_start,
+                end: content_end,
+                kind: ClaimKind::ALL[c % 4],
+                cue: "said".into(),
+                mention: Some(mention),
+                mention_span: Some((mention_start, mention_end)),
+                speaker: (c % 5 != 4).then_some(SpeakerId(speaker as u64 + 1)),
+                status,
+                notes: if c % 2 == 0 {
+                    format!("Checked against the ministry's figures ({tag}); see evidence.")
+                } else {
+                    String::new()
+                },
+                evidence: if c % 3 == 0 {
+                    vec![Evidence {
+                        url: format!("https://example.org/evidence/{a}/{c}"),
+                        description: "Official statistics".into(),
+                    }]
+                } else {
+                    Vec::new()
+                },
+                history: if status == Status::Unchecked {
+                    Vec::new()
+                } else {
+                    vec![StatusChange {
+                        at: 1_700_000_000 + (a * 100 + c) as i64,
+                        from: Status::Unchecked,
+                        to: status,
+                    }]
+                },
+                origin: [
+                    ClaimOrigin::Extracted,
+                    ClaimOrigin::Edited,
+                    ClaimOrigin::Manual,
+                ][c % 3],
+            });
+            next += 1;
+        }
+        p.articles.push(Article {
+            id: article_id,
+            title: format!("Article {a}: talks resume — día {a}"),
+            text,
+            source_path: Some(format!("articles/{a}.txt")),
+            sha256: Some(format!("{:064x}", a)),
+            imported_at: Some(1_700_000_000 + a as i64),
+            meta: ArticleMeta {
+                outlet: Some("Example News".into()),
+                author: (a % 2 == 0).then(|| "A. Reporter".into()),
+                published: Some("2024-03-02".into()),
+                url: Some(format!("https://news.example.com/{a}")),
+            },
+        });
+    }
+    p.next_id = next;
+    p
+}
