@@ -6,6 +6,7 @@
 
 mod article;
 mod claim;
+pub mod edit;
 mod project;
 mod speaker;
 mod status;

@@ -1,0 +1,386 @@
+//! What the claims table shows: the filtered, sorted list of claim indices, and the
+//! per-article and per-speaker counts the side views show. Computed only when the project
+//! (its history revision), the filter or the sort changes, never every frame.
+
+use std::collections::HashMap;
+
+use crate::model::{ArticleId, ClaimId, ClaimKind, Project, SpeakerId, Status};
+
+/// Claim counts by status, in [`Status::ALL`] order.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct StatusCounts(pub [usize; 6]);
+
+impl StatusCounts {
+    pub fn add(&mut self, status: Status) {
+        self.0[status_index(status)] += 1;
+    }
+
+    pub fn get(&self, status: Status) -> usize {
+        self.0[status_index(status)]
+    }
+
+    pub fn total(&self) -> usize {
+        self.0.iter().sum()
+    }
+
+    /// "23 claims · 5 verified · 2 disputed · 16 unchecked" (statuses with no claim left out).
+    pub fn summary(&self) -> String {
+        let total = self.total();
+        let mut s = format!("{total} claim{}", if total == 1 { "" } else { "s" });
+        for status in STATUS_SUMMARY_ORDER {
+            let n = self.get(status);
+            if n > 0 {
+                s.push_str(&format!(" · {n} {}", status.key()));
+            }
+        }
+        s
+    }
+}
+
+/// Checked verdicts first, the to-do pile last.
+const STATUS_SUMMARY_ORDER: [Status; 6] = [
+    Status::Verified,
+    Status::Disputed,
+    Status::False,
+    Status::Misleading,
+    Status::Unverifiable,
+    Status::Unchecked,
+];
+
+pub fn status_index(status: Status) -> usize {
+    Status::ALL.iter().position(|s| *s == status).unwrap_or(0)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortColumn {
+    /// Project order: articles as added, claims in reading order.
+    #[default]
+    Number,
+    Speaker,
+    Role,
+    Claim,
+    Cue,
+    Kind,
+    Article,
+    Status,
+    Marks,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sort {
+    pub column: SortColumn,
+    pub ascending: bool,
+}
+
+impl Default for Sort {
+    fn default() -> Self {
+        Sort {
+            column: SortColumn::Number,
+            ascending: true,
+        }
+    }
+}
+
+/// Which claims the table shows. Empty search and `None`s mean "all".
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Filter {
+    pub status: Option<Status>,
+    pub speaker: Option<SpeakerId>,
+    pub article: Option<ArticleId>,
+    pub kind: Option<ClaimKind>,
+    /// Case-insensitive text found in the claim, its speaker, mention, role or cue.
+    pub search: String,
+}
+
+impl Filter {
+    pub fn is_active(&self) -> bool {
+        self.status.is_some()
+            || self.speaker.is_some()
+            || self.article.is_some()
+            || self.kind.is_some()
+            || !self.search.trim().is_empty()
+    }
+}
+
+/// Facts about the project that every view needs, recomputed when the project changes.
+#[derive(Default)]
+pub struct ProjectIndex {
+    pub revision: Option<u64>,
+    pub claim_index: HashMap<ClaimId, usize>,
+    pub by_article: HashMap<ArticleId, StatusCounts>,
+    pub by_speaker: HashMap<SpeakerId, StatusCounts>,
+    pub all: StatusCounts,
+}
+
+impl ProjectIndex {
+    pub fn refresh(&mut self, project: &Project, revision: u64) -> bool {
+        if self.revision == Some(revision) {
+            return false;
+        }
+        self.revision = Some(revision);
+        self.claim_index.clear();
+        self.by_article.clear();
+        self.by_speaker.clear();
+        self.all = StatusCounts::default();
+        for (i, c) in project.claims.iter().enumerate() {
+            self.claim_index.insert(c.id, i);
+            self.by_article.entry(c.article).or_default().add(c.status);
+            if let Some(s) = c.speaker {
+                self.by_speaker.entry(s).or_default().add(c.status);
+            }
+            self.all.add(c.status);
+        }
+        true
+    }
+
+    pub fn index_of(&self, id: ClaimId) -> Option<usize> {
+        self.claim_index.get(&id).copied()
+    }
+}
+
+/// The table's visible rows (indices into `project.claims`), cached.
+#[derive(Default)]
+pub struct Rows {
+    key: Option<(u64, Filter, Sort)>,
+    pub rows: Vec<usize>,
+    pub counts: StatusCounts,
+}
+
+impl Rows {
+    /// Recompute if the project, filter or sort changed. Returns whether it did.
+    pub fn refresh(
+        &mut self,
+        project: &Project,
+        revision: u64,
+        filter: &Filter,
+        sort: Sort,
+    ) -> bool {
+        if let Some((r, f, s)) = &self.key
+            && *r == revision
+            && f == filter
+            && *s == sort
+        {
+            return false;
+        }
+        self.rows = filtered(project, filter);
+        sort_rows(project, &mut self.rows, sort);
+        self.counts = StatusCounts::default();
+        for &i in &self.rows {
+            self.counts.add(project.claims[i].status);
+        }
+        self.key = Some((revision, filter.clone(), sort));
+        true
+    }
+
+    /// Forget the cache (a different project was loaded).
+    pub fn invalidate(&mut self) {
+        self.key = None;
+    }
+
+    pub fn position_of(&self, claim_index: usize) -> Option<usize> {
+        self.rows.iter().position(|&i| i == claim_index)
+    }
+}
+
+/// Case-insensitive substring test without allocating for ASCII needles.
+fn contains_folded(haystack: &str, needle_lower: &str) -> bool {
+    if needle_lower.is_ascii() {
+        let n = needle_lower.as_bytes();
+        haystack
+            .as_bytes()
+            .windows(n.len())
+            .any(|w| w.eq_ignore_ascii_case(n))
+    } else {
+        haystack.to_lowercase().contains(needle_lower)
+    }
+}
+
+pub fn filtered(project: &Project, filter: &Filter) -> Vec<usize> {
+    let needle = filter.search.trim().to_lowercase();
+    // Speakers whose name, alias or role matches the search match all their claims.
+    let speaker_hits: Vec<SpeakerId> = if needle.is_empty() {
+        Vec::new()
+    } else {
+        project
+            .speakers
+            .iter()
+            .filter(|s| {
+                contains_folded(&s.name, &needle)
+                    || s.role
+                        .as_deref()
+                        .is_some_and(|r| contains_folded(r, &needle))
+                    || s.aliases.iter().any(|a| contains_folded(a, &needle))
+            })
+            .map(|s| s.id)
+            .collect()
+    };
+    project
+        .claims
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| {
+            filter.status.is_none_or(|s| c.status == s)
+                && filter.speaker.is_none_or(|s| c.speaker == Some(s))
+                && filter.article.is_none_or(|a| c.article == a)
+                && filter.kind.is_none_or(|k| c.kind == k)
+                && (needle.is_empty()
+                    || contains_folded(&c.content, &needle)
+                    || c.speaker.is_some_and(|s| speaker_hits.contains(&s))
+                    || c.mention
+                        .as_deref()
+                        .is_some_and(|m| contains_folded(m, &needle))
+                    || contains_folded(&c.notes, &needle))
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// Ranks of a name list, so that sorting compares integers, not strings, per pair.
+fn ranks<K: Copy + Eq + std::hash::Hash>(mut names: Vec<(K, String)>) -> HashMap<K, u32> {
+    names.sort_by(|a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));
+    names
+        .into_iter()
+        .enumerate()
+        .map(|(i, (k, _))| (k, i as u32))
+        .collect()
+}
+
+pub fn sort_rows(project: &Project, rows: &mut [usize], sort: Sort) {
+    let claims = &project.claims;
+    match sort.column {
+        SortColumn::Number => rows.sort_unstable(),
+        SortColumn::Speaker | SortColumn::Role => {
+            let by_role = sort.column == SortColumn::Role;
+            let rank = ranks(
+                project
+                    .speakers
+                    .iter()
+                    .map(|s| {
+                        let key = if by_role {
+                            s.role.clone().unwrap_or_default()
+                        } else {
+                            s.name.clone()
+                        };
+                        (s.id, key)
+                    })
+                    .collect(),
+            );
+            // Claims without a speaker (or role) go last.
+            rows.sort_by_key(|&i| {
+                claims[i]
+                    .speaker
+                    .and_then(|s| rank.get(&s).copied())
+                    .unwrap_or(u32::MAX)
+            });
+        }
+        SortColumn::Article => {
+            let rank = ranks(
+                project
+                    .articles
+                    .iter()
+                    .map(|a| (a.id, a.title.clone()))
+                    .collect(),
+            );
+            rows.sort_by_key(|&i| rank.get(&claims[i].article).copied().unwrap_or(u32::MAX));
+        }
+        SortColumn::Claim => rows.sort_by(|&a, &b| claims[a].content.cmp(&claims[b].content)),
+        SortColumn::Cue => rows.sort_by(|&a, &b| claims[a].cue.cmp(&claims[b].cue)),
+        SortColumn::Kind => rows.sort_by_key(|&i| claims[i].kind),
+        SortColumn::Status => rows.sort_by_key(|&i| claims[i].status),
+        SortColumn::Marks => rows.sort_by_key(|&i| {
+            std::cmp::Reverse(claims[i].evidence.len() + usize::from(!claims[i].notes.is_empty()))
+        }),
+    }
+    if !sort.ascending {
+        rows.reverse();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Article, ArticleMeta, Claim, ClaimOrigin, Speaker};
+
+    fn project() -> Project {
+        let mut p = Project::new("t");
+        p.articles.push(Article {
+            id: ArticleId(1),
+            title: "A".into(),
+            text: "x".repeat(100),
+            source_path: None,
+            sha256: None,
+            imported_at: None,
+            meta: ArticleMeta::default(),
+        });
+        for (id, name) in [(2, "Zed"), (3, "Amy")] {
+            p.speakers.push(Speaker {
+                id: SpeakerId(id),
+                name: name.into(),
+                role: None,
+                aliases: vec![],
+                is_body: false,
+            });
+        }
+        for (i, (content, speaker, status)) in [
+            ("beta", 2, Status::Verified),
+            ("alpha", 3, Status::Unchecked),
+            ("Gamma rays", 2, Status::False),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            p.claims.push(Claim {
+                id: ClaimId(10 + i as u64),
+                article: ArticleId(1),
+                content: content.into(),
+                start: i,
+                end: i + 1,
+                kind: ClaimKind::Direct,
+                cue: "said".into(),
+                mention: None,
+                mention_span: None,
+                speaker: Some(SpeakerId(speaker)),
+                status,
+                notes: String::new(),
+                evidence: vec![],
+                history: vec![],
+                origin: ClaimOrigin::Extracted,
+            });
+        }
+        p
+    }
+
+    #[test]
+    fn filters_sorts_and_counts() {
+        let p = project();
+        let mut rows = Rows::default();
+        let mut f = Filter::default();
+        let sort = Sort {
+            column: SortColumn::Speaker,
+            ascending: true,
+        };
+        assert!(rows.refresh(&p, 1, &f, sort));
+        assert_eq!(rows.rows, vec![1, 0, 2]);
+        assert!(!rows.refresh(&p, 1, &f, sort), "cached");
+        f.search = "GAMMA".into();
+        rows.refresh(&p, 1, &f, sort);
+        assert_eq!(rows.rows, vec![2]);
+        f.search = "amy".into();
+        rows.refresh(&p, 1, &f, sort);
+        assert_eq!(rows.rows, vec![1], "search matches speaker names");
+        f.search.clear();
+        f.status = Some(Status::Verified);
+        rows.refresh(&p, 1, &f, Sort::default());
+        assert_eq!(rows.rows, vec![0]);
+        assert_eq!(rows.counts.summary(), "1 claim · 1 verified");
+    }
+
+    #[test]
+    fn summary_lists_nonzero_statuses() {
+        let mut c = StatusCounts::default();
+        c.add(Status::Verified);
+        c.add(Status::Unchecked);
+        c.add(Status::Unchecked);
+        assert_eq!(c.summary(), "3 claims · 1 verified · 2 unchecked");
+    }
+}

@@ -1,0 +1,306 @@
+//! The frame around the views: menu bar, status bar, the articles list, and the row of
+//! view tabs, filters and search above the claims table.
+
+use egui::{RichText, Ui};
+
+use super::app::{self, ClaimdeskApp};
+use super::rows::StatusCounts;
+use super::state::{Action, Tab, ViewState};
+use super::theme;
+use crate::model::{ClaimKind, Project, Status};
+
+fn shortcut_text(ui: &Ui, s: &egui::KeyboardShortcut) -> String {
+    ui.ctx().format_shortcut(s)
+}
+
+pub fn menu_bar(ui: &mut Ui, app: &mut ClaimdeskApp, actions: &mut Vec<Action>) {
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| {
+            if ui.button("New project").clicked() {
+                actions.push(Action::NewProject);
+            }
+            if ui
+                .add(egui::Button::new("Open…").shortcut_text(shortcut_text(ui, &app::OPEN)))
+                .clicked()
+            {
+                actions.push(Action::OpenDialog);
+            }
+            if ui.button("Open path…").clicked() {
+                app.dialogs.open_path = Some(String::new());
+            }
+            ui.menu_button("Open Recent", |ui| {
+                if app.recent.is_empty() {
+                    ui.label("No recent projects");
+                }
+                for path in app.recent.clone() {
+                    if ui.button(path.display().to_string()).clicked() {
+                        actions.push(Action::OpenPaths(vec![path]));
+                    }
+                }
+            });
+            ui.separator();
+            if ui
+                .add(egui::Button::new("Save").shortcut_text(shortcut_text(ui, &app::SAVE)))
+                .clicked()
+            {
+                actions.push(Action::Save);
+            }
+            if ui
+                .add(egui::Button::new("Save As…").shortcut_text(shortcut_text(ui, &app::SAVE_AS)))
+                .clicked()
+            {
+                actions.push(Action::SaveAs);
+            }
+            ui.separator();
+            if ui.button("Quit").clicked() {
+                actions.push(Action::Quit);
+            }
+        });
+        ui.menu_button("Edit", |ui| {
+            let undo = match app.doc.history.undo_label() {
+                Some(what) => format!("Undo {what}"),
+                None => "Undo".into(),
+            };
+            let b = egui::Button::new(undo).shortcut_text(shortcut_text(ui, &app::UNDO));
+            if ui.add_enabled(app.doc.history.can_undo(), b).clicked() {
+                actions.push(Action::Undo);
+            }
+            let redo = match app.doc.history.redo_label() {
+                Some(what) => format!("Redo {what}"),
+                None => "Redo".into(),
+            };
+            let b = egui::Button::new(redo).shortcut_text(shortcut_text(ui, &app::REDO));
+            if ui.add_enabled(app.doc.history.can_redo(), b).clicked() {
+                actions.push(Action::Redo);
+            }
+            ui.separator();
+            ui.menu_button("Mark selected as", |ui| {
+                for status in Status::ALL {
+                    if theme::status_button(ui, status).clicked() {
+                        actions.push(Action::Tag(status));
+                    }
+                }
+            });
+            if ui.button("Delete selected claims").clicked() {
+                actions.push(Action::DeleteSelected);
+            }
+            if ui
+                .add(egui::Button::new("Find…").shortcut_text(shortcut_text(ui, &app::FIND)))
+                .clicked()
+            {
+                app.view.focus_search = true;
+                app.view.tab = Tab::Claims;
+            }
+        });
+        ui.menu_button("View", |ui| {
+            if ui.button("Claims").clicked() {
+                app.view.tab = Tab::Claims;
+            }
+            if ui.button("Speakers").clicked() {
+                app.view.tab = Tab::Speakers;
+            }
+            if ui.button("Clear filters").clicked() {
+                app.view.filter = Default::default();
+            }
+        });
+        ui.menu_button("Article", |ui| {
+            let article = app.view.article;
+            if ui
+                .add_enabled(article.is_some(), egui::Button::new("Re-run extraction"))
+                .on_hover_text("Finds claims again; your tags, edits and added claims are kept")
+                .clicked()
+                && let Some(a) = article
+            {
+                actions.push(Action::Reextract(a));
+            }
+        });
+        ui.menu_button("Help", |ui| {
+            if ui.button("Keyboard shortcuts").clicked() {
+                app.dialogs.shortcuts = true;
+            }
+        });
+    });
+}
+
+pub fn status_bar(ui: &mut Ui, app: &ClaimdeskApp, actions: &mut Vec<Action>) {
+    ui.horizontal(|ui| {
+        let rows = &app.view.rows;
+        let all = app.view.index.all;
+        let text = if app.view.filter.is_active() {
+            format!(
+                "{} (of {} in the project)",
+                rows.counts.summary(),
+                all.total()
+            )
+        } else {
+            rows.counts.summary()
+        };
+        ui.label(text);
+        let selected = app.view.selection.ids.len();
+        if selected > 1 {
+            ui.separator();
+            ui.label(format!("{selected} selected"));
+        }
+        if let Some(progress) = &app.jobs.import {
+            ui.separator();
+            ui.label("Opening files…");
+            ui.add(
+                egui::ProgressBar::new(progress.fraction())
+                    .desired_width(160.0)
+                    .show_percentage(),
+            );
+            if ui.button("Cancel").clicked() {
+                actions.push(Action::CancelImport);
+            }
+        }
+        if let Some(msg) = &app.message {
+            ui.separator();
+            ui.label(RichText::new(msg).italics());
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let saved = if app.doc.is_dirty() {
+                "Unsaved changes"
+            } else {
+                "Saved"
+            };
+            ui.label(RichText::new(saved).weak());
+        });
+    });
+}
+
+/// Small coloured "n label" chips for the non-zero statuses.
+pub fn count_chips(ui: &mut Ui, counts: &StatusCounts) {
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.x = 4.0;
+        for status in Status::ALL {
+            let n = counts.get(status);
+            if n > 0 {
+                let text = RichText::new(format!("{n} {}", status.key()))
+                    .small()
+                    .color(theme::status_color(status));
+                ui.label(text);
+            }
+        }
+    });
+}
+
+pub fn articles_list(ui: &mut Ui, project: &Project, view: &mut ViewState) {
+    ui.add_space(4.0);
+    ui.heading("Articles");
+    ui.add_space(2.0);
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        let all_selected = view.filter.article.is_none();
+        let all = view.index.all;
+        let label = format!("All articles ({})", all.total());
+        if ui.selectable_label(all_selected, label).clicked() {
+            view.filter.article = None;
+        }
+        ui.separator();
+        if project.articles.is_empty() {
+            ui.label(
+                RichText::new("No articles yet. Open some with File → Open… or drop files here.")
+                    .weak(),
+            );
+        }
+        for article in &project.articles {
+            let selected = view.filter.article == Some(article.id);
+            let counts = view
+                .index
+                .by_article
+                .get(&article.id)
+                .copied()
+                .unwrap_or_default();
+            let frame = egui::Frame::new()
+                .inner_margin(4.0)
+                .corner_radius(4.0)
+                .fill(if selected {
+                    ui.visuals().selection.bg_fill.gamma_multiply(0.5)
+                } else {
+                    egui::Color32::TRANSPARENT
+                });
+            let inner = frame.show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.add(egui::Label::new(RichText::new(&article.title).strong()).wrap());
+                if let Some(outlet) = &article.meta.outlet {
+                    ui.label(RichText::new(outlet).small().weak());
+                }
+                ui.label(RichText::new(format!("{} claims", counts.total())).small());
+                count_chips(ui, &counts);
+            });
+            let response = ui
+                .interact(
+                    inner.response.rect,
+                    egui::Id::unique(("article", article.id)),
+                    egui::Sense::click(),
+                )
+                .on_hover_text("Show this article's claims and text");
+            if response.clicked() {
+                view.filter.article = Some(article.id);
+                view.article = Some(article.id);
+            }
+        }
+    });
+}
+
+pub fn tabs_and_filters(ui: &mut Ui, project: &Project, view: &mut ViewState) {
+    ui.horizontal(|ui| {
+        ui.selectable_value(&mut view.tab, Tab::Claims, RichText::new("Claims").strong());
+        ui.selectable_value(
+            &mut view.tab,
+            Tab::Speakers,
+            RichText::new("Speakers").strong(),
+        );
+        if view.tab != Tab::Claims {
+            return;
+        }
+        ui.separator();
+        let search = ui.add(
+            egui::TextEdit::singleline(&mut view.filter.search)
+                .id(egui::Id::unique("claim_search"))
+                .hint_text("Search claims (Ctrl+F)")
+                .desired_width(200.0),
+        );
+        if std::mem::take(&mut view.focus_search) {
+            search.request_focus();
+        }
+        if search.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+            search.surrender_focus();
+        }
+        let status_text = view.filter.status.map_or("Any status", Status::label);
+        egui::ComboBox::from_id_salt("filter_status")
+            .selected_text(status_text)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut view.filter.status, None, "Any status");
+                for s in Status::ALL {
+                    ui.selectable_value(&mut view.filter.status, Some(s), s.label());
+                }
+            });
+        let speaker_text = view
+            .filter
+            .speaker
+            .and_then(|s| project.speaker(s))
+            .map_or("Any speaker", |s| s.name.as_str());
+        egui::ComboBox::from_id_salt("filter_speaker")
+            .selected_text(speaker_text)
+            .width(150.0)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut view.filter.speaker, None, "Any speaker");
+                for s in &project.speakers {
+                    ui.selectable_value(&mut view.filter.speaker, Some(s.id), &s.name);
+                }
+            });
+        let kind_text = view.filter.kind.map_or("Any kind", ClaimKind::key);
+        egui::ComboBox::from_id_salt("filter_kind")
+            .selected_text(kind_text)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut view.filter.kind, None, "Any kind");
+                for k in ClaimKind::ALL {
+                    ui.selectable_value(&mut view.filter.kind, Some(k), k.key());
+                }
+            });
+        if view.filter.is_active() && ui.button("Clear filters").clicked() {
+            view.filter = Default::default();
+        }
+    });
+    ui.add_space(2.0);
+}
