@@ -58,7 +58,7 @@ impl Extraction {
 /// Find every claim in `text` and who made it.
 pub fn extract(text: &str) -> Extraction {
     let mut registry = speakers::Registry::default();
-    let mut claims = Vec::new();
+    let mut claims: Vec<FoundClaim> = Vec::new();
     // The previous sentence's claim, for a quotation that continues after its frame.
     let mut previous: Option<FoundClaim> = None;
     for (n, para) in text::paragraphs(text).into_iter().enumerate() {
@@ -88,6 +88,18 @@ pub fn extract(text: &str) -> Extraction {
                 previous = None;
             }
             for frame in frames {
+                // A quotation that goes on after its frame in the same paragraph
+                // ("\"…,\" she said. \"…\"") is one claim in two pieces.
+                if frame.continues
+                    && previous.as_ref().is_some_and(|p| p.start >= para.0)
+                    && let Some(last) = claims.last_mut()
+                    && let Some(&(a, b)) = frame.content.first()
+                {
+                    last.content = format!("{} \u{2026} {}", last.content, &text[a..b]);
+                    last.end = b;
+                    previous = Some(last.clone());
+                    continue;
+                }
                 let claim = build_claim(text, &frame, &mut registry, previous.as_ref());
                 if let Some(claim) = claim {
                     previous = Some(claim.clone());

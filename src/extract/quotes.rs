@@ -32,9 +32,18 @@ pub fn find_quotes(text: &str, para: (usize, usize)) -> Vec<Quote> {
     let mut prev: Option<char> = None;
     let mut chars = s.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, d)| d);
+        let mut next = chars.peek().map(|&(_, d)| d);
         let at = pstart + i;
-        let after = at + c.len_utf8();
+        let mut after = at + c.len_utf8();
+        // Two apostrophes stand for a double quotation mark in some wire and archive text.
+        let c = if c == '\'' && next == Some('\'') {
+            chars.next();
+            after += 1;
+            next = chars.peek().map(|&(_, d)| d);
+            '"'
+        } else {
+            c
+        };
         let prev_space = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/".contains(p));
         let next_space = next.is_none_or(|n| n.is_whitespace() || ",.;:!?)]}—–".contains(n));
         match c {
@@ -133,12 +142,16 @@ mod tests {
         assert_eq!(inner(r#""We will win," he said."#), vec!["We will win,"]);
         assert_eq!(inner("“We will win,” he said."), vec!["We will win,"]);
         assert_eq!(inner("'Israel' would invade"), vec!["Israel"]);
+        assert_eq!(inner("''We will,'' he said."), vec!["We will,"]);
     }
 
     #[test]
     fn apostrophes_are_not_quotes() {
         assert!(inner("Hamas' ability and the group's plan, don't").is_empty());
-        assert_eq!(inner("“It's Hamas' fault,” she said"), vec!["It's Hamas' fault,"]);
+        assert_eq!(
+            inner("“It's Hamas' fault,” she said"),
+            vec!["It's Hamas' fault,"]
+        );
     }
 
     #[test]

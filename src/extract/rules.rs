@@ -44,7 +44,9 @@ impl Sentence<'_> {
     }
 
     fn is_punct(&self, i: usize, p: &str) -> bool {
-        self.toks.get(i).is_some_and(|t| !t.word && t.text(self.text) == p)
+        self.toks
+            .get(i)
+            .is_some_and(|t| !t.word && t.text(self.text) == p)
     }
 
     fn is_free_word(&self, i: usize) -> bool {
@@ -57,7 +59,9 @@ impl Sentence<'_> {
 
     /// Is token `i` an opening quotation mark?
     fn opens_quote(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| self.quote_opening_at(t.start).is_some())
+        self.toks
+            .get(i)
+            .is_some_and(|t| self.quote_opening_at(t.start).is_some())
     }
 
     /// The quotation whose opening mark is at byte `at` (quotes are sorted, disjoint).
@@ -69,8 +73,10 @@ impl Sentence<'_> {
     /// Is token `i` a closing quotation mark?
     fn closes_quote(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| {
-            let j = self.quotes.partition_point(|q| q.inner_end < t.start);
-            self.quotes.get(j).is_some_and(|q| q.closed && q.inner_end == t.start)
+            let j = self.quotes.partition_point(|q| q.end <= t.start);
+            self.quotes
+                .get(j)
+                .is_some_and(|q| q.closed && q.inner_end <= t.start && t.start < q.end)
         })
     }
 
@@ -128,13 +134,15 @@ pub fn frames(s: &Sentence, headline_line: bool) -> Vec<Frame> {
 /// "Content: Speaker" or "Speaker: \"content\"" on a headline or subheading.
 fn headline(s: &Sentence) -> Option<Frame> {
     let n = s.toks.len();
-    let colon = (0..n).rev().find(|&i| s.is_punct(i, ":") && !s.toks[i].quoted)?;
+    let colon = (0..n)
+        .rev()
+        .find(|&i| s.is_punct(i, ":") && !s.toks[i].quoted)?;
     let right_words: Vec<usize> = (colon + 1..n).filter(|&i| s.toks[i].word).collect();
     let left = s.trim(0, colon);
     // "… : White House"
     if !right_words.is_empty()
         && right_words.len() <= 5
-        && s.capitalised(right_words[0])
+        && right_words.iter().all(|&i| s.capitalised(i))
         && !(colon + 1..n).any(|i| s.toks[i].quoted)
         && let Some((a, b)) = left
     {
@@ -171,7 +179,10 @@ fn according_to(s: &Sentence) -> Option<Frame> {
     let src_end = (k + 2..n)
         .find(|&i| !s.toks[i].word && !s.word(i).starts_with('.') || s.toks[i].quoted)
         .unwrap_or(n);
-    let src_end = (k + 2..src_end).rev().find(|&i| s.toks[i].word).map(|i| i + 1)?;
+    let src_end = (k + 2..src_end)
+        .rev()
+        .find(|&i| s.toks[i].word)
+        .map(|i| i + 1)?;
     let mention = Some(s.span(k + 2, src_end));
     let cue_text = s.text[s.toks[k].start..s.toks[k + 1].end].to_string();
     let (a, b) = if k == 0 || (k > 0 && s.is_punct(k - 1, ",") && k == 1) {
@@ -221,6 +232,14 @@ fn subject_before(s: &Sentence, k: usize) -> Option<(usize, usize)> {
     if end == 0 {
         return None;
     }
+    // "X verbed … and said …": the subject is the clause's.
+    if s.is_free_word(end - 1) && (s.is(end - 1, "and") || s.is(end - 1, "but")) {
+        return clause_subject(s, end - 1);
+    }
+    // "John Smith, 39, a spokesman for the mayor, said" / "Smith, who …, said".
+    if s.is_punct(end - 1, ",") {
+        return appositive_subject(s, end - 1);
+    }
     // A relative or personal pronoun right before the verb is the whole subject.
     if s.is_free_word(end - 1) && lex::is_pronoun(s.word(end - 1)) {
         return Some((end - 1, end));
@@ -246,16 +265,33 @@ fn subject_before(s: &Sentence, k: usize) -> Option<(usize, usize)> {
             a = i;
             continue;
         }
+        // "a spokesman for the mayor", "the head of the agency"
+        if (w == "of" || w == "for")
+            && a < end
+            && i > 0
+            && s.is_free_word(i - 1)
+            && !lex::is_np_stop(s.word(i - 1))
+        {
+            a = i;
+            continue;
+        }
         if lex::is_np_stop(w) {
             break;
         }
         a = i;
     }
+    while a < end && (s.is(a, "of") || s.is(a, "for")) {
+        a += 1;
+    }
     if a == end {
         return None;
     }
     let first = s.word(a).to_ascii_lowercase();
-    if matches!(first.as_str(), "the" | "a" | "an" | "this" | "his" | "her" | "their") && end - a == 1 {
+    if matches!(
+        first.as_str(),
+        "the" | "a" | "an" | "this" | "his" | "her" | "their"
+    ) && end - a == 1
+    {
         return None;
     }
     // Apposition: "John Smith, a spokesman for the mayor, said".
@@ -265,7 +301,10 @@ fn subject_before(s: &Sentence, k: usize) -> Option<(usize, usize)> {
         && s.capitalised(a - 2)
     {
         let mut b = a - 1;
-        while b > 0 && s.is_free_word(b - 1) && (s.capitalised(b - 1) || s.word(b - 1).ends_with('.')) {
+        while b > 0
+            && s.is_free_word(b - 1)
+            && (s.capitalised(b - 1) || s.word(b - 1).ends_with('.'))
+        {
             b -= 1;
         }
         if b == 0 || s.is_comma_like(b - 1) {
@@ -273,6 +312,108 @@ fn subject_before(s: &Sentence, k: usize) -> Option<(usize, usize)> {
         }
     }
     Some((a, end))
+}
+
+/// The subject of the clause that token `k` is in: the noun phrase after the last clause
+/// boundary (sentence start, comma, dash) before `k`, if a verb follows it.
+fn clause_subject(s: &Sentence, k: usize) -> Option<(usize, usize)> {
+    let lo = k.saturating_sub(40);
+    let start = (lo..k)
+        .rev()
+        .find(|&i| !s.toks[i].word && !s.word(i).ends_with('.') || s.toks[i].quoted)
+        .map_or(if lo == 0 { 0 } else { return None }, |i| i + 1);
+    let mut b = start;
+    if lex::is_pronoun(s.word(b)) && s.is_free_word(b) {
+        return Some((b, b + 1));
+    }
+    if s.is(b, "the") || s.is(b, "a") {
+        b += 1;
+        while b < k
+            && s.is_free_word(b)
+            && !lex::is_np_stop(s.word(b))
+            && b - start < 4
+            && (s.capitalised(b) || b == start + 1)
+        {
+            b += 1;
+        }
+    } else {
+        while b < k && s.is_free_word(b) && s.capitalised(b) && b - start < 6 {
+            b += 1;
+        }
+    }
+    (b > start && b < k && !s.capitalised(b)).then_some((start, b))
+}
+
+/// The subject of a verb preceded by a comma that closes an apposition or a relative
+/// clause: "Jane Roe, 39, a teacher from Ohio, said". The mention is "Jane Roe, … Ohio".
+fn appositive_subject(s: &Sentence, comma: usize) -> Option<(usize, usize)> {
+    let lo = comma.saturating_sub(40);
+    for c in (lo..comma).rev() {
+        if s.toks[c].quoted || s.is_punct(c, ".") {
+            return None;
+        }
+        if !s.is_punct(c, ",") {
+            continue;
+        }
+        let opener = s.word(c + 1).to_ascii_lowercase();
+        let appositive = matches!(
+            opener.as_str(),
+            "a" | "an"
+                | "the"
+                | "who"
+                | "whose"
+                | "which"
+                | "its"
+                | "his"
+                | "her"
+                | "their"
+                | "our"
+                | "former"
+                | "then"
+                | "now"
+                | "also"
+                | "himself"
+                | "herself"
+        ) || opener.chars().all(|ch| ch.is_ascii_digit())
+            || lex::is_role_head(&opener)
+            || (s.capitalised(c + 1) && (c + 1..comma).any(|i| s.is(i, "of") || s.is(i, "for")));
+        if !appositive || c == 0 {
+            continue;
+        }
+        // The name before the apposition.
+        let mut a = c;
+        while a > 0
+            && s.is_free_word(a - 1)
+            && (s.capitalised(a - 1)
+                || s.word(a - 1).ends_with('.')
+                || matches!(s.word(a - 1), "de" | "van" | "von" | "al" | "bin"))
+            && c - a < 6
+        {
+            a -= 1;
+        }
+        if a == c {
+            // A lower-case head: "the group's leader, a …" or a pronoun.
+            if s.is_free_word(c - 1) && lex::is_pronoun(s.word(c - 1)) {
+                a = c - 1;
+            } else {
+                return None;
+            }
+        }
+        if a > 0 && (s.is(a - 1, "the") || s.is(a - 1, "The")) {
+            a -= 1;
+        }
+        let ok_start = a == 0
+            || s.is_comma_like(a - 1)
+            || s.is_punct(a - 1, ":")
+            || !s.toks[a - 1].word
+            || s.is_free_word(a - 1)
+                && matches!(
+                    s.word(a - 1).to_ascii_lowercase().as_str(),
+                    "but" | "and" | "while" | "as" | "when"
+                );
+        return ok_start.then_some((a, comma));
+    }
+    None
 }
 
 /// The speaker after an inverted cue: "\"…,\" said John Smith, a spokesman."
@@ -341,7 +482,22 @@ fn content_start(s: &Sentence, cue_word: &str, k: usize) -> Option<(usize, bool)
     if s.opens_quote(i) {
         clause = true;
     }
-    if s.is_free_word(i) && matches!(s.word(i).to_ascii_lowercase().as_str(), "he" | "she" | "they" | "it" | "we" | "i" | "there" | "whether" | "if" | "how" | "why" | "what") {
+    if s.is_free_word(i)
+        && matches!(
+            s.word(i).to_ascii_lowercase().as_str(),
+            "he" | "she"
+                | "they"
+                | "it"
+                | "we"
+                | "i"
+                | "there"
+                | "whether"
+                | "if"
+                | "how"
+                | "why"
+                | "what"
+        )
+    {
         clause = true;
     }
     Some((i, clause))
@@ -351,17 +507,37 @@ fn content_start(s: &Sentence, cue_word: &str, k: usize) -> Option<(usize, bool)
 fn verb_frames(s: &Sentence, out: &mut Vec<Frame>) -> bool {
     let n = s.toks.len();
     for k in 0..n {
-        let Some((cue_end, cue)) = cue_at(s, k) else { continue };
+        let Some((cue_end, cue)) = cue_at(s, k) else {
+            continue;
+        };
         let cue_word = s.word(k).to_string();
         let subject = subject_before(s, k);
         let after = content_start(s, &cue_word, cue_end);
         let needs_clause = lex::needs_clause(&cue_word);
+        // ", saying …": the speaker is the subject of the clause the gerund hangs on.
+        if lex::is_gerund(&cue_word) && k > 0 && s.is_punct(k - 1, ",") {
+            if let Some((a, b)) = clause_subject(s, k - 1)
+                && let Some((i, clause)) = after
+                && (clause || !needs_clause)
+            {
+                reported(s, i, n, cue, Some(s.span(a, b)), out);
+                return true;
+            }
+            continue;
+        }
         match subject {
             Some((a, b)) => {
                 let mention = Some(s.span(a, b));
                 let preceded = a > 0 && s.is_comma_like(a - 1);
                 let before = if preceded { s.trim(0, a - 1) } else { None };
                 let before_quoted = before.is_some_and(|(x, _)| s.opens_quote(x));
+                // Unquoted content before the frame must look like a clause, and the verb
+                // must be one that can close a sentence.
+                let before = before.filter(|&(x, y)| {
+                    before_quoted
+                        || (lex::is_postposable(&cue_word)
+                            && s.toks[x..y].iter().filter(|t| t.word).nth(3).is_some())
+                });
                 let after_clause = after.filter(|&(i, clause)| {
                     (clause || !needs_clause) && !(preceded && adjunct_start(s, i))
                 });
@@ -374,10 +550,23 @@ fn verb_frames(s: &Sentence, out: &mut Vec<Frame>) -> bool {
                         content.push(strip_quotes(s, p, q));
                     } else if let Some((i, _)) = after {
                         second_cues(s, i, n, mention, out);
+                    } else if !before_quoted
+                        && s.is_punct(cue_end + 1, ",")
+                        && !lex::is_gerund(s.word(cue_end + 2))
+                        && let Some((p, q)) = s.trim(cue_end + 2, n)
+                    {
+                        // "In 1990, she said, a boss invited her …": the frame sits inside.
+                        content.push(content_span(s, p, q));
                     }
                     out.insert(
                         0,
-                        Frame { content, cue, mention, headline: false, continues: false },
+                        Frame {
+                            content,
+                            cue,
+                            mention,
+                            headline: false,
+                            continues: false,
+                        },
                     );
                     return true;
                 }
@@ -427,8 +616,14 @@ fn reported(
     let split = second_cue_at(s, i, n);
     let end = split.map_or(n, |(at, _)| at);
     if let Some((a, b)) = s.trim(i, end) {
-        let content = content_span(s, a, b);
-        out.push(Frame { content: vec![content], cue, mention, headline: false, continues: false });
+        let content = strip_quotes(s, a, b);
+        out.push(Frame {
+            content: vec![content],
+            cue,
+            mention,
+            headline: false,
+            continues: false,
+        });
         nested_passive(s, a, b, out);
     }
     if let Some((_, next)) = split {
@@ -437,15 +632,23 @@ fn reported(
 }
 
 /// Claims that start at a second cue at token `k` ("adding that …").
-fn second_cues(s: &Sentence, k: usize, n: usize, mention: Option<(usize, usize)>, out: &mut Vec<Frame>) {
+fn second_cues(
+    s: &Sentence,
+    k: usize,
+    n: usize,
+    mention: Option<(usize, usize)>,
+    out: &mut Vec<Frame>,
+) {
     let mut k = k;
-    while k < n && !s.is_free_word(k) {
+    while k < n && (!s.is_free_word(k) || s.is(k, "but") || s.is(k, "and")) {
         k += 1;
     }
     while k < n && lex::is_filler(s.word(k)) {
         k += 1;
     }
-    let Some((cue_end, cue)) = cue_at(s, k) else { return };
+    let Some((cue_end, cue)) = cue_at(s, k) else {
+        return;
+    };
     let cue_word = s.word(k).to_string();
     if let Some((i, clause)) = content_start(s, &cue_word, cue_end)
         && (clause || !lex::needs_clause(&cue_word))
@@ -458,6 +661,17 @@ fn second_cues(s: &Sentence, k: usize, n: usize, mention: Option<(usize, usize)>
 /// that", "and said". Returns (where the first content ends, where the cue starts).
 fn second_cue_at(s: &Sentence, i: usize, n: usize) -> Option<(usize, usize)> {
     for j in i + 2..n {
+        // A semicolon, or ", but" before a clause that is no cue, ends the content.
+        if !s.toks[j].quoted
+            && (s.is_punct(j, ";")
+                || s.is_punct(j, ",")
+                    && s.is_free_word(j + 1)
+                    && s.is(j + 1, "but")
+                    && !(j + 2..n.min(j + 4))
+                        .any(|x| s.is_free_word(x) && lex::is_cue_verb(s.word(x))))
+        {
+            return Some((j, j + 1));
+        }
         if !s.is_free_word(j) {
             continue;
         }
@@ -474,8 +688,17 @@ fn second_cue_at(s: &Sentence, i: usize, n: usize) -> Option<(usize, usize)> {
         while c > i && s.is_free_word(c) && lex::is_filler(s.word(c)) && !s.is(c, "and") {
             c -= 1;
         }
-        if (s.is(c, "but") || s.is(c, "and")) && s.is_free_word(c) && !lex::is_gerund(w) && w.ends_with("ed") || (s.is(c, "but") || s.is(c, "and")) && matches!(w, "said" | "told" | "wrote") {
-            let end = if c > 0 && s.is_punct(c - 1, ",") { c - 1 } else { c };
+        let conj = (s.is(c, "but") || s.is(c, "and")) && s.is_free_word(c);
+        let strong = matches!(w, "said" | "told" | "wrote" | "says" | "tells" | "writes")
+            || s.is(j + 1, "that")
+            || s.opens_quote(j + 1)
+            || w.ends_with("ed");
+        if conj && !lex::is_gerund(w) && strong {
+            let end = if c > 0 && s.is_punct(c - 1, ",") {
+                c - 1
+            } else {
+                c
+            };
             return Some((end, j));
         }
     }
@@ -486,11 +709,16 @@ fn second_cue_at(s: &Sentence, i: usize, n: usize) -> Option<(usize, usize)> {
 fn nested_passive(s: &Sentence, a: usize, b: usize, out: &mut Vec<Frame>) {
     for j in a..b.saturating_sub(3) {
         if !(s.is_free_word(j) && s.is(j + 1, "by"))
-            || !matches!(s.word(j).to_ascii_lowercase().as_str(), "told" | "informed" | "assured" | "warned" | "briefed")
+            || !matches!(
+                s.word(j).to_ascii_lowercase().as_str(),
+                "told" | "informed" | "assured" | "warned" | "briefed"
+            )
         {
             continue;
         }
-        let Some(that) = (j + 2..b.min(j + 10)).find(|&t| s.is(t, "that")) else { continue };
+        let Some(that) = (j + 2..b.min(j + 10)).find(|&t| s.is(t, "that")) else {
+            continue;
+        };
         if that == j + 2 || (j + 2..that).any(|t| !s.is_free_word(t)) {
             continue;
         }
@@ -544,7 +772,11 @@ fn nominal(s: &Sentence, out: &mut Vec<Frame>) {
             continue;
         }
         let mut first = last;
-        while first > 0 && s.is_free_word(first - 1) && (s.capitalised(first - 1) || s.is(first - 1, "the")) && last - first < 5 {
+        while first > 0
+            && s.is_free_word(first - 1)
+            && (s.capitalised(first - 1) || s.is(first - 1, "the"))
+            && last - first < 5
+        {
             first -= 1;
         }
         if let Some((a, b)) = s.trim(k + 2, n) {
@@ -570,7 +802,8 @@ fn content_span(s: &Sentence, a: usize, b: usize) -> (usize, usize) {
 fn strip_quotes(s: &Sentence, a: usize, b: usize) -> (usize, usize) {
     let (start, end) = s.span(a, b);
     if let Some(q) = s.quote_opening_at(start)
-        && (q.end == end || q.inner_end == end)
+        && q.inner_end <= end
+        && end <= q.end
     {
         let inner = &s.text[q.inner_start..q.inner_end];
         let trimmed = inner.trim_end_matches([',', ' ']).trim_end();

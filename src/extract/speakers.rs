@@ -41,8 +41,10 @@ impl Registry {
         }
         let lower = mention.to_lowercase();
         let id = match lower.as_str() {
-            "he" | "him" => self.recent_where(|r, i| !r.speakers[i].is_body && r.gender[i] != Some(Gender::Female)),
-            "she" | "her" => self.recent_where(|r, i| !r.speakers[i].is_body && r.gender[i] != Some(Gender::Male)),
+            "he" | "him" => self
+                .recent_where(|r, i| !r.speakers[i].is_body && r.gender[i] != Some(Gender::Female)),
+            "she" | "her" => self
+                .recent_where(|r, i| !r.speakers[i].is_body && r.gender[i] != Some(Gender::Male)),
             "they" | "it" => self.recent_where(|r, i| r.speakers[i].is_body),
             "who" | "which" | "that" => self.recent.last().copied(),
             "i" | "we" | "you" | "one" => None,
@@ -95,13 +97,21 @@ impl Registry {
             return Some(id);
         }
         let words: Vec<&str> = main.split_whitespace().collect();
-        let all_lower = words.iter().all(|w| !w.chars().next().is_some_and(char::is_uppercase));
-        let last_is_lower = words.last().is_some_and(|w| !w.chars().next().is_some_and(char::is_uppercase));
+        let all_lower = words
+            .iter()
+            .all(|w| !w.chars().next().is_some_and(char::is_uppercase));
+        let last_is_lower = words
+            .last()
+            .is_some_and(|w| !w.chars().next().is_some_and(char::is_uppercase));
         // The name is what follows the last role word: "Israeli Prime Minister | Benjamin Netanyahu".
         let role_end = words.iter().rposition(|w| lex::is_role_head(w));
         let (role, name_words) = match role_end {
             Some(r) if r + 1 < words.len() && !last_is_lower => {
-                let role_words: Vec<&str> = words[..=r].iter().copied().filter(|w| !lex::is_honorific(w)).collect();
+                let role_words: Vec<&str> = words[..=r]
+                    .iter()
+                    .copied()
+                    .filter(|w| !lex::is_honorific(w))
+                    .collect();
                 let role = (!role_words.is_empty()).then(|| role_words.join(" "));
                 (role, words[r + 1..].to_vec())
             }
@@ -110,7 +120,9 @@ impl Registry {
                 if let Some(id) = self.by_description(&words) {
                     return Some(id);
                 }
-                let is_body = words.last().is_some_and(|w| lex::is_body_head(w) || w.ends_with('s'))
+                let is_body = words
+                    .last()
+                    .is_some_and(|w| lex::is_body_head(w) || w.ends_with('s'))
                     && role_end.is_none();
                 return Some(self.create(main.to_string(), None, is_body));
             }
@@ -183,7 +195,12 @@ impl Registry {
     fn create(&mut self, name: String, role: Option<String>, is_body: bool) -> usize {
         let id = self.speakers.len();
         self.by_name.insert(name.to_lowercase(), id);
-        self.speakers.push(FoundSpeaker { name, role, aliases: Vec::new(), is_body });
+        self.speakers.push(FoundSpeaker {
+            name,
+            role,
+            aliases: Vec::new(),
+            is_body,
+        });
         self.gender.push(None);
         id
     }
@@ -191,8 +208,10 @@ impl Registry {
 
 fn gender_of(words: &[&str]) -> Option<Gender> {
     words.iter().find_map(|w| match w.to_lowercase().as_str() {
-        "mr." | "mr" | "spokesman" | "congressman" | "chairman" | "king" | "prince" | "sir" | "lord" => Some(Gender::Male),
-        "mrs." | "mrs" | "ms." | "ms" | "spokeswoman" | "congresswoman" | "chairwoman" | "queen" | "princess" | "dame" | "lady" => Some(Gender::Female),
+        "mr." | "mr" | "spokesman" | "congressman" | "chairman" | "king" | "prince" | "sir"
+        | "lord" => Some(Gender::Male),
+        "mrs." | "mrs" | "ms." | "ms" | "spokeswoman" | "congresswoman" | "chairwoman"
+        | "queen" | "princess" | "dame" | "lady" => Some(Gender::Female),
         _ => None,
     })
 }
@@ -222,9 +241,14 @@ mod tests {
     #[test]
     fn titles_surnames_descriptions_pronouns() {
         let mut r = Registry::default();
-        let kirby = r.resolve("National Security Council Spokesperson John Kirby").unwrap();
+        let kirby = r
+            .resolve("National Security Council Spokesperson John Kirby")
+            .unwrap();
         assert_eq!(r.speakers[kirby].name, "John Kirby");
-        assert_eq!(r.speakers[kirby].role.as_deref(), Some("National Security Council Spokesperson"));
+        assert_eq!(
+            r.speakers[kirby].role.as_deref(),
+            Some("National Security Council Spokesperson")
+        );
         assert_eq!(r.resolve("Kirby"), Some(kirby));
         assert_eq!(r.resolve("the Spokesperson"), Some(kirby));
         let body = r.resolve("The White House").unwrap();

@@ -83,7 +83,9 @@ pub fn tokenize(text: &str, start: usize, end: usize, quotes: &[Quote]) -> Vec<T
         while qi < quotes.len() && quotes[qi].end <= tok_start {
             qi += 1;
         }
-        let quoted = qi < quotes.len() && quotes[qi].inner_start <= tok_start && tok_end <= quotes[qi].inner_end;
+        let quoted = qi < quotes.len()
+            && quotes[qi].inner_start <= tok_start
+            && tok_end <= quotes[qi].inner_end;
         tokens.push(Token {
             start: tok_start,
             end: tok_end,
@@ -123,7 +125,10 @@ pub fn sentences(text: &str, para: (usize, usize), quotes: &[Quote]) -> Vec<(usi
                     Some(d) => d,
                     None => break,
                 };
-                if matches!(d, '"' | '\u{201D}' | '\u{2019}' | '\'' | ')' | ']' | '.' | '!' | '?') {
+                if matches!(
+                    d,
+                    '"' | '\u{201D}' | '\u{2019}' | '\'' | ')' | ']' | '.' | '!' | '?'
+                ) {
                     j += d.len_utf8();
                 } else {
                     break;
