@@ -86,7 +86,7 @@ fn build_job(ui: &Ui, text: &str, spans: &[Span], view: &ViewState) -> LayoutJob
             let selected = view.selection.contains(s.claim);
             format.background = theme::highlight_color(s.status, dark, selected);
             if selected {
-                format.color = if dark { Color32::WHITE } else { Color32::BLACK };
+                format.color = Color32::WHITE;
             }
         }
         if let Some(s) = spans
@@ -145,7 +145,7 @@ pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, actions: &mut 
             .filter(|(a, s, e)| *a == article_id && s < e);
         if let Some((_, start, end)) = selection {
             if ui
-                .button("➕ Add claim from selection")
+                .button("+ Add claim from selection")
                 .on_hover_text("Add the selected text as a claim")
                 .clicked()
             {

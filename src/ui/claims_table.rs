@@ -25,7 +25,7 @@ const COLUMNS: [(SortColumn, &str); 9] = [
     (SortColumn::Kind, "Kind"),
     (SortColumn::Article, "Article"),
     (SortColumn::Status, "Status"),
-    (SortColumn::Marks, "✎"),
+    (SortColumn::Marks, "Notes"),
 ];
 
 pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, actions: &mut Vec<Action>) {
@@ -37,7 +37,7 @@ pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, actions: &mut 
         ui.add_space(20.0);
         ui.vertical_centered(|ui| {
             let msg = if project.claims.is_empty() {
-                "No claims yet. Open articles with File → Open… (Ctrl+O) or drop them here."
+                "No claims yet. Open articles with File > Open… (Ctrl+O) or drop them here."
             } else {
                 "No claim matches the filters."
             };
@@ -77,7 +77,7 @@ pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, actions: &mut 
             .column(Column::initial(66.0).at_least(30.0).clip(true))
             .column(Column::initial(120.0).at_least(40.0).clip(true))
             .column(Column::exact(96.0))
-            .column(Column::exact(34.0))
+            .column(Column::exact(64.0))
             .min_scrolled_height(60.0);
         if let Some(row) = scroll_to {
             table = table.scroll_to_row(row, None);
@@ -86,17 +86,12 @@ pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, actions: &mut 
             .header(24.0, |mut header| {
                 for (column, label) in COLUMNS {
                     header.col(|ui| {
-                        let arrow = if view.sort.column == column {
-                            if view.sort.ascending { " ⏶" } else { " ⏷" }
-                        } else {
-                            ""
-                        };
-                        let b =
-                            egui::Button::new(RichText::new(format!("{label}{arrow}")).strong())
-                                .frame(false);
-                        if ui
-                            .add(b)
-                            .on_hover_text(format!("Sort by {}", column_name(column)))
+                        let b = egui::Button::new(RichText::new(label).strong()).frame(false);
+                        let r = ui.add(b);
+                        if view.sort.column == column {
+                            sort_arrow(ui, view.sort.ascending);
+                        }
+                        if r.on_hover_text(format!("Sort by {}", column_name(column)))
                             .clicked()
                         {
                             sort_by = Some(column);
@@ -149,13 +144,16 @@ pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, actions: &mut 
                     row.col(|ui| {
                         let mut mark = String::new();
                         if !claim.notes.trim().is_empty() {
-                            mark.push('✎');
+                            mark.push_str("note");
                         }
                         if !claim.evidence.is_empty() {
-                            mark.push('🔗');
+                            if !mark.is_empty() {
+                                mark.push_str(" + ");
+                            }
+                            mark.push_str(&format!("{} ev.", claim.evidence.len()));
                         }
                         if !mark.is_empty() {
-                            ui.label(mark).on_hover_text(format!(
+                            ui.label(RichText::new(mark).small()).on_hover_text(format!(
                                 "{}{} evidence link(s)",
                                 if claim.notes.trim().is_empty() {
                                     ""
@@ -234,6 +232,24 @@ pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, actions: &mut 
     }
 }
 
+/// A small painted triangle (the default fonts have no arrow glyphs).
+fn sort_arrow(ui: &mut Ui, ascending: bool) {
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), Sense::hover());
+    let c = rect.center();
+    let (tip, base) = if ascending { (-4.0, 3.0) } else { (4.0, -3.0) };
+    let points = vec![
+        egui::pos2(c.x, c.y + tip),
+        egui::pos2(c.x - 4.0, c.y + base),
+        egui::pos2(c.x + 4.0, c.y + base),
+    ];
+    let color = ui.visuals().strong_text_color();
+    ui.painter().add(egui::Shape::convex_polygon(
+        points,
+        color,
+        egui::Stroke::NONE,
+    ));
+}
+
 fn column_name(column: SortColumn) -> &'static str {
     match column {
         SortColumn::Number => "project order",
@@ -283,7 +299,8 @@ pub fn handle_navigation_keys(ctx: &egui::Context, project: &Project, view: &mut
             (Key::PageDown, page as isize),
             (Key::PageUp, -(page as isize)),
         ] {
-            for shift in [false, true] {
+            // Shift first: a pattern without Shift also matches Shift+key.
+            for shift in [true, false] {
                 let mods = if shift {
                     Modifiers::SHIFT
                 } else {

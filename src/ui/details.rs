@@ -58,7 +58,7 @@ pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, actions: &mut 
         ui.label("Mark them all:");
         status_buttons(ui, actions);
         ui.add_space(8.0);
-        if ui.button("🗑 Delete selected claims").clicked() {
+        if ui.button("Delete selected claims").clicked() {
             actions.push(Action::DeleteSelected);
         }
         return;
@@ -87,17 +87,21 @@ pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, actions: &mut 
             status_buttons(ui, actions);
             ui.add_space(6.0);
 
+            // Fixed widths: an "infinite" field would push the resizable panel to its maximum.
+            let field_w = (ui.available_width() - 80.0).max(120.0);
             egui::Grid::new("claim_fields")
                 .num_columns(2)
                 .spacing([8.0, 6.0])
                 .show(ui, |ui| {
-                    ui.label("Claim");
-                    let r = ui.add(
-                        egui::TextEdit::multiline(&mut buf.content)
-                            .id_salt("claim_content")
-                            .desired_rows(2)
-                            .desired_width(f32::INFINITY),
-                    );
+                    let l = ui.label("Claim");
+                    let r = ui
+                        .add(
+                            egui::TextEdit::multiline(&mut buf.content)
+                                .id_salt("claim_content")
+                                .desired_rows(2)
+                                .desired_width(field_w),
+                        )
+                        .labelled_by(l.id);
                     if r.lost_focus() && buf.content.trim() != claim.content {
                         actions.push(Action::Edit(Edit::SetContent {
                             claim: claim.id,
@@ -106,18 +110,20 @@ pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, actions: &mut 
                     }
                     ui.end_row();
 
-                    ui.label("Speaker");
-                    speaker_field(ui, project, claim, &mut buf, actions);
+                    let l = ui.label("Speaker");
+                    speaker_field(ui, project, claim, &mut buf, actions, field_w, l.id);
                     ui.end_row();
 
                     if let Some(speaker) = claim.speaker.and_then(|s| project.speaker(s)) {
-                        ui.label("Role");
-                        let r = ui.add(
-                            egui::TextEdit::singleline(&mut buf.role)
-                                .id_salt("speaker_role")
-                                .hint_text("e.g. National Security Council Spokesperson")
-                                .desired_width(f32::INFINITY),
-                        );
+                        let l = ui.label("Role");
+                        let r = ui
+                            .add(
+                                egui::TextEdit::singleline(&mut buf.role)
+                                    .id_salt("speaker_role")
+                                    .hint_text("e.g. National Security Council Spokesperson")
+                                    .desired_width(field_w),
+                            )
+                            .labelled_by(l.id);
                         if r.lost_focus()
                             && buf.role.trim() != speaker.role.as_deref().unwrap_or("")
                         {
@@ -134,14 +140,16 @@ pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, actions: &mut 
                         ui.end_row();
                     }
 
-                    ui.label("Notes");
-                    let r = ui.add(
-                        egui::TextEdit::multiline(&mut buf.notes)
-                            .id_salt("claim_notes")
-                            .hint_text("What you checked, whom you asked…")
-                            .desired_rows(3)
-                            .desired_width(f32::INFINITY),
-                    );
+                    let l = ui.label("Notes");
+                    let r = ui
+                        .add(
+                            egui::TextEdit::multiline(&mut buf.notes)
+                                .id_salt("claim_notes")
+                                .hint_text("What you checked, whom you asked…")
+                                .desired_rows(3)
+                                .desired_width(field_w),
+                        )
+                        .labelled_by(l.id);
                     if r.lost_focus() && buf.notes != claim.notes {
                         actions.push(Action::Edit(Edit::SetNotes {
                             claim: claim.id,
@@ -184,7 +192,7 @@ fn header(ui: &mut Ui, project: &Project, claim: &Claim, actions: &mut Vec<Actio
         );
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui
-                .button("🗑 Delete")
+                .button("Delete claim")
                 .on_hover_text("Delete this claim (Delete)")
                 .clicked()
             {
@@ -210,25 +218,29 @@ fn speaker_field(
     claim: &Claim,
     buf: &mut Buffers,
     actions: &mut Vec<Action>,
+    width: f32,
+    label: egui::Id,
 ) {
     ui.horizontal(|ui| {
         let current = claim
             .speaker
             .and_then(|s| project.speaker(s))
             .map_or("", |s| s.name.as_str());
-        let r = ui.add(
-            egui::TextEdit::singleline(&mut buf.speaker)
-                .id_salt("claim_speaker")
-                .hint_text("Type a name, or pick →")
-                .desired_width(ui.available_width() - 40.0),
-        );
+        let r = ui
+            .add(
+                egui::TextEdit::singleline(&mut buf.speaker)
+                    .id_salt("claim_speaker")
+                    .hint_text("Type a name, or pick one")
+                    .desired_width(width - 44.0),
+            )
+            .labelled_by(label);
         if r.lost_focus() && buf.speaker.trim() != current {
             actions.push(Action::Edit(Edit::SetSpeakerName {
                 claim: claim.id,
                 name: buf.speaker.clone(),
             }));
         }
-        egui::ComboBox::from_id_salt("pick_speaker")
+        let combo = egui::ComboBox::from_id_salt("pick_speaker")
             .selected_text("")
             .width(24.0)
             .show_ui(ui, |ui| {
@@ -245,6 +257,7 @@ fn speaker_field(
                     }
                 }
             });
+        theme::name_combo(&combo.response, "Pick a speaker", current);
     });
 }
 
@@ -253,7 +266,7 @@ fn evidence(ui: &mut Ui, claim: &Claim, buf: &mut Buffers, actions: &mut Vec<Act
     for (i, e) in claim.evidence.iter().enumerate() {
         ui.horizontal(|ui| {
             if ui
-                .small_button("✕")
+                .small_button("Remove")
                 .on_hover_text("Remove this link")
                 .clicked()
             {
@@ -279,7 +292,7 @@ fn evidence(ui: &mut Ui, claim: &Claim, buf: &mut Buffers, actions: &mut Vec<Act
             egui::TextEdit::singleline(&mut buf.ev_description)
                 .id_salt("evidence_description")
                 .hint_text("What it shows")
-                .desired_width(ui.available_width() - 50.0),
+                .desired_width((ui.available_width() - 50.0).max(60.0)),
         );
         let ok = !buf.ev_url.trim().is_empty();
         if ui.add_enabled(ok, egui::Button::new("Add")).clicked() {
@@ -303,7 +316,7 @@ fn history(ui: &mut Ui, claim: &Claim) {
         ui.horizontal(|ui| {
             ui.label(RichText::new(format_time(change.at)).monospace().small());
             theme::status_pill(ui, change.from);
-            ui.label("→");
+            ui.label("to");
             theme::status_pill(ui, change.to);
         });
     }

@@ -161,10 +161,10 @@ impl Dialogs {
 }
 
 pub const SHORTCUTS: &[(&str, &str)] = &[
-    ("↑ ↓", "Previous / next claim"),
+    ("Up, Down", "Previous / next claim"),
     ("PgUp PgDn", "Page up / down"),
     ("Home End", "First / last claim"),
-    ("Shift+↑↓, Shift-click", "Extend the selection"),
+    ("Shift+Up/Down, Shift-click", "Extend the selection"),
     ("Ctrl-click", "Add or remove a claim from the selection"),
     ("Delete", "Delete the selected claims"),
     ("Ctrl+Z", "Undo"),

@@ -5,6 +5,7 @@ use egui::{Align, Layout, RichText, Sense, Ui};
 use egui_extras::{Column, TableBuilder};
 
 use super::state::{Action, Tab, ViewState};
+use super::theme;
 use super::toolbar::count_chips;
 use crate::model::edit::Edit;
 use crate::model::{Project, SpeakerId};
@@ -107,12 +108,13 @@ fn editor(ui: &mut Ui, project: &Project, view: &mut ViewState, actions: &mut Ve
         }
     });
     ui.horizontal(|ui| {
-        ui.label("Name");
+        let l = ui.label("Name");
         ui.add(
             egui::TextEdit::singleline(&mut view.speaker_name_edit)
                 .id_salt("speaker_rename")
                 .desired_width(240.0),
-        );
+        )
+        .labelled_by(l.id);
         let changed = view.speaker_name_edit.trim() != speaker.name
             && !view.speaker_name_edit.trim().is_empty();
         if ui
@@ -131,7 +133,7 @@ fn editor(ui: &mut Ui, project: &Project, view: &mut ViewState, actions: &mut Ve
             .merge_into
             .and_then(|t| project.speaker(t))
             .map_or("choose a speaker…", |s| s.name.as_str());
-        egui::ComboBox::from_id_salt("merge_into")
+        let combo = egui::ComboBox::from_id_salt("merge_into")
             .selected_text(target)
             .width(240.0)
             .show_ui(ui, |ui| {
@@ -139,6 +141,7 @@ fn editor(ui: &mut Ui, project: &Project, view: &mut ViewState, actions: &mut Ve
                     ui.selectable_value(&mut view.merge_into, Some(s.id), &s.name);
                 }
             });
+        theme::name_combo(&combo.response, "Merge into", target);
         let ok = view.merge_into.is_some_and(|t| t != id);
         if ui
             .add_enabled(ok, egui::Button::new("Merge"))

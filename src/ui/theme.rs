@@ -20,9 +20,9 @@ pub fn status_color(status: Status) -> Color32 {
 pub fn highlight_color(status: Status, dark_mode: bool, selected: bool) -> Color32 {
     let c = status_color(status);
     let alpha = match (selected, dark_mode) {
-        (true, _) => 150,
-        (false, true) => 70,
-        (false, false) => 55,
+        (true, _) => 255,
+        (false, true) => 60,
+        (false, false) => 50,
     };
     Color32::from_rgba_unmultiplied(c.r(), c.g(), c.b(), alpha)
 }
@@ -71,4 +71,14 @@ pub fn status_button(ui: &mut Ui, status: Status) -> egui::Response {
         .fill(status_color(status));
     ui.add(button)
         .on_hover_text(format!("Mark the selected claims {}", status.label()))
+}
+
+/// Give a combo box an accessible name (screen readers, UI tests): its visible text is the
+/// current choice ("Any status"), which says what it filters but is not a name.
+pub fn name_combo(response: &egui::Response, name: &str, value: &str) {
+    response.widget_info(|| {
+        let mut info = egui::WidgetInfo::labeled(egui::accesskit::Role::ComboBox, true, name);
+        info.current_text_value = Some(value.to_owned());
+        info
+    });
 }

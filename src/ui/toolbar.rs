@@ -159,7 +159,7 @@ pub fn status_bar(ui: &mut Ui, app: &ClaimdeskApp, actions: &mut Vec<Action>) {
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let saved = if app.doc.is_dirty() {
-                "Unsaved changes"
+                "Modified"
             } else {
                 "Saved"
             };
@@ -198,7 +198,7 @@ pub fn articles_list(ui: &mut Ui, project: &Project, view: &mut ViewState) {
         ui.separator();
         if project.articles.is_empty() {
             ui.label(
-                RichText::new("No articles yet. Open some with File → Open… or drop files here.")
+                RichText::new("No articles yet. Open some with File > Open… or drop files here.")
                     .weak(),
             );
         }
@@ -267,7 +267,7 @@ pub fn tabs_and_filters(ui: &mut Ui, project: &Project, view: &mut ViewState) {
             search.surrender_focus();
         }
         let status_text = view.filter.status.map_or("Any status", Status::label);
-        egui::ComboBox::from_id_salt("filter_status")
+        let combo = egui::ComboBox::from_id_salt("filter_status")
             .selected_text(status_text)
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut view.filter.status, None, "Any status");
@@ -275,12 +275,13 @@ pub fn tabs_and_filters(ui: &mut Ui, project: &Project, view: &mut ViewState) {
                     ui.selectable_value(&mut view.filter.status, Some(s), s.label());
                 }
             });
+        theme::name_combo(&combo.response, "Status filter", status_text);
         let speaker_text = view
             .filter
             .speaker
             .and_then(|s| project.speaker(s))
             .map_or("Any speaker", |s| s.name.as_str());
-        egui::ComboBox::from_id_salt("filter_speaker")
+        let combo = egui::ComboBox::from_id_salt("filter_speaker")
             .selected_text(speaker_text)
             .width(150.0)
             .show_ui(ui, |ui| {
@@ -289,8 +290,9 @@ pub fn tabs_and_filters(ui: &mut Ui, project: &Project, view: &mut ViewState) {
                     ui.selectable_value(&mut view.filter.speaker, Some(s.id), &s.name);
                 }
             });
+        theme::name_combo(&combo.response, "Speaker filter", speaker_text);
         let kind_text = view.filter.kind.map_or("Any kind", ClaimKind::key);
-        egui::ComboBox::from_id_salt("filter_kind")
+        let combo = egui::ComboBox::from_id_salt("filter_kind")
             .selected_text(kind_text)
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut view.filter.kind, None, "Any kind");
@@ -298,6 +300,7 @@ pub fn tabs_and_filters(ui: &mut Ui, project: &Project, view: &mut ViewState) {
                     ui.selectable_value(&mut view.filter.kind, Some(k), k.key());
                 }
             });
+        theme::name_combo(&combo.response, "Kind filter", kind_text);
         if view.filter.is_active() && ui.button("Clear filters").clicked() {
             view.filter = Default::default();
         }

@@ -1,0 +1,416 @@
+//! The workbench window driven headlessly through egui_kittest: the real app state and the
+//! real UI code, clicked and typed at like an analyst would.
+
+use std::path::{Path, PathBuf};
+
+use claimdesk::model::Status;
+use claimdesk::ui::{AppOptions, ClaimdeskApp};
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+const SAMPLE: &str = "assets/rafah-kirby-gallant.txt";
+
+fn sample_path() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(SAMPLE)
+}
+
+fn app(files: Vec<PathBuf>) -> Harness<'static, ClaimdeskApp> {
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .with_max_steps(20)
+        .build_eframe(move |cc| {
+            ClaimdeskApp::new(
+                cc,
+                AppOptions {
+                    files,
+                    sample_on_first_run: false,
+                    recovery: false,
+                },
+            )
+        });
+    settle(&mut h);
+    h
+}
+
+/// Let background jobs finish and the UI catch up.
+fn settle(h: &mut Harness<'static, ClaimdeskApp>) {
+    h.run();
+    h.state_mut().finish_jobs();
+    h.run();
+}
+
+fn statuses(h: &Harness<'static, ClaimdeskApp>) -> Vec<Status> {
+    h.state()
+        .doc
+        .project
+        .claims
+        .iter()
+        .map(|c| c.status)
+        .collect()
+}
+
+/// The status bar's summary line.
+fn summary(h: &Harness<'static, ClaimdeskApp>) -> String {
+    h.state().view.rows.counts.summary()
+}
+
+fn press(h: &mut Harness<'static, ClaimdeskApp>, key: Key) {
+    h.key_press(key);
+    h.run();
+}
+
+fn click_claim(h: &mut Harness<'static, ClaimdeskApp>, index: usize, modifiers: Modifiers) {
+    let label = (index + 1).to_string();
+    // The "#" cell of a row: clicking any cell selects the row.
+    h.get_by_label(&label).click_modifiers(modifiers);
+    h.run();
+}
+
+#[test]
+fn opens_by_path_selects_first_claim_and_tags_by_key() {
+    let mut h = app(Vec::new());
+    assert!(h.state().doc.project.claims.is_empty());
+
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Open path…").click();
+    h.run();
+    h.get_by_role(Role::MultilineTextInput)
+        .type_text(&sample_path().display().to_string());
+    h.run();
+    h.get_by_label("Open").click();
+    settle(&mut h);
+
+    let n = h.state().doc.project.claims.len();
+    assert!(n >= 10, "the sample has many claims, got {n}");
+    assert!(h.query_all_by_label("John Kirby").count() >= 3);
+    // The first new claim is selected and the table has the keys: V tags it.
+    let first = h.state().doc.project.claims[0].id;
+    assert_eq!(h.state().view.selection.cursor, Some(first));
+    press(&mut h, Key::V);
+    assert_eq!(statuses(&h)[0], Status::Verified);
+    assert!(
+        h.query_all_by_label("Verified").count() >= 2,
+        "the table and the details show the label"
+    );
+    // Down moves to the next claim; D disputes it.
+    press(&mut h, Key::ArrowDown);
+    press(&mut h, Key::D);
+    assert_eq!(&statuses(&h)[..2], &[Status::Verified, Status::Disputed]);
+    assert!(summary(&h).contains("1 verified · 1 disputed"));
+    assert!(h.state().doc.is_dirty());
+    assert!(
+        h.state().title().ends_with('•'),
+        "title marks unsaved changes"
+    );
+
+    // End goes to the last claim, Home back to the first.
+    press(&mut h, Key::End);
+    let last = h.state().doc.project.claims[n - 1].id;
+    assert_eq!(h.state().view.selection.cursor, Some(last));
+    press(&mut h, Key::Home);
+    assert_eq!(h.state().view.selection.cursor, Some(first));
+}
+
+#[test]
+fn tag_by_click_multi_select_and_undo_redo() {
+    let mut h = app(vec![sample_path()]);
+    // Click row 3, then the False button of the details panel.
+    click_claim(&mut h, 2, Modifiers::NONE);
+    h.get_by_label("False (F)").click();
+    h.run();
+    assert_eq!(statuses(&h)[2], Status::False);
+
+    // Row 1, Shift-click row 4: four rows selected; M marks them all.
+    click_claim(&mut h, 0, Modifiers::NONE);
+    click_claim(&mut h, 3, Modifiers::SHIFT);
+    assert_eq!(h.state().view.selection.ids.len(), 4);
+    // Ctrl-click removes row 2 from the selection.
+    click_claim(&mut h, 1, Modifiers::COMMAND);
+    assert_eq!(h.state().view.selection.ids.len(), 3);
+    press(&mut h, Key::M);
+    assert_eq!(
+        &statuses(&h)[..5],
+        &[
+            Status::Misleading,
+            Status::Unchecked,
+            Status::Misleading,
+            Status::Misleading,
+            Status::Unchecked
+        ]
+    );
+    // The history of the claim shows both changes.
+    let claim = &h.state().doc.project.claims[2];
+    assert_eq!(claim.history.len(), 2);
+
+    // Undo the multi-tag, then the click-tag; redo once.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(statuses(&h)[0], Status::Unchecked);
+    assert_eq!(statuses(&h)[2], Status::False);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(statuses(&h).iter().all(|s| *s == Status::Unchecked));
+    // Opening the article into the new project is itself an edit.
+    assert_eq!(h.state().doc.history.undo_label(), Some("add article"));
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    assert_eq!(statuses(&h)[2], Status::False);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run();
+    assert_eq!(statuses(&h)[0], Status::Misleading);
+}
+
+#[test]
+fn context_menu_tags_the_row() {
+    let mut h = app(vec![sample_path()]);
+    h.get_by_label("5").click_secondary();
+    h.run();
+    // The menu is drawn last, above the details panel's button of the same name.
+    h.get_all_by_label("Unverifiable (N)")
+        .last()
+        .unwrap()
+        .click();
+    h.run();
+    assert_eq!(statuses(&h)[4], Status::Unverifiable);
+}
+
+#[test]
+fn filter_by_status_and_search() {
+    let mut h = app(vec![sample_path()]);
+    let total = h.state().doc.project.claims.len();
+    click_claim(&mut h, 0, Modifiers::NONE);
+    press(&mut h, Key::V);
+
+    h.get_by_label("Status filter").click();
+    h.run();
+    // The popup's choice is a button; the table's and details' pills are labels.
+    h.get_by_role_and_label(Role::Button, "Verified").click();
+    h.run();
+    assert_eq!(h.state().view.rows.rows.len(), 1);
+    assert!(summary(&h).starts_with("1 claim · 1 verified"));
+    h.get_by_label("Clear filters").click();
+    h.run();
+    assert_eq!(h.state().view.rows.rows.len(), total);
+
+    // Ctrl+F focuses the search field; typing filters the table.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    // Typed text goes to whatever has focus: the search field, if Ctrl+F worked.
+    h.event(egui::Event::Text("Gallant".into()));
+    h.run();
+    let shown = h.state().view.rows.rows.len();
+    assert!(
+        shown >= 2 && shown < total,
+        "search narrows the table: {shown}"
+    );
+    assert!(h.query_all_by_label("Yoav Gallant").count() >= 2);
+    assert!(h.query_by_label("White House").is_none());
+}
+
+#[test]
+fn sort_by_status_column() {
+    let mut h = app(vec![sample_path()]);
+    click_claim(&mut h, 5, Modifiers::NONE);
+    press(&mut h, Key::F);
+    h.get_by_label("Status").click();
+    h.run();
+    // Sorted ascending by status: Unchecked first, False last.
+    let rows = h.state().view.rows.rows.clone();
+    assert_eq!(*rows.last().unwrap(), 5);
+    h.get_by_label("Status").click();
+    h.run();
+    assert_eq!(
+        h.state().view.rows.rows[0],
+        5,
+        "descending puts False first"
+    );
+}
+
+#[test]
+fn edit_speaker_of_a_claim() {
+    let mut h = app(vec![sample_path()]);
+    click_claim(&mut h, 0, Modifiers::NONE);
+    h.get_by_role_and_label(Role::TextInput, "Speaker").focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_role_and_label(Role::TextInput, "Speaker")
+        .type_text("Karine Jean-Pierre");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    let app = h.state();
+    let c = &app.doc.project.claims[0];
+    let speaker = c.speaker.and_then(|s| app.doc.project.speaker(s)).unwrap();
+    assert_eq!(speaker.name, "Karine Jean-Pierre");
+    assert!(
+        h.query_by_label("Karine Jean-Pierre").is_some(),
+        "table shows it"
+    );
+    // Undo restores the speaker (keys belong to the table again after Enter).
+    h.key_press(Key::Escape);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    let app = h.state();
+    let c = &app.doc.project.claims[0];
+    let speaker = c.speaker.and_then(|s| app.doc.project.speaker(s)).unwrap();
+    assert_eq!(speaker.name, "White House");
+}
+
+#[test]
+fn merge_speakers_in_speakers_view() {
+    let mut h = app(vec![sample_path()]);
+    let project = &h.state().doc.project;
+    let kirby = project.find_speaker("John Kirby").unwrap();
+    let hamas = project.find_speaker("Hamas").unwrap();
+    let hamas_claims = project
+        .claims
+        .iter()
+        .filter(|c| c.speaker == Some(hamas))
+        .count();
+    assert!(hamas_claims > 0);
+
+    h.get_by_label("Speakers").click();
+    h.run();
+    let is_body = h.state().doc.project.speaker(hamas).unwrap().is_body;
+    h.get_by_label(if is_body { "Hamas (group)" } else { "Hamas" })
+        .click();
+    h.run();
+    h.get_by_role_and_label(Role::ComboBox, "Merge into")
+        .click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "John Kirby").click();
+    h.run();
+    h.get_by_label("Merge").click();
+    h.run();
+    let project = &h.state().doc.project;
+    assert!(project.speaker(hamas).is_none());
+    assert!(project.claims.iter().all(|c| c.speaker != Some(hamas)));
+    assert!(
+        project
+            .speaker(kirby)
+            .unwrap()
+            .aliases
+            .contains(&"Hamas".to_string())
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(
+        h.state().doc.project.speaker(hamas).is_some(),
+        "undo un-merges"
+    );
+}
+
+#[test]
+fn rename_speaker_in_speakers_view() {
+    let mut h = app(vec![sample_path()]);
+    h.get_by_label("Speakers").click();
+    h.run();
+    h.get_by_label("Yoav Gallant").click();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Name").focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_role_and_label(Role::TextInput, "Name")
+        .type_text("Yoav Gallant (IDF)");
+    h.run();
+    h.get_by_label("Rename").click();
+    h.run();
+    let project = &h.state().doc.project;
+    assert!(project.find_speaker("Yoav Gallant (IDF)").is_some());
+    assert_eq!(
+        project.find_speaker("Yoav Gallant"),
+        project.find_speaker("Yoav Gallant (IDF)"),
+        "the old name is kept as an alias"
+    );
+}
+
+#[test]
+fn clicking_a_highlight_selects_its_claim_and_notes_commit() {
+    let mut h = app(vec![sample_path()]);
+    // Select claim 4 from the table, then write a note.
+    click_claim(&mut h, 3, Modifiers::NONE);
+    h.get_by_role_and_label(Role::MultilineTextInput, "Notes")
+        .focus();
+    h.run();
+    h.get_by_role_and_label(Role::MultilineTextInput, "Notes")
+        .type_text("Asked the NSC press office.");
+    h.run();
+    // Clicking the table again commits the note (the field loses focus).
+    click_claim(&mut h, 0, Modifiers::NONE);
+    assert_eq!(
+        h.state().doc.project.claims[3].notes,
+        "Asked the NSC press office."
+    );
+    assert!(
+        h.query_by_label("note").is_some(),
+        "the table marks the note"
+    );
+}
+
+#[test]
+fn unsaved_changes_prompt_and_save_reopen() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = app(vec![sample_path()]);
+    click_claim(&mut h, 0, Modifiers::NONE);
+    press(&mut h, Key::V);
+
+    // Saving writes the project; the title loses its mark.
+    let path = dir.path().join("rafah.claimdesk");
+    h.state_mut().write_project(path.clone(), None);
+    h.run();
+    assert!(!h.state().doc.is_dirty());
+    assert!(!h.state().title().ends_with('•'));
+    assert_eq!(
+        h.state()
+            .recent
+            .first()
+            .map(|p| p.ends_with("rafah.claimdesk")),
+        Some(true)
+    );
+
+    // A new change, then New project: asked Save / Discard / Cancel.
+    press(&mut h, Key::D);
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("New project").click();
+    h.run();
+    assert!(h.query_by_label("Unsaved changes").is_some());
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert_eq!(statuses(&h)[0], Status::Disputed, "cancel keeps the work");
+
+    // Open the saved project: asked again; Discard opens it with the saved status.
+    h.state_mut().open_project(path.clone());
+    h.run();
+    h.get_by_label("Discard").click();
+    settle(&mut h);
+    assert_eq!(h.state().doc.path.as_deref(), Some(path.as_path()));
+    assert_eq!(statuses(&h)[0], Status::Verified);
+    assert!(!h.state().doc.is_dirty());
+}
+
+#[test]
+fn bad_file_is_named_and_others_still_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("binary.txt");
+    std::fs::write(&bad, b"\x00\x01\x02\x03").unwrap();
+    let h = app(vec![bad, sample_path()]);
+    assert_eq!(h.state().doc.project.articles.len(), 1);
+    assert_eq!(h.state().dialogs.errors.len(), 1);
+    assert!(h.state().dialogs.errors[0].contains("binary.txt"));
+    assert!(h.query_by_label("Some files could not be opened").is_some());
+}
+
+#[test]
+fn keyboard_shortcuts_window_lists_keys() {
+    let mut h = app(Vec::new());
+    h.get_by_label("Help").click();
+    h.run();
+    h.get_by_label("Keyboard shortcuts").click();
+    h.run();
+    assert!(h.query_by_label("Ctrl+Shift+Z, Ctrl+Y").is_some());
+    assert_eq!(h.query_all_by_label("Mark selected claims").count(), 6);
+}
