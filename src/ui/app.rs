@@ -117,10 +117,10 @@ impl ClaimdeskApp {
         } else if self.options.sample_on_first_run {
             self.load_sample();
         }
-        if self.options.recovery {
-            if let Some(found) = project_file::list_recoveries().into_iter().next() {
-                self.dialogs.prompt = Some(Prompt::Restore(found));
-            }
+        if self.options.recovery
+            && let Some(found) = project_file::list_recoveries().into_iter().next()
+        {
+            self.dialogs.prompt = Some(Prompt::Restore(found));
         }
     }
 
@@ -376,11 +376,11 @@ impl ClaimdeskApp {
         } else {
             path
         };
-        if self.doc.project.name.trim().is_empty() {
-            if let Some(stem) = path.file_stem() {
-                // Naming is part of saving, not an edit to undo.
-                self.doc.project.name = stem.to_string_lossy().into_owned();
-            }
+        if self.doc.project.name.trim().is_empty()
+            && let Some(stem) = path.file_stem()
+        {
+            // Naming is part of saving, not an edit to undo.
+            self.doc.project.name = stem.to_string_lossy().into_owned();
         }
         match project_file::save_project(&path, &self.doc.project) {
             Ok(()) => {

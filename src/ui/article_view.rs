@@ -70,8 +70,10 @@ fn build_job(ui: &Ui, text: &str, spans: &[Span], view: &ViewState) -> LayoutJob
     }
     cuts.sort_unstable();
     cuts.dedup();
-    let mut job = LayoutJob::default();
-    job.text = text.to_owned();
+    let mut job = LayoutJob {
+        text: text.to_owned(),
+        ..LayoutJob::default()
+    };
     for w in cuts.windows(2) {
         let (a, b) = (w[0], w[1]);
         if a >= b || !text.is_char_boundary(a) || !text.is_char_boundary(b) {
@@ -143,20 +145,19 @@ pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, actions: &mut 
         let selection = view
             .text_selection
             .filter(|(a, s, e)| *a == article_id && s < e);
-        if let Some((_, start, end)) = selection {
-            if ui
+        if let Some((_, start, end)) = selection
+            && ui
                 .button("+ Add claim from selection")
                 .on_hover_text("Add the selected text as a claim")
                 .clicked()
-            {
-                actions.push(Action::Edit(Edit::AddClaim {
-                    article: article_id,
-                    start,
-                    end,
-                    speaker: None,
-                }));
-                view.text_selection = None;
-            }
+        {
+            actions.push(Action::Edit(Edit::AddClaim {
+                article: article_id,
+                start,
+                end,
+                speaker: None,
+            }));
+            view.text_selection = None;
         }
     });
     ui.separator();

@@ -237,7 +237,7 @@ pub fn filtered(project: &Project, filter: &Filter) -> Vec<usize> {
 
 /// Ranks of a name list, so that sorting compares integers, not strings, per pair.
 fn ranks<K: Copy + Eq + std::hash::Hash>(mut names: Vec<(K, String)>) -> HashMap<K, u32> {
-    names.sort_by(|a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));
+    names.sort_by_cached_key(|(_, name)| name.to_lowercase());
     names
         .into_iter()
         .enumerate()
