@@ -310,6 +310,14 @@ const CUE_VERBS: &[&str] = &[
     "expect",
     "expects",
     "expected",
+    "call",
+    "calls",
+    "called",
+    "calling",
+    "describe",
+    "describes",
+    "described",
+    "describing",
 ];
 
 /// Verbs that are cues only with a particle or a fixed complement ("pointed out",
@@ -329,11 +337,6 @@ const HEARER_VERBS: &[&str] = &[
 /// Verbs that are cues only when a clause or quotation follows ("believes that…"),
 /// because alone they are common in plain narration ("found a body", "showed up").
 const NEEDS_CLAUSE: &[&str] = &[
-    "believe",
-    "believes",
-    "believed",
-    "think",
-    "thinks",
     "hope",
     "hopes",
     "hoped",
@@ -974,7 +977,8 @@ pub fn is_body_head(word: &str) -> bool {
 /// Words whose final dot belongs to the word, not the sentence.
 pub fn keeps_dot(word: &str) -> bool {
     if word.contains('.') {
-        return true; // "U.S", "a.m"
+        // "U.S", "a.m", "D.C", but not "example.com".
+        return word.split('.').all(|part| part.chars().count() <= 2);
     }
     let mut chars = word.chars();
     if let (Some(c), None) = (chars.next(), chars.next()) {
@@ -1126,6 +1130,62 @@ pub fn is_adjunct_preposition(word: &str) -> bool {
             | "while"
             | "when"
             | "of"
+    )
+}
+
+/// Labels that open a headline without naming a speaker ("Analysis: …").
+pub fn is_headline_label(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "analysis"
+            | "opinion"
+            | "exclusive"
+            | "breaking"
+            | "update"
+            | "updated"
+            | "watch"
+            | "video"
+            | "live"
+            | "photos"
+            | "editorial"
+            | "commentary"
+            | "review"
+            | "interview"
+            | "explainer"
+            | "factbox"
+            | "timeline"
+            | "q&a"
+            | "correction"
+            | "note"
+            | "editor's"
+            | "listen"
+            | "podcast"
+            | "news"
+            | "report"
+            | "first"
+            | "read"
+            | "related"
+    )
+}
+
+/// Verbs whose passive is no speech: "the meeting was called", "is described as".
+pub fn passive_is_not_speech(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "call"
+            | "calls"
+            | "called"
+            | "calling"
+            | "describe"
+            | "describes"
+            | "described"
+            | "expected"
+            | "found"
+            | "shown"
+            | "asked"
+            | "told"
+            | "reported"
+            | "charged"
     )
 }
 

@@ -69,7 +69,7 @@ pub fn extract(text: &str) -> Extraction {
         }
         let quotes = quotes::find_quotes(text, para);
         let headline_line = n == 0 || is_heading(line);
-        for sent in text::sentences(text, para, &quotes) {
+        for (i, sent) in text::sentences(text, para, &quotes).into_iter().enumerate() {
             let lo = quotes.partition_point(|q| q.end <= sent.0);
             let hi = quotes.partition_point(|q| q.open < sent.1);
             let s = Sentence {
@@ -77,15 +77,13 @@ pub fn extract(text: &str) -> Extraction {
                 toks: text::tokenize(text, sent.0, sent.1, &quotes[lo..hi.max(lo)]),
                 quotes: &quotes[lo..hi.max(lo)],
             };
-            let mut frames = rules::frames(&s, headline_line);
+            // "Name: …" opens transcript paragraphs as well as headlines.
+            let mut frames = rules::frames(&s, headline_line || i == 0);
             if frames.is_empty()
                 && previous.is_some()
                 && let Some(f) = rules::continuation(&s)
             {
                 frames.push(f);
-            }
-            if frames.is_empty() {
-                previous = None;
             }
             for frame in frames {
                 // A quotation that goes on after its frame in the same paragraph

@@ -157,7 +157,14 @@ fn headline(s: &Sentence) -> Option<Frame> {
     }
     // "Speaker: \"…\""
     let left_words = (0..colon).filter(|&i| s.toks[i].word).count();
-    if left_words > 0 && left_words <= 5 && s.capitalised(0) && s.opens_quote(colon + 1) {
+    let left_is_name = left_words <= 3
+        && (0..colon).all(|i| s.toks[i].word && s.capitalised(i))
+        && !lex::is_headline_label(s.word(0));
+    if left_words > 0
+        && left_words <= 5
+        && s.capitalised(0)
+        && (s.opens_quote(colon + 1) || left_is_name)
+    {
         let (a, b) = s.trim(colon + 1, n)?;
         return Some(Frame {
             content: vec![strip_quotes(s, a, b)],
@@ -317,31 +324,52 @@ fn subject_before(s: &Sentence, k: usize) -> Option<(usize, usize)> {
 /// The subject of the clause that token `k` is in: the noun phrase after the last clause
 /// boundary (sentence start, comma, dash) before `k`, if a verb follows it.
 fn clause_subject(s: &Sentence, k: usize) -> Option<(usize, usize)> {
-    let lo = k.saturating_sub(40);
-    let start = (lo..k)
-        .rev()
-        .find(|&i| !s.toks[i].word && !s.word(i).ends_with('.') || s.toks[i].quoted)
-        .map_or(if lo == 0 { 0 } else { return None }, |i| i + 1);
-    let mut b = start;
-    if lex::is_pronoun(s.word(b)) && s.is_free_word(b) {
-        return Some((b, b + 1));
+    let lo = k.saturating_sub(60);
+    let boundary = |i: usize| i == 0 || s.is_comma_like(i - 1) || s.is_punct(i - 1, ":");
+    (lo..k)
+        .filter(|&i| boundary(i) && s.is_free_word(i))
+        .find_map(|p| noun_phrase_at(s, p, k))
+}
+
+/// A subject noun phrase starting at token `p` and followed by a lower-case word (its
+/// verb), before token `limit`: a pronoun, "the/a …", or a run of capitalised words.
+fn noun_phrase_at(s: &Sentence, p: usize, limit: usize) -> Option<(usize, usize)> {
+    let first = s.word(p);
+    if lex::is_time_word(first)
+        || lex::is_adjunct_preposition(first)
+        || lex::is_gerund(first)
+        || lex::is_np_stop(first) && !lex::is_pronoun(first)
+    {
+        return None;
     }
-    if s.is(b, "the") || s.is(b, "a") {
+    if lex::is_pronoun(first) {
+        return matches!(
+            first.to_ascii_lowercase().as_str(),
+            "he" | "she" | "they" | "it" | "we" | "i"
+        )
+        .then_some((p, p + 1));
+    }
+    let mut b = p;
+    if s.is(b, "the") || s.is(b, "a") || s.is(b, "an") {
         b += 1;
-        while b < k
+        while b < limit && s.is_free_word(b) && !lex::is_np_stop(s.word(b)) && b - p < 5 {
+            b += 1;
+            if !s.capitalised(b - 1) && !s.capitalised(b) {
+                break;
+            }
+        }
+    } else {
+        while b < limit
             && s.is_free_word(b)
-            && !lex::is_np_stop(s.word(b))
-            && b - start < 4
-            && (s.capitalised(b) || b == start + 1)
+            && (s.capitalised(b) || s.word(b).ends_with('.'))
+            && b - p < 6
         {
             b += 1;
         }
-    } else {
-        while b < k && s.is_free_word(b) && s.capitalised(b) && b - start < 6 {
-            b += 1;
-        }
     }
-    (b > start && b < k && !s.capitalised(b)).then_some((start, b))
+    let verb_follows =
+        s.is_free_word(b) && !s.capitalised(b) && !lex::is_np_stop(s.word(b)) || s.is_punct(b, "(");
+    (b > p && b < limit && verb_follows).then_some((p, b))
 }
 
 /// The subject of a verb preceded by a comma that closes an apposition or a relative
@@ -375,6 +403,9 @@ fn appositive_subject(s: &Sentence, comma: usize) -> Option<(usize, usize)> {
                 | "himself"
                 | "herself"
         ) || opener.chars().all(|ch| ch.is_ascii_digit())
+            || opener.ends_with("'s")
+            || opener.ends_with("\u{2019}s")
+            || s.word(c + 2) == "'"
             || lex::is_role_head(&opener)
             || (s.capitalised(c + 1) && (c + 1..comma).any(|i| s.is(i, "of") || s.is(i, "for")));
         if !appositive || c == 0 {
@@ -436,9 +467,15 @@ fn content_start(s: &Sentence, cue_word: &str, k: usize) -> Option<(usize, bool)
     let n = s.toks.len();
     let mut i = k + 1;
     let mut clause = false;
+    let that_soon = (i..n.min(i + 9))
+        .take_while(|&j| s.is_free_word(j))
+        .find(|&j| s.is(j, "that"));
     if lex::takes_hearer(cue_word) && !s.is(i, "that") && s.is_free_word(i) {
         // "told reporters", "told The Associated Press", "told him"
-        if s.is(i, "the") || s.capitalised(i) {
+        if let Some(t) = that_soon {
+            // "told a local radio station on Monday that …"
+            i = t;
+        } else if s.is(i, "the") || s.capitalised(i) {
             i += 1;
             while i < n && s.is_free_word(i) && s.capitalised(i) {
                 i += 1;
@@ -511,6 +548,15 @@ fn verb_frames(s: &Sentence, out: &mut Vec<Frame>) -> bool {
             continue;
         };
         let cue_word = s.word(k).to_string();
+        if lex::passive_is_not_speech(&cue_word)
+            && k > 0
+            && matches!(
+                s.word(k - 1).to_ascii_lowercase().as_str(),
+                "was" | "were" | "is" | "are" | "be" | "been" | "being"
+            )
+        {
+            continue;
+        }
         let subject = subject_before(s, k);
         let after = content_start(s, &cue_word, cue_end);
         let needs_clause = lex::needs_clause(&cue_word);
@@ -646,6 +692,18 @@ fn second_cues(
     while k < n && lex::is_filler(s.word(k)) {
         k += 1;
     }
+    let mut mention = mention;
+    if cue_at(s, k).is_none() {
+        // "…, but officials said …": a new speaker takes over.
+        let Some(m) = (k + 1..n.min(k + 10)).find(|&m| cue_at(s, m).is_some()) else {
+            return;
+        };
+        match subject_before(s, m) {
+            Some((a, b)) if a == k => mention = Some(s.span(a, b)),
+            _ => return,
+        }
+        k = m;
+    }
     let Some((cue_end, cue)) = cue_at(s, k) else {
         return;
     };
@@ -664,11 +722,7 @@ fn second_cue_at(s: &Sentence, i: usize, n: usize) -> Option<(usize, usize)> {
         // A semicolon, or ", but" before a clause that is no cue, ends the content.
         if !s.toks[j].quoted
             && (s.is_punct(j, ";")
-                || s.is_punct(j, ",")
-                    && s.is_free_word(j + 1)
-                    && s.is(j + 1, "but")
-                    && !(j + 2..n.min(j + 4))
-                        .any(|x| s.is_free_word(x) && lex::is_cue_verb(s.word(x))))
+                || s.is_punct(j, ",") && s.is_free_word(j + 1) && (s.is(j + 1, "but")))
         {
             return Some((j, j + 1));
         }

@@ -136,11 +136,12 @@ pub fn sentences(text: &str, para: (usize, usize), quotes: &[Quote]) -> Vec<(usi
             }
             // A quote that closes right here ends with the sentence.
             let quote_ends_here = in_quote && qi < quotes.len() && quotes[qi].end <= j;
-            if (!in_quote || quote_ends_here) && j < pend && bytes[j] == b' ' {
-                let mut k = j;
-                while k < pend && bytes[k] == b' ' {
-                    k += 1;
-                }
+            let space_after = text[j..pend]
+                .chars()
+                .next()
+                .is_some_and(char::is_whitespace);
+            if (!in_quote || quote_ends_here) && space_after {
+                let k = j + (text[j..pend].len() - text[j..pend].trim_start().len());
                 let next = text[k..].chars().next();
                 let starts_sentence = next.is_some_and(|n| {
                     n.is_uppercase() || n.is_ascii_digit() || lexicon::is_open_quote(n)
