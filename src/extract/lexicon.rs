@@ -1,6 +1,46 @@
 //! Word lists of general English news style: speech and cognition verbs, nominal cues,
 //! titles, pronouns. No list names a person, place or phrase of any particular article.
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+// Each list is also a hash set: the extractor asks about every word of the text.
+static CUE_VERBS_SET: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| CUE_VERBS.iter().copied().collect());
+static NEEDS_PARTICLE_SET: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| NEEDS_PARTICLE.iter().copied().collect());
+static HEARER_VERBS_SET: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| HEARER_VERBS.iter().copied().collect());
+static NEEDS_CLAUSE_SET: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| NEEDS_CLAUSE.iter().copied().collect());
+static POSTPOSABLE_SET: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| POSTPOSABLE.iter().copied().collect());
+static CUE_NOUNS_SET: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| CUE_NOUNS.iter().copied().collect());
+static SUBJECT_VERB_FILLERS_SET: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| SUBJECT_VERB_FILLERS.iter().copied().collect());
+static NP_STOPS_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| NP_STOPS.iter().copied().collect());
+static PRONOUNS_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| PRONOUNS.iter().copied().collect());
+static ROLE_HEADS_SET: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| ROLE_HEADS.iter().copied().collect());
+static BODY_HEADS_SET: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| BODY_HEADS.iter().copied().collect());
+static TIME_WORDS_SET: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| TIME_WORDS.iter().copied().collect());
+
+/// Case-insensitive membership without allocating for the common short words.
+fn in_list(set: &HashSet<&str>, word: &str) -> bool {
+    if word.len() > 24 {
+        return false;
+    }
+    let mut buf = [0u8; 24];
+    let bytes = word.as_bytes();
+    for (b, c) in buf.iter_mut().zip(bytes) {
+        *b = c.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..bytes.len()]).is_ok_and(|w| set.contains(w))
+}
+
 /// Speech, writing and stance verbs in every form that can introduce a claim.
 const CUE_VERBS: &[&str] = &[
     "say",
@@ -431,20 +471,19 @@ const NEEDS_CLAUSE: &[&str] = &[
 ];
 
 pub fn is_cue_verb(word: &str) -> bool {
-    let w = word.to_ascii_lowercase();
-    CUE_VERBS.contains(&w.as_str())
+    in_list(&CUE_VERBS_SET, word)
 }
 
 pub fn needs_particle(word: &str) -> bool {
-    NEEDS_PARTICLE.contains(&word.to_ascii_lowercase().as_str())
+    in_list(&NEEDS_PARTICLE_SET, word)
 }
 
 pub fn takes_hearer(word: &str) -> bool {
-    HEARER_VERBS.contains(&word.to_ascii_lowercase().as_str())
+    in_list(&HEARER_VERBS_SET, word)
 }
 
 pub fn needs_clause(word: &str) -> bool {
-    NEEDS_CLAUSE.contains(&word.to_ascii_lowercase().as_str())
+    in_list(&NEEDS_CLAUSE_SET, word)
 }
 
 pub fn is_gerund(word: &str) -> bool {
@@ -579,7 +618,7 @@ const POSTPOSABLE: &[&str] = &[
 ];
 
 pub fn is_postposable(word: &str) -> bool {
-    POSTPOSABLE.contains(&word.to_ascii_lowercase().as_str())
+    in_list(&POSTPOSABLE_SET, word)
 }
 
 /// Nouns that report speech when owned by a speaker: "Hamas' announcement that…".
@@ -629,7 +668,7 @@ const CUE_NOUNS: &[&str] = &[
 ];
 
 pub fn is_cue_noun(word: &str) -> bool {
-    CUE_NOUNS.contains(&word.to_ascii_lowercase().as_str())
+    in_list(&CUE_NOUNS_SET, word)
 }
 
 /// Words between subject and verb that do not change who speaks: "he also said",
@@ -705,7 +744,7 @@ const SUBJECT_VERB_FILLERS: &[&str] = &[
 ];
 
 pub fn is_filler(word: &str) -> bool {
-    SUBJECT_VERB_FILLERS.contains(&word.to_ascii_lowercase().as_str())
+    in_list(&SUBJECT_VERB_FILLERS_SET, word)
 }
 
 /// Words that end a noun phrase when scanning backwards from a verb.
@@ -720,7 +759,7 @@ const NP_STOPS: &[&str] = &[
 ];
 
 pub fn is_np_stop(word: &str) -> bool {
-    NP_STOPS.contains(&word.to_ascii_lowercase().as_str())
+    in_list(&NP_STOPS_SET, word)
 }
 
 /// Relative and personal pronouns that can be the subject of a speech verb.
@@ -729,7 +768,7 @@ const PRONOUNS: &[&str] = &[
 ];
 
 pub fn is_pronoun(word: &str) -> bool {
-    PRONOUNS.contains(&word.to_ascii_lowercase().as_str())
+    in_list(&PRONOUNS_SET, word)
 }
 
 /// Titles and role heads: the words of "National Security Council Spokesperson" that make
@@ -863,7 +902,7 @@ const ROLE_HEADS: &[&str] = &[
 ];
 
 pub fn is_role_head(word: &str) -> bool {
-    ROLE_HEADS.contains(&word.to_ascii_lowercase().as_str())
+    in_list(&ROLE_HEADS_SET, word)
 }
 
 /// Honorifics that are part of how a person is named, not a role.
@@ -971,7 +1010,7 @@ const BODY_HEADS: &[&str] = &[
 ];
 
 pub fn is_body_head(word: &str) -> bool {
-    BODY_HEADS.contains(&word.to_ascii_lowercase().as_str())
+    in_list(&BODY_HEADS_SET, word)
 }
 
 /// Words whose final dot belongs to the word, not the sentence.
@@ -1109,7 +1148,7 @@ const TIME_WORDS: &[&str] = &[
 ];
 
 pub fn is_time_word(word: &str) -> bool {
-    TIME_WORDS.contains(&word.to_ascii_lowercase().as_str())
+    in_list(&TIME_WORDS_SET, word)
 }
 
 /// Prepositions that open an adjunct between cue and content ("said in a statement that").

@@ -180,7 +180,12 @@ fn kind_of(text: &str, content: &[(usize, usize)]) -> ClaimKind {
     let real_quote = quotes.iter().any(|q| {
         let inner = text[q.inner_start..q.inner_end].trim();
         let words = inner.split_whitespace().count();
-        words > 1 || inner.chars().next().is_some_and(char::is_lowercase)
+        // A short run of capitalised words in quotes is a name ("Blue Line"), not a quotation.
+        let name = words <= 3
+            && inner
+                .split_whitespace()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+        !name && words > 0
     });
     if real_quote {
         ClaimKind::Mixed

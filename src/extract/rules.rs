@@ -157,14 +157,9 @@ fn headline(s: &Sentence) -> Option<Frame> {
     }
     // "Speaker: \"…\""
     let left_words = (0..colon).filter(|&i| s.toks[i].word).count();
-    let left_is_name = left_words <= 3
-        && (0..colon).all(|i| s.toks[i].word && s.capitalised(i))
+    let left_is_name = (0..colon).all(|i| s.toks[i].word && s.capitalised(i) && !s.toks[i].quoted)
         && !lex::is_headline_label(s.word(0));
-    if left_words > 0
-        && left_words <= 5
-        && s.capitalised(0)
-        && (s.opens_quote(colon + 1) || left_is_name)
-    {
+    if left_words > 0 && left_is_name && (s.opens_quote(colon + 1) || left_words <= 3) {
         let (a, b) = s.trim(colon + 1, n)?;
         return Some(Frame {
             content: vec![strip_quotes(s, a, b)],
@@ -821,8 +816,10 @@ fn nominal(s: &Sentence, out: &mut Vec<Frame>) {
         } else {
             continue;
         };
-        let Some(last) = owner_last else { continue };
-        if !s.capitalised(last) {
+        let Some(last) = owner_last else {
+            continue;
+        };
+        if !s.capitalised(last) && !(last > 0 && s.is(last - 1, "the")) {
             continue;
         }
         let mut first = last;

@@ -1,0 +1,190 @@
+//! One sentence per construction, written for these tests (no evaluation text).
+
+use claimdesk::extract::{Extraction, FoundClaim, extract};
+use claimdesk::model::ClaimKind;
+
+fn claims(text: &str) -> (Extraction, Vec<FoundClaim>) {
+    let ex = extract(text);
+    let c = ex.claims.clone();
+    (ex, c)
+}
+
+fn speaker(ex: &Extraction, c: &FoundClaim) -> String {
+    ex.speaker_of(c).map(|s| s.name.clone()).unwrap_or_default()
+}
+
+const T: &str = "Harbour plan approved\n";
+
+#[test]
+fn quote_before_frame() {
+    let (ex, c) = claims(&format!(
+        "{T}\"The bridge will open in May,\" Mayor Ana Ruiz said."
+    ));
+    assert_eq!(c.len(), 1);
+    assert_eq!(c[0].content, "The bridge will open in May");
+    assert_eq!(c[0].kind, ClaimKind::Direct);
+    assert_eq!(c[0].cue, "said");
+    assert_eq!(speaker(&ex, &c[0]), "Ana Ruiz");
+    assert_eq!(
+        ex.speaker_of(&c[0]).and_then(|s| s.role.clone()).as_deref(),
+        Some("Mayor")
+    );
+}
+
+#[test]
+fn quote_after_frame_with_colon_and_typographic_marks() {
+    let (ex, c) = claims(&format!("{T}Ruiz told reporters: “We have the money.”"));
+    assert_eq!(c[0].content, "We have the money.");
+    assert_eq!(c[0].kind, ClaimKind::Direct);
+    assert_eq!(c[0].mention.as_deref(), Some("Ruiz"));
+    assert_eq!(speaker(&ex, &c[0]), "Ruiz");
+}
+
+#[test]
+fn quote_around_frame_is_one_claim() {
+    let (_, c) = claims(&format!(
+        "{T}\"We waited,\" the engineer said, \"and it paid off.\""
+    ));
+    assert_eq!(c.len(), 1);
+    assert!(c[0].content.starts_with("We waited"));
+    assert!(c[0].content.ends_with("and it paid off."));
+}
+
+#[test]
+fn reported_speech_with_second_cue() {
+    let (ex, c) = claims(&format!(
+        "{T}Transport Minister Paul Okafor said the budget was final, adding that tolls would stay low."
+    ));
+    assert_eq!(c.len(), 2, "{c:?}");
+    assert_eq!(c[0].content, "the budget was final");
+    assert_eq!(c[0].kind, ClaimKind::Indirect);
+    assert_eq!(c[1].content, "tolls would stay low");
+    assert_eq!(c[1].cue, "adding");
+    assert_eq!(speaker(&ex, &c[1]), "Paul Okafor");
+}
+
+#[test]
+fn but_warned_that_gives_two_claims() {
+    let (_, c) = claims(&format!(
+        "{T}Okafor claimed the plan is \"fully funded\" but warned that \"costs may rise.\""
+    ));
+    assert_eq!(c.len(), 2, "{c:?}");
+    assert_eq!(c[0].kind, ClaimKind::Mixed);
+    assert_eq!(c[1].cue, "warned");
+}
+
+#[test]
+fn according_to_before_and_after() {
+    let (ex, c) = claims(&format!(
+        "{T}According to the city auditor, the works are late. The works cost more than planned, according to Ruiz."
+    ));
+    assert_eq!(c.len(), 2, "{c:?}");
+    assert_eq!(c[0].content, "the works are late");
+    assert_eq!(c[0].mention.as_deref(), Some("the city auditor"));
+    assert_eq!(c[1].content, "The works cost more than planned");
+    assert_eq!(speaker(&ex, &c[1]), "Ruiz");
+}
+
+#[test]
+fn nominal_cue() {
+    let (ex, c) = claims(&format!(
+        "{T}Crews kept working despite the union's announcement that a strike would begin Monday."
+    ));
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].cue, "announcement");
+    assert_eq!(c[0].content, "a strike would begin Monday");
+    assert!(speaker(&ex, &c[0]).is_empty() || c[0].mention.is_some());
+}
+
+#[test]
+fn headline_attribution() {
+    let (ex, c) = claims("Bridge to open in May: City Hall\nThe council met on Monday.");
+    assert_eq!(c.len(), 1);
+    assert_eq!(c[0].kind, ClaimKind::Headline);
+    assert_eq!(c[0].content, "Bridge to open in May");
+    assert_eq!(speaker(&ex, &c[0]), "City Hall");
+}
+
+#[test]
+fn nested_passive_gives_two_claims() {
+    let (ex, c) = claims(&format!(
+        "{T}The spokeswoman said the council has been told by engineers that the deck is safe."
+    ));
+    assert_eq!(c.len(), 2, "{c:?}");
+    assert_eq!(c[1].content, "the deck is safe");
+    assert_eq!(speaker(&ex, &c[1]), "engineers");
+}
+
+#[test]
+fn pronouns_and_descriptions_resolve() {
+    let (ex, c) = claims(&format!(
+        "{T}Finance Minister Lena Brandt said taxes would not rise. She added that the deficit would shrink. \"We are on track,\" the minister said."
+    ));
+    assert_eq!(c.len(), 3, "{c:?}");
+    for claim in &c {
+        assert_eq!(speaker(&ex, claim), "Lena Brandt");
+    }
+    assert_eq!(c[1].mention.as_deref(), Some("She"));
+}
+
+#[test]
+fn scare_quotes_are_not_claims_and_do_not_make_it_mixed() {
+    let (_, c) = claims(&format!(
+        "{T}The \"Blue Line\" opened in 2010. Ruiz said \"Blue Line\" trains were late."
+    ));
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].kind, ClaimKind::Indirect);
+}
+
+#[test]
+fn quotes_inside_quotes() {
+    let (_, c) = claims(&format!("{T}\"They said 'no' twice,\" Ruiz said."));
+    assert_eq!(c[0].content, "They said 'no' twice");
+}
+
+#[test]
+fn unbalanced_quote_does_not_swallow_the_article() {
+    let (_, c) = claims(&format!(
+        "{T}Ruiz said \"the money is there.\n\nOkafor said the tolls would stay low."
+    ));
+    assert_eq!(c.len(), 2, "{c:?}");
+    assert_eq!(c[1].content, "the tolls would stay low");
+}
+
+#[test]
+fn navigation_lines_are_not_claims() {
+    let (_, c) = claims(&format!(
+        "{T}Read more: Tolls will rise, says report\nRelated: Mayor says no"
+    ));
+    assert!(c.is_empty(), "{c:?}");
+}
+
+#[test]
+fn two_apostrophe_quotes() {
+    let (_, c) = claims(&format!("{T}''We will build it,'' Mr. Okafor said."));
+    assert_eq!(c[0].content, "We will build it");
+    assert_eq!(c[0].mention.as_deref(), Some("Mr. Okafor"));
+}
+
+#[test]
+fn appositive_speaker() {
+    let (ex, c) = claims(&format!(
+        "{T}Maria Lopes, a spokeswoman for the port authority, said the cranes were idle."
+    ));
+    assert_eq!(c[0].content, "the cranes were idle");
+    assert_eq!(speaker(&ex, &c[0]), "Maria Lopes");
+    assert_eq!(
+        ex.speaker_of(&c[0]).and_then(|s| s.role.clone()).as_deref(),
+        Some("spokeswoman for the port authority")
+    );
+}
+
+#[test]
+fn empty_and_plain_text_have_no_claims() {
+    assert!(extract("").claims.is_empty());
+    assert!(
+        extract("The river rose overnight. Schools stayed closed.")
+            .claims
+            .is_empty()
+    );
+}
