@@ -1,1 +1,39 @@
-fn main() {}
+//! Extraction throughput over more than 10 MB of news-like text (the sample article and
+//! sentences of every construction, repeated). Run: `cargo bench --bench extract`.
+
+use claimdesk::extract::extract;
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+
+const SAMPLE: &str = include_str!("../assets/rafah-kirby-gallant.txt");
+
+const VARIETY: &str = "\
+\"The bridge will open in May,\" Mayor Ana Ruiz said. \"We have the money.\"
+Transport Minister Paul Okafor said the budget was final, adding that tolls would stay low.
+According to the city auditor, the works are late, and costs may rise.
+Maria Lopes, a spokeswoman for the port authority, said the cranes were idle.
+''We will build it,'' Mr. Okafor said, but warned that \"delays are possible.\"
+The river rose overnight. Schools stayed closed and buses ran late.
+";
+
+fn corpus() -> String {
+    let mut text = String::new();
+    while text.len() < 10_500_000 {
+        text.push_str(SAMPLE);
+        text.push_str("\n\n");
+        text.push_str(VARIETY);
+        text.push('\n');
+    }
+    text
+}
+
+fn bench_extract(c: &mut Criterion) {
+    let text = corpus();
+    let mut group = c.benchmark_group("extract");
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.bench_function("10MB", |b| b.iter(|| extract(std::hint::black_box(&text))));
+    group.finish();
+}
+
+criterion_group!(benches, bench_extract);
+criterion_main!(benches);
