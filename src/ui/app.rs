@@ -165,6 +165,17 @@ impl ClaimdeskApp {
         }
     }
 
+    /// Show `project` as a freshly opened, unsaved project (benches, tests).
+    pub fn show_project(&mut self, project: Project) {
+        self.replace_document(Document::new(project));
+        self.view
+            .refresh(&self.doc.project, self.doc.history.revision());
+        if let Some(first) = self.doc.project.claims.first().map(|c| c.id) {
+            self.view.select_claim(&self.doc.project, first);
+            self.view.focus_table = true;
+        }
+    }
+
     fn replace_document(&mut self, doc: Document) {
         self.doc = doc;
         self.view.reset_for();

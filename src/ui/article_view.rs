@@ -12,6 +12,16 @@ use super::theme;
 use crate::model::edit::Edit;
 use crate::model::{ArticleId, ClaimId, Project, Status};
 
+/// The shown article's highlights and laid-out text, rebuilt only when the article, the
+/// project or the selection changes (a project may hold 100k claims).
+#[derive(Default)]
+pub struct ArticleCache {
+    spans_key: Option<(ArticleId, u64)>,
+    spans: Vec<Span>,
+    job_key: Option<(ArticleId, u64, u64, bool)>,
+    job: LayoutJob,
+}
+
 /// A claim's highlight: byte span, claim, status.
 struct Span {
     start: usize,
@@ -22,7 +32,7 @@ struct Span {
 }
 
 /// The claims of an article whose spans are valid for its text, in reading order.
-fn spans(project: &Project, view: &ViewState, article: ArticleId, text: &str) -> Vec<Span> {
+fn spans(project: &Project, article: ArticleId, text: &str) -> Vec<Span> {
     let valid = |s: usize, e: usize| {
         s < e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e)
     };
@@ -39,7 +49,6 @@ fn spans(project: &Project, view: &ViewState, article: ArticleId, text: &str) ->
         })
         .collect();
     spans.sort_by_key(|s| (s.start, s.end));
-    let _ = view;
     spans
 }
 
@@ -127,7 +136,36 @@ pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, actions: &mut 
     };
     let article_id = article.id;
     let text = article.text.as_str();
-    let spans = spans(project, view, article_id, text);
+    let revision = view.index.revision.unwrap_or(0);
+    let mut cache = std::mem::take(&mut view.article_cache);
+    if cache.spans_key != Some((article_id, revision)) {
+        cache.spans = spans(project, article_id, text);
+        cache.spans_key = Some((article_id, revision));
+    }
+    let job_key = (
+        article_id,
+        revision,
+        view.selection.generation,
+        ui.visuals().dark_mode,
+    );
+    if cache.job_key != Some(job_key) {
+        cache.job = build_job(ui, text, &cache.spans, view);
+        cache.job_key = Some(job_key);
+    }
+    show_text(ui, article, &cache, view, actions);
+    view.article_cache = cache;
+}
+
+fn show_text(
+    ui: &mut Ui,
+    article: &crate::model::Article,
+    cache: &ArticleCache,
+    view: &mut ViewState,
+    actions: &mut Vec<Action>,
+) {
+    let article_id = article.id;
+    let text = article.text.as_str();
+    let spans = &cache.spans;
 
     ui.horizontal(|ui| {
         ui.add(egui::Label::new(RichText::new(&article.title).heading()).truncate());
@@ -171,9 +209,8 @@ pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, actions: &mut 
         None
     };
 
-    let job = build_job(ui, text, &spans, view);
     let mut layouter = |ui: &Ui, _buf: &dyn egui::TextBuffer, wrap: f32| -> Arc<egui::Galley> {
-        let mut job = job.clone();
+        let mut job = cache.job.clone();
         job.wrap.max_width = wrap;
         ui.fonts_mut(|f| f.layout_job(job))
     };
@@ -196,7 +233,7 @@ pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, actions: &mut 
                     view.text_selection = Some((article_id, a, b));
                 } else if response.clicked() {
                     view.text_selection = None;
-                    if let Some(id) = claim_at(&spans, a) {
+                    if let Some(id) = claim_at(spans, a) {
                         view.selection.only(id);
                         view.scroll_table = true;
                         view.focus_table = true;

@@ -111,7 +111,7 @@ pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, actions: &mut 
                     };
                     let claim_index = view.rows.rows[row.index()];
                     row.set_selected(view.selection.contains(claim.id));
-                    let speaker = claim.speaker.and_then(|s| project.speaker(s));
+                    let speaker = claim.speaker.and_then(|s| view.index.speaker(project, s));
                     row.col(|ui| {
                         ui.label(RichText::new((claim_index + 1).to_string()).weak());
                     });
@@ -133,8 +133,9 @@ pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, actions: &mut 
                         ui.label(claim.kind.key());
                     });
                     row.col(|ui| {
-                        let title = project
-                            .article(claim.article)
+                        let title = view
+                            .index
+                            .article(project, claim.article)
                             .map_or("", |a| a.title.as_str());
                         ui.add(egui::Label::new(RichText::new(title).weak()).truncate());
                     });
@@ -213,7 +214,12 @@ pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, actions: &mut 
         && !view.selection.contains(id)
     {
         view.selection.only(id);
-        view.article = project.claim(id).map(|c| c.article).or(view.article);
+        view.article = view
+            .index
+            .index_of(id)
+            .and_then(|i| project.claims.get(i))
+            .map(|c| c.article)
+            .or(view.article);
     }
     if let Some((id, mods)) = clicked {
         if mods.shift {
@@ -224,7 +230,7 @@ pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, actions: &mut 
         } else {
             view.selection.only(id);
         }
-        if let Some(c) = project.claim(id) {
+        if let Some(c) = view.index.index_of(id).and_then(|i| project.claims.get(i)) {
             view.article = Some(c.article);
         }
         view.scroll_text = true;
@@ -340,7 +346,7 @@ pub fn handle_navigation_keys(ctx: &egui::Context, project: &Project, view: &mut
     } else {
         view.selection.only(id);
     }
-    if let Some(c) = project.claim(id) {
+    if let Some(c) = view.index.index_of(id).and_then(|i| project.claims.get(i)) {
         view.article = Some(c.article);
     }
     view.scroll_table = true;

@@ -82,7 +82,7 @@ pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, actions: &mut 
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            header(ui, project, claim, actions);
+            header(ui, &view.index, claim, actions);
             ui.add_space(4.0);
             status_buttons(ui, actions);
             ui.add_space(6.0);
@@ -167,17 +167,18 @@ pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, actions: &mut 
     ui.data_mut(|d| d.insert_temp(buffers_id(), buf));
 }
 
-fn header(ui: &mut Ui, project: &Project, claim: &Claim, actions: &mut Vec<Action>) {
+fn header(
+    ui: &mut Ui,
+    view_index: &super::rows::ProjectIndex,
+    claim: &Claim,
+    actions: &mut Vec<Action>,
+) {
     ui.horizontal(|ui| {
         theme::status_pill(ui, claim.status);
-        let n = project
-            .claims
-            .iter()
-            .filter(|c| c.article == claim.article && c.start < claim.start)
-            .count();
+        let n = view_index.index_of(claim.id).unwrap_or(0);
         ui.label(
             RichText::new(format!(
-                "Claim {} of its article · {} · cue “{}” · {}",
+                "#{} · {} · cue “{}” · {}",
                 n + 1,
                 claim.kind.key(),
                 claim.cue,

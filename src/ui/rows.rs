@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use crate::model::{ArticleId, ClaimId, ClaimKind, Project, SpeakerId, Status};
+use crate::model::{Article, ArticleId, ClaimId, ClaimKind, Project, Speaker, SpeakerId, Status};
 
 /// Claim counts by status, in [`Status::ALL`] order.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -107,6 +107,8 @@ impl Filter {
 pub struct ProjectIndex {
     pub revision: Option<u64>,
     pub claim_index: HashMap<ClaimId, usize>,
+    pub article_index: HashMap<ArticleId, usize>,
+    pub speaker_index: HashMap<SpeakerId, usize>,
     pub by_article: HashMap<ArticleId, StatusCounts>,
     pub by_speaker: HashMap<SpeakerId, StatusCounts>,
     pub all: StatusCounts,
@@ -119,6 +121,18 @@ impl ProjectIndex {
         }
         self.revision = Some(revision);
         self.claim_index.clear();
+        self.article_index = project
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id, i))
+            .collect();
+        self.speaker_index = project
+            .speakers
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id, i))
+            .collect();
         self.by_article.clear();
         self.by_speaker.clear();
         self.all = StatusCounts::default();
@@ -135,6 +149,21 @@ impl ProjectIndex {
 
     pub fn index_of(&self, id: ClaimId) -> Option<usize> {
         self.claim_index.get(&id).copied()
+    }
+
+    /// An article by id in O(1) (the project's own lookup is linear).
+    pub fn article<'p>(&self, project: &'p Project, id: ArticleId) -> Option<&'p Article> {
+        self.article_index
+            .get(&id)
+            .and_then(|&i| project.articles.get(i))
+            .filter(|a| a.id == id)
+    }
+
+    pub fn speaker<'p>(&self, project: &'p Project, id: SpeakerId) -> Option<&'p Speaker> {
+        self.speaker_index
+            .get(&id)
+            .and_then(|&i| project.speakers.get(i))
+            .filter(|s| s.id == id)
     }
 }
 
@@ -245,6 +274,15 @@ fn ranks<K: Copy + Eq + std::hash::Hash>(mut names: Vec<(K, String)>) -> HashMap
         .collect()
 }
 
+/// Sort by an integer key computed once per row; ties keep project order.
+fn sort_by_rank(rows: &mut [usize], key: impl Fn(usize) -> u32) {
+    let mut keyed: Vec<(u32, usize)> = rows.iter().map(|&i| (key(i), i)).collect();
+    keyed.sort_unstable();
+    for (slot, (_, i)) in rows.iter_mut().zip(keyed) {
+        *slot = i;
+    }
+}
+
 pub fn sort_rows(project: &Project, rows: &mut [usize], sort: Sort) {
     let claims = &project.claims;
     match sort.column {
@@ -266,7 +304,7 @@ pub fn sort_rows(project: &Project, rows: &mut [usize], sort: Sort) {
                     .collect(),
             );
             // Claims without a speaker (or role) go last.
-            rows.sort_by_key(|&i| {
+            sort_by_rank(rows, |i| {
                 claims[i]
                     .speaker
                     .and_then(|s| rank.get(&s).copied())
@@ -281,14 +319,24 @@ pub fn sort_rows(project: &Project, rows: &mut [usize], sort: Sort) {
                     .map(|a| (a.id, a.title.clone()))
                     .collect(),
             );
-            rows.sort_by_key(|&i| rank.get(&claims[i].article).copied().unwrap_or(u32::MAX));
+            sort_by_rank(rows, |i| {
+                rank.get(&claims[i].article).copied().unwrap_or(u32::MAX)
+            });
         }
-        SortColumn::Claim => rows.sort_by(|&a, &b| claims[a].content.cmp(&claims[b].content)),
-        SortColumn::Cue => rows.sort_by(|&a, &b| claims[a].cue.cmp(&claims[b].cue)),
-        SortColumn::Kind => rows.sort_by_key(|&i| claims[i].kind),
-        SortColumn::Status => rows.sort_by_key(|&i| claims[i].status),
-        SortColumn::Marks => rows.sort_by_key(|&i| {
-            std::cmp::Reverse(claims[i].evidence.len() + usize::from(!claims[i].notes.is_empty()))
+        SortColumn::Claim => {
+            rows.sort_by(|&a, &b| claims[a].content.cmp(&claims[b].content).then(a.cmp(&b)))
+        }
+        SortColumn::Cue => rows.sort_by(|&a, &b| claims[a].cue.cmp(&claims[b].cue).then(a.cmp(&b))),
+        SortColumn::Kind => sort_by_rank(rows, |i| {
+            ClaimKind::ALL
+                .iter()
+                .position(|k| *k == claims[i].kind)
+                .unwrap_or(0) as u32
+        }),
+        SortColumn::Status => sort_by_rank(rows, |i| status_index(claims[i].status) as u32),
+        SortColumn::Marks => sort_by_rank(rows, |i| {
+            let marks = claims[i].evidence.len() + usize::from(!claims[i].notes.is_empty());
+            u32::MAX - marks.min(u32::MAX as usize) as u32
         }),
     }
     if !sort.ascending {

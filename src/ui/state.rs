@@ -177,6 +177,7 @@ pub struct ViewState {
     pub speaker: Option<SpeakerId>,
     pub speaker_name_edit: String,
     pub merge_into: Option<SpeakerId>,
+    pub article_cache: super::article_view::ArticleCache,
 }
 
 impl ViewState {
@@ -218,7 +219,7 @@ impl ViewState {
     /// Select one claim, show its article and bring both into view.
     pub fn select_claim(&mut self, project: &Project, id: ClaimId) {
         self.selection.only(id);
-        if let Some(c) = project.claim(id) {
+        if let Some(c) = self.index.index_of(id).and_then(|i| project.claims.get(i)) {
             self.article = Some(c.article);
         }
         self.scroll_table = true;

@@ -170,7 +170,7 @@ pub fn status_bar(ui: &mut Ui, app: &ClaimdeskApp, actions: &mut Vec<Action>) {
 
 /// Small coloured "n label" chips for the non-zero statuses.
 pub fn count_chips(ui: &mut Ui, counts: &StatusCounts) {
-    ui.horizontal_wrapped(|ui| {
+    ui.horizontal(|ui| {
         ui.spacing_mut().item_spacing.x = 4.0;
         for status in Status::ALL {
             let n = counts.get(status);
@@ -184,62 +184,76 @@ pub fn count_chips(ui: &mut Ui, counts: &StatusCounts) {
     });
 }
 
+const ARTICLE_ENTRY_HEIGHT: f32 = 62.0;
+
+/// The project's articles, virtualized: only the visible entries are laid out.
 pub fn articles_list(ui: &mut Ui, project: &Project, view: &mut ViewState) {
     ui.add_space(4.0);
     ui.heading("Articles");
     ui.add_space(2.0);
-    egui::ScrollArea::vertical().show(ui, |ui| {
-        let all_selected = view.filter.article.is_none();
-        let all = view.index.all;
-        let label = format!("All articles ({})", all.total());
-        if ui.selectable_label(all_selected, label).clicked() {
-            view.filter.article = None;
-        }
-        ui.separator();
-        if project.articles.is_empty() {
-            ui.label(
-                RichText::new("No articles yet. Open some with File > Open… or drop files here.")
-                    .weak(),
-            );
-        }
-        for article in &project.articles {
-            let selected = view.filter.article == Some(article.id);
-            let counts = view
-                .index
-                .by_article
-                .get(&article.id)
-                .copied()
-                .unwrap_or_default();
-            let frame = egui::Frame::new()
-                .inner_margin(4.0)
-                .corner_radius(4.0)
-                .fill(if selected {
-                    ui.visuals().selection.bg_fill.gamma_multiply(0.5)
-                } else {
-                    egui::Color32::TRANSPARENT
-                });
-            let inner = frame.show(ui, |ui| {
-                ui.set_width(ui.available_width());
-                ui.add(egui::Label::new(RichText::new(&article.title).strong()).wrap());
-                if let Some(outlet) = &article.meta.outlet {
-                    ui.label(RichText::new(outlet).small().weak());
+    let all = view.index.all;
+    let label = format!("All articles ({} claims)", all.total());
+    if ui
+        .selectable_label(view.filter.article.is_none(), label)
+        .clicked()
+    {
+        view.filter.article = None;
+    }
+    ui.separator();
+    if project.articles.is_empty() {
+        ui.label(
+            RichText::new("No articles yet. Open some with File > Open… or drop files here.")
+                .weak(),
+        );
+        return;
+    }
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show_rows(
+            ui,
+            ARTICLE_ENTRY_HEIGHT,
+            project.articles.len(),
+            |ui, range| {
+                for article in &project.articles[range] {
+                    article_entry(ui, article, view);
                 }
-                ui.label(RichText::new(format!("{} claims", counts.total())).small());
-                count_chips(ui, &counts);
-            });
-            let response = ui
-                .interact(
-                    inner.response.rect,
-                    egui::Id::unique(("article", article.id)),
-                    egui::Sense::click(),
-                )
-                .on_hover_text("Show this article's claims and text");
-            if response.clicked() {
-                view.filter.article = Some(article.id);
-                view.article = Some(article.id);
-            }
+            },
+        );
+}
+
+fn article_entry(ui: &mut Ui, article: &crate::model::Article, view: &mut ViewState) {
+    let selected = view.filter.article == Some(article.id);
+    let counts = view
+        .index
+        .by_article
+        .get(&article.id)
+        .copied()
+        .unwrap_or_default();
+    let size = egui::vec2(ui.available_width(), ARTICLE_ENTRY_HEIGHT);
+    let (rect, response) = ui.allocate_exact_size(size, egui::Sense::click());
+    let response = response.on_hover_text("Show this article's claims and text");
+    if selected || response.hovered() {
+        let fill = if selected {
+            ui.visuals().selection.bg_fill.gamma_multiply(0.5)
+        } else {
+            ui.visuals().widgets.hovered.weak_bg_fill
+        };
+        ui.painter().rect_filled(rect, 4.0, fill);
+    }
+    ui.scope_builder(egui::UiBuilder::new().max_rect(rect.shrink(4.0)), |ui| {
+        ui.spacing_mut().item_spacing.y = 1.0;
+        ui.add(egui::Label::new(RichText::new(&article.title).strong()).truncate());
+        let mut line = format!("{} claims", counts.total());
+        if let Some(outlet) = &article.meta.outlet {
+            line = format!("{outlet} · {line}");
         }
+        ui.add(egui::Label::new(RichText::new(line).small().weak()).truncate());
+        count_chips(ui, &counts);
     });
+    if response.clicked() {
+        view.filter.article = Some(article.id);
+        view.article = Some(article.id);
+    }
 }
 
 pub fn tabs_and_filters(ui: &mut Ui, project: &Project, view: &mut ViewState) {

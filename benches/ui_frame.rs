@@ -1,0 +1,173 @@
+//! One frame of the workbench window, headless (egui pass + tessellation, no GPU) at
+//! 1280×800, with 1k, 10k and 100k claims; and re-sorting / re-filtering 100k claims,
+//! which the table does only when the sort or filter changes.
+
+use std::hint::black_box;
+
+use claimdesk::model::{
+    Article, ArticleId, ArticleMeta, Claim, ClaimId, ClaimKind, ClaimOrigin, Project, Speaker,
+    SpeakerId, Status,
+};
+use claimdesk::ui::rows::{Filter, Rows, Sort, SortColumn};
+use claimdesk::ui::{AppOptions, ClaimdeskApp};
+use criterion::{Criterion, criterion_group, criterion_main};
+use eframe::App as _;
+
+const SENTENCE: &str = "The minister said that \"the talks are at an advanced stage\" and that more aid would follow. ";
+
+/// `claims` claims spread over articles of 100 claims each, 200 speakers.
+fn project(claims: usize) -> Project {
+    let mut p = Project::new("bench");
+    let speakers = 200u64;
+    for s in 0..speakers {
+        p.speakers.push(Speaker {
+            id: SpeakerId(1 + s),
+            name: format!("Speaker {s:03}"),
+            role: Some(format!("Role {}", s % 17)),
+            aliases: vec![],
+            is_body: false,
+        });
+    }
+    let articles = claims.div_ceil(100);
+    let text = SENTENCE.repeat(100);
+    let mut next = 1000u64;
+    for a in 0..articles {
+        let article = ArticleId(next);
+        next += 1;
+        p.articles.push(Article {
+            id: article,
+            title: format!("Article {a}: talks at an advanced stage"),
+            text: text.clone(),
+            source_path: None,
+            sha256: None,
+            imported_at: None,
+            meta: ArticleMeta::default(),
+        });
+        for k in 0..100.min(claims - a * 100) {
+            let start = k * SENTENCE.len() + 24;
+            let end = start + 35;
+            let n = a * 100 + k;
+            p.claims.push(Claim {
+                id: ClaimId(next),
+                article,
+                content: format!(
+                    "the talks are at an advanced stage #{}",
+                    (n * 7919) % claims
+                ),
+                start,
+                end,
+                kind: ClaimKind::ALL[n % 4],
+                cue: "said".into(),
+                mention: Some("The minister".into()),
+                mention_span: Some((k * SENTENCE.len(), k * SENTENCE.len() + 12)),
+                speaker: Some(SpeakerId(1 + (n as u64 * 31) % speakers)),
+                status: Status::ALL[n % 6],
+                notes: String::new(),
+                evidence: vec![],
+                history: vec![],
+                origin: ClaimOrigin::Extracted,
+            });
+            next += 1;
+        }
+    }
+    p.next_id = next;
+    p
+}
+
+fn input() -> egui::RawInput {
+    egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1280.0, 800.0),
+        )),
+        ..Default::default()
+    }
+}
+
+fn frame_bench(c: &mut Criterion) {
+    let mut group = c.benchmark_group("ui_frame");
+    for n in [1_000, 10_000, 100_000] {
+        let ctx = egui::Context::default();
+        let mut app = ClaimdeskApp::headless(
+            AppOptions {
+                files: vec![],
+                sample_on_first_run: false,
+                recovery: false,
+            },
+            vec![],
+        );
+        app.show_project(project(n));
+        let mut frame = eframe::Frame::_new_kittest();
+        let mut run = |app: &mut ClaimdeskApp| {
+            let mut out = ctx.run_ui(input(), |ui| {
+                app.logic(ui.ctx(), &mut frame);
+                app.ui(ui, &mut frame);
+            });
+            // No renderer here: drop the font-atlas uploads on purpose.
+            out.textures_delta.clear();
+            black_box(ctx.tessellate(out.shapes, out.pixels_per_point));
+        };
+        // Let layout settle (first frames size columns and fonts).
+        for _ in 0..5 {
+            run(&mut app);
+        }
+        group.bench_function(format!("steady_{n}_claims"), |b| b.iter(|| run(&mut app)));
+    }
+    group.finish();
+}
+
+fn rows_bench(c: &mut Criterion) {
+    let p = project(100_000);
+    let mut group = c.benchmark_group("rows_100k");
+    let sorts = [
+        SortColumn::Speaker,
+        SortColumn::Claim,
+        SortColumn::Status,
+        SortColumn::Article,
+    ];
+    for column in sorts {
+        group.bench_function(format!("sort_{column:?}"), |b| {
+            let mut rows = Rows::default();
+            let mut revision = 0;
+            b.iter(|| {
+                revision += 1;
+                let sort = Sort {
+                    column,
+                    ascending: revision % 2 == 0,
+                };
+                rows.refresh(&p, revision, &Filter::default(), sort);
+                black_box(rows.rows.len())
+            })
+        });
+    }
+    group.bench_function("filter_status", |b| {
+        let mut rows = Rows::default();
+        let mut revision = 0;
+        b.iter(|| {
+            revision += 1;
+            let filter = Filter {
+                status: Some(Status::Verified),
+                ..Default::default()
+            };
+            rows.refresh(&p, revision, &filter, Sort::default());
+            black_box(rows.rows.len())
+        })
+    });
+    group.bench_function("search_text", |b| {
+        let mut rows = Rows::default();
+        let mut revision = 0;
+        b.iter(|| {
+            revision += 1;
+            let filter = Filter {
+                search: "Stage #99".into(),
+                ..Default::default()
+            };
+            rows.refresh(&p, revision, &filter, Sort::default());
+            black_box(rows.rows.len())
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, frame_bench, rows_bench);
+criterion_main!(benches);
