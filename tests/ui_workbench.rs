@@ -414,3 +414,149 @@ fn keyboard_shortcuts_window_lists_keys() {
     assert!(h.query_by_label("Ctrl+Shift+Z, Ctrl+Y").is_some());
     assert_eq!(h.query_all_by_label("Mark selected claims").count(), 6);
 }
+
+#[test]
+fn clicking_highlighted_text_selects_that_claim() {
+    let mut h = app(vec![sample_path()]);
+    // Start from the last claim so that a click elsewhere is a visible change.
+    press(&mut h, Key::End);
+    let before = h.state().view.selection.cursor;
+    let article = h.state().doc.project.articles[0].text.clone();
+    h.get_by_value(&article).click();
+    h.run();
+    let app = h.state();
+    let now = app.view.selection.cursor.expect("a claim is selected");
+    assert_ne!(Some(now), before);
+    let claim = app.doc.project.claim(now).unwrap();
+    assert_eq!(claim.article, app.doc.project.articles[0].id);
+    // The table has the keys again: V tags the clicked claim.
+    press(&mut h, Key::V);
+    assert_eq!(
+        h.state().doc.project.claim(now).unwrap().status,
+        Status::Verified
+    );
+}
+
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn dropping_a_file_opens_it() {
+    let mut h = app(Vec::new());
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(sample_path())));
+    settle(&mut h);
+    assert_eq!(h.state().doc.project.articles.len(), 1);
+    assert!(!h.state().doc.project.claims.is_empty());
+    assert!(h.state().view.selection.cursor.is_some());
+}
+
+#[test]
+fn save_to_typed_path_then_reextract_keeps_tags() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("checks");
+    let mut h = app(vec![sample_path()]);
+    click_claim(&mut h, 1, Modifiers::NONE);
+    press(&mut h, Key::F);
+
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Save to path…").click();
+    h.run();
+    // The path field has focus when the window opens.
+    h.event(egui::Event::Text(target.display().to_string()));
+    h.run();
+    h.get_by_label("Save here").click();
+    h.run();
+    let saved = dir.path().join("checks.claimdesk");
+    assert!(saved.exists(), "saved with the .claimdesk extension");
+    assert!(!h.state().doc.is_dirty());
+    assert_eq!(h.state().doc.project.name, "checks");
+    assert!(h.state().title().contains("checks"));
+
+    // Re-running extraction keeps the tag and the claim.
+    let tagged = h.state().doc.project.claims[1].id;
+    // The menu (drawn first), not the table's "Article" column header.
+    h.get_all_by_label("Article").next().unwrap().click();
+    h.run();
+    h.get_by_label("Re-run extraction").click();
+    settle(&mut h);
+    let claim = h
+        .state()
+        .doc
+        .project
+        .claim(tagged)
+        .expect("tagged claim kept");
+    assert_eq!(claim.status, Status::False);
+    assert_eq!(
+        h.state().doc.history.undo_label(),
+        Some("re-extract article")
+    );
+}
+
+#[derive(Default)]
+struct MemoryStorage(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_owned(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
+#[test]
+fn open_recent_is_remembered_across_runs() {
+    use eframe::App as _;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("remembered.claimdesk");
+    let mut first = app(vec![sample_path()]);
+    first.state_mut().write_project(path.clone(), None);
+    let mut storage = MemoryStorage::default();
+    first.state_mut().save(&mut storage);
+
+    // The next run reads the list back and reopens the last project.
+    let recent: Vec<PathBuf> = eframe::get_value(&storage, "claimdesk.recent").unwrap();
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .with_max_steps(20)
+        .build_eframe(move |_cc| {
+            ClaimdeskApp::headless(
+                AppOptions {
+                    files: vec![],
+                    sample_on_first_run: true,
+                    recovery: false,
+                },
+                recent,
+            )
+        });
+    settle(&mut h);
+    assert_eq!(
+        h.state()
+            .doc
+            .path
+            .as_deref()
+            .map(|p| p.ends_with("remembered.claimdesk")),
+        Some(true)
+    );
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Open Recent").click();
+    h.run();
+    assert!(h.query_by_label_contains("remembered.claimdesk").is_some());
+}

@@ -329,6 +329,10 @@ impl ClaimdeskApp {
                 }
                 Action::Save => self.save(None),
                 Action::SaveAs => self.save_as(None),
+                Action::SaveTo(path) => {
+                    let then = self.after_save.take();
+                    self.write_project(path, then);
+                }
                 Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
                 Action::Reextract(article) => {
                     if let Some(a) = self.doc.project.article(article) {
@@ -457,7 +461,13 @@ impl ClaimdeskApp {
                             let then = self.after_save.take();
                             self.write_project(path, then);
                         }
-                        None => self.after_save = None,
+                        None => {
+                            // Cancel, or no dialog could be shown: offer the typed path.
+                            // What waited for the save (e.g. quitting) is called off.
+                            self.after_save = None;
+                            self.message =
+                                Some("Not saved. No dialog? Use File > Save to path…".into());
+                        }
                     },
                     DialogPurpose::Open => {}
                 }
@@ -564,6 +574,12 @@ impl ClaimdeskApp {
                         doc.path = found.project_path.clone();
                         doc.history.mark_unsaved();
                         self.replace_document(doc);
+                        self.view
+                            .refresh(&self.doc.project, self.doc.history.revision());
+                        if let Some(first) = self.doc.project.claims.first().map(|c| c.id) {
+                            self.view.select_claim(&self.doc.project, first);
+                            self.view.focus_table = true;
+                        }
                         self.message = Some("Restored unsaved changes: save to keep them".into());
                     }
                     Err(e) => {

@@ -47,12 +47,14 @@ pub struct Dialogs {
     /// Files that could not be opened, shown together until dismissed.
     pub errors: Vec<String>,
     pub open_path: Option<String>,
+    /// "Save to path…": where to save when no native dialog can be shown.
+    pub save_path: Option<String>,
     pub shortcuts: bool,
 }
 
 impl Dialogs {
     pub fn is_modal(&self) -> bool {
-        self.prompt.is_some() || self.open_path.is_some()
+        self.prompt.is_some() || self.open_path.is_some() || self.save_path.is_some()
     }
 
     /// Draw what is open; returns the prompt and its answer once answered.
@@ -62,6 +64,7 @@ impl Dialogs {
         actions: &mut Vec<Action>,
     ) -> Option<(Prompt, PromptAnswer)> {
         self.open_path_window(ctx, actions);
+        self.save_path_window(ctx, actions);
         self.shortcuts_window(ctx);
         self.errors_window(ctx);
         let prompt = self.prompt.as_ref()?;
@@ -110,6 +113,44 @@ impl Dialogs {
         }
         if close {
             self.open_path = None;
+        }
+    }
+
+    fn save_path_window(&mut self, ctx: &Context, actions: &mut Vec<Action>) {
+        let Some(text) = &mut self.save_path else {
+            return;
+        };
+        let mut close = false;
+        let mut save = false;
+        egui::Modal::new(Id::unique("save_path")).show(ctx, |ui| {
+            ui.set_width(520.0);
+            ui.heading("Save to path");
+            ui.label("Where to save the project (.claimdesk is added if missing):");
+            let edit = ui.add(
+                egui::TextEdit::singleline(text)
+                    .desired_width(f32::INFINITY)
+                    .hint_text("/home/me/checks/rafah.claimdesk"),
+            );
+            if !edit.has_focus() && text.is_empty() {
+                edit.request_focus();
+            }
+            if edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                save = true;
+            }
+            ui.horizontal(|ui| {
+                save |= ui.button("Save here").clicked();
+                close = ui.button("Cancel").clicked();
+            });
+            if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                close = true;
+            }
+        });
+        if save && !text.trim().is_empty() {
+            actions.push(Action::SaveTo(PathBuf::from(text.trim())));
+            close = true;
+        }
+        if close {
+            self.save_path = None;
         }
     }
 

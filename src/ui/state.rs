@@ -26,6 +26,8 @@ pub enum Action {
     NewProject,
     Save,
     SaveAs,
+    /// Save to this path (typed by the analyst), then do what was waiting for the save.
+    SaveTo(PathBuf),
     Quit,
     Reextract(ArticleId),
     CancelImport,

@@ -51,6 +51,19 @@ pub fn menu_bar(ui: &mut Ui, app: &mut ClaimdeskApp, actions: &mut Vec<Action>) 
             {
                 actions.push(Action::SaveAs);
             }
+            if ui
+                .button("Save to path…")
+                .on_hover_text("Type where to save (when no file dialog can be shown)")
+                .clicked()
+            {
+                app.dialogs.save_path = Some(
+                    app.doc
+                        .path
+                        .as_ref()
+                        .map(|p| p.display().to_string())
+                        .unwrap_or_default(),
+                );
+            }
             ui.separator();
             if ui.button("Quit").clicked() {
                 actions.push(Action::Quit);
