@@ -1,0 +1,158 @@
+//! A save killed at any moment leaves the old or the new project whole.
+//!
+//! The test re-runs its own binary as a child (selected by an environment variable) that
+//! saves two large projects (about 20 MB each) in turn; the parent kills it at varying
+//! moments and checks the file and its backup each time.
+//!
+//! `save_project` is: check, serialise (pure, in memory), then `write_atomic` (the disk).
+//! In the dev profile serialising takes most of a save, so half the rounds run
+//! `save_project` whole and half run only its disk part with the same bytes, so that kills
+//! land inside the write, fsync and renames.
+
+mod common;
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use claimdesk::io::atomic::write_atomic;
+use claimdesk::io::project_file::{backup_path, load_project, project_to_string, save_project};
+use claimdesk::model::Project;
+
+const CHILD_ENV: &str = "CLAIMDESK_CRASH_TEST_FILE";
+/// Set to a folder holding `old.json` and `new.json`: the child writes those bytes.
+const RAW_ENV: &str = "CLAIMDESK_CRASH_TEST_RAW";
+
+/// Two projects of about 20 MB each, same size, different content.
+fn projects() -> (Project, Project) {
+    (
+        common::big_project(1000, 20, "old"),
+        common::big_project(1000, 20, "new"),
+    )
+}
+
+/// The child: save the new then the old project, in turn, until killed.
+#[test]
+fn crash_child() {
+    let Some(path) = std::env::var_os(CHILD_ENV) else {
+        return; // an ordinary test run: nothing to do
+    };
+    let path = Path::new(&path);
+    enum Mode {
+        Whole(Project, Project),
+        Raw(Vec<u8>, Vec<u8>),
+    }
+    let mode = match std::env::var_os(RAW_ENV) {
+        Some(dir) => {
+            let dir = PathBuf::from(dir);
+            Mode::Raw(
+                std::fs::read(dir.join("old.json")).unwrap(),
+                std::fs::read(dir.join("new.json")).unwrap(),
+            )
+        }
+        None => {
+            let (a, b) = projects();
+            Mode::Whole(a, b)
+        }
+    };
+    // Bounded, so that a parent that died does not leave a child saving forever.
+    let started = Instant::now();
+    for i in 0usize.. {
+        if started.elapsed() > Duration::from_secs(20) {
+            return;
+        }
+        println!("saving {i}");
+        match &mode {
+            Mode::Whole(a, b) => {
+                save_project(path, if i % 2 == 0 { b } else { a }).expect("child save")
+            }
+            Mode::Raw(a, b) => {
+                let bytes = if i % 2 == 0 { b } else { a };
+                write_atomic(path, bytes, Some(&backup_path(path))).expect("child write")
+            }
+        }
+    }
+}
+
+#[test]
+fn killed_saves_leave_a_whole_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let raw_dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.claimdesk");
+    let (a, b) = projects();
+    let (a_text, b_text) = (project_to_string(&a), project_to_string(&b));
+    assert!(a_text.len() > 15_000_000, "{} bytes", a_text.len());
+    std::fs::write(raw_dir.path().join("old.json"), &a_text).unwrap();
+    std::fs::write(raw_dir.path().join("new.json"), &b_text).unwrap();
+    save_project(&path, &a).unwrap();
+
+    let exe = std::env::current_exe().unwrap();
+    let started = Instant::now();
+    let mut seen = [0usize; 2];
+    for round in 0..10u64 {
+        let mut command = Command::new(&exe);
+        command
+            .args(["crash_child", "--exact", "--nocapture", "--test-threads=1"])
+            .env(CHILD_ENV, &path)
+            .env_remove(RAW_ENV)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null());
+        if round % 2 == 1 {
+            command.env(RAW_ENV, raw_dir.path());
+        }
+        let mut child = command.spawn().unwrap();
+        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+        // Twice, let the child finish a save first, so that the new project is on disk too.
+        let wait_saves = u64::from(round % 5 == 4);
+        let announced = format!("saving {wait_saves}");
+        let reached = lines
+            .by_ref()
+            .map_while(Result::ok)
+            // The test harness may print "test crash_child ... " on the same line.
+            .any(|line| line.ends_with(&announced));
+        assert!(reached, "round {round}: the child stopped before saving");
+        std::thread::sleep(Duration::from_millis(round * 41 % 300));
+        child.kill().unwrap();
+        child.wait().unwrap();
+
+        let on_disk = std::fs::read(&path).unwrap();
+        let which = if on_disk == a_text.as_bytes() {
+            0
+        } else if on_disk == b_text.as_bytes() {
+            1
+        } else {
+            panic!(
+                "round {round}: the file is neither project whole ({} bytes)",
+                on_disk.len()
+            );
+        };
+        seen[which] += 1;
+        if let Ok(bak) = std::fs::read(backup_path(&path)) {
+            assert!(
+                bak == a_text.as_bytes() || bak == b_text.as_bytes(),
+                "round {round}: the backup is torn ({} bytes)",
+                bak.len()
+            );
+        }
+        // Temporaries a killed save leaves behind do not disturb loading.
+        assert!(load_project(&path).is_ok());
+    }
+    // Each kill that landed inside a write left its temporary file: proof that the test
+    // interrupted writes rather than only the gaps between them.
+    let torn = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter(|e| {
+            let name = e.as_ref().unwrap().file_name();
+            name.to_string_lossy().contains(".tmp-")
+        })
+        .count();
+    eprintln!(
+        "10 kills in {:?}: {torn} inside a write; old project on disk {} times, new {} times",
+        started.elapsed(),
+        seen[0],
+        seen[1]
+    );
+    assert!(torn >= 2, "only {torn} kills landed inside a write");
+    assert!(seen[1] >= 1, "the child never completed a save");
+}
