@@ -560,3 +560,50 @@ fn open_recent_is_remembered_across_runs() {
     h.run();
     assert!(h.query_by_label_contains("remembered.claimdesk").is_some());
 }
+
+#[test]
+fn saving_over_a_file_changed_on_disk_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shared.claimdesk");
+    let mut h = app(vec![sample_path()]);
+    h.state_mut().write_project(path.clone(), None);
+    h.run();
+
+    // A colleague changes the file; then the analyst tags and presses Ctrl+S.
+    let theirs = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("Sample", "Theirs");
+    std::fs::write(&path, format!("{theirs}\n")).unwrap();
+    click_claim(&mut h, 0, Modifiers::NONE);
+    press(&mut h, Key::V);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    settle(&mut h);
+    assert!(h.query_by_label("File changed on disk").is_some());
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        format!("{theirs}\n"),
+        "nothing written before the answer"
+    );
+    h.get_by_label("Overwrite").click();
+    h.run();
+    assert!(!h.state().doc.is_dirty());
+    let saved = claimdesk::io::project_file::load_project(&path).unwrap();
+    assert_eq!(saved.claims[0].status, Status::Verified);
+}
+
+#[test]
+fn page_keys_move_by_a_page() {
+    let mut h = app(vec![sample_path()]);
+    press(&mut h, Key::PageDown);
+    let app = h.state();
+    let pos = app
+        .view
+        .selection
+        .cursor
+        .and_then(|c| app.view.index.index_of(c))
+        .unwrap();
+    assert!(pos > 1, "moved by more than one row: {pos}");
+    press(&mut h, Key::PageUp);
+    let first = h.state().doc.project.claims[0].id;
+    assert_eq!(h.state().view.selection.cursor, Some(first));
+}
