@@ -40,7 +40,7 @@ fn crash_child() {
     };
     let path = Path::new(&path);
     enum Mode {
-        Whole(Project, Project),
+        Whole(Box<(Project, Project)>),
         Raw(Vec<u8>, Vec<u8>),
     }
     let mode = match std::env::var_os(RAW_ENV) {
@@ -51,10 +51,7 @@ fn crash_child() {
                 std::fs::read(dir.join("new.json")).unwrap(),
             )
         }
-        None => {
-            let (a, b) = projects();
-            Mode::Whole(a, b)
-        }
+        None => Mode::Whole(Box::new(projects())),
     };
     // Bounded, so that a parent that died does not leave a child saving forever.
     let started = Instant::now();
@@ -64,7 +61,8 @@ fn crash_child() {
         }
         println!("saving {i}");
         match &mode {
-            Mode::Whole(a, b) => {
+            Mode::Whole(ab) => {
+                let (a, b) = &**ab;
                 save_project(path, if i % 2 == 0 { b } else { a }).expect("child save")
             }
             Mode::Raw(a, b) => {
