@@ -607,3 +607,30 @@ fn page_keys_move_by_a_page() {
     let first = h.state().doc.project.claims[0].id;
     assert_eq!(h.state().view.selection.cursor, Some(first));
 }
+
+#[test]
+fn evidence_is_added_and_removed_in_details() {
+    let mut h = app(vec![sample_path()]);
+    click_claim(&mut h, 2, Modifiers::NONE);
+    h.get_by_role_and_label(Role::TextInput, "Evidence").focus();
+    h.run();
+    h.event(egui::Event::Text("https://example.org/transcript".into()));
+    h.run();
+    // The details panel scrolls; bring the button into view first.
+    h.get_by_label("Add").scroll_to_me();
+    h.run();
+    h.get_by_label("Add").click();
+    h.run();
+    let ev = &h.state().doc.project.claims[2].evidence;
+    assert_eq!(ev.len(), 1);
+    assert_eq!(ev[0].url, "https://example.org/transcript");
+    assert!(
+        h.query_by_label("1 ev.").is_some(),
+        "the table marks evidence"
+    );
+    h.get_by_label("Remove").scroll_to_me();
+    h.run();
+    h.get_by_label("Remove").click();
+    h.run();
+    assert!(h.state().doc.project.claims[2].evidence.is_empty());
+}

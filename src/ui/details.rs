@@ -178,10 +178,14 @@ fn header(
         let n = view_index.index_of(claim.id).unwrap_or(0);
         ui.label(
             RichText::new(format!(
-                "#{} · {} · cue “{}” · {}",
+                "#{} · {}{} · {}",
                 n + 1,
                 claim.kind.key(),
-                claim.cue,
+                if claim.cue.is_empty() {
+                    String::new()
+                } else {
+                    format!(" · cue “{}”", claim.cue)
+                },
                 match claim.origin {
                     crate::model::ClaimOrigin::Extracted => "found by claimdesk",
                     crate::model::ClaimOrigin::Edited => "edited",
@@ -263,7 +267,7 @@ fn speaker_field(
 }
 
 fn evidence(ui: &mut Ui, claim: &Claim, buf: &mut Buffers, actions: &mut Vec<Action>) {
-    ui.label(RichText::new("Evidence").strong());
+    let heading = ui.label(RichText::new("Evidence").strong());
     for (i, e) in claim.evidence.iter().enumerate() {
         ui.horizontal(|ui| {
             if ui
@@ -288,7 +292,8 @@ fn evidence(ui: &mut Ui, claim: &Claim, buf: &mut Buffers, actions: &mut Vec<Act
                 .id_salt("evidence_url")
                 .hint_text("https://…")
                 .desired_width(160.0),
-        );
+        )
+        .labelled_by(heading.id);
         ui.add(
             egui::TextEdit::singleline(&mut buf.ev_description)
                 .id_salt("evidence_description")
