@@ -146,6 +146,8 @@ pub struct Patch {
     next_id: u64,
     /// The edit added these claims (for selecting them afterwards).
     pub added_claims: Vec<ClaimId>,
+    /// Claims already in `claims` (an edit touching 10k claims must not scan a list per claim).
+    touched: HashSet<ClaimId>,
 }
 
 impl Patch {
@@ -158,12 +160,13 @@ impl Patch {
 
     fn touch_claim(&mut self, project: &Project, index: usize) {
         let claim = &project.claims[index];
-        if !self.claims.iter().any(|(id, _)| *id == claim.id) {
+        if self.touched.insert(claim.id) {
             self.claims.push((claim.id, Some((index, claim.clone()))));
         }
     }
 
     fn created_claim(&mut self, id: ClaimId) {
+        self.touched.insert(id);
         self.claims.push((id, None));
         self.added_claims.push(id);
     }
@@ -176,8 +179,27 @@ impl Patch {
 
     /// Put back what the edit changed.
     fn restore(self, project: &mut Project) {
-        for (id, before) in self.claims.into_iter().rev() {
-            let now = project.claims.iter().position(|c| c.id == id);
+        // Claims changed in place first, through one id → index map (a status set on 10k
+        // claims is undone in linear time); then claims added or removed, newest first.
+        let positions: std::collections::HashMap<ClaimId, usize> = project
+            .claims
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id, i))
+            .collect();
+        let mut structural = Vec::new();
+        for (id, before) in self.claims {
+            match (positions.get(&id), before) {
+                (Some(&i), Some((_, claim))) => project.claims[i] = claim,
+                (now, before) => structural.push((id, now.is_some(), before)),
+            }
+        }
+        for (id, exists, before) in structural.into_iter().rev() {
+            let now = if exists {
+                project.claims.iter().position(|c| c.id == id)
+            } else {
+                None
+            };
             match (now, before) {
                 (Some(i), Some((_, claim))) => project.claims[i] = claim,
                 (Some(i), None) => {
@@ -993,5 +1015,36 @@ mod tests {
         h.apply(&mut p, Edit::RemoveEvidence { claim: c, index: 0 })
             .unwrap();
         assert!(p.claims[0].evidence.is_empty());
+    }
+
+    #[test]
+    fn tagging_and_undoing_many_claims_round_trips() {
+        let (mut p, mut h, a) = project();
+        let template = p.claims[0].clone();
+        for i in 0..20_000u64 {
+            let mut c = template.clone();
+            c.id = ClaimId(1_000 + i);
+            c.article = a;
+            p.claims.push(c);
+        }
+        let before = p.clone();
+        let all = ids(&p);
+        let started = std::time::Instant::now();
+        h.apply(
+            &mut p,
+            Edit::SetStatus {
+                claims: all,
+                status: Status::Disputed,
+                at: 5,
+            },
+        )
+        .unwrap();
+        h.undo(&mut p);
+        assert_eq!(p, before);
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(2),
+            "linear, not quadratic: {:?}",
+            started.elapsed()
+        );
     }
 }

@@ -211,14 +211,21 @@ impl Rows {
     }
 }
 
-/// Case-insensitive substring test without allocating for ASCII needles.
+/// Case-insensitive substring test without allocating for ASCII needles: scan for the
+/// needle's first byte (either case), then compare the rest.
 fn contains_folded(haystack: &str, needle_lower: &str) -> bool {
     if needle_lower.is_ascii() {
-        let n = needle_lower.as_bytes();
-        haystack
-            .as_bytes()
-            .windows(n.len())
-            .any(|w| w.eq_ignore_ascii_case(n))
+        let (h, n) = (haystack.as_bytes(), needle_lower.as_bytes());
+        let Some((&first, rest)) = n.split_first() else {
+            return true;
+        };
+        if h.len() < n.len() {
+            return false;
+        }
+        let upper = first.to_ascii_uppercase();
+        (0..=h.len() - n.len()).any(|i| {
+            (h[i] == first || h[i] == upper) && h[i + 1..i + n.len()].eq_ignore_ascii_case(rest)
+        })
     } else {
         haystack.to_lowercase().contains(needle_lower)
     }
@@ -430,5 +437,16 @@ mod tests {
         c.add(Status::Unchecked);
         c.add(Status::Unchecked);
         assert_eq!(c.summary(), "3 claims · 1 verified · 2 unchecked");
+    }
+
+    #[test]
+    fn folded_search_edge_cases() {
+        assert!(contains_folded("Kirby said", "kirby"));
+        assert!(contains_folded("said KIRBY", "kirby"));
+        assert!(!contains_folded("Kir", "kirby"));
+        assert!(contains_folded("", ""));
+        assert!(contains_folded("Gaza Strip", "a s"));
+        assert!(contains_folded("Ministère", "ministère"));
+        assert!(!contains_folded("ab", "b c"));
     }
 }
