@@ -2,43 +2,65 @@
 //! titles, pronouns. No list names a person, place or phrase of any particular article.
 
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 // Each list is also a hash set: the extractor asks about every word of the text.
-static CUE_VERBS_SET: LazyLock<HashSet<&str>> =
-    LazyLock::new(|| CUE_VERBS.iter().copied().collect());
-static NEEDS_PARTICLE_SET: LazyLock<HashSet<&str>> =
-    LazyLock::new(|| NEEDS_PARTICLE.iter().copied().collect());
-static HEARER_VERBS_SET: LazyLock<HashSet<&str>> =
-    LazyLock::new(|| HEARER_VERBS.iter().copied().collect());
-static NEEDS_CLAUSE_SET: LazyLock<HashSet<&str>> =
-    LazyLock::new(|| NEEDS_CLAUSE.iter().copied().collect());
-static POSTPOSABLE_SET: LazyLock<HashSet<&str>> =
-    LazyLock::new(|| POSTPOSABLE.iter().copied().collect());
-static CUE_NOUNS_SET: LazyLock<HashSet<&str>> =
-    LazyLock::new(|| CUE_NOUNS.iter().copied().collect());
-static SUBJECT_VERB_FILLERS_SET: LazyLock<HashSet<&str>> =
-    LazyLock::new(|| SUBJECT_VERB_FILLERS.iter().copied().collect());
-static NP_STOPS_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| NP_STOPS.iter().copied().collect());
-static PRONOUNS_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| PRONOUNS.iter().copied().collect());
-static ROLE_HEADS_SET: LazyLock<HashSet<&str>> =
-    LazyLock::new(|| ROLE_HEADS.iter().copied().collect());
-static BODY_HEADS_SET: LazyLock<HashSet<&str>> =
-    LazyLock::new(|| BODY_HEADS.iter().copied().collect());
-static TIME_WORDS_SET: LazyLock<HashSet<&str>> =
-    LazyLock::new(|| TIME_WORDS.iter().copied().collect());
+static CUE_VERBS_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(CUE_VERBS));
+static NEEDS_PARTICLE_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(NEEDS_PARTICLE));
+static HEARER_VERBS_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(HEARER_VERBS));
+static NEEDS_CLAUSE_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(NEEDS_CLAUSE));
+static POSTPOSABLE_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(POSTPOSABLE));
+static CUE_NOUNS_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(CUE_NOUNS));
+static SUBJECT_VERB_FILLERS_SET: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(SUBJECT_VERB_FILLERS));
+static NP_STOPS_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(NP_STOPS));
+static PRONOUNS_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(PRONOUNS));
+static ROLE_HEADS_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(ROLE_HEADS));
+static BODY_HEADS_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(BODY_HEADS));
+static TIME_WORDS_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(TIME_WORDS));
 
-/// Case-insensitive membership without allocating for the common short words.
-fn in_list(set: &HashSet<&str>, word: &str) -> bool {
-    if word.len() > 24 {
+/// A set of lower-case ASCII words with a cheap hash: the extractor asks about every
+/// word of the text, and SipHash's protection against crafted keys buys nothing here.
+struct WordSet(HashSet<&'static [u8], BuildHasherDefault<Fnv>>);
+
+impl WordSet {
+    fn new(words: &[&'static str]) -> Self {
+        WordSet(words.iter().map(|w| w.as_bytes()).collect())
+    }
+}
+
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// Case-insensitive membership without allocating.
+fn in_list(set: &WordSet, word: &str) -> bool {
+    let bytes = word.as_bytes();
+    if bytes.len() > 24 || bytes.is_empty() {
         return false;
     }
     let mut buf = [0u8; 24];
-    let bytes = word.as_bytes();
     for (b, c) in buf.iter_mut().zip(bytes) {
         *b = c.to_ascii_lowercase();
     }
-    std::str::from_utf8(&buf[..bytes.len()]).is_ok_and(|w| set.contains(w))
+    set.0.contains(&buf[..bytes.len()])
 }
 
 /// Speech, writing and stance verbs in every form that can introduce a claim.
@@ -1253,6 +1275,7 @@ pub fn is_navigation_line(line: &str) -> bool {
         "most read",
         "trending:",
     ];
-    let lower = line.trim_start().to_lowercase();
+    let head: String = line.trim_start().chars().take(24).collect();
+    let lower = head.to_lowercase();
     PREFIXES.iter().any(|p| lower.starts_with(p))
 }

@@ -44,8 +44,20 @@ pub fn find_quotes(text: &str, para: (usize, usize)) -> Vec<Quote> {
         } else {
             c
         };
-        let prev_space = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/".contains(p));
-        let next_space = next.is_none_or(|n| n.is_whitespace() || ",.;:!?)]}—–".contains(n));
+        if !crate::extract::lexicon::is_quote_mark(c) {
+            prev = Some(c);
+            continue;
+        }
+        let prev_space = prev.is_none_or(|p| {
+            p.is_whitespace() || matches!(p, '(' | '[' | '{' | '—' | '–' | '-' | '/')
+        });
+        let next_space = next.is_none_or(|n| {
+            n.is_whitespace()
+                || matches!(
+                    n,
+                    ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '—' | '–'
+                )
+        });
         match c {
             '\u{201C}' | '\u{201E}' | '\u{00AB}' => {
                 if let Some((Mark::Double, o, i0)) = open {

@@ -788,7 +788,7 @@ fn nested_passive(s: &Sentence, a: usize, b: usize, out: &mut Vec<Frame>) {
 fn nominal(s: &Sentence, out: &mut Vec<Frame>) {
     let n = s.toks.len();
     for k in 1..n.saturating_sub(2) {
-        if !(s.is_free_word(k) && lex::is_cue_noun(s.word(k)) && s.is(k + 1, "that")) {
+        if !(s.is(k + 1, "that") && s.is_free_word(k) && lex::is_cue_noun(s.word(k))) {
             continue;
         }
         // Back over up to two modifiers to the possessor.

@@ -47,7 +47,7 @@ fn is_apostrophe(c: char) -> bool {
 /// final dot ("Mr.", "J.") so that a name is one phrase.
 pub fn tokenize(text: &str, start: usize, end: usize, quotes: &[Quote]) -> Vec<Token> {
     let s = &text[start..end];
-    let mut tokens = Vec::new();
+    let mut tokens = Vec::with_capacity((end - start) / 5 + 1);
     let mut iter = s.char_indices().peekable();
     let mut qi = 0;
     while let Some((i, c)) = iter.next() {
