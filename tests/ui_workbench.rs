@@ -634,3 +634,38 @@ fn evidence_is_added_and_removed_in_details() {
     h.run();
     assert!(h.state().doc.project.claims[2].evidence.is_empty());
 }
+
+#[test]
+fn triage_under_a_status_filter_moves_to_the_next_claim() {
+    let mut h = app(vec![sample_path()]);
+    h.get_by_label("Status filter").click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Unchecked").click();
+    h.run();
+    click_claim(&mut h, 0, Modifiers::NONE);
+    // Tagging hides the claim; the next unchecked one takes its place and the selection.
+    press(&mut h, Key::V);
+    press(&mut h, Key::D);
+    press(&mut h, Key::F);
+    assert_eq!(
+        &statuses(&h)[..4],
+        &[
+            Status::Verified,
+            Status::Disputed,
+            Status::False,
+            Status::Unchecked
+        ]
+    );
+    let fourth = h.state().doc.project.claims[3].id;
+    assert_eq!(h.state().view.selection.cursor, Some(fourth));
+    // Search hides the selected claim: keys no longer act on it.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    h.event(egui::Event::Text("Gallant".into()));
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(
+        !h.state().view.selection.contains(fourth),
+        "hidden claims leave the selection"
+    );
+}

@@ -176,6 +176,11 @@ pub struct Rows {
 }
 
 impl Rows {
+    /// Whether the rows are those of this project revision, filter and sort.
+    pub fn is_current(&self, revision: u64, filter: &Filter, sort: Sort) -> bool {
+        matches!(&self.key, Some((r, f, s)) if *r == revision && f == filter && *s == sort)
+    }
+
     /// Recompute if the project, filter or sort changed. Returns whether it did.
     pub fn refresh(
         &mut self,
@@ -184,11 +189,7 @@ impl Rows {
         filter: &Filter,
         sort: Sort,
     ) -> bool {
-        if let Some((r, f, s)) = &self.key
-            && *r == revision
-            && f == filter
-            && *s == sort
-        {
+        if self.is_current(revision, filter, sort) {
             return false;
         }
         self.rows = filtered(project, filter);

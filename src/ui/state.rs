@@ -185,6 +185,15 @@ pub struct ViewState {
 impl ViewState {
     /// Bring caches up to date with the project; cheap when nothing changed.
     pub fn refresh(&mut self, project: &Project, revision: u64) {
+        // Where the cursor was, in the rows as they were (only looked up when they change).
+        let cursor_row = if self.rows.is_current(revision, &self.filter, self.sort) {
+            None
+        } else {
+            self.selection
+                .cursor
+                .and_then(|c| self.index.index_of(c))
+                .and_then(|i| self.rows.position_of(i))
+        };
         if self.index.refresh(project, revision) {
             self.selection.retain_existing(&self.index);
             if self.article.is_some_and(|a| project.article(a).is_none()) {
@@ -208,13 +217,52 @@ impl ViewState {
                 self.speaker = None;
             }
         }
-        self.rows
-            .refresh(project, revision, &self.filter, self.sort);
+        if self
+            .rows
+            .refresh(project, revision, &self.filter, self.sort)
+        {
+            self.keep_selection_visible(project, cursor_row);
+        }
         if self.article.is_none() {
             self.article = self
                 .filter
                 .article
                 .or(project.articles.first().map(|a| a.id));
+        }
+    }
+
+    /// Keys act on what the analyst sees: selected claims the filter now hides are dropped.
+    /// When the claim under the cursor leaves the view (tagged under a status filter), the
+    /// row that took its place is selected, so triage goes on with the next key press.
+    fn keep_selection_visible(&mut self, project: &Project, cursor_row: Option<usize>) {
+        if self.selection.ids.is_empty() {
+            return;
+        }
+        let visible: HashSet<ClaimId> = self
+            .rows
+            .rows
+            .iter()
+            .filter_map(|&i| project.claims.get(i).map(|c| c.id))
+            .collect();
+        let before = self.selection.ids.len();
+        self.selection.ids.retain(|id| visible.contains(id));
+        if self.selection.ids.len() == before {
+            return;
+        }
+        self.selection.generation += 1;
+        if self.selection.cursor.is_some_and(|c| !visible.contains(&c)) {
+            self.selection.cursor = self.selection.ids.iter().next().copied();
+        }
+        if self.selection.ids.is_empty()
+            && let Some(row) = cursor_row
+            && !self.rows.rows.is_empty()
+        {
+            let row = row.min(self.rows.rows.len() - 1);
+            if let Some(id) = project.claims.get(self.rows.rows[row]).map(|c| c.id) {
+                self.selection.only(id);
+                self.scroll_table = true;
+                self.scroll_text = true;
+            }
         }
     }
 

@@ -293,6 +293,10 @@ pub fn tabs_and_filters(ui: &mut Ui, project: &Project, view: &mut ViewState) {
         if search.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Escape)) {
             search.surrender_focus();
         }
+        // Enter in the search field hands the keys back to the table, ready to tag.
+        if search.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+            view.focus_table = true;
+        }
         let status_text = view.filter.status.map_or("Any status", Status::label);
         let combo = egui::ComboBox::from_id_salt("filter_status")
             .selected_text(status_text)
