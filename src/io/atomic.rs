@@ -47,7 +47,41 @@ fn write_then_rename(
     }
     fs::rename(tmp, target)?;
     sync_dir(dir);
+    remove_stale_temporaries(target);
+    if let Some(backup) = backup {
+        remove_stale_temporaries(&resolve_symlink(backup));
+    }
     Ok(())
+}
+
+/// Temporaries older than this were left by a save that was killed (no save takes an hour).
+const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// Delete the `.NAME.tmp-*` files that killed saves of `target` left behind, so that
+/// crashes do not accumulate hidden copies of the project beside it. Best effort.
+fn remove_stale_temporaries(target: &Path) {
+    let Some(name) = target.file_name() else {
+        return;
+    };
+    let prefix = format!(".{}.tmp-", name.to_string_lossy());
+    let Ok(entries) = fs::read_dir(parent_dir(target)) else {
+        return;
+    };
+    for entry in entries.filter_map(Result::ok) {
+        if !entry.file_name().to_string_lossy().starts_with(&prefix) {
+            continue;
+        }
+        let old = entry
+            .metadata()
+            .ok()
+            .filter(|m| m.is_file())
+            .and_then(|m| m.modified().ok())
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > STALE_AFTER);
+        if old {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// Copy (or hard-link) the current `target` to `backup`, atomically replacing the old backup.
@@ -120,6 +154,51 @@ mod tests {
         assert_eq!(fs::read(&bak).unwrap(), b"two");
         // Only the target and its backup remain: no temporaries left behind.
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 2);
+    }
+
+    #[test]
+    fn old_temporaries_of_killed_saves_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.claimdesk");
+        let stale = dir.path().join(".p.claimdesk.tmp-99999-0");
+        let fresh = dir.path().join(".p.claimdesk.tmp-99999-1");
+        let other = dir.path().join(".q.claimdesk.tmp-99999-0");
+        for f in [&stale, &fresh, &other] {
+            fs::write(f, b"partial").unwrap();
+        }
+        let two_hours_ago = std::time::SystemTime::now() - 2 * STALE_AFTER;
+        for f in [&stale, &other] {
+            let file = File::options().write(true).open(f).unwrap();
+            file.set_modified(two_hours_ago).unwrap();
+        }
+        write_atomic(&path, b"data", None).unwrap();
+        assert!(
+            !stale.exists(),
+            "an hour-old temporary of this file is removed"
+        );
+        assert!(
+            fresh.exists(),
+            "a recent one may be another save in progress"
+        );
+        assert!(other.exists(), "temporaries of other files are not ours");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn saving_through_a_symlink_replaces_its_target() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real.claimdesk");
+        let link = dir.path().join("link.claimdesk");
+        fs::write(&real, b"old").unwrap();
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        write_atomic(&link, b"new", None).unwrap();
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(fs::read(&real).unwrap(), b"new");
     }
 
     #[test]
