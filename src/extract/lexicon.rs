@@ -86,8 +86,6 @@ const CUE_VERBS: &[&str] = &[
     "notes",
     "noted",
     "noting",
-    "report",
-    "reports",
     "reported",
     "reporting",
     "announce",
@@ -126,8 +124,6 @@ const CUE_VERBS: &[&str] = &[
     "insists",
     "insisted",
     "insisting",
-    "state",
-    "states",
     "stated",
     "stating",
     "declare",
@@ -231,8 +227,6 @@ const CUE_VERBS: &[&str] = &[
     "replies",
     "replied",
     "replying",
-    "answer",
-    "answers",
     "answered",
     "ask",
     "asks",
@@ -360,8 +354,6 @@ const CUE_VERBS: &[&str] = &[
     "wonder",
     "wonders",
     "wondered",
-    "question",
-    "questions",
     "questioned",
     "speculate",
     "speculates",
@@ -380,6 +372,10 @@ const CUE_VERBS: &[&str] = &[
     "describes",
     "described",
     "describing",
+    "report",
+    "reports",
+    "state",
+    "states",
 ];
 
 /// Verbs that are cues only with a particle or a fixed complement ("pointed out",
@@ -1058,6 +1054,9 @@ pub fn keeps_dot(word: &str) -> bool {
             | "col"
             | "capt"
             | "sgt"
+            | "sens"
+            | "reps"
+            | "govs"
             | "prof"
             | "rev"
             | "hon"

@@ -15,7 +15,7 @@ mod speakers;
 mod text;
 
 use crate::model::ClaimKind;
-use rules::{Frame, Sentence};
+use rules::{Frame, Place, Sentence};
 
 /// A claim as the extractor finds it, before it joins a project.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,7 +78,14 @@ pub fn extract(text: &str) -> Extraction {
                 quotes: &quotes[lo..hi.max(lo)],
             };
             // "Name: …" opens transcript paragraphs as well as headlines.
-            let mut frames = rules::frames(&s, headline_line || i == 0);
+            let place = if headline_line {
+                Place::Heading
+            } else if i == 0 {
+                Place::ParagraphStart
+            } else {
+                Place::Body
+            };
+            let mut frames = rules::frames(&s, place);
             if frames.is_empty()
                 && previous.is_some()
                 && let Some(f) = rules::continuation(&s)

@@ -110,13 +110,25 @@ impl Sentence<'_> {
     }
 }
 
-/// All frames of one sentence. `first_line` marks the article's first line (its title).
-pub fn frames(s: &Sentence, headline_line: bool) -> Vec<Frame> {
+/// Where a sentence stands: it decides which colon frames apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// A title or subheading: "…: Speaker" and "Speaker: …".
+    Heading,
+    /// The first sentence of a paragraph: "Speaker: …" (interview transcripts).
+    ParagraphStart,
+    Body,
+}
+
+/// All frames of one sentence.
+pub fn frames(s: &Sentence, place: Place) -> Vec<Frame> {
     let mut out = Vec::new();
     if s.toks.is_empty() {
         return out;
     }
-    if headline_line && let Some(f) = headline(s) {
+    if place != Place::Body
+        && let Some(f) = headline(s, place == Place::Heading)
+    {
         out.push(f);
         return out;
     }
@@ -132,7 +144,7 @@ pub fn frames(s: &Sentence, headline_line: bool) -> Vec<Frame> {
 }
 
 /// "Content: Speaker" or "Speaker: \"content\"" on a headline or subheading.
-fn headline(s: &Sentence) -> Option<Frame> {
+fn headline(s: &Sentence, heading: bool) -> Option<Frame> {
     let n = s.toks.len();
     let colon = (0..n)
         .rev()
@@ -140,7 +152,8 @@ fn headline(s: &Sentence) -> Option<Frame> {
     let right_words: Vec<usize> = (colon + 1..n).filter(|&i| s.toks[i].word).collect();
     let left = s.trim(0, colon);
     // "… : White House"
-    if !right_words.is_empty()
+    if heading
+        && !right_words.is_empty()
         && right_words.len() <= 5
         && right_words.iter().all(|&i| s.capitalised(i))
         && !(colon + 1..n).any(|i| s.toks[i].quoted)
@@ -157,7 +170,9 @@ fn headline(s: &Sentence) -> Option<Frame> {
     }
     // "Speaker: \"…\""
     let left_words = (0..colon).filter(|&i| s.toks[i].word).count();
-    let left_is_name = (0..colon).all(|i| s.toks[i].word && s.capitalised(i) && !s.toks[i].quoted)
+    let left_is_name = !lex::is_gerund(s.word(0))
+        && (heading || right_words.len() >= 3)
+        && (0..colon).all(|i| s.toks[i].word && s.capitalised(i) && !s.toks[i].quoted)
         && !lex::is_headline_label(s.word(0));
     if left_words > 0 && left_is_name && (s.opens_quote(colon + 1) || left_words <= 3) {
         let (a, b) = s.trim(colon + 1, n)?;
@@ -187,13 +202,22 @@ fn according_to(s: &Sentence) -> Option<Frame> {
         .map(|i| i + 1)?;
     let mention = Some(s.span(k + 2, src_end));
     let cue_text = s.text[s.toks[k].start..s.toks[k + 1].end].to_string();
-    let (a, b) = if k == 0 || (k > 0 && s.is_punct(k - 1, ",") && k == 1) {
-        s.trim(src_end, n)?
+    let after = s.trim(src_end, n);
+    let content = if k == 0 {
+        vec![content_span(s, after?.0, after?.1)]
     } else {
-        s.trim(0, k)?
+        // "…, according to X." or "…, according to X, …": the words on both sides.
+        let (a, b) = s.trim(0, k)?;
+        let mut parts = vec![content_span(s, a, b)];
+        if s.is_punct(src_end, ",")
+            && let Some((p, q)) = after
+        {
+            parts.push(content_span(s, p, q));
+        }
+        parts
     };
     Some(Frame {
-        content: vec![content_span(s, a, b)],
+        content,
         cue: cue_text,
         mention,
         headline: false,
@@ -408,6 +432,16 @@ fn appositive_subject(s: &Sentence, comma: usize) -> Option<(usize, usize)> {
         }
         // The name before the apposition.
         let mut a = c;
+        // A party or state label after the name: "Jane Roe (D-Ohio), a …".
+        if a >= 3 && s.is_punct(a - 1, ")") {
+            if let Some(open) = (a.saturating_sub(6)..a - 1)
+                .rev()
+                .find(|&i| s.is_punct(i, "("))
+            {
+                a = open;
+            }
+        }
+        let name_end = a;
         while a > 0
             && s.is_free_word(a - 1)
             && (s.capitalised(a - 1)
@@ -416,6 +450,9 @@ fn appositive_subject(s: &Sentence, comma: usize) -> Option<(usize, usize)> {
             && c - a < 6
         {
             a -= 1;
+        }
+        if a == name_end && name_end != c {
+            return None;
         }
         if a == c {
             // A lower-case head: "the group's leader, a …" or a pronoun.
@@ -450,10 +487,20 @@ fn subject_after(s: &Sentence, k: usize) -> Option<(usize, usize)> {
     while b < n && s.is_free_word(b) && b - a < 8 {
         b += 1;
     }
-    if b == a || !(s.capitalised(a) || lex::is_pronoun(s.word(a)) || s.is(a, "the")) {
-        return None;
-    }
-    Some((a, b))
+    let first = s.word(a).to_ascii_lowercase();
+    let starts_np = s.capitalised(a)
+        || matches!(
+            first.as_str(),
+            "he" | "she" | "they" | "the" | "a" | "an" | "one"
+        );
+    // The speaker closes the sentence or is followed by an apposition or a time.
+    let closes = b == n
+        || s.is_punct(b, ",")
+        || s.is_punct(b, ".")
+        || s.is_punct(b, ";")
+        || (b < n && !s.toks[b].word && !s.toks[b].quoted);
+    (b > a && starts_np && closes && !matches!(first.as_str(), "that" | "which" | "who"))
+        .then_some((a, b))
 }
 
 /// Where the content starts after a cue ending at token `k`: past the hearer of "told",
@@ -620,6 +667,7 @@ fn verb_frames(s: &Sentence, out: &mut Vec<Frame>) -> bool {
                 // Inverted: "\"…,\" said X."
                 if k > 0
                     && s.is_comma_like(k - 1)
+                    && lex::is_postposable(&cue_word)
                     && !needs_clause
                     && let Some((a, b)) = subject_after(s, cue_end)
                     && let Some((x, y)) = s.trim(0, k - 1)
