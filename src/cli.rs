@@ -71,7 +71,16 @@ pub enum ExtractFormat {
 
 /// Parse the process arguments and run.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // clap's own exit code for a usage error is 2, which here means "some inputs failed":
+    // bad arguments are "nothing could be done" (1); --help and --version succeed.
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { 1 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
     match cli.command {
         None => run_window(cli.files),
         Some(Command::Extract { format, files }) => extract(format, &files),

@@ -124,3 +124,18 @@ fn nothing_readable_exits_1() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/a.txt"));
 }
+
+#[test]
+fn bad_arguments_exit_1_and_help_exits_0() {
+    let out = claimdesk()
+        .args(["extract", "--format", "xml", SAMPLE])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("xml"));
+    let out = claimdesk()
+        .args(["extract", "--help"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+}

@@ -762,7 +762,26 @@ const SUBJECT_VERB_FILLERS: &[&str] = &[
 ];
 
 pub fn is_filler(word: &str) -> bool {
-    in_list(&SUBJECT_VERB_FILLERS_SET, word)
+    in_list(&SUBJECT_VERB_FILLERS_SET, word) || is_ly_adverb(word)
+}
+
+/// "dutifully", "wrongly": lower-case words in -ly that are not nouns ("family", "ally").
+fn is_ly_adverb(word: &str) -> bool {
+    word.len() > 4
+        && word.ends_with("ly")
+        && word.starts_with(|c: char| c.is_ascii_lowercase())
+        && !matches!(
+            word,
+            "family"
+                | "assembly"
+                | "rally"
+                | "supply"
+                | "ally"
+                | "daily"
+                | "weekly"
+                | "monthly"
+                | "quarterly"
+        )
 }
 
 /// Words that end a noun phrase when scanning backwards from a verb.

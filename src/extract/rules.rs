@@ -301,7 +301,8 @@ fn subject_before(s: &Sentence, k: usize) -> Option<(usize, usize)> {
             a = i;
             continue;
         }
-        if lex::is_np_stop(w) {
+        // Stop words, and time words, which belong to an adjunct ("on Wednesday").
+        if lex::is_np_stop(w) || (lex::is_time_word(w) && s.capitalised(i)) {
             break;
         }
         a = i;
