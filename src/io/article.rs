@@ -121,7 +121,15 @@ mod tests {
     fn rejects_bad_bytes() {
         assert!(decode_text(b"").unwrap_err().contains("empty"));
         assert!(decode_text(b" \n ").unwrap_err().contains("empty"));
-        assert!(decode_text(b"\x00\x01\x02abc").unwrap_err().contains("binary"));
-        assert!(decode_text(b"caf\xe9 au lait").unwrap_err().contains("UTF-8"));
+        assert!(
+            decode_text(b"\x00\x01\x02abc")
+                .unwrap_err()
+                .contains("binary")
+        );
+        assert!(
+            decode_text(b"caf\xe9 au lait")
+                .unwrap_err()
+                .contains("UTF-8")
+        );
     }
 }
