@@ -73,7 +73,7 @@ pub fn find_quotes(text: &str, para: (usize, usize)) -> Vec<Quote> {
                 }
             }
             '"' => match open {
-                Some((Mark::Double, o, i0)) if !(prev_space && !next_space) => {
+                Some((Mark::Double, o, i0)) if !prev_space || next_space => {
                     out.push(closed(o, i0, at, after));
                     open = None;
                 }
@@ -88,10 +88,8 @@ pub fn find_quotes(text: &str, para: (usize, usize)) -> Vec<Quote> {
                     }
                 }
             },
-            '\u{2018}' => {
-                if open.is_none() {
-                    open = Some((Mark::Single, at, after));
-                }
+            '\u{2018}' if open.is_none() => {
+                open = Some((Mark::Single, at, after));
             }
             '\'' | '\u{2019}' => {
                 let inside_word = prev.is_some_and(char::is_alphanumeric)

@@ -434,13 +434,13 @@ fn appositive_subject(s: &Sentence, comma: usize) -> Option<(usize, usize)> {
         // The name before the apposition.
         let mut a = c;
         // A party or state label after the name: "Jane Roe (D-Ohio), a …".
-        if a >= 3 && s.is_punct(a - 1, ")") {
-            if let Some(open) = (a.saturating_sub(6)..a - 1)
+        if a >= 3
+            && s.is_punct(a - 1, ")")
+            && let Some(open) = (a.saturating_sub(6)..a - 1)
                 .rev()
                 .find(|&i| s.is_punct(i, "("))
-            {
-                a = open;
-            }
+        {
+            a = open;
         }
         let name_end = a;
         while a > 0
@@ -806,7 +806,8 @@ fn second_cue_at(s: &Sentence, i: usize, n: usize) -> Option<(usize, usize)> {
 /// "… was told by X that …" inside content `a..b`: a claim of X.
 fn nested_passive(s: &Sentence, a: usize, b: usize, out: &mut Vec<Frame>) {
     for j in a..b.saturating_sub(3) {
-        if !(s.is_free_word(j) && s.is(j + 1, "by"))
+        if !s.is_free_word(j)
+            || !s.is(j + 1, "by")
             || !matches!(
                 s.word(j).to_ascii_lowercase().as_str(),
                 "told" | "informed" | "assured" | "warned" | "briefed"
@@ -868,7 +869,7 @@ fn nominal(s: &Sentence, out: &mut Vec<Frame>) {
         let Some(last) = owner_last else {
             continue;
         };
-        if !s.capitalised(last) && !(last > 0 && s.is(last - 1, "the")) {
+        if !s.capitalised(last) && (last == 0 || !s.is(last - 1, "the")) {
             continue;
         }
         let mut first = last;

@@ -102,7 +102,7 @@ pub fn tokenize(text: &str, start: usize, end: usize, quotes: &[Quote]) -> Vec<T
 /// abbreviation or an initial.
 pub fn sentences(text: &str, para: (usize, usize), quotes: &[Quote]) -> Vec<(usize, usize)> {
     let (pstart, pend) = para;
-    let bytes = text.as_bytes();
+    let _bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut sent_start = pstart;
     let mut qi = 0;
