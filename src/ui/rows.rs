@@ -291,6 +291,42 @@ fn sort_by_rank(rows: &mut [usize], key: impl Fn(usize) -> u32) {
     }
 }
 
+/// Sort by text: a compact (8-byte key, text, index) list is sorted instead of chasing each
+/// claim per comparison. The key is taken after the prefix all texts share (claims often all
+/// start with a quotation mark or the same words), so most comparisons end at the integer.
+fn sort_by_text<'a>(rows: &mut [usize], text: impl Fn(usize) -> &'a str) {
+    let mut common: Option<&[u8]> = None;
+    for &i in rows.iter() {
+        let t = text(i).as_bytes();
+        common = Some(match common {
+            None => t,
+            Some(c) => {
+                let n = c.iter().zip(t).take_while(|(a, b)| a == b).count();
+                &c[..n]
+            }
+        });
+        if common.is_some_and(<[u8]>::is_empty) {
+            break;
+        }
+    }
+    let skip = common.map_or(0, <[u8]>::len);
+    let mut keyed: Vec<(u64, &str, usize)> = rows
+        .iter()
+        .map(|&i| {
+            let t = text(i);
+            let rest = t.as_bytes().get(skip..).unwrap_or_default();
+            let mut key = [0u8; 8];
+            let n = rest.len().min(8);
+            key[..n].copy_from_slice(&rest[..n]);
+            (u64::from_be_bytes(key), t, i)
+        })
+        .collect();
+    keyed.sort_unstable();
+    for (slot, (_, _, i)) in rows.iter_mut().zip(keyed) {
+        *slot = i;
+    }
+}
+
 pub fn sort_rows(project: &Project, rows: &mut [usize], sort: Sort) {
     let claims = &project.claims;
     match sort.column {
@@ -331,10 +367,8 @@ pub fn sort_rows(project: &Project, rows: &mut [usize], sort: Sort) {
                 rank.get(&claims[i].article).copied().unwrap_or(u32::MAX)
             });
         }
-        SortColumn::Claim => {
-            rows.sort_by(|&a, &b| claims[a].content.cmp(&claims[b].content).then(a.cmp(&b)))
-        }
-        SortColumn::Cue => rows.sort_by(|&a, &b| claims[a].cue.cmp(&claims[b].cue).then(a.cmp(&b))),
+        SortColumn::Claim => sort_by_text(rows, |i| claims[i].content.as_str()),
+        SortColumn::Cue => sort_by_text(rows, |i| claims[i].cue.as_str()),
         SortColumn::Kind => sort_by_rank(rows, |i| {
             ClaimKind::ALL
                 .iter()
@@ -449,5 +483,30 @@ mod tests {
         assert!(contains_folded("Gaza Strip", "a s"));
         assert!(contains_folded("Ministère", "ministère"));
         assert!(!contains_folded("ab", "b c"));
+    }
+
+    #[test]
+    fn text_sort_matches_plain_string_order() {
+        let texts = [
+            "“b",
+            "“a",
+            "“ab",
+            "“",
+            "z",
+            "“a",
+            "the talks #10",
+            "the talks #9",
+            "",
+            "é",
+        ];
+        let mut rows: Vec<usize> = (0..texts.len()).collect();
+        sort_by_text(&mut rows, |i| texts[i]);
+        let mut expected: Vec<usize> = (0..texts.len()).collect();
+        expected.sort_by(|&a, &b| texts[a].cmp(texts[b]).then(a.cmp(&b)));
+        assert_eq!(rows, expected);
+        let shared = ["“x2", "“x10", "“x1"];
+        let mut rows = vec![0, 1, 2];
+        sort_by_text(&mut rows, |i| shared[i]);
+        assert_eq!(rows, vec![2, 1, 0]);
     }
 }
