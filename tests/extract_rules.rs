@@ -188,3 +188,45 @@ fn empty_and_plain_text_have_no_claims() {
             .is_empty()
     );
 }
+
+#[test]
+fn transcript_lines_name_their_speaker() {
+    let (ex, c) = claims(&format!(
+        "{T}Lena Brandt: We will not raise taxes this year.\nThe Long Road: a history of the bridge."
+    ));
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].content, "We will not raise taxes this year");
+    assert_eq!(speaker(&ex, &c[0]), "Lena Brandt");
+}
+
+#[test]
+fn according_to_in_the_middle_keeps_both_sides() {
+    let (_, c) = claims(&format!(
+        "{T}The tunnel, according to the engineers, will take four more years."
+    ));
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert!(c[0].content.contains("The tunnel") && c[0].content.contains("four more years"));
+}
+
+#[test]
+fn inverted_frame_with_apposition() {
+    let (ex, c) = claims(&format!(
+        "{T}\"It is a good day for the city,\" said Omar Haddad, a councillor from the east side."
+    ));
+    assert_eq!(c[0].content, "It is a good day for the city");
+    assert_eq!(speaker(&ex, &c[0]), "Omar Haddad");
+}
+
+#[test]
+fn a_clause_after_the_cue_is_not_a_speaker() {
+    // "suggested that …" after an unresolved apposition must not make "that …" the speaker.
+    let (_, c) = claims(&format!(
+        "{T}State Rep. Jo Park (R), a leader of the coalition, suggested that the plan had flaws."
+    ));
+    for claim in &c {
+        assert!(
+            !claim.mention.as_deref().unwrap_or("").starts_with("that"),
+            "{c:?}"
+        );
+    }
+}

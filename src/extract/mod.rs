@@ -203,9 +203,15 @@ fn kind_of(text: &str, content: &[(usize, usize)]) -> ClaimKind {
 
 /// An article's title for plain text: its first non-empty line, trimmed.
 pub fn title_of(text: &str) -> String {
-    text.lines()
+    const MAX_CHARS: usize = 300;
+    let line = text
+        .lines()
         .map(str::trim)
         .find(|l| !l.is_empty())
-        .unwrap_or("")
-        .to_string()
+        .unwrap_or("");
+    match line.char_indices().nth(MAX_CHARS) {
+        // A "title" this long is a paragraph or garbage: keep its start.
+        Some((cut, _)) => format!("{}\u{2026}", &line[..cut]),
+        None => line.to_string(),
+    }
 }

@@ -174,7 +174,9 @@ fn headline(s: &Sentence, heading: bool) -> Option<Frame> {
         && (heading || right_words.len() >= 3)
         && (0..colon).all(|i| s.toks[i].word && s.capitalised(i) && !s.toks[i].quoted)
         && !lex::is_headline_label(s.word(0));
-    if left_words > 0 && left_is_name && (s.opens_quote(colon + 1) || left_words <= 3) {
+    // Without a quotation on the right, "The Ninth Circle: …" is a title, not a speaker.
+    let short_name = left_words <= 3 && !s.is(0, "the");
+    if left_words > 0 && left_is_name && (s.opens_quote(colon + 1) || short_name) {
         let (a, b) = s.trim(colon + 1, n)?;
         return Some(Frame {
             content: vec![strip_quotes(s, a, b)],

@@ -87,7 +87,11 @@ pub fn write_json(out: &mut impl Write, items: &[(&ArticleSource, Extraction)]) 
     let doc = Output {
         articles: items.iter().map(|(s, ex)| article_out(s, ex)).collect(),
     };
-    serde_json::to_writer_pretty(&mut *out, &doc).map_err(io::Error::other)?;
+    serde_json::to_writer_pretty(&mut *out, &doc).map_err(|e| match e.io_error_kind() {
+        // Keep the kind, so that the CLI can tell a closed pipe from a real failure.
+        Some(kind) => io::Error::new(kind, e),
+        None => io::Error::other(e),
+    })?;
     writeln!(out)
 }
 
@@ -97,7 +101,7 @@ pub const CSV_HEADER: [&str; 10] = [
 
 pub fn write_csv(out: &mut impl Write, items: &[(&ArticleSource, Extraction)]) -> io::Result<()> {
     let mut w = csv::Writer::from_writer(out);
-    w.write_record(CSV_HEADER).map_err(io::Error::other)?;
+    w.write_record(CSV_HEADER).map_err(csv_to_io)?;
     for (source, ex) in items {
         let a = article_out(source, ex);
         for c in &a.claims {
@@ -115,8 +119,15 @@ pub fn write_csv(out: &mut impl Write, items: &[(&ArticleSource, Extraction)]) -
                 c.content,
             ];
             w.write_record(row.iter().map(|cell| spreadsheet_safe(cell).into_owned()))
-                .map_err(io::Error::other)?;
+                .map_err(csv_to_io)?;
         }
     }
     w.flush()
+}
+
+fn csv_to_io(e: csv::Error) -> io::Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        other => io::Error::other(format!("{other:?}")),
+    }
 }
