@@ -230,3 +230,19 @@ fn a_clause_after_the_cue_is_not_a_speaker() {
         );
     }
 }
+
+#[test]
+fn opening_clause_cue_yields_to_the_main_clause() {
+    let (ex, c) = claims(&format!(
+        "{T}Asked whether she believed the contractor, Ruiz said the contract would be reviewed."
+    ));
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].content, "the contract would be reviewed");
+    assert_eq!(speaker(&ex, &c[0]), "Ruiz");
+    // With no frame in the main clause, the opening clause's own frame counts.
+    let (_, c) = claims(&format!(
+        "{T}When Okafor said the budget was final, the council adjourned."
+    ));
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].content, "the budget was final");
+}

@@ -1268,6 +1268,34 @@ pub fn passive_is_not_speech(word: &str) -> bool {
     )
 }
 
+/// Words that open a subordinate clause or phrase at the start of a sentence.
+pub fn is_subordinator(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "asked"
+            | "when"
+            | "while"
+            | "as"
+            | "after"
+            | "before"
+            | "if"
+            | "although"
+            | "though"
+            | "because"
+            | "since"
+            | "despite"
+            | "once"
+            | "until"
+            | "unless"
+            | "whereas"
+            | "whether"
+            | "speaking"
+            | "responding"
+            | "pressed"
+            | "questioned"
+    )
+}
+
 /// Lines that are site navigation, not article text.
 pub fn is_navigation_line(line: &str) -> bool {
     const PREFIXES: &[&str] = &[

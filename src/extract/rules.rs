@@ -487,7 +487,7 @@ fn subject_after(s: &Sentence, k: usize) -> Option<(usize, usize)> {
     let n = s.toks.len();
     let a = k + 1;
     let mut b = a;
-    while b < n && s.is_free_word(b) && b - a < 8 {
+    while b < n && s.is_free_word(b) && b - a < 14 {
         b += 1;
     }
     let first = s.word(a).to_ascii_lowercase();
@@ -588,7 +588,35 @@ fn content_start(s: &Sentence, cue_word: &str, k: usize) -> Option<(usize, bool)
 /// Speech-verb frames. Returns true when the sentence had one.
 fn verb_frames(s: &Sentence, out: &mut Vec<Frame>) -> bool {
     let n = s.toks.len();
-    for k in 0..n {
+    // "Asked if she believed …, Clinton said …": the cue of an opening subordinate clause
+    // is not the sentence's frame.
+    let first = if lex::is_subordinator(s.word(0)) {
+        (1..n)
+            .find(|&i| s.is_punct(i, ",") && !s.toks[i].quoted)
+            .unwrap_or(0)
+    } else {
+        0
+    };
+    if verb_frames_from(s, first, out) {
+        return true;
+    }
+    // No frame in the main clause: the opening clause may have one ("When Ruiz said the
+    // works were late, the council met"), its content ending with the clause.
+    if first > 1 {
+        let opening = Sentence {
+            text: s.text,
+            toks: s.toks[..first].to_vec(),
+            quotes: s.quotes,
+        };
+        return verb_frames_from(&opening, 0, out);
+    }
+    false
+}
+
+/// Speech-verb frames with the cue at token `from` or later.
+fn verb_frames_from(s: &Sentence, from: usize, out: &mut Vec<Frame>) -> bool {
+    let n = s.toks.len();
+    for k in from..n {
         let Some((cue_end, cue)) = cue_at(s, k) else {
             continue;
         };
@@ -779,9 +807,12 @@ fn second_cue_at(s: &Sentence, i: usize, n: usize) -> Option<(usize, usize)> {
         if !lex::is_cue_verb(w) || lex::needs_clause(w) && !s.is(j + 1, "that") {
             continue;
         }
-        // ", adding that …"
-        if lex::is_gerund(w) && s.is_punct(j - 1, ",") {
-            return Some((j - 1, j));
+        // ", adding that …", "- and arguing that …"
+        if lex::is_gerund(w) {
+            let before = if s.is(j - 1, "and") { j - 1 } else { j };
+            if s.is_punct(before - 1, ",") || s.is_dash(before - 1) {
+                return Some((before - 1, j));
+            }
         }
         // "… but warned that …", "…, and added …"
         let mut c = j - 1;
