@@ -669,3 +669,52 @@ fn triage_under_a_status_filter_moves_to_the_next_claim() {
         "hidden claims leave the selection"
     );
 }
+
+#[test]
+fn select_all_tags_every_shown_claim_and_delete_moves_on() {
+    let mut h = app(vec![sample_path()]);
+    // Only Gallant's claims: Ctrl+A then N marks them all unverifiable.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    h.event(egui::Event::Text("Gallant".into()));
+    h.key_press(Key::Enter);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    press(&mut h, Key::N);
+    let shown = h.state().view.rows.rows.len();
+    let marked = statuses(&h)
+        .iter()
+        .filter(|s| **s == Status::Unverifiable)
+        .count();
+    assert_eq!(marked, shown);
+    assert!(shown > 0 && shown < h.state().doc.project.claims.len());
+
+    // Delete removes the selected claims; Esc clears the selection.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    press(&mut h, Key::Delete);
+    assert_eq!(h.state().view.rows.rows.len(), 0);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(
+        h.state().view.rows.rows.len(),
+        shown,
+        "undo brings them back"
+    );
+    click_claim_in_view(&mut h, 0);
+    press(&mut h, Key::Delete);
+    assert_eq!(h.state().view.rows.rows.len(), shown - 1);
+    assert!(
+        h.state().view.selection.cursor.is_some(),
+        "the next claim takes the deleted one's place"
+    );
+    press(&mut h, Key::Escape);
+    assert!(h.state().view.selection.ids.is_empty());
+}
+
+/// Click the `row`-th visible row (by its "#" cell).
+fn click_claim_in_view(h: &mut Harness<'static, ClaimdeskApp>, row: usize) {
+    let index = h.state().view.rows.rows[row];
+    click_claim(h, index, Modifiers::NONE);
+}

@@ -28,6 +28,7 @@ pub const SAVE_AS: KeyboardShortcut =
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
 pub const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
 pub const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+pub const SELECT_ALL: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::A);
 
 /// How the app starts. The window uses the defaults; tests and benches turn off what
 /// touches the analyst's machine (recovery files, the sample, remembered files).
@@ -658,6 +659,16 @@ impl ClaimdeskApp {
         }
         if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Delete)) {
             self.act(Action::DeleteSelected);
+        }
+        if ctx.input_mut(|i| i.consume_shortcut(&SELECT_ALL)) {
+            let ids = self.view.visible_ids(&self.doc.project);
+            if let (Some(first), Some(last)) = (ids.first().copied(), ids.last().copied()) {
+                self.view.selection.only(first);
+                self.view.selection.extend(&ids, last);
+            }
+        }
+        if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
+            self.view.selection.clear();
         }
         claims_table::handle_navigation_keys(ctx, &self.doc.project, &mut self.view);
     }

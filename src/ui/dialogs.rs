@@ -207,6 +207,8 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("Home End", "First / last claim"),
     ("Shift+Up/Down, Shift-click", "Extend the selection"),
     ("Ctrl-click", "Add or remove a claim from the selection"),
+    ("Ctrl+A", "Select every claim shown"),
+    ("Esc (on the table)", "Clear the selection"),
     ("Delete", "Delete the selected claims"),
     ("Ctrl+Z", "Undo"),
     ("Ctrl+Shift+Z, Ctrl+Y", "Redo"),

@@ -235,7 +235,9 @@ impl ViewState {
     /// When the claim under the cursor leaves the view (tagged under a status filter), the
     /// row that took its place is selected, so triage goes on with the next key press.
     fn keep_selection_visible(&mut self, project: &Project, cursor_row: Option<usize>) {
-        if self.selection.ids.is_empty() {
+        // Nothing selected, and nothing was (a deleted claim's row still counts as the
+        // cursor's place, so that the next claim takes over).
+        if self.selection.ids.is_empty() && cursor_row.is_none() {
             return;
         }
         let visible: HashSet<ClaimId> = self
@@ -246,7 +248,7 @@ impl ViewState {
             .collect();
         let before = self.selection.ids.len();
         self.selection.ids.retain(|id| visible.contains(id));
-        if self.selection.ids.len() == before {
+        if before > 0 && self.selection.ids.len() == before {
             return;
         }
         self.selection.generation += 1;
