@@ -246,3 +246,33 @@ fn opening_clause_cue_yields_to_the_main_clause() {
     assert_eq!(c.len(), 1, "{c:?}");
     assert_eq!(c[0].content, "the budget was final");
 }
+
+#[test]
+fn appositions_give_names_and_roles() {
+    let text = format!(
+        "{T}The talks are stalled, said John Smith, the union's chief negotiator.\n\
+         'We are not moving,' the dockers' spokeswoman, Jane Roe, said on Tuesday.\n\
+         Smith, 54, who has led the union since 2015, warned that the strike could spread."
+    );
+    let (ex, c) = claims(&text);
+    assert_eq!(c.len(), 3, "{c:?}");
+    let role = |i: usize| ex.speaker_of(&c[i]).and_then(|s| s.role.clone());
+    assert_eq!(speaker(&ex, &c[0]), "John Smith");
+    assert_eq!(role(0).as_deref(), Some("union's chief negotiator"));
+    assert_eq!(c[1].content, "We are not moving");
+    assert_eq!(speaker(&ex, &c[1]), "Jane Roe");
+    assert_eq!(role(1).as_deref(), Some("dockers' spokeswoman"));
+    assert_eq!(speaker(&ex, &c[2]), "John Smith");
+    assert_eq!(c[2].content, "the strike could spread");
+}
+
+#[test]
+fn a_contrasting_clause_is_a_second_speaker() {
+    let (ex, c) = claims(&format!(
+        "{T}Officials at the ministry say the strike has cost millions, while employers claim the figure is higher."
+    ));
+    assert_eq!(c.len(), 2, "{c:?}");
+    assert_eq!(c[0].content, "the strike has cost millions");
+    assert_eq!(c[1].content, "the figure is higher");
+    assert_eq!(speaker(&ex, &c[1]), "employers");
+}

@@ -294,7 +294,7 @@ fn subject_before(s: &Sentence, k: usize) -> Option<(usize, usize)> {
             continue;
         }
         // "a spokesman for the mayor", "the head of the agency"
-        if (w == "of" || w == "for")
+        if (w == "of" || w == "for" || w == "at")
             && a < end
             && i > 0
             && s.is_free_word(i - 1)
@@ -430,10 +430,37 @@ fn appositive_subject(s: &Sentence, comma: usize) -> Option<(usize, usize)> {
             || s.word(c + 2) == "'"
             || lex::is_role_head(&opener)
             || (s.capitalised(c + 1) && (c + 1..comma).any(|i| s.is(i, "of") || s.is(i, "for")));
+        // "the dockers' spokeswoman, Jane Roe, said": the name is the apposition.
+        let name_apposition = (c + 1..comma).all(|i| s.is_free_word(i) && s.capitalised(i))
+            && comma - c <= 5
+            && c > 0
+            && lex::is_role_head(s.word(c - 1));
+        if name_apposition {
+            let mut a = c;
+            while a > 0 && s.is_free_word(a - 1) && !lex::is_np_stop(s.word(a - 1)) && c - a < 8 {
+                a -= 1;
+            }
+            if a > 0 && (s.word(a - 1) == "'" || s.word(a - 1) == "\u{2019}") {
+                a -= 1;
+                while a > 0 && s.is_free_word(a - 1) && !lex::is_np_stop(s.word(a - 1)) && c - a < 8
+                {
+                    a -= 1;
+                }
+            }
+            return (a == 0 || !s.is_free_word(a - 1)).then_some((a, comma));
+        }
         if !appositive || c == 0 {
             continue;
         }
-        // The name before the apposition.
+        // The name before the apposition; an age apposition may come first ("Smith, 54, who").
+        let c = if c >= 2
+            && s.is_punct(c - 2, ",")
+            && s.word(c - 1).chars().all(|ch| ch.is_ascii_digit())
+        {
+            c - 2
+        } else {
+            c
+        };
         let mut a = c;
         // A party or state label after the name: "Jane Roe (D-Ohio), a …".
         if a >= 3
@@ -502,8 +529,26 @@ fn subject_after(s: &Sentence, k: usize) -> Option<(usize, usize)> {
         || s.is_punct(b, ".")
         || s.is_punct(b, ";")
         || (b < n && !s.toks[b].word && !s.toks[b].quoted);
-    (b > a && starts_np && closes && !matches!(first.as_str(), "that" | "which" | "who"))
-        .then_some((a, b))
+    if b == a || !starts_np || !closes || matches!(first.as_str(), "that" | "which" | "who") {
+        return None;
+    }
+    // "said John Smith, the union's chief negotiator." keeps the apposition (the role).
+    if s.is_punct(b, ",") && s.capitalised(a) {
+        let last = (b + 1..n).rev().find(|&i| s.toks[i].word);
+        let opener = s.word(b + 1).to_ascii_lowercase();
+        if let Some(last) = last
+            && last - b <= 12
+            && (b + 1..=last).all(|i| s.is_free_word(i) || s.word(i) == "'")
+            && (matches!(
+                opener.as_str(),
+                "a" | "an" | "the" | "his" | "her" | "its" | "their"
+            ) || opener.ends_with("'s")
+                || lex::is_role_head(&opener))
+        {
+            return Some((a, last + 1));
+        }
+    }
+    Some((a, b))
 }
 
 /// Where the content starts after a cue ending at token `k`: past the hearer of "told",
@@ -760,7 +805,13 @@ fn second_cues(
     out: &mut Vec<Frame>,
 ) {
     let mut k = k;
-    while k < n && (!s.is_free_word(k) || s.is(k, "but") || s.is(k, "and")) {
+    while k < n
+        && (!s.is_free_word(k)
+            || s.is(k, "but")
+            || s.is(k, "and")
+            || s.is(k, "while")
+            || s.is(k, "whereas"))
+    {
         k += 1;
     }
     while k < n && lex::is_filler(s.word(k)) {
@@ -796,7 +847,9 @@ fn second_cue_at(s: &Sentence, i: usize, n: usize) -> Option<(usize, usize)> {
         // A semicolon, or ", but" before a clause that is no cue, ends the content.
         if !s.toks[j].quoted
             && (s.is_punct(j, ";")
-                || s.is_punct(j, ",") && s.is_free_word(j + 1) && (s.is(j + 1, "but")))
+                || s.is_punct(j, ",")
+                    && s.is_free_word(j + 1)
+                    && (s.is(j + 1, "but") || s.is(j + 1, "while") || s.is(j + 1, "whereas")))
         {
             return Some((j, j + 1));
         }

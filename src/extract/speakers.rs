@@ -88,6 +88,10 @@ impl Registry {
     fn resolve_named(&mut self, mention: &str) -> Option<usize> {
         // Apposition: "John Smith, a spokesman for the mayor".
         let (main, appos_role) = match mention.split_once(", ") {
+            // "the dockers' spokeswoman, Jane Roe": the description comes first.
+            Some((role, name)) if is_name(name) && !is_name(strip_article(role)) => {
+                (name.trim(), Some(strip_article(role.trim())))
+            }
             Some((name, role)) => (name.trim(), Some(strip_article(role.trim()))),
             None => (mention, None),
         };
@@ -214,6 +218,12 @@ fn gender_of(words: &[&str]) -> Option<Gender> {
         | "queen" | "princess" | "dame" | "lady" => Some(Gender::Female),
         _ => None,
     })
+}
+
+/// Every word capitalised: "Jane Roe", "Mr. Okafor".
+fn is_name(s: &str) -> bool {
+    let mut words = s.split_whitespace().peekable();
+    words.peek().is_some() && words.all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 fn strip_possessive(s: &str) -> &str {
