@@ -718,3 +718,43 @@ fn click_claim_in_view(h: &mut Harness<'static, ClaimdeskApp>, row: usize) {
     let index = h.state().view.rows.rows[row];
     click_claim(h, index, Modifiers::NONE);
 }
+
+/// Ask the window to close, as the title bar's close button does.
+fn request_close(h: &mut Harness<'static, ClaimdeskApp>) {
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    h.step();
+}
+
+fn close_was_cancelled(h: &Harness<'static, ClaimdeskApp>) -> bool {
+    h.output()
+        .viewport_output
+        .get(&egui::ViewportId::ROOT)
+        .is_some_and(|v| v.commands.contains(&egui::ViewportCommand::CancelClose))
+}
+
+#[test]
+fn closing_with_unsaved_changes_asks_and_cancel_keeps_the_window() {
+    let mut h = app(vec![sample_path()]);
+    click_claim(&mut h, 0, Modifiers::NONE);
+    press(&mut h, Key::V);
+    request_close(&mut h);
+    assert!(close_was_cancelled(&h), "the close is held back");
+    h.run();
+    assert!(h.query_by_label_contains("before quitting").is_some());
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert_eq!(statuses(&h)[0], Status::Verified, "work kept");
+
+    // Discard lets the window close.
+    request_close(&mut h);
+    h.run();
+    h.get_by_label("Discard").click();
+    h.run();
+    request_close(&mut h);
+    assert!(!close_was_cancelled(&h), "now it may close");
+}
