@@ -276,3 +276,18 @@ fn a_contrasting_clause_is_a_second_speaker() {
     assert_eq!(c[1].content, "the figure is higher");
     assert_eq!(speaker(&ex, &c[1]), "employers");
 }
+
+#[test]
+fn wire_style_frames() {
+    let text = format!(
+        "{T}Hale was quoted as saying the government would not impose a settlement.\n\
+         The Port Authority said in a statement: \"Operations are suspended.\""
+    );
+    let (ex, c) = claims(&text);
+    assert_eq!(c.len(), 2, "{c:?}");
+    assert_eq!(c[0].cue, "quoted as saying");
+    assert_eq!(c[0].content, "the government would not impose a settlement");
+    assert_eq!(speaker(&ex, &c[1]), "Port Authority");
+    assert_eq!(c[1].content, "Operations are suspended.");
+    assert_eq!(c[1].kind, ClaimKind::Direct);
+}

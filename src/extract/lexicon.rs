@@ -106,6 +106,7 @@ const CUE_VERBS: &[&str] = &[
     "wondered", "questioned", "speculate", "speculates", "speculated", "worry", "worries",
     "worried", "expect", "expects", "expected", "call", "calls", "called", "calling",
     "describe", "describes", "described", "describing", "report", "reports", "state", "states",
+    "quoted",
 ];
 
 /// Verbs that are cues only with a particle or a fixed complement ("pointed out",
@@ -113,6 +114,7 @@ const CUE_VERBS: &[&str] = &[
 #[rustfmt::skip]
 const NEEDS_PARTICLE: &[&str] = &[
     "point", "points", "pointed", "pointing", "make", "makes", "made", "making",
+    "quoted",
 ];
 
 /// Verbs that take the hearer before the content: "told reporters that…".

@@ -234,8 +234,10 @@ fn cue_at(s: &Sentence, k: usize) -> Option<(usize, String)> {
     }
     let w = s.word(k);
     if lex::needs_particle(w) {
-        // "pointed out", "made it clear", "made clear"
-        let end = if s.is(k + 1, "out") {
+        // "pointed out", "made it clear", "made clear", "was quoted as saying"
+        let end = if s.is(k + 1, "as") && s.is(k + 2, "saying") {
+            k + 2
+        } else if s.is(k + 1, "out") {
             k + 1
         } else if s.is(k + 1, "it") && s.is(k + 2, "clear") {
             k + 2
@@ -593,6 +595,14 @@ fn content_start(s: &Sentence, cue_word: &str, k: usize) -> Option<(usize, bool)
             if let Some(t) = that {
                 i = t;
                 continue;
+            }
+            // "said in a statement: \"…\"" / "said in a statement, \"…\"".
+            let colon = (i + 1..n.min(i + 10))
+                .find(|&j| !s.toks[j].word)
+                .filter(|&j| (s.is_punct(j, ":") || s.is_punct(j, ",")) && s.opens_quote(j + 1));
+            if let Some(c) = colon {
+                i = c;
+                break;
             }
             return None;
         }
