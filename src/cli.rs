@@ -45,7 +45,8 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
-    /// Write a project's claims, with their articles and speakers, for other tools.
+    /// Write a project's claims, with their articles and speakers, for other tools and
+    /// newsrooms (docs/exports.md).
     Export {
         /// The project file (.claimdesk).
         project: PathBuf,
@@ -54,13 +55,38 @@ pub enum Command {
         /// Write to this file instead of stdout.
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// Start the CSV with a UTF-8 byte-order mark, so that spreadsheets detect UTF-8.
+        #[arg(long)]
+        bom: bool,
     },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
-    /// docs/export-json.md
+    /// One row per claim (docs/exports.md).
+    Csv,
+    /// The claimdesk export document (docs/export-json.md).
     Json,
+    /// schema.org ClaimReview JSON-LD, one review per claim with a verdict.
+    #[value(name = "claimreview")]
+    ClaimReview,
+    /// A self-contained HTML report.
+    Html,
+    /// A Markdown report.
+    #[value(name = "md", alias = "markdown")]
+    Markdown,
+}
+
+impl ExportFormat {
+    fn format(self) -> export::Format {
+        match self {
+            ExportFormat::Csv => export::Format::Csv,
+            ExportFormat::Json => export::Format::Json,
+            ExportFormat::ClaimReview => export::Format::ClaimReview,
+            ExportFormat::Html => export::Format::Html,
+            ExportFormat::Markdown => export::Format::Markdown,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -89,7 +115,8 @@ pub fn main() -> ExitCode {
             project,
             format,
             output,
-        }) => export(&project, format, output.as_deref()),
+            bom,
+        }) => export(&project, format.format(), output.as_deref(), bom),
     }
 }
 
@@ -184,7 +211,12 @@ fn import(path: &Path, files: &[PathBuf]) -> ExitCode {
     exit_code(added, errors.len())
 }
 
-fn export(path: &Path, format: ExportFormat, output: Option<&Path>) -> ExitCode {
+fn export(path: &Path, format: export::Format, output: Option<&Path>, bom: bool) -> ExitCode {
+    let options = export::Options { bom };
+    if bom && format != export::Format::Csv {
+        eprintln!("claimdesk: --bom is only for --format csv");
+        return ExitCode::from(1);
+    }
     let project = match project_file::load_project(path) {
         Ok(p) => p,
         Err(e) => {
@@ -192,12 +224,17 @@ fn export(path: &Path, format: ExportFormat, output: Option<&Path>) -> ExitCode 
             return ExitCode::from(1);
         }
     };
-    let text = match format {
-        ExportFormat::Json => export::json::to_string(&project),
+    let bytes = match export::render(&project, format, options) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            eprintln!("claimdesk: {e}");
+            return ExitCode::from(1);
+        }
     };
-    let written = text
-        .map_err(std::io::Error::other)
-        .and_then(|text| export::deliver(output, text.as_bytes()));
+    for warning in export::warnings(&project, format) {
+        eprintln!("claimdesk: warning: {warning}");
+    }
+    let written = export::deliver(output, &bytes);
     match written {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if output.is_none() && e.kind() == std::io::ErrorKind::BrokenPipe => {

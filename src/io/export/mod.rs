@@ -1,10 +1,129 @@
-//! Exports of a project's claims for other tools. Each format has its own module and
-//! documented shape (docs/export-json.md for JSON); `claimdesk export` picks one.
+//! Exports of a project's claims for other tools and for newsrooms. Each format is a pure
+//! function in its own module (Project → text); `render` picks one, `deliver` writes it.
+//! Shapes: docs/export-json.md (JSON) and docs/exports.md (CSV, ClaimReview, reports).
 
+pub mod claimreview;
+pub mod csv;
 pub mod json;
+pub mod report;
 
+use std::collections::HashMap;
 use std::io::{self, Write};
 use std::path::Path;
+
+use crate::model::{Article, ArticleId, Claim, Project, Speaker, SpeakerId};
+
+/// Every export format, for the command line and the window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    Csv,
+    Json,
+    ClaimReview,
+    Html,
+    Markdown,
+}
+
+impl Format {
+    pub const ALL: [Format; 5] = [
+        Format::Csv,
+        Format::Json,
+        Format::ClaimReview,
+        Format::Html,
+        Format::Markdown,
+    ];
+
+    /// The name on the command line (`--format csv`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Format::Csv => "csv",
+            Format::Json => "json",
+            Format::ClaimReview => "claimreview",
+            Format::Html => "html",
+            Format::Markdown => "md",
+        }
+    }
+
+    /// A human name for menus and dialogs.
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Csv => "CSV spreadsheet",
+            Format::Json => "JSON (claimdesk export)",
+            Format::ClaimReview => "ClaimReview JSON-LD",
+            Format::Html => "HTML report",
+            Format::Markdown => "Markdown report",
+        }
+    }
+
+    /// The usual file extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Csv => "csv",
+            Format::Json => "json",
+            Format::ClaimReview => "jsonld",
+            Format::Html => "html",
+            Format::Markdown => "md",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Format> {
+        let key = key.trim();
+        if key.eq_ignore_ascii_case("markdown") {
+            return Some(Format::Markdown);
+        }
+        Format::ALL
+            .into_iter()
+            .find(|f| f.key().eq_ignore_ascii_case(key))
+    }
+}
+
+/// Choices that change an export's bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Options {
+    /// Start a CSV file with a UTF-8 byte-order mark, so that spreadsheets detect UTF-8.
+    /// Only CSV takes one (JSON must not start with a BOM).
+    pub bom: bool,
+}
+
+/// The export of `project` in `format`. Fails only if `options` do not fit the format.
+pub fn render(project: &Project, format: Format, options: Options) -> Result<Vec<u8>, String> {
+    if options.bom && format != Format::Csv {
+        return Err(format!(
+            "a byte-order mark is only for CSV, not for --format {}",
+            format.key()
+        ));
+    }
+    let text = match format {
+        Format::Csv => return csv::to_bytes(project, options.bom).map_err(|e| e.to_string()),
+        Format::Json => json::to_string(project).map_err(|e| e.to_string())?,
+        Format::ClaimReview => claimreview::to_string(project),
+        Format::Html => report::to_html(project),
+        Format::Markdown => report::to_markdown(project),
+    };
+    Ok(text.into_bytes())
+}
+
+/// Warnings about missing project settings that make an export less useful
+/// (ClaimReview without an organisation or a review address).
+pub fn warnings(project: &Project, format: Format) -> Vec<String> {
+    let mut out = Vec::new();
+    if format == Format::ClaimReview {
+        if project.settings.organisation.trim().is_empty() {
+            out.push("no organisation in the project settings: the reviews have no author".into());
+        }
+        let pattern = project.settings.review_url_pattern.trim();
+        if pattern.is_empty() {
+            out.push(
+                "no review address pattern in the project settings: the reviews have no url".into(),
+            );
+        } else if !is_web_url(pattern) {
+            out.push(
+                "the review address pattern is not an http(s) address: the reviews have no url"
+                    .into(),
+            );
+        }
+    }
+    out
+}
 
 /// Write an export to `output` (atomically, so a reader never sees half a file) or to
 /// stdout when `output` is `None`.
@@ -17,5 +136,131 @@ pub fn deliver(output: Option<&Path>, bytes: &[u8]) -> io::Result<()> {
             out.write_all(bytes)?;
             out.flush()
         }
+    }
+}
+
+/// One claim with what the exports show beside it.
+pub(crate) struct Row<'a> {
+    pub claim: &'a Claim,
+    pub article: Option<&'a Article>,
+    pub speaker: Option<&'a Speaker>,
+}
+
+/// The project's claims in export order: article order, then position, then id (the
+/// order of the JSON export).
+pub(crate) fn rows(project: &Project) -> Vec<Row<'_>> {
+    let order: HashMap<ArticleId, (usize, &Article)> = project
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id, (i, a)))
+        .collect();
+    let speakers: HashMap<SpeakerId, &Speaker> =
+        project.speakers.iter().map(|s| (s.id, s)).collect();
+    let mut rows: Vec<Row<'_>> = project
+        .claims
+        .iter()
+        .map(|claim| Row {
+            claim,
+            article: order.get(&claim.article).map(|(_, a)| *a),
+            speaker: claim.speaker.and_then(|id| speakers.get(&id).copied()),
+        })
+        .collect();
+    rows.sort_by_key(|r| {
+        (
+            order.get(&r.claim.article).map_or(usize::MAX, |(i, _)| *i),
+            r.claim.start,
+            r.claim.id,
+        )
+    });
+    rows
+}
+
+/// Whether `url` is an http or https address (the only ones that become links).
+pub fn is_web_url(url: &str) -> bool {
+    let url = url.trim();
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    let rest = if lower.starts_with("https://") {
+        &url[8..]
+    } else if lower.starts_with("http://") {
+        &url[7..]
+    } else {
+        return false;
+    };
+    !rest.is_empty() && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// "2024-03-02" (UTC) from seconds since the Unix epoch.
+pub fn iso_date(at: i64) -> String {
+    let days = at.div_euclid(86_400);
+    // Howard Hinnant's civil-from-days.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+/// The ISO 8601 date (`YYYY-MM-DD`) at the start of a date as given ("2024-03-02",
+/// "2024-03-02T10:00:00Z"), or `None` when it does not start with one ("March 2, 2024").
+pub fn iso_date_prefix(date: &str) -> Option<&str> {
+    let date = date.trim();
+    let head = date.get(..10)?;
+    let b = head.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    let ok = digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10);
+    let month = (b[5] - b'0') * 10 + (b[6] - b'0');
+    let day = (b[8] - b'0') * 10 + (b[9] - b'0');
+    let rest_ok = date.len() == 10 || matches!(date.as_bytes()[10], b'T' | b't' | b' ');
+    (ok && (1..=12).contains(&month) && (1..=31).contains(&day) && rest_ok).then_some(head)
+}
+
+/// The date of a claim's latest status change (its verdict's date), if it has one.
+pub fn verdict_date(claim: &Claim) -> Option<String> {
+    claim.history.iter().map(|h| h.at).max().map(iso_date)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates() {
+        assert_eq!(iso_date(0), "1970-01-01");
+        assert_eq!(iso_date(1_709_400_000), "2024-03-02");
+        assert_eq!(iso_date(-1), "1969-12-31");
+        assert_eq!(iso_date_prefix("2024-03-02"), Some("2024-03-02"));
+        assert_eq!(iso_date_prefix(" 2024-03-02T10:00Z"), Some("2024-03-02"));
+        assert_eq!(iso_date_prefix("2024-13-02"), None);
+        assert_eq!(iso_date_prefix("2024-03-021"), None);
+        assert_eq!(iso_date_prefix("March 2, 2024"), None);
+        assert_eq!(iso_date_prefix("2024-03-"), None);
+        assert_eq!(iso_date_prefix("２０２４-03-02"), None);
+    }
+
+    #[test]
+    fn web_urls() {
+        assert!(is_web_url("https://example.org/a?b=c"));
+        assert!(is_web_url("HTTP://EXAMPLE.ORG"));
+        assert!(!is_web_url("javascript:alert(1)"));
+        assert!(!is_web_url("https://"));
+        assert!(!is_web_url("https://exa mple.org"));
+        assert!(!is_web_url("data:text/html,<b>"));
+        assert!(!is_web_url("ftp://example.org"));
+        assert!(!is_web_url("héllo"));
+    }
+
+    #[test]
+    fn formats_round_trip_their_keys() {
+        for f in Format::ALL {
+            assert_eq!(Format::from_key(f.key()), Some(f));
+        }
+        assert_eq!(Format::from_key("Markdown"), Some(Format::Markdown));
+        assert_eq!(Format::from_key("xlsx"), None);
     }
 }

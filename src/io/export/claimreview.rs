@@ -1,0 +1,139 @@
+//! `--format claimreview`: schema.org ClaimReview as JSON-LD, one review per claim with a
+//! verdict (every status but Unchecked). Shape and rating scale: docs/exports.md.
+
+use serde_json::{Map, Value, json};
+
+use super::{Row, is_web_url, iso_date_prefix, rows, verdict_date};
+use crate::model::{Project, Status};
+
+/// The numeric scale of `reviewRating`: worst 1, best 5.
+pub const WORST_RATING: u8 = 1;
+pub const BEST_RATING: u8 = 5;
+
+/// Where a verdict sits on the 1–5 scale: False 1, Misleading 2, Disputed 3 (the
+/// evidence points both ways), Verified 5; 4 is not used. Unverifiable and Unchecked
+/// have no place on a true–false scale: `None`, and the review carries only the label.
+pub fn rating_value(status: Status) -> Option<u8> {
+    match status {
+        Status::False => Some(1),
+        Status::Misleading => Some(2),
+        Status::Disputed => Some(3),
+        Status::Verified => Some(5),
+        Status::Unverifiable | Status::Unchecked => None,
+    }
+}
+
+/// The review address of a claim: the project's pattern with `{id}` replaced by the
+/// claim's id, or `None` when the pattern is empty or not an http(s) address.
+pub fn review_url(pattern: &str, claim_id: u64) -> Option<String> {
+    let url = pattern.trim().replace("{id}", &claim_id.to_string());
+    is_web_url(&url).then_some(url)
+}
+
+/// Every review as a JSON array of ClaimReview objects (pretty, ending with a newline).
+pub fn to_string(project: &Project) -> String {
+    let reviews: Vec<Value> = rows(project)
+        .iter()
+        .filter(|r| r.claim.status != Status::Unchecked)
+        .map(|r| review(project, r))
+        .collect();
+    let mut text =
+        serde_json::to_string_pretty(&Value::Array(reviews)).unwrap_or_else(|_| "[]".into());
+    text.push('\n');
+    text
+}
+
+/// One ClaimReview. Keys that would be empty are left out rather than written as null.
+fn review(project: &Project, row: &Row<'_>) -> Value {
+    let c = row.claim;
+    let mut review = Map::new();
+    review.insert("@context".into(), json!("https://schema.org"));
+    review.insert("@type".into(), json!("ClaimReview"));
+    if let Some(url) = review_url(&project.settings.review_url_pattern, c.id.0) {
+        review.insert("url".into(), json!(url));
+    }
+    review.insert("claimReviewed".into(), json!(c.content));
+    if let Some(date) = verdict_date(c) {
+        review.insert("datePublished".into(), json!(date));
+    }
+    let organisation = project.settings.organisation.trim();
+    if !organisation.is_empty() {
+        review.insert(
+            "author".into(),
+            json!({ "@type": "Organization", "name": organisation }),
+        );
+    }
+    let mut rating = Map::new();
+    rating.insert("@type".into(), json!("Rating"));
+    if let Some(value) = rating_value(c.status) {
+        rating.insert("ratingValue".into(), json!(value));
+        rating.insert("bestRating".into(), json!(BEST_RATING));
+        rating.insert("worstRating".into(), json!(WORST_RATING));
+    }
+    rating.insert("alternateName".into(), json!(c.status.label()));
+    review.insert("reviewRating".into(), Value::Object(rating));
+
+    let mut item = Map::new();
+    item.insert("@type".into(), json!("Claim"));
+    if let Some(s) = row.speaker {
+        let mut author = Map::new();
+        let kind = if s.is_body { "Organization" } else { "Person" };
+        author.insert("@type".into(), json!(kind));
+        author.insert("name".into(), json!(s.name));
+        if let Some(role) = s.role.as_deref().filter(|r| !r.trim().is_empty()) {
+            // jobTitle belongs to Person; an organisation's role is its description.
+            let key = if s.is_body { "description" } else { "jobTitle" };
+            author.insert(key.into(), json!(role));
+        }
+        item.insert("author".into(), Value::Object(author));
+    }
+    if let Some(article) = row.article {
+        let meta = &article.meta;
+        let published = meta.published.as_deref().and_then(iso_date_prefix);
+        if let Some(date) = published {
+            item.insert("datePublished".into(), json!(date));
+        }
+        let mut appearance = Map::new();
+        appearance.insert("@type".into(), json!("CreativeWork"));
+        if let Some(url) = meta.url.as_deref().filter(|u| is_web_url(u)) {
+            appearance.insert("url".into(), json!(url.trim()));
+        }
+        appearance.insert("headline".into(), json!(article.title));
+        if let Some(date) = published {
+            appearance.insert("datePublished".into(), json!(date));
+        }
+        if let Some(outlet) = meta.outlet.as_deref().filter(|o| !o.trim().is_empty()) {
+            appearance.insert(
+                "publisher".into(),
+                json!({ "@type": "Organization", "name": outlet }),
+            );
+        }
+        if let Some(author) = meta.author.as_deref().filter(|a| !a.trim().is_empty()) {
+            appearance.insert(
+                "author".into(),
+                json!({ "@type": "Person", "name": author }),
+            );
+        }
+        item.insert("appearance".into(), Value::Object(appearance));
+    }
+    review.insert("itemReviewed".into(), Value::Object(item));
+    Value::Object(review)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scale_and_urls() {
+        assert_eq!(rating_value(Status::False), Some(WORST_RATING));
+        assert_eq!(rating_value(Status::Verified), Some(BEST_RATING));
+        assert_eq!(rating_value(Status::Unverifiable), None);
+        assert_eq!(
+            review_url("https://example.org/checks/{id}", 7).as_deref(),
+            Some("https://example.org/checks/7")
+        );
+        assert_eq!(review_url("", 7), None);
+        assert_eq!(review_url("javascript:go({id})", 7), None);
+    }
+}
