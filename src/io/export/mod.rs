@@ -192,7 +192,9 @@ pub fn is_web_url(url: &str) -> bool {
 
 /// "2024-03-02" (UTC) from seconds since the Unix epoch.
 pub fn iso_date(at: i64) -> String {
-    let days = at.div_euclid(86_400);
+    // Times from a file may be anything: keep the arithmetic below far from overflow
+    // (dates are clamped to 0000-01-01 ..= 9999-12-31).
+    let days = at.div_euclid(86_400).clamp(-719_528, 2_932_896);
     // Howard Hinnant's civil-from-days.
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
@@ -213,11 +215,13 @@ pub fn iso_date_prefix(date: &str) -> Option<&str> {
     let head = date.get(..10)?;
     let b = head.as_bytes();
     let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
-    let ok = digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10);
+    if !(digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10)) {
+        return None;
+    }
     let month = (b[5] - b'0') * 10 + (b[6] - b'0');
     let day = (b[8] - b'0') * 10 + (b[9] - b'0');
     let rest_ok = date.len() == 10 || matches!(date.as_bytes()[10], b'T' | b't' | b' ');
-    (ok && (1..=12).contains(&month) && (1..=31).contains(&day) && rest_ok).then_some(head)
+    ((1..=12).contains(&month) && (1..=31).contains(&day) && rest_ok).then_some(head)
 }
 
 /// The date of a claim's latest status change (its verdict's date), if it has one.
@@ -234,6 +238,9 @@ mod tests {
         assert_eq!(iso_date(0), "1970-01-01");
         assert_eq!(iso_date(1_709_400_000), "2024-03-02");
         assert_eq!(iso_date(-1), "1969-12-31");
+        assert_eq!(iso_date(i64::MAX), "9999-12-31");
+        assert_eq!(iso_date(i64::MIN), "0000-01-01");
+        assert_eq!(iso_date(253_402_300_799), "9999-12-31");
         assert_eq!(iso_date_prefix("2024-03-02"), Some("2024-03-02"));
         assert_eq!(iso_date_prefix(" 2024-03-02T10:00Z"), Some("2024-03-02"));
         assert_eq!(iso_date_prefix("2024-13-02"), None);
