@@ -1,12 +1,13 @@
 //! Adding article files to a project: read, extract, record where they came from.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use sha2::{Digest, Sha256};
 
 use super::article::{ReadError, read_article};
-use crate::model::{ArticleId, ArticleMeta, Project};
+use crate::extract::Extraction;
+use crate::model::{Article, ArticleId, ArticleMeta, Project};
 
 /// Lowercase hex SHA-256 of `bytes`, as recorded in `Article::sha256`.
 pub fn sha256_hex(bytes: &[u8]) -> String {
@@ -40,13 +41,13 @@ pub fn import_articles(project: &mut Project, paths: &[PathBuf]) -> Vec<ReadErro
     errors
 }
 
-fn import_one(project: &mut Project, path: &std::path::Path) -> Result<ArticleId, ReadError> {
-    let source = read_article(path)?;
-    let sha = sha256_hex(&source.original);
+fn import_one(project: &mut Project, path: &Path) -> Result<ArticleId, ReadError> {
+    let analysed = analyse_file(path)?;
+    let sha = analysed.article.sha256.as_deref();
     if let Some(existing) = project
         .articles
         .iter()
-        .find(|a| a.sha256.as_deref() == Some(sha.as_str()))
+        .find(|a| a.sha256.is_some() && a.sha256.as_deref() == sha)
     {
         return Err(ReadError {
             path: path.to_path_buf(),
@@ -56,19 +57,33 @@ fn import_one(project: &mut Project, path: &std::path::Path) -> Result<ArticleId
             ),
         });
     }
+    Ok(project.add_article(analysed.article, &analysed.extraction))
+}
+
+/// An article read from disk and analysed, ready to join a project (which assigns its id).
+pub struct AnalysedArticle {
+    pub article: Article,
+    pub extraction: Extraction,
+}
+
+/// Read one article file and find its claims: the step the CLI's import and the window's
+/// background import share. Records the source path, SHA-256 of the bytes and import time.
+pub fn analyse_file(path: &Path) -> Result<AnalysedArticle, ReadError> {
+    let source = read_article(path)?;
     let extraction = crate::extract::extract(&source.text);
-    let id = project.add_article(
-        source.title,
-        source.text,
-        ArticleMeta::default(),
-        &extraction,
-    );
-    if let Some(article) = project.articles.iter_mut().find(|a| a.id == id) {
-        article.source_path = Some(path.display().to_string());
-        article.sha256 = Some(sha);
-        article.imported_at = Some(now_seconds());
-    }
-    Ok(id)
+    let article = Article {
+        id: ArticleId(0),
+        title: source.title,
+        sha256: Some(sha256_hex(&source.original)),
+        text: source.text,
+        source_path: Some(path.display().to_string()),
+        imported_at: Some(now_seconds()),
+        meta: ArticleMeta::default(),
+    };
+    Ok(AnalysedArticle {
+        article,
+        extraction,
+    })
 }
 
 #[cfg(test)]

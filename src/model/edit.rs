@@ -551,16 +551,11 @@ pub fn apply(project: &mut Project, edit: &Edit) -> Result<Patch, EditError> {
             extraction,
         } => {
             patch.touch_speakers(project);
-            let id = ArticleId(project.fresh_id());
-            let mut article = (**article).clone();
-            article.id = id;
+            let id = project.add_article((**article).clone(), extraction);
             patch.articles.push((id, None));
-            project.articles.push(article);
-            let claims = project.claims_from_extraction(id, extraction);
-            for c in &claims {
+            for c in project.claims.iter().filter(|c| c.article == id) {
                 patch.created_claim(c.id);
             }
-            project.claims.extend(claims);
         }
     }
     Ok(patch)

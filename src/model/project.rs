@@ -2,9 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{
-    Article, ArticleId, ArticleMeta, Claim, ClaimId, ClaimOrigin, Speaker, SpeakerId, Status,
-};
+use super::{Article, ArticleId, Claim, ClaimId, ClaimOrigin, Speaker, SpeakerId, Status};
 use crate::extract::Extraction;
 
 /// Settings that travel with the project (used by exports).
@@ -89,25 +87,12 @@ impl Project {
             .map(|s| s.id)
     }
 
-    /// Add an article with the claims the extractor found in it, joining its speakers to
-    /// the project's registry. Returns the new article's id.
-    pub fn add_article(
-        &mut self,
-        title: String,
-        text: String,
-        meta: ArticleMeta,
-        extraction: &Extraction,
-    ) -> ArticleId {
+    /// Add an article (its id is assigned here) with the claims the extractor found in it,
+    /// joining its speakers to the project's registry. Returns the new article's id.
+    pub fn add_article(&mut self, mut article: Article, extraction: &Extraction) -> ArticleId {
         let id = ArticleId(self.fresh_id());
-        self.articles.push(Article {
-            id,
-            title,
-            text,
-            source_path: None,
-            sha256: None,
-            imported_at: None,
-            meta,
-        });
+        article.id = id;
+        self.articles.push(article);
         let claims = self.claims_from_extraction(id, extraction);
         self.claims.extend(claims);
         id

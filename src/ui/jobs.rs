@@ -9,7 +9,7 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 
 use crate::extract::Extraction;
 use crate::io::project_file::{self, LoadedProject};
-use crate::model::{Article, ArticleId, ArticleMeta};
+use crate::model::{Article, ArticleId};
 
 /// What a finished dialog was for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -193,22 +193,11 @@ impl Jobs {
                     cancelled = true;
                     break;
                 }
-                let msg = match crate::io::article::read_article(&path) {
-                    Ok(source) => {
-                        let extraction = crate::extract::extract(&source.text);
-                        JobMsg::Article {
-                            article: Box::new(Article {
-                                id: ArticleId(0),
-                                title: source.title,
-                                sha256: Some(crate::io::import::sha256_hex(&source.original)),
-                                text: source.text,
-                                source_path: Some(path.display().to_string()),
-                                imported_at: Some(crate::io::import::now_seconds()),
-                                meta: ArticleMeta::default(),
-                            }),
-                            extraction,
-                        }
-                    }
+                let msg = match crate::io::import::analyse_file(&path) {
+                    Ok(analysed) => JobMsg::Article {
+                        article: Box::new(analysed.article),
+                        extraction: analysed.extraction,
+                    },
                     Err(e) => JobMsg::Failed(e.to_string()),
                 };
                 if cancel.load(Ordering::SeqCst) {
