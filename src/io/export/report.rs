@@ -336,11 +336,16 @@ fn html_claim(h: &mut String, row: &Row<'_>) {
 /// that start emphasis, code, links, raw HTML, entities, tables, strikethrough or math
 /// are backslash-escaped everywhere; those that start a block (`#`, `-`, `+`, `=`, `>`,
 /// `1.`) at the start of each line. Leading and trailing spaces of each line are
-/// dropped (four spaces would start a code block); lines are joined by `sep`.
+/// dropped (four spaces would start a code block); lines, split at LF or CR (both end a
+/// Markdown line), are joined by `sep`.
 pub fn md_escape(text: &str, sep: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let mut first = true;
-    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+    for line in text
+        .split(['\n', '\r'])
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+    {
         if !first {
             out.push_str(sep);
         }
@@ -534,6 +539,7 @@ mod tests {
             "\\# h|\\- item|1\\. one|\\=x"
         );
         assert_eq!(md_escape("well-known 3.5", " "), "well-known 3.5");
+        assert_eq!(md_escape("a\r# b\r\n", "|"), "a|\\# b");
         assert_eq!(
             md_destination("https://x.org/a_(b)"),
             "https://x.org/a_\\(b\\)"
