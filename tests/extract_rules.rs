@@ -291,3 +291,16 @@ fn wire_style_frames() {
     assert_eq!(c[1].content, "Operations are suspended.");
     assert_eq!(c[1].kind, ClaimKind::Direct);
 }
+
+#[test]
+fn headline_bodies_in_lower_case_and_titled_names_are_not_aliases() {
+    let (ex, c) = claims(
+        "Ceasefire talks resume in Cairo: officials\nForeign Minister Ana Lima said talks would go on.",
+    );
+    assert_eq!(c.len(), 2, "{c:?}");
+    assert_eq!(c[0].kind, ClaimKind::Headline);
+    assert_eq!(speaker(&ex, &c[0]), "officials");
+    let lima = ex.speaker_of(&c[1]).expect("a speaker");
+    assert_eq!(lima.name, "Ana Lima");
+    assert!(lima.aliases.is_empty(), "{:?}", lima.aliases);
+}

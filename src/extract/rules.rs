@@ -155,7 +155,11 @@ fn headline(s: &Sentence, heading: bool) -> Option<Frame> {
     if heading
         && !right_words.is_empty()
         && right_words.len() <= 5
-        && right_words.iter().all(|&i| s.capitalised(i))
+        && (right_words.iter().all(|&i| s.capitalised(i))
+            || right_words.len() <= 3
+                && right_words
+                    .last()
+                    .is_some_and(|&i| lex::is_body_head(s.word(i))))
         && !(colon + 1..n).any(|i| s.toks[i].quoted)
         && let Some((a, b)) = left
     {

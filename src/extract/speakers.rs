@@ -79,7 +79,13 @@ impl Registry {
 
     fn add_alias(&mut self, id: usize, alias: &str) {
         let s = &mut self.speakers[id];
-        if alias != s.name && !s.aliases.iter().any(|a| a == alias) && s.aliases.len() < 32 {
+        // "Israeli Prime Minister Benjamin Netanyahu" is the name with its role, not an alias.
+        let titled_name = alias.len() > s.name.len() && alias.ends_with(s.name.as_str());
+        if alias != s.name
+            && !titled_name
+            && !s.aliases.iter().any(|a| a == alias)
+            && s.aliases.len() < 32
+        {
             s.aliases.push(alias.to_string());
         }
         self.by_name.entry(alias.to_lowercase()).or_insert(id);
