@@ -162,7 +162,7 @@ h3{margin-bottom:.2rem}
 .speaker-claims li{margin:.4rem 0}
 @media print{body{margin:0;max-width:none;font-size:11pt}nav{display:none}a{color:inherit}
 .evidence a[href]::after{content:' (' attr(href) ')';font-size:9pt;word-break:break-all}
-h2{break-before:page}h2:first-of-type{break-before:auto}h3{break-after:avoid}}
+#speakers>h2{break-before:page}h3{break-after:avoid}}
 ";
 
 /// The report as one self-contained HTML page (no scripts, no outside resources).
