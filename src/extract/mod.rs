@@ -55,9 +55,17 @@ impl Extraction {
     }
 }
 
-/// Find every claim in `text` and who made it.
+/// Find every claim in `text` and who made it. Each article has its own speaker registry.
 pub fn extract(text: &str) -> Extraction {
-    let mut registry = speakers::Registry::default();
+    extract_with_known(text, &[])
+}
+
+/// Like [`extract`], with speakers already known to the project: a mention of one of them
+/// by name or surname ("Kirby" in a second article) resolves to it, role included, and a
+/// later description ("the spokesperson") can then resolve to it too. Known speakers come
+/// first in the returned registry.
+pub fn extract_with_known(text: &str, known: &[FoundSpeaker]) -> Extraction {
+    let mut registry = speakers::Registry::with_known(known);
     let mut claims: Vec<FoundClaim> = Vec::new();
     // The previous sentence's claim, for a quotation that continues after its frame.
     let mut previous: Option<FoundClaim> = None;

@@ -31,6 +31,29 @@ pub struct Registry {
 }
 
 impl Registry {
+    /// A registry that already knows `known` by name and capitalised aliases. They are not
+    /// "recent": a pronoun or description resolves to one only after the text names it.
+    pub fn with_known(known: &[FoundSpeaker]) -> Self {
+        let mut r = Registry::default();
+        for k in known {
+            let id = r.create(k.name.clone(), k.role.clone(), k.is_body);
+            r.speakers[id].aliases = k.aliases.clone();
+            for alias in &k.aliases {
+                // Descriptions and pronouns ("the spokesperson", "he") name different
+                // people in different articles; names do not.
+                if is_name(alias) && !lex::is_pronoun(alias) {
+                    r.by_name.entry(alias.to_lowercase()).or_insert(id);
+                }
+            }
+            if !k.is_body
+                && let Some(surname) = k.name.split_whitespace().last()
+            {
+                r.by_surname.entry(surname.to_lowercase()).or_insert(id);
+            }
+        }
+        r
+    }
+
     /// Resolve a mention as written ("he", "the Spokesperson", "Kirby",
     /// "National Security Council Spokesperson John Kirby") to a speaker, creating one if
     /// the mention names someone new.
@@ -272,6 +295,21 @@ mod tests {
         assert_eq!(r.resolve("he"), Some(kirby));
         let minister = r.resolve("Defence Minister Jane Roe").unwrap();
         assert_eq!(r.resolve("the defence minister"), Some(minister));
+    }
+
+    #[test]
+    fn known_speakers_resolve_by_surname_then_by_description() {
+        let known = [FoundSpeaker {
+            name: "Ana Ruiz".into(),
+            role: Some("Mayor".into()),
+            aliases: vec!["Ruiz".into(), "the mayor".into(), "she".into()],
+            is_body: false,
+        }];
+        let mut r = Registry::with_known(&known);
+        assert_eq!(r.resolve("she"), None, "not mentioned in this text yet");
+        assert_eq!(r.resolve("Ruiz"), Some(0));
+        assert_eq!(r.resolve("the mayor"), Some(0));
+        assert_eq!(r.resolve("she"), Some(0));
     }
 
     #[test]

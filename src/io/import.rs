@@ -6,7 +6,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use sha2::{Digest, Sha256};
 
 use super::article::{ReadError, read_article};
-use crate::extract::Extraction;
+use crate::extract::{Extraction, FoundSpeaker};
 use crate::model::{Article, ArticleId, ArticleMeta, Project};
 
 /// Lowercase hex SHA-256 of `bytes`, as recorded in `Article::sha256`.
@@ -42,7 +42,7 @@ pub fn import_articles(project: &mut Project, paths: &[PathBuf]) -> Vec<ReadErro
 }
 
 fn import_one(project: &mut Project, path: &Path) -> Result<ArticleId, ReadError> {
-    let analysed = analyse_file(path)?;
+    let analysed = analyse_file(path, &project.known_speakers())?;
     let sha = analysed.article.sha256.as_deref();
     if let Some(existing) = project
         .articles
@@ -68,9 +68,10 @@ pub struct AnalysedArticle {
 
 /// Read one article file and find its claims: the step the CLI's import and the window's
 /// background import share. Records the source path, SHA-256 of the bytes and import time.
-pub fn analyse_file(path: &Path) -> Result<AnalysedArticle, ReadError> {
+/// `known` are the project's speakers (see [`crate::extract::extract_with_known`]).
+pub fn analyse_file(path: &Path, known: &[FoundSpeaker]) -> Result<AnalysedArticle, ReadError> {
     let source = read_article(path)?;
-    let extraction = crate::extract::extract(&source.text);
+    let extraction = crate::extract::extract_with_known(&source.text, known);
     let article = Article {
         id: ArticleId(0),
         title: source.title,

@@ -72,6 +72,20 @@ impl Project {
         self.claims.iter_mut().find(|c| c.id == id)
     }
 
+    /// The project's speakers as the extractor knows them, so that a new article's
+    /// mentions resolve to people the project already has.
+    pub fn known_speakers(&self) -> Vec<crate::extract::FoundSpeaker> {
+        self.speakers
+            .iter()
+            .map(|s| crate::extract::FoundSpeaker {
+                name: s.name.clone(),
+                role: s.role.clone(),
+                aliases: s.aliases.clone(),
+                is_body: s.is_body,
+            })
+            .collect()
+    }
+
     /// The project speaker a name refers to: same canonical name, or a matching alias
     /// ("Kirby" in one article is "John Kirby" of another), case-insensitively.
     pub fn find_speaker(&self, name: &str) -> Option<SpeakerId> {

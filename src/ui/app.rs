@@ -281,7 +281,8 @@ impl ClaimdeskApp {
                 return;
             }
             self.select_next_import = true;
-            self.jobs.import_articles(articles);
+            let known = self.doc.project.known_speakers();
+            self.jobs.import_articles(articles, known);
         }
     }
 
@@ -337,7 +338,8 @@ impl ClaimdeskApp {
                 Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
                 Action::Reextract(article) => {
                     if let Some(a) = self.doc.project.article(article) {
-                        self.jobs.reextract(article, a.text.clone());
+                        let known = self.doc.project.known_speakers();
+                        self.jobs.reextract(article, a.text.clone(), known);
                     }
                 }
                 Action::CancelImport => self.jobs.cancel_import(),

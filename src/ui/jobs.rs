@@ -7,7 +7,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 
-use crate::extract::Extraction;
+use crate::extract::{Extraction, FoundSpeaker};
 use crate::io::project_file::{self, LoadedProject};
 use crate::model::{Article, ArticleId};
 
@@ -178,7 +178,8 @@ impl Jobs {
     }
 
     /// Read and analyse article files, one message per file; cancellable.
-    pub fn import_articles(&mut self, paths: Vec<PathBuf>) {
+    /// `known` are the project's speakers, so that new articles' mentions join them.
+    pub fn import_articles(&mut self, paths: Vec<PathBuf>, known: Vec<FoundSpeaker>) {
         let done = Arc::new(AtomicUsize::new(0));
         let cancel = Arc::new(AtomicBool::new(false));
         self.import = Some(Progress {
@@ -193,7 +194,7 @@ impl Jobs {
                     cancelled = true;
                     break;
                 }
-                let msg = match crate::io::import::analyse_file(&path) {
+                let msg = match crate::io::import::analyse_file(&path, &known) {
                     Ok(analysed) => JobMsg::Article {
                         article: Box::new(analysed.article),
                         extraction: analysed.extraction,
@@ -226,9 +227,9 @@ impl Jobs {
         });
     }
 
-    pub fn reextract(&mut self, article: ArticleId, text: String) {
+    pub fn reextract(&mut self, article: ArticleId, text: String, known: Vec<FoundSpeaker>) {
         self.spawn(move |tx| {
-            let extraction = crate::extract::extract(&text);
+            let extraction = crate::extract::extract_with_known(&text, &known);
             let _ = tx.send(JobMsg::Reextracted {
                 article,
                 extraction,
