@@ -16,8 +16,8 @@
 use std::collections::HashSet;
 
 use super::{
-    Article, ArticleId, Claim, ClaimId, ClaimKind, ClaimOrigin, Evidence, Project, Speaker,
-    SpeakerId, Status, StatusChange,
+    Article, ArticleId, Claim, ClaimId, ClaimKind, ClaimOrigin, Evidence, Project, ProjectSettings,
+    Speaker, SpeakerId, Status, StatusChange,
 };
 use crate::extract::Extraction;
 
@@ -87,6 +87,11 @@ pub enum Edit {
         article: Box<Article>,
         extraction: Extraction,
     },
+    /// Replace the project settings (organisation, review address pattern); values are
+    /// trimmed.
+    SetSettings {
+        settings: ProjectSettings,
+    },
 }
 
 impl Edit {
@@ -106,6 +111,7 @@ impl Edit {
             Edit::MergeSpeakers { .. } => "merge speakers",
             Edit::ReExtract { .. } => "re-extract article",
             Edit::AddArticle { .. } => "add article",
+            Edit::SetSettings { .. } => "edit project settings",
         }
     }
 }
@@ -143,6 +149,7 @@ pub struct Patch {
     articles: Vec<(ArticleId, Option<(usize, Article)>)>,
     /// Speakers are few; edits that touch them keep the whole list.
     speakers: Option<Vec<Speaker>>,
+    settings: Option<ProjectSettings>,
     next_id: u64,
     /// The edit added these claims (for selecting them afterwards).
     pub added_claims: Vec<ClaimId>,
@@ -228,6 +235,9 @@ impl Patch {
         }
         if let Some(speakers) = self.speakers {
             project.speakers = speakers;
+        }
+        if let Some(settings) = self.settings {
+            project.settings = settings;
         }
         project.next_id = self.next_id;
     }
@@ -346,6 +356,16 @@ pub fn apply(project: &mut Project, edit: &Edit) -> Result<Patch, EditError> {
             }
             patch.touch_speakers(project);
             project.speakers[i].role = role;
+        }
+        Edit::SetSettings { settings } => {
+            let settings = ProjectSettings {
+                organisation: settings.organisation.trim().to_string(),
+                review_url_pattern: settings.review_url_pattern.trim().to_string(),
+            };
+            if project.settings == settings {
+                return Err(EditError::NoChange);
+            }
+            patch.settings = Some(std::mem::replace(&mut project.settings, settings));
         }
         Edit::SetNotes { claim, notes } => {
             let i = claim_index(project, *claim)?;
@@ -1041,5 +1061,32 @@ mod tests {
             "linear, not quadratic: {:?}",
             started.elapsed()
         );
+    }
+
+    #[test]
+    fn set_settings_trims_marks_dirty_and_undoes() {
+        let (mut p, mut h, _) = project();
+        let before = p.clone();
+        let edit = Edit::SetSettings {
+            settings: ProjectSettings {
+                organisation: "  Example Checks ".into(),
+                review_url_pattern: "https://example.org/checks/{id}\n".into(),
+            },
+        };
+        h.apply(&mut p, edit.clone()).unwrap();
+        assert_eq!(p.settings.organisation, "Example Checks");
+        assert_eq!(
+            p.settings.review_url_pattern,
+            "https://example.org/checks/{id}"
+        );
+        assert!(h.is_dirty());
+        assert_eq!(h.undo_label(), Some("edit project settings"));
+        // The same settings again change nothing.
+        assert_eq!(h.apply(&mut p, edit).unwrap_err(), EditError::NoChange);
+        h.undo(&mut p);
+        assert_eq!(p, before);
+        assert!(!h.is_dirty());
+        h.redo(&mut p);
+        assert_eq!(p.settings.organisation, "Example Checks");
     }
 }
