@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::dialogs::{Dialogs, Prompt, PromptAnswer, Then};
+use super::export::ExportWindow;
 use super::jobs::{DialogPurpose, JobMsg, Jobs, is_project_path};
 use super::state::{Action, Document, Tab, ViewState};
 use super::{article_view, claims_table, details, speakers, theme, toolbar};
@@ -56,6 +57,8 @@ pub struct ClaimdeskApp {
     pub doc: Document,
     pub view: ViewState,
     pub dialogs: Dialogs,
+    /// File → Export…
+    pub export: ExportWindow,
     pub jobs: Jobs,
     /// Project files opened or saved lately, newest first; remembered across runs.
     pub recent: Vec<PathBuf>,
@@ -93,6 +96,7 @@ impl ClaimdeskApp {
             doc: Document::new(Project::new("")),
             view: ViewState::default(),
             dialogs: Dialogs::default(),
+            export: ExportWindow::default(),
             jobs: Jobs::default(),
             recent: recent.into_iter().filter(|p| p.exists()).collect(),
             options,
@@ -651,7 +655,11 @@ impl ClaimdeskApp {
         for a in actions {
             self.act(a);
         }
-        if typing || self.view.tab != Tab::Claims || self.dialogs.is_modal() {
+        if typing
+            || self.view.tab != Tab::Claims
+            || self.dialogs.is_modal()
+            || self.export.is_open()
+        {
             return;
         }
         for status in Status::ALL {
@@ -770,6 +778,11 @@ impl eframe::App for ClaimdeskApp {
 
         if let Some((prompt, answer)) = self.dialogs.show(&ctx, &mut actions) {
             self.answer_prompt(prompt, answer, &ctx);
+        }
+        match self.export.show(&ctx, &self.doc.project, &mut actions) {
+            Some(Ok(done)) => self.message = Some(done),
+            Some(Err(why)) => self.dialogs.prompt = Some(Prompt::Error(why)),
+            None => {}
         }
 
         let had_side_effects = actions.iter().any(|a| {

@@ -8,6 +8,7 @@ pub(crate) mod article_view;
 mod claims_table;
 mod details;
 mod dialogs;
+pub mod export;
 pub mod jobs;
 pub mod rows;
 mod speakers;

@@ -65,6 +65,12 @@ pub fn menu_bar(ui: &mut Ui, app: &mut ClaimdeskApp, actions: &mut Vec<Action>) 
                 );
             }
             ui.separator();
+            if ui.button("Export…").clicked() {
+                let name = app.doc.display_name();
+                app.export
+                    .open(&app.doc.project, app.doc.path.as_deref(), &name);
+            }
+            ui.separator();
             if ui.button("Quit").clicked() {
                 actions.push(Action::Quit);
             }
