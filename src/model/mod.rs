@@ -10,6 +10,7 @@ pub mod edit;
 mod project;
 mod speaker;
 mod status;
+pub mod time;
 
 pub use article::{Article, ArticleId, ArticleMeta};
 pub use claim::{Claim, ClaimId, ClaimKind, ClaimOrigin, Evidence, StatusChange};

@@ -320,40 +320,14 @@ fn history(ui: &mut Ui, claim: &Claim) {
     }
     for change in claim.history.iter().rev() {
         ui.horizontal(|ui| {
-            ui.label(RichText::new(format_time(change.at)).monospace().small());
+            ui.label(
+                RichText::new(crate::model::time::date_time(change.at))
+                    .monospace()
+                    .small(),
+            );
             theme::status_pill(ui, change.from);
             ui.label("to");
             theme::status_pill(ui, change.to);
         });
-    }
-}
-
-/// "2026-11-25 20:31 UTC" from seconds since the Unix epoch (no clock library needed).
-pub fn format_time(at: i64) -> String {
-    let days = at.div_euclid(86_400);
-    let secs = at.rem_euclid(86_400);
-    // Howard Hinnant's civil-from-days.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!(
-        "{year:04}-{month:02}-{day:02} {:02}:{:02} UTC",
-        secs / 3600,
-        (secs % 3600) / 60
-    )
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn formats_times() {
-        assert_eq!(super::format_time(0), "1970-01-01 00:00 UTC");
-        assert_eq!(super::format_time(1_764_102_660), "2025-11-25 20:31 UTC");
     }
 }

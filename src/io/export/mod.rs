@@ -192,20 +192,7 @@ pub fn is_web_url(url: &str) -> bool {
 
 /// "2024-03-02" (UTC) from seconds since the Unix epoch.
 pub fn iso_date(at: i64) -> String {
-    // Times from a file may be anything: keep the arithmetic below far from overflow
-    // (dates are clamped to 0000-01-01 ..= 9999-12-31).
-    let days = at.div_euclid(86_400).clamp(-719_528, 2_932_896);
-    // Howard Hinnant's civil-from-days.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}")
+    crate::model::time::iso_date(at)
 }
 
 /// The ISO 8601 date (`YYYY-MM-DD`) at the start of a date as given ("2024-03-02",
