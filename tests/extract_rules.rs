@@ -304,3 +304,31 @@ fn headline_bodies_in_lower_case_and_titled_names_are_not_aliases() {
     assert_eq!(lima.name, "Ana Lima");
     assert!(lima.aliases.is_empty(), "{:?}", lima.aliases);
 }
+
+#[test]
+fn nouns_and_passives_are_not_speech_verbs() {
+    let text = format!(
+        "{T}Ruiz rejected the auditor's claim that costs had doubled.\n\
+         The plan is said to cost more than expected.\n\
+         Okafor's move was first reported by the Daily Courier.\n\
+         He's said the bridge would open in May."
+    );
+    let (ex, c) = claims(&text);
+    assert!(
+        c.iter()
+            .all(|c| c.cue != "claim" || c.mention.as_deref() == Some("the auditor's")),
+        "{c:?}"
+    );
+    assert!(!c.iter().any(|c| c.content.starts_with("to cost")), "{c:?}");
+    let reported = c
+        .iter()
+        .find(|c| c.cue == "reported")
+        .expect("passive with agent");
+    assert_eq!(reported.content, "Okafor's move");
+    assert_eq!(speaker(&ex, reported), "Daily Courier");
+    assert!(
+        c.iter()
+            .any(|c| c.content == "the bridge would open in May"),
+        "{c:?}"
+    );
+}

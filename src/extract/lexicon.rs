@@ -105,7 +105,7 @@ const CUE_VERBS: &[&str] = &[
     "signals", "signaled", "signalled", "post", "posts", "posted", "wonder", "wonders",
     "wondered", "questioned", "speculate", "speculates", "speculated", "worry", "worries",
     "worried", "expect", "expects", "expected", "call", "calls", "called", "calling",
-    "describe", "describes", "described", "describing", "report", "reports", "state", "states",
+    "describe", "describes", "described", "describing", "report", "reports",
     "quoted",
 ];
 
@@ -141,6 +141,7 @@ const NEEDS_CLAUSE: &[&str] = &[
     "hopes", "answers", "questions", "demands", "estimates", "charges", "accuse", "accuses",
     "accused", "accusing", "ask", "asks", "asked", "asking", "urge", "urges", "urged", "urging",
     "promise", "promises", "promised", "promising", "propose", "proposes", "proposed",
+    "maintain", "maintains", "maintained", "maintaining",
 ];
 
 pub fn is_cue_verb(word: &str) -> bool {
@@ -169,8 +170,8 @@ const POSTPOSABLE: &[&str] = &[
     "say", "says", "said", "tell", "tells", "told", "add", "adds", "added", "write", "writes",
     "wrote", "note", "notes", "noted", "explain", "explains", "explained", "argue", "argues",
     "argued", "insist", "insists", "insisted", "warn", "warns", "warned", "declare", "declares",
-    "declared", "report", "reports", "reported", "recall", "recalls", "recalled", "continue",
-    "continues", "continued", "conclude", "concluded", "acknowledge", "acknowledged", "concede",
+    "declared", "report", "reports", "reported", "recall", "recalls", "recalled",
+    "continued", "conclude", "concluded", "acknowledge", "acknowledged", "concede",
     "conceded", "admit", "admitted", "claim", "claims", "claimed", "tweet", "tweeted", "tweets",
     "post", "posted", "predict", "predicted", "suggest", "suggested", "suggests", "assert",
     "asserted", "contend", "contended", "maintain", "maintained", "stress", "stressed",
@@ -475,6 +476,25 @@ pub fn is_headline_label(word: &str) -> bool {
             | "first"
             | "read"
             | "related"
+    )
+}
+
+/// Forms of "be" (and "get"), which make a following participle passive.
+pub fn is_be_form(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "is" | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "am"
+            | "'s"
+            | "get"
+            | "gets"
+            | "got"
+            | "gotten"
     )
 }
 

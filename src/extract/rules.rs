@@ -515,6 +515,105 @@ fn appositive_subject(s: &Sentence, comma: usize) -> Option<(usize, usize)> {
     None
 }
 
+/// "The move was first reported by MSNBC": the agent after "by" is the speaker and the
+/// subject before the verb the content.
+fn passive_with_agent(s: &Sentence, k: usize, cue_end: usize, cue: &str) -> Option<Frame> {
+    if !s.is(cue_end + 1, "by") || !lex::is_postposable(s.word(k)) {
+        return None;
+    }
+    let mut be = k;
+    while be > 0
+        && s.is_free_word(be - 1)
+        && lex::is_filler(s.word(be - 1))
+        && !lex::is_be_form(s.word(be - 1))
+    {
+        be -= 1;
+    }
+    if be == 0 || !lex::is_be_form(s.word(be - 1)) {
+        return None;
+    }
+    let a = cue_end + 2;
+    let mut b = a;
+    while b < s.toks.len() && s.is_free_word(b) && b - a < 6 {
+        b += 1;
+    }
+    if b == a || !(s.capitalised(a) || s.is(a, "the") || s.is(a, "a")) {
+        return None;
+    }
+    let (x, y) = s.trim(0, be - 1)?;
+    Some(Frame {
+        content: vec![strip_quotes(s, x, y)],
+        cue: cue.to_string(),
+        mention: Some(s.span(a, b)),
+        headline: false,
+        continues: false,
+    })
+}
+
+/// Is the cue word at `k` used as an active speech verb? Not after a determiner, a
+/// possessive or a preposition ("Clinton's claim", "the report", "of pledged delegates"), not in the passive ("is said to", "was written by"; "was quoted as saying"
+/// excepted), and not "add up".
+fn used_as_speech_verb(s: &Sentence, k: usize) -> bool {
+    if s.is(k + 1, "up") {
+        return false;
+    }
+    let mut p = k;
+    while p > 0
+        && s.is_free_word(p - 1)
+        && lex::is_filler(s.word(p - 1))
+        && !lex::is_be_form(s.word(p - 1))
+    {
+        p -= 1;
+    }
+    if p == 0 {
+        return true;
+    }
+    let prev = s.word(p - 1);
+    let lower = prev.to_ascii_lowercase();
+    // "is calling", "was tweeting" are active; "is said", "was written" are passive.
+    if lex::is_be_form(&lower) && !lex::is_gerund(s.word(k)) {
+        return s.is(k, "quoted");
+    }
+    let apostrophe = (prev == "'" || prev == "\u{2019}") && !s.closes_quote(p - 1);
+    // "he's said", "who's argued" are contractions of "has"/"is", not possessives.
+    let stem = prev
+        .strip_suffix("'s")
+        .or_else(|| prev.strip_suffix("\u{2019}s"));
+    let possessive = stem.is_some_and(|w| {
+        !lex::is_pronoun(w) && !matches!(w.to_ascii_lowercase().as_str(), "there" | "here" | "what")
+    }) || apostrophe;
+    !(possessive
+        || matches!(
+            lower.as_str(),
+            "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "our"
+                | "your"
+                | "my"
+                | "this"
+                | "these"
+                | "those"
+                | "of"
+                | "in"
+                | "on"
+                | "at"
+                | "for"
+                | "with"
+                | "by"
+                | "from"
+                | "about"
+                | "into"
+                | "over"
+                | "under"
+                | "every"
+        ))
+}
+
 /// The speaker after an inverted cue: "\"…,\" said John Smith, a spokesman."
 fn subject_after(s: &Sentence, k: usize) -> Option<(usize, usize)> {
     let n = s.toks.len();
@@ -535,7 +634,14 @@ fn subject_after(s: &Sentence, k: usize) -> Option<(usize, usize)> {
         || s.is_punct(b, ".")
         || s.is_punct(b, ";")
         || (b < n && !s.toks[b].word && !s.toks[b].quoted);
-    if b == a || !starts_np || !closes || matches!(first.as_str(), "that" | "which" | "who") {
+    let pronoun = matches!(first.as_str(), "he" | "she" | "they");
+    if b == a
+        || !starts_np
+        || !closes
+        || b - a > 6
+        || (pronoun && b - a > 1)
+        || matches!(first.as_str(), "that" | "which" | "who")
+    {
         return None;
     }
     // "said John Smith, the union's chief negotiator." keeps the apposition (the role).
@@ -680,13 +786,11 @@ fn verb_frames_from(s: &Sentence, from: usize, out: &mut Vec<Frame>) -> bool {
             continue;
         };
         let cue_word = s.word(k).to_string();
-        if lex::passive_is_not_speech(&cue_word)
-            && k > 0
-            && matches!(
-                s.word(k - 1).to_ascii_lowercase().as_str(),
-                "was" | "were" | "is" | "are" | "be" | "been" | "being"
-            )
-        {
+        if let Some(frame) = passive_with_agent(s, k, cue_end, &cue) {
+            out.push(frame);
+            return true;
+        }
+        if !used_as_speech_verb(s, k) {
             continue;
         }
         let subject = subject_before(s, k);
@@ -711,10 +815,16 @@ fn verb_frames_from(s: &Sentence, from: usize, out: &mut Vec<Frame>) -> bool {
                 let before_quoted = before.is_some_and(|(x, _)| s.opens_quote(x));
                 // Unquoted content before the frame must look like a clause, and the verb
                 // must be one that can close a sentence.
+                // An opening adjunct ("In a speech last July, he said:") is no content.
                 let before = before.filter(|&(x, y)| {
+                    let min_words = if adjunct_start(s, x) { 8 } else { 4 };
                     before_quoted
                         || (lex::is_postposable(&cue_word)
-                            && s.toks[x..y].iter().filter(|t| t.word).nth(3).is_some())
+                            && s.toks[x..y]
+                                .iter()
+                                .filter(|t| t.word)
+                                .nth(min_words - 1)
+                                .is_some())
                 });
                 let after_clause = after.filter(|&(i, clause)| {
                     (clause || !needs_clause) && !(preceded && adjunct_start(s, i))
