@@ -498,27 +498,6 @@ pub fn is_be_form(word: &str) -> bool {
     )
 }
 
-/// Verbs whose passive is no speech: "the meeting was called", "is described as".
-pub fn passive_is_not_speech(word: &str) -> bool {
-    matches!(
-        word.to_ascii_lowercase().as_str(),
-        "call"
-            | "calls"
-            | "called"
-            | "calling"
-            | "describe"
-            | "describes"
-            | "described"
-            | "expected"
-            | "found"
-            | "shown"
-            | "asked"
-            | "told"
-            | "reported"
-            | "charged"
-    )
-}
-
 /// Words that open a subordinate clause or phrase at the start of a sentence.
 pub fn is_subordinator(word: &str) -> bool {
     matches!(
