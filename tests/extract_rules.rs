@@ -332,3 +332,33 @@ fn nouns_and_passives_are_not_speech_verbs() {
         "{c:?}"
     );
 }
+
+#[test]
+fn a_colon_frame_takes_the_next_sentence() {
+    let (ex, c) = claims(&format!(
+        "{T}In a statement on Friday, the port authority said:\n\"The port will reopen on Monday.\""
+    ));
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].content, "The port will reopen on Monday.");
+    assert_eq!(speaker(&ex, &c[0]), "port authority");
+}
+
+#[test]
+fn interview_labels_and_contractions_are_not_speakers() {
+    let (_, c) = claims(&format!(
+        "{T}Q: Health care, right? Single-payer?\nThat's the view of experts, saying such a move would set a new standard.\nOfficials in the capital said the talks went well."
+    ));
+    assert!(
+        !c.iter().any(|c| c.mention.as_deref() == Some("Q")),
+        "{c:?}"
+    );
+    assert!(
+        !c.iter().any(|c| c.mention.as_deref() == Some("That's")),
+        "{c:?}"
+    );
+    assert!(
+        c.iter()
+            .any(|c| c.mention.as_deref() == Some("Officials in the capital")),
+        "{c:?}"
+    );
+}

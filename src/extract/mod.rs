@@ -69,6 +69,8 @@ pub fn extract_with_known(text: &str, known: &[FoundSpeaker]) -> Extraction {
     let mut claims: Vec<FoundClaim> = Vec::new();
     // The previous sentence's claim, for a quotation that continues after its frame.
     let mut previous: Option<FoundClaim> = None;
+    // A frame ending in a colon ("the ministry said:") waiting for the sentence it announces.
+    let mut announced: Option<Frame> = None;
     for (n, para) in text::paragraphs(text).into_iter().enumerate() {
         let line = &text[para.0..para.1];
         if lexicon::is_navigation_line(line) {
@@ -94,13 +96,21 @@ pub fn extract_with_known(text: &str, known: &[FoundSpeaker]) -> Extraction {
                 Place::Body
             };
             let mut frames = rules::frames(&s, place);
-            if frames.is_empty()
-                && previous.is_some()
-                && let Some(f) = rules::continuation(&s)
-            {
-                frames.push(f);
+            let waiting = announced.take();
+            if frames.is_empty() {
+                if let Some(f) = waiting.and_then(|w| rules::announced_content(&s, &w)) {
+                    frames.push(f);
+                } else if previous.is_some()
+                    && let Some(f) = rules::continuation(&s)
+                {
+                    frames.push(f);
+                }
             }
             for frame in frames {
+                if frame.announces {
+                    announced = Some(frame);
+                    continue;
+                }
                 // A quotation that goes on after its frame in the same paragraph
                 // ("\"…,\" she said. \"…\"") is one claim in two pieces.
                 if frame.continues

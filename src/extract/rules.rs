@@ -25,6 +25,8 @@ pub struct Frame {
     pub headline: bool,
     /// Takes its speaker from the frame before it (a quote continuing after its frame).
     pub continues: bool,
+    /// "He said:" closing its sentence: the content is the next sentence.
+    pub announces: bool,
 }
 
 /// One sentence with its tokens and the quotations that touch it.
@@ -170,11 +172,15 @@ fn headline(s: &Sentence, heading: bool) -> Option<Frame> {
             mention: Some(s.span(right_words[0], last + 1)),
             headline: true,
             continues: false,
+            announces: false,
         });
     }
     // "Speaker: \"…\""
     let left_words = (0..colon).filter(|&i| s.toks[i].word).count();
+    // "Q:" and "A:" mark an interview's question and answer, not a named speaker.
+    let single_letter = colon == 1 && s.word(0).chars().count() == 1;
     let left_is_name = !lex::is_gerund(s.word(0))
+        && !single_letter
         && (heading || right_words.len() >= 3)
         && (0..colon).all(|i| s.toks[i].word && s.capitalised(i) && !s.toks[i].quoted)
         && !lex::is_headline_label(s.word(0));
@@ -188,6 +194,7 @@ fn headline(s: &Sentence, heading: bool) -> Option<Frame> {
             mention: Some(s.span(0, colon)),
             headline: true,
             continues: false,
+            announces: false,
         });
     }
     None
@@ -228,6 +235,7 @@ fn according_to(s: &Sentence) -> Option<Frame> {
         mention,
         headline: false,
         continues: false,
+        announces: false,
     })
 }
 
@@ -300,7 +308,11 @@ fn subject_before(s: &Sentence, k: usize) -> Option<(usize, usize)> {
             continue;
         }
         // "a spokesman for the mayor", "the head of the agency"
-        if (w == "of" || w == "for" || w == "at")
+        // "Officials in the capital": a place after people or a role, not after anything.
+        let place_after_people = w == "in"
+            && i > 0
+            && (lex::is_body_head(s.word(i - 1)) || lex::is_role_head(s.word(i - 1)));
+        if (w == "of" || w == "for" || w == "at" || place_after_people)
             && a < end
             && i > 0
             && s.is_free_word(i - 1)
@@ -363,7 +375,16 @@ fn clause_subject(s: &Sentence, k: usize) -> Option<(usize, usize)> {
 /// verb), before token `limit`: a pronoun, "the/a …", or a run of capitalised words.
 fn noun_phrase_at(s: &Sentence, p: usize, limit: usize) -> Option<(usize, usize)> {
     let first = s.word(p);
-    if lex::is_time_word(first)
+    // "That's", "It's": a pronoun and a verb, not a subject phrase.
+    let contraction = first
+        .strip_suffix("'s")
+        .or_else(|| first.strip_suffix("\u{2019}s"))
+        .is_some_and(|w| {
+            lex::is_pronoun(w)
+                || matches!(w.to_ascii_lowercase().as_str(), "there" | "here" | "what")
+        });
+    if contraction
+        || lex::is_time_word(first)
         || lex::is_adjunct_preposition(first)
         || lex::is_gerund(first)
         || lex::is_np_stop(first) && !lex::is_pronoun(first)
@@ -547,6 +568,7 @@ fn passive_with_agent(s: &Sentence, k: usize, cue_end: usize, cue: &str) -> Opti
         mention: Some(s.span(a, b)),
         headline: false,
         continues: false,
+        announces: false,
     })
 }
 
@@ -810,6 +832,18 @@ fn verb_frames_from(s: &Sentence, from: usize, out: &mut Vec<Frame>) -> bool {
         match subject {
             Some((a, b)) => {
                 let mention = Some(s.span(a, b));
+                // "In a statement, the ministry said:" and the quotation follows.
+                if after.is_none() && s.is_punct(n - 1, ":") && n - 1 <= cue_end + 8 {
+                    out.push(Frame {
+                        content: Vec::new(),
+                        cue,
+                        mention,
+                        headline: false,
+                        continues: false,
+                        announces: true,
+                    });
+                    return true;
+                }
                 let preceded = a > 0 && s.is_comma_like(a - 1);
                 let before = if preceded { s.trim(0, a - 1) } else { None };
                 let before_quoted = before.is_some_and(|(x, _)| s.opens_quote(x));
@@ -854,6 +888,7 @@ fn verb_frames_from(s: &Sentence, from: usize, out: &mut Vec<Frame>) -> bool {
                             mention,
                             headline: false,
                             continues: false,
+                            announces: false,
                         },
                     );
                     return true;
@@ -878,6 +913,7 @@ fn verb_frames_from(s: &Sentence, from: usize, out: &mut Vec<Frame>) -> bool {
                         mention: Some(s.span(a, b)),
                         headline: false,
                         continues: false,
+                        announces: false,
                     });
                     return true;
                 }
@@ -912,6 +948,7 @@ fn reported(
             mention,
             headline: false,
             continues: false,
+            announces: false,
         });
         nested_passive(s, a, b, out);
     }
@@ -1038,6 +1075,7 @@ fn nested_passive(s: &Sentence, a: usize, b: usize, out: &mut Vec<Frame>) {
                 mention: Some(s.span(j + 2, that)),
                 headline: false,
                 continues: false,
+                announces: false,
             });
         }
         return;
@@ -1097,6 +1135,7 @@ fn nominal(s: &Sentence, out: &mut Vec<Frame>) {
                 mention: Some(s.span(first, pos_end)),
                 headline: false,
                 continues: false,
+                announces: false,
             });
             return;
         }
@@ -1126,6 +1165,16 @@ fn strip_quotes(s: &Sentence, a: usize, b: usize) -> (usize, usize) {
     (start, end)
 }
 
+/// The sentence after an announcing frame ("he said:"), as that frame's content.
+pub fn announced_content(s: &Sentence, announcer: &Frame) -> Option<Frame> {
+    let (a, b) = s.trim(0, s.toks.len())?;
+    Some(Frame {
+        content: vec![strip_quotes(s, a, b)],
+        announces: false,
+        ..announcer.clone()
+    })
+}
+
 /// A sentence that is mostly one quotation with no frame: it continues the previous claim.
 pub fn continuation(s: &Sentence) -> Option<Frame> {
     if !s.opens_quote(0) {
@@ -1144,5 +1193,6 @@ pub fn continuation(s: &Sentence) -> Option<Frame> {
         mention: None,
         headline: false,
         continues: true,
+        announces: false,
     })
 }
