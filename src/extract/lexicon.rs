@@ -99,22 +99,27 @@ const CUE_VERBS: &[&str] = &[
     "demand", "demands", "demanded", "demanding", "estimate", "estimates", "estimated",
     "assure", "assures", "assured", "inform", "informs", "informed", "remind", "reminds",
     "reminded", "point", "points", "pointed", "pointing", "make", "makes", "made", "making",
-    "predict", "show", "shows", "showed", "shown", "showing", "find", "finds", "found",
-    "accuse", "accuses", "accused", "accusing", "charge", "charges", "charged", "posit",
-    "posits", "posited", "reiterate", "reiterates", "reiterated", "reiterating", "signal",
-    "signals", "signaled", "signalled", "post", "posts", "posted", "wonder", "wonders",
-    "wondered", "questioned", "speculate", "speculates", "speculated", "worry", "worries",
-    "worried", "expect", "expects", "expected", "call", "calls", "called", "calling",
-    "describe", "describes", "described", "describing", "report", "reports",
-    "quoted",
+    "show", "shows", "showed", "shown", "showing", "find", "finds", "found", "accuse",
+    "accuses", "accused", "accusing", "charge", "charges", "charged", "posit", "posits",
+    "posited", "reiterate", "reiterates", "reiterated", "reiterating", "signal", "signals",
+    "signaled", "signalled", "post", "posts", "posted", "wonder", "wonders", "wondered",
+    "questioned", "speculate", "speculates", "speculated", "worry", "worries", "worried",
+    "expect", "expects", "expected", "call", "calls", "called", "calling", "describe",
+    "describes", "described", "describing", "report", "reports", "quoted", "know", "knows",
+    "knew", "learn", "learns", "learned", "learnt", "feel", "feels", "felt", "realize",
+    "realizes", "realized", "realise", "realises", "realised", "recognize", "recognizes",
+    "recognized", "recognise", "recognised", "understand", "understands", "understood", "doubt",
+    "doubts", "doubted", "imply", "implies", "implied", "hint", "hints", "hinted", "reaffirm",
+    "reaffirms", "reaffirmed", "guarantee", "guarantees", "guaranteed", "suspect", "suspects",
+    "suspected", "assume", "assumes", "assumed", "rule", "rules", "ruled", "determine",
+    "determines", "determined",
 ];
 
 /// Verbs that are cues only with a particle or a fixed complement ("pointed out",
 /// "made it clear"); alone they say nothing of speech.
 #[rustfmt::skip]
 const NEEDS_PARTICLE: &[&str] = &[
-    "point", "points", "pointed", "pointing", "make", "makes", "made", "making",
-    "quoted",
+    "point", "points", "pointed", "pointing", "make", "makes", "made", "making", "quoted",
 ];
 
 /// Verbs that take the hearer before the content: "told reporters that…".
@@ -137,11 +142,17 @@ const NEEDS_CLAUSE: &[&str] = &[
     "answers", "answered", "signal", "signals", "signaled", "signalled", "post", "posts",
     "posted", "question", "questions", "questioned", "demand", "demands", "demanded",
     "demanding", "estimate", "estimates", "estimated", "charge", "charges", "charged", "state",
-    "states", "stated", "stating", "report", "reporting", "claims", "notes", "remarks", "fears",
-    "hopes", "answers", "questions", "demands", "estimates", "charges", "accuse", "accuses",
-    "accused", "accusing", "ask", "asks", "asked", "asking", "urge", "urges", "urged", "urging",
-    "promise", "promises", "promised", "promising", "propose", "proposes", "proposed",
-    "maintain", "maintains", "maintained", "maintaining",
+    "states", "stated", "stating", "report", "reporting", "claims", "notes", "remarks",
+    "accuse", "accuses", "accused", "accusing", "ask", "asks", "asked", "asking", "urge",
+    "urges", "urged", "urging", "promise", "promises", "promised", "promising", "propose",
+    "proposes", "proposed", "maintain", "maintains", "maintained", "maintaining", "know",
+    "knows", "knew", "learn", "learns", "learned", "learnt", "feel", "feels", "felt", "realize",
+    "realizes", "realized", "realise", "realises", "realised", "recognize", "recognizes",
+    "recognized", "recognise", "recognised", "understand", "understands", "understood", "doubt",
+    "doubts", "doubted", "imply", "implies", "implied", "hint", "hints", "hinted", "reaffirm",
+    "reaffirms", "reaffirmed", "guarantee", "guarantees", "guaranteed", "suspect", "suspects",
+    "suspected", "assume", "assumes", "assumed", "rule", "rules", "ruled", "determine",
+    "determines", "determined",
 ];
 
 pub fn is_cue_verb(word: &str) -> bool {
@@ -170,18 +181,18 @@ const POSTPOSABLE: &[&str] = &[
     "say", "says", "said", "tell", "tells", "told", "add", "adds", "added", "write", "writes",
     "wrote", "note", "notes", "noted", "explain", "explains", "explained", "argue", "argues",
     "argued", "insist", "insists", "insisted", "warn", "warns", "warned", "declare", "declares",
-    "declared", "report", "reports", "reported", "recall", "recalls", "recalled",
-    "continued", "conclude", "concluded", "acknowledge", "acknowledged", "concede",
-    "conceded", "admit", "admitted", "claim", "claims", "claimed", "tweet", "tweeted", "tweets",
-    "post", "posted", "predict", "predicted", "suggest", "suggested", "suggests", "assert",
-    "asserted", "contend", "contended", "maintain", "maintained", "stress", "stressed",
-    "emphasized", "emphasised", "announce", "announced", "reply", "replied", "respond",
-    "responded", "joke", "joked", "quip", "quipped", "shout", "shouted", "counter", "countered",
-    "retort", "retorted", "remark", "remarked", "observe", "observed", "caution", "cautioned",
-    "promise", "promised", "vow", "vowed", "ask", "asked", "asks", "boast", "boasted",
-    "complain", "complained", "recount", "recounted", "reiterate", "reiterated", "testify",
-    "testified", "confirm", "confirmed", "think", "thinks", "believe", "believes", "believed",
-    "wrote", "estimate", "estimated", "allege", "alleged", "charge", "charged",
+    "declared", "report", "reports", "reported", "recall", "recalls", "recalled", "continued",
+    "conclude", "concluded", "acknowledge", "acknowledged", "concede", "conceded", "admit",
+    "admitted", "claim", "claims", "claimed", "tweet", "tweeted", "tweets", "post", "posted",
+    "predict", "predicted", "suggest", "suggested", "suggests", "assert", "asserted", "contend",
+    "contended", "maintain", "maintained", "stress", "stressed", "emphasized", "emphasised",
+    "announce", "announced", "reply", "replied", "respond", "responded", "joke", "joked",
+    "quip", "quipped", "shout", "shouted", "counter", "countered", "retort", "retorted",
+    "remark", "remarked", "observe", "observed", "caution", "cautioned", "promise", "promised",
+    "vow", "vowed", "ask", "asked", "asks", "boast", "boasted", "complain", "complained",
+    "recount", "recounted", "reiterate", "reiterated", "testify", "testified", "confirm",
+    "confirmed", "think", "thinks", "believe", "believes", "believed", "estimate", "estimated",
+    "allege", "alleged", "charge", "charged",
 ];
 
 pub fn is_postposable(word: &str) -> bool {
@@ -195,8 +206,8 @@ const CUE_NOUNS: &[&str] = &[
     "promise", "pledge", "insistence", "suggestion", "argument", "accusation", "allegation",
     "allegations", "assessment", "belief", "view", "contention", "admission", "denial",
     "prediction", "declaration", "testimony", "comments", "remarks", "assurance", "assurances",
-    "position", "conclusion", "finding", "findings", "report", "insistence", "charge",
-    "complaint", "hope", "fear", "fears", "threat", "vow", "confirmation",
+    "position", "conclusion", "finding", "findings", "report", "charge", "complaint", "hope",
+    "fear", "fears", "threat", "vow", "confirmation",
 ];
 
 pub fn is_cue_noun(word: &str) -> bool {
@@ -207,14 +218,14 @@ pub fn is_cue_noun(word: &str) -> bool {
 /// "Kirby has repeatedly said".
 #[rustfmt::skip]
 const SUBJECT_VERB_FILLERS: &[&str] = &[
-    "also", "later", "then", "has", "had", "have", "had", "would", "will", "previously",
-    "repeatedly", "again", "once", "reportedly", "recently", "earlier", "publicly", "privately",
-    "quickly", "simply", "flatly", "further", "frequently", "often", "long", "not", "initially",
-    "first", "subsequently", "separately", "similarly", "likewise", "since", "already", "still",
+    "also", "later", "then", "has", "had", "have", "would", "will", "previously", "repeatedly",
+    "again", "once", "reportedly", "recently", "earlier", "publicly", "privately", "quickly",
+    "simply", "flatly", "further", "frequently", "often", "long", "not", "initially", "first",
+    "subsequently", "separately", "similarly", "likewise", "since", "already", "still",
     "always", "never", "just", "even", "now", "finally", "openly", "explicitly", "bluntly",
-    "firmly", "reportedly", "allegedly", "has", "is", "was", "may", "might", "could", "can",
-    "did", "does", "do", "been", "both", "all", "herself", "himself", "themselves", "itself",
-    "personally", "specifically", "directly",
+    "firmly", "allegedly", "is", "was", "may", "might", "could", "can", "did", "does", "do",
+    "been", "both", "all", "herself", "himself", "themselves", "itself", "personally",
+    "specifically", "directly",
 ];
 
 pub fn is_filler(word: &str) -> bool {
@@ -310,11 +321,11 @@ const BODY_HEADS: &[&str] = &[
     "critics", "supporters", "opponents", "democrats", "republicans", "leaders", "people",
     "voters", "report", "study", "poll", "polls", "survey", "surveys", "statement", "court",
     "union", "board", "commission", "bank", "service", "services", "team", "network",
-    "newspaper", "agency", "institute", "association", "coalition", "alliance", "movement",
-    "members", "lawmakers", "aides", "advisers", "observers", "diplomats", "media", "press",
-    "staff", "ministers", "officers", "negotiators", "mediators", "states", "nations",
-    "countries", "cabinet", "senate", "congress", "parliament", "embassy", "white", "kremlin",
-    "pentagon", "data", "figures", "statistics", "documents", "records", "filing", "filings",
+    "newspaper", "institute", "association", "coalition", "alliance", "movement", "members",
+    "lawmakers", "aides", "advisers", "observers", "diplomats", "media", "press", "staff",
+    "ministers", "officers", "negotiators", "mediators", "states", "nations", "countries",
+    "cabinet", "senate", "congress", "parliament", "embassy", "white", "kremlin", "pentagon",
+    "data", "figures", "statistics", "documents", "records", "filing", "filings",
 ];
 
 pub fn is_body_head(word: &str) -> bool {
