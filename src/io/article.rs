@@ -1,10 +1,15 @@
 //! Reading an article from disk into normalised text, with a clear error for bad input.
 
 use std::fmt;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use super::formats::{self, Format};
+use crate::model::ArticleMeta;
+
 /// Files larger than this are refused rather than read into memory.
-pub const MAX_ARTICLE_BYTES: u64 = 256 * 1024 * 1024;
+/// (A 200-page PDF with images stays well under it; no text article comes near it.)
+pub const MAX_ARTICLE_BYTES: u64 = 128 * 1024 * 1024;
 
 /// An article's text as read from a file, before extraction.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,6 +20,8 @@ pub struct ArticleSource {
     pub text: String,
     /// The file's bytes as read, for the SHA-256 recorded in projects.
     pub original: Vec<u8>,
+    /// Outlet, author, date and URL where the file states them (web pages, DOCX, PDF).
+    pub meta: ArticleMeta,
 }
 
 /// Why a file could not be read as an article. Displays as one line naming the file.
@@ -39,7 +46,9 @@ fn fail(path: &Path, reason: impl Into<String>) -> ReadError {
     }
 }
 
-/// Read an article file.
+/// Read an article file: plain text in any common encoding, a saved web page, Markdown,
+/// PDF (text layer) or DOCX. The reader is picked by the file's first bytes, then its name
+/// (see [`formats::detect`]).
 pub fn read_article(path: &Path) -> Result<ArticleSource, ReadError> {
     let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => fail(path, "no such file"),
@@ -59,53 +68,61 @@ pub fn read_article(path: &Path) -> Result<ArticleSource, ReadError> {
             ),
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| fail(path, format!("cannot read: {e}")))?;
-    let text = decode_text(&bytes).map_err(|reason| fail(path, reason))?;
+    let mut file =
+        std::fs::File::open(path).map_err(|e| fail(path, format!("cannot read: {e}")))?;
+    // Decide the format on the first bytes before reading the rest.
+    let mut head = Vec::with_capacity(8192);
+    (&mut file)
+        .take(8192)
+        .read_to_end(&mut head)
+        .map_err(|e| fail(path, format!("cannot read: {e}")))?;
+    let format = formats::detect(path, &head).map_err(|reason| fail(path, reason))?;
+    if format == Format::Text || format == Format::Markdown || format == Format::Html {
+        // Refuse binary files before reading all of them (UTF-16 has a BOM and NULs).
+        if encoding_rs::Encoding::for_bom(&head).is_none() && formats::text::looks_binary(&head) {
+            return Err(fail(path, binary_reason(path)));
+        }
+    }
+    let mut bytes = head;
+    bytes.reserve(
+        usize::try_from(meta.len())
+            .unwrap_or(0)
+            .saturating_sub(bytes.len()),
+    );
+    file.read_to_end(&mut bytes)
+        .map_err(|e| fail(path, format!("cannot read: {e}")))?;
+    let decoded = formats::decode(format, &bytes).map_err(|reason| fail(path, reason))?;
+    let title = decoded
+        .title
+        .filter(|t| !t.is_empty())
+        .unwrap_or_else(|| crate::extract::title_of(&decoded.text));
     Ok(ArticleSource {
         path: path.to_path_buf(),
-        title: crate::extract::title_of(&text),
-        text,
+        title,
+        text: decoded.text,
         original: bytes,
+        meta: decoded.meta,
     })
+}
+
+fn binary_reason(path: &Path) -> String {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some(ext) => format!(
+            "looks like a binary file, not text (.{ext} is not an article format claimdesk reads: \
+             text, HTML, Markdown, PDF, DOCX)"
+        ),
+        None => "looks like a binary file, not text".into(),
+    }
 }
 
 /// Bytes → normalised article text, or the reason they are not a text article.
 pub fn decode_text(bytes: &[u8]) -> Result<String, String> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err("file is empty".into());
-    }
-    if looks_binary(bytes) {
-        return Err("looks like a binary file, not text".into());
-    }
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        format!(
-            "is not valid UTF-8 (first bad byte at offset {})",
-            e.valid_up_to()
-        )
-    })?;
-    Ok(normalise_line_ends(text))
-}
-
-/// NUL bytes or many control characters in the first 8 KiB mean a binary file.
-fn looks_binary(bytes: &[u8]) -> bool {
-    let head = &bytes[..bytes.len().min(8192)];
-    if head.contains(&0) {
-        return true;
-    }
-    let control = head
-        .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
-        .count();
-    control * 10 > head.len()
+    formats::text::decode(bytes)
 }
 
 /// CRLF and lone CR become `\n`, so that offsets mean the same on every platform.
 pub fn normalise_line_ends(text: &str) -> String {
-    if !text.contains('\r') {
-        return text.to_string();
-    }
-    text.replace("\r\n", "\n").replace('\r', "\n")
+    formats::text::normalise_line_ends(text)
 }
 
 #[cfg(test)]
@@ -126,10 +143,7 @@ mod tests {
                 .unwrap_err()
                 .contains("binary")
         );
-        assert!(
-            decode_text(b"caf\xe9 au lait")
-                .unwrap_err()
-                .contains("UTF-8")
-        );
+        // Not UTF-8: read as the legacy encoding it most likely is.
+        assert_eq!(decode_text(b"caf\xe9 au lait").unwrap(), "café au lait");
     }
 }

@@ -7,7 +7,7 @@ use sha2::{Digest, Sha256};
 
 use super::article::{ReadError, read_article};
 use crate::extract::{Extraction, FoundSpeaker};
-use crate::model::{Article, ArticleId, ArticleMeta, Project};
+use crate::model::{Article, ArticleId, Project};
 
 /// Lowercase hex SHA-256 of `bytes`, as recorded in `Article::sha256`.
 pub fn sha256_hex(bytes: &[u8]) -> String {
@@ -79,7 +79,7 @@ pub fn analyse_file(path: &Path, known: &[FoundSpeaker]) -> Result<AnalysedArtic
         text: source.text,
         source_path: Some(path.display().to_string()),
         imported_at: Some(now_seconds()),
-        meta: ArticleMeta::default(),
+        meta: source.meta,
     };
     Ok(AnalysedArticle {
         article,

@@ -4,6 +4,7 @@ pub mod article;
 pub mod atomic;
 pub mod export;
 pub mod extract_output;
+pub mod formats;
 pub mod import;
 pub mod project_file;
 

@@ -1,0 +1,422 @@
+//! Web pages saved from news sites: the article's own text and its bibliographic data.
+//!
+//! The article body is found by dom_smoothie, a port of Firefox's Reader View
+//! (Readability): it scores the page's blocks and keeps the article, leaving out
+//! navigation, cookie banners, "most read" lists, share bars, comments and footers. Scripts
+//! and styles are never run and nothing is fetched. The headline and standfirst, which
+//! Readability keeps apart from the body, are put back in front of it, one paragraph a line.
+
+use dom_query::Document;
+use dom_smoothie::{Config, Readability, TextMode};
+
+use super::{Decoded, clean_field, text, tidy_lines};
+use crate::model::ArticleMeta;
+
+/// Pages larger than this are refused: the DOM of a page takes several times its size.
+pub const MAX_HTML_BYTES: usize = 32 * 1024 * 1024;
+/// Pages with more elements than this are refused rather than scored.
+const MAX_ELEMENTS: usize = 400_000;
+/// Elements nested deeper than this are refused (a real page stays under a few hundred).
+const MAX_DEPTH: usize = 2_000;
+
+/// Does this start like an HTML document (after a BOM and whitespace)?
+pub fn looks_like_html(head: &[u8]) -> bool {
+    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let start = head
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(head.len());
+    let head = &head[start..head.len().min(start + 1024)];
+    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
+    lower.starts_with(b"<!doctype html")
+        || lower.starts_with(b"<html")
+        || (lower.starts_with(b"<")
+            && find(&lower, b"<head").is_some()
+            && find(&lower, b"<meta").is_some())
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+/// The charset a page declares in its first KiB (`<meta charset>` or http-equiv).
+fn declared_charset(bytes: &[u8]) -> Option<String> {
+    let head = &bytes[..bytes.len().min(1024)];
+    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
+    let at = find(&lower, b"charset=")? + b"charset=".len();
+    let rest = &lower[at..];
+    let rest = rest
+        .strip_prefix(b"\"")
+        .or_else(|| rest.strip_prefix(b"'"))
+        .unwrap_or(rest);
+    let end = rest
+        .iter()
+        .position(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.')))
+        .unwrap_or(rest.len());
+    let label = std::str::from_utf8(&rest[..end]).ok()?;
+    (!label.is_empty()).then(|| label.to_string())
+}
+
+/// Deepest element nesting, counted on the markup without building a tree (void elements
+/// and self-closing tags do not nest; end tags close one level).
+fn nesting_depth(html: &str) -> usize {
+    const VOID: [&str; 16] = [
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+        "source", "track", "wbr", "p", "li",
+    ];
+    let bytes = html.as_bytes();
+    let (mut depth, mut max) = (0usize, 0usize);
+    let mut i = 0;
+    while let Some(off) = bytes[i..].iter().position(|&b| b == b'<') {
+        i += off + 1;
+        let closing = bytes.get(i) == Some(&b'/');
+        let name_start = if closing { i + 1 } else { i };
+        let name_len = bytes[name_start..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        if name_len == 0 {
+            continue;
+        }
+        let name = html[name_start..name_start + name_len].to_ascii_lowercase();
+        if closing {
+            if !VOID.contains(&name.as_str()) {
+                depth = depth.saturating_sub(1);
+            }
+            continue;
+        }
+        let tag_end = bytes[i..].iter().position(|&b| b == b'>').map(|e| i + e);
+        let self_closing = tag_end.is_some_and(|e| e > 0 && bytes[e - 1] == b'/');
+        if !VOID.contains(&name.as_str()) && !self_closing {
+            depth += 1;
+            max = max.max(depth);
+        }
+    }
+    max
+}
+
+pub fn read(bytes: &[u8]) -> Result<Decoded, String> {
+    if bytes.len() > MAX_HTML_BYTES {
+        return Err(format!(
+            "web page is {} MB; pages larger than {} MB are not read",
+            bytes.len() / (1024 * 1024),
+            MAX_HTML_BYTES / (1024 * 1024)
+        ));
+    }
+    let declared = declared_charset(bytes);
+    let html = text::to_utf8(bytes, declared.as_deref())?;
+    let depth = nesting_depth(&html);
+    if depth > MAX_DEPTH {
+        return Err(format!(
+            "web page nests elements {depth} deep (more than {MAX_DEPTH}); not read"
+        ));
+    }
+    // The tree walk of a large page is deep in places; give it a roomy stack of its own.
+    std::thread::Builder::new()
+        .name("html-reader".into())
+        .stack_size(64 * 1024 * 1024)
+        .spawn(move || read_html(&html))
+        .map_err(|e| format!("cannot start the page reader: {e}"))?
+        .join()
+        .map_err(|_| "the web page could not be parsed".to_string())?
+}
+
+fn read_html(html: &str) -> Result<Decoded, String> {
+    let document = Document::from(html);
+    let page = PageMeta::of(&document);
+    let config = Config {
+        text_mode: TextMode::Formatted,
+        max_elements_to_parse: MAX_ELEMENTS,
+        ..Config::default()
+    };
+    let mut readability = Readability::with_document(document, None, Some(config))
+        .map_err(|e| format!("cannot read the web page: {e}"))?;
+    let article = readability.parse();
+    let (body, title, excerpt, byline, site, published) = match article {
+        Ok(a) => (
+            tidy_lines(&a.text_content),
+            clean_field(&a.title),
+            a.excerpt.as_deref().and_then(clean_field),
+            a.byline.as_deref().and_then(clean_field),
+            a.site_name.as_deref().and_then(clean_field),
+            a.published_time.as_deref().and_then(clean_field),
+        ),
+        Err(dom_smoothie::ReadabilityError::TooManyElements(..)) => {
+            return Err(format!(
+                "web page has more than {MAX_ELEMENTS} elements; not read"
+            ));
+        }
+        Err(_) => (
+            page.body_text.clone(),
+            page.title.clone(),
+            None,
+            None,
+            None,
+            None,
+        ),
+    };
+    let title = page
+        .headline
+        .clone()
+        .or(title)
+        .or_else(|| page.title.clone());
+    let mut text = String::new();
+    let starts_with =
+        |body: &str, line: &str| body.lines().take(3).any(|l| l.trim() == line.trim());
+    if let Some(t) = &title
+        && !starts_with(&body, t)
+    {
+        text.push_str(t);
+        text.push('\n');
+    }
+    // The standfirst: the page's description, when the page shows it and the body lacks it.
+    if let Some(standfirst) = excerpt.or_else(|| page.description.clone())
+        && !body.contains(standfirst.as_str())
+        && page.visible_lines.contains(&standfirst)
+    {
+        text.push_str(&standfirst);
+        text.push('\n');
+    }
+    let author = page.author.clone().or_else(|| byline.clone());
+    for line in body.lines() {
+        if !is_chrome_line(line, author.as_deref()) {
+            text.push_str(line);
+            text.push('\n');
+        }
+    }
+    let text = tidy_lines(&text);
+    if text.is_empty() {
+        return Err("web page has no article text".into());
+    }
+    let meta = ArticleMeta {
+        outlet: page.outlet.or(site),
+        author: page.author.or(byline),
+        published: page.published.or(published),
+        url: page.url,
+    };
+    Ok(Decoded { text, title, meta })
+}
+
+/// Lines that pages put between paragraphs and that are no part of the article: ad slots
+/// ("Advertisement"), "continue reading" prompts, share bars, and the byline (which the
+/// metadata keeps).
+fn is_chrome_line(line: &str, author: Option<&str>) -> bool {
+    const CHROME: [&str; 12] = [
+        "advertisement",
+        "advertisements",
+        "skip advertisement",
+        "story continues below advertisement",
+        "article continues below advertisement",
+        "continue reading the main story",
+        "continue reading below",
+        "scroll to continue with content",
+        "share",
+        "share this article",
+        "copy link",
+        "sponsored",
+    ];
+    let lower = line.trim().trim_end_matches([':', '.']).to_lowercase();
+    if CHROME.contains(&lower.as_str()) {
+        return true;
+    }
+    let words = lower.split_whitespace().count();
+    if let Some(author) = author
+        && words <= 12
+        && let Some(rest) = lower.strip_prefix("by ")
+    {
+        let first = author
+            .split([',', '&'])
+            .next()
+            .unwrap_or(author)
+            .trim()
+            .to_lowercase();
+        return !first.is_empty() && rest.starts_with(&first);
+    }
+    false
+}
+
+/// What the page says about itself in `<meta>`, `<link rel=canonical>` and JSON-LD.
+#[derive(Default)]
+struct PageMeta {
+    title: Option<String>,
+    headline: Option<String>,
+    description: Option<String>,
+    outlet: Option<String>,
+    author: Option<String>,
+    published: Option<String>,
+    url: Option<String>,
+    /// The page's visible text lines (outside scripts and styles), to find the standfirst.
+    visible_lines: Vec<String>,
+    body_text: String,
+}
+
+impl PageMeta {
+    fn of(doc: &Document) -> Self {
+        let meta = |keys: &[&str]| -> Option<String> {
+            for key in keys {
+                for attr in ["property", "name", "itemprop"] {
+                    let sel = format!("meta[{attr}=\"{key}\" i]");
+                    if let Some(v) = doc
+                        .select(&sel)
+                        .nodes()
+                        .iter()
+                        .find_map(|n| n.attr("content").as_deref().and_then(clean_field))
+                    {
+                        return Some(v);
+                    }
+                }
+            }
+            None
+        };
+        let mut m = PageMeta {
+            title: doc
+                .select("title")
+                .nodes()
+                .first()
+                .and_then(|n| clean_field(&n.text())),
+            description: meta(&["og:description", "description", "twitter:description"]),
+            outlet: meta(&["og:site_name", "application-name", "publisher"]),
+            author: meta(&[
+                "author",
+                "article:author",
+                "sailthru.author",
+                "parsely-author",
+                "dc.creator",
+            ])
+            .filter(|a| !a.starts_with("http")),
+            published: meta(&[
+                "article:published_time",
+                "datePublished",
+                "pubdate",
+                "publishdate",
+                "dc.date",
+                "date",
+                "sailthru.date",
+                "parsely-pub-date",
+            ]),
+            url: doc
+                .select("link[rel=\"canonical\" i]")
+                .nodes()
+                .iter()
+                .find_map(|n| n.attr("href").as_deref().and_then(clean_field))
+                .or_else(|| meta(&["og:url"])),
+            headline: meta(&["og:title", "twitter:title"]),
+            ..PageMeta::default()
+        };
+        for node in doc.select("script[type=\"application/ld+json\" i]").nodes() {
+            if let Ok(json) = serde_json::from_str::<serde_json::Value>(&node.text()) {
+                m.read_json_ld(&json, 0);
+            }
+        }
+        let body = doc.select("body");
+        let mut visible = String::new();
+        for node in body.nodes() {
+            visible.push_str(&node.formatted_text());
+        }
+        m.body_text = tidy_lines(&visible);
+        m.visible_lines = m.body_text.lines().map(str::to_string).collect();
+        m
+    }
+
+    /// Fill from a JSON-LD NewsArticle (or any *Article / Report), looking into @graph and
+    /// arrays. JSON-LD is what the publisher states; it wins over `<meta>` guesses.
+    fn read_json_ld(&mut self, v: &serde_json::Value, depth: usize) {
+        use serde_json::Value;
+        if depth > 8 {
+            return;
+        }
+        match v {
+            Value::Array(items) => items.iter().for_each(|i| self.read_json_ld(i, depth + 1)),
+            Value::Object(o) => {
+                if let Some(graph) = o.get("@graph") {
+                    self.read_json_ld(graph, depth + 1);
+                }
+                let types: Vec<&str> = match o.get("@type") {
+                    Some(Value::String(s)) => vec![s.as_str()],
+                    Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).collect(),
+                    _ => vec![],
+                };
+                if !types
+                    .iter()
+                    .any(|t| t.ends_with("Article") || *t == "Report" || *t == "BlogPosting")
+                {
+                    return;
+                }
+                let s = |key: &str| o.get(key).and_then(Value::as_str).and_then(clean_field);
+                let name_of = |v: &Value| -> Option<String> {
+                    match v {
+                        Value::String(s) => clean_field(s),
+                        Value::Object(o) => {
+                            o.get("name").and_then(Value::as_str).and_then(clean_field)
+                        }
+                        _ => None,
+                    }
+                };
+                if let Some(h) = s("headline") {
+                    self.headline = Some(h);
+                }
+                if let Some(d) = s("datePublished") {
+                    self.published = Some(d);
+                }
+                if let Some(u) = s("url").or_else(|| s("mainEntityOfPage")) {
+                    self.url.get_or_insert(u);
+                }
+                let author = match o.get("author") {
+                    Some(Value::Array(a)) => {
+                        let names: Vec<String> = a.iter().filter_map(name_of).collect();
+                        (!names.is_empty()).then(|| names.join(", "))
+                    }
+                    Some(v) => name_of(v),
+                    None => None,
+                };
+                if author.is_some() {
+                    self.author = author;
+                }
+                if let Some(p) = o.get("publisher").and_then(name_of) {
+                    self.outlet = Some(p);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn drops_ad_slots_and_bylines() {
+        assert!(is_chrome_line("ADVERTISEMENT", None));
+        assert!(is_chrome_line(
+            "By Jane Reporter · 13 February 2024",
+            Some("Jane Reporter")
+        ));
+        assert!(!is_chrome_line(
+            "By Tuesday the talks had stalled.",
+            Some("Jane Reporter")
+        ));
+        assert!(!is_chrome_line("Share prices fell.", None));
+    }
+
+    #[test]
+    fn counts_nesting_without_a_tree() {
+        assert_eq!(nesting_depth("<div><p>a<p>b</div><br><img/>"), 1);
+        assert_eq!(nesting_depth(&"<div>".repeat(50)), 50);
+    }
+
+    #[test]
+    fn finds_the_declared_charset() {
+        assert_eq!(
+            declared_charset(b"<meta charset=\"windows-1252\">").as_deref(),
+            Some("windows-1252")
+        );
+        assert_eq!(
+            declared_charset(
+                b"<meta http-equiv=content-type content='text/html; charset=ISO-8859-1'>"
+            )
+            .as_deref(),
+            Some("iso-8859-1")
+        );
+    }
+}
