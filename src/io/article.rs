@@ -79,7 +79,7 @@ pub fn read_article(path: &Path) -> Result<ArticleSource, ReadError> {
     let format = formats::detect(path, &head).map_err(|reason| fail(path, reason))?;
     if format == Format::Text || format == Format::Markdown || format == Format::Html {
         // Refuse binary files before reading all of them (UTF-16 has a BOM and NULs).
-        if encoding_rs::Encoding::for_bom(&head).is_none() && formats::text::looks_binary(&head) {
+        if formats::text::is_binary_head(&head) {
             return Err(fail(path, binary_reason(path)));
         }
     }

@@ -8,15 +8,17 @@ use crate::model::ArticleMeta;
 const MAX_PAGES: usize = 2_000;
 
 pub fn read(bytes: &[u8]) -> Result<Decoded, String> {
-    // lopdf may panic on hostile files; a panic must not take the import down.
-    let bytes = bytes.to_vec();
-    std::thread::Builder::new()
-        .name("pdf-reader".into())
-        .stack_size(64 * 1024 * 1024)
-        .spawn(move || read_pdf(&bytes))
-        .map_err(|e| format!("cannot start the PDF reader: {e}"))?
-        .join()
-        .map_err(|_| "PDF is damaged: it could not be parsed".to_string())?
+    // lopdf may panic on hostile files; a panic must not take the import down. Its parser
+    // recurses into nested objects, so it gets a roomy stack of its own.
+    std::thread::scope(|scope| {
+        std::thread::Builder::new()
+            .name("pdf-reader".into())
+            .stack_size(64 * 1024 * 1024)
+            .spawn_scoped(scope, || read_pdf(bytes))
+            .map_err(|e| format!("cannot start the PDF reader: {e}"))?
+            .join()
+            .map_err(|_| "PDF is damaged: it could not be parsed".to_string())?
+    })
 }
 
 fn read_pdf(bytes: &[u8]) -> Result<Decoded, String> {

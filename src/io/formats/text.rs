@@ -1,5 +1,6 @@
 //! Plain text in any common encoding: UTF-8 (with or without BOM), UTF-16 with BOM, and
 //! legacy single-byte encodings such as Windows-1252 and Latin-1, guessed by chardetng.
+//! UTF-16 of mostly ASCII text without a BOM is recognised by its NUL bytes.
 
 use encoding_rs::{Encoding, UTF_8};
 
@@ -24,6 +25,12 @@ pub fn to_utf8(bytes: &[u8], declared: Option<&str>) -> Result<String, String> {
     }
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err("file is empty".into());
+    }
+    if let Some(encoding) = utf16_without_bom(bytes) {
+        let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+        if !had_errors && !looks_binary(text.as_bytes()) {
+            return Ok(text.into_owned());
+        }
     }
     if looks_binary(bytes) {
         return Err("looks like a binary file, not text".into());
@@ -52,6 +59,35 @@ pub fn to_utf8(bytes: &[u8], declared: Option<&str>) -> Result<String, String> {
         ));
     }
     Ok(text.into_owned())
+}
+
+/// UTF-16 saved without a BOM: mostly ASCII text, so nearly every other byte is NUL.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(8192) & !1];
+    if head.len() < 8 {
+        return None;
+    }
+    let pairs = head.len() / 2;
+    let nul_at = |parity: usize| {
+        head.iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let (even, odd) = (nul_at(0), nul_at(1));
+    if odd * 10 >= pairs * 7 && even * 10 < pairs {
+        Some(encoding_rs::UTF_16LE)
+    } else if even * 10 >= pairs * 7 && odd * 10 < pairs {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// Are these first bytes of a file binary, not text in any encoding we read?
+pub fn is_binary_head(head: &[u8]) -> bool {
+    Encoding::for_bom(head).is_none() && utf16_without_bom(head).is_none() && looks_binary(head)
 }
 
 /// NUL bytes or many control characters in the first 8 KiB mean a binary file.
@@ -92,6 +128,11 @@ mod tests {
             .chain("“Hi”".encode_utf16().flat_map(u16::to_be_bytes))
             .collect();
         assert_eq!(decode(&utf16be).unwrap(), "“Hi”");
+        let no_bom: Vec<u8> = "He said “yes”."
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert_eq!(decode(&no_bom).unwrap(), "He said “yes”.");
         // Windows-1252 typographic quotes and Latin-1 accents.
         assert_eq!(
             decode(b"\x93Caf\xe9 au lait,\x94 she said.\r\n").unwrap(),
