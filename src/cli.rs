@@ -33,7 +33,7 @@ pub enum Command {
     Extract {
         #[arg(long, value_enum, default_value_t = ExtractFormat::Json)]
         format: ExtractFormat,
-        /// Article files (plain text).
+        /// Article files: text (any common encoding), HTML, Markdown, PDF or DOCX.
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
@@ -41,7 +41,7 @@ pub enum Command {
     Import {
         /// The project file (.claimdesk).
         project: PathBuf,
-        /// Article files (plain text).
+        /// Article files: text (any common encoding), HTML, Markdown, PDF or DOCX.
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },

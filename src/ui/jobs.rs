@@ -8,6 +8,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 
 use crate::extract::{Extraction, FoundSpeaker};
+use crate::io::formats::ARTICLE_EXTENSIONS;
 use crate::io::project_file::{self, LoadedProject};
 use crate::model::{Article, ArticleId};
 
@@ -87,6 +88,13 @@ impl Default for Jobs {
     }
 }
 
+/// Article extensions and the project file's, for the open dialog.
+fn open_extensions() -> Vec<&'static str> {
+    let mut all = ARTICLE_EXTENSIONS.to_vec();
+    all.push(project_file::EXTENSION);
+    all
+}
+
 /// Whether a path names a project file rather than an article.
 pub fn is_project_path(path: &Path) -> bool {
     path.extension()
@@ -141,8 +149,8 @@ impl Jobs {
         self.spawn(move |tx| {
             let mut dialog = rfd::FileDialog::new()
                 .set_title("Open articles or a project")
-                .add_filter("Articles and projects", &["txt", "text", "md", "claimdesk"])
-                .add_filter("Articles", &["txt", "text", "md"])
+                .add_filter("Articles and projects", &open_extensions())
+                .add_filter("Articles", ARTICLE_EXTENSIONS)
                 .add_filter("claimdesk projects", &[project_file::EXTENSION])
                 .add_filter("All files", &["*"]);
             if let Some(dir) = start_dir {

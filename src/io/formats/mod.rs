@@ -14,6 +14,12 @@ use std::path::Path;
 
 use crate::model::ArticleMeta;
 
+/// File name extensions of the article formats, for open dialogs' filters. (Reading does
+/// not depend on them: the bytes decide first.)
+pub const ARTICLE_EXTENSIONS: &[&str] = &[
+    "txt", "text", "md", "markdown", "html", "htm", "xhtml", "pdf", "docx",
+];
+
 /// The kinds of article file claimdesk reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
