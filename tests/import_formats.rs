@@ -313,7 +313,7 @@ fn pdf(content: &str, resources: &str, extra_objects: &[&str], trailer_extra: &s
             "<< /Length {} >>\nstream\n{content}\nendstream",
             content.len()
         ),
-        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".into(),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".into(),
     ];
     objects.extend(extra_objects.iter().map(|s| s.to_string()));
     let mut out = b"%PDF-1.4\n".to_vec();
@@ -360,6 +360,56 @@ fn pdf_text_layer() {
         "{:?}",
         source.text
     );
+}
+
+/// Greedy wrap at `width` characters, as a typesetter lays out lines.
+fn wrap(paragraph: &str, width: usize) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    for word in paragraph.split_whitespace() {
+        let last = lines.last_mut().expect("a line");
+        if !last.is_empty() && last.chars().count() + 1 + word.chars().count() > width {
+            lines.push(word.to_string());
+        } else {
+            if !last.is_empty() {
+                last.push(' ');
+            }
+            last.push_str(word);
+        }
+    }
+    lines
+}
+
+#[test]
+fn pdf_article_lines_become_paragraphs_again() {
+    // The sample typeset as a PDF: headline wrapped at 50 characters, body at 95, each
+    // visual line placed by its own move, as PDF writers store it.
+    let lines = sample_lines();
+    // Paragraphs are 6 points apart on top of the 12-point line distance.
+    let mut paragraphs = vec![wrap(lines[0], 50)];
+    paragraphs.extend(lines[1..].iter().map(|p| wrap(p, 95)));
+    let mut content = String::from("BT /F1 10 Tf 50 800 Td\n");
+    let mut visual = 0;
+    for paragraph in &paragraphs {
+        for line in paragraph {
+            let escaped = line
+                .replace('\\', "\\\\")
+                .replace('(', "\\(")
+                .replace(')', "\\)");
+            content.push_str(&format!("({escaped}) Tj 0 -12 Td\n"));
+            visual += 1;
+        }
+        content.push_str("0 -6 Td\n");
+    }
+    content.push_str("ET");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = write(
+        dir.path(),
+        "rafah.pdf",
+        &pdf(&content, "<< /Font << /F1 5 0 R >> >>", &[], ""),
+    );
+    assert!(visual > lines.len() + 10, "lines really wrap");
+    assert_same_claims(&path);
+    assert_eq!(read_article(&path).expect("reads").title, lines[0]);
 }
 
 #[test]
