@@ -512,6 +512,36 @@ fn bad_files_fail_alone_with_a_clear_line() {
         ),
     );
 
+    // A PDF whose page content inflates to 100 MB.
+    let pdf_bomb = {
+        use lopdf::{Object, Stream, dictionary};
+        let mut doc = lopdf::Document::with_version("1.5");
+        let pages_id = doc.new_object_id();
+        let mut stream = Stream::new(dictionary! {}, vec![b' '; 100 << 20]);
+        stream.compress().expect("compress");
+        let content_id = doc.add_object(stream);
+        let page_id = doc.add_object(dictionary! {
+            "Type" => "Page", "Parent" => pages_id, "Contents" => content_id,
+        });
+        doc.objects.insert(
+            pages_id,
+            Object::Dictionary(dictionary! {
+                "Type" => "Pages", "Kids" => vec![page_id.into()], "Count" => 1,
+            }),
+        );
+        let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+        doc.trailer.set("Root", catalog);
+        let mut out = Vec::new();
+        doc.save_to(&mut out).expect("save");
+        out
+    };
+    assert!(
+        pdf_bomb.len() < 2 << 20,
+        "the bomb is small: {}",
+        pdf_bomb.len()
+    );
+    let pdf_bomb = write(d, "bomb.pdf", &pdf_bomb);
+
     // 200 MB, sparse: nothing is written, nothing is read.
     let big = d.join("huge.txt");
     std::fs::File::create(&big)
@@ -528,6 +558,7 @@ fn bad_files_fail_alone_with_a_clear_line() {
         (deep.clone(), "nests"),
         (encrypted.clone(), "encrypted"),
         (scanned.clone(), "no text layer"),
+        (pdf_bomb.clone(), "bomb"),
         (big.clone(), "200 MB"),
         (empty.clone(), "empty"),
     ];

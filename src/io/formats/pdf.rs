@@ -7,6 +7,8 @@ use crate::model::ArticleMeta;
 
 /// At most this many pages are read.
 const MAX_PAGES: usize = 2_000;
+/// No stream inflates past this, and page contents together neither.
+const MAX_INFLATED: usize = 64 * 1024 * 1024;
 
 pub fn read(bytes: &[u8]) -> Result<Decoded, String> {
     // lopdf may panic on hostile files; a panic must not take the import down. Its parser
@@ -26,7 +28,11 @@ fn read_pdf(bytes: &[u8]) -> Result<Decoded, String> {
     if has_encrypt_entry(bytes) {
         return Err("PDF is encrypted (password-protected); save an unprotected copy".into());
     }
-    let doc = lopdf::Document::load_mem(bytes).map_err(|e| {
+    let options = lopdf::LoadOptions {
+        max_decompressed_size: Some(MAX_INFLATED),
+        ..lopdf::LoadOptions::default()
+    };
+    let doc = lopdf::Document::load_mem_with_options(bytes, options).map_err(|e| {
         let e = e.to_string();
         if e.to_ascii_lowercase().contains("decrypt") || e.to_ascii_lowercase().contains("encrypt")
         {
@@ -43,8 +49,10 @@ fn read_pdf(bytes: &[u8]) -> Result<Decoded, String> {
         return Err("PDF has no pages".into());
     }
     let mut lines = Vec::new();
+    // Page contents inflated so far, against MAX_INFLATED for the whole document.
+    let mut inflated = 0usize;
     for page in pages {
-        page_lines(&doc, page, &mut lines);
+        page_lines(&doc, page, &mut lines, &mut inflated)?;
     }
     let text = tidy_lines(&reflow(&lines));
     if text.is_empty() {
@@ -83,17 +91,38 @@ struct Line {
 /// by one do not run together, and each line keeps its distance to the line above, from
 /// which [`reflow`] tells paragraph spacing. Fonts or content that cannot be decoded give
 /// no text, not an error.
-fn page_lines(doc: &lopdf::Document, page: lopdf::ObjectId, lines: &mut Vec<Line>) {
+fn page_lines(
+    doc: &lopdf::Document,
+    page: lopdf::ObjectId,
+    lines: &mut Vec<Line>,
+    inflated: &mut usize,
+) -> Result<(), String> {
     use lopdf::Object;
     let Ok(fonts) = doc.get_page_fonts(page) else {
-        return;
+        return Ok(());
     };
     let encodings: std::collections::BTreeMap<Vec<u8>, lopdf::Encoding> = fonts
         .into_iter()
-        .filter_map(|(name, font)| font.get_font_encoding(doc).ok().map(|e| (name, e)))
+        .filter_map(|(name, font)| {
+            font.get_font_encoding_with_limit(doc, MAX_INFLATED)
+                .ok()
+                .map(|e| (name, e))
+        })
         .collect();
-    let Ok(content) = lopdf::content::Content::decode(&doc.get_page_content(page)) else {
-        return;
+    let budget = MAX_INFLATED.saturating_sub(*inflated);
+    let data = match doc.get_page_content_with_limit(page, budget) {
+        Ok(data) => data,
+        Err(lopdf::Error::Decompress(_)) => {
+            return Err(format!(
+                "PDF page contents inflate to more than {} MB (a decompression bomb?); not read",
+                MAX_INFLATED / (1024 * 1024)
+            ));
+        }
+        Err(_) => return Ok(()),
+    };
+    *inflated += data.len();
+    let Ok(content) = lopdf::content::Content::decode(&data) else {
+        return Ok(());
     };
     let number = |o: Option<&Object>| match o {
         Some(Object::Integer(i)) => *i as f32,
@@ -196,6 +225,7 @@ fn page_lines(doc: &lopdf::Document, page: lopdf::ObjectId, lines: &mut Vec<Line
         }
     }
     end_line(&mut text, &mut text_y);
+    Ok(())
 }
 
 /// Values PDF writers put in Info when the author left it empty.
