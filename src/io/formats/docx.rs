@@ -65,27 +65,31 @@ fn part<R: Read + std::io::Seek>(
 }
 
 /// The text of `w:p` paragraphs, one a line; tabs and breaks inside a paragraph kept as
-/// space and line; deleted text (`w:delText`), field codes and footnote marks left out.
+/// space and line; deleted text (`w:delText`), field codes, footnote marks and the
+/// `mc:Fallback` copies of text boxes left out.
 fn paragraphs(xml: &[u8]) -> Result<String, String> {
     let mut reader = Reader::from_reader(xml);
     let mut buf = Vec::new();
     let mut out = String::new();
     let mut in_text = false;
+    // Inside mc:Fallback, which repeats a text box's text for old readers.
+    let mut fallback = 0usize;
     loop {
         match reader.read_event_into(&mut buf) {
-            Ok(Event::Start(e)) => {
-                if e.local_name().as_ref() == b"t" {
-                    in_text = true;
-                }
-            }
-            Ok(Event::Empty(e)) => match e.local_name().as_ref() {
+            Ok(Event::Start(e)) => match e.local_name().as_ref() {
+                b"t" => in_text = fallback == 0,
+                b"Fallback" => fallback += 1,
+                _ => {}
+            },
+            Ok(Event::Empty(e)) if fallback == 0 => match e.local_name().as_ref() {
                 b"tab" => out.push(' '),
                 b"br" | b"cr" => out.push('\n'),
                 _ => {}
             },
             Ok(Event::End(e)) => match e.local_name().as_ref() {
                 b"t" => in_text = false,
-                b"p" => out.push('\n'),
+                b"p" if fallback == 0 => out.push('\n'),
+                b"Fallback" => fallback = fallback.saturating_sub(1),
                 _ => {}
             },
             Ok(Event::Text(t)) if in_text => {
@@ -147,4 +151,22 @@ fn core_properties(xml: &[u8]) -> (Option<String>, ArticleMeta) {
         buf.clear();
     }
     (title, meta)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_without_deleted_text_or_fallback_copies() {
+        let xml = br#"<w:document xmlns:w="w" xmlns:mc="mc"><w:body>
+<w:p><w:r><w:t>One &amp; </w:t></w:r><w:r><w:t xml:space="preserve">two</w:t><w:tab/><w:t>three</w:t></w:r><w:del><w:r><w:delText>gone</w:delText></w:r></w:del></w:p>
+<w:p><w:r><mc:AlternateContent><mc:Choice><w:txbxContent><w:p><w:r><w:t>Box</w:t></w:r></w:p></w:txbxContent></mc:Choice><mc:Fallback><w:txbxContent><w:p><w:r><w:t>Box</w:t></w:r></w:p></w:txbxContent></mc:Fallback></mc:AlternateContent></w:r></w:p>
+<w:p><w:r><w:instrText>PAGE</w:instrText><w:t>&#8220;Quoted&#8221;</w:t></w:r></w:p>
+</w:body></w:document>"#;
+        assert_eq!(
+            tidy_lines(&paragraphs(xml).unwrap()),
+            "One & two three\nBox\n\u{201c}Quoted\u{201d}"
+        );
+    }
 }
