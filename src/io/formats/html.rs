@@ -399,6 +399,42 @@ mod tests {
         assert!(!is_chrome_line("Share prices fell.", None));
     }
 
+    /// A small article page in Windows-1252, metadata in a JSON-LD @graph.
+    #[test]
+    fn legacy_charset_and_json_ld_graph() {
+        let body =
+            "<p>The council met on Monday evening to discuss the budget for the coming year, \
+                    and members spoke for several hours about schools and roads.</p>"
+                .repeat(4);
+        let page = format!(
+            "<!DOCTYPE html><html><head><meta charset=\"windows-1252\"><title>Budget row | Gazette</title>\
+             <script type=\"application/ld+json\">{{\"@graph\":[{{\"@type\":\"WebSite\",\"name\":\"x\"}},\
+             {{\"@type\":[\"NewsArticle\"],\"headline\":\"Budget row\",\"datePublished\":\"2024-05-01\",\
+             \"author\":{{\"@type\":\"Person\",\"name\":\"Ann Lee\"}},\"publisher\":{{\"name\":\"Gazette\"}},\
+             \"url\":\"https://gazette.example/budget\"}}]}}</script></head><body><article><h1>Budget row</h1>\
+             <p>\u{93}We will not cut schools,\u{94} the mayor said.</p>{body}</article></body></html>"
+        );
+        // The page's bytes: every char below 256 as one byte, so the quotes are 0x93/0x94
+        // (Windows-1252 “ and ”).
+        let bytes: Vec<u8> = page.chars().map(|c| c as u32 as u8).collect();
+        let d = read(&bytes).unwrap();
+        assert_eq!(d.title.as_deref(), Some("Budget row"));
+        assert!(
+            d.text.starts_with(
+                "Budget row\n\u{201c}We will not cut schools,\u{201d} the mayor said.\n"
+            ),
+            "{}",
+            d.text
+        );
+        assert_eq!(d.meta.author.as_deref(), Some("Ann Lee"));
+        assert_eq!(d.meta.outlet.as_deref(), Some("Gazette"));
+        assert_eq!(d.meta.published.as_deref(), Some("2024-05-01"));
+        assert_eq!(
+            d.meta.url.as_deref(),
+            Some("https://gazette.example/budget")
+        );
+    }
+
     #[test]
     fn counts_nesting_without_a_tree() {
         assert_eq!(nesting_depth("<div><p>a<p>b</div><br><img/>"), 1);
