@@ -758,3 +758,34 @@ fn closing_with_unsaved_changes_asks_and_cancel_keeps_the_window() {
     request_close(&mut h);
     assert!(!close_was_cancelled(&h), "now it may close");
 }
+
+#[test]
+fn article_details_are_editable_and_undoable() {
+    let mut h = app(vec![sample_path()]);
+    click_claim(&mut h, 0, Modifiers::NONE);
+    h.get_by_label("Article details").click();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Outlet").focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_role_and_label(Role::TextInput, "Outlet")
+        .type_text("The Evening Courier");
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "URL").focus();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "URL")
+        .type_text("https://example.org/rafah");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    let meta = h.state().doc.project.articles[0].meta.clone();
+    assert_eq!(meta.outlet.as_deref(), Some("The Evening Courier"));
+    assert_eq!(meta.url.as_deref(), Some("https://example.org/rafah"));
+    assert!(h.state().doc.is_dirty());
+    // Two edits (one per field); undo both.
+    h.key_press(Key::Escape);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().doc.project.articles[0].meta.url, None);
+}

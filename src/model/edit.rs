@@ -16,8 +16,8 @@
 use std::collections::HashSet;
 
 use super::{
-    Article, ArticleId, Claim, ClaimId, ClaimKind, ClaimOrigin, Evidence, Project, ProjectSettings,
-    Speaker, SpeakerId, Status, StatusChange,
+    Article, ArticleId, ArticleMeta, Claim, ClaimId, ClaimKind, ClaimOrigin, Evidence, Project,
+    ProjectSettings, Speaker, SpeakerId, Status, StatusChange,
 };
 use crate::extract::Extraction;
 
@@ -92,6 +92,13 @@ pub enum Edit {
     SetSettings {
         settings: ProjectSettings,
     },
+    /// An article's title and bibliographic data (exports such as ClaimReview need them).
+    /// Values are trimmed; an empty field clears it; an empty title keeps the old one.
+    SetArticleMeta {
+        article: ArticleId,
+        title: String,
+        meta: ArticleMeta,
+    },
 }
 
 impl Edit {
@@ -112,6 +119,7 @@ impl Edit {
             Edit::ReExtract { .. } => "re-extract article",
             Edit::AddArticle { .. } => "add article",
             Edit::SetSettings { .. } => "edit project settings",
+            Edit::SetArticleMeta { .. } => "edit article details",
         }
     }
 }
@@ -356,6 +364,40 @@ pub fn apply(project: &mut Project, edit: &Edit) -> Result<Patch, EditError> {
             }
             patch.touch_speakers(project);
             project.speakers[i].role = role;
+        }
+        Edit::SetArticleMeta {
+            article,
+            title,
+            meta,
+        } => {
+            let i = project
+                .articles
+                .iter()
+                .position(|a| a.id == *article)
+                .ok_or(EditError::NoSuchArticle(*article))?;
+            let field = |v: &Option<String>| {
+                v.as_deref()
+                    .map(str::trim)
+                    .filter(|v| !v.is_empty())
+                    .map(str::to_string)
+            };
+            let meta = ArticleMeta {
+                outlet: field(&meta.outlet),
+                author: field(&meta.author),
+                published: field(&meta.published),
+                url: field(&meta.url),
+            };
+            let current = &project.articles[i];
+            let title = match title.trim() {
+                "" => current.title.clone(),
+                t => t.to_string(),
+            };
+            if current.title == title && current.meta == meta {
+                return Err(EditError::NoChange);
+            }
+            patch.articles.push((*article, Some((i, current.clone()))));
+            project.articles[i].title = title;
+            project.articles[i].meta = meta;
         }
         Edit::SetSettings { settings } => {
             let settings = ProjectSettings {
@@ -1088,5 +1130,48 @@ mod tests {
         assert!(!h.is_dirty());
         h.redo(&mut p);
         assert_eq!(p.settings.organisation, "Example Checks");
+    }
+
+    #[test]
+    fn article_details_are_trimmed_and_undone() {
+        let mut project = Project::new("p");
+        let id = project.add_article(
+            Article {
+                id: ArticleId(0),
+                title: "Old title".into(),
+                text: "Text.".into(),
+                source_path: None,
+                sha256: None,
+                imported_at: None,
+                meta: ArticleMeta::default(),
+            },
+            &Extraction::default(),
+        );
+        let mut history = History::new();
+        let edit = Edit::SetArticleMeta {
+            article: id,
+            title: "  ".into(),
+            meta: ArticleMeta {
+                outlet: Some(" The Courier ".into()),
+                url: Some("https://example.org/a".into()),
+                author: Some("   ".into()),
+                published: None,
+            },
+        };
+        history.apply(&mut project, edit.clone()).expect("applies");
+        let a = project.article(id).expect("article");
+        assert_eq!(a.title, "Old title", "an empty title keeps the old one");
+        assert_eq!(a.meta.outlet.as_deref(), Some("The Courier"));
+        assert_eq!(a.meta.author, None);
+        assert_eq!(
+            history.apply(&mut project, edit),
+            Err(EditError::NoChange),
+            "the same details again change nothing"
+        );
+        history.undo(&mut project);
+        assert_eq!(
+            project.article(id).expect("article").meta,
+            ArticleMeta::default()
+        );
     }
 }

@@ -198,6 +198,7 @@ fn show_text(
             view.text_selection = None;
         }
     });
+    super::article_meta::show(ui, article, actions);
     ui.separator();
 
     let scroll_target = if std::mem::take(&mut view.scroll_text) {

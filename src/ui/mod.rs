@@ -4,6 +4,7 @@
 //! and only reads the project, changes view state and pushes [`state::Action`]s.
 
 mod app;
+mod article_meta;
 pub(crate) mod article_view;
 mod claims_table;
 mod details;
