@@ -29,6 +29,10 @@ fn json_shape_is_the_documented_contract() {
         article["title"],
         "US to closely monitor Israeli military actions in Rafah: White House"
     );
+    // Metadata a plain text file does not have is null (web pages fill it in).
+    for key in ["outlet", "author", "published", "url"] {
+        assert!(article.get(key).is_some_and(|v| v.is_null()), "{key}");
+    }
     let claims = article["claims"].as_array().expect("claims array");
     assert!(claims.len() >= 20);
     let kirby = claims

@@ -1,7 +1,8 @@
 //! The output of `claimdesk extract`: a contract other tools read. Extend it, never break it.
 //!
-//! JSON: `{"articles":[{"path","title","claims":[{"content","speaker","mention","role",
-//! "cue","kind","start","end"}],"speakers":[...]}]}`. `start`/`end` are byte offsets of the
+//! JSON: `{"articles":[{"path","title","outlet","author","published","url",
+//! "claims":[{"content","speaker","mention","role","cue","kind","start","end"}],
+//! "speakers":[...]}]}`. `start`/`end` are byte offsets of the
 //! content in the article text; `speaker` and `role` may be null.
 
 use std::io::{self, Write};
@@ -21,6 +22,9 @@ struct Output<'a> {
 struct ArticleOut<'a> {
     path: String,
     title: &'a str,
+    /// outlet, author, published, url (null when the file did not say).
+    #[serde(flatten)]
+    meta: &'a crate::model::ArticleMeta,
     claims: Vec<ClaimOut<'a>>,
     speakers: Vec<SpeakerOut<'a>>,
 }
@@ -51,6 +55,7 @@ fn article_out<'a>(source: &'a ArticleSource, ex: &'a Extraction) -> ArticleOut<
     ArticleOut {
         path: source.path.display().to_string(),
         title: &source.title,
+        meta: &source.meta,
         claims: ex
             .claims
             .iter()
