@@ -215,31 +215,11 @@ impl Patch {
             } else {
                 None
             };
-            match (now, before) {
-                (Some(i), Some((_, claim))) => project.claims[i] = claim,
-                (Some(i), None) => {
-                    project.claims.remove(i);
-                }
-                (None, Some((index, claim))) => {
-                    let index = index.min(project.claims.len());
-                    project.claims.insert(index, claim);
-                }
-                (None, None) => {}
-            }
+            put_back(&mut project.claims, now, before);
         }
         for (id, before) in self.articles.into_iter().rev() {
             let now = project.articles.iter().position(|a| a.id == id);
-            match (now, before) {
-                (Some(i), Some((_, article))) => project.articles[i] = article,
-                (Some(i), None) => {
-                    project.articles.remove(i);
-                }
-                (None, Some((index, article))) => {
-                    let index = index.min(project.articles.len());
-                    project.articles.insert(index, article);
-                }
-                (None, None) => {}
-            }
+            put_back(&mut project.articles, now, before);
         }
         if let Some(speakers) = self.speakers {
             project.speakers = speakers;
@@ -248,6 +228,22 @@ impl Patch {
             project.settings = settings;
         }
         project.next_id = self.next_id;
+    }
+}
+
+/// Undo one entity's change in `list`: `now` is where it is (if it exists), `before` where
+/// and what it was (if it existed). Replaces, removes or re-inserts accordingly.
+fn put_back<T>(list: &mut Vec<T>, now: Option<usize>, before: Option<(usize, T)>) {
+    match (now, before) {
+        (Some(i), Some((_, old))) => list[i] = old,
+        (Some(i), None) => {
+            list.remove(i);
+        }
+        (None, Some((index, old))) => {
+            let index = index.min(list.len());
+            list.insert(index, old);
+        }
+        (None, None) => {}
     }
 }
 
