@@ -362,3 +362,32 @@ fn interview_labels_and_contractions_are_not_speakers() {
         "{c:?}"
     );
 }
+
+#[test]
+fn a_closing_frame_governs_the_sentence() {
+    let (ex, c) = claims(&format!(
+        "{T}Her father's death drives her, and she finds that purpose in public work, she said."
+    ));
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert!(c[0].content.starts_with("Her father's death"), "{c:?}");
+    assert_eq!(c[0].mention.as_deref(), Some("she"));
+    let _ = ex;
+}
+
+#[test]
+fn a_quote_after_a_gerund_claim_joins_the_quotation() {
+    let (_, c) = claims(&format!(
+        "{T}\"The market timing was key,\" Hedge said, adding that prices had doubled. \"They saw the market returning.\""
+    ));
+    assert_eq!(c.len(), 2, "{c:?}");
+    let quote = c.iter().find(|c| c.cue == "said").expect("the quotation");
+    assert!(
+        quote.content.ends_with("They saw the market returning."),
+        "{c:?}"
+    );
+    let adding = c
+        .iter()
+        .find(|c| c.cue == "adding")
+        .expect("the gerund claim");
+    assert_eq!(adding.content, "prices had doubled");
+}

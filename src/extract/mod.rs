@@ -113,9 +113,11 @@ pub fn extract_with_known(text: &str, known: &[FoundSpeaker]) -> Extraction {
                 }
                 // A quotation that goes on after its frame in the same paragraph
                 // ("\"…,\" she said. \"…\"") is one claim in two pieces.
+                // It joins the paragraph's latest quotation (not a gerund's claim that came
+                // after it: "\"…,\" he said, referring to X. \"…\"").
                 if frame.continues
                     && previous.as_ref().is_some_and(|p| p.start >= para.0)
-                    && let Some(last) = claims.last_mut()
+                    && let Some(last) = latest_quotation(&mut claims, para.0)
                     && let Some(&(a, b)) = frame.content.first()
                 {
                     last.content = format!("{} \u{2026} {}", last.content, &text[a..b]);
@@ -135,6 +137,20 @@ pub fn extract_with_known(text: &str, known: &[FoundSpeaker]) -> Extraction {
         claims,
         speakers: registry.speakers,
     }
+}
+
+/// The latest claim from `since` on that is a quotation, else the latest claim from `since`.
+fn latest_quotation(claims: &mut [FoundClaim], since: usize) -> Option<&mut FoundClaim> {
+    let recent = claims
+        .iter()
+        .rposition(|c| c.start < since)
+        .map_or(0, |i| i + 1);
+    let pick = claims[recent..]
+        .iter()
+        .rposition(|c| c.kind == ClaimKind::Direct)
+        .map(|i| recent + i)
+        .or_else(|| (recent < claims.len()).then(|| claims.len() - 1))?;
+    claims.get_mut(pick)
 }
 
 /// A heading or subheading: a short line that does not end like a sentence.

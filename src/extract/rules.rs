@@ -784,6 +784,24 @@ fn verb_frames(s: &Sentence, out: &mut Vec<Frame>) -> bool {
     } else {
         0
     };
+    // "…, and he finds that in his work, he said.": a frame closing the sentence governs
+    // everything before it, whatever cues that contains.
+    let closing = (first.max(n.saturating_sub(10))..n)
+        .rev()
+        .find(|&k| s.is_free_word(k) && cue_at(s, k).is_some());
+    let mut closing_frames = Vec::new();
+    if let Some(k) = closing
+        && k > first
+        && !s.toks[..k].iter().any(|t| t.quoted)
+        && verb_frames_from(s, k, &mut closing_frames)
+        && closing_frames
+            .first()
+            .and_then(|f| f.content.first())
+            .is_some_and(|c| c.0 == s.toks[0].start)
+    {
+        out.append(&mut closing_frames);
+        return true;
+    }
     if verb_frames_from(s, first, out) {
         return true;
     }

@@ -144,7 +144,7 @@ pub fn sentences(text: &str, para: (usize, usize), quotes: &[Quote]) -> Vec<(usi
                 let k = j + (text[j..pend].len() - text[j..pend].trim_start().len());
                 let next = text[k..].chars().next();
                 let starts_sentence = next.is_some_and(|n| {
-                    n.is_uppercase() || n.is_ascii_digit() || lexicon::is_open_quote(n)
+                    n.is_uppercase() || n.is_ascii_digit() || lexicon::is_open_quote(n) || n == '('
                 });
                 if starts_sentence && !ends_with_abbreviation(text, sent_start, i) {
                     out.push((sent_start, j));
