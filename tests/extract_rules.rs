@@ -391,3 +391,13 @@ fn a_quote_after_a_gerund_claim_joins_the_quotation() {
         .expect("the gerund claim");
     assert_eq!(adding.content, "prices had doubled");
 }
+
+#[test]
+fn relative_pronouns_resolve_to_their_antecedent() {
+    let (ex, c) = claims(&format!(
+        "{T}The mayor met Jane Roe, who said the bridge was safe."
+    ));
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].mention.as_deref(), Some("Jane Roe, who"));
+    assert_eq!(speaker(&ex, &c[0]), "Jane Roe");
+}

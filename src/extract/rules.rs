@@ -282,8 +282,23 @@ fn subject_before(s: &Sentence, k: usize) -> Option<(usize, usize)> {
     if s.is_punct(end - 1, ",") {
         return appositive_subject(s, end - 1);
     }
-    // A relative or personal pronoun right before the verb is the whole subject.
+    // A relative or personal pronoun right before the verb is the whole subject; a
+    // relative one keeps its antecedent ("Jane Roe, who said …" → "Jane Roe, who").
     if s.is_free_word(end - 1) && lex::is_pronoun(s.word(end - 1)) {
+        let relative = s.is(end - 1, "who") || s.is(end - 1, "which");
+        if relative && end >= 3 && s.is_punct(end - 2, ",") {
+            let mut a = end - 2;
+            while a > 0
+                && s.is_free_word(a - 1)
+                && (s.capitalised(a - 1) || s.word(a - 1).ends_with('.'))
+                && end - 2 - a < 6
+            {
+                a -= 1;
+            }
+            if a < end - 2 {
+                return Some((a, end));
+            }
+        }
         return Some((end - 1, end));
     }
     let mut a = end;

@@ -59,6 +59,11 @@ impl Registry {
     /// the mention names someone new.
     pub fn resolve(&mut self, mention: &str) -> Option<usize> {
         let mention = strip_possessive(mention.trim());
+        // "Jane Roe, who": the antecedent is the speaker.
+        let mention = [", who", ", which"]
+            .iter()
+            .find_map(|r| mention.strip_suffix(r))
+            .unwrap_or(mention);
         if mention.is_empty() {
             return None;
         }
