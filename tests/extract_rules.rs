@@ -401,3 +401,24 @@ fn relative_pronouns_resolve_to_their_antecedent() {
     assert_eq!(c[0].mention.as_deref(), Some("Jane Roe, who"));
     assert_eq!(speaker(&ex, &c[0]), "Jane Roe");
 }
+
+#[test]
+fn hearers_times_and_reduced_relatives() {
+    let text = format!(
+        "{T}Prime Minister Lee told parliament on Monday the strike was \"unacceptable\", adding that the army could be deployed.\n\
+         \"We never agreed to that,\" insisted Lee's spokesman, Tom Hart.\n\
+         The report, published on Tuesday by the auditors, found that losses reached $2bn.\n\
+         \"It's over,\" according to one union official."
+    );
+    let (ex, c) = claims(&text);
+    let by_cue = |cue: &str| {
+        c.iter()
+            .find(|c| c.cue == cue)
+            .unwrap_or_else(|| panic!("{cue}: {c:?}"))
+    };
+    assert_eq!(by_cue("told").content, "the strike was \"unacceptable\"");
+    assert_eq!(speaker(&ex, by_cue("insisted")), "Tom Hart");
+    assert_eq!(by_cue("found").content, "losses reached $2bn");
+    assert_eq!(by_cue("according to").content, "It's over");
+    assert_eq!(by_cue("according to").kind, ClaimKind::Direct);
+}

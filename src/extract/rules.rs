@@ -221,7 +221,7 @@ fn according_to(s: &Sentence) -> Option<Frame> {
     } else {
         // "…, according to X." or "…, according to X, …": the words on both sides.
         let (a, b) = s.trim(0, k)?;
-        let mut parts = vec![content_span(s, a, b)];
+        let mut parts = vec![strip_quotes(s, a, b)];
         if s.is_punct(src_end, ",")
             && let Some((p, q)) = after
         {
@@ -471,6 +471,7 @@ fn appositive_subject(s: &Sentence, comma: usize) -> Option<(usize, usize)> {
             || opener.ends_with("\u{2019}s")
             || s.word(c + 2) == "'"
             || lex::is_role_head(&opener)
+            || (opener.ends_with("ed") && opener.len() > 4)
             || (s.capitalised(c + 1) && (c + 1..comma).any(|i| s.is(i, "of") || s.is(i, "for")));
         // "the dockers' spokeswoman, Jane Roe, said": the name is the apposition.
         let name_apposition = (c + 1..comma).all(|i| s.is_free_word(i) && s.capitalised(i))
@@ -531,7 +532,19 @@ fn appositive_subject(s: &Sentence, comma: usize) -> Option<(usize, usize)> {
             if s.is_free_word(c - 1) && lex::is_pronoun(s.word(c - 1)) {
                 a = c - 1;
             } else {
-                return None;
+                // "The report, published on Tuesday by …, found": a determiner and up to
+                // three words.
+                let det = (c.saturating_sub(4)..c).rev().find(|&d| {
+                    s.is_free_word(d)
+                        && matches!(
+                            s.word(d).to_ascii_lowercase().as_str(),
+                            "the" | "a" | "an" | "its" | "his" | "her" | "their"
+                        )
+                })?;
+                if (det + 1..c).any(|i| !s.is_free_word(i) || lex::is_np_stop(s.word(i))) {
+                    return None;
+                }
+                a = det;
             }
         }
         if a > 0 && (s.is(a - 1, "the") || s.is(a - 1, "The")) {
@@ -692,7 +705,11 @@ fn subject_after(s: &Sentence, k: usize) -> Option<(usize, usize)> {
                 opener.as_str(),
                 "a" | "an" | "the" | "his" | "her" | "its" | "their"
             ) || opener.ends_with("'s")
-                || lex::is_role_head(&opener))
+                || lex::is_role_head(&opener)
+                // "insisted Lee's spokesman, Tom Hart."
+                || (lex::is_role_head(s.word(b - 1))
+                    && last - b <= 4
+                    && (b + 1..=last).all(|i| s.capitalised(i))))
         {
             return Some((a, last + 1));
         }
@@ -750,6 +767,20 @@ fn content_start(s: &Sentence, cue_word: &str, k: usize) -> Option<(usize, bool)
             if let Some(c) = colon {
                 i = c;
                 break;
+            }
+            // "told parliament on Monday the strike was …", "said in Paris the talks …":
+            // a short phrase of time words or names, then the clause.
+            let mut j = i + 1;
+            while j < n
+                && j - i <= 3
+                && s.is_free_word(j)
+                && (lex::is_time_word(s.word(j)) || s.capitalised(j))
+            {
+                j += 1;
+            }
+            if j > i + 1 && j < n && s.is_free_word(j) && !lex::is_adjunct_preposition(s.word(j)) {
+                i = j;
+                continue;
             }
             return None;
         }
