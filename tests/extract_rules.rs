@@ -422,3 +422,17 @@ fn hearers_times_and_reduced_relatives() {
     assert_eq!(by_cue("according to").content, "It's over");
     assert_eq!(by_cue("according to").kind, ClaimKind::Direct);
 }
+
+#[test]
+fn went_on_to_say_and_including() {
+    let (_, c) = claims(&format!(
+        "{T}He went on to say that the strike would end soon.\nCritics, including several economists, say the plan will fail."
+    ));
+    assert_eq!(c.len(), 2, "{c:?}");
+    assert_eq!(c[0].mention.as_deref(), Some("He"));
+    assert_eq!(c[0].content, "the strike would end soon");
+    assert_eq!(
+        c[1].mention.as_deref(),
+        Some("Critics, including several economists")
+    );
+}

@@ -267,6 +267,18 @@ fn cue_at(s: &Sentence, k: usize) -> Option<(usize, String)> {
 /// ("also", "has"), then over the phrase to a clause boundary. Returns a token range.
 fn subject_before(s: &Sentence, k: usize) -> Option<(usize, usize)> {
     let mut j = k;
+    // "He went on to say that …", "she continued to insist …"
+    if j >= 2 && s.is(j - 1, "to") {
+        if j >= 3 && s.is(j - 2, "on") && matches!(s.word(j - 3), "went" | "goes" | "go" | "going")
+        {
+            j -= 3;
+        } else if matches!(
+            s.word(j - 2),
+            "continued" | "continues" | "went" | "proceeded"
+        ) {
+            j -= 2;
+        }
+    }
     while j > 0 && s.is_free_word(j - 1) && lex::is_filler(s.word(j - 1)) {
         j -= 1;
     }
@@ -472,6 +484,7 @@ fn appositive_subject(s: &Sentence, comma: usize) -> Option<(usize, usize)> {
             || s.word(c + 2) == "'"
             || lex::is_role_head(&opener)
             || (opener.ends_with("ed") && opener.len() > 4)
+            || opener == "including"
             || (s.capitalised(c + 1) && (c + 1..comma).any(|i| s.is(i, "of") || s.is(i, "for")));
         // "the dockers' spokeswoman, Jane Roe, said": the name is the apposition.
         let name_apposition = (c + 1..comma).all(|i| s.is_free_word(i) && s.capitalised(i))
