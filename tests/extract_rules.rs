@@ -436,3 +436,11 @@ fn went_on_to_say_and_including() {
         Some("Critics, including several economists")
     );
 }
+
+#[test]
+fn a_list_of_names_after_a_colon_is_not_a_claim() {
+    let (_, c) = claims(&format!(
+        "{T}Delegates.\nNevada: Adam Khan, Ana Ruiz, Bob Cavazos, Chip Evans."
+    ));
+    assert!(c.is_empty(), "{c:?}");
+}

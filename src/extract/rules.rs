@@ -185,7 +185,10 @@ fn headline(s: &Sentence, heading: bool) -> Option<Frame> {
         && (0..colon).all(|i| s.toks[i].word && s.capitalised(i) && !s.toks[i].quoted)
         && !lex::is_headline_label(s.word(0));
     // Without a quotation on the right, "The Ninth Circle: …" is a title, not a speaker.
-    let short_name = left_words <= 3 && !s.is(0, "the");
+    // And a list of names ("Nevada: Adam Khan, Ana Ruiz, …") is not something said: a
+    // statement has a lower-case word (a verb) somewhere.
+    let says_something = (colon + 1..n).any(|i| s.is_free_word(i) && !s.capitalised(i));
+    let short_name = left_words <= 3 && !s.is(0, "the") && (heading || says_something);
     if left_words > 0 && left_is_name && (s.opens_quote(colon + 1) || short_name) {
         let (a, b) = s.trim(colon + 1, n)?;
         return Some(Frame {
