@@ -231,6 +231,28 @@ impl Patch {
     }
 }
 
+/// The speaker a typed name means: an existing one (name or alias), else a new one. An
+/// empty name means no speaker.
+fn speaker_named(project: &mut Project, patch: &mut Patch, name: &str) -> Option<SpeakerId> {
+    let name = name.trim();
+    if name.is_empty() {
+        return None;
+    }
+    if let Some(id) = project.find_speaker(name) {
+        return Some(id);
+    }
+    patch.touch_speakers(project);
+    let id = SpeakerId(project.fresh_id());
+    project.speakers.push(Speaker {
+        id,
+        name: name.to_string(),
+        role: None,
+        aliases: Vec::new(),
+        is_body: false,
+    });
+    Some(id)
+}
+
 /// Undo one entity's change in `list`: `now` is where it is (if it exists), `before` where
 /// and what it was (if it existed). Replaces, removes or re-inserts accordingly.
 fn put_back<T>(list: &mut Vec<T>, now: Option<usize>, before: Option<(usize, T)>) {
@@ -326,23 +348,7 @@ pub fn apply(project: &mut Project, edit: &Edit) -> Result<Patch, EditError> {
         }
         Edit::SetSpeakerName { claim, name } => {
             let i = claim_index(project, *claim)?;
-            let name = name.trim();
-            let speaker = if name.is_empty() {
-                None
-            } else if let Some(id) = project.find_speaker(name) {
-                Some(id)
-            } else {
-                patch.touch_speakers(project);
-                let id = SpeakerId(project.fresh_id());
-                project.speakers.push(Speaker {
-                    id,
-                    name: name.to_string(),
-                    role: None,
-                    aliases: Vec::new(),
-                    is_body: false,
-                });
-                Some(id)
-            };
+            let speaker = speaker_named(project, &mut patch, name);
             if project.claims[i].speaker == speaker {
                 return Err(EditError::NoChange);
             }
@@ -456,24 +462,9 @@ pub fn apply(project: &mut Project, edit: &Edit) -> Result<Patch, EditError> {
             if content.is_empty() {
                 return Err(EditError::Invalid("a claim cannot be empty"));
             }
-            let speaker = match speaker.as_deref().map(str::trim) {
-                Some(name) if !name.is_empty() => match project.find_speaker(name) {
-                    Some(id) => Some(id),
-                    None => {
-                        patch.touch_speakers(project);
-                        let id = SpeakerId(project.fresh_id());
-                        project.speakers.push(Speaker {
-                            id,
-                            name: name.to_string(),
-                            role: None,
-                            aliases: Vec::new(),
-                            is_body: false,
-                        });
-                        Some(id)
-                    }
-                },
-                _ => None,
-            };
+            let speaker = speaker
+                .as_deref()
+                .and_then(|name| speaker_named(project, &mut patch, name));
             let id = ClaimId(project.fresh_id());
             // Insert after the article's claims that start earlier, so reading order holds.
             let at = project
