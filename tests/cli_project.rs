@@ -1,8 +1,11 @@
 //! `claimdesk import` and `claimdesk export`, run as the real binary.
 
+mod common;
+
+use common::{claimdesk, stderr};
+
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
 
 use claimdesk::io::import::sha256_hex;
 use claimdesk::io::project_file::{backup_path, load_project};
@@ -21,17 +24,6 @@ Hamas said it had not received a new proposal.\n";
 const MAYOR: &str = "Bridge to reopen in spring\n\n\
 “We will rebuild the bridge by April,” Mayor Jane Smith told reporters on Tuesday.\n\
 According to the transport ministry, the repairs will cost 4 million euros.\n";
-
-fn claimdesk(args: &[&dyn AsRef<std::ffi::OsStr>]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_claimdesk"))
-        .args(args.iter().map(|a| a.as_ref()))
-        .output()
-        .expect("run claimdesk")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 /// How many claims `claimdesk extract` finds in these files: import must add the same.
 fn extracted_claims(files: &[&Path]) -> usize {

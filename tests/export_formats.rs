@@ -2,10 +2,13 @@
 //! is found, nothing a spreadsheet, a browser or a Markdown renderer would run survives.
 //! Then `claimdesk export` as the real binary, for every `--format`.
 
+mod common;
+
+use common::{claimdesk, stderr};
+
 use std::collections::HashMap;
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
 
 use claimdesk::io::export::{self, Format, Options, claimreview, report};
 use claimdesk::io::project_file::save_project;
@@ -811,17 +814,6 @@ fn reports_of_an_empty_project() {
 }
 
 // ------------------------------------------------------------------ the binary
-
-fn claimdesk(args: &[&dyn AsRef<std::ffi::OsStr>]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_claimdesk"))
-        .args(args.iter().map(|a| a.as_ref()))
-        .output()
-        .expect("run claimdesk")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 fn saved_project(dir: &Path) -> std::path::PathBuf {
     let path = dir.join("tricky.claimdesk");

@@ -1,4 +1,5 @@
-//! Projects for the project-file tests and benchmarks.
+//! Shared by the integration tests (and benches): projects to work on, and the real
+//! binary run as a command.
 #![allow(dead_code)]
 
 use claimdesk::model::{
@@ -103,4 +104,17 @@ pub fn big_project(articles: usize, claims_per_article: usize, tag: &str) -> Pro
     }
     p.next_id = next;
     p
+}
+
+/// Run the real `claimdesk` binary with `args` and wait for it.
+pub fn claimdesk(args: &[&dyn AsRef<std::ffi::OsStr>]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_claimdesk"))
+        .args(args.iter().map(|a| a.as_ref()))
+        .output()
+        .expect("run claimdesk")
+}
+
+/// A finished command's standard error as text.
+pub fn stderr(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
 }
