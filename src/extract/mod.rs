@@ -8,13 +8,14 @@
 //! 4. `speakers`: build the article's speaker registry and resolve mentions
 //!    ("he", "the spokesperson", "Kirby") to canonical speakers with roles.
 
+mod kind;
 mod lexicon;
 mod quotes;
 mod rules;
 mod speakers;
 mod text;
 
-use crate::model::ClaimKind;
+pub use kind::ClaimKind;
 use rules::{Frame, Place, Sentence};
 
 /// A claim as the extractor finds it, before it joins a project.

@@ -44,7 +44,7 @@ pub fn find_quotes(text: &str, para: (usize, usize)) -> Vec<Quote> {
         } else {
             c
         };
-        if !crate::extract::lexicon::is_quote_mark(c) {
+        if !super::lexicon::is_quote_mark(c) {
             prev = Some(c);
             continue;
         }

@@ -2,43 +2,13 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::extract::ClaimKind;
+
 use super::{ArticleId, SpeakerId, Status};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct ClaimId(pub u64);
-
-/// How the claim is reported in the text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ClaimKind {
-    /// Wholly inside quotation marks.
-    Direct,
-    /// Reported speech, no quotation marks.
-    Indirect,
-    /// Reported speech with quoted fragments.
-    Mixed,
-    /// A headline or subheading attribution ("…: White House").
-    Headline,
-}
-
-impl ClaimKind {
-    pub const ALL: [ClaimKind; 4] = [
-        ClaimKind::Direct,
-        ClaimKind::Indirect,
-        ClaimKind::Mixed,
-        ClaimKind::Headline,
-    ];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            ClaimKind::Direct => "direct",
-            ClaimKind::Indirect => "indirect",
-            ClaimKind::Mixed => "mixed",
-            ClaimKind::Headline => "headline",
-        }
-    }
-}
 
 /// Where a claim came from; re-running extraction replaces only `Extracted` claims.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]

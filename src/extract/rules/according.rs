@@ -1,0 +1,43 @@
+//! "According to X, …" and "…, according to X".
+
+use super::Frame;
+use super::sentence::{Sentence, content_span, strip_quotes};
+
+/// "According to X, …" and "…, according to X".
+pub(super) fn according_to(s: &Sentence) -> Option<Frame> {
+    let n = s.toks.len();
+    let k = (0..n.saturating_sub(1))
+        .find(|&i| s.is_free_word(i) && s.is(i, "according") && s.is(i + 1, "to"))?;
+    // The source runs to the next comma or the end.
+    let src_end = (k + 2..n)
+        .find(|&i| !s.toks[i].word && !s.word(i).starts_with('.') || s.toks[i].quoted)
+        .unwrap_or(n);
+    let src_end = (k + 2..src_end)
+        .rev()
+        .find(|&i| s.toks[i].word)
+        .map(|i| i + 1)?;
+    let mention = Some(s.span(k + 2, src_end));
+    let cue_text = s.text[s.toks[k].start..s.toks[k + 1].end].to_string();
+    let after = s.trim(src_end, n);
+    let content = if k == 0 {
+        vec![content_span(s, after?.0, after?.1)]
+    } else {
+        // "…, according to X." or "…, according to X, …": the words on both sides.
+        let (a, b) = s.trim(0, k)?;
+        let mut parts = vec![strip_quotes(s, a, b)];
+        if s.is_punct(src_end, ",")
+            && let Some((p, q)) = after
+        {
+            parts.push(content_span(s, p, q));
+        }
+        parts
+    };
+    Some(Frame {
+        content,
+        cue: cue_text,
+        mention,
+        headline: false,
+        continues: false,
+        announces: false,
+    })
+}

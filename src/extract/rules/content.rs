@@ -1,0 +1,161 @@
+//! Where reported content ends: second cues of the same speaker (", adding that …"), a new
+//! speaker taking over (", but officials said …") and nested passives ("was told by X that").
+
+use super::Frame;
+use super::lex;
+use super::sentence::{Sentence, content_span, strip_quotes};
+use super::subjects::subject_before;
+use super::verbs::{content_start, cue_at};
+
+/// Reported content from token `i` to the sentence end, split at second cues.
+pub(super) fn reported(
+    s: &Sentence,
+    i: usize,
+    n: usize,
+    cue: String,
+    mention: Option<(usize, usize)>,
+    out: &mut Vec<Frame>,
+) {
+    let split = second_cue_at(s, i, n);
+    let end = split.map_or(n, |(at, _)| at);
+    if let Some((a, b)) = s.trim(i, end) {
+        let content = strip_quotes(s, a, b);
+        out.push(Frame {
+            content: vec![content],
+            cue,
+            mention,
+            headline: false,
+            continues: false,
+            announces: false,
+        });
+        nested_passive(s, a, b, out);
+    }
+    if let Some((_, next)) = split {
+        second_cues(s, next, n, mention, out);
+    }
+}
+
+/// Claims that start at a second cue at token `k` ("adding that …").
+pub(super) fn second_cues(
+    s: &Sentence,
+    k: usize,
+    n: usize,
+    mention: Option<(usize, usize)>,
+    out: &mut Vec<Frame>,
+) {
+    let mut k = k;
+    while k < n
+        && (!s.is_free_word(k)
+            || s.is(k, "but")
+            || s.is(k, "and")
+            || s.is(k, "while")
+            || s.is(k, "whereas"))
+    {
+        k += 1;
+    }
+    while k < n && lex::is_filler(s.word(k)) {
+        k += 1;
+    }
+    let mut mention = mention;
+    if cue_at(s, k).is_none() {
+        // "…, but officials said …": a new speaker takes over.
+        let Some(m) = (k + 1..n.min(k + 10)).find(|&m| cue_at(s, m).is_some()) else {
+            return;
+        };
+        match subject_before(s, m) {
+            Some((a, b)) if a == k => mention = Some(s.span(a, b)),
+            _ => return,
+        }
+        k = m;
+    }
+    let Some((cue_end, cue)) = cue_at(s, k) else {
+        return;
+    };
+    let cue_word = s.word(k).to_string();
+    if let Some((i, clause)) = content_start(s, &cue_word, cue_end)
+        && (clause || !lex::needs_clause(&cue_word))
+    {
+        reported(s, i, n, cue, mention, out);
+    }
+}
+
+/// A second cue of the same speaker inside content `i..n`: ", adding that", "but warned
+/// that", "and said". Returns (where the first content ends, where the cue starts).
+pub(super) fn second_cue_at(s: &Sentence, i: usize, n: usize) -> Option<(usize, usize)> {
+    for j in i + 2..n {
+        // A semicolon, or ", but" before a clause that is no cue, ends the content.
+        if !s.toks[j].quoted
+            && (s.is_punct(j, ";")
+                || s.is_punct(j, ",")
+                    && s.is_free_word(j + 1)
+                    && (s.is(j + 1, "but") || s.is(j + 1, "while") || s.is(j + 1, "whereas")))
+        {
+            return Some((j, j + 1));
+        }
+        if !s.is_free_word(j) {
+            continue;
+        }
+        let w = s.word(j);
+        if !lex::is_cue_verb(w) || lex::needs_clause(w) && !s.is(j + 1, "that") {
+            continue;
+        }
+        // ", adding that …", "- and arguing that …"
+        if lex::is_gerund(w) {
+            let before = if s.is(j - 1, "and") { j - 1 } else { j };
+            if s.is_punct(before - 1, ",") || s.is_dash(before - 1) {
+                return Some((before - 1, j));
+            }
+        }
+        // "… but warned that …", "…, and added …"
+        let mut c = j - 1;
+        while c > i && s.is_free_word(c) && lex::is_filler(s.word(c)) && !s.is(c, "and") {
+            c -= 1;
+        }
+        let conj = (s.is(c, "but") || s.is(c, "and")) && s.is_free_word(c);
+        let strong = matches!(w, "said" | "told" | "wrote" | "says" | "tells" | "writes")
+            || s.is(j + 1, "that")
+            || s.opens_quote(j + 1)
+            || w.ends_with("ed");
+        if conj && !lex::is_gerund(w) && strong {
+            let end = if c > 0 && s.is_punct(c - 1, ",") {
+                c - 1
+            } else {
+                c
+            };
+            return Some((end, j));
+        }
+    }
+    None
+}
+
+/// "… was told by X that …" inside content `a..b`: a claim of X.
+pub(super) fn nested_passive(s: &Sentence, a: usize, b: usize, out: &mut Vec<Frame>) {
+    for j in a..b.saturating_sub(3) {
+        if !s.is_free_word(j)
+            || !s.is(j + 1, "by")
+            || !matches!(
+                s.word(j).to_ascii_lowercase().as_str(),
+                "told" | "informed" | "assured" | "warned" | "briefed"
+            )
+        {
+            continue;
+        }
+        let Some(that) = (j + 2..b.min(j + 10)).find(|&t| s.is(t, "that")) else {
+            continue;
+        };
+        if that == j + 2 || (j + 2..that).any(|t| !s.is_free_word(t)) {
+            continue;
+        }
+        if let Some((x, y)) = s.trim(that + 1, b) {
+            out.push(Frame {
+                content: vec![content_span(s, x, y)],
+                cue: s.word(j).to_string(),
+                mention: Some(s.span(j + 2, that)),
+                headline: false,
+                continues: false,
+                announces: false,
+            });
+        }
+        return;
+    }
+}

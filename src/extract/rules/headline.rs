@@ -1,0 +1,63 @@
+//! Headline and transcript colons: "…: Speaker" and "Speaker: …".
+
+use super::Frame;
+use super::lex;
+use super::sentence::{Sentence, strip_quotes};
+
+/// "Content: Speaker" or "Speaker: \"content\"" on a headline or subheading.
+pub(super) fn headline(s: &Sentence, heading: bool) -> Option<Frame> {
+    let n = s.toks.len();
+    let colon = (0..n)
+        .rev()
+        .find(|&i| s.is_punct(i, ":") && !s.toks[i].quoted)?;
+    let right_words: Vec<usize> = (colon + 1..n).filter(|&i| s.toks[i].word).collect();
+    let left = s.trim(0, colon);
+    // "… : White House"
+    if heading
+        && !right_words.is_empty()
+        && right_words.len() <= 5
+        && (right_words.iter().all(|&i| s.capitalised(i))
+            || right_words.len() <= 3
+                && right_words
+                    .last()
+                    .is_some_and(|&i| lex::is_body_head(s.word(i))))
+        && !(colon + 1..n).any(|i| s.toks[i].quoted)
+        && let Some((a, b)) = left
+    {
+        let last = *right_words.last()?;
+        return Some(Frame {
+            content: vec![strip_quotes(s, a, b)],
+            cue: ":".into(),
+            mention: Some(s.span(right_words[0], last + 1)),
+            headline: true,
+            continues: false,
+            announces: false,
+        });
+    }
+    // "Speaker: \"…\""
+    let left_words = (0..colon).filter(|&i| s.toks[i].word).count();
+    // "Q:" and "A:" mark an interview's question and answer, not a named speaker.
+    let single_letter = colon == 1 && s.word(0).chars().count() == 1;
+    let left_is_name = !lex::is_gerund(s.word(0))
+        && !single_letter
+        && (heading || right_words.len() >= 3)
+        && (0..colon).all(|i| s.toks[i].word && s.capitalised(i) && !s.toks[i].quoted)
+        && !lex::is_headline_label(s.word(0));
+    // Without a quotation on the right, "The Ninth Circle: …" is a title, not a speaker.
+    // And a list of names ("Nevada: Adam Khan, Ana Ruiz, …") is not something said: a
+    // statement has a lower-case word (a verb) somewhere.
+    let says_something = (colon + 1..n).any(|i| s.is_free_word(i) && !s.capitalised(i));
+    let short_name = left_words <= 3 && !s.is(0, "the") && (heading || says_something);
+    if left_words > 0 && left_is_name && (s.opens_quote(colon + 1) || short_name) {
+        let (a, b) = s.trim(colon + 1, n)?;
+        return Some(Frame {
+            content: vec![strip_quotes(s, a, b)],
+            cue: ":".into(),
+            mention: Some(s.span(0, colon)),
+            headline: true,
+            continues: false,
+            announces: false,
+        });
+    }
+    None
+}

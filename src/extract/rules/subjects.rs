@@ -1,0 +1,372 @@
+//! Who speaks: the subject noun phrase of a cue, before it ("X said"), after it
+//! ("said X"), through an apposition ("X, a spokesman, said") or a clause ("…, saying").
+
+use super::lex;
+use super::sentence::Sentence;
+
+/// The noun phrase that is the subject of the verb at `k`: scanning back over fillers
+/// ("also", "has"), then over the phrase to a clause boundary. Returns a token range.
+pub(super) fn subject_before(s: &Sentence, k: usize) -> Option<(usize, usize)> {
+    let mut j = k;
+    // "He went on to say that …", "she continued to insist …"
+    if j >= 2 && s.is(j - 1, "to") {
+        if j >= 3 && s.is(j - 2, "on") && matches!(s.word(j - 3), "went" | "goes" | "go" | "going")
+        {
+            j -= 3;
+        } else if matches!(
+            s.word(j - 2),
+            "continued" | "continues" | "went" | "proceeded"
+        ) {
+            j -= 2;
+        }
+    }
+    while j > 0 && s.is_free_word(j - 1) && lex::is_filler(s.word(j - 1)) {
+        j -= 1;
+    }
+    let end = j;
+    if end == 0 {
+        return None;
+    }
+    // "X verbed … and said …": the subject is the clause's.
+    if s.is_free_word(end - 1) && (s.is(end - 1, "and") || s.is(end - 1, "but")) {
+        return clause_subject(s, end - 1);
+    }
+    // "John Smith, 39, a spokesman for the mayor, said" / "Smith, who …, said".
+    if s.is_punct(end - 1, ",") {
+        return appositive_subject(s, end - 1);
+    }
+    // A relative or personal pronoun right before the verb is the whole subject; a
+    // relative one keeps its antecedent ("Jane Roe, who said …" → "Jane Roe, who").
+    if s.is_free_word(end - 1) && lex::is_pronoun(s.word(end - 1)) {
+        let relative = s.is(end - 1, "who") || s.is(end - 1, "which");
+        if relative && end >= 3 && s.is_punct(end - 2, ",") {
+            let mut a = end - 2;
+            while a > 0
+                && s.is_free_word(a - 1)
+                && (s.capitalised(a - 1) || s.word(a - 1).ends_with('.'))
+                && end - 2 - a < 6
+            {
+                a -= 1;
+            }
+            if a < end - 2 {
+                return Some((a, end));
+            }
+        }
+        return Some((end - 1, end));
+    }
+    let mut a = end;
+    while a > 0 && end - a < 10 {
+        let i = a - 1;
+        let t = &s.toks[i];
+        if t.quoted {
+            break;
+        }
+        if !t.word {
+            // A possessive apostrophe ("the protesters' spokesman") stays inside.
+            if (s.word(i) == "'" || s.word(i) == "\u{2019}") && i > 0 && s.toks[i - 1].word {
+                a = i;
+                continue;
+            }
+            break;
+        }
+        let w = s.word(i);
+        if (w == "and" || w == "&") && a < end && s.capitalised(a) && i > 0 && s.capitalised(i - 1)
+        {
+            a = i;
+            continue;
+        }
+        // "a spokesman for the mayor", "the head of the agency"
+        // "Officials in the capital": a place after people or a role, not after anything.
+        let place_after_people = w == "in"
+            && i > 0
+            && (lex::is_body_head(s.word(i - 1)) || lex::is_role_head(s.word(i - 1)));
+        if (w == "of" || w == "for" || w == "at" || place_after_people)
+            && a < end
+            && i > 0
+            && s.is_free_word(i - 1)
+            && !lex::is_np_stop(s.word(i - 1))
+        {
+            a = i;
+            continue;
+        }
+        // Stop words, and time words, which belong to an adjunct ("on Wednesday").
+        if lex::is_np_stop(w) || (lex::is_time_word(w) && s.capitalised(i)) {
+            break;
+        }
+        a = i;
+    }
+    while a < end && (s.is(a, "of") || s.is(a, "for")) {
+        a += 1;
+    }
+    if a == end {
+        return None;
+    }
+    let first = s.word(a).to_ascii_lowercase();
+    if matches!(
+        first.as_str(),
+        "the" | "a" | "an" | "this" | "his" | "her" | "their"
+    ) && end - a == 1
+    {
+        return None;
+    }
+    // Apposition: "John Smith, a spokesman for the mayor, said".
+    if a >= 2
+        && s.is_punct(a - 1, ",")
+        && matches!(first.as_str(), "a" | "an" | "the")
+        && s.capitalised(a - 2)
+    {
+        let mut b = a - 1;
+        while b > 0
+            && s.is_free_word(b - 1)
+            && (s.capitalised(b - 1) || s.word(b - 1).ends_with('.'))
+        {
+            b -= 1;
+        }
+        if b == 0 || s.is_comma_like(b - 1) {
+            return Some((b, end));
+        }
+    }
+    Some((a, end))
+}
+
+/// The subject of the clause that token `k` is in: the noun phrase after the last clause
+/// boundary (sentence start, comma, dash) before `k`, if a verb follows it.
+pub(super) fn clause_subject(s: &Sentence, k: usize) -> Option<(usize, usize)> {
+    let lo = k.saturating_sub(60);
+    let boundary = |i: usize| i == 0 || s.is_comma_like(i - 1) || s.is_punct(i - 1, ":");
+    (lo..k)
+        .filter(|&i| boundary(i) && s.is_free_word(i))
+        .find_map(|p| noun_phrase_at(s, p, k))
+}
+
+/// A subject noun phrase starting at token `p` and followed by a lower-case word (its
+/// verb), before token `limit`: a pronoun, "the/a …", or a run of capitalised words.
+pub(super) fn noun_phrase_at(s: &Sentence, p: usize, limit: usize) -> Option<(usize, usize)> {
+    let first = s.word(p);
+    // "That's", "It's": a pronoun and a verb, not a subject phrase.
+    let contraction = first
+        .strip_suffix("'s")
+        .or_else(|| first.strip_suffix("\u{2019}s"))
+        .is_some_and(|w| {
+            lex::is_pronoun(w)
+                || matches!(w.to_ascii_lowercase().as_str(), "there" | "here" | "what")
+        });
+    if contraction
+        || lex::is_time_word(first)
+        || lex::is_adjunct_preposition(first)
+        || lex::is_gerund(first)
+        || lex::is_np_stop(first) && !lex::is_pronoun(first)
+    {
+        return None;
+    }
+    if lex::is_pronoun(first) {
+        return matches!(
+            first.to_ascii_lowercase().as_str(),
+            "he" | "she" | "they" | "it" | "we" | "i"
+        )
+        .then_some((p, p + 1));
+    }
+    let mut b = p;
+    if s.is(b, "the") || s.is(b, "a") || s.is(b, "an") {
+        b += 1;
+        while b < limit && s.is_free_word(b) && !lex::is_np_stop(s.word(b)) && b - p < 5 {
+            b += 1;
+            if !s.capitalised(b - 1) && !s.capitalised(b) {
+                break;
+            }
+        }
+    } else {
+        while b < limit
+            && s.is_free_word(b)
+            && (s.capitalised(b) || s.word(b).ends_with('.'))
+            && b - p < 6
+        {
+            b += 1;
+        }
+    }
+    let verb_follows =
+        s.is_free_word(b) && !s.capitalised(b) && !lex::is_np_stop(s.word(b)) || s.is_punct(b, "(");
+    (b > p && b < limit && verb_follows).then_some((p, b))
+}
+
+/// The subject of a verb preceded by a comma that closes an apposition or a relative
+/// clause: "Jane Roe, 39, a teacher from Ohio, said". The mention is "Jane Roe, … Ohio".
+pub(super) fn appositive_subject(s: &Sentence, comma: usize) -> Option<(usize, usize)> {
+    let lo = comma.saturating_sub(40);
+    for c in (lo..comma).rev() {
+        if s.toks[c].quoted || s.is_punct(c, ".") {
+            return None;
+        }
+        if !s.is_punct(c, ",") {
+            continue;
+        }
+        let opener = s.word(c + 1).to_ascii_lowercase();
+        let appositive = matches!(
+            opener.as_str(),
+            "a" | "an"
+                | "the"
+                | "who"
+                | "whose"
+                | "which"
+                | "its"
+                | "his"
+                | "her"
+                | "their"
+                | "our"
+                | "former"
+                | "then"
+                | "now"
+                | "also"
+                | "himself"
+                | "herself"
+        ) || opener.chars().all(|ch| ch.is_ascii_digit())
+            || opener.ends_with("'s")
+            || opener.ends_with("\u{2019}s")
+            || s.word(c + 2) == "'"
+            || lex::is_role_head(&opener)
+            || (opener.ends_with("ed") && opener.len() > 4)
+            || opener == "including"
+            || (s.capitalised(c + 1) && (c + 1..comma).any(|i| s.is(i, "of") || s.is(i, "for")));
+        // "the dockers' spokeswoman, Jane Roe, said": the name is the apposition.
+        let name_apposition = (c + 1..comma).all(|i| s.is_free_word(i) && s.capitalised(i))
+            && comma - c <= 5
+            && c > 0
+            && lex::is_role_head(s.word(c - 1));
+        if name_apposition {
+            let mut a = c;
+            while a > 0 && s.is_free_word(a - 1) && !lex::is_np_stop(s.word(a - 1)) && c - a < 8 {
+                a -= 1;
+            }
+            if a > 0 && (s.word(a - 1) == "'" || s.word(a - 1) == "\u{2019}") {
+                a -= 1;
+                while a > 0 && s.is_free_word(a - 1) && !lex::is_np_stop(s.word(a - 1)) && c - a < 8
+                {
+                    a -= 1;
+                }
+            }
+            return (a == 0 || !s.is_free_word(a - 1)).then_some((a, comma));
+        }
+        if !appositive || c == 0 {
+            continue;
+        }
+        // The name before the apposition; an age apposition may come first ("Smith, 54, who").
+        let c = if c >= 2
+            && s.is_punct(c - 2, ",")
+            && s.word(c - 1).chars().all(|ch| ch.is_ascii_digit())
+        {
+            c - 2
+        } else {
+            c
+        };
+        let mut a = c;
+        // A party or state label after the name: "Jane Roe (D-Ohio), a …".
+        if a >= 3
+            && s.is_punct(a - 1, ")")
+            && let Some(open) = (a.saturating_sub(6)..a - 1)
+                .rev()
+                .find(|&i| s.is_punct(i, "("))
+        {
+            a = open;
+        }
+        let name_end = a;
+        while a > 0
+            && s.is_free_word(a - 1)
+            && (s.capitalised(a - 1)
+                || s.word(a - 1).ends_with('.')
+                || matches!(s.word(a - 1), "de" | "van" | "von" | "al" | "bin"))
+            && c - a < 6
+        {
+            a -= 1;
+        }
+        if a == name_end && name_end != c {
+            return None;
+        }
+        if a == c {
+            // A lower-case head: "the group's leader, a …" or a pronoun.
+            if s.is_free_word(c - 1) && lex::is_pronoun(s.word(c - 1)) {
+                a = c - 1;
+            } else {
+                // "The report, published on Tuesday by …, found": a determiner and up to
+                // three words.
+                let det = (c.saturating_sub(4)..c).rev().find(|&d| {
+                    s.is_free_word(d)
+                        && matches!(
+                            s.word(d).to_ascii_lowercase().as_str(),
+                            "the" | "a" | "an" | "its" | "his" | "her" | "their"
+                        )
+                })?;
+                if (det + 1..c).any(|i| !s.is_free_word(i) || lex::is_np_stop(s.word(i))) {
+                    return None;
+                }
+                a = det;
+            }
+        }
+        if a > 0 && (s.is(a - 1, "the") || s.is(a - 1, "The")) {
+            a -= 1;
+        }
+        let ok_start = a == 0
+            || s.is_comma_like(a - 1)
+            || s.is_punct(a - 1, ":")
+            || !s.toks[a - 1].word
+            || s.is_free_word(a - 1)
+                && matches!(
+                    s.word(a - 1).to_ascii_lowercase().as_str(),
+                    "but" | "and" | "while" | "as" | "when"
+                );
+        return ok_start.then_some((a, comma));
+    }
+    None
+}
+
+/// The speaker after an inverted cue: "\"…,\" said John Smith, a spokesman."
+pub(super) fn subject_after(s: &Sentence, k: usize) -> Option<(usize, usize)> {
+    let n = s.toks.len();
+    let a = k + 1;
+    let mut b = a;
+    while b < n && s.is_free_word(b) && b - a < 14 {
+        b += 1;
+    }
+    let first = s.word(a).to_ascii_lowercase();
+    let starts_np = s.capitalised(a)
+        || matches!(
+            first.as_str(),
+            "he" | "she" | "they" | "the" | "a" | "an" | "one"
+        );
+    // The speaker closes the sentence or is followed by an apposition or a time.
+    let closes = b == n
+        || s.is_punct(b, ",")
+        || s.is_punct(b, ".")
+        || s.is_punct(b, ";")
+        || (b < n && !s.toks[b].word && !s.toks[b].quoted);
+    let pronoun = matches!(first.as_str(), "he" | "she" | "they");
+    if b == a
+        || !starts_np
+        || !closes
+        || b - a > 6
+        || (pronoun && b - a > 1)
+        || matches!(first.as_str(), "that" | "which" | "who")
+    {
+        return None;
+    }
+    // "said John Smith, the union's chief negotiator." keeps the apposition (the role).
+    if s.is_punct(b, ",") && s.capitalised(a) {
+        let last = (b + 1..n).rev().find(|&i| s.toks[i].word);
+        let opener = s.word(b + 1).to_ascii_lowercase();
+        if let Some(last) = last
+            && last - b <= 12
+            && (b + 1..=last).all(|i| s.is_free_word(i) || s.word(i) == "'")
+            && (matches!(
+                opener.as_str(),
+                "a" | "an" | "the" | "his" | "her" | "its" | "their"
+            ) || opener.ends_with("'s")
+                || lex::is_role_head(&opener)
+                // "insisted Lee's spokesman, Tom Hart."
+                || (lex::is_role_head(s.word(b - 1))
+                    && last - b <= 4
+                    && (b + 1..=last).all(|i| s.capitalised(i))))
+        {
+            return Some((a, last + 1));
+        }
+    }
+    Some((a, b))
+}

@@ -1,0 +1,412 @@
+//! Speech-verb frames: a cue verb with its subject, and content before, around or after it.
+
+use super::Frame;
+use super::content::{reported, second_cues};
+use super::lex;
+use super::sentence::{Sentence, content_span, strip_quotes};
+use super::subjects::{clause_subject, subject_after, subject_before};
+
+/// The cue at token `k` if it is one: its last token index and its text.
+pub(super) fn cue_at(s: &Sentence, k: usize) -> Option<(usize, String)> {
+    if !s.is_free_word(k) || !lex::is_cue_verb(s.word(k)) {
+        return None;
+    }
+    let w = s.word(k);
+    if lex::needs_particle(w) {
+        // "pointed out", "made it clear", "made clear", "was quoted as saying"
+        let end = if s.is(k + 1, "as") && s.is(k + 2, "saying") {
+            k + 2
+        } else if s.is(k + 1, "out") {
+            k + 1
+        } else if s.is(k + 1, "it") && s.is(k + 2, "clear") {
+            k + 2
+        } else if s.is(k + 1, "clear") {
+            k + 1
+        } else {
+            return None;
+        };
+        return Some((end, s.text[s.toks[k].start..s.toks[end].end].to_string()));
+    }
+    Some((k, w.to_string()))
+}
+
+/// "The move was first reported by MSNBC": the agent after "by" is the speaker and the
+/// subject before the verb the content.
+pub(super) fn passive_with_agent(
+    s: &Sentence,
+    k: usize,
+    cue_end: usize,
+    cue: &str,
+) -> Option<Frame> {
+    if !s.is(cue_end + 1, "by") || !lex::is_postposable(s.word(k)) {
+        return None;
+    }
+    let mut be = k;
+    while be > 0
+        && s.is_free_word(be - 1)
+        && lex::is_filler(s.word(be - 1))
+        && !lex::is_be_form(s.word(be - 1))
+    {
+        be -= 1;
+    }
+    if be == 0 || !lex::is_be_form(s.word(be - 1)) {
+        return None;
+    }
+    let a = cue_end + 2;
+    let mut b = a;
+    while b < s.toks.len() && s.is_free_word(b) && b - a < 6 {
+        b += 1;
+    }
+    if b == a || !(s.capitalised(a) || s.is(a, "the") || s.is(a, "a")) {
+        return None;
+    }
+    let (x, y) = s.trim(0, be - 1)?;
+    Some(Frame {
+        content: vec![strip_quotes(s, x, y)],
+        cue: cue.to_string(),
+        mention: Some(s.span(a, b)),
+        headline: false,
+        continues: false,
+        announces: false,
+    })
+}
+
+/// Is the cue word at `k` used as an active speech verb? Not after a determiner, a
+/// possessive or a preposition ("Clinton's claim", "the report", "of pledged delegates"), not in the passive ("is said to", "was written by"; "was quoted as saying"
+/// excepted), and not "add up".
+pub(super) fn used_as_speech_verb(s: &Sentence, k: usize) -> bool {
+    if s.is(k + 1, "up") {
+        return false;
+    }
+    let mut p = k;
+    while p > 0
+        && s.is_free_word(p - 1)
+        && lex::is_filler(s.word(p - 1))
+        && !lex::is_be_form(s.word(p - 1))
+    {
+        p -= 1;
+    }
+    if p == 0 {
+        return true;
+    }
+    let prev = s.word(p - 1);
+    let lower = prev.to_ascii_lowercase();
+    // "is calling", "was tweeting" are active; "is said", "was written" are passive.
+    if lex::is_be_form(&lower) && !lex::is_gerund(s.word(k)) {
+        return s.is(k, "quoted");
+    }
+    let apostrophe = (prev == "'" || prev == "\u{2019}") && !s.closes_quote(p - 1);
+    // "he's said", "who's argued" are contractions of "has"/"is", not possessives.
+    let stem = prev
+        .strip_suffix("'s")
+        .or_else(|| prev.strip_suffix("\u{2019}s"));
+    let possessive = stem.is_some_and(|w| {
+        !lex::is_pronoun(w) && !matches!(w.to_ascii_lowercase().as_str(), "there" | "here" | "what")
+    }) || apostrophe;
+    !(possessive
+        || matches!(
+            lower.as_str(),
+            "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "our"
+                | "your"
+                | "my"
+                | "this"
+                | "these"
+                | "those"
+                | "of"
+                | "in"
+                | "on"
+                | "at"
+                | "for"
+                | "with"
+                | "by"
+                | "from"
+                | "about"
+                | "into"
+                | "over"
+                | "under"
+                | "every"
+        ))
+}
+
+/// Where the content starts after a cue ending at token `k`: past the hearer of "told",
+/// time words, adjuncts ahead of "that", a colon or comma. `None` if nothing follows.
+pub(super) fn content_start(s: &Sentence, cue_word: &str, k: usize) -> Option<(usize, bool)> {
+    let n = s.toks.len();
+    let mut i = k + 1;
+    let mut clause = false;
+    let that_soon = (i..n.min(i + 9))
+        .take_while(|&j| s.is_free_word(j))
+        .find(|&j| s.is(j, "that"));
+    if lex::takes_hearer(cue_word) && !s.is(i, "that") && s.is_free_word(i) {
+        // "told reporters", "told The Associated Press", "told him"
+        if let Some(t) = that_soon {
+            // "told a local radio station on Monday that …"
+            i = t;
+        } else if s.is(i, "the") || s.capitalised(i) {
+            i += 1;
+            while i < n && s.is_free_word(i) && s.capitalised(i) {
+                i += 1;
+            }
+            if s.is_free_word(i) && !s.capitalised(i) && s.is(i - 1, "the") {
+                i += 1;
+            }
+        } else if s.is_free_word(i) && !s.is(i, "that") {
+            i += 1;
+        }
+    }
+    loop {
+        if i >= n {
+            return None;
+        }
+        if s.is_free_word(i) && lex::is_time_word(s.word(i)) {
+            i += 1;
+            continue;
+        }
+        if s.is_free_word(i) && lex::is_adjunct_preposition(s.word(i)) {
+            // "said in a statement that …": jump to the "that" if it comes soon.
+            let that = (i + 1..n.min(i + 10))
+                .take_while(|&j| s.toks[j].word && !s.toks[j].quoted)
+                .find(|&j| s.is(j, "that"));
+            if let Some(t) = that {
+                i = t;
+                continue;
+            }
+            // "said in a statement: \"…\"" / "said in a statement, \"…\"".
+            let colon = (i + 1..n.min(i + 10))
+                .find(|&j| !s.toks[j].word)
+                .filter(|&j| (s.is_punct(j, ":") || s.is_punct(j, ",")) && s.opens_quote(j + 1));
+            if let Some(c) = colon {
+                i = c;
+                break;
+            }
+            // "told parliament on Monday the strike was …", "said in Paris the talks …":
+            // a short phrase of time words or names, then the clause.
+            let mut j = i + 1;
+            while j < n
+                && j - i <= 3
+                && s.is_free_word(j)
+                && (lex::is_time_word(s.word(j)) || s.capitalised(j))
+            {
+                j += 1;
+            }
+            if j > i + 1 && j < n && s.is_free_word(j) && !lex::is_adjunct_preposition(s.word(j)) {
+                i = j;
+                continue;
+            }
+            return None;
+        }
+        break;
+    }
+    if s.is(i, "that") && s.is_free_word(i) {
+        i += 1;
+        clause = true;
+    }
+    if s.is_punct(i, ":") || s.is_punct(i, ",") {
+        i += 1;
+    }
+    s.trim(i, n)?;
+    if s.opens_quote(i) {
+        clause = true;
+    }
+    if s.is_free_word(i)
+        && matches!(
+            s.word(i).to_ascii_lowercase().as_str(),
+            "he" | "she"
+                | "they"
+                | "it"
+                | "we"
+                | "i"
+                | "there"
+                | "whether"
+                | "if"
+                | "how"
+                | "why"
+                | "what"
+        )
+    {
+        clause = true;
+    }
+    Some((i, clause))
+}
+
+/// Speech-verb frames. Returns true when the sentence had one.
+pub(super) fn verb_frames(s: &Sentence, out: &mut Vec<Frame>) -> bool {
+    let n = s.toks.len();
+    // "Asked if she believed …, Clinton said …": the cue of an opening subordinate clause
+    // is not the sentence's frame.
+    let first = if lex::is_subordinator(s.word(0)) {
+        (1..n)
+            .find(|&i| s.is_punct(i, ",") && !s.toks[i].quoted)
+            .unwrap_or(0)
+    } else {
+        0
+    };
+    // "…, and he finds that in his work, he said.": a frame closing the sentence governs
+    // everything before it, whatever cues that contains.
+    let closing = (first.max(n.saturating_sub(10))..n)
+        .rev()
+        .find(|&k| s.is_free_word(k) && cue_at(s, k).is_some());
+    let mut closing_frames = Vec::new();
+    if let Some(k) = closing
+        && k > first
+        && !s.toks[..k].iter().any(|t| t.quoted)
+        && verb_frames_from(s, k, &mut closing_frames)
+        && closing_frames
+            .first()
+            .and_then(|f| f.content.first())
+            .is_some_and(|c| c.0 == s.toks[0].start)
+    {
+        out.append(&mut closing_frames);
+        return true;
+    }
+    if verb_frames_from(s, first, out) {
+        return true;
+    }
+    // No frame in the main clause: the opening clause may have one ("When Ruiz said the
+    // works were late, the council met"), its content ending with the clause.
+    if first > 1 {
+        let opening = Sentence {
+            text: s.text,
+            toks: s.toks[..first].to_vec(),
+            quotes: s.quotes,
+        };
+        return verb_frames_from(&opening, 0, out);
+    }
+    false
+}
+
+/// Speech-verb frames with the cue at token `from` or later.
+pub(super) fn verb_frames_from(s: &Sentence, from: usize, out: &mut Vec<Frame>) -> bool {
+    let n = s.toks.len();
+    for k in from..n {
+        let Some((cue_end, cue)) = cue_at(s, k) else {
+            continue;
+        };
+        let cue_word = s.word(k).to_string();
+        if let Some(frame) = passive_with_agent(s, k, cue_end, &cue) {
+            out.push(frame);
+            return true;
+        }
+        if !used_as_speech_verb(s, k) {
+            continue;
+        }
+        let subject = subject_before(s, k);
+        let after = content_start(s, &cue_word, cue_end);
+        let needs_clause = lex::needs_clause(&cue_word);
+        // ", saying …": the speaker is the subject of the clause the gerund hangs on.
+        if lex::is_gerund(&cue_word) && k > 0 && s.is_punct(k - 1, ",") {
+            if let Some((a, b)) = clause_subject(s, k - 1)
+                && let Some((i, clause)) = after
+                && (clause || !needs_clause)
+            {
+                reported(s, i, n, cue, Some(s.span(a, b)), out);
+                return true;
+            }
+            continue;
+        }
+        match subject {
+            Some((a, b)) => {
+                let mention = Some(s.span(a, b));
+                // "In a statement, the ministry said:" and the quotation follows.
+                if after.is_none() && s.is_punct(n - 1, ":") && n - 1 <= cue_end + 8 {
+                    out.push(Frame {
+                        content: Vec::new(),
+                        cue,
+                        mention,
+                        headline: false,
+                        continues: false,
+                        announces: true,
+                    });
+                    return true;
+                }
+                let preceded = a > 0 && s.is_comma_like(a - 1);
+                let before = if preceded { s.trim(0, a - 1) } else { None };
+                let before_quoted = before.is_some_and(|(x, _)| s.opens_quote(x));
+                // Unquoted content before the frame must look like a clause, and the verb
+                // must be one that can close a sentence.
+                // An opening adjunct ("In a speech last July, he said:") is no content.
+                let before = before.filter(|&(x, y)| {
+                    let min_words = if adjunct_start(s, x) { 8 } else { 4 };
+                    before_quoted
+                        || (lex::is_postposable(&cue_word)
+                            && s.toks[x..y]
+                                .iter()
+                                .filter(|t| t.word)
+                                .nth(min_words - 1)
+                                .is_some())
+                });
+                let after_clause = after.filter(|&(i, clause)| {
+                    (clause || !needs_clause) && !(preceded && adjunct_start(s, i))
+                });
+                if let Some((x, y)) = before.filter(|_| before_quoted || after_clause.is_none()) {
+                    // "\"…,\" X said" — and maybe ", \"…\"" after the frame.
+                    let mut content = vec![strip_quotes(s, x, y)];
+                    if let Some((i, _)) = after.filter(|&(i, _)| s.opens_quote(i))
+                        && let Some((p, q)) = s.trim(i, n)
+                    {
+                        content.push(strip_quotes(s, p, q));
+                    } else if let Some((i, _)) = after {
+                        second_cues(s, i, n, mention, out);
+                    } else if !before_quoted
+                        && s.is_punct(cue_end + 1, ",")
+                        && !lex::is_gerund(s.word(cue_end + 2))
+                        && let Some((p, q)) = s.trim(cue_end + 2, n)
+                    {
+                        // "In 1990, she said, a boss invited her …": the frame sits inside.
+                        content.push(content_span(s, p, q));
+                    }
+                    out.insert(
+                        0,
+                        Frame {
+                            content,
+                            cue,
+                            mention,
+                            headline: false,
+                            continues: false,
+                            announces: false,
+                        },
+                    );
+                    return true;
+                }
+                if let Some((i, _)) = after_clause {
+                    reported(s, i, n, cue, mention, out);
+                    return true;
+                }
+            }
+            None => {
+                // Inverted: "\"…,\" said X."
+                if k > 0
+                    && s.is_comma_like(k - 1)
+                    && lex::is_postposable(&cue_word)
+                    && !needs_clause
+                    && let Some((a, b)) = subject_after(s, cue_end)
+                    && let Some((x, y)) = s.trim(0, k - 1)
+                {
+                    out.push(Frame {
+                        content: vec![strip_quotes(s, x, y)],
+                        cue,
+                        mention: Some(s.span(a, b)),
+                        headline: false,
+                        continues: false,
+                        announces: false,
+                    });
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
+
+/// Does the content candidate at `i` start with an adjunct ("on Tuesday", "in a statement")
+/// rather than a clause? Then a frame after a comma closes the sentence instead.
+pub(super) fn adjunct_start(s: &Sentence, i: usize) -> bool {
+    s.is_free_word(i) && (lex::is_adjunct_preposition(s.word(i)) || lex::is_time_word(s.word(i)))
+}
