@@ -8,6 +8,7 @@
 //! 4. `speakers`: build the article's speaker registry and resolve mentions
 //!    ("he", "the spokesperson", "Kirby") to canonical speakers with roles.
 
+mod complements;
 mod kind;
 mod lexicon;
 mod quotes;
@@ -72,10 +73,22 @@ pub fn extract_with_known(text: &str, known: &[FoundSpeaker]) -> Extraction {
     let mut previous: Option<FoundClaim> = None;
     // A frame ending in a colon ("the ministry said:") waiting for the sentence it announces.
     let mut announced: Option<Frame> = None;
+    // The speaker of an open transcript turn ("WALLACE: …").
+    let mut turn: Option<(usize, usize)> = None;
     for (n, para) in text::paragraphs(text).into_iter().enumerate() {
         let line = &text[para.0..para.1];
         if lexicon::is_navigation_line(line) {
             previous = None;
+            continue;
+        }
+        // Transcript turns and signed quotations take the whole paragraph.
+        if n > 0
+            && let Some(frame) = rules::paragraph_frame(text, para, &mut turn)
+        {
+            if let Some(claim) = build_claim(text, &frame, &mut registry, previous.as_ref()) {
+                previous = Some(claim.clone());
+                claims.push(claim);
+            }
             continue;
         }
         let quotes = quotes::find_quotes(text, para);

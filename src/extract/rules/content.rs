@@ -4,6 +4,7 @@
 use super::Frame;
 use super::lex;
 use super::sentence::{Sentence, content_span, strip_quotes};
+use super::stance::stance_frames;
 use super::subjects::subject_before;
 use super::verbs::{content_start, cue_at};
 
@@ -49,7 +50,9 @@ pub(super) fn second_cues(
             || s.is(k, "but")
             || s.is(k, "and")
             || s.is(k, "while")
-            || s.is(k, "whereas"))
+            || s.is(k, "whereas")
+            || s.is(k, "although")
+            || s.is(k, "though"))
     {
         k += 1;
     }
@@ -59,13 +62,27 @@ pub(super) fn second_cues(
     let mut mention = mention;
     if cue_at(s, k).is_none() {
         // "…, but officials said …": a new speaker takes over.
-        let Some(m) = (k + 1..n.min(k + 10)).find(|&m| cue_at(s, m).is_some()) else {
+        let found = (k + 1..n.min(k + 10))
+            .find(|&m| cue_at(s, m).is_some())
+            .and_then(|m| {
+                subject_before(s, m)
+                    .filter(|&(a, _)| a == k)
+                    .map(|sub| (m, sub))
+            });
+        let Some((m, (a, b))) = found else {
+            // "…, although he refused to pledge …": a stance verb of the new clause.
+            let mut more = Vec::new();
+            if stance_frames(s, k, &mut more)
+                && more
+                    .first()
+                    .and_then(|f| f.mention)
+                    .is_some_and(|m| m.0 >= s.toks[k].start)
+            {
+                out.append(&mut more);
+            }
             return;
         };
-        match subject_before(s, m) {
-            Some((a, b)) if a == k => mention = Some(s.span(a, b)),
-            _ => return,
-        }
+        mention = Some(s.span(a, b));
         k = m;
     }
     let Some((cue_end, cue)) = cue_at(s, k) else {
@@ -88,7 +105,11 @@ pub(super) fn second_cue_at(s: &Sentence, i: usize, n: usize) -> Option<(usize, 
             && (s.is_punct(j, ";")
                 || s.is_punct(j, ",")
                     && s.is_free_word(j + 1)
-                    && (s.is(j + 1, "but") || s.is(j + 1, "while") || s.is(j + 1, "whereas")))
+                    && (s.is(j + 1, "but")
+                        || s.is(j + 1, "while")
+                        || s.is(j + 1, "whereas")
+                        || s.is(j + 1, "although")
+                        || s.is(j + 1, "though")))
         {
             return Some((j, j + 1));
         }

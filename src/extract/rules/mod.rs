@@ -16,7 +16,9 @@ mod content;
 mod headline;
 mod nominal;
 mod sentence;
+mod stance;
 mod subjects;
+mod turns;
 mod verbs;
 
 use super::lexicon as lex;
@@ -24,10 +26,11 @@ use super::quotes::Quote;
 use super::text::Token;
 
 pub use sentence::Sentence;
+pub use turns::paragraph_frame;
 
 use according::according_to;
 use headline::headline;
-use nominal::nominal;
+use nominal::{nominal, owned_stance};
 use sentence::strip_quotes;
 use verbs::verb_frames;
 
@@ -75,6 +78,9 @@ pub fn frames(s: &Sentence, place: Place) -> Vec<Frame> {
         return out;
     }
     nominal(s, &mut out);
+    if out.is_empty() {
+        owned_stance(s, &mut out);
+    }
     out
 }
 

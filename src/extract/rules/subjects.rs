@@ -27,13 +27,25 @@ pub(super) fn subject_before(s: &Sentence, k: usize) -> Option<(usize, usize)> {
     if end == 0 {
         return None;
     }
+    // "Rep. Jane Roe (D-Ohio) said": the party label stays in the mention.
+    if s.is_punct(end - 1, ")")
+        && let Some(open) = (end.saturating_sub(8)..end - 1)
+            .rev()
+            .find(|&i| s.is_punct(i, "("))
+        && open > 0
+        && s.is_free_word(open - 1)
+        && s.capitalised(open - 1)
+        && let Some((a, _)) = subject_before(s, open)
+    {
+        return Some((a, end));
+    }
     // "X verbed … and said …": the subject is the clause's.
     if s.is_free_word(end - 1) && (s.is(end - 1, "and") || s.is(end - 1, "but")) {
         return clause_subject(s, end - 1);
     }
     // "John Smith, 39, a spokesman for the mayor, said" / "Smith, who …, said".
     if s.is_punct(end - 1, ",") {
-        return appositive_subject(s, end - 1);
+        return appositive_subject(s, end - 1).or_else(|| leading_subject(s, end - 1));
     }
     // A relative or personal pronoun right before the verb is the whole subject; a
     // relative one keeps its antecedent ("Jane Roe, who said …" → "Jane Roe, who").
@@ -228,13 +240,24 @@ pub(super) fn appositive_subject(s: &Sentence, comma: usize) -> Option<(usize, u
             || opener == "including"
             || (s.capitalised(c + 1) && (c + 1..comma).any(|i| s.is(i, "of") || s.is(i, "for")));
         // "the dockers' spokeswoman, Jane Roe, said": the name is the apposition.
+        // "A lawyer for the news outlets, David Schulz, said": a description with a role
+        // before the name.
         let name_apposition = (c + 1..comma).all(|i| s.is_free_word(i) && s.capitalised(i))
             && comma - c <= 5
             && c > 0
-            && lex::is_role_head(s.word(c - 1));
+            && (lex::is_role_head(s.word(c - 1))
+                || (c.saturating_sub(8)..c).any(|i| {
+                    s.is_free_word(i) && lex::is_role_head(s.word(i)) && !s.capitalised(i)
+                }));
         if name_apposition {
             let mut a = c;
-            while a > 0 && s.is_free_word(a - 1) && !lex::is_np_stop(s.word(a - 1)) && c - a < 8 {
+            let inside = |i: usize| {
+                !lex::is_np_stop(s.word(i))
+                    || (s.is(i, "for") || s.is(i, "of") || s.is(i, "at"))
+                        && i > 0
+                        && s.is_free_word(i - 1)
+            };
+            while a > 0 && s.is_free_word(a - 1) && inside(a - 1) && c - a < 8 {
                 a -= 1;
             }
             if a > 0 && (s.word(a - 1) == "'" || s.word(a - 1) == "\u{2019}") {
@@ -339,6 +362,10 @@ pub(super) fn subject_after(s: &Sentence, k: usize) -> Option<(usize, usize)> {
         || s.is_punct(b, ";")
         || (b < n && !s.toks[b].word && !s.toks[b].quoted);
     let pronoun = matches!(first.as_str(), "he" | "she" | "they");
+    // "said the ruling was wrong" is reported speech, not an inverted speaker.
+    if (a..b).any(|i| lex::is_be_form(s.word(i)) || lex::is_np_stop(s.word(i)) && !s.is(i, "of")) {
+        return None;
+    }
     if b == a
         || !starts_np
         || !closes
@@ -369,4 +396,43 @@ pub(super) fn subject_after(s: &Sentence, k: usize) -> Option<(usize, usize)> {
         }
     }
     Some((a, b))
+}
+
+/// "Jane Roe, 59, of Ashton, who watched from the Mall, said": when the appositions are
+/// too many to walk, the subject is the noun phrase that opens the clause, up to its first
+/// comma. The mention runs from it to the comma before the verb.
+fn leading_subject(s: &Sentence, comma: usize) -> Option<(usize, usize)> {
+    // The clause opens at the sentence start or after a closing quotation and its comma.
+    let lo = comma.saturating_sub(45);
+    let open = (lo..comma)
+        .rev()
+        .find(|&i| s.closes_quote(i) || s.is_punct(i, ":") || s.is_punct(i, ";"))
+        .map_or(0, |i| i + 1);
+    let open = (open..comma).find(|&i| s.is_free_word(i) || s.is_punct(i, ","))?;
+    if open < lo || !s.is_free_word(open) {
+        return None;
+    }
+    let first_comma = (open..comma).find(|&i| s.is_punct(i, ","))?;
+    if first_comma == open || first_comma - open > 9 {
+        return None;
+    }
+    let starts = s.capitalised(open)
+        || matches!(
+            s.word(open).to_ascii_lowercase().as_str(),
+            "the" | "a" | "an"
+        );
+    let head_ok = (open..first_comma).all(|i| {
+        s.is_free_word(i)
+            && (!lex::is_np_stop(s.word(i))
+                || s.is(i, "of")
+                || s.is(i, "for")
+                || s.is(i, "at")
+                || s.is(i, "and") && i > open && s.capitalised(i - 1))
+            && !lex::is_cue_verb(s.word(i))
+    });
+    let names_someone = (open..first_comma).any(|i| {
+        s.capitalised(i) && i > open || lex::is_role_head(s.word(i)) || lex::is_body_head(s.word(i))
+    }) || s.capitalised(open) && !lex::is_subordinator(s.word(open));
+    (starts && head_ok && names_someone && !lex::is_time_word(s.word(open)))
+        .then_some((open, comma))
 }

@@ -4,6 +4,7 @@ use super::Frame;
 use super::content::{reported, second_cues};
 use super::lex;
 use super::sentence::{Sentence, content_span, strip_quotes};
+use super::stance::stance_frames;
 use super::subjects::{clause_subject, subject_after, subject_before};
 
 /// The cue at token `k` if it is one: its last token index and its text.
@@ -266,7 +267,7 @@ pub(super) fn verb_frames(s: &Sentence, out: &mut Vec<Frame>) -> bool {
         out.append(&mut closing_frames);
         return true;
     }
-    if verb_frames_from(s, first, out) {
+    if verb_frames_from(s, first, out) || stance_frames(s, first, out) {
         return true;
     }
     // No frame in the main clause: the opening clause may have one ("When Ruiz said the

@@ -1,0 +1,221 @@
+//! Speech and stance verbs whose content is not a clause: a noun phrase ("criticised the
+//! plan"), a to-infinitive ("pledged to cut taxes"), an object and a to-infinitive ("urged
+//! voters to stay home") or a prepositional phrase ("spoke about the deal", "called for an
+//! inquiry"). General English, listed by base form; every inflection is derived.
+//!
+//! Open-class action verbs and broad volition ("want", "try", "need") are left out on
+//! purpose: they are not speech, and chasing them costs precision.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// What may follow a verb as its content.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Takes {
+    /// A noun phrase: "denied the report".
+    pub np: bool,
+    /// A to-infinitive right after the verb: "vowed to fight on".
+    pub to: bool,
+    /// An object, then a to-infinitive: "urged lawmakers to act".
+    pub obj_to: bool,
+    /// Prepositions that introduce the content: "warned of", "called for".
+    pub preps: &'static [&'static str],
+}
+
+const NP: Takes = Takes {
+    np: true,
+    to: false,
+    obj_to: false,
+    preps: &[],
+};
+
+/// Base forms and what they take.
+#[rustfmt::skip]
+const VERBS: &[(&str, Takes)] = &[
+    // Stance towards someone or something, the verb itself says it.
+    ("accuse", NP), ("criticize", NP), ("criticise", NP), ("praise", NP), ("deny", NP),
+    ("cite", NP), ("blast", NP), ("slam", NP), ("condemn", NP), ("defend", NP),
+    ("dismiss", NP), ("reject", NP), ("attack", NP), ("mock", NP), ("welcome", NP),
+    ("endorse", NP), ("oppose", NP), ("dispute", NP), ("tout", NP), ("hail", NP),
+    ("laud", NP), ("decry", NP), ("lambaste", NP), ("lambast", NP), ("deride", NP),
+    ("ridicule", NP), ("chide", NP), ("rebuke", NP), ("denounce", NP), ("applaud", NP),
+    ("commend", NP), ("blame", NP), ("fault", NP), ("disavow", NP), ("repudiate", NP),
+    ("champion", NP), ("insult", NP), ("scold", NP), ("castigate", NP), ("berate", NP),
+    ("belittle", NP), ("disparage", NP), ("assail", NP), ("excoriate", NP), ("upbraid", NP),
+    ("congratulate", NP), ("acknowledge", NP), ("admit", NP), ("announce", NP),
+    ("predict", NP), ("recommend", NP), ("reaffirm", NP), ("reiterate", NP),
+    ("question", NP), ("describe", NP), ("recount", NP), ("recall", NP), ("confirm", NP),
+    ("support", NP),
+    // Commitments and refusals: a to-infinitive.
+    ("pledge", Takes { np: true, to: true, obj_to: false, preps: &[] }),
+    ("vow", Takes { np: true, to: true, obj_to: false, preps: &[] }),
+    ("promise", Takes { np: true, to: true, obj_to: true, preps: &[] }),
+    ("swear", Takes { np: false, to: true, obj_to: false, preps: &[] }),
+    ("threaten", Takes { np: true, to: true, obj_to: false, preps: &[] }),
+    ("refuse", Takes { np: false, to: true, obj_to: false, preps: &[] }),
+    ("decline", Takes { np: false, to: true, obj_to: false, preps: &[] }),
+    ("agree", Takes { np: false, to: true, obj_to: false, preps: &["with", "on"] }),
+    ("offer", Takes { np: false, to: true, obj_to: false, preps: &[] }),
+    ("propose", Takes { np: true, to: true, obj_to: false, preps: &[] }),
+    ("demand", Takes { np: true, to: true, obj_to: false, preps: &[] }),
+    // Requests: an object and a to-infinitive.
+    ("urge", Takes { np: true, to: false, obj_to: true, preps: &[] }),
+    ("encourage", Takes { np: false, to: false, obj_to: true, preps: &[] }),
+    ("ask", Takes { np: false, to: false, obj_to: true, preps: &["about", "for"] }),
+    ("order", Takes { np: false, to: false, obj_to: true, preps: &[] }),
+    ("implore", Takes { np: false, to: false, obj_to: true, preps: &[] }),
+    ("beg", Takes { np: false, to: false, obj_to: true, preps: &[] }),
+    ("invite", Takes { np: false, to: false, obj_to: true, preps: &[] }),
+    ("challenge", Takes { np: false, to: false, obj_to: true, preps: &[] }),
+    ("tell", Takes { np: false, to: false, obj_to: true, preps: &[] }),
+    ("warn", Takes { np: false, to: false, obj_to: true, preps: &["of", "about", "against"] }),
+    // Speech about something: a prepositional phrase.
+    ("call", Takes { np: false, to: false, obj_to: false, preps: &["for"] }),
+    ("talk", Takes { np: false, to: false, obj_to: false, preps: &["about"] }),
+    ("speak", Takes { np: false, to: false, obj_to: false, preps: &["about", "of", "against"] }),
+    ("complain", Takes { np: false, to: false, obj_to: false, preps: &["about", "of"] }),
+    ("joke", Takes { np: false, to: false, obj_to: false, preps: &["about"] }),
+    ("boast", Takes { np: false, to: false, obj_to: false, preps: &["about", "of"] }),
+    ("brag", Takes { np: false, to: false, obj_to: false, preps: &["about"] }),
+    ("comment", Takes { np: false, to: false, obj_to: false, preps: &["on"] }),
+    ("testify", Takes { np: false, to: false, obj_to: false, preps: &["about"] }),
+    ("argue", Takes { np: false, to: false, obj_to: false, preps: &["for", "against"] }),
+    ("advocate", Takes { np: true, to: false, obj_to: false, preps: &["for"] }),
+    ("campaign", Takes { np: false, to: false, obj_to: false, preps: &["for", "against"] }),
+    ("lobby", Takes { np: false, to: false, obj_to: false, preps: &["for", "against"] }),
+    ("rail", Takes { np: false, to: false, obj_to: false, preps: &["against"] }),
+    ("apologize", Takes { np: false, to: false, obj_to: false, preps: &["for"] }),
+    ("apologise", Takes { np: false, to: false, obj_to: false, preps: &["for"] }),
+    ("express", Takes { np: true, to: false, obj_to: false, preps: &[] }),
+    ("voice", Takes { np: true, to: false, obj_to: false, preps: &[] }),
+];
+
+/// Irregular forms: (form, base).
+#[rustfmt::skip]
+const IRREGULAR: &[(&str, &str)] = &[
+    ("swore", "swear"), ("sworn", "swear"), ("told", "tell"), ("spoke", "speak"),
+    ("spoken", "speak"), ("slammed", "slam"), ("slamming", "slam"), ("begged", "beg"),
+    ("begging", "beg"), ("bragged", "brag"), ("bragging", "brag"), ("admitted", "admit"),
+    ("admitting", "admit"), ("denied", "deny"), ("denies", "deny"), ("decried", "decry"),
+    ("decries", "decry"), ("testified", "testify"), ("testifies", "testify"),
+    ("lobbied", "lobby"), ("lobbies", "lobby"), ("lambasted", "lambast"),
+];
+
+static FORMS: LazyLock<HashMap<String, Takes>> = LazyLock::new(|| {
+    let mut map = HashMap::new();
+    for &(base, takes) in VERBS {
+        let stem = base.strip_suffix('e').unwrap_or(base);
+        let forms = [
+            base.to_string(),
+            format!("{base}s"),
+            format!("{base}es"),
+            format!("{stem}ed"),
+            format!("{stem}ing"),
+        ];
+        for f in forms {
+            map.entry(f).or_insert(takes);
+        }
+    }
+    for &(form, base) in IRREGULAR {
+        if let Some(&(_, takes)) = VERBS.iter().find(|(b, _)| *b == base) {
+            map.insert(form.to_string(), takes);
+        }
+    }
+    map
+});
+
+/// What the verb form `word` takes as content, if it is one of these verbs.
+pub fn takes(word: &str) -> Option<Takes> {
+    if word.len() > 20 || !word.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return None;
+    }
+    FORMS.get(&word.to_ascii_lowercase()).copied()
+}
+
+/// Nouns of stance that an owner makes into a claim, with the words that may introduce
+/// their content: "his promise to cut taxes", "her criticism of the plan", "their attacks
+/// on the press". "to" stands for a to-infinitive as well as a preposition.
+#[rustfmt::skip]
+const STANCE_NOUNS: &[(&str, &[&str])] = &[
+    ("promise", &["to", "of"]), ("promises", &["to", "of"]), ("pledge", &["to", "of"]),
+    ("pledges", &["to"]), ("vow", &["to"]), ("vows", &["to"]), ("call", &["for", "to"]),
+    ("calls", &["for", "to"]), ("criticism", &["of"]), ("criticisms", &["of"]),
+    ("critique", &["of"]), ("denial", &["of"]), ("denials", &["of"]), ("praise", &["for", "of"]),
+    ("endorsement", &["of"]), ("support", &["for", "of"]), ("opposition", &["to"]),
+    ("threat", &["to"]), ("threats", &["to"]), ("demand", &["for"]), ("demands", &["for"]),
+    ("refusal", &["to"]), ("plea", &["for"]), ("appeal", &["for", "to"]),
+    ("proposal", &["to", "for"]), ("proposals", &["to", "for"]), ("attack", &["on"]),
+    ("attacks", &["on"]), ("condemnation", &["of"]), ("defense", &["of"]),
+    ("defence", &["of"]), ("rejection", &["of"]), ("warning", &["about", "of", "against"]),
+    ("warnings", &["about", "of", "against"]), ("questions", &["about"]),
+    ("concerns", &["about", "over"]), ("doubts", &["about"]), ("comments", &["about", "on"]),
+    ("remarks", &["about", "on"]), ("views", &["on", "about"]), ("position", &["on"]),
+    ("positions", &["on"]), ("stance", &["on"]), ("claims", &["about", "of"]),
+    ("accusations", &["of", "against"]), ("accusation", &["of", "against"]),
+    ("allegations", &["of", "against", "about"]), ("insistence", &["on"]),
+    ("embrace", &["of"]), ("dismissal", &["of"]), ("assessment", &["of"]),
+    ("description", &["of"]), ("characterization", &["of"]), ("portrayal", &["of"]),
+];
+
+/// The words that may introduce the content of the stance noun `word`, if it is one.
+pub fn stance_noun(word: &str) -> Option<&'static [&'static str]> {
+    let lower = word.to_ascii_lowercase();
+    STANCE_NOUNS
+        .iter()
+        .find(|(w, _)| *w == lower)
+        .map(|&(_, preps)| preps)
+}
+
+/// Nouns of feeling or judgement that "express", "voice" and "raise" take before what
+/// they are about: "expressed misgivings about the plan".
+pub fn is_concern_noun(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "concern"
+            | "concerns"
+            | "doubt"
+            | "doubts"
+            | "misgivings"
+            | "reservations"
+            | "questions"
+            | "support"
+            | "opposition"
+            | "frustration"
+            | "anger"
+            | "alarm"
+            | "outrage"
+            | "dismay"
+            | "regret"
+            | "confidence"
+            | "skepticism"
+            | "scepticism"
+            | "worries"
+            | "fears"
+            | "optimism"
+            | "disappointment"
+            | "sympathy"
+            | "solidarity"
+            | "gratitude"
+            | "displeasure"
+            | "criticism"
+            | "objections"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inflections_are_derived() {
+        assert!(takes("criticized").is_some_and(|t| t.np));
+        assert!(takes("criticising").is_some_and(|t| t.np));
+        assert!(takes("pledged").is_some_and(|t| t.to));
+        assert!(takes("urges").is_some_and(|t| t.obj_to));
+        assert!(takes("spoke").is_some_and(|t| t.preps.contains(&"about")));
+        assert!(takes("denied").is_some_and(|t| t.np));
+        assert!(takes("Called").is_some_and(|t| t.preps.contains(&"for")));
+        assert!(takes("walked").is_none());
+        assert!(takes("wanted").is_none());
+    }
+}

@@ -1,0 +1,240 @@
+//! Speech and stance verbs whose content is a noun phrase, a to-infinitive or a
+//! prepositional phrase: "X criticised the plan as reckless", "X pledged to cut taxes",
+//! "X urged voters to stay home", "X called for an inquiry", ", accusing Y of Z".
+//! Tried only when a sentence has no clause-taking frame, so a "said that" always wins.
+
+use super::super::complements::{self, Takes};
+use super::Frame;
+use super::content::reported;
+use super::lex;
+use super::sentence::Sentence;
+use super::subjects::{clause_subject, subject_before};
+use super::verbs::used_as_speech_verb;
+
+/// Content shorter than this many words is not worth a row ("denied it").
+const MIN_WORDS: usize = 3;
+
+/// Frames of stance verbs from token `from` on. Returns true when one was found.
+pub(super) fn stance_frames(s: &Sentence, from: usize, out: &mut Vec<Frame>) -> bool {
+    let n = s.toks.len();
+    for k in from..n {
+        if !s.is_free_word(k) {
+            continue;
+        }
+        let Some(takes) = complements::takes(s.word(k)) else {
+            continue;
+        };
+        // "wants to criticise": an infinitive is not the verb of the clause.
+        if k > 0 && s.is(k - 1, "to") || !used_as_speech_verb(s, k) {
+            continue;
+        }
+        let Some((cue_end, start)) = content_after(s, k, takes) else {
+            continue;
+        };
+        if words_between(s, start, n) < MIN_WORDS {
+            continue;
+        }
+        let gerund = lex::is_gerund(s.word(k)) && k > 0 && s.is_punct(k - 1, ",");
+        let subject = if gerund {
+            clause_subject(s, k - 1)
+        } else if lex::is_gerund(s.word(k)) {
+            // "is calling for", "is once again questioning": a progressive keeps its subject.
+            let mut be = k;
+            while be > 0
+                && s.is_free_word(be - 1)
+                && lex::is_filler(s.word(be - 1))
+                && !lex::is_be_form(s.word(be - 1))
+            {
+                be -= 1;
+            }
+            (be > 0 && lex::is_be_form(s.word(be - 1)))
+                .then(|| subject_before(s, be - 1))
+                .flatten()
+        } else {
+            subject_before(s, k)
+        };
+        let Some((a, b)) = subject.filter(|&(a, b)| plausible_subject(s, a, b)) else {
+            continue;
+        };
+        let cue = s.text[s.toks[k].start..s.toks[cue_end].end].to_string();
+        reported(
+            s,
+            start,
+            phrase_end(s, start, n),
+            cue,
+            Some(s.span(a, b)),
+            out,
+        );
+        return !out.is_empty();
+    }
+    false
+}
+
+/// Where the content of the stance verb at `k` starts, and the last token of the cue.
+fn content_after(s: &Sentence, k: usize, takes: Takes) -> Option<(usize, usize)> {
+    let next = k + 1;
+    if !s.is_free_word(next) && !s.opens_quote(next) {
+        return None;
+    }
+    let w = s.word(next).to_ascii_lowercase();
+    // "vowed to fight", "declined to comment"
+    if w == "to" {
+        return (takes.to && s.is_free_word(next + 1) && !s.capitalised(next + 1))
+            .then_some((k, next));
+    }
+    // "called for an inquiry", "warned of a crisis"
+    if takes.preps.contains(&w.as_str()) {
+        return Some((next, next + 1));
+    }
+    // "called on Congress to act"
+    if w == "on" && s.word(k).to_ascii_lowercase().starts_with("call") {
+        return object_then_to(s, next + 1).map(|_| (next, next + 1));
+    }
+    // "expressed misgivings about the plan": the content is what the feeling is about.
+    if (s.word(k).starts_with("express") || s.word(k).starts_with("voic"))
+        && complements::is_concern_noun(&w)
+    {
+        let p = next + 1;
+        return (s.is_free_word(p)
+            && matches!(
+                s.word(p).to_ascii_lowercase().as_str(),
+                "about" | "over" | "for" | "with" | "at" | "of" | "in"
+            ))
+        .then_some((p, p + 1));
+    }
+    if takes.obj_to && object_then_to(s, next).is_some() {
+        return Some((k, next));
+    }
+    if takes.np && starts_noun_phrase(s, next) {
+        return Some((k, next));
+    }
+    None
+}
+
+/// "voters to stay home": a short object, then "to" and a verb. Returns the "to".
+fn object_then_to(s: &Sentence, p: usize) -> Option<usize> {
+    let n = s.toks.len();
+    let mut j = p;
+    while j < n && j - p < 8 && s.is_free_word(j) && !s.is(j, "to") {
+        if lex::is_np_stop(s.word(j)) && !s.is(j, "of") && !s.is(j, "for") {
+            return None;
+        }
+        j += 1;
+    }
+    (j > p && s.is(j, "to") && s.is_free_word(j + 1) && !s.capitalised(j + 1)).then_some(j)
+}
+
+/// Can a noun phrase start at token `p`? Not a particle ("backed down", "called off"),
+/// a clause opener or a preposition.
+fn starts_noun_phrase(s: &Sentence, p: usize) -> bool {
+    if s.opens_quote(p) {
+        return true;
+    }
+    if !s.is_free_word(p) {
+        return false;
+    }
+    let w = s.word(p).to_ascii_lowercase();
+    if lex::is_np_stop(&w)
+        || lex::is_time_word(&w)
+        || lex::is_adjunct_preposition(&w)
+        || matches!(
+            w.as_str(),
+            "up" | "down"
+                | "off"
+                | "out"
+                | "away"
+                | "back"
+                | "it"
+                | "them"
+                | "him"
+                | "herself"
+                | "himself"
+                | "themselves"
+                | "itself"
+                | "yet"
+                | "so"
+                | "too"
+                | "very"
+                | "well"
+                | "being"
+                | "having"
+                | "doing"
+                | "going"
+                | "who"
+                | "whom"
+                | "where"
+                | "whether"
+                | "if"
+                | "how"
+                | "why"
+                | "what"
+                | "all"
+                | "any"
+                | "me"
+                | "us"
+                | "you"
+        )
+    {
+        return false;
+    }
+    // A lower-case word ending in -ly is an adverb ("strongly").
+    !(w.ends_with("ly") && !s.capitalised(p) && w.len() > 4)
+}
+
+/// Where a noun-phrase or infinitive content ends: at a comma, dash or semicolon outside
+/// quotes, or at an adjunct that opens a new phrase ("during a visit", "when he ran"),
+/// once the content has its words.
+fn phrase_end(s: &Sentence, start: usize, n: usize) -> usize {
+    let mut words = 0;
+    for i in start..n {
+        if s.toks[i].quoted {
+            continue;
+        }
+        if s.is_comma_like(i) && !s.opens_quote(i) && words >= MIN_WORDS {
+            return i;
+        }
+        if !s.toks[i].word {
+            continue;
+        }
+        if words >= MIN_WORDS
+            && matches!(
+                s.word(i).to_ascii_lowercase().as_str(),
+                "during"
+                    | "when"
+                    | "while"
+                    | "after"
+                    | "before"
+                    | "because"
+                    | "although"
+                    | "though"
+                    | "amid"
+                    | "despite"
+                    | "whereas"
+                    | "since"
+            )
+        {
+            return i;
+        }
+        words += 1;
+    }
+    n
+}
+
+/// Number of free words from `a` to `b`.
+fn words_between(s: &Sentence, a: usize, b: usize) -> usize {
+    (a..b).filter(|&i| s.toks[i].word).count()
+}
+
+/// A subject is a noun phrase: not a lone relative word, a number or a time phrase.
+fn plausible_subject(s: &Sentence, a: usize, b: usize) -> bool {
+    let first = s.word(a).to_ascii_lowercase();
+    if b == a + 1 && matches!(first.as_str(), "that" | "which" | "this" | "one" | "it") {
+        return false;
+    }
+    let all_digits = (a..b).all(|i| {
+        s.word(i)
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+    });
+    !(all_digits || lex::is_time_word(&first) || lex::is_adjunct_preposition(&first))
+}
