@@ -12,6 +12,7 @@ mod lexicon;
 mod quotes;
 mod rules;
 mod speakers;
+pub mod syntax;
 mod text;
 
 use crate::model::ClaimKind;
