@@ -14,6 +14,7 @@ mod lexicon;
 mod quotes;
 mod rules;
 mod speakers;
+pub mod syntax;
 mod text;
 
 pub use kind::ClaimKind;
