@@ -97,11 +97,8 @@ pub fn extract_with_known(text: &str, known: &[FoundSpeaker]) -> Extraction {
         for (i, sent) in text::sentences(text, para, &quotes).into_iter().enumerate() {
             let lo = quotes.partition_point(|q| q.end <= sent.0);
             let hi = quotes.partition_point(|q| q.open < sent.1);
-            let s = Sentence {
-                text,
-                toks: text::tokenize(text, sent.0, sent.1, &quotes[lo..hi.max(lo)]),
-                quotes: &quotes[lo..hi.max(lo)],
-            };
+            let qs = &quotes[lo..hi.max(lo)];
+            let s = Sentence::new(text, text::tokenize(text, sent.0, sent.1, qs), qs);
             // "Name: …" opens transcript paragraphs as well as headlines.
             let place = if headline_line {
                 Place::Heading

@@ -58,8 +58,26 @@ pub enum Place {
     Body,
 }
 
-/// All frames of one sentence.
+/// All frames of one sentence; a speaker that is no noun phrase (a date, a figure, a
+/// clause) is dropped, leaving the claim without one.
 pub fn frames(s: &Sentence, place: Place) -> Vec<Frame> {
+    let mut out = sentence_frames(s, place);
+    for f in &mut out {
+        if let Some(m) = f.mention {
+            let (a, b) = s.tokens_of(m);
+            if b > a && !subjects::is_speaker_phrase(s, a, b) {
+                // "In December, the agency": the phrase after an opening adjunct.
+                f.mention = (a..b)
+                    .find(|&i| s.is_punct(i, ","))
+                    .filter(|&c| c + 1 < b && subjects::is_speaker_phrase(s, c + 1, b))
+                    .map(|c| s.span(c + 1, b));
+            }
+        }
+    }
+    out
+}
+
+fn sentence_frames(s: &Sentence, place: Place) -> Vec<Frame> {
     let mut out = Vec::new();
     if s.toks.is_empty() {
         return out;

@@ -1,13 +1,81 @@
 //! One sentence with its tokens, and the token-level questions every rule asks of it.
 
+use super::super::syntax::{self, Chunk, Tag, Tagged};
 use super::Quote;
 use super::Token;
 
-/// One sentence with its tokens and the quotations that touch it.
+/// One sentence with its tokens and the quotations that touch it; part-of-speech tags on
+/// demand ([`Sentence::window`]).
 pub struct Sentence<'a> {
     pub text: &'a str,
     pub toks: Vec<Token>,
     pub quotes: &'a [Quote],
+}
+
+impl<'a> Sentence<'a> {
+    pub fn new(text: &'a str, toks: Vec<Token>, quotes: &'a [Quote]) -> Self {
+        Sentence { text, toks, quotes }
+    }
+
+    /// The first `n` tokens as a sentence of their own (an opening clause).
+    pub(super) fn prefix(&self, n: usize) -> Sentence<'a> {
+        Sentence::new(
+            self.text,
+            self.toks[..n.min(self.toks.len())].to_vec(),
+            self.quotes,
+        )
+    }
+
+    /// Tags and noun phrases of tokens `a..b` read with a few tokens of context on each
+    /// side. The tagger looks two tokens around each word, so a window tags its middle as
+    /// the whole sentence would, at a fraction of the cost: most sentences never need it.
+    pub(super) fn window(&self, a: usize, b: usize) -> Window {
+        let lo = a.saturating_sub(CONTEXT);
+        let hi = (b + CONTEXT).min(self.toks.len());
+        let toks = &self.toks[lo..hi];
+        let tagged = syntax::tag(self.text, toks);
+        let chunks = syntax::noun_phrases(self.text, toks, &tagged);
+        Window { lo, tagged, chunks }
+    }
+
+    /// Token indices covering byte span `(a, b)`.
+    pub(super) fn tokens_of(&self, (a, b): (usize, usize)) -> (usize, usize) {
+        let first = self.toks.partition_point(|t| t.start < a);
+        let last = self.toks.partition_point(|t| t.end <= b);
+        (first, last.max(first))
+    }
+}
+
+/// Tokens of context on each side of a tagged window.
+const CONTEXT: usize = 3;
+
+/// Tags and chunks of part of a sentence; indices are the sentence's.
+pub(super) struct Window {
+    lo: usize,
+    tagged: Tagged,
+    chunks: Vec<Chunk>,
+}
+
+impl Window {
+    pub(super) fn tag(&self, i: usize) -> Option<Tag> {
+        self.tagged.tags.get(i.checked_sub(self.lo)?).copied()
+    }
+
+    pub(super) fn is_possessive(&self, i: usize) -> bool {
+        i.checked_sub(self.lo)
+            .is_some_and(|j| self.tagged.is_possessive(j))
+    }
+
+    pub(super) fn is_negated(&self, i: usize) -> bool {
+        i.checked_sub(self.lo)
+            .is_some_and(|j| self.tagged.is_negated(j))
+    }
+
+    /// The noun phrase that holds token `i`, if any.
+    pub(super) fn chunk_at(&self, i: usize) -> Option<&Chunk> {
+        let j = i.checked_sub(self.lo)?;
+        self.chunks.iter().find(|c| c.start <= j && j < c.end)
+    }
 }
 
 impl Sentence<'_> {

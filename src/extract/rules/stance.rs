@@ -8,7 +8,7 @@ use super::Frame;
 use super::content::reported;
 use super::lex;
 use super::sentence::Sentence;
-use super::subjects::{clause_subject, subject_before};
+use super::subjects::{clause_subject, is_speaker_phrase, subject_before};
 use super::verbs::used_as_speech_verb;
 
 /// Content shorter than this many words is not worth a row ("denied it").
@@ -53,7 +53,13 @@ pub(super) fn stance_frames(s: &Sentence, from: usize, out: &mut Vec<Frame>) -> 
         } else {
             subject_before(s, k)
         };
-        let Some((a, b)) = subject.filter(|&(a, b)| plausible_subject(s, a, b)) else {
+        // The tagger must read the cue as a verb ("support" is often a noun).
+        if !s.window(k, k + 1).tag(k).is_some_and(|t| t.is_verb()) {
+            continue;
+        }
+        let Some((a, b)) =
+            subject.filter(|&(a, b)| plausible_subject(s, a, b) && is_speaker_phrase(s, a, b))
+        else {
             continue;
         };
         let cue = s.text[s.toks[k].start..s.toks[cue_end].end].to_string();

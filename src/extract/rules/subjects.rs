@@ -1,6 +1,7 @@
 //! Who speaks: the subject noun phrase of a cue, before it ("X said"), after it
 //! ("said X"), through an apposition ("X, a spokesman, said") or a clause ("…, saying").
 
+use super::super::syntax;
 use super::lex;
 use super::sentence::Sentence;
 
@@ -435,4 +436,82 @@ fn leading_subject(s: &Sentence, comma: usize) -> Option<(usize, usize)> {
     }) || s.capitalised(open) && !lex::is_subordinator(s.word(open));
     (starts && head_ok && names_someone && !lex::is_time_word(s.word(open)))
         .then_some((open, comma))
+}
+
+/// Is tokens `a..b` a phrase that can name who spoke: a name, a description, a pronoun, a
+/// body or a document, never a date, a figure, a preposition or a verb phrase? An
+/// apposition or a party label after the head ("Jane Roe, a lawyer", "Roe (D-Ohio)") is
+/// judged by the phrase before it.
+pub(super) fn is_speaker_phrase(s: &Sentence, a: usize, b: usize) -> bool {
+    use syntax::Tag;
+    let end = (a..b)
+        .find(|&i| s.is_punct(i, ",") || s.is_punct(i, "(") || s.is_dash(i))
+        .unwrap_or(b);
+    let Some(head) = (a..end).rev().find(|&i| s.toks[i].word) else {
+        return false;
+    };
+    let w = s.window(head, head + 1);
+    let Some(tag) = w.tag(head) else {
+        return true;
+    };
+    let chunk_ok = || w.chunk_at(head).is_none_or(|c| c.can_be_speaker());
+    // "He didn't", "Sanders hasn't": the negated auxiliary is not the head.
+    if w.is_negated(head) && head > a {
+        return is_speaker_phrase(s, a, head);
+    }
+    // A capitalised word is a name whatever the tagger made of it ("Hoover"), unless it
+    // is a month or a day.
+    if s.capitalised(head) {
+        return !is_calendar_word(s.word(head)) && chunk_ok();
+    }
+    let nominal = tag.is_noun()
+        || tag.is_pronoun()
+        || w.is_possessive(head)
+        || matches!(
+            tag,
+            Tag::WDT | Tag::DT | Tag::PDT | Tag::JJ | Tag::JJR | Tag::JJS | Tag::PRPS
+        );
+    nominal && chunk_ok()
+}
+
+/// Month and day names, with their abbreviations.
+fn is_calendar_word(word: &str) -> bool {
+    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    matches!(
+        w.as_str(),
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "today"
+            | "yesterday"
+            | "tonight"
+    )
 }

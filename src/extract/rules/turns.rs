@@ -101,7 +101,10 @@ fn signed_quotation(text: &str, para: (usize, usize)) -> Option<Frame> {
     let close_len = quote.chars().next_back()?.len_utf8();
     let inner = (para.0 + open_len, para.0 + quote.len() - close_len);
     let content = trimmed(text, inner.0, inner.1)?;
-    let name_start = para.0 + dash + dash_len + (line[dash + dash_len..].len() - line[dash + dash_len..].trim_start().len());
+    let name_start = para.0
+        + dash
+        + dash_len
+        + (line[dash + dash_len..].len() - line[dash + dash_len..].trim_start().len());
     words(&text[content.0..content.1])
         .then(|| frame(content, (name_start, name_start + name.len())))
 }

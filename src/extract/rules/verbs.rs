@@ -273,11 +273,7 @@ pub(super) fn verb_frames(s: &Sentence, out: &mut Vec<Frame>) -> bool {
     // No frame in the main clause: the opening clause may have one ("When Ruiz said the
     // works were late, the council met"), its content ending with the clause.
     if first > 1 {
-        let opening = Sentence {
-            text: s.text,
-            toks: s.toks[..first].to_vec(),
-            quotes: s.quotes,
-        };
+        let opening = s.prefix(first);
         return verb_frames_from(&opening, 0, out);
     }
     false
