@@ -444,3 +444,146 @@ fn a_list_of_names_after_a_colon_is_not_a_claim() {
     ));
     assert!(c.is_empty(), "{c:?}");
 }
+
+// ---- Reported speech without a that-clause (issue 10) ----
+
+fn one(text: &str) -> (String, String, String) {
+    let (_, c) = claims(&format!("{T}{text}"));
+    assert_eq!(c.len(), 1, "{text}: {c:?}");
+    (
+        c[0].mention.clone().unwrap_or_default(),
+        c[0].cue.clone(),
+        c[0].content.clone(),
+    )
+}
+
+#[test]
+fn stance_verb_with_noun_phrase_content() {
+    let (m, cue, content) =
+        one("The harbour master criticised the new toll plan as a burden on small fishing crews.");
+    assert_eq!(m, "The harbour master");
+    assert_eq!(cue, "criticised");
+    assert_eq!(
+        content,
+        "the new toll plan as a burden on small fishing crews"
+    );
+    // The content stops before an adjunct that opens a new phrase.
+    let (_, _, content) = one(
+        "Councillor Ben Ode praised the rescue crews for their speed during a visit to the quay.",
+    );
+    assert_eq!(content, "the rescue crews for their speed");
+}
+
+#[test]
+fn commitments_and_requests_take_a_to_infinitive() {
+    let (m, cue, content) = one("The mayor pledged to reopen the ferry line before the winter.");
+    assert_eq!((m.as_str(), cue.as_str()), ("The mayor", "pledged"));
+    assert_eq!(content, "to reopen the ferry line before the winter");
+    let (m, _, content) = one("Union leaders urged dock workers to reject the new contract.");
+    assert_eq!(m, "Union leaders");
+    assert_eq!(content, "dock workers to reject the new contract");
+    let (_, cue, content) = one("The ministry called on the port authority to publish the audit.");
+    assert_eq!(cue, "called on");
+    assert_eq!(content, "the port authority to publish the audit");
+}
+
+#[test]
+fn speech_about_something_takes_a_prepositional_phrase() {
+    let (m, cue, content) = one("The engineers called for an independent review of the bridge.");
+    assert_eq!((m.as_str(), cue.as_str()), ("The engineers", "called for"));
+    assert_eq!(content, "an independent review of the bridge");
+    let (_, cue, content) =
+        one("Mayor Ana Ruiz spoke about the cost of the new sea wall at length.");
+    assert_eq!(cue, "spoke about");
+    assert!(content.starts_with("the cost of the new sea wall"));
+}
+
+#[test]
+fn progressive_stance_keeps_its_subject() {
+    let (m, cue, content) =
+        one("The council is once again questioning the safety of the old pier.");
+    assert_eq!((m.as_str(), cue.as_str()), ("The council", "questioning"));
+    assert_eq!(content, "the safety of the old pier");
+}
+
+#[test]
+fn narration_verbs_and_nouns_are_not_stance_claims() {
+    let (_, c) = claims(&format!(
+        "{T}The crews walked along the quay before dawn. The plan has broad support among fishermen."
+    ));
+    assert!(c.is_empty(), "{c:?}");
+    // A finding verb needs a document as its subject.
+    let (_, c) = claims(&format!(
+        "{T}The diver found a rusted anchor near the pier."
+    ));
+    assert!(c.is_empty(), "{c:?}");
+    let (m, _, _) = one("The latest survey shows a clear majority for the new bridge.");
+    assert_eq!(m, "The latest survey");
+}
+
+#[test]
+fn owned_stance_noun() {
+    let (m, cue, content) =
+        one("The crowd cheered his promise to rebuild the harbour wall within a year.");
+    assert_eq!(m, "his");
+    assert_eq!(cue, "promise to");
+    assert_eq!(content, "rebuild the harbour wall within a year");
+}
+
+#[test]
+fn content_ends_at_although_and_the_next_clause_is_its_own_claim() {
+    let (_, c) = claims(&format!(
+        "{T}He claimed the tender was rigged, although he again refused to name the bidders involved."
+    ));
+    assert_eq!(c.len(), 2, "{c:?}");
+    assert_eq!(c[0].content, "the tender was rigged");
+    assert_eq!(c[1].cue, "refused");
+    assert_eq!(c[1].content, "to name the bidders involved");
+}
+
+#[test]
+fn party_label_and_long_appositions_before_the_verb() {
+    let (m, _, content) = one("Rep. Jane Roe (D-Ohio) said the levy would pass next week.");
+    assert_eq!(m, "Rep. Jane Roe (D-Ohio)");
+    assert_eq!(content, "the levy would pass next week");
+    let (m, _, _) = one(
+        "Ana Pires, 59, of Porto, who watched the launch from the harbour, said the ship looked fine.",
+    );
+    assert!(m.starts_with("Ana Pires, 59, of Porto"), "{m}");
+    let (m, _, _) = one("A lawyer for the two unions, Tom Hart, said the ruling was wrong.");
+    assert_eq!(m, "A lawyer for the two unions, Tom Hart");
+}
+
+#[test]
+fn bare_clause_after_a_finding_verb() {
+    let (m, _, content) = one("An arbitration panel found the port was in breach of the lease.");
+    assert_eq!(m, "An arbitration panel");
+    assert_eq!(content, "the port was in breach of the lease");
+}
+
+#[test]
+fn transcript_turns_and_signed_quotations() {
+    let (ex, c) = claims(
+        "Interview\n\nHOST: Where does the money for the sea wall come from, and when will it be built?\n\n\"RUIZ: The money is in the budget, and the work starts in May.\n\n“The wall saved our street last winter and I hope they finish it.” ― Rosa Lima\n",
+    );
+    assert_eq!(c.len(), 3, "{c:?}");
+    assert_eq!(c[0].mention.as_deref(), Some("HOST"));
+    assert_eq!(c[1].mention.as_deref(), Some("RUIZ"));
+    assert_eq!(
+        c[1].content,
+        "The money is in the budget, and the work starts in May."
+    );
+    assert_eq!(c[2].mention.as_deref(), Some("Rosa Lima"));
+    assert!(c[2].content.starts_with("The wall saved our street"));
+    assert_eq!(speaker(&ex, &c[2]), "Rosa Lima");
+}
+
+#[test]
+fn a_date_or_a_figure_is_never_a_speaker() {
+    let (_, c) = claims(&format!(
+        "{T}In July, the harbour board said the cranes would be replaced. Twelve percent said the fares were too high."
+    ));
+    assert_eq!(c.len(), 2, "{c:?}");
+    assert_eq!(c[0].mention.as_deref(), Some("the harbour board"));
+    assert_ne!(c[1].mention.as_deref(), Some("Twelve percent"));
+}

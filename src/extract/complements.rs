@@ -46,6 +46,9 @@ const VERBS: &[(&str, Takes)] = &[
     ("predict", NP), ("recommend", NP), ("reaffirm", NP), ("reiterate", NP),
     ("question", NP), ("describe", NP), ("recount", NP), ("recall", NP), ("confirm", NP),
     ("support", NP),
+    // Findings: only with a poll, study, report or data as the subject (see
+    // `is_document`): "the poll shows a close race".
+    ("show", NP), ("find", NP), ("reveal", NP), ("indicate", NP), ("suggest", NP),
     // Commitments and refusals: a to-infinitive.
     ("pledge", Takes { np: true, to: true, obj_to: false, preps: &[] }),
     ("vow", Takes { np: true, to: true, obj_to: false, preps: &[] }),
@@ -90,6 +93,67 @@ const VERBS: &[(&str, Takes)] = &[
     ("voice", Takes { np: true, to: false, obj_to: false, preps: &[] }),
 ];
 
+/// Verbs that report a finding: they are cues only when a document speaks.
+pub fn needs_document(word: &str) -> bool {
+    let w = word.to_ascii_lowercase();
+    ["show", "find", "found", "reveal", "indicat", "suggest"]
+        .iter()
+        .any(|p| w.starts_with(p))
+}
+
+/// Polls, studies, reports and data, which can be the source of a claim.
+pub fn is_document(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "poll"
+            | "polls"
+            | "polling"
+            | "survey"
+            | "surveys"
+            | "study"
+            | "studies"
+            | "report"
+            | "reports"
+            | "data"
+            | "analysis"
+            | "research"
+            | "figures"
+            | "statistics"
+            | "numbers"
+            | "records"
+            | "documents"
+            | "review"
+            | "audit"
+            | "investigation"
+            | "probe"
+            | "filing"
+            | "filings"
+            | "memo"
+            | "emails"
+            | "video"
+            | "footage"
+            | "results"
+            | "tally"
+            | "estimates"
+            | "census"
+            | "forecast"
+            | "index"
+            | "ratings"
+            | "evidence"
+            | "findings"
+            | "analyses"
+            | "models"
+            | "tests"
+            | "documents"
+            | "transcript"
+            | "transcripts"
+            | "letter"
+            | "statement"
+            | "inquiry"
+            | "review"
+    )
+}
+
 /// Irregular forms: (form, base).
 #[rustfmt::skip]
 const IRREGULAR: &[(&str, &str)] = &[
@@ -98,7 +162,8 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("begging", "beg"), ("bragged", "brag"), ("bragging", "brag"), ("admitted", "admit"),
     ("admitting", "admit"), ("denied", "deny"), ("denies", "deny"), ("decried", "decry"),
     ("decries", "decry"), ("testified", "testify"), ("testifies", "testify"),
-    ("lobbied", "lobby"), ("lobbies", "lobby"), ("lambasted", "lambast"),
+    ("lobbied", "lobby"), ("lobbies", "lobby"), ("lambasted", "lambast"), ("found", "find"),
+    ("shown", "show"),
 ];
 
 static FORMS: LazyLock<HashMap<String, Takes>> = LazyLock::new(|| {

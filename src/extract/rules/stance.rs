@@ -28,7 +28,7 @@ pub(super) fn stance_frames(s: &Sentence, from: usize, out: &mut Vec<Frame>) -> 
         if k > 0 && s.is(k - 1, "to") || !used_as_speech_verb(s, k) {
             continue;
         }
-        let Some((cue_end, start)) = content_after(s, k, takes) else {
+        let Some((cue_end, start, infinitive)) = content_after(s, k, takes) else {
             continue;
         };
         if words_between(s, start, n) < MIN_WORDS {
@@ -53,8 +53,10 @@ pub(super) fn stance_frames(s: &Sentence, from: usize, out: &mut Vec<Frame>) -> 
         } else {
             subject_before(s, k)
         };
-        // The tagger must read the cue as a verb ("support" is often a noun).
-        if !s.window(k, k + 1).tag(k).is_some_and(|t| t.is_verb()) {
+        // With a noun-phrase content the tagger must read the cue as a verb ("support",
+        // "attacks" are often nouns); "calls for", "pledged to" say it themselves.
+        let bare_np = start == k + 1 && !s.is(start, "to");
+        if bare_np && !s.window(k, k + 1).tag(k).is_some_and(|t| t.is_verb()) {
             continue;
         }
         let Some((a, b)) =
@@ -62,11 +64,20 @@ pub(super) fn stance_frames(s: &Sentence, from: usize, out: &mut Vec<Frame>) -> 
         else {
             continue;
         };
+        // "The poll shows …", never "he found a job".
+        if complements::needs_document(s.word(k))
+            && !(a..b)
+                .rev()
+                .find(|&i| s.toks[i].word)
+                .is_some_and(|h| complements::is_document(s.word(h)))
+        {
+            continue;
+        }
         let cue = s.text[s.toks[k].start..s.toks[cue_end].end].to_string();
         reported(
             s,
             start,
-            phrase_end(s, start, n),
+            phrase_end(s, start, n, infinitive),
             cue,
             Some(s.span(a, b)),
             out,
@@ -76,8 +87,10 @@ pub(super) fn stance_frames(s: &Sentence, from: usize, out: &mut Vec<Frame>) -> 
     false
 }
 
-/// Where the content of the stance verb at `k` starts, and the last token of the cue.
-fn content_after(s: &Sentence, k: usize, takes: Takes) -> Option<(usize, usize)> {
+/// Where the content of the stance verb at `k` starts, the last token of the cue, and
+/// whether the content is an infinitive (which keeps its own adjuncts: "pledged to act
+/// before the vote").
+fn content_after(s: &Sentence, k: usize, takes: Takes) -> Option<(usize, usize, bool)> {
     let next = k + 1;
     if !s.is_free_word(next) && !s.opens_quote(next) {
         return None;
@@ -86,15 +99,15 @@ fn content_after(s: &Sentence, k: usize, takes: Takes) -> Option<(usize, usize)>
     // "vowed to fight", "declined to comment"
     if w == "to" {
         return (takes.to && s.is_free_word(next + 1) && !s.capitalised(next + 1))
-            .then_some((k, next));
+            .then_some((k, next, true));
     }
     // "called for an inquiry", "warned of a crisis"
     if takes.preps.contains(&w.as_str()) {
-        return Some((next, next + 1));
+        return Some((next, next + 1, false));
     }
     // "called on Congress to act"
     if w == "on" && s.word(k).to_ascii_lowercase().starts_with("call") {
-        return object_then_to(s, next + 1).map(|_| (next, next + 1));
+        return object_then_to(s, next + 1).map(|_| (next, next + 1, true));
     }
     // "expressed misgivings about the plan": the content is what the feeling is about.
     if (s.word(k).starts_with("express") || s.word(k).starts_with("voic"))
@@ -106,13 +119,13 @@ fn content_after(s: &Sentence, k: usize, takes: Takes) -> Option<(usize, usize)>
                 s.word(p).to_ascii_lowercase().as_str(),
                 "about" | "over" | "for" | "with" | "at" | "of" | "in"
             ))
-        .then_some((p, p + 1));
+        .then_some((p, p + 1, false));
     }
     if takes.obj_to && object_then_to(s, next).is_some() {
-        return Some((k, next));
+        return Some((k, next, true));
     }
     if takes.np && starts_noun_phrase(s, next) {
-        return Some((k, next));
+        return Some((k, next, false));
     }
     None
 }
@@ -189,8 +202,8 @@ fn starts_noun_phrase(s: &Sentence, p: usize) -> bool {
 
 /// Where a noun-phrase or infinitive content ends: at a comma, dash or semicolon outside
 /// quotes, or at an adjunct that opens a new phrase ("during a visit", "when he ran"),
-/// once the content has its words.
-fn phrase_end(s: &Sentence, start: usize, n: usize) -> usize {
+/// once the content has its words (an infinitive keeps its adjuncts).
+fn phrase_end(s: &Sentence, start: usize, n: usize, infinitive: bool) -> usize {
     let mut words = 0;
     for i in start..n {
         if s.toks[i].quoted {
@@ -203,6 +216,7 @@ fn phrase_end(s: &Sentence, start: usize, n: usize) -> usize {
             continue;
         }
         if words >= MIN_WORDS
+            && !infinitive
             && matches!(
                 s.word(i).to_ascii_lowercase().as_str(),
                 "during"

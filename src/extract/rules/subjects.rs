@@ -3,7 +3,7 @@
 
 use super::super::syntax;
 use super::lex;
-use super::sentence::Sentence;
+use super::sentence::{Sentence, Window};
 
 /// The noun phrase that is the subject of the verb at `k`: scanning back over fillers
 /// ("also", "has"), then over the phrase to a clause boundary. Returns a token range.
@@ -450,7 +450,25 @@ pub(super) fn is_speaker_phrase(s: &Sentence, a: usize, b: usize) -> bool {
     let Some(head) = (a..end).rev().find(|&i| s.toks[i].word) else {
         return false;
     };
-    let w = s.window(head, head + 1);
+    // "Later, …", "However, …", "Initially, …": an adverb opening the sentence.
+    let lower = s.word(head).to_ascii_lowercase();
+    if head == a
+        && (lex::is_time_word(&lower)
+            || lex::is_filler(&lower)
+            || lex::is_subordinator(&lower)
+            || matches!(
+                lower.as_str(),
+                "however" | "meanwhile" | "instead" | "still" | "yet"
+            ))
+    {
+        return false;
+    }
+    let w = s.window(a, head + 1);
+    // "defending his early-morning", "around the country": a verb or a preposition opens
+    // no noun phrase.
+    if a < head && !s.capitalised(a) && opens_no_noun_phrase(s, &w, a) {
+        return false;
+    }
     let Some(tag) = w.tag(head) else {
         return true;
     };
@@ -461,7 +479,11 @@ pub(super) fn is_speaker_phrase(s: &Sentence, a: usize, b: usize) -> bool {
     }
     // A capitalised word is a name whatever the tagger made of it ("Hoover"), unless it
     // is a month or a day.
-    if s.capitalised(head) {
+    // At the start of the sentence a capital says nothing: "Later, the nominee said".
+    let first = head == 0 || !s.toks[head - 1].word && head == a && a == 0;
+    if s.capitalised(head)
+        && (!first || !matches!(tag, Tag::RB | Tag::IN | Tag::RBR | Tag::WRB | Tag::CC))
+    {
         return !is_calendar_word(s.word(head)) && chunk_ok();
     }
     let nominal = tag.is_noun()
@@ -472,6 +494,28 @@ pub(super) fn is_speaker_phrase(s: &Sentence, a: usize, b: usize) -> bool {
             Tag::WDT | Tag::DT | Tag::PDT | Tag::JJ | Tag::JJR | Tag::JJS | Tag::PRPS
         );
     nominal && chunk_ok()
+}
+
+/// Does token `a` start something other than a noun phrase: a past verb ("included staff
+/// members"), a verb with its object ("make his supporters", "defending his record"), a
+/// preposition ("at the convention") or a manner adverb ("deeply")? Compound nouns the
+/// tagger reads as verbs ("exit polls", "focus groups") are kept.
+fn opens_no_noun_phrase(s: &Sentence, w: &Window, a: usize) -> bool {
+    use syntax::Tag;
+    let Some(tag) = w.tag(a) else {
+        return false;
+    };
+    let object_follows = w
+        .tag(a + 1)
+        .is_some_and(|t| matches!(t, Tag::DT | Tag::PRP | Tag::PRPS | Tag::NNP) || t.is_pronoun());
+    let lower = s.word(a).to_ascii_lowercase();
+    match tag {
+        Tag::VBD | Tag::VBN | Tag::MD => true,
+        Tag::VB | Tag::VBG | Tag::VBP | Tag::VBZ => object_follows,
+        Tag::IN | Tag::TO => !matches!(lower.as_str(), "about" | "over" | "under" | "nearly"),
+        Tag::RB => lower.ends_with("ly") && !matches!(lower.as_str(), "only" | "nearly"),
+        _ => false,
+    }
 }
 
 /// Month and day names, with their abbreviations.

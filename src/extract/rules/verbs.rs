@@ -1,5 +1,6 @@
 //! Speech-verb frames: a cue verb with its subject, and content before, around or after it.
 
+use super::super::complements;
 use super::Frame;
 use super::content::{reported, second_cues};
 use super::lex;
@@ -234,7 +235,54 @@ pub(super) fn content_start(s: &Sentence, cue_word: &str, k: usize) -> Option<(u
     {
         clause = true;
     }
+    // "found the agency was wrong", "showed the plan would fail": a short subject, then a
+    // finite verb, is a clause without "that".
+    if !clause && bare_clause(s, i) {
+        clause = true;
+    }
     Some((i, clause))
+}
+
+/// Does a clause start at token `i`: up to six words of a subject, then a finite auxiliary
+/// or modal ("the report was", "most voters would")?
+fn bare_clause(s: &Sentence, i: usize) -> bool {
+    let n = s.toks.len();
+    let mut j = i;
+    while j < n && j - i < 7 && s.is_free_word(j) {
+        let w = s.word(j).to_ascii_lowercase();
+        if matches!(
+            w.as_str(),
+            "who" | "which" | "that" | "whom" | "to" | "and" | "or"
+        ) {
+            return false;
+        }
+        if j > i
+            && matches!(
+                w.as_str(),
+                "was"
+                    | "were"
+                    | "is"
+                    | "are"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "will"
+                    | "would"
+                    | "could"
+                    | "can"
+                    | "may"
+                    | "might"
+                    | "should"
+                    | "must"
+                    | "did"
+                    | "does"
+            )
+        {
+            return true;
+        }
+        j += 1;
+    }
+    false
 }
 
 /// Speech-verb frames. Returns true when the sentence had one.
@@ -292,6 +340,15 @@ pub(super) fn verb_frames_from(s: &Sentence, from: usize, out: &mut Vec<Frame>) 
             return true;
         }
         if !used_as_speech_verb(s, k) {
+            continue;
+        }
+        // "called for an inquiry", "spoke about the deal": a stance frame, tried later.
+        let next = s.word(cue_end + 1).to_ascii_lowercase();
+        if s.is_free_word(cue_end + 1)
+            && complements::takes(&cue_word).is_some_and(|t| {
+                t.preps.contains(&next.as_str()) || next == "on" && t.preps.contains(&"for")
+            })
+        {
             continue;
         }
         let subject = subject_before(s, k);
