@@ -45,7 +45,11 @@ const VERBS: &[(&str, Takes)] = &[
     ("congratulate", NP), ("acknowledge", NP), ("admit", NP), ("announce", NP),
     ("predict", NP), ("recommend", NP), ("reaffirm", NP), ("reiterate", NP),
     ("question", NP), ("describe", NP), ("recount", NP), ("recall", NP), ("confirm", NP),
-    ("support", NP),
+    ("support", NP), ("discuss", NP), ("address", NP), ("highlight", NP), ("stress", NP),
+    ("emphasize", NP), ("emphasise", NP), ("reference", NP), ("mention", NP),
+    // Judgements "as" something: "critics see the plan as a giveaway" (see `needs_as`).
+    ("see", NP), ("view", NP), ("regard", NP), ("portray", NP), ("paint", NP), ("cast", NP),
+    ("characterize", NP), ("characterise", NP), ("depict", NP), ("label", NP), ("brand", NP),
     // Findings: only with a poll, study, report or data as the subject (see
     // `is_document`): "the poll shows a close race".
     ("show", NP), ("find", NP), ("reveal", NP), ("indicate", NP), ("suggest", NP),
@@ -92,6 +96,43 @@ const VERBS: &[(&str, Takes)] = &[
     ("express", Takes { np: true, to: false, obj_to: false, preps: &[] }),
     ("voice", Takes { np: true, to: false, obj_to: false, preps: &[] }),
 ];
+
+/// Verbs that judge something only when "as" follows its object: "sees the deal as a
+/// mistake", never "saw the film".
+pub fn needs_as(word: &str) -> bool {
+    let w = word.to_ascii_lowercase();
+    matches!(
+        w.as_str(),
+        "see"
+            | "sees"
+            | "saw"
+            | "seen"
+            | "seeing"
+            | "view"
+            | "views"
+            | "viewed"
+            | "viewing"
+            | "regard"
+            | "regards"
+            | "regarded"
+            | "regarding"
+            | "portray"
+            | "portrays"
+            | "portrayed"
+            | "portraying"
+            | "paint"
+            | "paints"
+            | "painted"
+            | "painting"
+            | "cast"
+            | "casts"
+            | "casting"
+            | "depict"
+            | "depicts"
+            | "depicted"
+            | "depicting"
+    )
+}
 
 /// Verbs that report a finding: they are cues only when a document speaks.
 pub fn needs_document(word: &str) -> bool {
@@ -163,7 +204,8 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("admitting", "admit"), ("denied", "deny"), ("denies", "deny"), ("decried", "decry"),
     ("decries", "decry"), ("testified", "testify"), ("testifies", "testify"),
     ("lobbied", "lobby"), ("lobbies", "lobby"), ("lambasted", "lambast"), ("found", "find"),
-    ("shown", "show"),
+    ("shown", "show"), ("saw", "see"), ("seen", "see"), ("casts", "cast"),
+    ("labelled", "label"), ("labelling", "label"),
 ];
 
 static FORMS: LazyLock<HashMap<String, Takes>> = LazyLock::new(|| {

@@ -34,6 +34,11 @@ pub(super) fn stance_frames(s: &Sentence, from: usize, out: &mut Vec<Frame>) -> 
         if words_between(s, start, n) < MIN_WORDS {
             continue;
         }
+        if complements::needs_as(s.word(k))
+            && !(start..n.min(start + 9)).any(|i| s.is_free_word(i) && s.is(i, "as"))
+        {
+            continue;
+        }
         let gerund = lex::is_gerund(s.word(k)) && k > 0 && s.is_punct(k - 1, ",");
         let subject = if gerund {
             clause_subject(s, k - 1)
