@@ -13,6 +13,10 @@ According to the city auditor, the works are late, and costs may rise.
 Maria Lopes, a spokeswoman for the port authority, said the cranes were idle.
 ''We will build it,'' Mr. Okafor said, but warned that \"delays are possible.\"
 The river rose overnight. Schools stayed closed and buses ran late.
+The harbour master criticised the new toll plan as a burden on small fishing crews.
+Union leaders urged dock workers to reject the contract, although the board refused to meet them.
+In July, the latest survey showed a clear majority for the new bridge.
+HOST: Where does the money for the sea wall come from, and when will it be built?
 ";
 
 fn corpus() -> String {
