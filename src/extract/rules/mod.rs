@@ -64,7 +64,16 @@ pub fn frames(s: &Sentence, place: Place) -> Vec<Frame> {
     let mut out = sentence_frames(s, place);
     for f in &mut out {
         if let Some(m) = f.mention {
-            let (a, b) = s.tokens_of(m);
+            let (a, mut b) = s.tokens_of(m);
+            // "Jane Roe isn't": the negated auxiliary is not part of who speaks.
+            while b > a + 1
+                && ["n't", "n\u{2019}t"]
+                    .iter()
+                    .any(|n| s.word(b - 1).ends_with(n))
+            {
+                b -= 1;
+                f.mention = Some(s.span(a, b));
+            }
             if b > a && !subjects::is_speaker_phrase(s, a, b) {
                 // "In December, the agency": the phrase after an opening adjunct.
                 f.mention = (a..b)
