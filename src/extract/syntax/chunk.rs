@@ -236,7 +236,7 @@ pub fn noun_phrases(text: &str, toks: &[Token], tagged: &Tagged) -> Vec<Chunk> {
             }
             // Symbols inside a phrase: "$" before a figure, "%" glued after one.
             let glued = toks[j - 1].end == toks[j].start;
-            if !toks[j].word && !(tj == Tag::Dollar || is_head(tj) && glued) {
+            if !(toks[j].word || tj == Tag::Dollar || is_head(tj) && glued) {
                 break;
             }
             // "Obama Monday": a date after a name starts a phrase of its own.

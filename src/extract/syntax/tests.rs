@@ -36,7 +36,7 @@ fn np<'a>(s: &'a str, a: &'a Analysis, text: &str) -> &'a Chunk {
 
 #[test]
 fn shipped_model_loads_and_tags_a_sentence() {
-    assert!(tagger::model().feature_count() > 10_000);
+    assert!(tagger::tagger().model.feature_count() > 10_000);
     let s = "The minister said on Monday that the talks would resume.";
     let a = one(s);
     let tags: Vec<&str> = a.tagged.tags.iter().map(|t| t.as_str()).collect();
