@@ -197,7 +197,11 @@ pub fn noun_phrases(text: &str, toks: &[Token], tagged: &Tagged) -> Vec<Chunk> {
         }
         // A participle opens a phrase only before a common noun ("leading experts"), not a
         // clause ("published Monday").
+        // Not after a verb, modal or adverb: "had told police officials" is a verb group.
+        let after_verb =
+            i > 0 && (tags[i - 1].is_verb() || tags[i - 1].is_modal() || tags[i - 1].is_adverb());
         let participle_opens = matches!(t, Tag::VBN | Tag::VBG)
+            && !after_verb
             && tags
                 .get(i + 1)
                 .is_some_and(|&nt| matches!(nt, Tag::NN | Tag::NNS));

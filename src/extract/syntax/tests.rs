@@ -147,3 +147,14 @@ fn clitics_modals_gerunds_and_negation() {
     assert_eq!(group(s, &a, "adding").form, VerbForm::Gerund);
     assert!(group(s, &a, "are continuing").progressive);
 }
+
+#[test]
+fn a_participle_after_an_auxiliary_is_a_verb_not_a_phrase() {
+    let s = "Clinton had told police officials that she was leaving.";
+    let a = one(s);
+    np(s, &a, "police officials");
+    assert!(group(s, &a, "had told").perfect);
+    let s = "Leading experts said the plan would fail.";
+    let a = one(s);
+    assert_eq!(np(s, &a, "Leading experts").kind, NpKind::Description);
+}
