@@ -66,6 +66,18 @@ fn run() -> Result<(), String> {
                     .and_then(|v| v.parse().ok())
                     .ok_or("--prune needs a number")?
             }
+            "--dict-count" => {
+                opt.dict_min_count = args
+                    .next()
+                    .and_then(|v| v.parse().ok())
+                    .ok_or("--dict-count needs a number")?
+            }
+            "--dict-share" => {
+                opt.dict_min_share = args
+                    .next()
+                    .and_then(|v| v.parse().ok())
+                    .ok_or("--dict-share needs a number")?
+            }
             "--train" => mode = "train",
             "--eval" => mode = "eval",
             _ if mode == "train" => train_paths.push(PathBuf::from(a)),
@@ -81,6 +93,10 @@ fn run() -> Result<(), String> {
     let ntok: usize = data.iter().map(Example::len).sum();
     eprintln!("training on {} sentences, {ntok} words", data.len());
     let trainer = Trainer::train(&data, &opt, &mut |l| eprintln!("{l}"));
+    eprintln!(
+        "tag dictionary covers {:.1}% of lower-case training words",
+        100.0 * trainer.dict_share
+    );
     let bytes = trainer.model_bytes(&opt);
     std::fs::write(&out, &bytes).map_err(|e| format!("{}: {e}", out.display()))?;
     eprintln!(
@@ -106,17 +122,21 @@ fn run() -> Result<(), String> {
                     eprintln!("  {l}");
                 }
             }
-            let (right, total, conf) = train::evaluate(&bytes, &data).ok_or("bad model")?;
-            let top: Vec<String> = conf
+            let ev = train::evaluate(&bytes, &data).ok_or("bad model")?;
+            let top: Vec<String> = ev
+                .confusion
                 .iter()
                 .take(8)
                 .map(|((g, p), n)| format!("{g}→{p} {n}"))
                 .collect();
             println!(
-                "{}: {} sentences, {total} words ({name}): accuracy {:.2}%  [{}]",
+                "{}: {} sentences, {} tokens ({name}): accuracy {:.2}%, {:.2}% of {} non-punctuation  [{}]",
                 e.display(),
                 sents.len(),
-                100.0 * right as f64 / total.max(1) as f64,
+                ev.total,
+                100.0 * ev.right as f64 / ev.total.max(1) as f64,
+                100.0 * ev.right_words as f64 / ev.words.max(1) as f64,
+                ev.words,
                 top.join(", ")
             );
         }

@@ -197,7 +197,11 @@ pub fn noun_phrases(text: &str, toks: &[Token], tagged: &Tagged) -> Vec<Chunk> {
         }
         // A participle opens a phrase only before a common noun ("leading experts"), not a
         // clause ("published Monday").
+        // Not after a verb, modal or adverb: "had told police officials" is a verb group.
+        let after_verb =
+            i > 0 && (tags[i - 1].is_verb() || tags[i - 1].is_modal() || tags[i - 1].is_adverb());
         let participle_opens = matches!(t, Tag::VBN | Tag::VBG)
+            && !after_verb
             && tags
                 .get(i + 1)
                 .is_some_and(|&nt| matches!(nt, Tag::NN | Tag::NNS));
@@ -236,7 +240,7 @@ pub fn noun_phrases(text: &str, toks: &[Token], tagged: &Tagged) -> Vec<Chunk> {
             }
             // Symbols inside a phrase: "$" before a figure, "%" glued after one.
             let glued = toks[j - 1].end == toks[j].start;
-            if !toks[j].word && !(tj == Tag::Dollar || is_head(tj) && glued) {
+            if !(toks[j].word || tj == Tag::Dollar || is_head(tj) && glued) {
                 break;
             }
             // "Obama Monday": a date after a name starts a phrase of its own.

@@ -96,7 +96,43 @@ impl Unit {
         let mut n = 0usize;
         let (mut upper, mut lower, mut digit, mut alnum) = (0usize, 0usize, 0usize, 0usize);
         let mut shape = 0;
-        for c in word.chars() {
+        if word.is_ascii() {
+            // The same as the loop below, byte by byte (most words).
+            for &b in word.as_bytes() {
+                if n == 0 && b.is_ascii_uppercase() {
+                    shape |= SH_UPPER_FIRST;
+                }
+                let d = if b.is_ascii_alphanumeric() {
+                    alnum += 1;
+                    if b.is_ascii_digit() {
+                        digit += 1;
+                        b'0'
+                    } else if b.is_ascii_uppercase() {
+                        upper += 1;
+                        b.to_ascii_lowercase()
+                    } else {
+                        lower += 1;
+                        b
+                    }
+                } else {
+                    match b {
+                        b'-' => shape |= SH_HYPHEN,
+                        b'.' => shape |= SH_DOT,
+                        b'\'' => shape |= SH_APOS,
+                        _ => {}
+                    }
+                    b
+                };
+                h.add(d as u64);
+                if n < 2 {
+                    pre.add(d as u64);
+                }
+                tail = [tail[1], tail[2], tail[3], d as u32];
+                n += 1;
+            }
+        }
+        let general = if word.is_ascii() { "" } else { word };
+        for c in general.chars() {
             if n == 0 && c.is_uppercase() {
                 shape |= SH_UPPER_FIRST;
             }
@@ -182,13 +218,31 @@ pub(crate) const START: u64 = 60;
 const PAD_BEFORE: u64 = 0x00a1_b2c3;
 const PAD_AFTER: u64 = 0x00d4_e5f6;
 
-/// The number of feature keys of one position.
-pub(crate) const NFEATS: usize = 21;
+/// The number of feature keys of one position: those of the tag history alone (the bias,
+/// the previous tag, the one before, both), then the others.
+pub(crate) const NHIST: usize = 4;
+pub(crate) const NOTHER: usize = 20;
+pub(crate) const NFEATS: usize = NHIST + NOTHER;
 
-/// The feature keys of position `i`, given the two previous tags (`START` before the
-/// sentence).
+/// The keys that depend only on the two previous tags (`START` before the sentence). The
+/// tagger adds them up once per tag pair (see `tagger::Tagger`).
+#[inline]
+pub(crate) fn history_keys(t1: u64, t2: u64) -> [u64; NHIST] {
+    [key(0, 0, 0), key(7, t1, 0), key(8, t2, 0), key(9, t1, t2)]
+}
+
+/// All feature keys of position `i`, given the two previous tags.
 #[inline]
 pub(crate) fn features(units: &[Unit], i: usize, t1: u64, t2: u64, out: &mut [u64; NFEATS]) {
+    let mut other = [0u64; NOTHER];
+    other_keys(units, i, t1, &mut other);
+    out[..NHIST].copy_from_slice(&history_keys(t1, t2));
+    out[NHIST..].copy_from_slice(&other);
+}
+
+/// The feature keys of position `i` but the history ones, given the previous tag.
+#[inline]
+pub(crate) fn other_keys(units: &[Unit], i: usize, t1: u64, out: &mut [u64; NOTHER]) {
     let u = &units[i];
     let (wp1, sp1, shp1) = if i >= 1 {
         let p = &units[i - 1];
@@ -204,16 +258,12 @@ pub(crate) fn features(units: &[Unit], i: usize, t1: u64, t2: u64, out: &mut [u6
     let wn2 = units.get(i + 2).map_or(PAD_AFTER, |n| n.w);
     let shape = u.shape as u64;
     *out = [
-        key(0, 0, 0),
         key(1, u.w, 0),
         key(2, u.suf2, 0),
         key(3, u.suf3, 0),
         key(4, u.suf4, 0),
         key(5, u.pre2, 0),
         key(6, shape, 0),
-        key(7, t1, 0),
-        key(8, t2, 0),
-        key(9, t1, t2),
         key(10, t1, u.w),
         key(11, wp1, 0),
         key(12, wp2, 0),
@@ -225,6 +275,9 @@ pub(crate) fn features(units: &[Unit], i: usize, t1: u64, t2: u64, out: &mut [u6
         key(18, shp1, shape),
         key(19, shape, shn1),
         key(20, t1, u.suf3),
+        key(21, wp1, u.w),
+        key(22, t1, wn1),
+        key(23, t1, shape),
     ];
 }
 
@@ -309,6 +362,18 @@ mod tests {
         assert_eq!(split("'s"), None);
         assert_eq!(split("n't"), None);
         assert_eq!(split("said"), None);
+    }
+
+    #[test]
+    fn ascii_and_unicode_paths_agree() {
+        // "é" takes the general path; the rest must hash as the ASCII path does.
+        let a = Unit::new("Don't-1.", true, false, true);
+        let b = Unit::new("Don\u{2019}t-1.", true, false, true);
+        assert_eq!(
+            (a.w, a.suf2, a.suf3, a.suf4, a.pre2),
+            (b.w, b.suf2, b.suf3, b.suf4, b.pre2)
+        );
+        assert_eq!(a.shape, b.shape);
     }
 
     #[test]

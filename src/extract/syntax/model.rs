@@ -9,23 +9,41 @@ use super::tags::NTAGS;
 
 pub(crate) const MAGIC: &[u8; 8] = b"CDTAG1\0\0";
 
-/// Weights of one feature.
+/// One feature of the table (16 bytes, a quarter of a cache line): a 32-bit fingerprint of
+/// its key (the table index gives the rest), then up to three (tag, weight) pairs inline, or,
+/// for a feature with more, `n` pairs from `Model::weights[start..]`. `n == 0`: empty.
 #[derive(Debug, Clone, Copy, Default)]
+#[repr(C, align(16))]
 struct Slot {
-    key: u64,
-    /// Index of the first weight in `Model::weights`, and their count; `len == 0`: empty.
-    start: u32,
-    len: u32,
+    fp: u32,
+    n: u8,
+    tags: [u8; 3],
+    /// Inline weights, or (for `n > 3`) the start in `Model::weights` in the first two.
+    w: [i16; 3],
+    start: u16,
 }
+
+const INLINE: usize = 3;
+/// `Slot::n` of a feature stored as a dense row.
+const DENSE: u8 = 255;
+/// Features with more weights than this are stored dense.
+const DENSE_FROM: usize = 12;
 
 #[derive(Debug, Default)]
 pub(crate) struct Model {
     slots: Vec<Slot>,
     mask: usize,
-    /// (tag, weight) pairs; the weight is in units of `scale`.
+    /// (tag, weight) pairs of the features with more than three, in units of the file's scale.
     weights: Vec<(u8, i16)>,
+    /// Features with many weights (the bias, tag history, shapes) as dense rows.
+    dense: Vec<[i16; 64]>,
     dict: Vec<(u64, u8)>,
     dict_mask: usize,
+}
+
+#[inline]
+fn fingerprint(key: u64) -> u32 {
+    (key >> 32) as u32
 }
 
 struct Reader<'a> {
@@ -56,9 +74,12 @@ impl Reader<'_> {
     }
 }
 
+/// A power of two with room to spare (load at most about 0.7).
 fn table_size(n: usize) -> usize {
-    (n * 2).next_power_of_two().max(16)
+    (n + n / 2 + 1).next_power_of_two().max(16)
 }
+
+const _: () = assert!(std::mem::size_of::<Slot>() == 16);
 
 impl Model {
     /// Read a model file; `None` if it is not one (wrong magic, truncated, other tag set).
@@ -101,25 +122,51 @@ impl Model {
     pub(crate) fn build(feats: &[(u64, Vec<(u8, i16)>)], dict: &[(u64, u8)]) -> Model {
         let size = table_size(feats.len());
         let mut slots = vec![Slot::default(); size];
-        let mut weights = Vec::with_capacity(feats.iter().map(|f| f.1.len()).sum());
+        let mut weights: Vec<(u8, i16)> = Vec::new();
+        let mut dense: Vec<[i16; 64]> = Vec::new();
         let mask = size - 1;
         for (key, ws) in feats {
             if ws.is_empty() {
                 continue;
             }
+            let fp = fingerprint(*key);
             let mut i = (*key as usize) & mask;
-            while slots[i].len != 0 && slots[i].key != *key {
+            while slots[i].n != 0 && slots[i].fp != fp {
                 i = (i + 1) & mask;
             }
-            if slots[i].len != 0 {
-                continue; // a duplicate key: keep the first
+            if slots[i].n != 0 {
+                continue; // a fingerprint already there: keep the first
             }
-            slots[i] = Slot {
-                key: *key,
-                start: weights.len() as u32,
-                len: ws.len() as u32,
+            let mut ws = ws.clone();
+            ws.sort_by_key(|w| std::cmp::Reverse(w.1.unsigned_abs()));
+            ws.truncate(254);
+            let mut slot = Slot {
+                fp,
+                n: ws.len() as u8,
+                ..Slot::default()
             };
-            weights.extend_from_slice(ws);
+            if ws.len() > DENSE_FROM {
+                let mut row = [0i16; 64];
+                for &(t, w) in &ws {
+                    row[t as usize & 63] = w;
+                }
+                let start = dense.len() as u32;
+                slot.n = DENSE;
+                slot.w[0] = (start & 0xffff) as u16 as i16;
+                slot.start = (start >> 16) as u16;
+                dense.push(row);
+            } else if ws.len() <= INLINE {
+                for (k, &(t, w)) in ws.iter().enumerate() {
+                    slot.tags[k] = t;
+                    slot.w[k] = w;
+                }
+            } else {
+                let start = weights.len() as u32;
+                slot.w[0] = (start & 0xffff) as u16 as i16;
+                slot.start = (start >> 16) as u16;
+                weights.extend_from_slice(&ws);
+            }
+            slots[i] = slot;
         }
         let dsize = table_size(dict.len());
         let mut dtab = vec![(0u64, u8::MAX); dsize];
@@ -134,31 +181,75 @@ impl Model {
             slots,
             mask,
             weights,
+            dense,
             dict: dtab,
             dict_mask: dsize - 1,
         }
     }
 
-    /// Add the weights of feature `key` to `scores`.
+    /// Add the weights of all `keys` to `scores` (indexed by tag; 64 wide so that a tag
+    /// byte masked to six bits is always in bounds). The first slot of every key is read
+    /// before any is used, so that their cache misses overlap.
     #[inline]
-    pub(crate) fn add_weights(&self, key: u64, scores: &mut [i32; NTAGS]) {
+    pub(crate) fn add_weights<const N: usize>(&self, keys: &[u64; N], scores: &mut [i16; 64]) {
         if self.slots.is_empty() {
             return;
         }
-        let mut i = (key as usize) & self.mask;
-        loop {
-            let s = &self.slots[i];
-            if s.len == 0 {
-                return;
+        let mut first = [Slot::default(); N];
+        for (f, &k) in first.iter_mut().zip(keys) {
+            *f = self.slots[(k as usize) & self.mask];
+        }
+        for (&s, &key) in first.iter().zip(keys) {
+            let fp = fingerprint(key);
+            if s.n == 0 {
+                continue;
             }
-            if s.key == key {
-                let (a, b) = (s.start as usize, (s.start + s.len) as usize);
-                for &(t, w) in &self.weights[a..b] {
-                    scores[t as usize] += w as i32;
+            if s.fp == fp {
+                self.add_slot(&s, scores);
+                continue;
+            }
+            // Linear probing past another feature's slot.
+            let mut i = (key as usize).wrapping_add(1) & self.mask;
+            loop {
+                let s = &self.slots[i];
+                if s.n == 0 {
+                    break;
                 }
-                return;
+                if s.fp == fp {
+                    self.add_slot(s, scores);
+                    break;
+                }
+                i = (i + 1) & self.mask;
             }
-            i = (i + 1) & self.mask;
+        }
+    }
+
+    #[inline]
+    fn add_slot(&self, s: &Slot, scores: &mut [i16; 64]) {
+        let n = s.n as usize;
+        if s.n == DENSE {
+            let a = (s.w[0] as u16 as usize) | (s.start as usize) << 16;
+            if let Some(row) = self.dense.get(a) {
+                for (x, &w) in scores.iter_mut().zip(row) {
+                    *x = x.saturating_add(w);
+                }
+            }
+        } else if n <= INLINE {
+            // Unused inline pairs are (0, 0): adding them always saves a branch.
+            let x = &mut scores[(s.tags[0] & 63) as usize];
+            *x = x.saturating_add(s.w[0]);
+            let x = &mut scores[(s.tags[1] & 63) as usize];
+            *x = x.saturating_add(s.w[1]);
+            let x = &mut scores[(s.tags[2] & 63) as usize];
+            *x = x.saturating_add(s.w[2]);
+        } else {
+            let a = (s.w[0] as u16 as usize) | (s.start as usize) << 16;
+            if let Some(ws) = self.weights.get(a..a + n) {
+                for &(t, w) in ws {
+                    let x = &mut scores[(t & 63) as usize];
+                    *x = x.saturating_add(w);
+                }
+            }
         }
     }
 
@@ -182,7 +273,7 @@ impl Model {
     }
 
     pub(crate) fn feature_count(&self) -> usize {
-        self.slots.iter().filter(|s| s.len != 0).count()
+        self.slots.iter().filter(|s| s.n != 0).count()
     }
 }
 

@@ -4,17 +4,53 @@
 
 use std::sync::OnceLock;
 
-use super::features::{self, NFEATS, START, Unit};
+use super::features::{self, NHIST, NOTHER, START, Unit};
 use super::model::Model;
 use super::tags::{NTAGS, Tag};
 use crate::extract::text::Token;
 
 static MODEL_BYTES: &[u8] = include_bytes!("tagger.bin");
 
+/// A model ready to tag: its weights, and the scores of every pair of previous tags added up
+/// once (the bias and history features), so that a word costs only its own features.
+pub(crate) struct Tagger {
+    pub(crate) model: Model,
+    history: Vec<[i16; 64]>,
+}
+
+/// Tag indices and the start-of-sentence value, as rows of the history table.
+const HIST: usize = NTAGS + 1;
+
+fn hist_index(t: u64) -> usize {
+    if t == START {
+        NTAGS
+    } else {
+        (t as usize).min(NTAGS - 1)
+    }
+}
+
+impl Tagger {
+    pub(crate) fn new(model: Model) -> Tagger {
+        let mut history = vec![[0i16; 64]; HIST * HIST];
+        let value = |i: usize| if i == NTAGS { START } else { i as u64 };
+        for a in 0..HIST {
+            for b in 0..HIST {
+                let keys: [u64; NHIST] = features::history_keys(value(a), value(b));
+                model.add_weights(&keys, &mut history[a * HIST + b]);
+            }
+        }
+        Tagger { model, history }
+    }
+
+    pub(crate) fn from_bytes(b: &[u8]) -> Option<Tagger> {
+        Model::from_bytes(b).map(Tagger::new)
+    }
+}
+
 /// The shipped model, read on first use.
-pub(crate) fn model() -> &'static Model {
-    static MODEL: OnceLock<Model> = OnceLock::new();
-    MODEL.get_or_init(|| Model::from_bytes(MODEL_BYTES).unwrap_or_default())
+pub(crate) fn tagger() -> &'static Tagger {
+    static TAGGER: OnceLock<Tagger> = OnceLock::new();
+    TAGGER.get_or_init(|| Tagger::new(Model::from_bytes(MODEL_BYTES).unwrap_or_default()))
 }
 
 /// The tags of one sentence's tokens.
@@ -48,11 +84,31 @@ impl Tagged {
     }
 }
 
+/// Per-thread scratch space of [`tag`], so that tagging a sentence allocates only its result.
+#[derive(Default)]
+struct Scratch {
+    units: Vec<Unit>,
+    /// Per token: does a clitic unit follow its host unit?
+    split: Vec<bool>,
+    out: Vec<u8>,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
+}
+
 /// Tag one sentence's tokens (as `text::tokenize` gives them) in `text`.
 pub fn tag(text: &str, toks: &[Token]) -> Tagged {
-    let mut units = Vec::with_capacity(toks.len() + 4);
-    // Which unit starts each token, and whether it has a clitic unit after it.
-    let mut split = Vec::with_capacity(toks.len());
+    SCRATCH.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut scratch) => tag_with(text, toks, &mut scratch),
+        Err(_) => tag_with(text, toks, &mut Scratch::default()),
+    })
+}
+
+fn tag_with(text: &str, toks: &[Token], scratch: &mut Scratch) -> Tagged {
+    let Scratch { units, split, out } = scratch;
+    units.clear();
+    split.clear();
     for (k, t) in toks.iter().enumerate() {
         let glue_left = k > 0 && toks[k - 1].end == t.start;
         let glue_right = toks.get(k + 1).is_some_and(|n| n.start == t.end);
@@ -70,12 +126,11 @@ pub fn tag(text: &str, toks: &[Token]) -> Tagged {
             }
         }
     }
-    let mut out = Vec::with_capacity(units.len());
-    decode(model(), &units, &mut out);
+    decode(tagger(), units, out);
     let mut tags = Vec::with_capacity(toks.len());
     let mut clitics = Vec::with_capacity(toks.len());
     let mut u = 0;
-    for &s in &split {
+    for &s in split.iter() {
         tags.push(Tag::from_index(out[u] as usize));
         if s {
             clitics.push(Some(Tag::from_index(out[u + 1] as usize)));
@@ -101,7 +156,7 @@ pub fn tag_words(words: &[&str], glue: &[bool]) -> Vec<Tag> {
         })
         .collect();
     let mut out = Vec::with_capacity(units.len());
-    decode(model(), &units, &mut out);
+    decode(tagger(), &units, &mut out);
     out.into_iter()
         .map(|t| Tag::from_index(t as usize))
         .collect()
@@ -109,10 +164,11 @@ pub fn tag_words(words: &[&str], glue: &[bool]) -> Vec<Tag> {
 
 /// Greedy left-to-right decoding: each word's best tag given its features and the two tags
 /// before it. Frequent unambiguous lower-case words take their dictionary tag.
-pub(crate) fn decode(model: &Model, units: &[Unit], out: &mut Vec<u8>) {
+pub(crate) fn decode(tagger: &Tagger, units: &[Unit], out: &mut Vec<u8>) {
     out.clear();
+    let model = &tagger.model;
     let (mut t1, mut t2) = (START, START);
-    let mut keys = [0u64; NFEATS];
+    let mut keys = [0u64; NOTHER];
     for i in 0..units.len() {
         let best = match model
             .dict_tag(units[i].w)
@@ -120,11 +176,9 @@ pub(crate) fn decode(model: &Model, units: &[Unit], out: &mut Vec<u8>) {
         {
             Some(t) => t,
             None => {
-                features::features(units, i, t1, t2, &mut keys);
-                let mut scores = [0i32; NTAGS];
-                for &k in &keys {
-                    model.add_weights(k, &mut scores);
-                }
+                features::other_keys(units, i, t1, &mut keys);
+                let mut scores = tagger.history[hist_index(t1) * HIST + hist_index(t2)];
+                model.add_weights(&keys, &mut scores);
                 argmax(&scores)
             }
         };
@@ -136,7 +190,7 @@ pub(crate) fn decode(model: &Model, units: &[Unit], out: &mut Vec<u8>) {
 
 /// The index of the highest score; ties go to the lower index (deterministic).
 #[inline]
-pub(crate) fn argmax(scores: &[i32; NTAGS]) -> u8 {
+pub(crate) fn argmax(scores: &[i16; 64]) -> u8 {
     let mut best = 0;
     for t in 1..NTAGS {
         if scores[t] > scores[best] {

@@ -36,7 +36,7 @@ fn np<'a>(s: &'a str, a: &'a Analysis, text: &str) -> &'a Chunk {
 
 #[test]
 fn shipped_model_loads_and_tags_a_sentence() {
-    assert!(tagger::model().feature_count() > 10_000);
+    assert!(tagger::tagger().model.feature_count() > 10_000);
     let s = "The minister said on Monday that the talks would resume.";
     let a = one(s);
     let tags: Vec<&str> = a.tagged.tags.iter().map(|t| t.as_str()).collect();
@@ -146,4 +146,15 @@ fn clitics_modals_gerunds_and_negation() {
     assert_eq!(group(s, &a, "will keep").tense, Tense::Modal);
     assert_eq!(group(s, &a, "adding").form, VerbForm::Gerund);
     assert!(group(s, &a, "are continuing").progressive);
+}
+
+#[test]
+fn a_participle_after_an_auxiliary_is_a_verb_not_a_phrase() {
+    let s = "Clinton had told police officials that she was leaving.";
+    let a = one(s);
+    np(s, &a, "police officials");
+    assert!(group(s, &a, "had told").perfect);
+    let s = "Leading experts said the plan would fail.";
+    let a = one(s);
+    assert_eq!(np(s, &a, "Leading experts").kind, NpKind::Description);
 }

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 use super::features::{self, NFEATS, START, Unit};
 use super::model::{self, Model};
-use super::tagger;
+use super::tagger::{self, Tagger};
 use super::tags::{NTAGS, Tag};
 use crate::extract::text;
 
@@ -178,17 +178,36 @@ pub fn our_tokens(s: &TreeSentence) -> Example {
     let toks = text::tokenize(&s.text, 0, s.text.len(), &[]);
     let mut ex = Example::default();
     let gold_of = |a: usize, b: usize| -> Option<Tag> {
-        let over: Vec<Tag> = s
+        let over: Vec<&TreeToken> = s
             .tokens
             .iter()
             .filter(|t| t.span.0 < b && a < t.span.1)
-            .map(|t| t.tag)
             .collect();
-        over.iter()
-            .rev()
-            .find(|t| !is_punct_tag(**t))
-            .or(over.last())
-            .copied()
+        let piece = &s.text[a..b];
+        match over.as_slice() {
+            [] => None,
+            // A piece of a treebank token: "5" "," "000" of "5,000". Words take its tag,
+            // a comma or dot its own.
+            [t] if t.span != (a, b) && t.tag == Tag::CD && (piece == "," || piece == ".") => {
+                Tag::from_name(piece)
+            }
+            [t] => Some(t.tag),
+            // Several treebank tokens in one of ours ("densely-populated"): the last word's
+            // tag, but a compound ending in a participle is an adjective ("well-known").
+            many => {
+                let last = many
+                    .iter()
+                    .rev()
+                    .find(|t| !is_punct_tag(t.tag))
+                    .or(many.last())
+                    .map(|t| t.tag)?;
+                let compound = many.iter().any(|t| t.tag == Tag::HYPH);
+                Some(match last {
+                    Tag::VBN | Tag::VBG if compound => Tag::JJ,
+                    t => t,
+                })
+            }
+        }
     };
     let mut pieces: Vec<(usize, usize, bool, bool)> = Vec::new();
     for (k, t) in toks.iter().enumerate() {
@@ -243,6 +262,8 @@ pub struct Trainer {
     feats: Vec<(u64, Vec<Entry>)>,
     dict: HashMap<u64, u8>,
     instances: u64,
+    /// Share of lower-case training words the tag dictionary covers.
+    pub dict_share: f64,
 }
 
 /// Options of [`Trainer::train`].
@@ -319,6 +340,11 @@ impl Trainer {
                 }
             }
         }
+        let mut covered = 0u64;
+        let total: u64 = counts
+            .values()
+            .map(|c| c.iter().map(|&v| v as u64).sum::<u64>())
+            .sum();
         for (w, c) in counts {
             let n: u32 = c.iter().sum();
             let (best, &m) = c
@@ -328,8 +354,10 @@ impl Trainer {
                 .expect("NTAGS > 0");
             if n >= opt.dict_min_count && m as f32 / n as f32 >= opt.dict_min_share {
                 self.dict.insert(w, best as u8);
+                covered += n as u64;
             }
         }
+        self.dict_share = covered as f64 / total.max(1) as f64;
     }
 
     /// Train on `data`; `log` receives one line per iteration.
@@ -405,7 +433,9 @@ impl Trainer {
             }
         }
         feats.sort_by_key(|f| f.0);
-        let scale = if max > 0.0 { max / 32000.0 } else { 1.0 };
+        // Scores are summed in i16 (saturating): the largest weight is 1500 units, so that
+        // the sum of a position's features stays in range.
+        let scale = if max > 0.0 { max / 1500.0 } else { 1.0 };
         let q: Vec<(u64, Vec<(u8, i16)>)> = feats
             .into_iter()
             .map(|(k, ws)| {
@@ -423,22 +453,22 @@ impl Trainer {
     }
 }
 
-/// Accuracy of a model on examples: (right, total), and the confusion counts
-/// (gold, guess) → n.
-pub fn evaluate(
-    model_bytes: &[u8],
-    data: &[Example],
-) -> Option<(usize, usize, Vec<((Tag, Tag), usize)>)> {
-    let model = Model::from_bytes(model_bytes)?;
+/// Accuracy of a model on examples, with the confusion counts.
+pub fn evaluate(model_bytes: &[u8], data: &[Example]) -> Option<Evaluation> {
+    let model = Tagger::from_bytes(model_bytes)?;
     let (mut right, mut total) = (0, 0);
+    let (mut right_words, mut words) = (0, 0);
     let mut confusion: HashMap<(u8, u8), usize> = HashMap::new();
     let mut out = Vec::new();
     for ex in data {
         tagger::decode(&model, &ex.units, &mut out);
         for (&g, &p) in ex.gold.iter().zip(&out) {
             total += 1;
+            let word = !Tag::from_index(g as usize).is_punct();
+            words += word as usize;
             if g == p {
                 right += 1;
+                right_words += word as usize;
             } else {
                 *confusion.entry((g, p)).or_default() += 1;
             }
@@ -454,7 +484,25 @@ pub fn evaluate(
         })
         .collect();
     conf.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    Some((right, total, conf))
+    Some(Evaluation {
+        right,
+        total,
+        right_words,
+        words,
+        confusion: conf,
+    })
+}
+
+/// Tagging accuracy on a held-out set.
+#[derive(Debug, Clone)]
+pub struct Evaluation {
+    pub right: usize,
+    pub total: usize,
+    /// The same, over words whose gold tag is not punctuation.
+    pub right_words: usize,
+    pub words: usize,
+    /// (gold, guess) → count, most frequent first.
+    pub confusion: Vec<((Tag, Tag), usize)>,
 }
 
 /// Features in a model file (for reports).
@@ -465,7 +513,7 @@ pub fn feature_count(model_bytes: &[u8]) -> usize {
 /// Up to `max` tagging errors with their context, for error analysis:
 /// "… words [word gold→guess] words …".
 pub fn errors(model_bytes: &[u8], data: &[Example], max: usize) -> Vec<String> {
-    let Some(model) = Model::from_bytes(model_bytes) else {
+    let Some(model) = Tagger::from_bytes(model_bytes) else {
         return Vec::new();
     };
     let mut lines = Vec::new();
