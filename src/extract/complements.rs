@@ -49,7 +49,7 @@ const VERBS: &[(&str, Takes)] = &[
     ("emphasize", NP), ("emphasise", NP), ("reference", NP), ("mention", NP),
     // Judgements "as" something: "critics see the plan as a giveaway" (see `needs_as`).
     ("see", NP), ("view", NP), ("regard", NP), ("portray", NP), ("paint", NP), ("cast", NP),
-    ("characterize", NP), ("characterise", NP), ("depict", NP), ("label", NP), ("brand", NP),
+    ("characterize", NP), ("characterise", NP), ("depict", NP),
     // Findings: only with a poll, study, report or data as the subject (see
     // `is_document`): "the poll shows a close race".
     ("show", NP), ("find", NP), ("reveal", NP), ("indicate", NP), ("suggest", NP),
@@ -205,7 +205,7 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("decries", "decry"), ("testified", "testify"), ("testifies", "testify"),
     ("lobbied", "lobby"), ("lobbies", "lobby"), ("lambasted", "lambast"), ("found", "find"),
     ("shown", "show"), ("saw", "see"), ("seen", "see"), ("casts", "cast"),
-    ("labelled", "label"), ("labelling", "label"),
+
 ];
 
 static FORMS: LazyLock<HashMap<String, Takes>> = LazyLock::new(|| {

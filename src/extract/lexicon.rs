@@ -487,6 +487,10 @@ pub fn is_headline_label(word: &str) -> bool {
             | "first"
             | "read"
             | "related"
+            | "clarification"
+            | "correction:"
+            | "advertisement"
+            | "sponsored"
     )
 }
 

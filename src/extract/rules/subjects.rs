@@ -481,9 +481,11 @@ pub(super) fn is_speaker_phrase(s: &Sentence, a: usize, b: usize) -> bool {
     // is a month or a day.
     // At the start of the sentence a capital says nothing: "Later, the nominee said".
     let first = head == 0 || !s.toks[head - 1].word && head == a && a == 0;
-    if s.capitalised(head)
-        && (!first || !matches!(tag, Tag::RB | Tag::IN | Tag::RBR | Tag::WRB | Tag::CC))
-    {
+    let opener = matches!(
+        tag,
+        Tag::RB | Tag::IN | Tag::RBR | Tag::WRB | Tag::CC | Tag::VBG | Tag::VBN | Tag::VB
+    );
+    if s.capitalised(head) && (!first || !opener) {
         return !is_calendar_word(s.word(head)) && chunk_ok();
     }
     let nominal = tag.is_noun()
