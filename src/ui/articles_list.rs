@@ -8,7 +8,7 @@ use super::rows::ProjectIndex;
 use super::theme;
 use crate::model::{Article, ArticleId, Project};
 
-const ENTRY_HEIGHT: f32 = 66.0;
+const ENTRY_HEIGHT: f32 = 84.0;
 
 /// `shown`: the article the table is filtered to (`None`: all).
 pub fn show(
@@ -67,6 +67,8 @@ fn entry(ui: &mut Ui, article: &Article, index: &ProjectIndex, selected: bool, q
     }
     ui.scope_builder(egui::UiBuilder::new().max_rect(rect.shrink(4.0)), |ui| {
         ui.set_clip_rect(rect.intersect(ui.clip_rect()));
+        // The labels must not take the entry's click.
+        ui.style_mut().interaction.selectable_labels = false;
         ui.spacing_mut().item_spacing.y = 2.0;
         ui.add(egui::Label::new(RichText::new(&article.title).strong()).truncate());
         let mut line = format!("{} claims", counts.total());

@@ -38,17 +38,19 @@ const COLUMNS: [(SortColumn, &str); 9] = [
 
 /// (min, max) widths of the columns other than Claim, in [`COLUMNS`] order.
 const WIDTHS: [(f32, f32); 9] = [
-    (44.0, 52.0),
-    (84.0, 170.0),
-    (64.0, 190.0),
+    (34.0, 52.0),
+    (70.0, 170.0),
+    (50.0, 190.0),
     (0.0, 0.0),
-    (44.0, 80.0),
-    (62.0, 72.0),
-    (80.0, 170.0),
-    (96.0, 100.0),
-    (56.0, 70.0),
+    (38.0, 80.0),
+    (58.0, 72.0),
+    (60.0, 170.0),
+    (92.0, 100.0),
+    (46.0, 70.0),
 ];
-const CLAIM_MIN: f32 = 140.0;
+const CLAIM_MIN: f32 = 110.0;
+/// Space between columns (narrower than egui's default item spacing).
+const COLUMN_GAP: f32 = 6.0;
 
 /// Column widths for `available` points; `show_article`: whether the Article column is in.
 /// Each column gets its minimum, then the spare width is shared out up to each maximum
@@ -114,8 +116,7 @@ pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, queue: &mut Qu
     // One article shown (picked in the sidebar, or the only one): its title in every row
     // would say nothing.
     let show_article = view.filter.article.is_none() && project.articles.len() > 1;
-    let spacing = ui.spacing().item_spacing.x;
-    let widths = column_widths(ui.available_width(), show_article, spacing);
+    let widths = column_widths(ui.available_width(), show_article, COLUMN_GAP);
     let columns: Vec<(SortColumn, &str)> = COLUMNS
         .into_iter()
         .filter(|(c, _)| show_article || *c != SortColumn::Article)
@@ -123,6 +124,7 @@ pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, queue: &mut Qu
 
     ui.scope(|ui| {
         ui.style_mut().interaction.selectable_labels = false;
+        ui.spacing_mut().item_spacing.x = COLUMN_GAP;
         let mut table = TableBuilder::new(ui)
             .id_salt(("claims_table", show_article))
             .striped(true)

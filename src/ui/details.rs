@@ -6,7 +6,6 @@ use egui::{RichText, Ui};
 
 use super::command::{Action, Queue};
 use super::drafts::{Drafts, Field};
-use super::rows::ProjectIndex;
 use super::state::ViewState;
 use super::theme;
 use crate::model::edit::Edit;
@@ -52,18 +51,18 @@ pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, queue: &mut Qu
     let revision = view.index.revision.unwrap_or(0);
     view.drafts.follow(project, claim, revision);
     let drafts = &mut view.drafts;
-    let index = &view.index;
 
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            header(ui, index, claim, queue);
+            header(ui, claim, queue);
             ui.add_space(4.0);
             status_buttons(ui, queue);
             ui.add_space(6.0);
 
-            // Fixed widths: an "infinite" field would push the resizable panel to its maximum.
-            let field_w = (ui.available_width() - 80.0).max(120.0);
+            // Widths below what the pane has: content wider than the pane would widen it,
+            // and a width taken from the pane would then grow it every frame.
+            let field_w = (ui.available_width() - 96.0).max(120.0);
             egui::Grid::new("claim_fields")
                 .num_columns(2)
                 .spacing([8.0, 6.0])
@@ -87,7 +86,7 @@ pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, queue: &mut Qu
                     ui.horizontal(|ui| {
                         let edit = egui::TextEdit::singleline(speaker_name)
                             .hint_text("Type a name, or pick one")
-                            .desired_width(field_w - 44.0);
+                            .desired_width(field_w - 64.0);
                         field(ui, edit, Field::Speaker, dirty, l.id);
                         pick_speaker(ui, project, claim, queue);
                     });
@@ -123,28 +122,25 @@ pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, queue: &mut Qu
         });
 }
 
-fn header(ui: &mut Ui, _index: &ProjectIndex, claim: &Claim, queue: &mut Queue) {
+fn header(ui: &mut Ui, claim: &Claim, queue: &mut Queue) {
+    let facts = format!(
+        "#{} · {}{} · {}",
+        claim.number,
+        claim.kind.key(),
+        if claim.cue.is_empty() {
+            String::new()
+        } else {
+            format!(" · cue “{}”", claim.cue)
+        },
+        match claim.origin {
+            crate::model::ClaimOrigin::Extracted => "found by claimdesk",
+            crate::model::ClaimOrigin::Edited => "edited",
+            crate::model::ClaimOrigin::Manual => "added by hand",
+        }
+    );
+    // The button first (right to left), so that the facts truncate in what is left; all in
+    // one row (a right-to-left layout alone would take the pane's whole height).
     ui.horizontal(|ui| {
-        theme::status_pill(ui, claim.status);
-        ui.label(
-            RichText::new(format!(
-                "#{} · {}{} · {}",
-                claim.number,
-                claim.kind.key(),
-                if claim.cue.is_empty() {
-                    String::new()
-                } else {
-                    format!(" · cue “{}”", claim.cue)
-                },
-                match claim.origin {
-                    crate::model::ClaimOrigin::Extracted => "found by claimdesk",
-                    crate::model::ClaimOrigin::Edited => "edited",
-                    crate::model::ClaimOrigin::Manual => "added by hand",
-                }
-            ))
-            .small()
-            .weak(),
-        );
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui
                 .button("Delete claim")
@@ -153,6 +149,10 @@ fn header(ui: &mut Ui, _index: &ProjectIndex, claim: &Claim, queue: &mut Queue) 
             {
                 queue.push(Action::DeleteSelected);
             }
+            ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                theme::status_pill(ui, claim.status);
+                ui.add(egui::Label::new(RichText::new(facts).small().weak()).truncate());
+            });
         });
     });
 }
@@ -195,6 +195,7 @@ fn pick_speaker(ui: &mut Ui, project: &Project, claim: &Claim, queue: &mut Queue
 fn evidence(ui: &mut Ui, claim: &Claim, buf: &mut Drafts, queue: &mut Queue) {
     let heading = ui.label(RichText::new("Evidence").strong());
     for (i, e) in claim.evidence.iter().enumerate() {
+        // Truncated, one line each: a long address must not widen the pane.
         ui.horizontal(|ui| {
             if ui
                 .small_button("Remove")
@@ -206,7 +207,6 @@ fn evidence(ui: &mut Ui, claim: &Claim, buf: &mut Drafts, queue: &mut Queue) {
                     index: i,
                 }));
             }
-            // Truncated: a long address must not widen the pane.
             let text = RichText::new(&e.url)
                 .color(ui.visuals().hyperlink_color)
                 .underline();
@@ -216,24 +216,26 @@ fn evidence(ui: &mut Ui, claim: &Claim, buf: &mut Drafts, queue: &mut Queue) {
             if ui.add(link).on_hover_text(&e.url).clicked() {
                 ui.ctx().open_url(egui::OpenUrl::new_tab(&e.url));
             }
-            if !e.description.is_empty() {
-                ui.add(egui::Label::new(RichText::new(&e.description).weak()).truncate());
-            }
         });
+        if !e.description.is_empty() {
+            ui.add(egui::Label::new(RichText::new(&e.description).weak()).truncate());
+        }
     }
     ui.horizontal(|ui| {
+        // Both fields share what the pane has beside the button.
+        let room = (ui.available_width() - 60.0).max(120.0);
         ui.add(
             egui::TextEdit::singleline(&mut buf.ev_url)
                 .id_salt("evidence_url")
                 .hint_text("https://…")
-                .desired_width(160.0),
+                .desired_width(room * 0.5),
         )
         .labelled_by(heading.id);
         ui.add(
             egui::TextEdit::singleline(&mut buf.ev_description)
                 .id_salt("evidence_description")
                 .hint_text("What it shows")
-                .desired_width((ui.available_width() - 50.0).max(60.0)),
+                .desired_width(room * 0.5 - 8.0),
         );
         let ok = !buf.ev_url.trim().is_empty();
         if ui.add_enabled(ok, egui::Button::new("Add")).clicked() {
@@ -254,7 +256,7 @@ fn history(ui: &mut Ui, claim: &Claim) {
         ui.label(RichText::new("Not tagged yet.").weak());
     }
     for change in claim.history.iter().rev() {
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.label(
                 RichText::new(crate::model::time::date_time(change.at))
                     .monospace()

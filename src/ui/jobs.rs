@@ -1,7 +1,7 @@
 //! Background work for the window: native file dialogs, reading and analysing articles,
 //! loading, saving and exporting projects, recovery files. Each job runs on its own thread
 //! and reports through one channel; the app shell turns each report into an
-//! [`Action::Job`](super::command::Action::Job), so drawing never waits for the disk.
+//! an `Action::Job` (see `command.rs`), so drawing never waits for the disk.
 //!
 //! Saving follows rerun's `saving.rs`: the shell hands a snapshot of the project to the
 //! job, which writes it atomically (`io::project_file`) while the analyst goes on working.

@@ -91,7 +91,8 @@ impl ViewState {
                 .and_then(|c| self.index.index_of(c))
                 .and_then(|i| self.rows.position_of(i))
         };
-        if self.index.refresh(project, revision) {
+        let edited = self.index.refresh(project, revision);
+        if edited {
             self.selection.retain_existing(&self.index);
             if self.article.is_some_and(|a| project.article(a).is_none()) {
                 self.article = None;
@@ -118,7 +119,10 @@ impl ViewState {
             .rows
             .refresh(project, revision, &self.filter, self.sort)
         {
-            self.keep_selection_visible(project, cursor_row);
+            // After an edit (a claim tagged away under a filter, deleted) the row that took
+            // the cursor's place; after a filter, search or sort, the first row.
+            let place = if edited { cursor_row } else { None };
+            self.keep_selection_visible(project, place);
         }
         self.follow_cursor(project);
     }

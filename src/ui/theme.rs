@@ -86,20 +86,30 @@ pub fn contrast(a: Color32, b: Color32) -> f32 {
     (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
 }
 
-/// A label on a status colour, as a rounded chip.
+/// A label on a status colour, as a rounded chip: one widget, so that a wrapping row
+/// moves it to the next line whole (a frame around a label would not wrap).
 fn chip(ui: &mut Ui, status: Status, text: String) -> egui::Response {
-    let text = RichText::new(text)
+    let rich = RichText::new(text.as_str())
         .color(status_text_color(status))
         .small()
         .strong();
-    egui::Frame::new()
+    let chip = egui::Button::new(rich)
         .fill(status_color(status))
+        .stroke(egui::Stroke::NONE)
         .corner_radius(6.0)
-        .inner_margin(egui::Margin::symmetric(6, 1))
-        .show(ui, |ui| {
-            ui.add(egui::Label::new(text).wrap_mode(egui::TextWrapMode::Extend))
-        })
-        .inner
+        .wrap_mode(egui::TextWrapMode::Extend)
+        .sense(egui::Sense::hover());
+    let response = ui.scope(|ui| {
+        ui.spacing_mut().button_padding = egui::vec2(6.0, 1.0);
+        // No hover look: it is a label, not a button.
+        let w = &mut ui.visuals_mut().widgets;
+        w.hovered = w.inactive;
+        w.active = w.inactive;
+        ui.add(chip)
+    });
+    let response = response.inner;
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &text));
+    response
 }
 
 /// The status as a coloured pill with its label.

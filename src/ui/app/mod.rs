@@ -271,10 +271,12 @@ impl ClaimdeskApp {
         });
         let project = &self.doc.project;
         let view = &mut self.view;
+        // Narrower at large text sizes, so that the table keeps every column.
+        let window = ui.available_width();
         egui::Panel::left("articles")
             .resizable(true)
-            .default_size(220.0)
-            .size_range(160.0..=320.0)
+            .default_size((window * 0.18).clamp(150.0, 230.0))
+            .size_range(150.0..=(window * 0.3).clamp(160.0, 320.0))
             .show(ui, |ui| {
                 articles_list::show(ui, project, &view.index, view.filter.article, queue);
             });
