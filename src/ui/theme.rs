@@ -86,28 +86,26 @@ pub fn contrast(a: Color32, b: Color32) -> f32 {
     (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
 }
 
-/// A label on a status colour, as a rounded chip: one widget, so that a wrapping row
-/// moves it to the next line whole (a frame around a label would not wrap).
+/// A label on a status colour, as a rounded chip: one widget of a known size, so that a
+/// wrapping row moves it to the next line whole (a frame or scope would not wrap).
 fn chip(ui: &mut Ui, status: Status, text: String) -> egui::Response {
     let rich = RichText::new(text.as_str())
         .color(status_text_color(status))
         .small()
         .strong();
-    let chip = egui::Button::new(rich)
-        .fill(status_color(status))
-        .stroke(egui::Stroke::NONE)
-        .corner_radius(6.0)
-        .wrap_mode(egui::TextWrapMode::Extend)
-        .sense(egui::Sense::hover());
-    let response = ui.scope(|ui| {
-        ui.spacing_mut().button_padding = egui::vec2(6.0, 1.0);
-        // No hover look: it is a label, not a button.
-        let w = &mut ui.visuals_mut().widgets;
-        w.hovered = w.inactive;
-        w.active = w.inactive;
-        ui.add(chip)
-    });
-    let response = response.inner;
+    let galley = egui::WidgetText::from(rich).into_galley(
+        ui,
+        Some(egui::TextWrapMode::Extend),
+        f32::INFINITY,
+        egui::TextStyle::Small,
+    );
+    let pad = egui::vec2(6.0, 2.0);
+    let (rect, response) = ui.allocate_exact_size(galley.size() + 2.0 * pad, egui::Sense::hover());
+    if ui.is_rect_visible(rect) {
+        ui.painter().rect_filled(rect, 6.0, status_color(status));
+        ui.painter()
+            .galley(rect.min + pad, galley, status_text_color(status));
+    }
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &text));
     response
 }
