@@ -8,7 +8,7 @@ use super::rows::ProjectIndex;
 use super::theme;
 use crate::model::{Article, ArticleId, Project};
 
-const ENTRY_HEIGHT: f32 = 84.0;
+const ENTRY_HEIGHT: f32 = 104.0;
 
 /// `shown`: the article the table is filtered to (`None`: all).
 pub fn show(

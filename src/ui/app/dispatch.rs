@@ -262,5 +262,8 @@ impl ClaimdeskApp {
             ctx.set_zoom_factor(self.prefs.zoom);
         }
         self.message = Some(format!("Text size {:.0}%", self.prefs.zoom * 100.0));
+        // Rows move under a new text size: keep the selected claim in view.
+        self.view.scroll_table = true;
+        self.view.scroll_text = true;
     }
 }

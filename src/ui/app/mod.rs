@@ -276,7 +276,7 @@ impl ClaimdeskApp {
         egui::Panel::left("articles")
             .resizable(true)
             .default_size((window * 0.18).clamp(150.0, 230.0))
-            .size_range(150.0..=(window * 0.3).clamp(160.0, 320.0))
+            .size_range(150.0..=(window * 0.25).clamp(160.0, 320.0))
             .show(ui, |ui| {
                 articles_list::show(ui, project, &view.index, view.filter.article, queue);
             });
@@ -288,8 +288,8 @@ impl ClaimdeskApp {
                     let width = ui.available_width();
                     egui::Panel::bottom("reading")
                         .resizable(true)
-                        .default_size((height * 0.45).max(140.0))
-                        .size_range(120.0..=(height * 0.7).max(140.0))
+                        .default_size((height * 0.42).max(140.0))
+                        .size_range(120.0..=(height * 0.55).max(140.0))
                         .show(ui, |ui| {
                             egui::Panel::right("details")
                                 .resizable(true)
