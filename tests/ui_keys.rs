@@ -173,3 +173,15 @@ fn old_project_files_are_numbered_in_order() {
     assert!(!h.state().doc.is_dirty(), "numbering is no edit");
     assert_eq!(h.state().doc.project.next_number, 5);
 }
+
+#[test]
+fn keys_right_after_tab_leaves_a_field_go_to_the_table() {
+    let mut h = app(vec![sample_path()]);
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Role")
+        .focus();
+    h.run();
+    // Esc leaves the field and, in the same frame, V tags the claim.
+    keys_in_one_frame(&mut h, &[Key::Escape, Key::V]);
+    assert_eq!(statuses(&h)[0], Status::Verified);
+    assert_eq!(cursor_number(&h), Some(1), "the Esc only left the field");
+}

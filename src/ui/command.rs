@@ -446,8 +446,19 @@ pub fn shortcut_for(key: Key, modifiers: Modifiers, ctx: KeyContext) -> Option<&
 pub fn read_keys(ctx: &egui::Context, keys: KeyContext, queue: &mut Queue) {
     let events = ctx.input(|i| i.events.clone());
     let mut handled = vec![false; events.len()];
-    // Until the Esc that left a text field, keys belonged to that field.
-    let mut in_field = keys.left_field;
+    // Until the Esc that left a text field, keys belonged to that field. (A field left by
+    // Tab or a click the frame before has no Esc here: every key is the table's.)
+    let esc = events.iter().any(|e| {
+        matches!(
+            e,
+            egui::Event::Key {
+                key: Key::Escape,
+                pressed: true,
+                ..
+            }
+        )
+    });
+    let mut in_field = keys.left_field && esc;
     for (i, event) in events.iter().enumerate() {
         let egui::Event::Key {
             key,

@@ -374,3 +374,23 @@ impl eframe::App for ClaimdeskApp {
         eframe::set_value(storage, PREFS_KEY, &self.prefs);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stored_text_size_is_clamped_when_read() {
+        let wild = Prefs {
+            theme: ThemeChoice::Dark,
+            zoom: 7.0,
+        };
+        assert_eq!(wild.clamped().zoom, MAX_ZOOM);
+        let nan = Prefs {
+            zoom: f32::NAN,
+            ..wild
+        };
+        assert_eq!(nan.clamped().zoom, 1.0);
+        assert_eq!(Prefs { zoom: 0.1, ..wild }.clamped().zoom, MIN_ZOOM);
+    }
+}
