@@ -325,3 +325,28 @@ impl eframe::Storage for MemoryStorage {
     }
     fn flush(&mut self) {}
 }
+
+#[test]
+fn article_entries_do_not_overlap() {
+    let (_dir, h) = fixture_app();
+    let top = |label: &str| {
+        h.query_all_by_label(label)
+            .map(|n| n.rect())
+            .find(|r| r.min.x < 40.0)
+            .unwrap_or_else(|| panic!("{label} in the sidebar"))
+    };
+    let first = top("Ceasefire talks resume in Cairo");
+    let second = top("Café owners protest new rules");
+    // The first entry's chips (three statuses) end before the second entry starts.
+    let chips_bottom = h
+        .query_all_by_label_contains("verified")
+        .map(|n| n.rect())
+        .filter(|r| r.min.x < 200.0 && r.min.y > first.min.y && r.max.y < 600.0)
+        .map(|r| r.max.y)
+        .fold(0.0, f32::max);
+    assert!(chips_bottom > first.max.y, "chips under the first title");
+    assert!(
+        second.min.y > chips_bottom + 4.0,
+        "{second:?} after {chips_bottom}"
+    );
+}

@@ -65,7 +65,11 @@ fn entry(ui: &mut Ui, article: &Article, index: &ProjectIndex, selected: bool, q
         };
         ui.painter().rect_filled(rect, 4.0, fill);
     }
-    ui.scope_builder(egui::UiBuilder::new().max_rect(rect.shrink(4.0)), |ui| {
+    // A child that allocates nothing in the list: the entry's own rect is its place (a
+    // scope would move the list's cursor back to where its content ends).
+    let mut child = ui.new_child(egui::UiBuilder::new().max_rect(rect.shrink(4.0)));
+    {
+        let ui = &mut child;
         ui.set_clip_rect(rect.intersect(ui.clip_rect()));
         // The labels must not take the entry's click.
         ui.style_mut().interaction.selectable_labels = false;
@@ -77,7 +81,7 @@ fn entry(ui: &mut Ui, article: &Article, index: &ProjectIndex, selected: bool, q
         }
         ui.add(egui::Label::new(RichText::new(line).small().weak()).truncate());
         theme::count_chips(ui, &counts);
-    });
+    }
     if response.clicked() {
         queue.push(Action::ShowArticle(Some(article.id)));
     }

@@ -276,7 +276,7 @@ impl ClaimdeskApp {
         egui::Panel::left("articles")
             .resizable(true)
             .default_size((window * 0.18).clamp(150.0, 230.0))
-            .size_range(150.0..=(window * 0.25).clamp(160.0, 320.0))
+            .size_range(150.0..=(window * 0.25).clamp(200.0, 320.0))
             .show(ui, |ui| {
                 articles_list::show(ui, project, &view.index, view.filter.article, queue);
             });
@@ -285,7 +285,6 @@ impl ClaimdeskApp {
             match view.tab {
                 Tab::Claims => {
                     let height = ui.available_height();
-                    let width = ui.available_width();
                     egui::Panel::bottom("reading")
                         .resizable(true)
                         .default_size((height * 0.42).max(140.0))
@@ -294,7 +293,9 @@ impl ClaimdeskApp {
                             egui::Panel::right("details")
                                 .resizable(true)
                                 .default_size(360.0)
-                                .size_range(260.0..=(width * 0.5).clamp(280.0, 480.0))
+                                // A fixed range: a first frame drawn before the window has its
+                                // size must not clamp the width it then keeps.
+                                .size_range(280.0..=480.0)
                                 .show(ui, |ui| details::show(ui, project, view, queue));
                             egui::CentralPanel::default()
                                 .show(ui, |ui| article_view::show(ui, project, view, queue));
