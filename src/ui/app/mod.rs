@@ -123,6 +123,9 @@ pub struct ClaimdeskApp {
     recovery_revision: u64,
     /// A text field had the keys at the end of the last frame.
     typing_last_frame: bool,
+    /// The window has had its real size once: panels remember their widths, so none is
+    /// laid out in a first frame drawn before the window was mapped at its size.
+    sized: bool,
     ctx: Option<egui::Context>,
     title: String,
 }
@@ -167,6 +170,7 @@ impl ClaimdeskApp {
             last_recovery: Instant::now(),
             recovery_revision: 0,
             typing_last_frame: false,
+            sized: false,
             ctx: None,
             title: String::new(),
         };
@@ -343,6 +347,13 @@ impl eframe::App for ClaimdeskApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.attach(&ctx);
+        if !self.sized {
+            if ctx.content_rect().width() < 600.0 {
+                ctx.request_repaint_after(Duration::from_millis(50));
+                return;
+            }
+            self.sized = true;
+        }
         self.view
             .refresh(&self.doc.project, self.doc.history.revision());
         let keys = self.key_context(&ctx);
