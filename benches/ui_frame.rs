@@ -49,6 +49,7 @@ fn project(claims: usize) -> Project {
             let n = a * 100 + k;
             p.claims.push(Claim {
                 id: ClaimId(next),
+                number: n as u64 + 1,
                 article,
                 content: format!(
                     "the talks are at an advanced stage #{}",

@@ -200,6 +200,7 @@ fn project() -> Project {
             .expect("content in text");
         p.claims.push(Claim {
             id: ClaimId(100 + i as u64),
+            number: 0,
             article: ArticleId(s.article),
             content: s.content.into(),
             start,

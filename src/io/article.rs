@@ -107,6 +107,14 @@ pub fn read_article(path: &Path) -> Result<ArticleSource, ReadError> {
 
 fn binary_reason(path: &Path) -> String {
     match path.extension().and_then(|e| e.to_str()) {
+        // A format claimdesk reads, but these bytes are not one (a renamed binary file).
+        Some(ext)
+            if formats::ARTICLE_EXTENSIONS
+                .iter()
+                .any(|known| known.eq_ignore_ascii_case(ext)) =>
+        {
+            format!("looks like a binary file, not the text a .{ext} file holds")
+        }
         Some(ext) => format!(
             "looks like a binary file, not text (.{ext} is not an article format claimdesk reads: \
              text, HTML, Markdown, PDF, DOCX)"

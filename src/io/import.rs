@@ -43,12 +43,7 @@ pub fn import_articles(project: &mut Project, paths: &[PathBuf]) -> Vec<ReadErro
 
 fn import_one(project: &mut Project, path: &Path) -> Result<ArticleId, ReadError> {
     let analysed = analyse_file(path, &project.known_speakers())?;
-    let sha = analysed.article.sha256.as_deref();
-    if let Some(existing) = project
-        .articles
-        .iter()
-        .find(|a| a.sha256.is_some() && a.sha256.as_deref() == sha)
-    {
+    if let Some(existing) = project.duplicate_of(&analysed.article) {
         return Err(ReadError {
             path: path.to_path_buf(),
             reason: format!(

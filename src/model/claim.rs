@@ -39,9 +39,20 @@ pub struct StatusChange {
     pub to: Status,
 }
 
+/// For serde: numbers and counters at 0 are not written (files from before numbers stay
+/// byte for byte as they were).
+pub(crate) fn is_zero(n: &u64) -> bool {
+    *n == 0
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Claim {
     pub id: ClaimId,
+    /// The claim's number for the analyst ("#17"): given once, kept for life, never reused.
+    /// 0 in files written before numbers existed; [`Project::ensure_claim_numbers`]
+    /// (crate::model::Project::ensure_claim_numbers) numbers those in project order.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub number: u64,
     pub article: ArticleId,
     /// The claim's own words, without the attribution frame and outer quotation marks.
     pub content: String,

@@ -27,6 +27,9 @@ pub struct Project {
     /// Next free id; ids are never reused so that undo and history stay unambiguous.
     #[serde(default)]
     pub next_id: u64,
+    /// Next free claim number ("#17"); numbers are never reused either.
+    #[serde(default, skip_serializing_if = "super::claim::is_zero")]
+    pub next_number: u64,
 }
 
 impl Project {
@@ -47,6 +50,40 @@ impl Project {
         let id = self.next_id;
         self.next_id += 1;
         id
+    }
+
+    /// Give every claim without a number (files from before numbers existed) the next
+    /// numbers, in project order, and keep `next_number` above every number in use. The
+    /// same file always gets the same numbers. Returns whether any claim was numbered.
+    pub fn ensure_claim_numbers(&mut self) -> bool {
+        let highest = self.claims.iter().map(|c| c.number).max().unwrap_or(0);
+        self.next_number = self.next_number.max(highest + 1);
+        let mut numbered = false;
+        for i in 0..self.claims.len() {
+            if self.claims[i].number == 0 {
+                self.claims[i].number = self.next_number;
+                self.next_number += 1;
+                numbered = true;
+            }
+        }
+        numbered
+    }
+
+    /// The number for a new claim. Callers number old claims first
+    /// ([`Project::ensure_claim_numbers`]), so that a new claim never takes an old one's.
+    pub fn fresh_number(&mut self) -> u64 {
+        let n = self.next_number.max(1);
+        self.next_number = n + 1;
+        n
+    }
+
+    /// The article already in the project with the same bytes (SHA-256) as `article`:
+    /// the window and `claimdesk import` both refuse to add it twice.
+    pub fn duplicate_of(&self, article: &Article) -> Option<&Article> {
+        let sha = article.sha256.as_deref()?;
+        self.articles
+            .iter()
+            .find(|a| a.sha256.as_deref() == Some(sha))
     }
 
     fn max_id(&self) -> u64 {
@@ -114,6 +151,7 @@ impl Project {
 
     /// Turn an extraction of article `article` into project claims, adding or merging speakers.
     pub fn claims_from_extraction(&mut self, article: ArticleId, ex: &Extraction) -> Vec<Claim> {
+        self.ensure_claim_numbers();
         let speaker_ids: Vec<SpeakerId> = ex
             .speakers
             .iter()
@@ -123,6 +161,7 @@ impl Project {
             .iter()
             .map(|c| Claim {
                 id: ClaimId(self.fresh_id()),
+                number: self.fresh_number(),
                 article,
                 content: c.content.clone(),
                 start: c.start,

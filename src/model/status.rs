@@ -51,6 +51,26 @@ impl Status {
         }
     }
 
+    /// The status's colour (sRGB), one for the window and the reports. White text on it
+    /// reads at 4.5:1 or better (tested in `ui::theme`), and so does the colour as text on
+    /// white paper.
+    pub fn rgb(self) -> [u8; 3] {
+        match self {
+            Status::Unchecked => [95, 99, 104],
+            Status::Verified => [29, 122, 52],
+            Status::Disputed => [172, 84, 0],
+            Status::False => [179, 38, 30],
+            Status::Misleading => [123, 79, 179],
+            Status::Unverifiable => [46, 95, 158],
+        }
+    }
+
+    /// The colour as CSS (`#1d7a34`).
+    pub fn hex(self) -> String {
+        let [r, g, b] = self.rgb();
+        format!("#{r:02x}{g:02x}{b:02x}")
+    }
+
     pub fn from_key(key: &str) -> Option<Status> {
         Status::ALL
             .into_iter()

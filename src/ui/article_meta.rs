@@ -4,7 +4,7 @@
 
 use egui::{Id, Ui};
 
-use super::state::Action;
+use super::command::{Action, Queue};
 use crate::model::edit::Edit;
 use crate::model::{Article, ArticleId, ArticleMeta};
 
@@ -47,7 +47,7 @@ impl Buffers {
 }
 
 /// A collapsible "Article details" form under the article's title.
-pub fn show(ui: &mut Ui, article: &Article, actions: &mut Vec<Action>) {
+pub fn show(ui: &mut Ui, article: &Article, queue: &mut Queue) {
     let id = Id::unique("article_meta_buffers");
     let mut buf: Buffers = ui.data_mut(|d| d.get_temp(id)).unwrap_or_default();
     let editing = ui.memory(|m| m.focused()).is_some_and(|f| {
@@ -102,7 +102,7 @@ pub fn show(ui: &mut Ui, article: &Article, actions: &mut Vec<Action>) {
                 let unchanged = matches!(&edit, Edit::SetArticleMeta { title, meta, .. }
                     if title.trim() == article.title && trimmed(meta) == article.meta);
                 if !unchanged {
-                    actions.push(Action::Edit(edit));
+                    queue.push(Action::Edit(edit));
                 }
             }
         });

@@ -4,117 +4,14 @@
 
 use std::sync::Arc;
 
-use egui::text::{CCursor, LayoutJob, TextFormat};
-use egui::{Align, Color32, RichText, Stroke, Ui};
+use egui::text::CCursor;
+use egui::{Align, RichText, Ui};
 
-use super::state::{Action, ViewState};
-use super::theme;
+use super::command::{Action, Pick, Queue};
+use super::highlights::{self, ArticleCache};
+use super::state::ViewState;
 use crate::model::edit::Edit;
-use crate::model::{ArticleId, ClaimId, Project, Status};
-
-/// The shown article's highlights and laid-out text, rebuilt only when the article, the
-/// project or the selection changes (a project may hold 100k claims).
-#[derive(Default)]
-pub struct ArticleCache {
-    spans_key: Option<(ArticleId, u64)>,
-    spans: Vec<Span>,
-    job_key: Option<(ArticleId, u64, u64, bool)>,
-    job: LayoutJob,
-}
-
-/// A claim's highlight: byte span, claim, status.
-struct Span {
-    start: usize,
-    end: usize,
-    claim: ClaimId,
-    status: Status,
-    mention: Option<(usize, usize)>,
-}
-
-/// The claims of an article whose spans are valid for its text, in reading order.
-fn spans(project: &Project, article: ArticleId, text: &str) -> Vec<Span> {
-    let valid = |s: usize, e: usize| {
-        s < e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e)
-    };
-    let mut spans: Vec<Span> = project
-        .claims
-        .iter()
-        .filter(|c| c.article == article && valid(c.start, c.end))
-        .map(|c| Span {
-            start: c.start,
-            end: c.end,
-            claim: c.id,
-            status: c.status,
-            mention: c.mention_span.filter(|&(s, e)| valid(s, e)),
-        })
-        .collect();
-    spans.sort_by_key(|s| (s.start, s.end));
-    spans
-}
-
-/// The innermost (shortest) claim covering byte `at`.
-fn claim_at(spans: &[Span], at: usize) -> Option<ClaimId> {
-    spans
-        .iter()
-        .filter(|s| s.start <= at && at < s.end)
-        .min_by_key(|s| s.end - s.start)
-        .map(|s| s.claim)
-}
-
-fn build_job(ui: &Ui, text: &str, spans: &[Span], view: &ViewState) -> LayoutJob {
-    let dark = ui.visuals().dark_mode;
-    let font = egui::TextStyle::Body.resolve(ui.style());
-    let plain = TextFormat {
-        font_id: font.clone(),
-        color: ui.visuals().text_color(),
-        line_height: Some(font.size * 1.45),
-        ..Default::default()
-    };
-    let mut cuts: Vec<usize> = vec![0, text.len()];
-    for s in spans {
-        cuts.extend([s.start, s.end]);
-        if let Some((a, b)) = s.mention {
-            cuts.extend([a, b]);
-        }
-    }
-    cuts.sort_unstable();
-    cuts.dedup();
-    let mut job = LayoutJob {
-        text: text.to_owned(),
-        ..LayoutJob::default()
-    };
-    for w in cuts.windows(2) {
-        let (a, b) = (w[0], w[1]);
-        if a >= b || !text.is_char_boundary(a) || !text.is_char_boundary(b) {
-            continue;
-        }
-        let mut format = plain.clone();
-        let covering = spans
-            .iter()
-            .filter(|s| s.start <= a && b <= s.end)
-            .min_by_key(|s| s.end - s.start);
-        if let Some(s) = covering {
-            let selected = view.selection.contains(s.claim);
-            format.background = theme::highlight_color(s.status, dark, selected);
-            if selected {
-                format.color = Color32::WHITE;
-            }
-        }
-        if let Some(s) = spans
-            .iter()
-            .find(|s| s.mention.is_some_and(|(ma, mb)| ma <= a && b <= mb))
-        {
-            format.underline = Stroke::new(1.5, theme::status_color(s.status));
-            format.italics = true;
-        }
-        job.sections.push(egui::text::LayoutSection {
-            leading_space: 0.0,
-            byte_range: egui::text::ByteIndex(a)..egui::text::ByteIndex(b),
-            format,
-        });
-    }
-    job
-}
+use crate::model::{Article, Project};
 
 fn byte_of_char(text: &str, char_index: usize) -> usize {
     text.char_indices()
@@ -127,8 +24,8 @@ fn char_of_byte(text: &str, byte: usize) -> usize {
     text.char_indices().take_while(|(b, _)| *b < byte).count()
 }
 
-pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, actions: &mut Vec<Action>) {
-    let Some(article) = view.article.and_then(|a| project.article(a)) else {
+pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, queue: &mut Queue) {
+    let Some(article) = view.article.and_then(|a| view.index.article(project, a)) else {
         ui.centered_and_justified(|ui| {
             ui.label(RichText::new("Open an article to read it here.").weak());
         });
@@ -139,37 +36,44 @@ pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, actions: &mut 
     let revision = view.index.revision.unwrap_or(0);
     let mut cache = std::mem::take(&mut view.article_cache);
     if cache.spans_key != Some((article_id, revision)) {
-        cache.spans = spans(project, article_id, text);
+        cache.spans = highlights::spans(project, article_id, text);
+        cache.mentions = cache
+            .spans
+            .iter()
+            .filter_map(|s| s.mention)
+            .map(|(a, b)| (char_of_byte(text, a), char_of_byte(text, b)))
+            .collect();
+        cache.mentions.sort_unstable();
         cache.spans_key = Some((article_id, revision));
     }
+    let text_size = egui::TextStyle::Body.resolve(ui.style()).size;
     let job_key = (
         article_id,
         revision,
         view.selection.generation,
         ui.visuals().dark_mode,
+        text_size.to_bits(),
     );
     if cache.job_key != Some(job_key) {
-        cache.job = build_job(ui, text, &cache.spans, view);
+        cache.job = highlights::build_job(ui, text, &cache.spans, &view.selection);
         cache.job_key = Some(job_key);
     }
-    show_text(ui, article, &cache, view, actions);
+    show_text(ui, article, &cache, view, queue);
     view.article_cache = cache;
 }
 
 fn show_text(
     ui: &mut Ui,
-    article: &crate::model::Article,
+    article: &Article,
     cache: &ArticleCache,
     view: &mut ViewState,
-    actions: &mut Vec<Action>,
+    queue: &mut Queue,
 ) {
     let article_id = article.id;
     let text = article.text.as_str();
     let spans = &cache.spans;
 
-    ui.horizontal(|ui| {
-        ui.add(egui::Label::new(RichText::new(&article.title).heading()).truncate());
-    });
+    ui.add(egui::Label::new(RichText::new(&article.title).heading()).truncate());
     ui.horizontal(|ui| {
         let meta: Vec<&str> = [
             article.meta.outlet.as_deref(),
@@ -179,7 +83,6 @@ fn show_text(
         .into_iter()
         .flatten()
         .collect();
-        ui.label(RichText::new(meta.join(" · ")).small().weak());
         let selection = view
             .text_selection
             .filter(|(a, s, e)| *a == article_id && s < e);
@@ -189,7 +92,7 @@ fn show_text(
                 .on_hover_text("Add the selected text as a claim")
                 .clicked()
         {
-            actions.push(Action::Edit(Edit::AddClaim {
+            queue.push(Action::Edit(Edit::AddClaim {
                 article: article_id,
                 start,
                 end,
@@ -197,8 +100,9 @@ fn show_text(
             }));
             view.text_selection = None;
         }
+        ui.add(egui::Label::new(RichText::new(meta.join(" · ")).small().weak()).truncate());
     });
-    super::article_meta::show(ui, article, actions);
+    super::article_meta::show(ui, article, queue);
     ui.separator();
 
     let scroll_target = if std::mem::take(&mut view.scroll_text) {
@@ -226,6 +130,7 @@ fn show_text(
                 .frame(egui::Frame::NONE)
                 .layouter(&mut layouter)
                 .show(ui);
+            underline_mentions(ui, &output.galley, output.galley_pos, &cache.mentions);
             let response = &output.response.response;
             if let Some(range) = output.cursor_range {
                 let [a, b] = range.sorted_cursors();
@@ -234,10 +139,11 @@ fn show_text(
                     view.text_selection = Some((article_id, a, b));
                 } else if response.clicked() {
                     view.text_selection = None;
-                    if let Some(id) = claim_at(spans, a) {
-                        view.selection.only(id);
-                        view.scroll_table = true;
-                        view.focus_table = true;
+                    if let Some(id) = highlights::claim_at(spans, a) {
+                        queue.push(Action::Select {
+                            claim: id,
+                            pick: Pick::Only,
+                        });
                     }
                 }
             }
@@ -249,6 +155,50 @@ fn show_text(
                 ui.scroll_to_rect(rect.expand(8.0), Some(Align::Center));
             }
         });
+}
+
+/// Underline speaker mentions just under the baseline, inside their own line.
+fn underline_mentions(
+    ui: &Ui,
+    galley: &egui::Galley,
+    origin: egui::Pos2,
+    ranges: &[(usize, usize)],
+) {
+    if ranges.is_empty() {
+        return;
+    }
+    let clip = ui.clip_rect();
+    let stroke = egui::Stroke::new(1.5, ui.visuals().text_color());
+    let painter = ui.painter();
+    let mut char_index = 0usize;
+    for row in &galley.rows {
+        let row_start = char_index;
+        char_index += row.glyphs.len() + usize::from(row.ends_with_newline);
+        let top = origin.y + row.pos.y;
+        if top > clip.bottom() || top + row.size.y < clip.top() {
+            continue;
+        }
+        let mut segment: Option<(f32, f32, f32)> = None;
+        for (k, glyph) in row.glyphs.iter().enumerate() {
+            let at = row_start + k;
+            let inside = ranges.iter().any(|&(a, b)| a <= at && at < b);
+            if inside {
+                let x0 = origin.x + row.pos.x + glyph.pos.x;
+                let x1 = x0 + glyph.advance_width;
+                let descent = (glyph.font_height - glyph.font_ascent).max(2.0);
+                let y = top + glyph.pos.y + descent * 0.45;
+                segment = Some(match segment {
+                    Some((start, _, y0)) => (start, x1, y0),
+                    None => (x0, x1, y),
+                });
+            } else if let Some((a, b, y)) = segment.take() {
+                painter.line_segment([egui::pos2(a, y), egui::pos2(b, y)], stroke);
+            }
+        }
+        if let Some((a, b, y)) = segment {
+            painter.line_segment([egui::pos2(a, y), egui::pos2(b, y)], stroke);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -263,20 +213,5 @@ mod tests {
             assert_eq!(char_of_byte(t, bi), ci);
         }
         assert_eq!(byte_of_char(t, 99), t.len());
-    }
-
-    #[test]
-    fn innermost_claim_wins() {
-        let s = |start, end, id| Span {
-            start,
-            end,
-            claim: ClaimId(id),
-            status: Status::Unchecked,
-            mention: None,
-        };
-        let spans = [s(0, 20, 1), s(5, 10, 2)];
-        assert_eq!(claim_at(&spans, 6), Some(ClaimId(2)));
-        assert_eq!(claim_at(&spans, 15), Some(ClaimId(1)));
-        assert_eq!(claim_at(&spans, 25), None);
     }
 }

@@ -1,11 +1,18 @@
-//! The claims table: virtualized (only visible rows are laid out), sortable by any column,
-//! with click / Shift-click / Ctrl-click selection, keyboard navigation and a context menu.
+//! The claims table: virtualized (only visible rows are laid out), sortable by any column
+//! (a click anywhere on its header), with click / Shift-click / Ctrl-click selection and a
+//! context menu. Clicks become actions; the keys are read by `command.rs`.
+//!
+//! Column widths follow the window: the Claim column takes what the others leave, and the
+//! others shrink to their minimum before any is pushed out of view, so every column stays
+//! visible at 1280×800 from 80% to 150% zoom. The Article column is left out while one
+//! article is shown.
 
-use egui::{Align, Id, Key, Layout, Modifiers, RichText, Sense, Ui};
+use egui::{Align, Id, Layout, Modifiers, RichText, Sense, Ui};
 use egui_extras::{Column, TableBuilder};
 
+use super::command::{Action, Pick, Queue};
 use super::rows::SortColumn;
-use super::state::{Action, ViewState};
+use super::state::ViewState;
 use super::theme;
 use crate::model::{ClaimId, Project, Status};
 
@@ -16,6 +23,7 @@ pub fn table_focus_id() -> Id {
     Id::unique("claims_table_focus")
 }
 
+/// Each column: what it sorts by and its header.
 const COLUMNS: [(SortColumn, &str); 9] = [
     (SortColumn::Number, "#"),
     (SortColumn::Speaker, "Speaker"),
@@ -28,7 +36,52 @@ const COLUMNS: [(SortColumn, &str); 9] = [
     (SortColumn::Marks, "Notes"),
 ];
 
-pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, actions: &mut Vec<Action>) {
+/// (min, max) widths of the columns other than Claim, in [`COLUMNS`] order.
+const WIDTHS: [(f32, f32); 9] = [
+    (34.0, 52.0),
+    (70.0, 170.0),
+    (50.0, 190.0),
+    (0.0, 0.0),
+    (38.0, 80.0),
+    (58.0, 72.0),
+    (60.0, 170.0),
+    (92.0, 100.0),
+    (46.0, 70.0),
+];
+const CLAIM_MIN: f32 = 110.0;
+/// Space between columns (narrower than egui's default item spacing).
+const COLUMN_GAP: f32 = 6.0;
+
+/// Column widths for `available` points; `show_article`: whether the Article column is in.
+/// Each column gets its minimum, then the spare width is shared out up to each maximum
+/// (half of it kept for the Claim column), and the Claim column takes the rest.
+pub fn column_widths(available: f32, show_article: bool, spacing: f32) -> Vec<f32> {
+    let shown: Vec<usize> = (0..COLUMNS.len())
+        .filter(|&i| show_article || COLUMNS[i].0 != SortColumn::Article)
+        .collect();
+    let gaps = spacing * shown.len() as f32;
+    let mut widths: Vec<f32> = shown.iter().map(|&i| WIDTHS[i].0).collect();
+    let fixed: f32 = widths.iter().sum();
+    let spare = (available - gaps - fixed - CLAIM_MIN).max(0.0);
+    let room: f32 = shown.iter().map(|&i| WIDTHS[i].1 - WIDTHS[i].0).sum();
+    let share = (spare * 0.5).min(room);
+    for (w, &i) in widths.iter_mut().zip(&shown) {
+        let (lo, hi) = WIDTHS[i];
+        if room > 0.0 {
+            *w = lo + (hi - lo) * share / room;
+        }
+    }
+    let used: f32 = widths.iter().sum();
+    if let Some(claim) = shown
+        .iter()
+        .position(|&i| COLUMNS[i].0 == SortColumn::Claim)
+    {
+        widths[claim] = (available - gaps - used).max(CLAIM_MIN.min(available * 0.2));
+    }
+    widths
+}
+
+pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, queue: &mut Queue) {
     let focus_id = table_focus_id();
     let has_focus = ui.memory(|m| m.has_focus(focus_id));
     let outer = ui.available_rect_before_wrap();
@@ -60,43 +113,47 @@ pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, actions: &mut 
     let mut context_target: Option<ClaimId> = None;
     let mut sort_by: Option<SortColumn> = None;
     let modifiers = ui.input(|i| i.modifiers);
+    // One article shown (picked in the sidebar, or the only one): its title in every row
+    // would say nothing.
+    let show_article = view.filter.article.is_none() && project.articles.len() > 1;
+    let widths = column_widths(ui.available_width(), show_article, COLUMN_GAP);
+    let columns: Vec<(SortColumn, &str)> = COLUMNS
+        .into_iter()
+        .filter(|(c, _)| show_article || *c != SortColumn::Article)
+        .collect();
 
     ui.scope(|ui| {
         ui.style_mut().interaction.selectable_labels = false;
+        ui.spacing_mut().item_spacing.x = COLUMN_GAP;
         let mut table = TableBuilder::new(ui)
-            .id_salt("claims_table")
+            .id_salt(("claims_table", show_article))
             .striped(true)
-            .resizable(true)
+            .resizable(false)
             .sense(Sense::click())
             .cell_layout(Layout::left_to_right(Align::Center))
-            .column(Column::exact(40.0))
-            .column(Column::initial(130.0).at_least(60.0).clip(true))
-            .column(Column::initial(150.0).at_least(40.0).clip(true))
-            .column(Column::remainder().at_least(160.0).clip(true))
-            .column(Column::initial(60.0).at_least(30.0).clip(true))
-            .column(Column::initial(66.0).at_least(30.0).clip(true))
-            .column(Column::initial(120.0).at_least(40.0).clip(true))
-            .column(Column::exact(96.0))
-            .column(Column::exact(64.0))
             .min_scrolled_height(60.0);
+        for w in &widths {
+            table = table.column(Column::exact(*w).clip(true));
+        }
         if let Some(row) = scroll_to {
             table = table.scroll_to_row(row, None);
         }
         table
-            .header(24.0, |mut header| {
-                for (column, label) in COLUMNS {
-                    header.col(|ui| {
-                        let b = egui::Button::new(RichText::new(label).strong()).frame(false);
-                        let r = ui.add(b);
-                        if view.sort.column == column {
+            .header(26.0, |mut header| {
+                for (column, label) in &columns {
+                    let (_, response) = header.col(|ui| {
+                        ui.add(egui::Label::new(RichText::new(*label).strong()).truncate());
+                        if view.sort.column == *column {
                             sort_arrow(ui, view.sort.ascending);
                         }
-                        if r.on_hover_text(format!("Sort by {}", column_name(column)))
-                            .clicked()
-                        {
-                            sort_by = Some(column);
-                        }
                     });
+                    // The whole header cell sorts, not only its label.
+                    if response
+                        .on_hover_text(format!("Sort by {}", column_name(*column)))
+                        .clicked()
+                    {
+                        sort_by = Some(*column);
+                    }
                 }
             })
             .body(|body| {
@@ -109,11 +166,10 @@ pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, actions: &mut 
                     else {
                         return;
                     };
-                    let claim_index = view.rows.rows[row.index()];
                     row.set_selected(view.selection.contains(claim.id));
                     let speaker = claim.speaker.and_then(|s| view.index.speaker(project, s));
                     row.col(|ui| {
-                        ui.label(RichText::new((claim_index + 1).to_string()).weak());
+                        ui.label(RichText::new(claim.number.to_string()).weak());
                     });
                     row.col(|ui| {
                         let name = speaker.map_or("—", |s| s.name.as_str());
@@ -132,39 +188,19 @@ pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, actions: &mut 
                     row.col(|ui| {
                         ui.label(claim.kind.key());
                     });
-                    row.col(|ui| {
-                        let title = view
-                            .index
-                            .article(project, claim.article)
-                            .map_or("", |a| a.title.as_str());
-                        ui.add(egui::Label::new(RichText::new(title).weak()).truncate());
-                    });
+                    if show_article {
+                        row.col(|ui| {
+                            let title = view
+                                .index
+                                .article(project, claim.article)
+                                .map_or("", |a| a.title.as_str());
+                            ui.add(egui::Label::new(RichText::new(title).weak()).truncate());
+                        });
+                    }
                     row.col(|ui| {
                         theme::status_pill(ui, claim.status);
                     });
-                    row.col(|ui| {
-                        let mut mark = String::new();
-                        if !claim.notes.trim().is_empty() {
-                            mark.push_str("note");
-                        }
-                        if !claim.evidence.is_empty() {
-                            if !mark.is_empty() {
-                                mark.push_str(" + ");
-                            }
-                            mark.push_str(&format!("{} ev.", claim.evidence.len()));
-                        }
-                        if !mark.is_empty() {
-                            ui.label(RichText::new(mark).small()).on_hover_text(format!(
-                                "{}{} evidence link(s)",
-                                if claim.notes.trim().is_empty() {
-                                    ""
-                                } else {
-                                    "Has notes · "
-                                },
-                                claim.evidence.len()
-                            ));
-                        }
-                    });
+                    row.col(|ui| notes_mark(ui, claim));
                     let response = row.response();
                     if response.clicked() {
                         clicked = Some((claim.id, modifiers));
@@ -172,7 +208,7 @@ pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, actions: &mut 
                     if response.secondary_clicked() {
                         context_target = Some(claim.id);
                     }
-                    response.context_menu(|ui| context_menu(ui, actions));
+                    response.context_menu(|ui| context_menu(ui, queue));
                 });
             });
     });
@@ -203,38 +239,49 @@ pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, actions: &mut 
     }
 
     if let Some(column) = sort_by {
-        if view.sort.column == column {
-            view.sort.ascending = !view.sort.ascending;
-        } else {
-            view.sort.column = column;
-            view.sort.ascending = true;
-        }
+        queue.push(Action::SortBy(column));
     }
     if let Some(id) = context_target
         && !view.selection.contains(id)
     {
-        view.selection.only(id);
-        view.article = view
-            .index
-            .index_of(id)
-            .and_then(|i| project.claims.get(i))
-            .map(|c| c.article)
-            .or(view.article);
+        queue.push(Action::Select {
+            claim: id,
+            pick: Pick::Only,
+        });
     }
     if let Some((id, mods)) = clicked {
-        if mods.shift {
-            let ordered = view.visible_ids(project);
-            view.selection.extend(&ordered, id);
+        let pick = if mods.shift {
+            Pick::Extend
         } else if mods.command {
-            view.selection.toggle(id);
+            Pick::Toggle
         } else {
-            view.selection.only(id);
-        }
-        if let Some(c) = view.index.index_of(id).and_then(|i| project.claims.get(i)) {
-            view.article = Some(c.article);
-        }
-        view.scroll_text = true;
+            Pick::Only
+        };
+        queue.push(Action::Select { claim: id, pick });
         ui.memory_mut(|m| m.request_focus(focus_id));
+    }
+}
+
+/// "note + 2 ev." for a claim with notes and evidence.
+fn notes_mark(ui: &mut Ui, claim: &crate::model::Claim) {
+    let mut mark = String::new();
+    if !claim.notes.trim().is_empty() {
+        mark.push_str("note");
+    }
+    if !claim.evidence.is_empty() {
+        if !mark.is_empty() {
+            mark.push_str(" + ");
+        }
+        mark.push_str(&format!("{} ev.", claim.evidence.len()));
+    }
+    if !mark.is_empty() {
+        let notes = if claim.notes.trim().is_empty() {
+            ""
+        } else {
+            "Has notes · "
+        };
+        ui.add(egui::Label::new(RichText::new(mark).small()).truncate())
+            .on_hover_text(format!("{notes}{} evidence link(s)", claim.evidence.len()));
     }
 }
 
@@ -258,7 +305,7 @@ fn sort_arrow(ui: &mut Ui, ascending: bool) {
 
 fn column_name(column: SortColumn) -> &'static str {
     match column {
-        SortColumn::Number => "project order",
+        SortColumn::Number => "number",
         SortColumn::Speaker => "speaker",
         SortColumn::Role => "role",
         SortColumn::Claim => "claim",
@@ -270,86 +317,17 @@ fn column_name(column: SortColumn) -> &'static str {
     }
 }
 
-fn context_menu(ui: &mut Ui, actions: &mut Vec<Action>) {
+fn context_menu(ui: &mut Ui, queue: &mut Queue) {
     ui.label(RichText::new("Mark as").weak());
     for status in Status::ALL {
         if theme::status_button(ui, status).clicked() {
-            actions.push(Action::Tag(status));
+            queue.push(Action::Tag(status));
             ui.close();
         }
     }
     ui.separator();
     if ui.button("Delete claim").clicked() {
-        actions.push(Action::DeleteSelected);
+        queue.push(Action::DeleteSelected);
         ui.close();
     }
-}
-
-/// Up/Down/PageUp/PageDown/Home/End move the cursor row (Shift extends the selection).
-pub fn handle_navigation_keys(ctx: &egui::Context, project: &Project, view: &mut ViewState) {
-    let n = view.rows.rows.len();
-    if n == 0 {
-        return;
-    }
-    let page = 15usize;
-    let current = view
-        .selection
-        .cursor
-        .and_then(|c| view.index.index_of(c))
-        .and_then(|i| view.rows.position_of(i));
-    let mut target: Option<(usize, bool)> = None;
-    ctx.input_mut(|i| {
-        for (key, step) in [
-            (Key::ArrowDown, 1isize),
-            (Key::ArrowUp, -1),
-            (Key::PageDown, page as isize),
-            (Key::PageUp, -(page as isize)),
-        ] {
-            // Shift first: a pattern without Shift also matches Shift+key.
-            for shift in [true, false] {
-                let mods = if shift {
-                    Modifiers::SHIFT
-                } else {
-                    Modifiers::NONE
-                };
-                if i.consume_key(mods, key) {
-                    let pos = match current {
-                        None => 0,
-                        Some(p) => (p as isize + step).clamp(0, n as isize - 1) as usize,
-                    };
-                    target = Some((pos, shift));
-                }
-            }
-        }
-        if i.consume_key(Modifiers::NONE, Key::Home) {
-            target = Some((0, false));
-        }
-        if i.consume_key(Modifiers::NONE, Key::End) {
-            target = Some((n - 1, false));
-        }
-    });
-    let Some((pos, extend)) = target else {
-        return;
-    };
-    let Some(id) = view
-        .rows
-        .rows
-        .get(pos)
-        .and_then(|&i| project.claims.get(i))
-        .map(|c| c.id)
-    else {
-        return;
-    };
-    if extend {
-        let ordered = view.visible_ids(project);
-        view.selection.extend(&ordered, id);
-    } else {
-        view.selection.only(id);
-    }
-    if let Some(c) = view.index.index_of(id).and_then(|i| project.claims.get(i)) {
-        view.article = Some(c.article);
-    }
-    view.scroll_table = true;
-    view.scroll_text = true;
-    view.focus_table = true;
 }

@@ -5,41 +5,7 @@ use std::path::PathBuf;
 
 use egui::{Context, Id, RichText};
 
-use super::state::Action;
-use super::theme;
-use crate::io::project_file::Recovery;
-use crate::model::Status;
-
-/// What to do after the unsaved-changes question is settled.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Then {
-    Quit,
-    OpenProject(PathBuf),
-    NewProject,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum Prompt {
-    /// Save / Discard / Cancel before `Then`.
-    Unsaved(Then),
-    /// The file changed on disk since it was opened: overwrite / save elsewhere / cancel.
-    Overwrite {
-        path: PathBuf,
-        then: Option<Then>,
-    },
-    /// Unsaved changes from a crash: restore / discard / later.
-    Restore(Recovery),
-    Error(String),
-}
-
-/// The analyst's answer. For `Overwrite`, `Save` overwrites and `Discard` saves elsewhere;
-/// for `Restore`, `Save` restores.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PromptAnswer {
-    Save,
-    Discard,
-    Cancel,
-}
+use super::command::{self, Action, Prompt, PromptAnswer, Queue, SHORTCUTS, Then};
 
 #[derive(Default)]
 pub struct Dialogs {
@@ -50,6 +16,8 @@ pub struct Dialogs {
     /// "Save to path…": where to save when no native dialog can be shown.
     pub save_path: Option<String>,
     pub shortcuts: bool,
+    /// Under the errors: what did open ("The other 3 files were opened."), once known.
+    pub errors_note: Option<String>,
 }
 
 impl Dialogs {
@@ -57,22 +25,20 @@ impl Dialogs {
         self.prompt.is_some() || self.open_path.is_some() || self.save_path.is_some()
     }
 
-    /// Draw what is open; returns the prompt and its answer once answered.
-    pub fn show(
-        &mut self,
-        ctx: &Context,
-        actions: &mut Vec<Action>,
-    ) -> Option<(Prompt, PromptAnswer)> {
-        self.open_path_window(ctx, actions);
-        self.save_path_window(ctx, actions);
+    /// Draw what is open; an answered prompt becomes an [`Action::Answer`].
+    pub fn show(&mut self, ctx: &Context, queue: &mut Queue) {
+        self.open_path_window(ctx, queue);
+        self.save_path_window(ctx, queue);
         self.shortcuts_window(ctx);
         self.errors_window(ctx);
-        let prompt = self.prompt.as_ref()?;
-        let answer = prompt_modal(ctx, prompt)?;
-        self.prompt.take().map(|p| (p, answer))
+        if let Some(answer) = self.prompt.as_ref().and_then(|p| prompt_modal(ctx, p))
+            && let Some(prompt) = self.prompt.take()
+        {
+            queue.push(Action::Answer(prompt, answer));
+        }
     }
 
-    fn open_path_window(&mut self, ctx: &Context, actions: &mut Vec<Action>) {
+    fn open_path_window(&mut self, ctx: &Context, queue: &mut Queue) {
         let Some(text) = &mut self.open_path else {
             return;
         };
@@ -107,7 +73,7 @@ impl Dialogs {
                 .map(PathBuf::from)
                 .collect();
             if !paths.is_empty() {
-                actions.push(Action::OpenPaths(paths));
+                queue.push(Action::OpenPaths(paths));
             }
             close = true;
         }
@@ -116,7 +82,7 @@ impl Dialogs {
         }
     }
 
-    fn save_path_window(&mut self, ctx: &Context, actions: &mut Vec<Action>) {
+    fn save_path_window(&mut self, ctx: &Context, queue: &mut Queue) {
         let Some(text) = &mut self.save_path else {
             return;
         };
@@ -146,7 +112,7 @@ impl Dialogs {
             }
         });
         if save && !text.trim().is_empty() {
-            actions.push(Action::SaveTo(PathBuf::from(text.trim())));
+            queue.push(Action::SaveTo(PathBuf::from(text.trim())));
             close = true;
         }
         if close {
@@ -154,6 +120,7 @@ impl Dialogs {
         }
     }
 
+    /// Help → Keyboard shortcuts, drawn from the one shortcut table.
     fn shortcuts_window(&mut self, ctx: &Context) {
         let mut open = self.shortcuts;
         egui::Window::new("Keyboard shortcuts")
@@ -161,21 +128,28 @@ impl Dialogs {
             .resizable(false)
             .collapsible(false)
             .show(ctx, |ui| {
-                egui::Grid::new("keys").striped(true).show(ui, |ui| {
-                    for status in Status::ALL {
-                        ui.label(RichText::new(theme::status_key_name(status)).monospace());
-                        ui.horizontal(|ui| {
-                            ui.label("Mark selected claims");
-                            theme::status_pill(ui, status);
+                egui::ScrollArea::vertical()
+                    .max_height(520.0)
+                    .show(ui, |ui| {
+                        egui::Grid::new("keys").striped(true).show(ui, |ui| {
+                            for s in SHORTCUTS {
+                                let keys: Vec<String> =
+                                    s.keys.iter().map(|k| ctx.format_shortcut(k)).collect();
+                                ui.label(RichText::new(keys.join(", ")).monospace());
+                                ui.label(s.help);
+                                ui.end_row();
+                            }
+                            for (gesture, what) in command::MOUSE {
+                                ui.label(RichText::new(*gesture).monospace());
+                                ui.label(*what);
+                                ui.end_row();
+                            }
                         });
-                        ui.end_row();
-                    }
-                    for (key, what) in SHORTCUTS {
-                        ui.label(RichText::new(*key).monospace());
-                        ui.label(*what);
-                        ui.end_row();
-                    }
-                });
+                        ui.label(
+                            RichText::new("Letters go to a text field while it has the keys.")
+                                .weak(),
+                        );
+                    });
             });
         self.shortcuts = open;
     }
@@ -192,32 +166,17 @@ impl Dialogs {
                 for e in &self.errors {
                     ui.label(RichText::new(e).color(ui.visuals().error_fg_color));
                 }
-                ui.label("The other files were opened.");
+                if let Some(note) = &self.errors_note {
+                    ui.label(note);
+                }
                 dismiss = ui.button("OK").clicked();
             });
         if dismiss {
             self.errors.clear();
+            self.errors_note = None;
         }
     }
 }
-
-pub const SHORTCUTS: &[(&str, &str)] = &[
-    ("Up, Down", "Previous / next claim"),
-    ("PgUp PgDn", "Page up / down"),
-    ("Home End", "First / last claim"),
-    ("Shift+Up/Down, Shift-click", "Extend the selection"),
-    ("Ctrl-click", "Add or remove a claim from the selection"),
-    ("Ctrl+A", "Select every claim shown"),
-    ("Esc (on the table)", "Clear the selection"),
-    ("Delete", "Delete the selected claims"),
-    ("Ctrl+Z", "Undo"),
-    ("Ctrl+Shift+Z, Ctrl+Y", "Redo"),
-    ("Ctrl+F", "Search claims"),
-    ("Ctrl+O", "Open articles or a project"),
-    ("Ctrl+S", "Save"),
-    ("Ctrl+Shift+S", "Save as"),
-    ("Esc", "Leave a text field (keys tag claims again)"),
-];
 
 fn prompt_modal(ctx: &Context, prompt: &Prompt) -> Option<PromptAnswer> {
     let mut answer = None;

@@ -1,15 +1,14 @@
 //! File → Export…: a window to choose a format and a file, and to edit the project
-//! settings that ClaimReview needs. The export itself (`io::export::render`) and the
-//! native save dialog run on their own threads, so drawing never waits for them.
+//! settings that ClaimReview needs. It only asks: the dispatcher records changed settings
+//! as an edit and hands the export (`io::export::render`) and the native save dialog to
+//! the jobs, so drawing never waits for them.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use egui::{Context, Id, RichText};
 
-use super::state::Action;
+use super::command::{Action, ExportRequest, Queue};
 use crate::io::export::{self, Format, Options};
-use crate::model::edit::Edit;
 use crate::model::{Project, ProjectSettings};
 
 #[derive(Default)]
@@ -21,10 +20,10 @@ pub struct ExportWindow {
     pub review_url_pattern: String,
     /// Where to write, as typed or picked.
     pub path: String,
-    /// The native save dialog's answer (None: cancelled or no dialog).
-    picking: Option<Receiver<Option<PathBuf>>>,
-    /// The running export's outcome: the file written, or why not.
-    writing: Option<Receiver<Result<PathBuf, String>>>,
+    /// The native save dialog is open.
+    pub picking: bool,
+    /// An export is being written.
+    pub writing: bool,
 }
 
 impl ExportWindow {
@@ -34,7 +33,7 @@ impl ExportWindow {
 
     /// Whether an export is being written (tests wait for it).
     pub fn is_busy(&self) -> bool {
-        self.writing.is_some()
+        self.writing
     }
 
     /// Open the window with the project's settings and a file name beside the project.
@@ -58,52 +57,19 @@ impl ExportWindow {
         }
     }
 
-    /// Draw the window if open, and report a finished export: `Ok(message)` or
-    /// `Err(why)`. Changed settings are pushed as an [`Edit`] when the analyst exports.
-    pub fn show(
-        &mut self,
-        ctx: &Context,
-        project: &Project,
-        actions: &mut Vec<Action>,
-    ) -> Option<Result<String, String>> {
-        self.poll_dialog();
-        let outcome = self.poll_export();
+    /// Draw the window if open.
+    pub fn show(&mut self, ctx: &Context, queue: &mut Queue) {
         if self.open {
-            self.window(ctx, project, actions);
-        }
-        if self.picking.is_some() || self.writing.is_some() {
-            ctx.request_repaint_after(std::time::Duration::from_millis(100));
-        }
-        outcome
-    }
-
-    fn poll_dialog(&mut self) {
-        let Some(rx) = &self.picking else { return };
-        match rx.try_recv() {
-            Ok(picked) => {
-                if let Some(path) = picked {
-                    self.path = path.display().to_string();
-                }
-                self.picking = None;
-            }
-            Err(TryRecvError::Disconnected) => self.picking = None,
-            Err(TryRecvError::Empty) => {}
+            self.window(ctx, queue);
         }
     }
 
-    fn poll_export(&mut self) -> Option<Result<String, String>> {
-        let rx = self.writing.as_ref()?;
-        let outcome = match rx.try_recv() {
-            Ok(Ok(path)) => Ok(format!("Exported {}", path.display())),
-            Ok(Err(why)) => Err(why),
-            Err(TryRecvError::Disconnected) => Err("The export stopped unexpectedly.".into()),
-            Err(TryRecvError::Empty) => return None,
-        };
-        self.writing = None;
-        Some(outcome)
+    /// The native dialog picked a file.
+    pub fn picked(&mut self, path: PathBuf) {
+        self.path = path.display().to_string();
     }
 
-    fn window(&mut self, ctx: &Context, project: &Project, actions: &mut Vec<Action>) {
+    fn window(&mut self, ctx: &Context, queue: &mut Queue) {
         let mut close = false;
         let mut export = false;
         egui::Modal::new(Id::unique("export_window")).show(ctx, |ui| {
@@ -170,19 +136,22 @@ impl ExportWindow {
                 )
                 .labelled_by(label.id);
                 let browse = egui::Button::new("Browse…");
-                if ui.add_enabled(self.picking.is_none(), browse).clicked() {
-                    self.browse(format);
+                if ui.add_enabled(!self.picking, browse).clicked() {
+                    queue.push(Action::BrowseExport {
+                        format,
+                        current: PathBuf::from(self.path.trim()),
+                    });
                 }
             });
 
             ui.add_space(8.0);
             ui.horizontal(|ui| {
-                let ready = !self.path.trim().is_empty() && self.writing.is_none();
+                let ready = !self.path.trim().is_empty() && !self.writing;
                 export = ui
                     .add_enabled(ready, egui::Button::new("Export"))
                     .clicked();
                 close = ui.button("Cancel").clicked();
-                if self.writing.is_some() {
+                if self.writing {
                     ui.spinner();
                 }
             });
@@ -191,7 +160,7 @@ impl ExportWindow {
             }
         });
         if export {
-            self.start_export(project, actions);
+            queue.push(Action::Export(Box::new(self.request())));
             close = true;
         }
         if close {
@@ -213,51 +182,18 @@ impl ExportWindow {
         }
     }
 
-    fn browse(&mut self, format: Format) {
-        let (tx, rx) = channel();
-        let current = PathBuf::from(self.path.trim());
-        std::thread::spawn(move || {
-            let mut dialog = rfd::FileDialog::new()
-                .set_title("Export")
-                .add_filter(format.label(), &[format.extension()]);
-            if let Some(name) = current.file_name() {
-                dialog = dialog.set_file_name(name.to_string_lossy());
-            }
-            if let Some(dir) = current.parent().filter(|d| d.is_dir()) {
-                dialog = dialog.set_directory(dir);
-            }
-            let _ = tx.send(dialog.save_file());
-        });
-        self.picking = Some(rx);
-    }
-
-    /// Record changed settings as an edit, then render and write on a thread.
-    fn start_export(&mut self, project: &Project, actions: &mut Vec<Action>) {
-        let settings = self.settings();
-        if settings != project.settings {
-            actions.push(Action::Edit(Edit::SetSettings {
-                settings: settings.clone(),
-            }));
-        }
+    /// The export as set up in the window.
+    fn request(&self) -> ExportRequest {
         let format = self.format.unwrap_or(Format::Csv);
-        let options = Options {
-            bom: self.bom && format == Format::Csv,
-        };
         let path = PathBuf::from(self.path.trim());
-        let path = std::path::absolute(&path).unwrap_or(path);
-        let mut snapshot = project.clone();
-        snapshot.settings = settings;
-        let (tx, rx) = channel();
-        std::thread::spawn(move || {
-            let outcome = export::render(&snapshot, format, options)
-                .and_then(|bytes| {
-                    export::deliver(Some(&path), &bytes)
-                        .map_err(|e| format!("{}: cannot write the export: {e}", path.display()))
-                })
-                .map(|()| path);
-            let _ = tx.send(outcome.map_err(|e| format!("Could not export. {e}")));
-        });
-        self.writing = Some(rx);
+        ExportRequest {
+            format,
+            options: Options {
+                bom: self.bom && format == Format::Csv,
+            },
+            settings: self.settings(),
+            path: std::path::absolute(&path).unwrap_or(path),
+        }
     }
 }
 

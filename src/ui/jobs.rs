@@ -1,16 +1,24 @@
 //! Background work for the window: native file dialogs, reading and analysing articles,
-//! loading projects. Each job runs on its own thread and reports through one channel;
-//! the app shell drains it in `App::logic`, so drawing never waits for the disk.
+//! loading, saving and exporting projects, recovery files. Each job runs on its own thread
+//! and reports through one channel; the app shell turns each report into an
+//! an `Action::Job` (see `command.rs`), so drawing never waits for the disk.
+//!
+//! Saving follows rerun's `saving.rs`: the shell hands a snapshot of the project to the
+//! job, which writes it atomically (`io::project_file`) while the analyst goes on working.
+//! One save runs at a time; the shell queues a second one until the first has reported.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
+use std::time::{Duration, Instant};
 
 use crate::extract::{Extraction, FoundSpeaker};
+use crate::io::export::{self, Format, Options};
 use crate::io::formats::ARTICLE_EXTENSIONS;
-use crate::io::project_file::{self, LoadedProject};
-use crate::model::{Article, ArticleId};
+use crate::io::project_file::{self, FileStamp, LoadedProject, Recovery};
+use crate::model::edit::SavedToken;
+use crate::model::{Article, ArticleId, Project};
 
 /// What a finished dialog was for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,7 +27,13 @@ pub enum DialogPurpose {
     Open,
     /// Choose where to save the project.
     SaveAs,
+    /// Choose the export's file.
+    Export,
 }
+
+/// A dialog that answers faster than this was most likely never shown (rfd returns
+/// nothing at once when no dialog can be opened), not cancelled by the analyst.
+const NO_DIALOG_WITHIN: Duration = Duration::from_millis(150);
 
 /// A message from a background job.
 pub enum JobMsg {
@@ -27,6 +41,8 @@ pub enum JobMsg {
     Picked {
         purpose: DialogPurpose,
         paths: Vec<PathBuf>,
+        /// It answered too fast to have been shown.
+        no_dialog: bool,
     },
     /// An article was read and analysed.
     Article {
@@ -46,22 +62,123 @@ pub enum JobMsg {
     },
     /// The import job finished (or was cancelled).
     ImportDone { cancelled: bool },
+    /// The project was written (or not) to `path`, as it was when `token` was taken.
+    Saved {
+        path: PathBuf,
+        token: SavedToken,
+        result: Result<Option<FileStamp>, String>,
+    },
+    /// The file changed on disk since it was opened or saved: nothing was written.
+    SaveConflict { path: PathBuf },
+    /// The recovery file was written for the project as it was at `revision`.
+    RecoverySaved {
+        revision: u64,
+        result: Result<(), String>,
+    },
+    /// Recovery files found at start.
+    Recoveries(Vec<Recovery>),
+    /// A recovery file was read back.
+    Restored {
+        found: Recovery,
+        result: Result<(Box<Project>, Option<FileStamp>), String>,
+    },
+    /// An export was written to this file, or why not.
+    Exported(Result<PathBuf, String>),
 }
 
-/// Progress of the running import, shown in the status bar with a Cancel button.
+impl std::fmt::Debug for JobMsg {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let name = match self {
+            JobMsg::Picked { .. } => "Picked",
+            JobMsg::Article { .. } => "Article",
+            JobMsg::Failed(_) => "Failed",
+            JobMsg::Project { .. } => "Project",
+            JobMsg::Reextracted { .. } => "Reextracted",
+            JobMsg::ImportDone { .. } => "ImportDone",
+            JobMsg::Saved { .. } => "Saved",
+            JobMsg::SaveConflict { .. } => "SaveConflict",
+            JobMsg::RecoverySaved { .. } => "RecoverySaved",
+            JobMsg::Recoveries(_) => "Recoveries",
+            JobMsg::Restored { .. } => "Restored",
+            JobMsg::Exported(_) => "Exported",
+        };
+        write!(f, "JobMsg::{name}")
+    }
+}
+
+/// Progress of the running import, in bytes analysed, shown in the status bar.
 pub struct Progress {
-    pub total: usize,
-    pub done: Arc<AtomicUsize>,
+    pub files: usize,
+    pub files_done: Arc<AtomicUsize>,
+    /// Bytes of all the files (known once the job has looked at them) and of those done.
+    pub bytes: Arc<AtomicU64>,
+    pub bytes_done: Arc<AtomicU64>,
+    pub started: Instant,
     pub cancel: Arc<AtomicBool>,
+    /// Articles added to the project by this import.
+    pub added: usize,
 }
 
 impl Progress {
+    /// Share of the bytes analysed; below 1 while any file is left.
     pub fn fraction(&self) -> f32 {
-        if self.total == 0 {
-            return 1.0;
-        }
-        self.done.load(Ordering::Relaxed) as f32 / self.total as f32
+        let total = self.bytes.load(Ordering::Relaxed);
+        let done = self.bytes_done.load(Ordering::Relaxed);
+        let files_left = self.files_done.load(Ordering::Relaxed) < self.files;
+        let f = if total == 0 {
+            0.0
+        } else {
+            done as f32 / total as f32
+        };
+        if files_left { f.min(0.99) } else { f.min(1.0) }
     }
+
+    /// "File 3 of 17 · 1.2 of 5.4 MB · 0:09, about 0:13 left".
+    pub fn describe(&self) -> String {
+        let files_done = self.files_done.load(Ordering::Relaxed);
+        let total = self.bytes.load(Ordering::Relaxed);
+        let done = self.bytes_done.load(Ordering::Relaxed);
+        let elapsed = self.started.elapsed();
+        let current = (files_done + 1).min(self.files);
+        let mut s = format!("Analysing file {current} of {}", self.files);
+        if total > 0 {
+            s.push_str(&format!(" · {} of {}", size(done), size(total)));
+        }
+        s.push_str(&format!(" · {}", clock(elapsed)));
+        if done > 0 && done < total {
+            let left = elapsed.as_secs_f64() * (total - done) as f64 / done as f64;
+            s.push_str(&format!(
+                ", about {} left",
+                clock(Duration::from_secs_f64(left))
+            ));
+        }
+        s
+    }
+}
+
+fn size(bytes: u64) -> String {
+    if bytes >= 1_000_000 {
+        format!("{:.1} MB", bytes as f64 / 1e6)
+    } else {
+        format!("{} kB", bytes.div_ceil(1000))
+    }
+}
+
+fn clock(d: Duration) -> String {
+    let s = d.as_secs();
+    format!("{}:{:02}", s / 60, s % 60)
+}
+
+/// A save for [`Jobs::save_project`].
+pub struct SaveJob {
+    pub path: PathBuf,
+    pub snapshot: Box<Project>,
+    pub token: SavedToken,
+    /// Where the project was saved before (its recovery file goes too).
+    pub old_path: Option<PathBuf>,
+    /// The file as it was opened or last saved; `None` overwrites whatever is there.
+    pub expect: Option<FileStamp>,
+    pub recovery: bool,
 }
 
 pub struct Jobs {
@@ -71,6 +188,10 @@ pub struct Jobs {
     running: Arc<AtomicUsize>,
     pub import: Option<Progress>,
     pub dialog_open: bool,
+    /// The save being written, if any.
+    pub saving: Option<PathBuf>,
+    pub autosaving: bool,
+    pub exporting: bool,
     repaint: Option<egui::Context>,
 }
 
@@ -83,6 +204,9 @@ impl Default for Jobs {
             running: Arc::new(AtomicUsize::new(0)),
             import: None,
             dialog_open: false,
+            saving: None,
+            autosaving: false,
+            exporting: false,
             repaint: None,
         }
     }
@@ -135,7 +259,7 @@ impl Jobs {
     /// Block until every job has finished, then return all their messages (tests, benches).
     pub fn wait(&mut self) -> Vec<JobMsg> {
         while self.is_busy() {
-            std::thread::sleep(std::time::Duration::from_millis(5));
+            std::thread::sleep(Duration::from_millis(5));
         }
         self.poll()
     }
@@ -147,6 +271,7 @@ impl Jobs {
         }
         self.dialog_open = true;
         self.spawn(move |tx| {
+            let started = Instant::now();
             let mut dialog = rfd::FileDialog::new()
                 .set_title("Open articles or a project")
                 .add_filter("Articles and projects", &open_extensions())
@@ -159,45 +284,71 @@ impl Jobs {
             let paths = dialog.pick_files().unwrap_or_default();
             let _ = tx.send(JobMsg::Picked {
                 purpose: DialogPurpose::Open,
+                no_dialog: paths.is_empty() && started.elapsed() < NO_DIALOG_WITHIN,
                 paths,
             });
         });
     }
 
-    pub fn save_dialog(&mut self, suggested_name: String, start_dir: Option<PathBuf>) {
+    /// The native save dialog, for the project or an export.
+    pub fn save_dialog(
+        &mut self,
+        purpose: DialogPurpose,
+        file_name: String,
+        start_dir: Option<PathBuf>,
+        filter: (&'static str, &'static str),
+    ) {
         if self.dialog_open {
             return;
         }
         self.dialog_open = true;
         self.spawn(move |tx| {
+            let started = Instant::now();
+            let title = match purpose {
+                DialogPurpose::Export => "Export",
+                _ => "Save project",
+            };
             let mut dialog = rfd::FileDialog::new()
-                .set_title("Save project")
-                .add_filter("claimdesk projects", &[project_file::EXTENSION])
-                .set_file_name(format!("{suggested_name}.{}", project_file::EXTENSION));
-            if let Some(dir) = start_dir {
+                .set_title(title)
+                .add_filter(filter.0, &[filter.1])
+                .set_file_name(file_name);
+            if let Some(dir) = start_dir.filter(|d| d.is_dir()) {
                 dialog = dialog.set_directory(dir);
             }
-            let paths = dialog.save_file().into_iter().collect();
+            let paths: Vec<PathBuf> = dialog.save_file().into_iter().collect();
             let _ = tx.send(JobMsg::Picked {
-                purpose: DialogPurpose::SaveAs,
+                purpose,
+                no_dialog: paths.is_empty() && started.elapsed() < NO_DIALOG_WITHIN,
                 paths,
             });
         });
     }
 
-    /// Read and analyse article files, one message per file; cancellable.
-    /// `known` are the project's speakers, so that new articles' mentions join them.
+    /// Read and analyse article files, one message per file; cancellable. Progress counts
+    /// bytes. `known` are the project's speakers, so that new articles' mentions join them.
     pub fn import_articles(&mut self, paths: Vec<PathBuf>, known: Vec<FoundSpeaker>) {
-        let done = Arc::new(AtomicUsize::new(0));
-        let cancel = Arc::new(AtomicBool::new(false));
-        self.import = Some(Progress {
-            total: paths.len(),
-            done: Arc::clone(&done),
-            cancel: Arc::clone(&cancel),
-        });
+        let progress = Progress {
+            files: paths.len(),
+            files_done: Arc::new(AtomicUsize::new(0)),
+            bytes: Arc::new(AtomicU64::new(0)),
+            bytes_done: Arc::new(AtomicU64::new(0)),
+            started: Instant::now(),
+            cancel: Arc::new(AtomicBool::new(false)),
+            added: 0,
+        };
+        let files_done = Arc::clone(&progress.files_done);
+        let bytes = Arc::clone(&progress.bytes);
+        let bytes_done = Arc::clone(&progress.bytes_done);
+        let cancel = Arc::clone(&progress.cancel);
+        self.import = Some(progress);
         self.spawn(move |tx| {
+            let sizes: Vec<u64> = paths
+                .iter()
+                .map(|p| std::fs::metadata(p).map_or(0, |m| m.len()))
+                .collect();
+            bytes.store(sizes.iter().sum(), Ordering::SeqCst);
             let mut cancelled = false;
-            for path in paths {
+            for (path, len) in paths.into_iter().zip(sizes) {
                 if cancel.load(Ordering::SeqCst) {
                     cancelled = true;
                     break;
@@ -214,7 +365,8 @@ impl Jobs {
                     break;
                 }
                 let _ = tx.send(msg);
-                done.fetch_add(1, Ordering::SeqCst);
+                bytes_done.fetch_add(len, Ordering::SeqCst);
+                files_done.fetch_add(1, Ordering::SeqCst);
             }
             let _ = tx.send(JobMsg::ImportDone { cancelled });
         });
@@ -242,6 +394,113 @@ impl Jobs {
                 article,
                 extraction,
             });
+        });
+    }
+
+    /// Write `snapshot` to `path` atomically (keeping a backup), then drop the recovery
+    /// files of the old and new paths when `recovery` is on. With `expect`, the file must
+    /// still be as it was then (else nothing is written and `SaveConflict` reports it).
+    pub fn save_project(&mut self, save: SaveJob) {
+        let SaveJob {
+            path,
+            snapshot,
+            token,
+            old_path,
+            expect,
+            recovery,
+        } = save;
+        self.saving = Some(path.clone());
+        self.spawn(move |tx| {
+            if let Some(stamp) = &expect
+                && project_file::changed_on_disk(&path, stamp)
+            {
+                let _ = tx.send(JobMsg::SaveConflict { path });
+                return;
+            }
+            let result = project_file::save_project(&path, &snapshot)
+                .map(|()| {
+                    if recovery {
+                        let _ = project_file::discard_recovery(old_path.as_deref());
+                        let _ = project_file::discard_recovery(Some(&path));
+                    }
+                    project_file::file_stamp(&path)
+                })
+                .map_err(|e| e.to_string());
+            let _ = tx.send(JobMsg::Saved {
+                path,
+                token,
+                result,
+            });
+        });
+    }
+
+    /// Write the unsaved project to its recovery file.
+    pub fn save_recovery(&mut self, path: Option<PathBuf>, snapshot: Box<Project>, revision: u64) {
+        self.autosaving = true;
+        self.spawn(move |tx| {
+            let result = project_file::save_recovery(path.as_deref(), &snapshot)
+                .map(|_| ())
+                .map_err(|e| e.to_string());
+            let _ = tx.send(JobMsg::RecoverySaved { revision, result });
+        });
+    }
+
+    /// Remove a project's recovery file (changes discarded or a new project started).
+    pub fn discard_recovery(&self, path: Option<PathBuf>) {
+        self.spawn(move |_| {
+            let _ = project_file::discard_recovery(path.as_deref());
+        });
+    }
+
+    /// Remove one recovery file the analyst chose not to restore.
+    pub fn remove_file(&self, file: PathBuf) {
+        self.spawn(move |_| {
+            let _ = std::fs::remove_file(file);
+        });
+    }
+
+    /// Look for recovery files left by a crash.
+    pub fn find_recoveries(&self) {
+        self.spawn(|tx| {
+            let _ = tx.send(JobMsg::Recoveries(project_file::list_recoveries()));
+        });
+    }
+
+    /// Read a recovery file back.
+    pub fn restore(&self, found: Recovery) {
+        self.spawn(move |tx| {
+            let result = project_file::load_project(&found.file)
+                .map(|p| {
+                    let stamp = found
+                        .project_path
+                        .as_deref()
+                        .and_then(project_file::file_stamp);
+                    (Box::new(p), stamp)
+                })
+                .map_err(|e| e.to_string());
+            let _ = tx.send(JobMsg::Restored { found, result });
+        });
+    }
+
+    /// Render and write an export of `snapshot` atomically.
+    pub fn export(
+        &mut self,
+        snapshot: Box<Project>,
+        format: Format,
+        options: Options,
+        path: PathBuf,
+    ) {
+        self.exporting = true;
+        self.spawn(move |tx| {
+            let outcome = export::render(&snapshot, format, options)
+                .and_then(|bytes| {
+                    export::deliver(Some(&path), &bytes)
+                        .map_err(|e| format!("{}: cannot write the export: {e}", path.display()))
+                })
+                .map(|()| path);
+            let _ = tx.send(JobMsg::Exported(
+                outcome.map_err(|e| format!("Could not export. {e}")),
+            ));
         });
     }
 }

@@ -1,25 +1,35 @@
-//! The window (egui only): draws the project and turns input into edits.
+//! The window (egui only): draws the project and turns every input into an action.
 //!
-//! `app` is the shell (state, side effects, the frame); each view lives in its own module
-//! and only reads the project, changes view state and pushes [`state::Action`]s.
+//! `command` is the boundary (the [`command::Action`]s, their queue, the shortcut table);
+//! `app` is the shell (the frame, the one dispatcher, files and prompts, job results);
+//! each view lives in its own module, reads the project and pushes actions. Views import
+//! `command`, `state` and `theme`, never `app` or each other (no import circles; a test
+//! in `tests/ui_rooms.rs` checks).
 
 mod app;
 mod article_meta;
-pub(crate) mod article_view;
+mod article_view;
+mod articles_list;
 mod claims_table;
+pub mod command;
 mod details;
 mod dialogs;
+pub mod drafts;
 pub mod export;
+mod filters;
+mod highlights;
 pub mod jobs;
+mod menu;
 pub mod rows;
+pub mod selection;
 mod speakers;
 pub mod state;
+mod status_bar;
 pub mod theme;
-mod toolbar;
 
 use std::path::PathBuf;
 
-pub use app::{AppOptions, ClaimdeskApp};
+pub use app::{AppOptions, ClaimdeskApp, Prefs};
 
 /// The bundled sample article, shown analysed on a first run.
 pub const SAMPLE_ARTICLE: &str = include_str!("../../assets/rafah-kirby-gallant.txt");

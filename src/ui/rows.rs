@@ -53,7 +53,7 @@ pub fn status_index(status: Status) -> usize {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SortColumn {
-    /// Project order: articles as added, claims in reading order.
+    /// The claims' numbers (#): the order they were found or added in.
     #[default]
     Number,
     Speaker,
@@ -88,7 +88,8 @@ pub struct Filter {
     pub speaker: Option<SpeakerId>,
     pub article: Option<ArticleId>,
     pub kind: Option<ClaimKind>,
-    /// Case-insensitive text found in the claim, its speaker, mention, role or cue.
+    /// Case-insensitive text found in the claim, its speaker, mention, role or notes;
+    /// "#17" finds claim number 17.
     pub search: String,
 }
 
@@ -232,8 +233,18 @@ fn contains_folded(haystack: &str, needle_lower: &str) -> bool {
     }
 }
 
+/// The claim number a search asks for: "#17" (spaces allowed after the #).
+fn number_search(search: &str) -> Option<u64> {
+    search.trim().strip_prefix('#')?.trim().parse().ok()
+}
+
 pub fn filtered(project: &Project, filter: &Filter) -> Vec<usize> {
-    let needle = filter.search.trim().to_lowercase();
+    let number = number_search(&filter.search);
+    let needle = if number.is_some() {
+        String::new()
+    } else {
+        filter.search.trim().to_lowercase()
+    };
     // Speakers whose name, alias or role matches the search match all their claims.
     let speaker_hits: Vec<SpeakerId> = if needle.is_empty() {
         Vec::new()
@@ -260,6 +271,7 @@ pub fn filtered(project: &Project, filter: &Filter) -> Vec<usize> {
                 && filter.speaker.is_none_or(|s| c.speaker == Some(s))
                 && filter.article.is_none_or(|a| c.article == a)
                 && filter.kind.is_none_or(|k| c.kind == k)
+                && number.is_none_or(|n| c.number == n)
                 && (needle.is_empty()
                     || contains_folded(&c.content, &needle)
                     || c.speaker.is_some_and(|s| speaker_hits.contains(&s))
@@ -330,7 +342,7 @@ fn sort_by_text<'a>(rows: &mut [usize], text: impl Fn(usize) -> &'a str) {
 pub fn sort_rows(project: &Project, rows: &mut [usize], sort: Sort) {
     let claims = &project.claims;
     match sort.column {
-        SortColumn::Number => rows.sort_unstable(),
+        SortColumn::Number => rows.sort_by_key(|&i| (claims[i].number, i)),
         SortColumn::Speaker | SortColumn::Role => {
             let by_role = sort.column == SortColumn::Role;
             let rank = ranks(
@@ -421,6 +433,7 @@ mod tests {
         {
             p.claims.push(Claim {
                 id: ClaimId(10 + i as u64),
+                number: 1 + i as u64,
                 article: ArticleId(1),
                 content: content.into(),
                 start: i,
@@ -463,6 +476,13 @@ mod tests {
         rows.refresh(&p, 1, &f, Sort::default());
         assert_eq!(rows.rows, vec![0]);
         assert_eq!(rows.counts.summary(), "1 claim · 1 verified");
+        f.status = None;
+        f.search = "#3".into();
+        rows.refresh(&p, 1, &f, Sort::default());
+        assert_eq!(rows.rows, vec![2], "#3 finds claim number 3");
+        f.search = "# 3x".into();
+        rows.refresh(&p, 1, &f, Sort::default());
+        assert!(rows.rows.is_empty(), "not a number: searched as text");
     }
 
     #[test]

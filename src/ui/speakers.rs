@@ -4,20 +4,20 @@
 use egui::{Align, Layout, RichText, Sense, Ui};
 use egui_extras::{Column, TableBuilder};
 
-use super::state::{Action, Tab, ViewState};
-use super::theme;
-use super::toolbar::count_chips;
+use super::command::{Action, Queue, Tab};
+use super::state::ViewState;
+use super::theme::{self, count_chips};
 use crate::model::edit::Edit;
 use crate::model::{Project, SpeakerId};
 
-pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, actions: &mut Vec<Action>) {
+pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, queue: &mut Queue) {
     if project.speakers.is_empty() {
         ui.label(RichText::new("No speakers yet.").weak());
         return;
     }
     egui::Panel::bottom("speaker_edit")
         .resizable(false)
-        .show(ui, |ui| editor(ui, project, view, actions));
+        .show(ui, |ui| editor(ui, project, view, queue));
 
     let mut order: Vec<&crate::model::Speaker> = project.speakers.iter().collect();
     order.sort_by_key(|s| s.name.to_lowercase());
@@ -91,7 +91,7 @@ fn pick(project: &Project, view: &mut ViewState, id: SpeakerId) {
     view.merge_into = None;
 }
 
-fn editor(ui: &mut Ui, project: &Project, view: &mut ViewState, actions: &mut Vec<Action>) {
+fn editor(ui: &mut Ui, project: &Project, view: &mut ViewState, queue: &mut Queue) {
     ui.add_space(6.0);
     let Some(speaker) = view.speaker.and_then(|s| project.speaker(s)) else {
         ui.label(RichText::new("Click a speaker to rename it or merge it into another.").weak());
@@ -104,7 +104,7 @@ fn editor(ui: &mut Ui, project: &Project, view: &mut ViewState, actions: &mut Ve
         if ui.button("Show claims").clicked() {
             view.filter = Default::default();
             view.filter.speaker = Some(id);
-            view.tab = Tab::Claims;
+            queue.push(Action::ShowTab(Tab::Claims));
         }
     });
     ui.horizontal(|ui| {
@@ -121,7 +121,7 @@ fn editor(ui: &mut Ui, project: &Project, view: &mut ViewState, actions: &mut Ve
             .add_enabled(changed, egui::Button::new("Rename"))
             .clicked()
         {
-            actions.push(Action::Edit(Edit::RenameSpeaker {
+            queue.push(Action::Edit(Edit::RenameSpeaker {
                 speaker: id,
                 name: view.speaker_name_edit.clone(),
             }));
@@ -151,7 +151,7 @@ fn editor(ui: &mut Ui, project: &Project, view: &mut ViewState, actions: &mut Ve
             .clicked()
             && let Some(into) = view.merge_into
         {
-            actions.push(Action::Edit(Edit::MergeSpeakers { from: id, into }));
+            queue.push(Action::Edit(Edit::MergeSpeakers { from: id, into }));
             view.speaker = Some(into);
             view.speaker_name_edit = project
                 .speaker(into)

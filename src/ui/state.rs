@@ -1,37 +1,21 @@
-//! The window's own state beside the project: selection, filters, which view is shown,
-//! and the actions views ask of the app shell.
+//! The window's own state beside the project: the document (project, history, file),
+//! selection, filters, which view is shown, what is being typed.
+//!
+//! The views agree by construction: the details pane shows the selection's cursor, the
+//! article pane shows the cursor's article, and whenever the rows change (filter, sort,
+//! search, load, edit) [`ViewState::refresh`] keeps the cursor on a row that is shown,
+//! or puts it on the first one, and asks the table and the text to bring it into view.
 
 use std::collections::HashSet;
 use std::path::PathBuf;
 
+use super::command::Tab;
+use super::drafts::Drafts;
+use super::highlights::ArticleCache;
 use super::rows::{Filter, ProjectIndex, Rows, Sort};
-use crate::model::edit::{Edit, History};
-use crate::model::{ArticleId, ClaimId, Project, SpeakerId, Status};
-
-/// What views ask for. Edits are applied at the end of the frame in one place; the
-/// others are side effects that the shell runs in `App::logic`.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Action {
-    Edit(Edit),
-    /// Set a status on the selected claims.
-    Tag(Status),
-    /// Delete the selected claims.
-    DeleteSelected,
-    Undo,
-    Redo,
-    /// Open articles and/or a project through the native dialog.
-    OpenDialog,
-    /// Open these files (articles are added, a project replaces the current one).
-    OpenPaths(Vec<PathBuf>),
-    NewProject,
-    Save,
-    SaveAs,
-    /// Save to this path (typed by the analyst), then do what was waiting for the save.
-    SaveTo(PathBuf),
-    Quit,
-    Reextract(ArticleId),
-    CancelImport,
-}
+use super::selection::Selection;
+use crate::model::edit::History;
+use crate::model::{ArticleId, ClaimId, Project, SpeakerId};
 
 /// The project being worked on, its undo history and where it lives on disk.
 pub struct Document {
@@ -55,105 +39,16 @@ impl Document {
         self.history.is_dirty()
     }
 
-    /// The name shown in the title bar: the project's name, else the file's.
+    /// The name shown in the title bar: the file's once the project has one (it follows
+    /// Save As), else the project's name.
     pub fn display_name(&self) -> String {
+        if let Some(stem) = self.path.as_ref().and_then(|p| p.file_stem()) {
+            return stem.to_string_lossy().into_owned();
+        }
         if !self.project.name.trim().is_empty() {
             return self.project.name.clone();
         }
-        self.path
-            .as_ref()
-            .and_then(|p| p.file_stem())
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "Untitled".into())
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Tab {
-    #[default]
-    Claims,
-    Speakers,
-}
-
-/// Selected claims; `cursor` is the one shown in details, `anchor` where Shift-click starts.
-#[derive(Debug, Clone, Default)]
-pub struct Selection {
-    pub ids: HashSet<ClaimId>,
-    pub cursor: Option<ClaimId>,
-    pub anchor: Option<ClaimId>,
-    /// Bumped on every change, so caches keyed on the selection know to refresh.
-    pub generation: u64,
-}
-
-impl Selection {
-    pub fn only(&mut self, id: ClaimId) {
-        self.ids.clear();
-        self.ids.insert(id);
-        self.cursor = Some(id);
-        self.anchor = Some(id);
-        self.generation += 1;
-    }
-
-    pub fn toggle(&mut self, id: ClaimId) {
-        if !self.ids.remove(&id) {
-            self.ids.insert(id);
-            self.cursor = Some(id);
-        } else if self.cursor == Some(id) {
-            self.cursor = self.ids.iter().next().copied();
-        }
-        self.anchor = Some(id);
-        self.generation += 1;
-    }
-
-    /// Select the rows between the anchor and `id` (inclusive), in table order.
-    pub fn extend(&mut self, ordered: &[ClaimId], id: ClaimId) {
-        let Some(anchor) = self.anchor else {
-            self.only(id);
-            return;
-        };
-        let a = ordered.iter().position(|c| *c == anchor);
-        let b = ordered.iter().position(|c| *c == id);
-        if let (Some(a), Some(b)) = (a, b) {
-            let (lo, hi) = (a.min(b), a.max(b));
-            self.ids = ordered[lo..=hi].iter().copied().collect();
-            self.cursor = Some(id);
-            self.generation += 1;
-        } else {
-            self.only(id);
-        }
-    }
-
-    pub fn clear(&mut self) {
-        self.ids.clear();
-        self.cursor = None;
-        self.anchor = None;
-        self.generation += 1;
-    }
-
-    pub fn contains(&self, id: ClaimId) -> bool {
-        self.ids.contains(&id)
-    }
-
-    /// Drop claims that no longer exist.
-    pub fn retain_existing(&mut self, index: &ProjectIndex) {
-        let before = self.ids.len();
-        self.ids.retain(|id| index.claim_index.contains_key(id));
-        if self
-            .cursor
-            .is_some_and(|c| !index.claim_index.contains_key(&c))
-        {
-            self.cursor = self.ids.iter().next().copied();
-        }
-        if self.ids.len() != before {
-            self.generation += 1;
-        }
-    }
-
-    /// The selected claims in project order (stable for edits and tests).
-    pub fn sorted_ids(&self, index: &ProjectIndex) -> Vec<ClaimId> {
-        let mut ids: Vec<ClaimId> = self.ids.iter().copied().collect();
-        ids.sort_by_key(|id| index.index_of(*id).unwrap_or(usize::MAX));
-        ids
+        "Untitled".into()
     }
 }
 
@@ -179,7 +74,9 @@ pub struct ViewState {
     pub speaker: Option<SpeakerId>,
     pub speaker_name_edit: String,
     pub merge_into: Option<SpeakerId>,
-    pub article_cache: super::article_view::ArticleCache,
+    /// What is being typed in the details pane, not yet an edit.
+    pub drafts: Drafts,
+    pub article_cache: ArticleCache,
 }
 
 impl ViewState {
@@ -194,7 +91,8 @@ impl ViewState {
                 .and_then(|c| self.index.index_of(c))
                 .and_then(|i| self.rows.position_of(i))
         };
-        if self.index.refresh(project, revision) {
+        let edited = self.index.refresh(project, revision);
+        if edited {
             self.selection.retain_existing(&self.index);
             if self.article.is_some_and(|a| project.article(a).is_none()) {
                 self.article = None;
@@ -221,25 +119,37 @@ impl ViewState {
             .rows
             .refresh(project, revision, &self.filter, self.sort)
         {
-            self.keep_selection_visible(project, cursor_row);
+            // After an edit (a claim tagged away under a filter, deleted) the row that took
+            // the cursor's place; after a filter, search or sort, the first row.
+            let place = if edited { cursor_row } else { None };
+            self.keep_selection_visible(project, place);
         }
-        if self.article.is_none() {
-            self.article = self
-                .filter
-                .article
-                .or(project.articles.first().map(|a| a.id));
+        self.follow_cursor(project);
+    }
+
+    /// The article pane shows the cursor's article; with no cursor, the filtered article
+    /// or the first one.
+    fn follow_cursor(&mut self, project: &Project) {
+        let of_cursor = self
+            .selection
+            .cursor
+            .and_then(|c| self.index.index_of(c))
+            .and_then(|i| project.claims.get(i))
+            .map(|c| c.article);
+        if let Some(a) = of_cursor {
+            self.article = Some(a);
+        } else if self.filter.article.is_some() {
+            self.article = self.filter.article;
+        } else if self.article.is_none() {
+            self.article = project.articles.first().map(|a| a.id);
         }
     }
 
-    /// Keys act on what the analyst sees: selected claims the filter now hides are dropped.
-    /// When the claim under the cursor leaves the view (tagged under a status filter), the
-    /// row that took its place is selected, so triage goes on with the next key press.
+    /// Keys act on what the analyst sees: selected claims the rows no longer show are
+    /// dropped. When the cursor's claim leaves the rows (tagged under a status filter,
+    /// deleted), the row that took its place is selected, so triage goes on with the next
+    /// key press; with no such row, the first shown. Either way it is brought into view.
     fn keep_selection_visible(&mut self, project: &Project, cursor_row: Option<usize>) {
-        // Nothing selected, and nothing was (a deleted claim's row still counts as the
-        // cursor's place, so that the next claim takes over).
-        if self.selection.ids.is_empty() && cursor_row.is_none() {
-            return;
-        }
         let visible: HashSet<ClaimId> = self
             .rows
             .rows
@@ -248,29 +158,32 @@ impl ViewState {
             .collect();
         let before = self.selection.ids.len();
         self.selection.ids.retain(|id| visible.contains(id));
-        if before > 0 && self.selection.ids.len() == before {
-            return;
+        if self.selection.ids.len() != before {
+            self.selection.generation += 1;
         }
-        self.selection.generation += 1;
         if self.selection.cursor.is_some_and(|c| !visible.contains(&c)) {
             self.selection.cursor = self.selection.ids.iter().next().copied();
         }
-        if self.selection.ids.is_empty()
-            && let Some(row) = cursor_row
-            && !self.rows.rows.is_empty()
-        {
-            let row = row.min(self.rows.rows.len() - 1);
+        if self.selection.ids.is_empty() && !self.rows.rows.is_empty() {
+            let row = cursor_row.unwrap_or(0).min(self.rows.rows.len() - 1);
             if let Some(id) = project.claims.get(self.rows.rows[row]).map(|c| c.id) {
                 self.selection.only(id);
-                self.scroll_table = true;
-                self.scroll_text = true;
             }
+        }
+        if self.selection.cursor.is_some() {
+            self.scroll_table = true;
+            self.scroll_text = true;
         }
     }
 
     /// Select one claim, show its article and bring both into view.
     pub fn select_claim(&mut self, project: &Project, id: ClaimId) {
         self.selection.only(id);
+        self.select_follow(project, id);
+    }
+
+    /// The claim `id` became the cursor: show its article, bring it into view.
+    pub fn select_follow(&mut self, project: &Project, id: ClaimId) {
         if let Some(c) = self.index.index_of(id).and_then(|i| project.claims.get(i)) {
             self.article = Some(c.article);
         }
@@ -287,7 +200,15 @@ impl ViewState {
             .collect()
     }
 
-    /// Forget everything tied to the previous project.
+    /// The cursor's position among the rows shown.
+    pub fn cursor_row(&self) -> Option<usize> {
+        self.selection
+            .cursor
+            .and_then(|c| self.index.index_of(c))
+            .and_then(|i| self.rows.position_of(i))
+    }
+
+    /// Forget everything tied to the previous project (the sort stays).
     pub fn reset_for(&mut self) {
         *self = ViewState {
             sort: self.sort,

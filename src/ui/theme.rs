@@ -1,19 +1,59 @@
-//! Colours and small shared widgets: a status is always shown as its label on its colour.
+//! Colours, text sizes and small shared widgets. A status is always shown as its label on
+//! its colour, and that text reads at 4.5:1 or better in both themes (tested below).
 
 use egui::{Color32, RichText, Ui};
 
+use super::command::ThemeChoice;
+use super::rows::StatusCounts;
 use crate::model::Status;
 
-/// The status colour, strong enough to carry white or black text.
+/// Smallest text the window draws, in points at 100% (chips, counts, notes marks).
+pub const SMALL_TEXT: f32 = 12.0;
+
+/// Text sizes for both themes: nothing under [`SMALL_TEXT`].
+pub fn apply_text_sizes(ctx: &egui::Context) {
+    use egui::{FontFamily, FontId, TextStyle};
+    ctx.all_styles_mut(|style| {
+        style.text_styles = [
+            (
+                TextStyle::Small,
+                FontId::new(SMALL_TEXT, FontFamily::Proportional),
+            ),
+            (TextStyle::Body, FontId::new(13.5, FontFamily::Proportional)),
+            (
+                TextStyle::Button,
+                FontId::new(13.5, FontFamily::Proportional),
+            ),
+            (
+                TextStyle::Monospace,
+                FontId::new(12.5, FontFamily::Monospace),
+            ),
+            (
+                TextStyle::Heading,
+                FontId::new(18.0, FontFamily::Proportional),
+            ),
+        ]
+        .into();
+    });
+}
+
+pub fn apply_theme(ctx: &egui::Context, choice: ThemeChoice) {
+    ctx.set_theme(match choice {
+        ThemeChoice::Dark => egui::ThemePreference::Dark,
+        ThemeChoice::Light => egui::ThemePreference::Light,
+        ThemeChoice::System => egui::ThemePreference::System,
+    });
+}
+
+/// The status colour, the same in both themes and in the reports.
 pub fn status_color(status: Status) -> Color32 {
-    match status {
-        Status::Unchecked => Color32::from_rgb(120, 124, 132),
-        Status::Verified => Color32::from_rgb(46, 140, 72),
-        Status::Disputed => Color32::from_rgb(214, 140, 20),
-        Status::False => Color32::from_rgb(200, 50, 50),
-        Status::Misleading => Color32::from_rgb(150, 80, 190),
-        Status::Unverifiable => Color32::from_rgb(60, 110, 180),
-    }
+    let [r, g, b] = status.rgb();
+    Color32::from_rgb(r, g, b)
+}
+
+/// Text drawn on the status colour.
+pub fn status_text_color(_status: Status) -> Color32 {
+    Color32::WHITE
 }
 
 /// A light tint of the status colour for highlighting article text.
@@ -21,54 +61,86 @@ pub fn highlight_color(status: Status, dark_mode: bool, selected: bool) -> Color
     let c = status_color(status);
     let alpha = match (selected, dark_mode) {
         (true, _) => 255,
-        (false, true) => 60,
-        (false, false) => 50,
+        (false, true) => 70,
+        (false, false) => 45,
     };
     Color32::from_rgba_unmultiplied(c.r(), c.g(), c.b(), alpha)
 }
 
-/// The key that sets a status on the selected claims.
-pub fn status_key(status: Status) -> egui::Key {
-    match status {
-        Status::Unchecked => egui::Key::U,
-        Status::Verified => egui::Key::V,
-        Status::Disputed => egui::Key::D,
-        Status::False => egui::Key::F,
-        Status::Misleading => egui::Key::M,
-        Status::Unverifiable => egui::Key::N,
-    }
+/// WCAG relative luminance of an opaque colour.
+pub fn luminance(c: Color32) -> f32 {
+    let lin = |v: u8| {
+        let v = f32::from(v) / 255.0;
+        if v <= 0.04045 {
+            v / 12.92
+        } else {
+            ((v + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * lin(c.r()) + 0.7152 * lin(c.g()) + 0.0722 * lin(c.b())
 }
 
-pub fn status_key_name(status: Status) -> &'static str {
-    match status {
-        Status::Unchecked => "U",
-        Status::Verified => "V",
-        Status::Disputed => "D",
-        Status::False => "F",
-        Status::Misleading => "M",
-        Status::Unverifiable => "N",
+/// WCAG contrast ratio of two opaque colours (1 to 21).
+pub fn contrast(a: Color32, b: Color32) -> f32 {
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+/// A label on a status colour, as a rounded chip: one widget of a known size, so that a
+/// wrapping row moves it to the next line whole (a frame or scope would not wrap).
+fn chip(ui: &mut Ui, status: Status, text: String) -> egui::Response {
+    let rich = RichText::new(text.as_str())
+        .color(status_text_color(status))
+        .small()
+        .strong();
+    let galley = egui::WidgetText::from(rich).into_galley(
+        ui,
+        Some(egui::TextWrapMode::Extend),
+        f32::INFINITY,
+        egui::TextStyle::Small,
+    );
+    let pad = egui::vec2(6.0, 2.0);
+    let (rect, response) = ui.allocate_exact_size(galley.size() + 2.0 * pad, egui::Sense::hover());
+    if ui.is_rect_visible(rect) {
+        ui.painter().rect_filled(rect, 6.0, status_color(status));
+        ui.painter()
+            .galley(rect.min + pad, galley, status_text_color(status));
     }
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &text));
+    response
 }
 
 /// The status as a coloured pill with its label.
 pub fn status_pill(ui: &mut Ui, status: Status) -> egui::Response {
-    let text = RichText::new(status.label())
-        .color(Color32::WHITE)
-        .small()
-        .strong();
-    egui::Frame::new()
-        .fill(status_color(status))
-        .corner_radius(6.0)
-        .inner_margin(egui::Margin::symmetric(6, 1))
-        .show(ui, |ui| ui.label(text))
-        .inner
+    chip(ui, status, status.label().to_string())
 }
 
-/// A status button: its colour as a swatch, its label and its key.
+/// "3 verified" chips for the statuses with claims, wrapping onto more lines rather than
+/// widening the panel they are in.
+pub fn count_chips(ui: &mut Ui, counts: &StatusCounts) {
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing = egui::vec2(4.0, 2.0);
+        for status in Status::ALL {
+            let n = counts.get(status);
+            if n > 0 {
+                chip(ui, status, format!("{n} {}", status.key()));
+            }
+        }
+    });
+}
+
+/// A status button: its label and key on its colour.
 pub fn status_button(ui: &mut Ui, status: Status) -> egui::Response {
-    let label = format!("{} ({})", status.label(), status_key_name(status));
-    let button = egui::Button::new(RichText::new(label).color(Color32::WHITE).strong())
-        .fill(status_color(status));
+    let label = match super::command::tag_key(status) {
+        Some(key) => format!("{} ({})", status.label(), key.name()),
+        None => status.label().to_string(),
+    };
+    let button = egui::Button::new(
+        RichText::new(label)
+            .color(status_text_color(status))
+            .strong(),
+    )
+    .fill(status_color(status));
     ui.add(button)
         .on_hover_text(format!("Mark the selected claims {}", status.label()))
 }
@@ -81,4 +153,53 @@ pub fn name_combo(response: &egui::Response, name: &str, value: &str) {
         info.current_text_value = Some(value.to_owned());
         info
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chip_text_reads_at_4_5_to_1_in_both_themes() {
+        for visuals in [egui::Visuals::dark(), egui::Visuals::light()] {
+            for status in Status::ALL {
+                let ratio = contrast(status_text_color(status), status_color(status));
+                assert!(
+                    ratio >= 4.5,
+                    "{status:?} chip: {ratio:.2}:1 (dark mode: {})",
+                    visuals.dark_mode
+                );
+                // The selected claim's highlight in the article text is the same pair.
+                let selected = highlight_color(status, visuals.dark_mode, true);
+                assert!(contrast(status_text_color(status), selected) >= 4.5);
+                // Unselected highlights are a tint under the theme's own text colour.
+                let panel = visuals.panel_fill;
+                let tint = highlight_color(status, visuals.dark_mode, false);
+                let under = blend(panel, tint);
+                let text = visuals.strong_text_color();
+                let ratio = contrast(text, under);
+                assert!(ratio >= 4.5, "{status:?} highlight: {ratio:.2}:1");
+            }
+        }
+    }
+
+    #[test]
+    fn report_colours_read_on_white() {
+        for status in Status::ALL {
+            assert!(contrast(status_color(status), Color32::WHITE) >= 4.5);
+        }
+    }
+
+    /// `over` (unmultiplied alpha) painted on the opaque `base`.
+    fn blend(base: Color32, over: Color32) -> Color32 {
+        let [r, g, b, a] = over.to_srgba_unmultiplied();
+        let a = f32::from(a) / 255.0;
+        let mix = |x: u8, y: u8| (f32::from(x) * (1.0 - a) + f32::from(y) * a).round() as u8;
+        Color32::from_rgb(mix(base.r(), r), mix(base.g(), g), mix(base.b(), b))
+    }
+
+    #[test]
+    fn contrast_of_black_on_white_is_21() {
+        assert!((contrast(Color32::BLACK, Color32::WHITE) - 21.0).abs() < 0.01);
+    }
 }

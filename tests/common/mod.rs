@@ -47,6 +47,7 @@ pub fn big_project(articles: usize, claims_per_article: usize, tag: &str) -> Pro
             let status = Status::ALL[(a + c) % Status::ALL.len()];
             p.claims.push(Claim {
                 id: ClaimId(next),
+                number: 0,
                 article: article_id,
                 content: text[content_start..content_end].to_string(),
                 start: content_start,

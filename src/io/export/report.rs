@@ -153,17 +153,29 @@ h3{margin-bottom:.2rem}
 .pill{display:inline-block;padding:0 .5rem;border-radius:.8rem;border:1px solid currentColor}
 .notes{white-space:pre-wrap;margin:.3rem 0}
 .unlinked{font-family:monospace;color:#8a1c1c}
-.st-verified{border-color:#1d7a34}.st-verified .pill{color:#1d7a34}
-.st-false{border-color:#b3261e}.st-false .pill{color:#b3261e}
-.st-misleading{border-color:#b45f06}.st-misleading .pill{color:#b45f06}
-.st-disputed{border-color:#7b4fb3}.st-disputed .pill{color:#7b4fb3}
-.st-unverifiable{border-color:#56616b}.st-unverifiable .pill{color:#56616b}
-.st-unchecked .pill{color:#666}
 .speaker-claims li{margin:.4rem 0}
 @media print{body{margin:0;max-width:none;font-size:11pt}nav{display:none}a{color:inherit}
 .evidence a[href]::after{content:' (' attr(href) ')';font-size:9pt;word-break:break-all}
 #speakers>h2{break-before:page}h3{break-after:avoid}}
 ";
+
+/// Each status in the window's own colour (`Status::rgb`): a claim's left border and its
+/// verdict pill. The colours read at 4.5:1 or better on the white page.
+fn status_css() -> String {
+    let mut css = String::new();
+    for status in Status::ALL {
+        let (key, hex) = (status.key(), status.hex());
+        if status == Status::Unchecked {
+            let _ = writeln!(css, ".st-{key} .pill{{color:{hex}}}");
+        } else {
+            let _ = writeln!(
+                css,
+                ".st-{key}{{border-color:{hex}}}.st-{key} .pill{{color:{hex}}}"
+            );
+        }
+    }
+    css
+}
 
 /// The report as one self-contained HTML page (no scripts, no outside resources).
 pub fn to_html(project: &Project) -> String {
@@ -178,8 +190,9 @@ pub fn to_html(project: &Project) -> String {
         h,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{}</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n<header>\n<h1>{}</h1>\n",
+         <title>{}</title>\n<style>\n{CSS}{}</style>\n</head>\n<body>\n<header>\n<h1>{}</h1>\n",
         html_escape(name),
+        status_css(),
         html_escape(name)
     );
     let organisation = project.settings.organisation.trim();

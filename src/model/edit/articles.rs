@@ -1,0 +1,121 @@
+//! Edits of articles and project settings: details, re-extraction, adding an article.
+
+use super::{EditError, Patch, is_analyst_work};
+use crate::extract::Extraction;
+use crate::model::{Article, ArticleId, ArticleMeta, Claim, Project, ProjectSettings};
+
+pub(super) fn set_article_meta(
+    project: &mut Project,
+    patch: &mut Patch,
+    article: &ArticleId,
+    title: &str,
+    meta: &ArticleMeta,
+) -> Result<(), EditError> {
+    let i = project
+        .articles
+        .iter()
+        .position(|a| a.id == *article)
+        .ok_or(EditError::NoSuchArticle(*article))?;
+    let field = |v: &Option<String>| {
+        v.as_deref()
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .map(str::to_string)
+    };
+    let meta = ArticleMeta {
+        outlet: field(&meta.outlet),
+        author: field(&meta.author),
+        published: field(&meta.published),
+        url: field(&meta.url),
+    };
+    let current = &project.articles[i];
+    let title = match title.trim() {
+        "" => current.title.clone(),
+        t => t.to_string(),
+    };
+    if current.title == title && current.meta == meta {
+        return Err(EditError::NoChange);
+    }
+    patch.articles.push((*article, Some((i, current.clone()))));
+    project.articles[i].title = title;
+    project.articles[i].meta = meta;
+    Ok(())
+}
+
+pub(super) fn set_settings(
+    project: &mut Project,
+    patch: &mut Patch,
+    settings: &ProjectSettings,
+) -> Result<(), EditError> {
+    let settings = ProjectSettings {
+        organisation: settings.organisation.trim().to_string(),
+        review_url_pattern: settings.review_url_pattern.trim().to_string(),
+    };
+    if project.settings == settings {
+        return Err(EditError::NoChange);
+    }
+    patch.settings = Some(std::mem::replace(&mut project.settings, settings));
+    Ok(())
+}
+
+pub(super) fn re_extract(
+    project: &mut Project,
+    patch: &mut Patch,
+    article: &ArticleId,
+    extraction: &Extraction,
+) -> Result<(), EditError> {
+    if project.article(*article).is_none() {
+        return Err(EditError::NoSuchArticle(*article));
+    }
+    patch.touch_speakers(project);
+    let mut kept: Vec<(usize, usize)> = Vec::new();
+    let mut index = 0;
+    while index < project.claims.len() {
+        let c = &project.claims[index];
+        if c.article != *article {
+            index += 1;
+        } else if is_analyst_work(c) {
+            kept.push((c.start, c.end));
+            index += 1;
+        } else {
+            patch.touch_claim(project, index);
+            project.claims.remove(index);
+        }
+    }
+    let found = project.claims_from_extraction(*article, extraction);
+    let overlaps = |c: &Claim| kept.iter().any(|&(s, e)| c.start < e && s < c.end);
+    let fresh: Vec<Claim> = found.into_iter().filter(|c| !overlaps(c)).collect();
+    for c in &fresh {
+        patch.created_claim(c.id);
+    }
+    project.claims.extend(fresh);
+    sort_article_claims(project, *article);
+    Ok(())
+}
+
+pub(super) fn add_article(
+    project: &mut Project,
+    patch: &mut Patch,
+    article: &Article,
+    extraction: &Extraction,
+) -> Result<(), EditError> {
+    patch.touch_speakers(project);
+    let id = project.add_article(article.clone(), extraction);
+    patch.articles.push((id, None));
+    for c in project.claims.iter().filter(|c| c.article == id) {
+        patch.created_claim(c.id);
+    }
+    Ok(())
+}
+
+/// Keep one article's claims in reading order, leaving every other claim where it is.
+fn sort_article_claims(project: &mut Project, article: ArticleId) {
+    let slots: Vec<usize> = (0..project.claims.len())
+        .filter(|&i| project.claims[i].article == article)
+        .collect();
+    let mut mine: Vec<Claim> = slots.iter().map(|&i| project.claims[i].clone()).collect();
+    mine.sort_by_key(|c| (c.start, c.end));
+    for (slot, claim) in slots.into_iter().zip(mine) {
+        project.claims[slot] = claim;
+    }
+}

@@ -1,0 +1,239 @@
+//! Every change an analyst makes to a project, as one command type, and the undo/redo history.
+//!
+//! The window never mutates a [`Project`] directly: views emit [`Edit`]s and the app shell
+//! hands them to [`History::apply`], which applies them, remembers how to undo them and
+//! tells the shell that the project changed. Undo restores the entities an edit touched
+//! (a [`Patch`]); redo applies the same edit again, which is deterministic because undo
+//! also restores the project's id counter.
+//!
+//! Re-extraction (`Edit::ReExtract`) keeps the analyst's work. Conflicts resolve so:
+//! - a claim the analyst touched (origin `Edited`/`Manual`, a status other than Unchecked,
+//!   notes, evidence or a status history) is kept as it is;
+//! - untouched extracted claims are replaced by the new extraction;
+//! - a newly found claim whose content span overlaps a kept claim is dropped: the
+//!   analyst's version wins.
+//!
+//! Rooms: this file holds the command ([`Edit`]) and sends each variant to its apply
+//! function (`claims.rs`, `speakers.rs`, `articles.rs`); `patch.rs` records what an edit
+//! changed so that undo can put it back; `history.rs` holds the undo/redo stacks and the
+//! saved state.
+
+mod articles;
+mod claims;
+mod history;
+mod patch;
+mod speakers;
+#[cfg(test)]
+mod tests;
+
+use super::{
+    Article, ArticleId, ArticleMeta, Claim, ClaimId, ClaimOrigin, Evidence, Project,
+    ProjectSettings, SpeakerId, Status,
+};
+use crate::extract::Extraction;
+
+pub use history::{History, SavedToken};
+pub use patch::Patch;
+
+/// One change to a project. Times are given by the caller (seconds since the Unix epoch).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Edit {
+    /// Set the status of several claims at once, adding a history entry to each claim whose
+    /// status changes.
+    SetStatus {
+        claims: Vec<ClaimId>,
+        status: Status,
+        at: i64,
+    },
+    SetContent {
+        claim: ClaimId,
+        content: String,
+    },
+    /// Attribute a claim to a speaker by name: an existing speaker (name or alias) or a new one.
+    /// An empty name removes the attribution.
+    SetSpeakerName {
+        claim: ClaimId,
+        name: String,
+    },
+    /// The role of a speaker ("National Security Council Spokesperson"); empty clears it.
+    SetRole {
+        speaker: SpeakerId,
+        role: String,
+    },
+    SetNotes {
+        claim: ClaimId,
+        notes: String,
+    },
+    AddEvidence {
+        claim: ClaimId,
+        evidence: Evidence,
+    },
+    RemoveEvidence {
+        claim: ClaimId,
+        index: usize,
+    },
+    /// Add a claim the analyst marked in the article text (byte offsets into it).
+    AddClaim {
+        article: ArticleId,
+        start: usize,
+        end: usize,
+        speaker: Option<String>,
+    },
+    DeleteClaims {
+        claims: Vec<ClaimId>,
+    },
+    RenameSpeaker {
+        speaker: SpeakerId,
+        name: String,
+    },
+    /// Move every claim of `from` to `into`; `from`'s name and aliases become aliases of `into`.
+    MergeSpeakers {
+        from: SpeakerId,
+        into: SpeakerId,
+    },
+    /// Replace an article's extracted claims, keeping the analyst's work (see module docs).
+    ReExtract {
+        article: ArticleId,
+        extraction: Extraction,
+    },
+    /// Add an article (its `id` is assigned on apply) with the claims found in it.
+    AddArticle {
+        article: Box<Article>,
+        extraction: Extraction,
+    },
+    /// Replace the project settings (organisation, review address pattern); values are
+    /// trimmed.
+    SetSettings {
+        settings: ProjectSettings,
+    },
+    /// An article's title and bibliographic data (exports such as ClaimReview need them).
+    /// Values are trimmed; an empty field clears it; an empty title keeps the old one.
+    SetArticleMeta {
+        article: ArticleId,
+        title: String,
+        meta: ArticleMeta,
+    },
+}
+
+impl Edit {
+    /// A short description for the Edit menu ("Undo set status").
+    pub fn describe(&self) -> &'static str {
+        match self {
+            Edit::SetStatus { .. } => "set status",
+            Edit::SetContent { .. } => "edit claim",
+            Edit::SetSpeakerName { .. } => "change speaker",
+            Edit::SetRole { .. } => "edit role",
+            Edit::SetNotes { .. } => "edit notes",
+            Edit::AddEvidence { .. } => "add evidence",
+            Edit::RemoveEvidence { .. } => "remove evidence",
+            Edit::AddClaim { .. } => "add claim",
+            Edit::DeleteClaims { .. } => "delete claims",
+            Edit::RenameSpeaker { .. } => "rename speaker",
+            Edit::MergeSpeakers { .. } => "merge speakers",
+            Edit::ReExtract { .. } => "re-extract article",
+            Edit::AddArticle { .. } => "add article",
+            Edit::SetSettings { .. } => "edit project settings",
+            Edit::SetArticleMeta { .. } => "edit article details",
+        }
+    }
+}
+
+/// Why an edit was refused; the project is unchanged.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EditError {
+    NoSuchClaim(ClaimId),
+    NoSuchSpeaker(SpeakerId),
+    NoSuchArticle(ArticleId),
+    /// The edit would change nothing.
+    NoChange,
+    Invalid(&'static str),
+}
+
+impl std::fmt::Display for EditError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            EditError::NoSuchClaim(id) => write!(f, "claim {} no longer exists", id.0),
+            EditError::NoSuchSpeaker(id) => write!(f, "speaker {} no longer exists", id.0),
+            EditError::NoSuchArticle(id) => write!(f, "article {} no longer exists", id.0),
+            EditError::NoChange => f.write_str("nothing to change"),
+            EditError::Invalid(why) => f.write_str(why),
+        }
+    }
+}
+
+impl std::error::Error for EditError {}
+
+/// Apply `edit` to `project`. On error the project is unchanged.
+pub fn apply(project: &mut Project, edit: &Edit) -> Result<Patch, EditError> {
+    let mut patch = Patch::new(project);
+    let p = &mut patch;
+    match edit {
+        Edit::SetStatus { claims, status, at } => {
+            claims::set_status(project, p, claims, status, at)
+        }
+        Edit::SetContent { claim, content } => claims::set_content(project, p, claim, content),
+        Edit::SetSpeakerName { claim, name } => claims::set_speaker_name(project, p, claim, name),
+        Edit::SetNotes { claim, notes } => claims::set_notes(project, p, claim, notes),
+        Edit::AddEvidence { claim, evidence } => claims::add_evidence(project, p, claim, evidence),
+        Edit::RemoveEvidence { claim, index } => claims::remove_evidence(project, p, claim, index),
+        Edit::AddClaim {
+            article,
+            start,
+            end,
+            speaker,
+        } => claims::add_claim(project, p, article, start, end, speaker),
+        Edit::DeleteClaims { claims } => claims::delete_claims(project, p, claims),
+        Edit::SetRole { speaker, role } => speakers::set_role(project, p, speaker, role),
+        Edit::RenameSpeaker { speaker, name } => {
+            speakers::rename_speaker(project, p, speaker, name)
+        }
+        Edit::MergeSpeakers { from, into } => speakers::merge_speakers(project, p, from, into),
+        Edit::SetArticleMeta {
+            article,
+            title,
+            meta,
+        } => articles::set_article_meta(project, p, article, title, meta),
+        Edit::SetSettings { settings } => articles::set_settings(project, p, settings),
+        Edit::ReExtract {
+            article,
+            extraction,
+        } => articles::re_extract(project, p, article, extraction),
+        Edit::AddArticle {
+            article,
+            extraction,
+        } => articles::add_article(project, p, article, extraction),
+    }?;
+    Ok(patch)
+}
+
+fn claim_index(project: &Project, id: ClaimId) -> Result<usize, EditError> {
+    project
+        .claims
+        .iter()
+        .position(|c| c.id == id)
+        .ok_or(EditError::NoSuchClaim(id))
+}
+
+fn speaker_index(project: &Project, id: SpeakerId) -> Result<usize, EditError> {
+    project
+        .speakers
+        .iter()
+        .position(|s| s.id == id)
+        .ok_or(EditError::NoSuchSpeaker(id))
+}
+
+/// An extracted claim becomes `Edited` when the analyst changes its words or attribution.
+fn mark_edited(claim: &mut Claim) {
+    if claim.origin == ClaimOrigin::Extracted {
+        claim.origin = ClaimOrigin::Edited;
+    }
+}
+
+/// Whether re-extraction must keep this claim as it is.
+fn is_analyst_work(claim: &Claim) -> bool {
+    claim.origin != ClaimOrigin::Extracted
+        || claim.status != Status::Unchecked
+        || !claim.notes.is_empty()
+        || !claim.evidence.is_empty()
+        || !claim.history.is_empty()
+}

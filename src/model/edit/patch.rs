@@ -1,0 +1,107 @@
+//! What an applied edit changed, so that undo can put it back exactly.
+
+use std::collections::HashSet;
+
+use crate::model::{Article, ArticleId, Claim, ClaimId, Project, ProjectSettings, Speaker};
+
+/// What an applied edit changed: the previous state of every entity it touched
+/// (`None`: the entity did not exist), with its index so that order is restored too.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Patch {
+    claims: Vec<(ClaimId, Option<(usize, Claim)>)>,
+    pub(super) articles: Vec<(ArticleId, Option<(usize, Article)>)>,
+    /// Speakers are few; edits that touch them keep the whole list.
+    speakers: Option<Vec<Speaker>>,
+    pub(super) settings: Option<ProjectSettings>,
+    next_id: u64,
+    /// The claim-number counter: undo gives numbers back, so that redo hands out the same.
+    next_number: u64,
+    /// The edit added these claims (for selecting them afterwards).
+    pub added_claims: Vec<ClaimId>,
+    /// Claims already in `claims` (an edit touching 10k claims must not scan a list per claim).
+    touched: HashSet<ClaimId>,
+}
+
+impl Patch {
+    pub(super) fn new(project: &Project) -> Self {
+        Patch {
+            next_id: project.next_id,
+            next_number: project.next_number,
+            ..Default::default()
+        }
+    }
+
+    pub(super) fn touch_claim(&mut self, project: &Project, index: usize) {
+        let claim = &project.claims[index];
+        if self.touched.insert(claim.id) {
+            self.claims.push((claim.id, Some((index, claim.clone()))));
+        }
+    }
+
+    pub(super) fn created_claim(&mut self, id: ClaimId) {
+        self.touched.insert(id);
+        self.claims.push((id, None));
+        self.added_claims.push(id);
+    }
+
+    pub(super) fn touch_speakers(&mut self, project: &Project) {
+        if self.speakers.is_none() {
+            self.speakers = Some(project.speakers.clone());
+        }
+    }
+
+    /// Put back what the edit changed.
+    pub(super) fn restore(self, project: &mut Project) {
+        // Claims changed in place first, through one id → index map (a status set on 10k
+        // claims is undone in linear time); then claims added or removed, newest first.
+        let positions: std::collections::HashMap<ClaimId, usize> = project
+            .claims
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id, i))
+            .collect();
+        let mut structural = Vec::new();
+        for (id, before) in self.claims {
+            match (positions.get(&id), before) {
+                (Some(&i), Some((_, claim))) => project.claims[i] = claim,
+                (now, before) => structural.push((id, now.is_some(), before)),
+            }
+        }
+        for (id, exists, before) in structural.into_iter().rev() {
+            let now = if exists {
+                project.claims.iter().position(|c| c.id == id)
+            } else {
+                None
+            };
+            put_back(&mut project.claims, now, before);
+        }
+        for (id, before) in self.articles.into_iter().rev() {
+            let now = project.articles.iter().position(|a| a.id == id);
+            put_back(&mut project.articles, now, before);
+        }
+        if let Some(speakers) = self.speakers {
+            project.speakers = speakers;
+        }
+        if let Some(settings) = self.settings {
+            project.settings = settings;
+        }
+        project.next_id = self.next_id;
+        project.next_number = self.next_number;
+    }
+}
+
+/// Undo one entity's change in `list`: `now` is where it is (if it exists), `before` where
+/// and what it was (if it existed). Replaces, removes or re-inserts accordingly.
+pub(super) fn put_back<T>(list: &mut Vec<T>, now: Option<usize>, before: Option<(usize, T)>) {
+    match (now, before) {
+        (Some(i), Some((_, old))) => list[i] = old,
+        (Some(i), None) => {
+            list.remove(i);
+        }
+        (None, Some((index, old))) => {
+            let index = index.min(list.len());
+            list.insert(index, old);
+        }
+        (None, None) => {}
+    }
+}

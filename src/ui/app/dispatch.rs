@@ -1,0 +1,269 @@
+//! The one dispatcher: every [`Action`], in the order it arrived, becomes an edit of the
+//! project (through the undo history), a change of view, or a side effect handed to the
+//! jobs. Nothing else changes the project.
+
+use super::ClaimdeskApp;
+use crate::model::edit::{Edit, EditError};
+use crate::ui::command::{Action, Pick, Tab, ThemeChoice};
+use crate::ui::jobs::DialogPurpose;
+use crate::ui::theme;
+
+/// Whether what was typed in a details field must become an edit before `action` runs:
+/// everything but what only changes how the window looks.
+fn commits_drafts(action: &Action) -> bool {
+    !matches!(
+        action,
+        Action::CommitDrafts
+            | Action::SetTheme(_)
+            | Action::ZoomIn
+            | Action::ZoomOut
+            | Action::ZoomReset
+            | Action::ShowShortcuts
+            | Action::FocusSearch
+            | Action::Job(
+                crate::ui::jobs::JobMsg::RecoverySaved { .. }
+                    | crate::ui::jobs::JobMsg::ImportDone { .. }
+                    | crate::ui::jobs::JobMsg::Failed(_)
+            )
+    )
+}
+
+impl ClaimdeskApp {
+    /// Run one action.
+    pub fn dispatch(&mut self, action: Action) {
+        if !self.view.drafts.dirty.is_empty() && commits_drafts(&action) {
+            self.commit_drafts();
+        }
+        match action {
+            Action::Edit(edit) => self.apply_edit(edit),
+            Action::Tag(status) => {
+                let claims = self.view.selection.sorted_ids(&self.view.index);
+                if claims.is_empty() {
+                    self.message = Some("Select a claim first".into());
+                } else {
+                    self.apply_edit(Edit::SetStatus {
+                        claims,
+                        status,
+                        at: crate::io::import::now_seconds(),
+                    });
+                }
+            }
+            Action::DeleteSelected => {
+                let claims = self.view.selection.sorted_ids(&self.view.index);
+                if claims.is_empty() {
+                    self.message = Some("Select a claim first".into());
+                } else {
+                    self.apply_edit(Edit::DeleteClaims { claims });
+                }
+            }
+            Action::Undo => {
+                self.message = Some(match self.doc.history.undo(&mut self.doc.project) {
+                    Some(what) => format!("Undid {what}"),
+                    None => "Nothing to undo".into(),
+                });
+            }
+            Action::Redo => {
+                self.message = Some(match self.doc.history.redo(&mut self.doc.project) {
+                    Some(what) => format!("Redid {what}"),
+                    None => "Nothing to redo".into(),
+                });
+            }
+            Action::CommitDrafts => self.commit_drafts(),
+            Action::Move { rows, extend } => {
+                let n = self.view.rows.rows.len() as isize;
+                if n > 0 {
+                    let to = match self.view.cursor_row() {
+                        None => 0,
+                        Some(p) => (p as isize + rows).clamp(0, n - 1),
+                    };
+                    self.select_row(to as usize, extend);
+                }
+            }
+            Action::First { extend } => self.select_row(0, extend),
+            Action::Last { extend } => {
+                let n = self.view.rows.rows.len();
+                if n > 0 {
+                    self.select_row(n - 1, extend);
+                }
+            }
+            Action::SelectAll => {
+                let ids = self.view.visible_ids(&self.doc.project);
+                if let (Some(first), Some(last)) = (ids.first().copied(), ids.last().copied()) {
+                    self.view.selection.only(first);
+                    self.view.selection.extend(&ids, last);
+                }
+            }
+            Action::ClearSelection => self.view.selection.clear(),
+            Action::Select { claim, pick } => {
+                let view = &mut self.view;
+                match pick {
+                    Pick::Only => view.select_claim(&self.doc.project, claim),
+                    Pick::Toggle => view.selection.toggle(claim),
+                    Pick::Extend => {
+                        let ordered = view.visible_ids(&self.doc.project);
+                        view.selection.extend(&ordered, claim);
+                    }
+                }
+                view.scroll_text = true;
+                view.focus_table = true;
+            }
+            Action::ShowArticle(article) => {
+                self.view.filter.article = article;
+                if article.is_some() {
+                    self.view.article = article;
+                }
+            }
+            Action::ShowTab(tab) => self.view.tab = tab,
+            Action::SortBy(column) => {
+                let sort = &mut self.view.sort;
+                if sort.column == column {
+                    sort.ascending = !sort.ascending;
+                } else {
+                    sort.column = column;
+                    sort.ascending = true;
+                }
+            }
+            Action::ClearFilters => self.view.filter = Default::default(),
+            Action::FocusSearch => {
+                self.view.tab = Tab::Claims;
+                self.view.focus_search = true;
+            }
+            Action::SetTheme(choice) => self.set_theme(choice),
+            Action::ZoomIn => self.zoom(self.prefs.zoom + 0.1),
+            Action::ZoomOut => self.zoom(self.prefs.zoom - 0.1),
+            Action::ZoomReset => self.zoom(1.0),
+            Action::ShowShortcuts => self.dialogs.shortcuts = true,
+            Action::ShowOpenPath => self.dialogs.open_path = Some(String::new()),
+            Action::ShowSavePath => {
+                let path = self.doc.path.as_ref().map(|p| p.display().to_string());
+                self.dialogs.save_path = Some(path.unwrap_or_default());
+            }
+            Action::ShowExport => {
+                let name = if self.doc.project.name.trim().is_empty() {
+                    self.doc.display_name()
+                } else {
+                    self.doc.project.name.clone()
+                };
+                self.export
+                    .open(&self.doc.project, self.doc.path.as_deref(), &name);
+            }
+            Action::OpenDialog => {
+                let dir = self.start_dir();
+                self.jobs.open_dialog(dir);
+            }
+            Action::OpenPaths(paths) => self.open_paths(paths),
+            Action::NewProject => self.new_project(),
+            Action::Save => self.save(None),
+            Action::SaveAs => self.save_as(None),
+            Action::SaveTo(path) => {
+                let then = self.after_save.take();
+                self.start_save(path, then, None);
+            }
+            Action::Quit => self.close_window(),
+            Action::CloseRequested => self.close_requested(),
+            Action::Reextract(article) => {
+                if let Some(a) = self.doc.project.article(article) {
+                    let known = self.doc.project.known_speakers();
+                    self.jobs.reextract(article, a.text.clone(), known);
+                }
+            }
+            Action::CancelImport => self.jobs.cancel_import(),
+            Action::Export(request) => self.export_to(*request),
+            Action::BrowseExport { format, current } => {
+                self.export.picking = true;
+                let name = current
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| format!("claims.{}", format.extension()));
+                let dir = current.parent().map(std::path::Path::to_path_buf);
+                self.jobs.save_dialog(
+                    DialogPurpose::Export,
+                    name,
+                    dir,
+                    (format.label(), format.extension()),
+                );
+            }
+            Action::Answer(prompt, answer) => self.answer_prompt(prompt, answer),
+            Action::Job(msg) => self.handle_job(msg),
+        }
+        self.view
+            .refresh(&self.doc.project, self.doc.history.revision());
+    }
+
+    /// Apply an edit through the history; select what it added.
+    pub(super) fn apply_edit(&mut self, edit: Edit) {
+        let is_import = matches!(edit, Edit::AddArticle { .. });
+        match self.doc.history.apply(&mut self.doc.project, edit) {
+            Ok(patch) => {
+                let first_new = patch.added_claims.first().copied();
+                self.message = None;
+                let select = match first_new {
+                    Some(_) if is_import => std::mem::take(&mut self.select_next_import),
+                    Some(_) => true,
+                    None => false,
+                };
+                if is_import && select {
+                    self.view.filter = Default::default();
+                    self.view.tab = Tab::Claims;
+                }
+                self.view
+                    .refresh(&self.doc.project, self.doc.history.revision());
+                if let (Some(id), true) = (first_new, select) {
+                    self.view.select_claim(&self.doc.project, id);
+                    self.view.focus_table = true;
+                }
+            }
+            Err(EditError::NoChange) => {}
+            Err(e) => self.message = Some(format!("Not done: {e}")),
+        }
+    }
+
+    /// What was typed in the details fields, as one edit per field.
+    fn commit_drafts(&mut self) {
+        for edit in self.view.drafts.take_edits(&self.doc.project) {
+            self.apply_edit(edit);
+        }
+    }
+
+    /// Put the cursor on the `row`-th row shown (Shift: extend the selection to it).
+    fn select_row(&mut self, row: usize, extend: bool) {
+        let project = &self.doc.project;
+        let view = &mut self.view;
+        let Some(id) = view
+            .rows
+            .rows
+            .get(row)
+            .and_then(|&i| project.claims.get(i))
+            .map(|c| c.id)
+        else {
+            return;
+        };
+        if extend {
+            let ordered = view.visible_ids(project);
+            view.selection.extend(&ordered, id);
+        } else {
+            view.selection.only(id);
+        }
+        view.select_follow(project, id);
+        view.focus_table = true;
+    }
+
+    fn set_theme(&mut self, choice: ThemeChoice) {
+        self.prefs.theme = choice;
+        if let Some(ctx) = &self.ctx {
+            theme::apply_theme(ctx, choice);
+        }
+    }
+
+    fn zoom(&mut self, zoom: f32) {
+        let zoom = (zoom * 10.0).round() / 10.0;
+        self.prefs.zoom = zoom.clamp(super::MIN_ZOOM, super::MAX_ZOOM);
+        if let Some(ctx) = &self.ctx {
+            ctx.set_zoom_factor(self.prefs.zoom);
+        }
+        self.message = Some(format!("Text size {:.0}%", self.prefs.zoom * 100.0));
+        // Rows move under a new text size: keep the selected claim in view.
+        self.view.scroll_table = true;
+        self.view.scroll_text = true;
+    }
+}

@@ -1,0 +1,408 @@
+//! The app shell: owns the document and the view state and draws the frame from the views.
+//! Every input becomes an [`Action`] in one queue, drained in order by the one dispatcher
+//! (`dispatch.rs`); files and prompts are in `files.rs`, background job results in
+//! `job_results.rs`.
+//!
+//! A frame: `logic` turns job results, dropped files and close requests into actions and
+//! runs them at once (eframe calls `logic` even while a dialog covers the window); `ui`
+//! reads the keys in arrival order, draws the views (which push actions), notices a text
+//! field being left, then runs the queue.
+
+mod dispatch;
+mod files;
+mod job_results;
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use super::claims_table::table_focus_id;
+use super::command::{self, Action, KeyContext, Queue, Tab, ThemeChoice, Then};
+use super::dialogs::Dialogs;
+use super::drafts::Drafts;
+use super::export::ExportWindow;
+use super::jobs::Jobs;
+use super::menu::{self, MenuFacts};
+use super::state::{Document, ViewState};
+use super::status_bar::{self, StatusFacts};
+use super::{article_view, articles_list, claims_table, details, filters, speakers, theme};
+use crate::model::Project;
+
+const RECENT_KEY: &str = "claimdesk.recent";
+const PREFS_KEY: &str = "claimdesk.prefs";
+const AUTOSAVE_EVERY: Duration = Duration::from_secs(30);
+
+/// How the app starts. The window uses the defaults; tests and benches turn off what
+/// touches the analyst's machine (recovery files, the sample, remembered files).
+#[derive(Debug, Clone)]
+pub struct AppOptions {
+    /// Articles or a project to open at start.
+    pub files: Vec<PathBuf>,
+    /// With no files and no recent project, show the bundled sample already analysed.
+    pub sample_on_first_run: bool,
+    /// Write recovery files every 30 s and offer to restore them at start.
+    pub recovery: bool,
+}
+
+impl Default for AppOptions {
+    fn default() -> Self {
+        AppOptions {
+            files: Vec::new(),
+            sample_on_first_run: true,
+            recovery: true,
+        }
+    }
+}
+
+/// Preferences remembered across runs (eframe storage), apart from the project file.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Prefs {
+    pub theme: ThemeChoice,
+    /// Text size, as egui's zoom factor (Ctrl + / − / 0).
+    pub zoom: f32,
+}
+
+impl Default for Prefs {
+    fn default() -> Self {
+        Prefs {
+            theme: ThemeChoice::System,
+            zoom: 1.0,
+        }
+    }
+}
+
+impl Prefs {
+    /// Stored values are clamped when read: a bad settings file cannot make text unreadable.
+    fn clamped(self) -> Self {
+        Prefs {
+            theme: self.theme,
+            zoom: if self.zoom.is_finite() {
+                self.zoom.clamp(MIN_ZOOM, MAX_ZOOM)
+            } else {
+                1.0
+            },
+        }
+    }
+}
+
+pub const MIN_ZOOM: f32 = 0.8;
+pub const MAX_ZOOM: f32 = 1.5;
+
+/// A save asked for while another was being written: it starts when that one reports.
+struct QueuedSave {
+    path: PathBuf,
+    then: Option<Then>,
+    expect: Option<crate::io::project_file::FileStamp>,
+}
+
+pub struct ClaimdeskApp {
+    pub doc: Document,
+    pub view: ViewState,
+    pub dialogs: Dialogs,
+    /// File → Export…
+    pub export: ExportWindow,
+    pub jobs: Jobs,
+    /// Project files opened or saved lately, newest first; remembered across runs.
+    pub recent: Vec<PathBuf>,
+    pub prefs: Prefs,
+    options: AppOptions,
+    queue: Queue,
+    /// A one-line message in the status bar ("Saved …", "Nothing to undo").
+    pub message: Option<String>,
+    /// Select the first claim of the next opened article and focus the table.
+    select_next_import: bool,
+    /// What to do once the project has been saved (a Save in the unsaved-changes prompt).
+    after_save: Option<Then>,
+    /// What waits for the save being written.
+    saving_then: Option<Then>,
+    queued_save: Option<QueuedSave>,
+    /// The window asked to close while a save was being written: close once it is.
+    quit_after_save: bool,
+    /// The close request was answered; let the window close.
+    may_close: bool,
+    last_recovery: Instant,
+    recovery_revision: u64,
+    /// A text field had the keys at the end of the last frame.
+    typing_last_frame: bool,
+    /// The window has had its real size once: panels remember their widths, so none is
+    /// laid out in a first frame drawn before the window was mapped at its size.
+    sized: bool,
+    ctx: Option<egui::Context>,
+    title: String,
+}
+
+impl ClaimdeskApp {
+    /// The app as the window starts it: remembered files and preferences from eframe's
+    /// storage.
+    pub fn new(cc: &eframe::CreationContext<'_>, options: AppOptions) -> Self {
+        let recent: Vec<PathBuf> = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, RECENT_KEY))
+            .unwrap_or_default();
+        let prefs: Prefs = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, PREFS_KEY))
+            .unwrap_or_default();
+        let mut app = Self::headless(options, recent);
+        app.prefs = prefs.clamped();
+        app.attach(&cc.egui_ctx);
+        app
+    }
+
+    /// The app without a window (tests, benches): same state and logic.
+    pub fn headless(options: AppOptions, recent: Vec<PathBuf>) -> Self {
+        let mut app = ClaimdeskApp {
+            doc: Document::new(Project::new("")),
+            view: ViewState::default(),
+            dialogs: Dialogs::default(),
+            export: ExportWindow::default(),
+            jobs: Jobs::default(),
+            recent: recent.into_iter().filter(|p| p.exists()).collect(),
+            prefs: Prefs::default(),
+            options,
+            queue: Queue::default(),
+            message: None,
+            select_next_import: false,
+            after_save: None,
+            saving_then: None,
+            queued_save: None,
+            quit_after_save: false,
+            may_close: false,
+            last_recovery: Instant::now(),
+            recovery_revision: 0,
+            typing_last_frame: false,
+            sized: false,
+            ctx: None,
+            title: String::new(),
+        };
+        app.start();
+        app
+    }
+
+    /// Apply text sizes, theme and zoom to the window's context (once).
+    fn attach(&mut self, ctx: &egui::Context) {
+        if self.ctx.is_some() {
+            return;
+        }
+        self.ctx = Some(ctx.clone());
+        self.jobs.set_context(ctx);
+        // Ctrl + / − / 0 are ours (in the shortcut table), remembered with the preferences.
+        ctx.options_mut(|o| o.zoom_with_keyboard = false);
+        theme::apply_text_sizes(ctx);
+        theme::apply_theme(ctx, self.prefs.theme);
+        ctx.set_zoom_factor(self.prefs.zoom);
+    }
+
+    fn start(&mut self) {
+        let files = std::mem::take(&mut self.options.files);
+        if !files.is_empty() {
+            self.open_paths(files);
+        } else if let Some(last) = self.recent.first().cloned() {
+            self.jobs.load_project(last);
+        } else if self.options.sample_on_first_run {
+            self.load_sample();
+        }
+        if self.options.recovery {
+            self.jobs.find_recoveries();
+        }
+    }
+
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    /// Wait for background jobs and handle their messages (tests and benches).
+    pub fn finish_jobs(&mut self) {
+        loop {
+            let msgs = self.jobs.wait();
+            if msgs.is_empty() {
+                break;
+            }
+            for m in msgs {
+                self.dispatch(Action::Job(m));
+            }
+        }
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let mark = if self.doc.is_dirty() { " •" } else { "" };
+        let title = format!("claimdesk — {}{mark}", self.doc.display_name());
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    /// Where the keys go this frame.
+    fn key_context(&self, ctx: &egui::Context) -> KeyContext {
+        let typing = ctx
+            .memory(|m| m.focused())
+            .is_some_and(|id| id != table_focus_id());
+        KeyContext {
+            typing,
+            left_field: self.typing_last_frame && !typing,
+            modal: self.dialogs.is_modal() || self.export.is_open(),
+            table: self.view.tab == Tab::Claims,
+        }
+    }
+
+    fn draw(&mut self, ui: &mut egui::Ui) {
+        let queue = &mut self.queue;
+        egui::Panel::top("menu").show(ui, |ui| {
+            let facts = MenuFacts {
+                recent: &self.recent,
+                undo: self.doc.history.undo_label(),
+                redo: self.doc.history.redo_label(),
+                article: self.view.article,
+                theme: self.prefs.theme,
+            };
+            menu::show(ui, &facts, queue);
+        });
+        egui::Panel::bottom("status_bar").show(ui, |ui| {
+            let facts = StatusFacts {
+                summary: self.view.rows.counts.summary(),
+                of_total: self
+                    .view
+                    .filter
+                    .is_active()
+                    .then_some(self.view.index.all.total()),
+                selected: self.view.selection.ids.len(),
+                import: self.jobs.import.as_ref(),
+                saving: self.jobs.saving.as_deref(),
+                message: self.message.as_deref(),
+                dirty: self.doc.is_dirty(),
+            };
+            status_bar::show(ui, &facts, queue);
+        });
+        let project = &self.doc.project;
+        let view = &mut self.view;
+        // Narrower at large text sizes, so that the table keeps every column.
+        let window = ui.available_width();
+        egui::Panel::left("articles")
+            .resizable(true)
+            .default_size((window * 0.18).clamp(150.0, 230.0))
+            .size_range(150.0..=(window * 0.25).clamp(200.0, 320.0))
+            .show(ui, |ui| {
+                articles_list::show(ui, project, &view.index, view.filter.article, queue);
+            });
+        egui::CentralPanel::default().show(ui, |ui| {
+            filters::show(ui, project, view, queue);
+            match view.tab {
+                Tab::Claims => {
+                    let height = ui.available_height();
+                    egui::Panel::bottom("reading")
+                        .resizable(true)
+                        .default_size((height * 0.42).max(140.0))
+                        .size_range(120.0..=(height * 0.55).max(140.0))
+                        .show(ui, |ui| {
+                            egui::Panel::right("details")
+                                .resizable(true)
+                                .default_size(360.0)
+                                // A fixed range: a first frame drawn before the window has its
+                                // size must not clamp the width it then keeps.
+                                .size_range(280.0..=480.0)
+                                .show(ui, |ui| details::show(ui, project, view, queue));
+                            egui::CentralPanel::default()
+                                .show(ui, |ui| article_view::show(ui, project, view, queue));
+                        });
+                    claims_table::show(ui, project, view, queue);
+                }
+                Tab::Speakers => speakers::show(ui, project, view, queue),
+            }
+        });
+        let ctx = ui.ctx().clone();
+        self.dialogs.show(&ctx, queue);
+        self.export.show(&ctx, queue);
+    }
+}
+
+impl eframe::App for ClaimdeskApp {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.attach(ctx);
+        for msg in self.jobs.poll() {
+            self.dispatch(Action::Job(msg));
+        }
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        if !dropped.is_empty() {
+            self.dispatch(Action::OpenPaths(dropped));
+        }
+        if ctx.input(|i| i.viewport().close_requested()) {
+            self.dispatch(Action::CloseRequested);
+        }
+        self.autosave();
+        self.update_title(ctx);
+        if self.jobs.is_busy() || self.jobs.import.is_some() {
+            ctx.request_repaint_after(Duration::from_millis(100));
+        } else if self.options.recovery && self.doc.is_dirty() {
+            ctx.request_repaint_after(AUTOSAVE_EVERY);
+        }
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        self.attach(&ctx);
+        if !self.sized {
+            if ctx.content_rect().width() < 600.0 {
+                ctx.request_repaint_after(Duration::from_millis(50));
+                return;
+            }
+            self.sized = true;
+        }
+        self.view
+            .refresh(&self.doc.project, self.doc.history.revision());
+        let keys = self.key_context(&ctx);
+        command::read_keys(&ctx, keys, &mut self.queue);
+
+        self.draw(ui);
+
+        // A details field left this frame (Esc, Tab, a click, not drawn): commit it.
+        let now = Drafts::field_with_focus(&ctx);
+        if self.view.drafts.focused.is_some() && now != self.view.drafts.focused {
+            self.queue.push(Action::CommitDrafts);
+        }
+        self.view.drafts.focused = now;
+        self.typing_last_frame = ctx
+            .memory(|m| m.focused())
+            .is_some_and(|id| id != table_focus_id());
+
+        let actions = self.queue.take();
+        if !actions.is_empty() {
+            for action in actions {
+                self.dispatch(action);
+            }
+            ctx.request_repaint();
+        }
+        self.update_title(&ctx);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, RECENT_KEY, &self.recent);
+        eframe::set_value(storage, PREFS_KEY, &self.prefs);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stored_text_size_is_clamped_when_read() {
+        let wild = Prefs {
+            theme: ThemeChoice::Dark,
+            zoom: 7.0,
+        };
+        assert_eq!(wild.clamped().zoom, MAX_ZOOM);
+        let nan = Prefs {
+            zoom: f32::NAN,
+            ..wild
+        };
+        assert_eq!(nan.clamped().zoom, 1.0);
+        assert_eq!(Prefs { zoom: 0.1, ..wild }.clamped().zoom, MIN_ZOOM);
+    }
+}

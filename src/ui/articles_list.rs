@@ -1,0 +1,88 @@
+//! The articles sidebar: every article with its claim counts by status, virtualized.
+//! Entries truncate and chips wrap, so the sidebar never grows with what it shows.
+
+use egui::{RichText, Ui};
+
+use super::command::{Action, Queue};
+use super::rows::ProjectIndex;
+use super::theme;
+use crate::model::{Article, ArticleId, Project};
+
+const ENTRY_HEIGHT: f32 = 104.0;
+
+/// `shown`: the article the table is filtered to (`None`: all).
+pub fn show(
+    ui: &mut Ui,
+    project: &Project,
+    index: &ProjectIndex,
+    shown: Option<ArticleId>,
+    queue: &mut Queue,
+) {
+    ui.add_space(4.0);
+    ui.heading("Articles");
+    ui.add_space(2.0);
+    let label = format!("All articles ({} claims)", index.all.total());
+    if ui
+        .add(egui::Button::selectable(shown.is_none(), label).truncate())
+        .clicked()
+    {
+        queue.push(Action::ShowArticle(None));
+    }
+    ui.separator();
+    if project.articles.is_empty() {
+        ui.add(
+            egui::Label::new(
+                RichText::new("No articles yet. Open some with File > Open… or drop files here.")
+                    .weak(),
+            )
+            .wrap(),
+        );
+        return;
+    }
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show_rows(ui, ENTRY_HEIGHT, project.articles.len(), |ui, range| {
+            for article in &project.articles[range] {
+                entry(ui, article, index, shown == Some(article.id), queue);
+            }
+        });
+}
+
+fn entry(ui: &mut Ui, article: &Article, index: &ProjectIndex, selected: bool, queue: &mut Queue) {
+    let counts = index
+        .by_article
+        .get(&article.id)
+        .copied()
+        .unwrap_or_default();
+    let size = egui::vec2(ui.available_width(), ENTRY_HEIGHT);
+    let (rect, response) = ui.allocate_exact_size(size, egui::Sense::click());
+    let response = response.on_hover_text("Show this article's claims and text");
+    if selected || response.hovered() {
+        let fill = if selected {
+            ui.visuals().selection.bg_fill.gamma_multiply(0.5)
+        } else {
+            ui.visuals().widgets.hovered.weak_bg_fill
+        };
+        ui.painter().rect_filled(rect, 4.0, fill);
+    }
+    // A child that allocates nothing in the list: the entry's own rect is its place (a
+    // scope would move the list's cursor back to where its content ends).
+    let mut child = ui.new_child(egui::UiBuilder::new().max_rect(rect.shrink(4.0)));
+    {
+        let ui = &mut child;
+        ui.set_clip_rect(rect.intersect(ui.clip_rect()));
+        // The labels must not take the entry's click.
+        ui.style_mut().interaction.selectable_labels = false;
+        ui.spacing_mut().item_spacing.y = 2.0;
+        ui.add(egui::Label::new(RichText::new(&article.title).strong()).truncate());
+        let mut line = format!("{} claims", counts.total());
+        if let Some(outlet) = &article.meta.outlet {
+            line = format!("{outlet} · {line}");
+        }
+        ui.add(egui::Label::new(RichText::new(line).small().weak()).truncate());
+        theme::count_chips(ui, &counts);
+    }
+    if response.clicked() {
+        queue.push(Action::ShowArticle(Some(article.id)));
+    }
+}

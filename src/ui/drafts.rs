@@ -1,0 +1,141 @@
+//! What the analyst is typing in the details pane (claim, speaker, role, notes), before it
+//! becomes an edit. Nothing typed is lost: leaving a field any way at all (Esc, Tab, a
+//! click elsewhere, another claim selected, the field no longer drawn, Save or Quit) makes
+//! the dispatcher commit it, one undoable edit per field, to the claim it was typed for.
+//!
+//! The app notices a field was left by comparing which field has the keys at the end of
+//! each frame with the one that had them before (`Drafts::focused`), so the commit does not
+//! depend on the widget being drawn in the frame it lost focus.
+
+use std::collections::BTreeSet;
+
+use egui::Id;
+
+use crate::model::edit::Edit;
+use crate::model::{Claim, ClaimId, Project, SpeakerId};
+
+/// A text field of the details pane.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Field {
+    Content,
+    Speaker,
+    Role,
+    Notes,
+}
+
+impl Field {
+    pub const ALL: [Field; 4] = [Field::Content, Field::Speaker, Field::Role, Field::Notes];
+
+    /// The widget id of the field's text edit.
+    pub fn id(self) -> Id {
+        Id::unique(("details_field", self as u8))
+    }
+}
+
+/// The details pane's buffers, for one claim.
+#[derive(Debug, Clone, Default)]
+pub struct Drafts {
+    /// The claim the buffers were loaded from (and edits go to).
+    pub claim: Option<ClaimId>,
+    /// The speaker whose role `role` is.
+    pub speaker: Option<SpeakerId>,
+    /// The project revision the buffers were loaded at.
+    pub revision: Option<u64>,
+    pub content: String,
+    pub speaker_name: String,
+    pub role: String,
+    pub notes: String,
+    pub ev_url: String,
+    pub ev_description: String,
+    /// Fields typed in since the buffers were loaded.
+    pub dirty: BTreeSet<Field>,
+    /// The field that had the keys at the end of the last frame.
+    pub focused: Option<Field>,
+}
+
+impl Drafts {
+    /// Load the buffers from `claim` unless they hold typing not yet committed. The evidence
+    /// fields are kept while the same claim is shown.
+    pub fn follow(&mut self, project: &Project, claim: &Claim, revision: u64) {
+        let same = self.claim == Some(claim.id);
+        if (same && self.revision == Some(revision)) || !self.dirty.is_empty() {
+            return;
+        }
+        let speaker = claim.speaker.and_then(|s| project.speaker(s));
+        let (ev_url, ev_description) = if same {
+            (
+                std::mem::take(&mut self.ev_url),
+                std::mem::take(&mut self.ev_description),
+            )
+        } else {
+            (String::new(), String::new())
+        };
+        *self = Drafts {
+            claim: Some(claim.id),
+            speaker: speaker.map(|s| s.id),
+            revision: Some(revision),
+            content: claim.content.clone(),
+            speaker_name: speaker.map(|s| s.name.clone()).unwrap_or_default(),
+            role: speaker.and_then(|s| s.role.clone()).unwrap_or_default(),
+            notes: claim.notes.clone(),
+            ev_url,
+            ev_description,
+            dirty: BTreeSet::new(),
+            focused: self.focused,
+        };
+    }
+
+    /// The field that has the keys now, if it is one of ours.
+    pub fn field_with_focus(ctx: &egui::Context) -> Option<Field> {
+        let focused = ctx.memory(|m| m.focused())?;
+        Field::ALL.into_iter().find(|f| f.id() == focused)
+    }
+
+    /// The edits that make the project hold what was typed, one per field typed in, and
+    /// forget the typing (the buffers reload from the project).
+    pub fn take_edits(&mut self, project: &Project) -> Vec<Edit> {
+        let dirty = std::mem::take(&mut self.dirty);
+        self.revision = None;
+        let Some(claim) = self.claim.and_then(|c| project.claim(c)) else {
+            return Vec::new();
+        };
+        let current_speaker = claim.speaker.and_then(|s| project.speaker(s));
+        let mut edits = Vec::new();
+        for field in dirty {
+            match field {
+                Field::Content if self.content.trim() != claim.content => {
+                    edits.push(Edit::SetContent {
+                        claim: claim.id,
+                        content: self.content.clone(),
+                    });
+                }
+                Field::Speaker
+                    if self.speaker_name.trim() != current_speaker.map_or("", |s| &s.name) =>
+                {
+                    edits.push(Edit::SetSpeakerName {
+                        claim: claim.id,
+                        name: self.speaker_name.clone(),
+                    });
+                }
+                Field::Role => {
+                    if let Some(speaker) = self.speaker.and_then(|s| project.speaker(s))
+                        && self.role.trim() != speaker.role.as_deref().unwrap_or("")
+                    {
+                        edits.push(Edit::SetRole {
+                            speaker: speaker.id,
+                            role: self.role.clone(),
+                        });
+                    }
+                }
+                Field::Notes if self.notes != claim.notes => {
+                    edits.push(Edit::SetNotes {
+                        claim: claim.id,
+                        notes: self.notes.clone(),
+                    });
+                }
+                _ => {}
+            }
+        }
+        edits
+    }
+}

@@ -1,0 +1,80 @@
+//! The row above the claims table: the view tabs, search and the filters. The filter
+//! widgets edit the view's filter directly (it is their own state); the table follows on
+//! the next refresh.
+
+use egui::{RichText, Ui};
+
+use super::command::{Action, Queue, Tab};
+use super::state::ViewState;
+use super::theme;
+use crate::model::{ClaimKind, Project, Status};
+
+pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, queue: &mut Queue) {
+    ui.horizontal_wrapped(|ui| {
+        for (tab, label) in [(Tab::Claims, "Claims"), (Tab::Speakers, "Speakers")] {
+            if ui
+                .selectable_label(view.tab == tab, RichText::new(label).strong())
+                .clicked()
+            {
+                queue.push(Action::ShowTab(tab));
+            }
+        }
+        if view.tab != Tab::Claims {
+            return;
+        }
+        ui.separator();
+        let search = ui.add(
+            egui::TextEdit::singleline(&mut view.filter.search)
+                .id(egui::Id::unique("claim_search"))
+                .hint_text("Search claims, or #17 (Ctrl+F)")
+                .desired_width(190.0),
+        );
+        if std::mem::take(&mut view.focus_search) {
+            search.request_focus();
+        }
+        // Enter in the search field hands the keys back to the table, ready to tag.
+        if search.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+            view.focus_table = true;
+        }
+        let status_text = view.filter.status.map_or("Any status", Status::label);
+        let combo = egui::ComboBox::from_id_salt("filter_status")
+            .selected_text(status_text)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut view.filter.status, None, "Any status");
+                for s in Status::ALL {
+                    ui.selectable_value(&mut view.filter.status, Some(s), s.label());
+                }
+            });
+        theme::name_combo(&combo.response, "Status filter", status_text);
+        let speaker_text = view
+            .filter
+            .speaker
+            .and_then(|s| project.speaker(s))
+            .map_or("Any speaker", |s| s.name.as_str());
+        let combo = egui::ComboBox::from_id_salt("filter_speaker")
+            .selected_text(speaker_text)
+            .width(140.0)
+            .truncate()
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut view.filter.speaker, None, "Any speaker");
+                for s in &project.speakers {
+                    ui.selectable_value(&mut view.filter.speaker, Some(s.id), &s.name);
+                }
+            });
+        theme::name_combo(&combo.response, "Speaker filter", speaker_text);
+        let kind_text = view.filter.kind.map_or("Any kind", ClaimKind::key);
+        let combo = egui::ComboBox::from_id_salt("filter_kind")
+            .selected_text(kind_text)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut view.filter.kind, None, "Any kind");
+                for k in ClaimKind::ALL {
+                    ui.selectable_value(&mut view.filter.kind, Some(k), k.key());
+                }
+            });
+        theme::name_combo(&combo.response, "Kind filter", kind_text);
+        if view.filter.is_active() && ui.button("Clear filters").clicked() {
+            queue.push(Action::ClearFilters);
+        }
+    });
+    ui.add_space(2.0);
+}

@@ -1,0 +1,155 @@
+//! The menu bar. It reads a few facts ([`MenuFacts`]) and only pushes actions.
+
+use std::path::PathBuf;
+
+use egui::Ui;
+
+use super::command::{self, Action, Queue, Tab, ThemeChoice};
+use super::theme;
+use crate::model::{ArticleId, Status};
+
+/// What the menus need to know.
+pub struct MenuFacts<'a> {
+    pub recent: &'a [PathBuf],
+    pub undo: Option<&'static str>,
+    pub redo: Option<&'static str>,
+    /// The article shown (Article → Re-run extraction).
+    pub article: Option<ArticleId>,
+    pub theme: ThemeChoice,
+}
+
+fn item(ui: &mut Ui, label: &str, shortcut: Option<&egui::KeyboardShortcut>) -> bool {
+    let mut b = egui::Button::new(label);
+    if let Some(s) = shortcut {
+        b = b.shortcut_text(ui.ctx().format_shortcut(s));
+    }
+    ui.add(b).clicked()
+}
+
+pub fn show(ui: &mut Ui, facts: &MenuFacts<'_>, queue: &mut Queue) {
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| file_menu(ui, facts, queue));
+        ui.menu_button("Edit", |ui| edit_menu(ui, facts, queue));
+        ui.menu_button("View", |ui| view_menu(ui, facts, queue));
+        ui.menu_button("Article", |ui| {
+            let article = facts.article;
+            if ui
+                .add_enabled(article.is_some(), egui::Button::new("Re-run extraction"))
+                .on_hover_text("Finds claims again; your tags, edits and added claims are kept")
+                .clicked()
+                && let Some(a) = article
+            {
+                queue.push(Action::Reextract(a));
+            }
+        });
+        ui.menu_button("Help", |ui| {
+            if ui.button("Keyboard shortcuts").clicked() {
+                queue.push(Action::ShowShortcuts);
+            }
+        });
+    });
+}
+
+fn file_menu(ui: &mut Ui, facts: &MenuFacts<'_>, queue: &mut Queue) {
+    if item(ui, "New project", None) {
+        queue.push(Action::NewProject);
+    }
+    if item(ui, "Open…", Some(&command::OPEN)) {
+        queue.push(Action::OpenDialog);
+    }
+    if item(ui, "Open path…", None) {
+        queue.push(Action::ShowOpenPath);
+    }
+    ui.menu_button("Open Recent", |ui| {
+        if facts.recent.is_empty() {
+            ui.label("No recent projects");
+        }
+        for path in facts.recent {
+            if ui.button(path.display().to_string()).clicked() {
+                queue.push(Action::OpenPaths(vec![path.clone()]));
+            }
+        }
+    });
+    ui.separator();
+    if item(ui, "Save", Some(&command::SAVE)) {
+        queue.push(Action::Save);
+    }
+    if item(ui, "Save As…", Some(&command::SAVE_AS)) {
+        queue.push(Action::SaveAs);
+    }
+    if ui
+        .button("Save to path…")
+        .on_hover_text("Type where to save (when no file dialog can be shown)")
+        .clicked()
+    {
+        queue.push(Action::ShowSavePath);
+    }
+    ui.separator();
+    if item(ui, "Export…", None) {
+        queue.push(Action::ShowExport);
+    }
+    ui.separator();
+    if item(ui, "Quit", None) {
+        queue.push(Action::Quit);
+    }
+}
+
+fn edit_menu(ui: &mut Ui, facts: &MenuFacts<'_>, queue: &mut Queue) {
+    let undo = facts.undo.map_or("Undo".into(), |w| format!("Undo {w}"));
+    let b = egui::Button::new(undo).shortcut_text(ui.ctx().format_shortcut(&command::UNDO));
+    if ui.add_enabled(facts.undo.is_some(), b).clicked() {
+        queue.push(Action::Undo);
+    }
+    let redo = facts.redo.map_or("Redo".into(), |w| format!("Redo {w}"));
+    let b = egui::Button::new(redo).shortcut_text(ui.ctx().format_shortcut(&command::REDO));
+    if ui.add_enabled(facts.redo.is_some(), b).clicked() {
+        queue.push(Action::Redo);
+    }
+    ui.separator();
+    ui.menu_button("Mark selected as", |ui| {
+        for status in Status::ALL {
+            if theme::status_button(ui, status).clicked() {
+                queue.push(Action::Tag(status));
+            }
+        }
+    });
+    if item(ui, "Delete selected claims", None) {
+        queue.push(Action::DeleteSelected);
+    }
+    if item(ui, "Find…", Some(&command::FIND)) {
+        queue.push(Action::FocusSearch);
+    }
+}
+
+fn view_menu(ui: &mut Ui, facts: &MenuFacts<'_>, queue: &mut Queue) {
+    if item(ui, "Claims", None) {
+        queue.push(Action::ShowTab(Tab::Claims));
+    }
+    if item(ui, "Speakers", None) {
+        queue.push(Action::ShowTab(Tab::Speakers));
+    }
+    if item(ui, "Clear filters", None) {
+        queue.push(Action::ClearFilters);
+    }
+    ui.separator();
+    ui.menu_button("Theme", |ui| {
+        for (choice, label) in [
+            (ThemeChoice::Dark, "Dark"),
+            (ThemeChoice::Light, "Light"),
+            (ThemeChoice::System, "Follow the system"),
+        ] {
+            if ui.radio(facts.theme == choice, label).clicked() {
+                queue.push(Action::SetTheme(choice));
+            }
+        }
+    });
+    if item(ui, "Larger text", Some(&command::ZOOM_IN)) {
+        queue.push(Action::ZoomIn);
+    }
+    if item(ui, "Smaller text", Some(&command::ZOOM_OUT)) {
+        queue.push(Action::ZoomOut);
+    }
+    if item(ui, "Text at usual size", Some(&command::ZOOM_RESET)) {
+        queue.push(Action::ZoomReset);
+    }
+}

@@ -1,0 +1,70 @@
+//! The status bar: what the table shows, the selection, running work (opening files with
+//! honest progress, saving), the last message and whether everything is saved.
+
+use egui::{RichText, Ui};
+
+use super::command::{Action, Queue};
+use super::jobs::Progress;
+
+/// What the status bar shows.
+pub struct StatusFacts<'a> {
+    /// "23 claims · 5 verified …" of the rows shown.
+    pub summary: String,
+    /// Claims in the project when a filter hides some.
+    pub of_total: Option<usize>,
+    pub selected: usize,
+    pub import: Option<&'a Progress>,
+    /// The file being saved.
+    pub saving: Option<&'a std::path::Path>,
+    pub message: Option<&'a str>,
+    pub dirty: bool,
+}
+
+pub fn show(ui: &mut Ui, facts: &StatusFacts<'_>, queue: &mut Queue) {
+    ui.horizontal(|ui| {
+        match facts.of_total {
+            Some(all) => ui.label(format!("{} (of {all} in the project)", facts.summary)),
+            None => ui.label(&facts.summary),
+        };
+        if facts.selected > 1 {
+            ui.separator();
+            ui.label(format!("{} selected", facts.selected));
+        }
+        if let Some(progress) = facts.import {
+            ui.separator();
+            ui.add(
+                egui::ProgressBar::new(progress.fraction())
+                    .desired_width(120.0)
+                    .show_percentage(),
+            );
+            ui.label(progress.describe());
+            if ui.button("Cancel").clicked() {
+                queue.push(Action::CancelImport);
+            }
+        }
+        if let Some(msg) = facts.message {
+            ui.separator();
+            // Leave room for "Modified" on the right.
+            let room = egui::vec2(
+                (ui.available_width() - 90.0).max(40.0),
+                ui.available_height(),
+            );
+            ui.allocate_ui(room, |ui| {
+                ui.add(egui::Label::new(RichText::new(msg).italics()).truncate());
+            });
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let state = if facts.saving.is_some() {
+                "Saving…"
+            } else if facts.dirty {
+                "Modified"
+            } else {
+                "Saved"
+            };
+            let label = ui.label(RichText::new(state).weak());
+            if let Some(path) = facts.saving {
+                label.on_hover_text(path.display().to_string());
+            }
+        });
+    });
+}

@@ -1,0 +1,187 @@
+//! Keys in order and stable claim numbers (issue 11, points 1, 2 and 10): keys typed
+//! faster than a frame are handled one by one, in the order they were pressed.
+
+mod ui_support;
+
+use claimdesk::model::Status;
+use claimdesk::model::edit::Edit;
+use claimdesk::ui::command::Action;
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+use ui_support::*;
+
+#[test]
+fn home_down_down_down_v_home_d_in_one_frame() {
+    let mut h = app(vec![sample_path()]);
+    press(&mut h, Key::End);
+    keys_in_one_frame(
+        &mut h,
+        &[
+            Key::Home,
+            Key::ArrowDown,
+            Key::ArrowDown,
+            Key::ArrowDown,
+            Key::V,
+            Key::Home,
+            Key::D,
+        ],
+    );
+    let s = statuses(&h);
+    assert_eq!(s[3], Status::Verified, "claim 4 verified");
+    assert_eq!(s[0], Status::Disputed, "claim 1 disputed");
+    assert!(
+        s.iter()
+            .enumerate()
+            .all(|(i, st)| i == 0 || i == 3 || *st == Status::Unchecked),
+        "nothing else tagged: {s:?}"
+    );
+    assert_eq!(cursor_number(&h), Some(1));
+}
+
+#[test]
+fn down_f_four_times_in_one_frame_marks_four_claims() {
+    let mut h = app(vec![sample_path()]);
+    assert_eq!(cursor_number(&h), Some(1));
+    let keys = [Key::ArrowDown, Key::F].repeat(4);
+    keys_in_one_frame(&mut h, &keys);
+    assert_eq!(
+        &statuses(&h)[..6],
+        &[
+            Status::Unchecked,
+            Status::False,
+            Status::False,
+            Status::False,
+            Status::False,
+            Status::Unchecked
+        ]
+    );
+    // "Down v Down": the claim before the second Down is the one verified.
+    keys_in_one_frame(&mut h, &[Key::ArrowDown, Key::V, Key::ArrowDown]);
+    assert_eq!(statuses(&h)[5], Status::Verified);
+    assert_eq!(cursor_number(&h), Some(7));
+}
+
+#[test]
+fn seven_quick_ups_move_seven_rows() {
+    let mut h = app(vec![sample_path()]);
+    keys_in_one_frame(&mut h, &[Key::ArrowDown; 9]);
+    assert_eq!(cursor_number(&h), Some(10));
+    keys_in_one_frame(&mut h, &[Key::ArrowUp; 7]);
+    assert_eq!(cursor_number(&h), Some(3));
+}
+
+#[test]
+fn a_key_for_a_text_field_is_typed_not_a_shortcut() {
+    let mut h = app(vec![sample_path()]);
+    h.get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, "Notes")
+        .focus();
+    h.run();
+    keys_in_one_frame(&mut h, &[Key::V, Key::D, Key::ArrowDown]);
+    assert!(
+        statuses(&h).iter().all(|s| *s == Status::Unchecked),
+        "letters typed in a field tag nothing"
+    );
+    assert_eq!(
+        cursor_number(&h),
+        Some(1),
+        "arrows move the caret, not the row"
+    );
+}
+
+#[test]
+fn numbers_are_kept_for_life_and_searchable() {
+    let mut h = app(vec![sample_path()]);
+    let n = h.state().doc.project.claims.len() as u64;
+    let numbers: Vec<u64> = h
+        .state()
+        .doc
+        .project
+        .claims
+        .iter()
+        .map(|c| c.number)
+        .collect();
+    assert_eq!(
+        numbers,
+        (1..=n).collect::<Vec<_>>(),
+        "numbered in reading order"
+    );
+
+    // Delete #3: the next row (#4) is selected, and keeps its number.
+    click_number(&mut h, 3, Modifiers::NONE);
+    press(&mut h, Key::Delete);
+    assert_eq!(cursor_number(&h), Some(4), "Delete selects the next row");
+    assert!(h.state().doc.project.claims.iter().all(|c| c.number != 3));
+    assert_eq!(h.state().doc.project.claims[2].number, 4);
+
+    // A claim added by hand takes the next number, even where it is inserted.
+    let article = h.state().doc.project.articles[0].id;
+    h.state_mut().dispatch(Action::Edit(Edit::AddClaim {
+        article,
+        start: 0,
+        end: 10,
+        speaker: None,
+    }));
+    h.run();
+    assert_eq!(h.state().message, None);
+    let manual = |h: &H| {
+        h.state()
+            .doc
+            .project
+            .claims
+            .iter()
+            .find(|c| c.origin == claimdesk::model::ClaimOrigin::Manual)
+            .map(|c| c.number)
+    };
+    assert_eq!(manual(&h), Some(n + 1));
+    assert!(
+        h.query_by_label(&(n + 1).to_string()).is_some(),
+        "# shows it"
+    );
+    // Undo gives the number back; redo hands out the same one.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    assert_eq!(manual(&h), Some(n + 1));
+
+    // "#7" finds claim 7 and nothing else.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    h.event(egui::Event::Text("#7".into()));
+    h.key_press(Key::Enter);
+    h.run();
+    let app = h.state();
+    assert_eq!(app.view.rows.rows.len(), 1);
+    assert_eq!(app.doc.project.claims[app.view.rows.rows[0]].number, 7);
+    assert_eq!(cursor_number(&h), Some(7), "the one shown is selected");
+}
+
+#[test]
+fn old_project_files_are_numbered_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("case.claimdesk");
+    std::fs::copy(FIXTURE, &path).unwrap();
+    let h = app(vec![path]);
+    let numbers: Vec<u64> = h
+        .state()
+        .doc
+        .project
+        .claims
+        .iter()
+        .map(|c| c.number)
+        .collect();
+    assert_eq!(numbers, vec![1, 2, 3, 4]);
+    assert!(!h.state().doc.is_dirty(), "numbering is no edit");
+    assert_eq!(h.state().doc.project.next_number, 5);
+}
+
+#[test]
+fn keys_right_after_tab_leaves_a_field_go_to_the_table() {
+    let mut h = app(vec![sample_path()]);
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Role")
+        .focus();
+    h.run();
+    // Esc leaves the field and, in the same frame, V tags the claim.
+    keys_in_one_frame(&mut h, &[Key::Escape, Key::V]);
+    assert_eq!(statuses(&h)[0], Status::Verified);
+    assert_eq!(cursor_number(&h), Some(1), "the Esc only left the field");
+}

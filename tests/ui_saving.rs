@@ -1,0 +1,112 @@
+//! The disk off the UI thread (issue 11, point 4): saves are written by a job from a
+//! snapshot; one at a time; quitting waits for a running save.
+
+mod ui_support;
+
+use claimdesk::io::project_file::load_project;
+use claimdesk::model::Status;
+use claimdesk::ui::command::Action;
+use egui::Key;
+use egui_kittest::kittest::Queryable;
+use ui_support::*;
+
+#[test]
+fn a_save_is_a_job_and_a_second_save_waits_for_the_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("two.claimdesk");
+    let mut h = app(vec![sample_path()]);
+    press(&mut h, Key::V);
+    h.state_mut().write_project(path.clone(), None);
+    // The frame did not wait: the save is running, and the project went on changing.
+    assert!(h.state().jobs.saving.is_some(), "written by a job");
+    h.state_mut().dispatch(Action::Tag(Status::Disputed));
+    h.state_mut().write_project(path.clone(), None);
+    settle(&mut h);
+    assert!(h.state().jobs.saving.is_none());
+    let on_disk = load_project(&path).unwrap();
+    assert_eq!(
+        on_disk.claims[0].status,
+        Status::Disputed,
+        "the second save ran after the first"
+    );
+    assert!(!h.state().doc.is_dirty());
+}
+
+#[test]
+fn a_save_started_before_an_edit_leaves_the_edit_unsaved() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("snap.claimdesk");
+    let mut h = app(vec![sample_path()]);
+    press(&mut h, Key::V);
+    h.state_mut().write_project(path.clone(), None);
+    h.state_mut().dispatch(Action::Tag(Status::False));
+    settle(&mut h);
+    assert_eq!(
+        load_project(&path).unwrap().claims[0].status,
+        Status::Verified
+    );
+    assert!(
+        h.state().doc.is_dirty(),
+        "the later edit is not in the file"
+    );
+    assert!(h.state().title().ends_with('•'));
+}
+
+#[test]
+fn the_status_bar_says_saving() {
+    let mut h = app(vec![sample_path()]);
+    h.state_mut().jobs.saving = Some("/tmp/somewhere.claimdesk".into());
+    h.run();
+    assert!(h.query_by_label("Saving…").is_some());
+    h.state_mut().jobs.saving = None;
+    h.run();
+    assert!(h.query_by_label("Saving…").is_none());
+}
+
+#[test]
+fn quitting_waits_for_a_running_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("quit.claimdesk");
+    let mut h = app(vec![sample_path()]);
+    press(&mut h, Key::V);
+    h.state_mut().write_project(path.clone(), None);
+    h.state_mut().dispatch(Action::CloseRequested);
+    assert_eq!(
+        h.state().message.as_deref(),
+        Some("Saving… the window closes when the save is done")
+    );
+    assert!(
+        h.state().dialogs.prompt.is_none(),
+        "no question: the save goes on"
+    );
+    settle(&mut h);
+    assert!(path.exists());
+    assert!(!h.state().doc.is_dirty());
+    // The window may close now: a close request is no longer held back.
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    h.step();
+    let held = h
+        .output()
+        .viewport_output
+        .get(&egui::ViewportId::ROOT)
+        .is_some_and(|v| v.commands.contains(&egui::ViewportCommand::CancelClose));
+    assert!(!held);
+}
+
+#[test]
+fn a_failed_save_names_the_file_and_keeps_the_work() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("missing").join("x.claimdesk");
+    let mut h = app(vec![sample_path()]);
+    press(&mut h, Key::V);
+    h.state_mut().write_project(path.clone(), None);
+    settle(&mut h);
+    assert!(h.query_by_label_contains("Could not save").is_some());
+    assert!(h.state().doc.is_dirty());
+    assert_eq!(statuses(&h)[0], Status::Verified);
+}
