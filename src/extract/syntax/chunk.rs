@@ -479,8 +479,10 @@ pub fn verb_groups(text: &str, toks: &[Token], tagged: &Tagged) -> Vec<VerbGroup
         }
         let mut q = p;
         let mut negated = false;
-        // For "to": the infinitive follows, after any adverbs ("to quickly act").
+        // For "to": the infinitive follows, after any adverbs ("to quickly act"); "not to
+        // comment" is negated.
         if to_start {
+            negated = p > 0 && is_negation(pieces[p - 1].0.word);
             let mut k = p + 1;
             while k < pieces.len() && pieces[k].0.tag.is_adverb() {
                 negated |= is_negation(pieces[k].0.word);

@@ -83,6 +83,9 @@ pub(crate) struct Unit {
     pub suf4: u64,
     pub pre2: u64,
     pub shape: u32,
+    /// The tags the word was seen with in training (bit per tag; 0: unknown), set by the
+    /// tagger from the model.
+    pub class: u64,
 }
 
 impl Unit {
@@ -203,6 +206,7 @@ impl Unit {
             suf4: suffix(4),
             pre2: pre.finish(),
             shape,
+            class: 0,
         }
     }
 
@@ -244,18 +248,17 @@ pub(crate) fn features(units: &[Unit], i: usize, t1: u64, t2: u64, out: &mut [u6
 #[inline]
 pub(crate) fn other_keys(units: &[Unit], i: usize, t1: u64, out: &mut [u64; NOTHER]) {
     let u = &units[i];
-    let (wp1, sp1, shp1) = if i >= 1 {
+    let (wp1, sp1, cp1) = if i >= 1 {
         let p = &units[i - 1];
-        (p.w, p.suf3, p.shape as u64)
+        (p.w, p.suf3, p.class)
     } else {
-        (PAD_BEFORE, PAD_BEFORE, 0xffff)
+        (PAD_BEFORE, PAD_BEFORE, 1 << 62)
     };
-    let wp2 = if i >= 2 { units[i - 2].w } else { PAD_BEFORE };
-    let (wn1, sn1, shn1) = match units.get(i + 1) {
-        Some(n) => (n.w, n.suf3, n.shape as u64),
-        None => (PAD_AFTER, PAD_AFTER, 0xfffe),
+    let (wn1, sn1, cn1) = match units.get(i + 1) {
+        Some(n) => (n.w, n.suf3, n.class),
+        None => (PAD_AFTER, PAD_AFTER, 1 << 63),
     };
-    let wn2 = units.get(i + 2).map_or(PAD_AFTER, |n| n.w);
+    let cn2 = units.get(i + 2).map_or(1 << 63, |n| n.class);
     let shape = u.shape as u64;
     *out = [
         key(1, u.w, 0),
@@ -266,18 +269,18 @@ pub(crate) fn other_keys(units: &[Unit], i: usize, t1: u64, out: &mut [u64; NOTH
         key(6, shape, 0),
         key(10, t1, u.w),
         key(11, wp1, 0),
-        key(12, wp2, 0),
         key(13, wn1, 0),
-        key(14, wn2, 0),
         key(15, sp1, 0),
         key(16, sn1, 0),
         key(17, u.w, wn1),
-        key(18, shp1, shape),
-        key(19, shape, shn1),
         key(20, t1, u.suf3),
         key(21, wp1, u.w),
         key(22, t1, wn1),
         key(23, t1, shape),
+        key(24, u.class, 0),
+        key(25, cn1, 0),
+        key(26, u.class, cn1),
+        key(27, cp1, cn2),
     ];
 }
 

@@ -3,11 +3,13 @@
 //! Format (little endian): magic `CDTAG1\0\0`, `ntags: u32`, `scale: f32`,
 //! `nfeat: u32`, then per feature `key: u64`, `n: u8`, `n × (tag: u8, weight: i16)`;
 //! then `ndict: u32` and per entry `word: u64` (hash of the normalised word), `tag: u8`:
-//! frequent words that always take one tag, tagged without scoring.
+//! frequent words that always take one tag, tagged without scoring; then `nclass: u32` and
+//! per entry `word: u64`, `class: u64`: the set of tags a known word was seen with (bit per
+//! tag), a feature of the word and of its neighbours.
 
 use super::tags::NTAGS;
 
-pub(crate) const MAGIC: &[u8; 8] = b"CDTAG1\0\0";
+pub(crate) const MAGIC: &[u8; 8] = b"CDTAG2\0\0";
 
 /// One feature of the table (16 bytes, a quarter of a cache line): a 32-bit fingerprint of
 /// its key (the table index gives the rest), then up to three (tag, weight) pairs inline, or,
@@ -39,6 +41,8 @@ pub(crate) struct Model {
     dense: Vec<[i16; 64]>,
     dict: Vec<(u64, u8)>,
     dict_mask: usize,
+    classes: Vec<(u64, u64)>,
+    class_mask: usize,
 }
 
 #[inline]
@@ -115,11 +119,22 @@ impl Model {
             }
             dict.push((w, t));
         }
+        let nclass = r.u32()? as usize;
+        let mut classes = Vec::with_capacity(nclass.min(1 << 20));
+        for _ in 0..nclass {
+            let w = r.u64()?;
+            let c = r.u64()?;
+            classes.push((w, c));
+        }
         let _ = scale; // argmax does not depend on the unit of the weights
-        Some(Model::build(&feats, &dict))
+        Some(Model::build(&feats, &dict, &classes))
     }
 
-    pub(crate) fn build(feats: &[(u64, Vec<(u8, i16)>)], dict: &[(u64, u8)]) -> Model {
+    pub(crate) fn build(
+        feats: &[(u64, Vec<(u8, i16)>)],
+        dict: &[(u64, u8)],
+        classes: &[(u64, u64)],
+    ) -> Model {
         let size = table_size(feats.len());
         let mut slots = vec![Slot::default(); size];
         let mut weights: Vec<(u8, i16)> = Vec::new();
@@ -177,6 +192,15 @@ impl Model {
             }
             dtab[i] = (w, t);
         }
+        let csize = table_size(classes.len());
+        let mut ctab = vec![(0u64, 0u64); csize];
+        for &(w, c) in classes.iter().filter(|c| c.1 != 0) {
+            let mut i = (w as usize) & (csize - 1);
+            while ctab[i].1 != 0 && ctab[i].0 != w {
+                i = (i + 1) & (csize - 1);
+            }
+            ctab[i] = (w, c);
+        }
         Model {
             slots,
             mask,
@@ -184,6 +208,8 @@ impl Model {
             dense,
             dict: dtab,
             dict_mask: dsize - 1,
+            classes: ctab,
+            class_mask: csize - 1,
         }
     }
 
@@ -272,13 +298,34 @@ impl Model {
         }
     }
 
+    /// The tag set of a known word (0: unknown), by its hash.
+    #[inline]
+    pub(crate) fn class_of(&self, w: u64) -> u64 {
+        if self.classes.is_empty() {
+            return 0;
+        }
+        let mut i = (w as usize) & self.class_mask;
+        loop {
+            let (k, c) = self.classes[i];
+            if c == 0 || k == w {
+                return c;
+            }
+            i = (i + 1) & self.class_mask;
+        }
+    }
+
     pub(crate) fn feature_count(&self) -> usize {
         self.slots.iter().filter(|s| s.n != 0).count()
     }
 }
 
 /// Serialise features and the tag dictionary in the model format.
-pub(crate) fn write(scale: f32, feats: &[(u64, Vec<(u8, i16)>)], dict: &[(u64, u8)]) -> Vec<u8> {
+pub(crate) fn write(
+    scale: f32,
+    feats: &[(u64, Vec<(u8, i16)>)],
+    dict: &[(u64, u8)],
+    classes: &[(u64, u64)],
+) -> Vec<u8> {
     let mut out = Vec::new();
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&(NTAGS as u32).to_le_bytes());
@@ -296,6 +343,11 @@ pub(crate) fn write(scale: f32, feats: &[(u64, Vec<(u8, i16)>)], dict: &[(u64, u
     for &(w, t) in dict {
         out.extend_from_slice(&w.to_le_bytes());
         out.push(t);
+    }
+    out.extend_from_slice(&(classes.len() as u32).to_le_bytes());
+    for &(w, c) in classes {
+        out.extend_from_slice(&w.to_le_bytes());
+        out.extend_from_slice(&c.to_le_bytes());
     }
     out
 }

@@ -146,7 +146,7 @@ fn tag_with(text: &str, toks: &[Token], scratch: &mut Scratch) -> Tagged {
 /// Tag a sequence of words given as strings (treebank tokens): `glue[i]` is true when no
 /// space follows word `i`. For measuring accuracy on treebank tokenisation.
 pub fn tag_words(words: &[&str], glue: &[bool]) -> Vec<Tag> {
-    let units: Vec<Unit> = words
+    let mut units: Vec<Unit> = words
         .iter()
         .enumerate()
         .map(|(i, w)| {
@@ -156,7 +156,7 @@ pub fn tag_words(words: &[&str], glue: &[bool]) -> Vec<Tag> {
         })
         .collect();
     let mut out = Vec::with_capacity(units.len());
-    decode(tagger(), &units, &mut out);
+    decode(tagger(), &mut units, &mut out);
     out.into_iter()
         .map(|t| Tag::from_index(t as usize))
         .collect()
@@ -164,9 +164,13 @@ pub fn tag_words(words: &[&str], glue: &[bool]) -> Vec<Tag> {
 
 /// Greedy left-to-right decoding: each word's best tag given its features and the two tags
 /// before it. Frequent unambiguous lower-case words take their dictionary tag.
-pub(crate) fn decode(tagger: &Tagger, units: &[Unit], out: &mut Vec<u8>) {
+pub(crate) fn decode(tagger: &Tagger, units: &mut [Unit], out: &mut Vec<u8>) {
     out.clear();
     let model = &tagger.model;
+    for u in units.iter_mut() {
+        u.class = model.class_of(u.w);
+    }
+    let units: &[Unit] = units;
     let (mut t1, mut t2) = (START, START);
     let mut keys = [0u64; NOTHER];
     for i in 0..units.len() {

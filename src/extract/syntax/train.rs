@@ -261,6 +261,7 @@ pub struct Trainer {
     index: HashMap<u64, usize>,
     feats: Vec<(u64, Vec<Entry>)>,
     dict: HashMap<u64, u8>,
+    classes: HashMap<u64, u64>,
     instances: u64,
     /// Share of lower-case training words the tag dictionary covers.
     pub dict_share: f64,
@@ -364,6 +365,26 @@ impl Trainer {
     pub fn train(data: &[Example], opt: &Options, log: &mut dyn FnMut(String)) -> Trainer {
         let mut tr = Trainer::default();
         tr.build_dict(data, opt);
+        tr.classes = word_classes(data.iter());
+        // Each training sentence sees the classes of the other half of the data (two-fold
+        // jackknife), as a held-out sentence sees classes it did not shape; else the model
+        // learns to trust a word's class more than its context.
+        let halves = [
+            word_classes(data.iter().skip(1).step_by(2)),
+            word_classes(data.iter().step_by(2)),
+        ];
+        let data: Vec<Example> = data
+            .iter()
+            .enumerate()
+            .map(|(i, ex)| {
+                let mut ex = ex.clone();
+                for u in &mut ex.units {
+                    u.class = halves[i % 2].get(&u.w).copied().unwrap_or(0);
+                }
+                ex
+            })
+            .collect();
+        let data = &data[..];
         let mut order: Vec<usize> = (0..data.len()).collect();
         let mut rng = 0x2545_f491_4f6c_dd1du64;
         let mut keys = [0u64; NFEATS];
@@ -449,8 +470,35 @@ impl Trainer {
             .collect();
         let mut dict: Vec<(u64, u8)> = self.dict.iter().map(|(&w, &t)| (w, t)).collect();
         dict.sort();
-        model::write(scale, &q, &dict)
+        let mut classes: Vec<(u64, u64)> = self.classes.iter().map(|(&w, &c)| (w, c)).collect();
+        classes.sort();
+        model::write(scale, &q, &dict, &classes)
     }
+}
+
+/// Word classes: the tags each word seen at least twice takes in 5% of its uses or more.
+fn word_classes<'a>(data: impl Iterator<Item = &'a Example>) -> HashMap<u64, u64> {
+    let mut counts: HashMap<u64, [u32; NTAGS]> = HashMap::new();
+    for ex in data {
+        for (u, &g) in ex.units.iter().zip(&ex.gold) {
+            counts.entry(u.w).or_insert([0; NTAGS])[g as usize] += 1;
+        }
+    }
+    let mut classes = HashMap::new();
+    for (w, c) in counts {
+        let n: u32 = c.iter().sum();
+        if n < 2 {
+            continue;
+        }
+        let mut class = 0u64;
+        for (t, &k) in c.iter().enumerate() {
+            if k as f32 >= 0.05 * n as f32 {
+                class |= 1 << t;
+            }
+        }
+        classes.insert(w, class);
+    }
+    classes
 }
 
 /// Accuracy of a model on examples, with the confusion counts.
@@ -461,7 +509,8 @@ pub fn evaluate(model_bytes: &[u8], data: &[Example]) -> Option<Evaluation> {
     let mut confusion: HashMap<(u8, u8), usize> = HashMap::new();
     let mut out = Vec::new();
     for ex in data {
-        tagger::decode(&model, &ex.units, &mut out);
+        let mut units = ex.units.clone();
+        tagger::decode(&model, &mut units, &mut out);
         for (&g, &p) in ex.gold.iter().zip(&out) {
             total += 1;
             let word = !Tag::from_index(g as usize).is_punct();
@@ -519,7 +568,8 @@ pub fn errors(model_bytes: &[u8], data: &[Example], max: usize) -> Vec<String> {
     let mut lines = Vec::new();
     let mut out = Vec::new();
     for ex in data {
-        tagger::decode(&model, &ex.units, &mut out);
+        let mut units = ex.units.clone();
+        tagger::decode(&model, &mut units, &mut out);
         for (i, (&g, &p)) in ex.gold.iter().zip(&out).enumerate() {
             if g != p && lines.len() < max {
                 let a = i.saturating_sub(4);
