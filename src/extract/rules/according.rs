@@ -25,7 +25,26 @@ pub(super) fn according_to(s: &Sentence) -> Option<Frame> {
         // "…, according to X." or "…, according to X, …": the words on both sides.
         let (a, b) = s.trim(0, k)?;
         let mut parts = vec![strip_quotes(s, a, b)];
+        // "…, according to X, but the rival camp …": a new clause is not the content.
+        let new_clause = after.is_some_and(|(p, _)| {
+            s.is_free_word(p)
+                && matches!(
+                    s.word(p).to_ascii_lowercase().as_str(),
+                    "but"
+                        | "and"
+                        | "while"
+                        | "although"
+                        | "though"
+                        | "as"
+                        | "which"
+                        | "who"
+                        | "whereas"
+                        | "yet"
+                        | "so"
+                )
+        });
         if s.is_punct(src_end, ",")
+            && !new_clause
             && let Some((p, q)) = after
         {
             parts.push(content_span(s, p, q));
