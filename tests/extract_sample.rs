@@ -120,8 +120,8 @@ fn sample_article_scores_stay_high() {
     }
     let content = f1(tp_content, predicted.len(), gold.claims.len());
     let speaker = f1(tp_speaker, predicted.len(), gold.claims.len());
-    assert!(content >= 0.90, "content F1 {content:.3} < 0.90");
-    assert!(speaker >= 0.85, "content+speaker F1 {speaker:.3} < 0.85");
+    assert!(content >= 0.95, "content F1 {content:.3} < 0.95");
+    assert!(speaker >= 0.95, "content+speaker F1 {speaker:.3} < 0.95");
 }
 
 #[test]
