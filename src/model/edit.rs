@@ -233,16 +233,20 @@ impl Patch {
 
 /// The speaker a typed name means: an existing one (name or alias), else a new one. An
 /// empty name means no speaker.
-fn speaker_named(project: &mut Project, patch: &mut Patch, name: &str) -> Option<SpeakerId> {
+fn speaker_named(
+    project: &mut Project,
+    patch: &mut Patch,
+    name: &str,
+) -> Result<Option<SpeakerId>, EditError> {
     let name = name.trim();
     if name.is_empty() {
-        return None;
+        return Ok(None);
     }
     if let Some(id) = project.find_speaker(name) {
-        return Some(id);
+        return Ok(Some(id));
     }
     patch.touch_speakers(project);
-    let id = SpeakerId(project.fresh_id());
+    let id = SpeakerId(project.fresh_id().map_err(no_ids)?);
     project.speakers.push(Speaker {
         id,
         name: name.to_string(),
@@ -250,7 +254,24 @@ fn speaker_named(project: &mut Project, patch: &mut Patch, name: &str) -> Option
         aliases: Vec::new(),
         is_body: false,
     });
-    Some(id)
+    Ok(Some(id))
+}
+
+/// An edit refused because the project's ids are used up (see [`Project::fresh_id`]).
+fn no_ids(_: crate::model::IdsExhausted) -> EditError {
+    EditError::Invalid("the project has no ids left; nothing was added")
+}
+
+/// At most how many fresh ids `edit` takes: checked before anything changes, so that an
+/// edit is refused whole rather than stopped half-way.
+fn ids_needed(edit: &Edit) -> usize {
+    match edit {
+        Edit::SetSpeakerName { .. } => 1,
+        Edit::AddClaim { .. } => 2,
+        Edit::ReExtract { extraction, .. } => Project::ids_needed(extraction),
+        Edit::AddArticle { extraction, .. } => Project::ids_needed(extraction).saturating_add(1),
+        _ => 0,
+    }
 }
 
 /// Undo one entity's change in `list`: `now` is where it is (if it exists), `before` where
@@ -303,6 +324,7 @@ fn is_analyst_work(claim: &Claim) -> bool {
 
 /// Apply `edit` to `project`. On error the project is unchanged.
 pub fn apply(project: &mut Project, edit: &Edit) -> Result<Patch, EditError> {
+    project.ensure_ids(ids_needed(edit)).map_err(no_ids)?;
     let mut patch = Patch::new(project);
     match edit {
         Edit::SetStatus { claims, status, at } => {
@@ -348,7 +370,7 @@ pub fn apply(project: &mut Project, edit: &Edit) -> Result<Patch, EditError> {
         }
         Edit::SetSpeakerName { claim, name } => {
             let i = claim_index(project, *claim)?;
-            let speaker = speaker_named(project, &mut patch, name);
+            let speaker = speaker_named(project, &mut patch, name)?;
             if project.claims[i].speaker == speaker {
                 return Err(EditError::NoChange);
             }
@@ -462,10 +484,11 @@ pub fn apply(project: &mut Project, edit: &Edit) -> Result<Patch, EditError> {
             if content.is_empty() {
                 return Err(EditError::Invalid("a claim cannot be empty"));
             }
-            let speaker = speaker
-                .as_deref()
-                .and_then(|name| speaker_named(project, &mut patch, name));
-            let id = ClaimId(project.fresh_id());
+            let speaker = match speaker.as_deref() {
+                Some(name) => speaker_named(project, &mut patch, name)?,
+                None => None,
+            };
+            let id = ClaimId(project.fresh_id().map_err(no_ids)?);
             // Insert after the article's claims that start earlier, so reading order holds.
             let at = project
                 .claims
@@ -586,7 +609,9 @@ pub fn apply(project: &mut Project, edit: &Edit) -> Result<Patch, EditError> {
                     project.claims.remove(index);
                 }
             }
-            let found = project.claims_from_extraction(*article, extraction);
+            let found = project
+                .claims_from_extraction(*article, extraction)
+                .map_err(no_ids)?;
             let overlaps = |c: &Claim| kept.iter().any(|&(s, e)| c.start < e && s < c.end);
             let fresh: Vec<Claim> = found.into_iter().filter(|c| !overlaps(c)).collect();
             for c in &fresh {
@@ -600,7 +625,9 @@ pub fn apply(project: &mut Project, edit: &Edit) -> Result<Patch, EditError> {
             extraction,
         } => {
             patch.touch_speakers(project);
-            let id = project.add_article((**article).clone(), extraction);
+            let id = project
+                .add_article((**article).clone(), extraction)
+                .map_err(no_ids)?;
             patch.articles.push((id, None));
             for c in project.claims.iter().filter(|c| c.article == id) {
                 patch.created_claim(c.id);
@@ -1092,6 +1119,43 @@ mod tests {
         );
     }
 
+    /// Ids never wrap: with `next_id` (or an id) at the top of the range, edits that need
+    /// ids are refused whole with a clear message, and the project is unchanged.
+    #[test]
+    fn ids_run_out_without_wrapping() {
+        for (next_id, top_claim) in [(u64::MAX, None), (3, Some(u64::MAX)), (u64::MAX - 1, None)] {
+            let (mut p, mut h, article) = project();
+            p.next_id = next_id;
+            if let Some(id) = top_claim {
+                p.claims[0].id = ClaimId(id);
+            }
+            let before = p.clone();
+            let e = h
+                .apply(
+                    &mut p,
+                    Edit::AddClaim {
+                        article,
+                        start: 0,
+                        end: 4,
+                        speaker: Some("Somebody New".into()),
+                    },
+                )
+                .unwrap_err();
+            assert!(e.to_string().contains("no ids left"), "{e}");
+            assert_eq!(p, before);
+            if p.ids_left() == 0 {
+                assert_eq!(p.fresh_id(), Err(crate::model::IdsExhausted));
+                assert_eq!(p.next_id, before.next_id, "a refused id changes nothing");
+            }
+        }
+        let mut p = Project::new("p");
+        p.next_id = u64::MAX - 2;
+        assert_eq!(p.fresh_id(), Ok(u64::MAX - 2));
+        assert_eq!(p.ids_left(), 1);
+        assert_eq!(p.fresh_id(), Ok(u64::MAX - 1));
+        assert_eq!(p.fresh_id(), Err(crate::model::IdsExhausted));
+    }
+
     #[test]
     fn set_settings_trims_marks_dirty_and_undoes() {
         let (mut p, mut h, _) = project();
@@ -1122,18 +1186,20 @@ mod tests {
     #[test]
     fn article_details_are_trimmed_and_undone() {
         let mut project = Project::new("p");
-        let id = project.add_article(
-            Article {
-                id: ArticleId(0),
-                title: "Old title".into(),
-                text: "Text.".into(),
-                source_path: None,
-                sha256: None,
-                imported_at: None,
-                meta: ArticleMeta::default(),
-            },
-            &Extraction::default(),
-        );
+        let id = project
+            .add_article(
+                Article {
+                    id: ArticleId(0),
+                    title: "Old title".into(),
+                    text: "Text.".into(),
+                    source_path: None,
+                    sha256: None,
+                    imported_at: None,
+                    meta: ArticleMeta::default(),
+                },
+                &Extraction::default(),
+            )
+            .unwrap();
         let mut history = History::new();
         let edit = Edit::SetArticleMeta {
             article: id,

@@ -57,42 +57,113 @@ fn declared_charset(bytes: &[u8]) -> Option<String> {
     (!label.is_empty()).then(|| label.to_string())
 }
 
-/// Deepest element nesting, counted on the markup without building a tree (void elements
-/// and self-closing tags do not nest; end tags close one level).
+/// Elements that never hold others, or whose start tag the parser closes by itself when a
+/// sibling starts (`<p>a<p>b`, `<li>`, table cells and rows, list items of `<dl>`, options):
+/// they add no nesting in the scan below.
+const NOT_NESTING: [&str; 27] = [
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "p", "li", "td", "th", "tr", "dd", "dt", "option", "optgroup", "thead",
+    "tbody", "tfoot", "colgroup",
+];
+
+/// Deepest element nesting, estimated on the markup in one linear pass before any tree is
+/// built, so that a page too deep to parse quickly is refused first. Like the parser, an
+/// end tag closes the innermost open element of its name (and those inside it), and an end
+/// tag with no open element of its name changes nothing (`<div></x>` nests). The parsed
+/// tree's depth is then checked exactly by [`tree_depth`].
 fn nesting_depth(html: &str) -> usize {
-    const VOID: [&str; 16] = [
-        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-        "source", "track", "wbr", "p", "li",
-    ];
     let bytes = html.as_bytes();
-    let (mut depth, mut max) = (0usize, 0usize);
+    let mut open: Vec<String> = Vec::new();
+    // How many elements of each name are open, to tell in O(1) whether an end tag matches.
+    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut max = 0usize;
     let mut i = 0;
     while let Some(off) = bytes[i..].iter().position(|&b| b == b'<') {
         i += off + 1;
+        if bytes[i..].starts_with(b"!--") {
+            // A comment's text is no markup.
+            i = find_from(bytes, i + 3, b"-->").map_or(bytes.len(), |e| e + 3);
+            continue;
+        }
         let closing = bytes.get(i) == Some(&b'/');
         let name_start = if closing { i + 1 } else { i };
         let name_len = bytes[name_start..]
             .iter()
+            .take(64)
             .take_while(|b| b.is_ascii_alphanumeric())
             .count();
         if name_len == 0 {
             continue;
         }
         let name = html[name_start..name_start + name_len].to_ascii_lowercase();
+        if NOT_NESTING.contains(&name.as_str()) {
+            continue;
+        }
         if closing {
-            if !VOID.contains(&name.as_str()) {
-                depth = depth.saturating_sub(1);
+            if counts.get(&name).is_some_and(|&n| n > 0) {
+                // Close up to and including the innermost open element of that name; each
+                // element is opened and closed once, so the whole scan stays linear.
+                while let Some(top) = open.pop() {
+                    if let Some(n) = counts.get_mut(&top) {
+                        *n -= 1;
+                    }
+                    if top == name {
+                        break;
+                    }
+                }
             }
             continue;
         }
         let tag_end = bytes[i..].iter().position(|&b| b == b'>').map(|e| i + e);
         let self_closing = tag_end.is_some_and(|e| e > 0 && bytes[e - 1] == b'/');
-        if !VOID.contains(&name.as_str()) && !self_closing {
-            depth += 1;
-            max = max.max(depth);
+        if self_closing {
+            continue;
         }
+        if RAW_TEXT.contains(&name.as_str()) {
+            // Script and style text is no markup (`if (a<b)`): skip to the end tag.
+            let end_tag = format!("</{name}");
+            let from = tag_end.unwrap_or(bytes.len());
+            i = find_ascii_ci(bytes, from, end_tag.as_bytes()).unwrap_or(bytes.len());
+            continue;
+        }
+        *counts.entry(name.clone()).or_insert(0) += 1;
+        open.push(name);
+        max = max.max(open.len());
     }
     max
+}
+
+/// Elements whose content the parser reads as text, not markup.
+const RAW_TEXT: [&str; 6] = ["script", "style", "textarea", "title", "xmp", "noscript"];
+
+fn find_from(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    let rest = hay.get(from..)?;
+    find(rest, needle).map(|at| from + at)
+}
+
+/// The first place at or after `from` where `needle` (lowercase ASCII) occurs, ignoring
+/// ASCII case.
+fn find_ascii_ci(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    let rest = hay.get(from..)?;
+    rest.windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle))
+        .map(|at| from + at)
+}
+
+/// The depth of the tree the parser built (the document node is 0), walked without
+/// recursion.
+fn tree_depth(document: &Document) -> usize {
+    let mut max = 0;
+    let mut stack = vec![(document.root(), 0usize)];
+    while let Some((node, depth)) = stack.pop() {
+        max = max.max(depth);
+        stack.extend(node.children_it(false).map(|child| (child, depth + 1)));
+    }
+    max
+}
+
+fn too_deep(depth: usize) -> String {
+    format!("web page nests elements {depth} deep (more than {MAX_DEPTH}); not read")
 }
 
 pub fn read(bytes: &[u8]) -> Result<Decoded, String> {
@@ -107,9 +178,7 @@ pub fn read(bytes: &[u8]) -> Result<Decoded, String> {
     let html = text::to_utf8(bytes, declared.as_deref())?;
     let depth = nesting_depth(&html);
     if depth > MAX_DEPTH {
-        return Err(format!(
-            "web page nests elements {depth} deep (more than {MAX_DEPTH}); not read"
-        ));
+        return Err(too_deep(depth));
     }
     // The tree walk of a large page is deep in places; give it a roomy stack of its own.
     std::thread::Builder::new()
@@ -123,6 +192,12 @@ pub fn read(bytes: &[u8]) -> Result<Decoded, String> {
 
 fn read_html(html: &str) -> Result<Decoded, String> {
     let document = Document::from(html);
+    // The parser's own tree decides: what it nests (implied elements, misnested tags) is
+    // what the reader below walks. Its html, head and body add three levels.
+    let depth = tree_depth(&document);
+    if depth > MAX_DEPTH + 3 {
+        return Err(too_deep(depth.saturating_sub(3)));
+    }
     let page = PageMeta::of(&document);
     let config = Config {
         text_mode: TextMode::Formatted,
@@ -439,6 +514,29 @@ mod tests {
     fn counts_nesting_without_a_tree() {
         assert_eq!(nesting_depth("<div><p>a<p>b</div><br><img/>"), 1);
         assert_eq!(nesting_depth(&"<div>".repeat(50)), 50);
+        // End tags of elements that are not open do not close anything.
+        assert_eq!(nesting_depth(&"<div></x>".repeat(50)), 50);
+        assert_eq!(nesting_depth(&"<div></span></div>".repeat(50)), 1);
+        // An end tag closes the elements left open inside its element.
+        assert_eq!(nesting_depth("<div><span><b>x</div><div>"), 3);
+        assert_eq!(nesting_depth(&"<table><tr><td>x".repeat(3)), 3);
+        // Script text and comments are not markup.
+        assert_eq!(
+            nesting_depth("<div><script>if (a<b && c<d) {}</SCRIPT><!-- <div><div> --></div>"),
+            1
+        );
+    }
+
+    /// Unmatched end tags (`<div></x>` repeated) nest in the parser's tree; the page is
+    /// refused for its depth rather than parsed and scored for minutes.
+    #[test]
+    fn unmatched_end_tags_are_refused_for_their_depth() {
+        let page = format!("<html><body>{}</body></html>", "<div></x>".repeat(20_000));
+        let e = read(page.as_bytes()).unwrap_err();
+        assert!(e.contains("nests elements"), "{e}");
+        let d = Document::from("<div><div><span>a</span></div></div>");
+        // document > html > body > div > div > span > text
+        assert_eq!(tree_depth(&d), 6);
     }
 
     #[test]
