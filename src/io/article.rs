@@ -216,7 +216,10 @@ mod tests {
     fn endless_input_stops_at_the_cap() {
         let endless = std::io::repeat(b'y');
         let e = read_from(Path::new("-"), endless, 0).unwrap_err();
-        assert!(e.to_string().starts_with("standard input: file is 128 MB"), "{e}");
+        assert!(
+            e.to_string().starts_with("standard input: file is 128 MB"),
+            "{e}"
+        );
         // The same cap holds when a file reports a small size but keeps growing.
         let e = read_from(Path::new("grows.txt"), std::io::repeat(b'y'), 10).unwrap_err();
         assert!(e.to_string().contains("are not read"), "{e}");

@@ -67,15 +67,15 @@ const NOT_NESTING: [&str; 27] = [
 ];
 
 /// Deepest element nesting, estimated on the markup in one linear pass before any tree is
-/// built, so that a page too deep to parse quickly is refused first. Like the parser, an
-/// end tag closes the innermost open element of its name (and those inside it), and an end
-/// tag with no open element of its name changes nothing (`<div></x>` nests). The parsed
-/// tree's depth is then checked exactly by [`tree_depth`].
+/// built, so that a page too deep to parse quickly is refused first. It closes elements as
+/// the parser does: the end tag of a special element (`div`, `table`, … see
+/// [`is_special`]) closes the innermost open one of its name and everything inside it; the
+/// end tag of another element does so only if no special element is open inside it; an
+/// end tag with nothing to close changes nothing (so `<div></x>` and `<x><div></x>` nest).
+/// The parsed tree's depth is then checked exactly by [`tree_depth`].
 fn nesting_depth(html: &str) -> usize {
     let bytes = html.as_bytes();
-    let mut open: Vec<String> = Vec::new();
-    // How many elements of each name are open, to tell in O(1) whether an end tag matches.
-    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut open = OpenElements::default();
     let mut max = 0usize;
     let mut i = 0;
     while let Some(off) = bytes[i..].iter().position(|&b| b == b'<') {
@@ -100,18 +100,7 @@ fn nesting_depth(html: &str) -> usize {
             continue;
         }
         if closing {
-            if counts.get(&name).is_some_and(|&n| n > 0) {
-                // Close up to and including the innermost open element of that name; each
-                // element is opened and closed once, so the whole scan stays linear.
-                while let Some(top) = open.pop() {
-                    if let Some(n) = counts.get_mut(&top) {
-                        *n -= 1;
-                    }
-                    if top == name {
-                        break;
-                    }
-                }
-            }
+            open.close(&name);
             continue;
         }
         let tag_end = bytes[i..].iter().position(|&b| b == b'>').map(|e| i + e);
@@ -126,11 +115,121 @@ fn nesting_depth(html: &str) -> usize {
             i = find_ascii_ci(bytes, from, end_tag.as_bytes()).unwrap_or(bytes.len());
             continue;
         }
-        *counts.entry(name.clone()).or_insert(0) += 1;
         open.push(name);
-        max = max.max(open.len());
+        max = max.max(open.names.len());
     }
     max
+}
+
+/// The stack of open elements of [`nesting_depth`], with what makes each step O(1):
+/// where each name is open, and where the special elements are.
+#[derive(Default)]
+struct OpenElements {
+    names: Vec<String>,
+    at: std::collections::HashMap<String, Vec<usize>>,
+    specials: Vec<usize>,
+}
+
+impl OpenElements {
+    fn push(&mut self, name: String) {
+        let index = self.names.len();
+        if is_special(&name) {
+            self.specials.push(index);
+        }
+        self.at.entry(name.clone()).or_default().push(index);
+        self.names.push(name);
+    }
+
+    fn close(&mut self, name: &str) {
+        let Some(&innermost) = self.at.get(name).and_then(|v| v.last()) else {
+            return;
+        };
+        let blocked = !is_special(name) && self.specials.last().is_some_and(|&s| s > innermost);
+        if blocked {
+            return;
+        }
+        // Each element is pushed and popped once: the whole scan stays linear.
+        while self.names.len() > innermost {
+            let Some(top) = self.names.pop() else { break };
+            let index = self.names.len();
+            if let Some(v) = self.at.get_mut(&top) {
+                v.pop();
+            }
+            if self.specials.last() == Some(&index) {
+                self.specials.pop();
+            }
+        }
+    }
+}
+
+/// The HTML parsing spec's "special" elements: an end tag of another element never closes
+/// one of these.
+fn is_special(name: &str) -> bool {
+    const SPECIAL: [&str; 62] = [
+        "address",
+        "applet",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "button",
+        "caption",
+        "center",
+        "details",
+        "dialog",
+        "dir",
+        "div",
+        "dl",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "frame",
+        "frameset",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "head",
+        "header",
+        "hgroup",
+        "html",
+        "iframe",
+        "listing",
+        "main",
+        "marquee",
+        "menu",
+        "nav",
+        "noembed",
+        "noframes",
+        "noscript",
+        "object",
+        "ol",
+        "plaintext",
+        "pre",
+        "search",
+        "section",
+        "select",
+        "summary",
+        "table",
+        "template",
+        "textarea",
+        "ul",
+        "xmp",
+        "mi",
+        "mo",
+        "mn",
+        "ms",
+        "mtext",
+        "annotation-xml",
+        "foreignobject",
+        "desc",
+        "title",
+    ];
+    SPECIAL.contains(&name)
 }
 
 /// Elements whose content the parser reads as text, not markup.
@@ -514,8 +613,12 @@ mod tests {
     fn counts_nesting_without_a_tree() {
         assert_eq!(nesting_depth("<div><p>a<p>b</div><br><img/>"), 1);
         assert_eq!(nesting_depth(&"<div>".repeat(50)), 50);
-        // End tags of elements that are not open do not close anything.
+        // End tags of elements that are not open do not close anything, and the end tag
+        // of an ordinary element does not close a special one opened inside it.
         assert_eq!(nesting_depth(&"<div></x>".repeat(50)), 50);
+        assert_eq!(nesting_depth(&"<x><div></x>".repeat(50)), 100);
+        assert_eq!(nesting_depth(&"<x><span></x>".repeat(50)), 2);
+        assert_eq!(nesting_depth(&"<div><x></div>".repeat(50)), 2);
         assert_eq!(nesting_depth(&"<div></span></div>".repeat(50)), 1);
         // An end tag closes the elements left open inside its element.
         assert_eq!(nesting_depth("<div><span><b>x</div><div>"), 3);
@@ -537,6 +640,9 @@ mod tests {
         let d = Document::from("<div><div><span>a</span></div></div>");
         // document > html > body > div > div > span > text
         assert_eq!(tree_depth(&d), 6);
+        // The parsed tree decides even where the markup scan would not have refused.
+        let e = read_html(&"<div>".repeat(MAX_DEPTH + 10)).unwrap_err();
+        assert!(e.contains("nests elements"), "{e}");
     }
 
     #[test]
