@@ -128,7 +128,7 @@ pub fn warnings(project: &Project, format: Format) -> Vec<String> {
 
 /// Write an export to `output` (atomically, so a reader never sees half a file) or to
 /// stdout when `output` is `None`. An export never replaces a project: `output` named
-/// `.claimdesk` (or `.claimdesk.bak`), or holding a project file, is refused with an
+/// `.claimdesk` (or its `.bak` or `.lock`), or holding a project file, is refused with an
 /// [`io::ErrorKind::AlreadyExists`] error that says so.
 pub fn deliver(output: Option<&Path>, bytes: &[u8]) -> io::Result<()> {
     match output {
@@ -152,7 +152,9 @@ fn refuse_project(path: &Path) -> io::Result<()> {
         .map(|n| n.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
     let ext = format!(".{}", super::project_file::EXTENSION);
-    let named_like_one = name.ends_with(&ext) || name.ends_with(&format!("{ext}.bak"));
+    let named_like_one = [ext.clone(), format!("{ext}.bak"), format!("{ext}.lock")]
+        .iter()
+        .any(|end| name.ends_with(end.as_str()));
     if named_like_one || holds_a_project(path) {
         return Err(io::Error::new(
             io::ErrorKind::AlreadyExists,
