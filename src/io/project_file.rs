@@ -186,7 +186,15 @@ pub fn project_from_str(text: &str) -> Result<Project, ProjectFileError> {
 /// date, and the window's next save asks whether to overwrite.
 pub fn save_project(path: &Path, project: &Project) -> Result<(), ProjectFileError> {
     let target = resolve_project_path(path)?;
-    let before = identity(&target);
+    save_if_still(path, project, identity(&target))
+}
+
+/// Take the lock, then save unless the file is no longer the one `before` describes.
+fn save_if_still(
+    path: &Path,
+    project: &Project,
+    before: Option<Identity>,
+) -> Result<(), ProjectFileError> {
     let lock = ProjectLock::acquire(path)?;
     if identity(lock.project_path()) != before {
         return Err(err(path, ProjectErrorKind::ChangedWhileWaiting));
@@ -218,7 +226,9 @@ pub fn save_project_locked(lock: &ProjectLock, project: &Project) -> Result<(), 
 
 /// Which file is at `path` now: a save replaces the file (a new inode), so any save by
 /// someone else changes this. `None` when nothing is there.
-fn identity(path: &Path) -> Option<(u64, u64, u64, Option<SystemTime>)> {
+type Identity = (u64, u64, u64, Option<SystemTime>);
+
+fn identity(path: &Path) -> Option<Identity> {
     let meta = std::fs::metadata(path).ok()?;
     #[cfg(unix)]
     let (dev, ino) = {
@@ -509,6 +519,26 @@ mod tests {
         let mut current = doc.clone();
         migrate(&mut current, 4, &steps).unwrap();
         assert_eq!(current, doc, "a current document is left alone");
+    }
+
+    /// What `save_project` does when another writer replaced the file between the moment
+    /// it looked and the moment it got the lock: it writes nothing.
+    #[test]
+    fn a_save_does_not_overwrite_a_file_replaced_meanwhile() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.claimdesk");
+        let mine = Project::new("mine");
+        save_project(&path, &mine).unwrap();
+        let before = identity(&path);
+        let theirs = Project::new("theirs");
+        save_project(&path, &theirs).unwrap();
+        let e = save_if_still(&path, &mine, before).unwrap_err();
+        assert_eq!(e.kind, ProjectErrorKind::ChangedWhileWaiting, "{e}");
+        assert!(e.to_string().contains("nothing was written"), "{e}");
+        assert_eq!(load_project(&path).unwrap().name, "theirs");
+        // Unchanged since it looked: the save goes through.
+        save_if_still(&path, &mine, identity(&path)).unwrap();
+        assert_eq!(load_project(&path).unwrap().name, "mine");
     }
 
     #[test]
