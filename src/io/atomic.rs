@@ -43,6 +43,17 @@ pub fn replace_file(
     backup: Option<&Path>,
     leftovers: Leftovers,
 ) -> io::Result<()> {
+    replace_file_with(path, backup, leftovers, |w| w.write_all(bytes))
+}
+
+/// [`replace_file`] with the content written by `write` straight into the temporary
+/// (buffered), so that a large file is never held whole in memory as well.
+pub fn replace_file_with(
+    path: &Path,
+    backup: Option<&Path>,
+    leftovers: Leftovers,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
     let target = resolve_symlink(path);
     let dir = parent_dir(&target);
     // Free the space of killed saves before writing another copy.
@@ -51,7 +62,7 @@ pub fn replace_file(
         remove_leftovers(backup, leftovers);
     }
     let (tmp, file) = create_temporary(&target)?;
-    let result = write_then_rename(&target, &dir, &tmp, file, bytes, backup);
+    let result = write_then_rename(&target, &dir, &tmp, file, write, backup);
     if result.is_err() {
         // Best effort: the temporary is ours and useless now.
         let _ = fs::remove_file(&tmp);
@@ -63,8 +74,8 @@ fn write_then_rename(
     target: &Path,
     dir: &Path,
     tmp: &Path,
-    mut file: File,
-    bytes: &[u8],
+    file: File,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
     backup: Option<&Path>,
 ) -> io::Result<()> {
     let previous = fs::metadata(target).ok().filter(|m| m.is_file());
@@ -73,7 +84,9 @@ fn write_then_rename(
         // before any byte is written.
         let _ = file.set_permissions(meta.permissions());
     }
-    file.write_all(bytes)?;
+    let mut out = io::BufWriter::with_capacity(1 << 16, file);
+    write(&mut out)?;
+    let file = out.into_inner().map_err(io::IntoInnerError::into_error)?;
     file.sync_all()?;
     drop(file);
     if let (Some(backup), Some(_)) = (backup, &previous) {

@@ -32,7 +32,7 @@ use serde::de::IgnoredAny;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
-use super::atomic::{Leftovers, replace_file};
+use super::atomic::{Leftovers, replace_file_with};
 use crate::model::{ArticleId, Project, SpeakerId};
 
 /// The `"format"` value of every project file.
@@ -213,13 +213,12 @@ pub fn save_project_locked(lock: &ProjectLock, project: &Project) -> Result<(), 
             write_failure(path, format!("the project is inconsistent: {e}")),
         )
     })?;
-    let text =
-        to_string_with(project, None).map_err(|e| err(path, write_failure(path, e.to_string())))?;
-    replace_file(
+    // Serialised straight into the temporary: a large project is not held twice.
+    replace_file_with(
         path,
-        text.as_bytes(),
         Some(&backup_path(path)),
         Leftovers::AllOfThem,
+        |out| write_project(out, project, None),
     )
     .map_err(|e| err(path, write_failure(path, e.to_string())))
 }
@@ -268,6 +267,18 @@ fn to_string_with(
     project: &Project,
     recovery_of: Option<&str>,
 ) -> Result<String, serde_json::Error> {
+    let mut bytes = Vec::new();
+    write_project(&mut bytes, project, recovery_of).map_err(serde_json::Error::io)?;
+    // serde_json writes UTF-8 only.
+    String::from_utf8(bytes).map_err(|e| serde_json::Error::io(std::io::Error::other(e)))
+}
+
+/// The project file text, written to `out`: pretty JSON, then a newline.
+fn write_project(
+    out: &mut dyn std::io::Write,
+    project: &Project,
+    recovery_of: Option<&str>,
+) -> std::io::Result<()> {
     let doc = FileOut {
         format: FORMAT_NAME,
         version: CURRENT_VERSION,
@@ -275,9 +286,8 @@ fn to_string_with(
         project: unknown::ProjectOut::of(project),
         extra: unknown::Extra(&project.unknown.file),
     };
-    let mut text = serde_json::to_string_pretty(&doc)?;
-    text.push('\n');
-    Ok(text)
+    serde_json::to_writer_pretty(&mut *out, &doc).map_err(std::io::Error::other)?;
+    out.write_all(b"\n")
 }
 
 /// The top of a project file; everything else is skipped without being built.
