@@ -47,7 +47,7 @@ fn import_one(project: &mut Project, path: &Path) -> Result<ArticleId, ReadError
         });
     }
     project
-        .add_article(analysed.article, &analysed.extraction)
+        .add_extracted_article(analysed.article, analysed.extraction)
         .map_err(|e| ReadError {
             path: path.to_path_buf(),
             reason: e.to_string(),

@@ -164,14 +164,25 @@ impl Project {
     /// the project has not enough ids left, nothing is added.
     pub fn add_article(
         &mut self,
-        mut article: Article,
+        article: Article,
         extraction: &Extraction,
     ) -> Result<ArticleId, IdsExhausted> {
-        self.ensure_ids(1 + Self::ids_needed(extraction))?;
+        self.add_extracted_article(article, extraction.clone())
+    }
+
+    /// [`Project::add_article`] taking the extraction by value: its strings move into the
+    /// project's claims instead of being copied (a large article's claims are not held
+    /// twice while they are added).
+    pub fn add_extracted_article(
+        &mut self,
+        mut article: Article,
+        extraction: Extraction,
+    ) -> Result<ArticleId, IdsExhausted> {
+        self.ensure_ids(1 + Self::ids_needed(&extraction))?;
         let id = ArticleId(self.fresh_id()?);
         article.id = id;
         self.articles.push(article);
-        let claims = self.claims_from_extraction(id, extraction)?;
+        let claims = self.claims_from(id, extraction)?;
         self.claims.extend(claims);
         Ok(id)
     }
@@ -188,24 +199,32 @@ impl Project {
         article: ArticleId,
         ex: &Extraction,
     ) -> Result<Vec<Claim>, IdsExhausted> {
-        self.ensure_ids(Self::ids_needed(ex))?;
+        self.claims_from(article, ex.clone())
+    }
+
+    fn claims_from(
+        &mut self,
+        article: ArticleId,
+        ex: Extraction,
+    ) -> Result<Vec<Claim>, IdsExhausted> {
+        self.ensure_ids(Self::ids_needed(&ex))?;
         let speaker_ids: Vec<SpeakerId> = ex
             .speakers
             .iter()
             .map(|found| self.merge_speaker(found))
             .collect::<Result<_, _>>()?;
         ex.claims
-            .iter()
+            .into_iter()
             .map(|c| {
                 Ok(Claim {
                     id: ClaimId(self.fresh_id()?),
                     article,
-                    content: c.content.clone(),
+                    content: c.content,
                     start: c.start,
                     end: c.end,
                     kind: c.kind,
-                    cue: c.cue.clone(),
-                    mention: c.mention.clone(),
+                    cue: c.cue,
+                    mention: c.mention,
                     mention_span: c.mention_span,
                     speaker: c.speaker.and_then(|i| speaker_ids.get(i).copied()),
                     status: Status::Unchecked,
