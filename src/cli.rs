@@ -172,10 +172,20 @@ fn exit_code(succeeded: usize, failed: usize) -> ExitCode {
     }
 }
 
-/// Load (or start) the project, add the articles, save atomically if anything was added.
+/// Load (or start) the project, add the articles, save atomically if anything was added:
+/// all of it under the project's lock, so that two imports at once never lose an article
+/// (the second waits for the first, or gives up with a message and exit code 1).
 fn import(path: &Path, files: &[PathBuf]) -> ExitCode {
-    let mut project = if path.exists() {
-        match project_file::load_project(path) {
+    let lock = match project_file::ProjectLock::acquire(path) {
+        Ok(lock) => lock,
+        Err(e) => {
+            eprintln!("claimdesk: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let target = lock.project_path();
+    let mut project = if std::fs::symlink_metadata(target).is_ok() {
+        match project_file::load_project(target) {
             Ok(p) => p,
             Err(e) => {
                 eprintln!("claimdesk: {e}");
@@ -199,10 +209,11 @@ fn import(path: &Path, files: &[PathBuf]) -> ExitCode {
         eprintln!("claimdesk: nothing imported; {} unchanged", path.display());
         return ExitCode::from(1);
     }
-    if let Err(e) = project_file::save_project(path, &project) {
+    if let Err(e) = project_file::save_project_locked(&lock, &project) {
         eprintln!("claimdesk: {e}");
         return ExitCode::from(1);
     }
+    drop(lock);
     println!(
         "imported {added} article(s) with {} claim(s) into {}",
         project.claims.len() - claims_before,
@@ -242,7 +253,12 @@ fn export(path: &Path, format: export::Format, output: Option<&Path>, bom: bool)
         }
         Err(e) => {
             let target = output.map_or("stdout".into(), |p| p.display().to_string());
-            eprintln!("claimdesk: {target}: cannot write the export: {e}");
+            if e.kind() == std::io::ErrorKind::AlreadyExists {
+                // An export refused to replace a project (export::deliver says why).
+                eprintln!("claimdesk: {target}: {e}");
+            } else {
+                eprintln!("claimdesk: {target}: cannot write the export: {e}");
+            }
             ExitCode::from(1)
         }
     }

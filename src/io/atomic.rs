@@ -4,20 +4,65 @@
 //! The recipe: write a temporary file in the same folder, fsync it, optionally keep the
 //! current file as a backup, rename the temporary over the target (atomic on POSIX and on
 //! NTFS), then fsync the folder so that the rename itself is durable.
+//!
+//! No link is ever followed where a file is created: temporaries have unpredictable names
+//! (`.NAME.tmp-` and 16 random hex digits) and are created exclusively (`O_CREAT|O_EXCL`,
+//! which fails on anything already there, a symbolic link included); the backup is made as
+//! a temporary too and renamed over `backup`, so a link planted at the backup path is
+//! replaced, never written through. Only the target itself may be a link: saving through a
+//! symbolic link replaces the file it points to (see docs/project-format.md).
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
+/// Which temporaries of earlier, killed saves of the same file to delete.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Leftovers {
+    /// The caller holds the file's lock (a project save): no other save of this file can be
+    /// running, so every temporary of it is a leftover, whatever its age.
+    AllOfThem,
+    /// No lock (exports, recovery files): only temporaries older than an hour, since a
+    /// recent one may belong to another save in progress.
+    Stale,
+}
+
 /// Replace `path` with `bytes` atomically. With `backup`, the file that was at `path` (if
 /// any) is kept at `backup`; the backup itself is replaced atomically too, so a crash
-/// leaves either the previous or the new backup.
+/// leaves either the previous or the new backup. Temporaries older than an hour that
+/// killed saves of `path` left are removed.
 pub fn write_atomic(path: &Path, bytes: &[u8], backup: Option<&Path>) -> io::Result<()> {
+    replace_file(path, bytes, backup, Leftovers::Stale)
+}
+
+/// [`write_atomic`], choosing which leftover temporaries to remove first.
+pub fn replace_file(
+    path: &Path,
+    bytes: &[u8],
+    backup: Option<&Path>,
+    leftovers: Leftovers,
+) -> io::Result<()> {
+    replace_file_with(path, backup, leftovers, |w| w.write_all(bytes))
+}
+
+/// [`replace_file`] with the content written by `write` straight into the temporary
+/// (buffered), so that a large file is never held whole in memory as well.
+pub fn replace_file_with(
+    path: &Path,
+    backup: Option<&Path>,
+    leftovers: Leftovers,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
     let target = resolve_symlink(path);
     let dir = parent_dir(&target);
-    let tmp = temp_path_for(&target);
-    let result = write_then_rename(&target, &dir, &tmp, bytes, backup);
+    // Free the space of killed saves before writing another copy.
+    remove_leftovers(&target, leftovers);
+    if let Some(backup) = backup {
+        remove_leftovers(backup, leftovers);
+    }
+    let (tmp, file) = create_temporary(&target)?;
+    let result = write_then_rename(&target, &dir, &tmp, file, write, backup);
     if result.is_err() {
         // Best effort: the temporary is ours and useless now.
         let _ = fs::remove_file(&tmp);
@@ -29,28 +74,26 @@ fn write_then_rename(
     target: &Path,
     dir: &Path,
     tmp: &Path,
-    bytes: &[u8],
+    file: File,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
     backup: Option<&Path>,
 ) -> io::Result<()> {
     let previous = fs::metadata(target).ok().filter(|m| m.is_file());
-    {
-        let mut file = OpenOptions::new().write(true).create_new(true).open(tmp)?;
-        file.write_all(bytes)?;
-        if let Some(meta) = &previous {
-            // Keep the permissions the analyst gave the file (e.g. read-only for others).
-            let _ = file.set_permissions(meta.permissions());
-        }
-        file.sync_all()?;
+    if let Some(meta) = &previous {
+        // Keep the permissions the analyst gave the file (e.g. private to its owner), set
+        // before any byte is written.
+        let _ = file.set_permissions(meta.permissions());
     }
+    let mut out = io::BufWriter::with_capacity(1 << 16, file);
+    write(&mut out)?;
+    let file = out.into_inner().map_err(io::IntoInnerError::into_error)?;
+    file.sync_all()?;
+    drop(file);
     if let (Some(backup), Some(_)) = (backup, &previous) {
         keep_backup(target, backup)?;
     }
     fs::rename(tmp, target)?;
     sync_dir(dir);
-    remove_stale_temporaries(target);
-    if let Some(backup) = backup {
-        remove_stale_temporaries(&resolve_symlink(backup));
-    }
     Ok(())
 }
 
@@ -59,7 +102,7 @@ const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(3600);
 
 /// Delete the `.NAME.tmp-*` files that killed saves of `target` left behind, so that
 /// crashes do not accumulate hidden copies of the project beside it. Best effort.
-fn remove_stale_temporaries(target: &Path) {
+fn remove_leftovers(target: &Path, which: Leftovers) {
     let Some(name) = target.file_name() else {
         return;
     };
@@ -71,33 +114,63 @@ fn remove_stale_temporaries(target: &Path) {
         if !entry.file_name().to_string_lossy().starts_with(&prefix) {
             continue;
         }
-        let old = entry
-            .metadata()
-            .ok()
-            .filter(|m| m.is_file())
-            .and_then(|m| m.modified().ok())
-            .and_then(|t| t.elapsed().ok())
-            .is_some_and(|age| age > STALE_AFTER);
-        if old {
+        // The entry itself, never what a link there points to.
+        let Ok(meta) = fs::symlink_metadata(entry.path()) else {
+            continue;
+        };
+        if meta.is_dir() {
+            continue;
+        }
+        let remove = match which {
+            Leftovers::AllOfThem => true,
+            Leftovers::Stale => meta
+                .modified()
+                .ok()
+                .and_then(|t| t.elapsed().ok())
+                .is_some_and(|age| age > STALE_AFTER),
+        };
+        if remove {
             let _ = fs::remove_file(entry.path());
         }
     }
 }
 
-/// Copy (or hard-link) the current `target` to `backup`, atomically replacing the old backup.
+/// Hard-link (or copy) the current `target` to a fresh temporary, then rename that over
+/// `backup`: whatever was at `backup` (an old backup, a planted link) is replaced.
 fn keep_backup(target: &Path, backup: &Path) -> io::Result<()> {
-    let backup = resolve_symlink(backup);
-    let tmp = temp_path_for(&backup);
-    let made = fs::hard_link(target, &tmp).or_else(|_| {
+    // A hard link shares the old file's bytes and permissions without copying them, and
+    // like an exclusive create it fails if anything is already at the new name.
+    let linked = temp_path_for(backup);
+    let made = match fs::hard_link(target, &linked) {
+        Ok(()) => Ok(linked),
         // File systems without hard links (FAT, some network shares): copy and fsync.
-        fs::copy(target, &tmp)?;
-        File::open(&tmp)?.sync_all()
-    });
-    if let Err(e) = made.and_then(|()| fs::rename(&tmp, &backup)) {
+        Err(_) => copy_to_temporary(target, backup),
+    };
+    let tmp = made?;
+    if let Err(e) = fs::rename(&tmp, backup) {
         let _ = fs::remove_file(&tmp);
         return Err(e);
     }
     Ok(())
+}
+
+fn copy_to_temporary(target: &Path, beside: &Path) -> io::Result<PathBuf> {
+    let (tmp, mut file) = create_temporary(beside)?;
+    let copied = (|| {
+        let mut source = File::open(target)?;
+        if let Ok(meta) = source.metadata() {
+            file.set_permissions(meta.permissions())?;
+        }
+        io::copy(&mut source, &mut file)?;
+        file.sync_all()
+    })();
+    match copied {
+        Ok(()) => Ok(tmp),
+        Err(e) => {
+            let _ = fs::remove_file(&tmp);
+            Err(e)
+        }
+    }
 }
 
 /// Saving through a symbolic link replaces the file it points to, not the link.
@@ -115,16 +188,45 @@ fn parent_dir(path: &Path) -> PathBuf {
     }
 }
 
-/// `.NAME.tmp-PID-N` beside `path`: hidden, unique per process and per call.
+/// A new, empty `.NAME.tmp-RANDOM` beside `path`, created exclusively: it fails on anything
+/// already there, a symbolic link included.
+fn create_temporary(path: &Path) -> io::Result<(PathBuf, File)> {
+    let mut last = None;
+    for _ in 0..16 {
+        let tmp = temp_path_for(path);
+        match OpenOptions::new().write(true).create_new(true).open(&tmp) {
+            Ok(file) => return Ok((tmp, file)),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => last = Some(e),
+            Err(e) => return Err(e),
+        }
+    }
+    Err(last.unwrap_or_else(|| io::Error::other("no free temporary name")))
+}
+
+/// `.NAME.tmp-` and 16 hex digits beside `path`: hidden, and not guessable by another
+/// user, who therefore cannot plant a link at it in advance.
 fn temp_path_for(path: &Path) -> PathBuf {
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "claimdesk".into());
-    let tmp_name = format!(".{name}.tmp-{}-{n}", std::process::id());
+    let tmp_name = format!(".{name}.tmp-{:016x}", random_u64());
     parent_dir(path).join(tmp_name)
+}
+
+/// 64 unpredictable bits: SipHash under the standard library's per-process random keys
+/// (seeded from the operating system), over a counter, the process id and the time.
+fn random_u64() -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_u64(COUNTER.fetch_add(1, Ordering::Relaxed));
+    h.write_u32(std::process::id());
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    h.write_u128(nanos);
+    h.finish()
 }
 
 /// Make a rename durable. Folders cannot be opened for syncing on every platform
@@ -199,6 +301,68 @@ mod tests {
                 .is_symlink()
         );
         assert_eq!(fs::read(&real).unwrap(), b"new");
+    }
+
+    #[test]
+    fn a_locked_save_removes_every_leftover_of_its_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.claimdesk");
+        let bak = dir.path().join("p.claimdesk.bak");
+        let fresh = dir.path().join(".p.claimdesk.tmp-99999-1");
+        let fresh_bak = dir.path().join(".p.claimdesk.bak.tmp-99999-1");
+        let other = dir.path().join(".q.claimdesk.tmp-99999-0");
+        for f in [&fresh, &fresh_bak, &other] {
+            fs::write(f, b"partial").unwrap();
+        }
+        replace_file(&path, b"data", Some(&bak), Leftovers::AllOfThem).unwrap();
+        assert!(!fresh.exists() && !fresh_bak.exists());
+        assert!(other.exists(), "temporaries of other files are not ours");
+    }
+
+    #[test]
+    fn temporary_names_are_unpredictable() {
+        let a = temp_path_for(Path::new("/x/p.claimdesk"));
+        let b = temp_path_for(Path::new("/x/p.claimdesk"));
+        assert_ne!(a, b);
+        let name = a.file_name().unwrap().to_string_lossy().into_owned();
+        let suffix = name.strip_prefix(".p.claimdesk.tmp-").unwrap();
+        assert_eq!(suffix.len(), 16, "{name}");
+        assert!(suffix.chars().all(|c| c.is_ascii_hexdigit()), "{name}");
+    }
+
+    /// A link planted at the backup path (or at any temporary name) is replaced or makes
+    /// the save fail; the file it points to is never written.
+    #[cfg(unix)]
+    #[test]
+    fn links_at_the_backup_path_are_replaced_not_followed() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let secret = dir.path().join("secret");
+        fs::write(&secret, b"private").unwrap();
+        fs::set_permissions(&secret, fs::Permissions::from_mode(0o600)).unwrap();
+        let path = dir.path().join("p.claimdesk");
+        let bak = dir.path().join("p.claimdesk.bak");
+        fs::write(&path, b"one").unwrap();
+        std::os::unix::fs::symlink(&secret, &bak).unwrap();
+        // Old-style predictable temporary names, planted as links too.
+        for n in 0..4 {
+            let pid = std::process::id();
+            let planted = dir.path().join(format!(".p.claimdesk.bak.tmp-{pid}-{n}"));
+            std::os::unix::fs::symlink(&secret, &planted).unwrap();
+            let planted = dir.path().join(format!(".p.claimdesk.tmp-{pid}-{n}"));
+            std::os::unix::fs::symlink(&secret, &planted).unwrap();
+        }
+        write_atomic(&path, b"two", Some(&bak)).unwrap();
+        assert_eq!(fs::read(&secret).unwrap(), b"private");
+        let mode = fs::metadata(&secret).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+        let bak_meta = fs::symlink_metadata(&bak).unwrap();
+        assert!(
+            bak_meta.is_file(),
+            "the link at the backup path was replaced"
+        );
+        assert_eq!(fs::read(&bak).unwrap(), b"one");
+        assert_eq!(fs::read(&path).unwrap(), b"two");
     }
 
     #[test]

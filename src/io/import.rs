@@ -3,22 +3,11 @@
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use sha2::{Digest, Sha256};
-
 use super::article::{ReadError, read_article};
 use crate::extract::{Extraction, FoundSpeaker};
 use crate::model::{Article, ArticleId, Project};
 
-/// Lowercase hex SHA-256 of `bytes`, as recorded in `Article::sha256`.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    use std::fmt::Write;
-    let digest = Sha256::digest(bytes);
-    let mut hex = String::with_capacity(64);
-    for b in digest {
-        let _ = write!(hex, "{b:02x}");
-    }
-    hex
-}
+pub use super::article::sha256_hex;
 
 /// Seconds since the Unix epoch, now (0 if the clock is before 1970).
 pub fn now_seconds() -> i64 {
@@ -52,7 +41,12 @@ fn import_one(project: &mut Project, path: &Path) -> Result<ArticleId, ReadError
             ),
         });
     }
-    Ok(project.add_article(analysed.article, &analysed.extraction))
+    project
+        .add_extracted_article(analysed.article, analysed.extraction)
+        .map_err(|e| ReadError {
+            path: path.to_path_buf(),
+            reason: e.to_string(),
+        })
 }
 
 /// An article read from disk and analysed, ready to join a project (which assigns its id).
@@ -70,7 +64,7 @@ pub fn analyse_file(path: &Path, known: &[FoundSpeaker]) -> Result<AnalysedArtic
     let article = Article {
         id: ArticleId(0),
         title: source.title,
-        sha256: Some(sha256_hex(&source.original)),
+        sha256: Some(source.sha256),
         text: source.text,
         source_path: Some(path.display().to_string()),
         imported_at: Some(now_seconds()),

@@ -3,20 +3,36 @@
 //!
 //! Loading never panics and never changes the file: every bad file (not JSON, truncated,
 //! another shape, a newer version, offsets outside the text, dangling ids, too large)
-//! becomes a [`ProjectFileError`] that names the file in one line. Saving is atomic and keeps
-//! the previous file as `NAME.claimdesk.bak`.
+//! becomes a [`ProjectFileError`] that names the file in one line. Saving is atomic, keeps
+//! the previous file as `NAME.claimdesk.bak`, and happens under the project's lock
+//! ([`ProjectLock`]), which a command holds for its whole load–change–save. Keys this
+//! version does not know are kept (`unknown.rs`).
+
+mod error;
+mod lock;
+mod recovery;
+mod unknown;
+
+pub use error::{ProjectErrorKind, ProjectFileError};
+use error::{err, read_error, write_failure};
+
+pub use lock::{LOCK_WAIT, ProjectLock, lock_path, resolve_project_path};
+pub use recovery::{
+    Recovery, discard_recovery, list_recoveries, load_recovery, recovery_dir, recovery_path,
+    save_recovery,
+};
 
 use std::collections::{HashMap, HashSet};
-use std::fmt;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
+use serde::Deserialize;
+use serde::Serialize;
 use serde::de::IgnoredAny;
-use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
-use super::atomic::write_atomic;
+use super::atomic::{Leftovers, replace_file_with};
 use crate::model::{ArticleId, Project, SpeakerId};
 
 /// The `"format"` value of every project file.
@@ -27,119 +43,6 @@ pub const CURRENT_VERSION: u64 = 1;
 pub const MAX_PROJECT_BYTES: u64 = 512 * 1024 * 1024;
 /// The file extension, without the dot.
 pub const EXTENSION: &str = "claimdesk";
-
-/// Why a project file could not be read or written. Displays as one line naming the file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ProjectFileError {
-    /// The file concerned; `None` for text given directly to [`project_from_str`].
-    pub path: Option<PathBuf>,
-    pub kind: ProjectErrorKind,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ProjectErrorKind {
-    NotFound,
-    PermissionDenied,
-    IsDirectory,
-    /// Another failure while reading.
-    Read(String),
-    /// A failure while saving; the file on disk is unchanged.
-    Write(String),
-    TooLarge {
-        bytes: u64,
-        limit: u64,
-    },
-    Empty,
-    NotUtf8,
-    /// Not JSON at all: a syntax error at this place (1-based).
-    NotJson {
-        line: usize,
-        column: usize,
-    },
-    /// JSON that ends too early: a partial write or a cut download.
-    Truncated {
-        line: usize,
-    },
-    /// Valid JSON, but not a claimdesk project (no `"format": "claimdesk-project"`).
-    NotAProject(String),
-    /// The version field is missing or not a version number.
-    BadVersion(String),
-    /// Written by a newer claimdesk than this one.
-    NewerVersion {
-        found: u64,
-        supported: u64,
-    },
-    /// A claimdesk project whose fields do not have the expected types.
-    WrongShape(String),
-    /// Well-formed, but inconsistent: offsets outside the text, dangling ids, duplicates.
-    Invalid(String),
-}
-
-impl fmt::Display for ProjectErrorKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        use ProjectErrorKind::*;
-        match self {
-            NotFound => write!(f, "no such file"),
-            PermissionDenied => write!(f, "permission denied"),
-            IsDirectory => write!(f, "is a folder, not a project file"),
-            Read(e) => write!(f, "cannot read: {e}"),
-            Write(e) => write!(f, "cannot save ({e}); the file on disk is unchanged"),
-            TooLarge { bytes, limit } => write!(
-                f,
-                "file is {} MB; project files larger than {} MB are not opened",
-                bytes / (1024 * 1024),
-                limit / (1024 * 1024)
-            ),
-            Empty => write!(f, "file is empty, not a claimdesk project"),
-            NotUtf8 => write!(f, "is not a claimdesk project (not UTF-8 text)"),
-            NotJson { line, column } => write!(
-                f,
-                "is not a claimdesk project (not valid JSON at line {line}, column {column})"
-            ),
-            Truncated { line } => write!(
-                f,
-                "is truncated: the JSON ends too early (line {line}); the previous version \
-                 may be in the .bak file beside it"
-            ),
-            NotAProject(what) => write!(f, "is not a claimdesk project ({what})"),
-            BadVersion(what) => write!(f, "has {what}"),
-            NewerVersion { found, supported } => write!(
-                f,
-                "was made by a newer claimdesk (project format version {found}; this \
-                 claimdesk reads versions up to {supported}); update claimdesk to open it"
-            ),
-            WrongShape(e) => write!(f, "is damaged: {e}"),
-            Invalid(e) => write!(f, "is inconsistent: {e}"),
-        }
-    }
-}
-
-impl fmt::Display for ProjectFileError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.path {
-            Some(p) => write!(f, "{}: {}", p.display(), self.kind),
-            None => write!(f, "project: {}", self.kind),
-        }
-    }
-}
-
-impl std::error::Error for ProjectFileError {}
-
-fn err(path: &Path, kind: ProjectErrorKind) -> ProjectFileError {
-    ProjectFileError {
-        path: Some(path.to_path_buf()),
-        kind,
-    }
-}
-
-fn read_error(e: &std::io::Error) -> ProjectErrorKind {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => ProjectErrorKind::NotFound,
-        std::io::ErrorKind::PermissionDenied => ProjectErrorKind::PermissionDenied,
-        std::io::ErrorKind::IsADirectory => ProjectErrorKind::IsDirectory,
-        _ => ProjectErrorKind::Read(e.to_string()),
-    }
-}
 
 /// Length, modification time and content hash of a file, taken when it was opened or saved.
 /// Before saving over the file, compare with [`file_stamp`] to learn whether someone else
@@ -201,6 +104,9 @@ pub fn open_project(path: &Path) -> Result<LoadedProject, ProjectFileError> {
     if meta.is_dir() {
         return Err(err(path, ProjectErrorKind::IsDirectory));
     }
+    if !meta.is_file() {
+        return Err(err(path, ProjectErrorKind::NotAFile));
+    }
     if meta.len() > MAX_PROJECT_BYTES {
         return Err(err(
             path,
@@ -224,7 +130,18 @@ pub fn open_project(path: &Path) -> Result<LoadedProject, ProjectFileError> {
 /// Read at most the size limit, even if the file grew since its metadata was taken.
 fn read_limited(path: &Path) -> Result<Vec<u8>, ProjectErrorKind> {
     use std::io::Read;
-    let file = std::fs::File::open(path).map_err(|e| read_error(&e))?;
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        // Should a FIFO have taken the file's place, opening it must not wait for a writer.
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path).map_err(|e| read_error(&e))?;
+    if !file.metadata().is_ok_and(|m| m.is_file()) {
+        return Err(ProjectErrorKind::NotAFile);
+    }
     let mut bytes = Vec::new();
     file.take(MAX_PROJECT_BYTES + 1)
         .read_to_end(&mut bytes)
@@ -238,6 +155,20 @@ fn read_limited(path: &Path) -> Result<Vec<u8>, ProjectErrorKind> {
     Ok(bytes)
 }
 
+/// Do these first bytes of a file look like a claimdesk project (a JSON object whose
+/// start names the project format)? For refusing a project where an article or an export
+/// target is expected; a full load decides whether it really is one.
+pub fn looks_like_project(head: &[u8]) -> bool {
+    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let start = head.iter().position(|b| !b.is_ascii_whitespace());
+    let Some(start) = start else {
+        return false;
+    };
+    let head = &head[start..head.len().min(start + 1024)];
+    let needle = format!("\"{FORMAT_NAME}\"");
+    head.first() == Some(&b'{') && head.windows(needle.len()).any(|w| w == needle.as_bytes())
+}
+
 /// Parse project file text (any supported version; older ones are migrated).
 pub fn project_from_str(text: &str) -> Result<Project, ProjectFileError> {
     parse(text)
@@ -248,17 +179,64 @@ pub fn project_from_str(text: &str) -> Result<Project, ProjectFileError> {
 /// Save atomically: a crash at any moment leaves the old or the new file whole. The file
 /// that was at `path` is kept as `NAME.claimdesk.bak`. A project that would not load back
 /// (offsets outside the text, dangling ids) is refused and nothing is written.
+///
+/// The save takes the project's lock (waiting up to [`LOCK_WAIT`] for another writer). If
+/// another claimdesk replaced the file while this save waited, nothing is written
+/// ([`ProjectErrorKind::ChangedWhileWaiting`]): the caller's view of the file is out of
+/// date, and the window's next save asks whether to overwrite.
 pub fn save_project(path: &Path, project: &Project) -> Result<(), ProjectFileError> {
+    let target = resolve_project_path(path)?;
+    save_if_still(path, project, identity(&target))
+}
+
+/// Take the lock, then save unless the file is no longer the one `before` describes.
+fn save_if_still(
+    path: &Path,
+    project: &Project,
+    before: Option<Identity>,
+) -> Result<(), ProjectFileError> {
+    let lock = ProjectLock::acquire(path)?;
+    if identity(lock.project_path()) != before {
+        return Err(err(path, ProjectErrorKind::ChangedWhileWaiting));
+    }
+    save_project_locked(&lock, project)
+}
+
+/// [`save_project`] by a writer that already holds the project's lock (the CLI holds it
+/// from load to save). Writes to the lock's project file; every temporary an earlier,
+/// killed save of it left is removed first.
+pub fn save_project_locked(lock: &ProjectLock, project: &Project) -> Result<(), ProjectFileError> {
+    let path = lock.project_path();
     check(project).map_err(|e| {
         err(
             path,
-            ProjectErrorKind::Write(format!("the project is inconsistent: {e}")),
+            write_failure(path, format!("the project is inconsistent: {e}")),
         )
     })?;
-    let text = to_string_with(project, None)
-        .map_err(|e| err(path, ProjectErrorKind::Write(e.to_string())))?;
-    write_atomic(path, text.as_bytes(), Some(&backup_path(path)))
-        .map_err(|e| err(path, ProjectErrorKind::Write(e.to_string())))
+    // Serialised straight into the temporary: a large project is not held twice.
+    replace_file_with(
+        path,
+        Some(&backup_path(path)),
+        Leftovers::AllOfThem,
+        |out| write_project(out, project, None),
+    )
+    .map_err(|e| err(path, write_failure(path, e.to_string())))
+}
+
+/// Which file is at `path` now: a save replaces the file (a new inode), so any save by
+/// someone else changes this. `None` when nothing is there.
+type Identity = (u64, u64, u64, Option<SystemTime>);
+
+fn identity(path: &Path) -> Option<Identity> {
+    let meta = std::fs::metadata(path).ok()?;
+    #[cfg(unix)]
+    let (dev, ino) = {
+        use std::os::unix::fs::MetadataExt;
+        (meta.dev(), meta.ino())
+    };
+    #[cfg(not(unix))]
+    let (dev, ino) = (0, 0);
+    Some((dev, ino, meta.len(), meta.modified().ok()))
 }
 
 /// Where [`save_project`] keeps the previous version: `NAME.claimdesk.bak`.
@@ -274,7 +252,9 @@ struct FileOut<'a> {
     version: u64,
     #[serde(skip_serializing_if = "Option::is_none")]
     recovery_of: Option<&'a str>,
-    project: &'a Project,
+    project: unknown::ProjectOut<'a>,
+    #[serde(flatten)]
+    extra: unknown::Extra<'a>,
 }
 
 /// The project file text: pretty JSON, fields in a fixed order, ending with a newline.
@@ -287,15 +267,27 @@ fn to_string_with(
     project: &Project,
     recovery_of: Option<&str>,
 ) -> Result<String, serde_json::Error> {
+    let mut bytes = Vec::new();
+    write_project(&mut bytes, project, recovery_of).map_err(serde_json::Error::io)?;
+    // serde_json writes UTF-8 only.
+    String::from_utf8(bytes).map_err(|e| serde_json::Error::io(std::io::Error::other(e)))
+}
+
+/// The project file text, written to `out`: pretty JSON, then a newline.
+fn write_project(
+    out: &mut dyn std::io::Write,
+    project: &Project,
+    recovery_of: Option<&str>,
+) -> std::io::Result<()> {
     let doc = FileOut {
         format: FORMAT_NAME,
         version: CURRENT_VERSION,
         recovery_of,
-        project,
+        project: unknown::ProjectOut::of(project),
+        extra: unknown::Extra(&project.unknown.file),
     };
-    let mut text = serde_json::to_string_pretty(&doc)?;
-    text.push('\n');
-    Ok(text)
+    serde_json::to_writer_pretty(&mut *out, &doc).map_err(std::io::Error::other)?;
+    out.write_all(b"\n")
 }
 
 /// The top of a project file; everything else is skipped without being built.
@@ -335,17 +327,22 @@ fn parse(text: &str) -> Result<(Project, u64), ProjectErrorKind> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let header = read_header(text)?;
     let version = check_header(&header)?;
-    let mut project = if version == CURRENT_VERSION {
-        serde_json::from_str::<FileIn>(text)
+    let (mut project, kept) = if version == CURRENT_VERSION {
+        let project = serde_json::from_str::<FileIn>(text)
             .map_err(|e| json_error(&e))?
-            .project
+            .project;
+        (project, unknown::unknown_keys(text))
     } else {
         let mut doc: Value = serde_json::from_str(text).map_err(|e| json_error(&e))?;
         migrate(&mut doc, version, &MIGRATIONS)?;
-        serde_json::from_value::<FileIn>(doc)
+        let migrated = doc.to_string();
+        let project = serde_json::from_value::<FileIn>(doc)
             .map_err(|e| ProjectErrorKind::WrongShape(e.to_string()))?
-            .project
+            .project;
+        (project, unknown::unknown_keys(&migrated))
     };
+    // The typed parse succeeded, so the text is well-formed JSON and this cannot fail.
+    project.unknown = kept.map_err(|e| json_error(&e))?;
     validate(&mut project)?;
     Ok((project, version))
 }
@@ -506,140 +503,6 @@ fn check_span(text: &str, start: usize, end: usize) -> Result<(), String> {
     Ok(())
 }
 
-// ---------------------------------------------------------------------------------------
-// Recovery files: the window's 30-second autosave of unsaved changes.
-
-/// Where recovery files live: `$XDG_DATA_HOME/claimdesk/recovery` (default
-/// `~/.local/share/claimdesk/recovery`); `~/Library/Application Support/claimdesk/recovery`
-/// on macOS; `%LOCALAPPDATA%\claimdesk\recovery` on Windows; the temp folder otherwise.
-pub fn recovery_dir() -> PathBuf {
-    let env_dir = |name: &str| {
-        std::env::var_os(name)
-            .map(PathBuf::from)
-            .filter(|p| p.is_absolute())
-    };
-    let base = if cfg!(windows) {
-        env_dir("LOCALAPPDATA").or_else(|| env_dir("APPDATA"))
-    } else if cfg!(target_os = "macos") {
-        env_dir("HOME").map(|h| h.join("Library").join("Application Support"))
-    } else {
-        env_dir("XDG_DATA_HOME").or_else(|| env_dir("HOME").map(|h| h.join(".local/share")))
-    };
-    match base {
-        Some(b) => b.join("claimdesk").join("recovery"),
-        None => std::env::temp_dir().join("claimdesk-recovery"),
-    }
-}
-
-/// The recovery file of a project: one per project path (`NAME-HASH.claimdesk`, the hash of
-/// the absolute path), `untitled.claimdesk` for a project never saved.
-pub fn recovery_path(project_path: Option<&Path>) -> PathBuf {
-    let name = match project_path {
-        None => format!("untitled.{EXTENSION}"),
-        Some(p) => {
-            let abs = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
-            let hash = Sha256::digest(abs.to_string_lossy().as_bytes());
-            let hex: String = hash[..8].iter().map(|b| format!("{b:02x}")).collect();
-            let stem: String = p
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default()
-                .chars()
-                .filter(|c| c.is_alphanumeric() || matches!(c, '-' | '_'))
-                .take(40)
-                .collect();
-            format!("{stem}-{hex}.{EXTENSION}")
-        }
-    };
-    recovery_dir().join(name)
-}
-
-/// Write the unsaved state of a project to its recovery file (atomically, no backup).
-/// Returns the recovery file's path.
-pub fn save_recovery(
-    project_path: Option<&Path>,
-    project: &Project,
-) -> Result<PathBuf, ProjectFileError> {
-    let path = recovery_path(project_path);
-    let dir = recovery_dir();
-    std::fs::create_dir_all(&dir).map_err(|e| err(&dir, ProjectErrorKind::Write(e.to_string())))?;
-    let of = project_path.map(|p| {
-        std::path::absolute(p)
-            .unwrap_or_else(|_| p.to_path_buf())
-            .to_string_lossy()
-            .into_owned()
-    });
-    let text = to_string_with(project, of.as_deref())
-        .map_err(|e| err(&path, ProjectErrorKind::Write(e.to_string())))?;
-    write_atomic(&path, text.as_bytes(), None)
-        .map_err(|e| err(&path, ProjectErrorKind::Write(e.to_string())))?;
-    Ok(path)
-}
-
-/// The recovered project of `project_path`, `Ok(None)` when there is no recovery file.
-pub fn load_recovery(project_path: Option<&Path>) -> Result<Option<Project>, ProjectFileError> {
-    let path = recovery_path(project_path);
-    match load_project(&path) {
-        Ok(p) => Ok(Some(p)),
-        Err(ProjectFileError {
-            kind: ProjectErrorKind::NotFound,
-            ..
-        }) => Ok(None),
-        Err(e) => Err(e),
-    }
-}
-
-/// Remove the recovery file (after a save, or when the analyst discards the changes).
-pub fn discard_recovery(project_path: Option<&Path>) -> Result<(), ProjectFileError> {
-    let path = recovery_path(project_path);
-    match std::fs::remove_file(&path) {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
-        Err(e) => Err(err(&path, ProjectErrorKind::Write(e.to_string()))),
-    }
-}
-
-/// A recovery file found at start-up, to offer its restoration.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Recovery {
-    /// The recovery file itself (pass it to [`load_project`]).
-    pub file: PathBuf,
-    /// The project file it holds unsaved changes of; `None` for an untitled project.
-    pub project_path: Option<PathBuf>,
-    pub saved_at: Option<SystemTime>,
-}
-
-/// Every recovery file present, newest first. Unreadable entries are skipped.
-pub fn list_recoveries() -> Vec<Recovery> {
-    let Ok(entries) = std::fs::read_dir(recovery_dir()) else {
-        return Vec::new();
-    };
-    let mut found: Vec<Recovery> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == EXTENSION))
-        .filter_map(|file| {
-            let meta = std::fs::metadata(&file).ok()?;
-            if !meta.is_file() || meta.len() > MAX_PROJECT_BYTES {
-                return None;
-            }
-            let text = std::fs::read_to_string(&file).ok()?;
-            let header = serde_json::from_str::<Header>(&text).ok()?;
-            let project_path = match header.recovery_of {
-                Some(Value::String(s)) => Some(PathBuf::from(s)),
-                _ => None,
-            };
-            Some(Recovery {
-                file,
-                project_path,
-                saved_at: meta.modified().ok(),
-            })
-        })
-        .collect();
-    found.sort_by_key(|r| std::cmp::Reverse(r.saved_at));
-    found
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -666,6 +529,26 @@ mod tests {
         let mut current = doc.clone();
         migrate(&mut current, 4, &steps).unwrap();
         assert_eq!(current, doc, "a current document is left alone");
+    }
+
+    /// What `save_project` does when another writer replaced the file between the moment
+    /// it looked and the moment it got the lock: it writes nothing.
+    #[test]
+    fn a_save_does_not_overwrite_a_file_replaced_meanwhile() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.claimdesk");
+        let mine = Project::new("mine");
+        save_project(&path, &mine).unwrap();
+        let before = identity(&path);
+        let theirs = Project::new("theirs");
+        save_project(&path, &theirs).unwrap();
+        let e = save_if_still(&path, &mine, before).unwrap_err();
+        assert_eq!(e.kind, ProjectErrorKind::ChangedWhileWaiting, "{e}");
+        assert!(e.to_string().contains("nothing was written"), "{e}");
+        assert_eq!(load_project(&path).unwrap().name, "theirs");
+        // Unchanged since it looked: the save goes through.
+        save_if_still(&path, &mine, identity(&path)).unwrap();
+        assert_eq!(load_project(&path).unwrap().name, "mine");
     }
 
     #[test]

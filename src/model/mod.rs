@@ -14,6 +14,6 @@ pub mod time;
 
 pub use article::{Article, ArticleId, ArticleMeta};
 pub use claim::{Claim, ClaimId, ClaimKind, ClaimOrigin, Evidence, StatusChange};
-pub use project::{Project, ProjectSettings};
+pub use project::{IdsExhausted, Project, ProjectSettings, UnknownKeys};
 pub use speaker::{Speaker, SpeakerId};
 pub use status::Status;

@@ -1,5 +1,7 @@
 //! The project: every article, claim and speaker the analyst works with.
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
 use super::{Article, ArticleId, Claim, ClaimId, ClaimOrigin, Speaker, SpeakerId, Status};
@@ -16,6 +18,37 @@ pub struct ProjectSettings {
     pub review_url_pattern: String,
 }
 
+/// Keys of a project file that this claimdesk does not know (a newer version wrote them),
+/// kept so that saving writes them back instead of dropping them. Each entry is a key and
+/// its value as JSON text, exactly as read, in file order; per object of the file. The
+/// project file code fills and writes these (`io::project_file`); nothing else reads them.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct UnknownKeys {
+    pub file: Vec<(String, String)>,
+    pub project: Vec<(String, String)>,
+    pub settings: Vec<(String, String)>,
+    pub articles: HashMap<ArticleId, Vec<(String, String)>>,
+    pub speakers: HashMap<SpeakerId, Vec<(String, String)>>,
+    pub claims: HashMap<ClaimId, Vec<(String, String)>>,
+}
+
+/// Every id of a project has been used: `u64::MAX` is never given out, so that `next_id`
+/// always stays above every id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IdsExhausted;
+
+impl std::fmt::Display for IdsExhausted {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "the project has no ids left (its ids reach {}); nothing was added",
+            u64::MAX - 1
+        )
+    }
+}
+
+impl std::error::Error for IdsExhausted {}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Project {
     pub name: String,
@@ -30,6 +63,9 @@ pub struct Project {
     /// Next free claim number ("#17"); numbers are never reused either.
     #[serde(default, skip_serializing_if = "super::claim::is_zero")]
     pub next_number: u64,
+    /// Keys of the file this version does not know, written back on save.
+    #[serde(skip)]
+    pub unknown: UnknownKeys,
 }
 
 impl Project {
@@ -41,15 +77,37 @@ impl Project {
         }
     }
 
-    /// A fresh id for any entity; keeps `next_id` above every id in use.
-    pub fn fresh_id(&mut self) -> u64 {
-        let floor = self.max_id() + 1;
-        if self.next_id < floor {
-            self.next_id = floor;
+    /// A fresh id for any entity; keeps `next_id` above every id in use. Fails, changing
+    /// nothing, when the ids are used up.
+    pub fn fresh_id(&mut self) -> Result<u64, IdsExhausted> {
+        let id = self.first_free_id()?;
+        self.next_id = id.checked_add(1).ok_or(IdsExhausted)?;
+        Ok(id)
+    }
+
+    /// How many fresh ids can still be given out.
+    pub fn ids_left(&self) -> u64 {
+        self.first_free_id().map_or(0, |id| u64::MAX - id)
+    }
+
+    /// Fails unless `n` more fresh ids can be given out: call before a change that takes
+    /// several, so that it is refused whole rather than stopped half-way.
+    pub fn ensure_ids(&self, n: usize) -> Result<(), IdsExhausted> {
+        let n = u64::try_from(n).unwrap_or(u64::MAX);
+        if self.ids_left() >= n {
+            Ok(())
+        } else {
+            Err(IdsExhausted)
         }
-        let id = self.next_id;
-        self.next_id += 1;
-        id
+    }
+
+    fn first_free_id(&self) -> Result<u64, IdsExhausted> {
+        let floor = self.max_id().checked_add(1).ok_or(IdsExhausted)?;
+        let id = self.next_id.max(floor);
+        if id == u64::MAX {
+            return Err(IdsExhausted);
+        }
+        Ok(id)
     }
 
     /// Give every claim without a number (files from before numbers existed) the next
@@ -139,50 +197,91 @@ impl Project {
     }
 
     /// Add an article (its id is assigned here) with the claims the extractor found in it,
-    /// joining its speakers to the project's registry. Returns the new article's id.
-    pub fn add_article(&mut self, mut article: Article, extraction: &Extraction) -> ArticleId {
-        let id = ArticleId(self.fresh_id());
-        article.id = id;
-        self.articles.push(article);
-        let claims = self.claims_from_extraction(id, extraction);
-        self.claims.extend(claims);
-        id
+    /// joining its speakers to the project's registry. Returns the new article's id. When
+    /// the project has not enough ids left, nothing is added.
+    pub fn add_article(
+        &mut self,
+        article: Article,
+        extraction: &Extraction,
+    ) -> Result<ArticleId, IdsExhausted> {
+        self.add_extracted_article(article, extraction.clone())
     }
 
-    /// Turn an extraction of article `article` into project claims, adding or merging speakers.
-    pub fn claims_from_extraction(&mut self, article: ArticleId, ex: &Extraction) -> Vec<Claim> {
+    /// [`Project::add_article`] taking the extraction by value: its strings move into the
+    /// project's claims instead of being copied (a large article's claims are not held
+    /// twice while they are added).
+    pub fn add_extracted_article(
+        &mut self,
+        mut article: Article,
+        extraction: Extraction,
+    ) -> Result<ArticleId, IdsExhausted> {
+        self.ensure_ids(1 + Self::ids_needed(&extraction))?;
+        let id = ArticleId(self.fresh_id()?);
+        article.id = id;
+        self.articles.push(article);
+        let claims = self.claims_from(id, extraction)?;
+        self.claims.extend(claims);
+        Ok(id)
+    }
+
+    /// At most how many ids turning `ex` into claims takes (a claim each, a speaker each).
+    pub fn ids_needed(ex: &Extraction) -> usize {
+        ex.claims.len().saturating_add(ex.speakers.len())
+    }
+
+    /// Turn an extraction of article `article` into project claims, adding or merging
+    /// speakers. When the project has not enough ids left, nothing changes.
+    pub fn claims_from_extraction(
+        &mut self,
+        article: ArticleId,
+        ex: &Extraction,
+    ) -> Result<Vec<Claim>, IdsExhausted> {
+        self.claims_from(article, ex.clone())
+    }
+
+    fn claims_from(
+        &mut self,
+        article: ArticleId,
+        ex: Extraction,
+    ) -> Result<Vec<Claim>, IdsExhausted> {
+        self.ensure_ids(Self::ids_needed(&ex))?;
         self.ensure_claim_numbers();
         let speaker_ids: Vec<SpeakerId> = ex
             .speakers
             .iter()
             .map(|found| self.merge_speaker(found))
-            .collect();
+            .collect::<Result<_, _>>()?;
         ex.claims
-            .iter()
-            .map(|c| Claim {
-                id: ClaimId(self.fresh_id()),
-                number: self.fresh_number(),
-                article,
-                content: c.content.clone(),
-                start: c.start,
-                end: c.end,
-                kind: c.kind,
-                cue: c.cue.clone(),
-                mention: c.mention.clone(),
-                mention_span: c.mention_span,
-                speaker: c.speaker.and_then(|i| speaker_ids.get(i).copied()),
-                status: Status::Unchecked,
-                notes: String::new(),
-                evidence: Vec::new(),
-                history: Vec::new(),
-                origin: ClaimOrigin::Extracted,
+            .into_iter()
+            .map(|c| {
+                Ok(Claim {
+                    id: ClaimId(self.fresh_id()?),
+                    number: self.fresh_number(),
+                    article,
+                    content: c.content,
+                    start: c.start,
+                    end: c.end,
+                    kind: c.kind,
+                    cue: c.cue,
+                    mention: c.mention,
+                    mention_span: c.mention_span,
+                    speaker: c.speaker.and_then(|i| speaker_ids.get(i).copied()),
+                    status: Status::Unchecked,
+                    notes: String::new(),
+                    evidence: Vec::new(),
+                    history: Vec::new(),
+                    origin: ClaimOrigin::Extracted,
+                })
             })
             .collect()
     }
 
     /// The project speaker for an article's speaker: an existing one with the same name
     /// (or whose aliases include it), else a new one.
-    fn merge_speaker(&mut self, found: &crate::extract::FoundSpeaker) -> SpeakerId {
+    fn merge_speaker(
+        &mut self,
+        found: &crate::extract::FoundSpeaker,
+    ) -> Result<SpeakerId, IdsExhausted> {
         if let Some(id) = self.find_speaker(&found.name) {
             if let Some(s) = self.speakers.iter_mut().find(|s| s.id == id) {
                 if s.role.is_none() {
@@ -194,9 +293,9 @@ impl Project {
                     }
                 }
             }
-            return id;
+            return Ok(id);
         }
-        let id = SpeakerId(self.fresh_id());
+        let id = SpeakerId(self.fresh_id()?);
         self.speakers.push(Speaker {
             id,
             name: found.name.clone(),
@@ -204,6 +303,6 @@ impl Project {
             aliases: found.aliases.clone(),
             is_body: found.is_body,
         });
-        id
+        Ok(id)
     }
 }

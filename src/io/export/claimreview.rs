@@ -1,5 +1,9 @@
 //! `--format claimreview`: schema.org ClaimReview as JSON-LD, one review per claim with a
 //! verdict (every status but Unchecked). Shape and rating scale: docs/exports.md.
+//!
+//! The output is meant to be pasted into `<script type="application/ld+json">`, so no
+//! text in it can end the script: `<`, `>`, `&`, U+2028 and U+2029 are written as JSON
+//! escapes (`\u003c` …) wherever they occur, which is only ever inside strings.
 
 use serde_json::{Map, Value, json};
 
@@ -24,10 +28,42 @@ pub fn rating_value(status: Status) -> Option<u8> {
 }
 
 /// The review address of a claim: the project's pattern with `{id}` replaced by the
-/// claim's id, or `None` when the pattern is empty or not an http(s) address.
+/// claim's id, or `None` when the pattern is empty or not a [`valid_review_pattern`].
 pub fn review_url(pattern: &str, claim_id: u64) -> Option<String> {
+    if !valid_review_pattern(pattern) {
+        return None;
+    }
     let url = pattern.trim().replace("{id}", &claim_id.to_string());
     is_web_url(&url).then_some(url)
+}
+
+/// Characters that could end or confuse a `<script>` block (or an HTML attribute) the
+/// reviews are pasted into.
+const SCRIPT_UNSAFE: [char; 5] = ['<', '>', '&', '\u{2028}', '\u{2029}'];
+
+/// A review address pattern is an http(s) address without spaces, control characters, or
+/// `<`, `>`, `&`, U+2028, U+2029.
+pub fn valid_review_pattern(pattern: &str) -> bool {
+    let pattern = pattern.trim();
+    is_web_url(pattern) && !pattern.contains(SCRIPT_UNSAFE)
+}
+
+/// JSON text with `<`, `>`, `&`, U+2028 and U+2029 written as `\u` escapes. These never
+/// occur in JSON outside strings, so every one replaced is inside a string, and the text
+/// parses back to the same value.
+pub fn escape_for_script(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Every review as a JSON array of ClaimReview objects (pretty, ending with a newline).
@@ -37,8 +73,8 @@ pub fn to_string(project: &Project) -> String {
         .filter(|r| r.claim.status != Status::Unchecked)
         .map(|r| review(project, r))
         .collect();
-    let mut text =
-        serde_json::to_string_pretty(&Value::Array(reviews)).unwrap_or_else(|_| "[]".into());
+    let text = serde_json::to_string_pretty(&Value::Array(reviews)).unwrap_or_else(|_| "[]".into());
+    let mut text = escape_for_script(&text);
     text.push('\n');
     text
 }
@@ -135,5 +171,26 @@ mod tests {
         );
         assert_eq!(review_url("", 7), None);
         assert_eq!(review_url("javascript:go({id})", 7), None);
+        for bad in [
+            "https://example.org/<script>/{id}",
+            "https://example.org/a?b=1&c={id}",
+            "https://example.org/{id}>",
+            "https://example.org/\u{2028}{id}",
+        ] {
+            assert!(!valid_review_pattern(bad), "{bad}");
+            assert_eq!(review_url(bad, 7), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn script_escaping_keeps_the_value() {
+        let v = serde_json::json!({"a": "</script><script>alert(1)</script> & \u{2028}\u{2029}"});
+        let text = escape_for_script(&serde_json::to_string(&v).unwrap());
+        for c in SCRIPT_UNSAFE {
+            assert!(!text.contains(c), "{text}");
+        }
+        assert!(text.contains("\\u003c/script\\u003e"), "{text}");
+        let back: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, v);
     }
 }

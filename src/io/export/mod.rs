@@ -115,9 +115,10 @@ pub fn warnings(project: &Project, format: Format) -> Vec<String> {
             out.push(
                 "no review address pattern in the project settings: the reviews have no url".into(),
             );
-        } else if !is_web_url(pattern) {
+        } else if !claimreview::valid_review_pattern(pattern) {
             out.push(
-                "the review address pattern is not an http(s) address: the reviews have no url"
+                "the review address pattern is not an http(s) address without spaces, <, >, & \
+                 or line separators: the reviews have no url"
                     .into(),
             );
         }
@@ -126,10 +127,15 @@ pub fn warnings(project: &Project, format: Format) -> Vec<String> {
 }
 
 /// Write an export to `output` (atomically, so a reader never sees half a file) or to
-/// stdout when `output` is `None`.
+/// stdout when `output` is `None`. An export never replaces a project: `output` named
+/// `.claimdesk` (or its `.bak` or `.lock`), or holding a project file, is refused with an
+/// [`io::ErrorKind::AlreadyExists`] error that says so.
 pub fn deliver(output: Option<&Path>, bytes: &[u8]) -> io::Result<()> {
     match output {
-        Some(path) => super::atomic::write_atomic(path, bytes, None),
+        Some(path) => {
+            refuse_project(path)?;
+            super::atomic::write_atomic(path, bytes, None)
+        }
         None => {
             let stdout = io::stdout();
             let mut out = stdout.lock();
@@ -137,6 +143,43 @@ pub fn deliver(output: Option<&Path>, bytes: &[u8]) -> io::Result<()> {
             out.flush()
         }
     }
+}
+
+/// Refuse an export target that is, or is named like, a claimdesk project.
+fn refuse_project(path: &Path) -> io::Result<()> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let ext = format!(".{}", super::project_file::EXTENSION);
+    let named_like_one = [ext.clone(), format!("{ext}.bak"), format!("{ext}.lock")]
+        .iter()
+        .any(|end| name.ends_with(end.as_str()));
+    if named_like_one || holds_a_project(path) {
+        return Err(io::Error::new(
+            io::ErrorKind::AlreadyExists,
+            "is a claimdesk project (or named like one); an export never replaces a \
+             project, nothing was written: choose another file name",
+        ));
+    }
+    Ok(())
+}
+
+/// Does the file at `path` start like a project file? Reads its first KiB only; a file
+/// that is missing, unreadable or not a regular file is not one.
+fn holds_a_project(path: &Path) -> bool {
+    use std::io::Read;
+    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        return false;
+    }
+    let Ok(file) = std::fs::File::open(path) else {
+        return false;
+    };
+    let mut head = Vec::with_capacity(1024);
+    if file.take(1024).read_to_end(&mut head).is_err() {
+        return false;
+    }
+    super::project_file::looks_like_project(&head)
 }
 
 /// One claim with what the exports show beside it.

@@ -62,6 +62,15 @@ fn extension(path: &Path) -> Option<String> {
 pub fn detect(path: &Path, head: &[u8]) -> Result<Format, String> {
     let ext = extension(path);
     let ext = ext.as_deref();
+    if ext == Some(crate::io::project_file::EXTENSION)
+        || crate::io::project_file::looks_like_project(head)
+    {
+        return Err(
+            "is a claimdesk project, not an article; open it in the window, or \
+                    give it as the project to `claimdesk import PROJECT ARTICLES`"
+                .into(),
+        );
+    }
     if head.starts_with(b"%PDF-") {
         return Ok(Format::Pdf);
     }
@@ -97,6 +106,15 @@ pub fn decode(format: Format, bytes: &[u8]) -> Result<Decoded, String> {
         Format::Markdown => markdown::read(bytes),
         Format::Pdf => pdf::read(bytes),
         Format::Docx => docx::read(bytes),
+    }
+}
+
+/// [`decode`] of bytes the caller gives up: plain UTF-8 text becomes the article text
+/// without being copied, so a large text file takes about its size in memory once.
+pub fn decode_owned(format: Format, bytes: Vec<u8>) -> Result<Decoded, String> {
+    match format {
+        Format::Text => text::decode_owned(bytes).map(Decoded::text_only),
+        _ => decode(format, &bytes),
     }
 }
 
@@ -144,6 +162,12 @@ mod tests {
         assert_eq!(detect(p("a.txt"), b"Plain words"), Ok(Format::Text));
         assert!(detect(p("a.pdf"), b"Plain").unwrap_err().contains(".pdf"));
         assert!(detect(p("a.docx"), b"Plain").unwrap_err().contains(".docx"));
+        let project = b"{\n  \"format\": \"claimdesk-project\",\n  \"version\": 1";
+        for name in ["p.claimdesk", "p.txt", "p"] {
+            let e = detect(p(name), project).unwrap_err();
+            assert!(e.contains("is a claimdesk project, not an article"), "{e}");
+        }
+        assert!(detect(p("x.claimdesk"), b"words").is_err());
     }
 
     #[test]

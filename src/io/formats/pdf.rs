@@ -55,6 +55,14 @@ fn read_pdf(bytes: &[u8]) -> Result<Decoded, String> {
         page_lines(&doc, page, &mut lines, &mut inflated)?;
     }
     let text = tidy_lines(&reflow(&lines));
+    if text.is_empty() && !ends_like_a_pdf(bytes) {
+        // lopdf recovers what it can of a cut file; an empty result is the cut, not a scan.
+        return Err(
+            "PDF is damaged or truncated (it does not end with %%EOF, as a whole PDF does); \
+             its text could not be read"
+                .into(),
+        );
+    }
     if text.is_empty() {
         return Err("PDF has no text layer (scanned or image-only?); run OCR on it first".into());
     }
@@ -77,6 +85,12 @@ fn read_pdf(bytes: &[u8]) -> Result<Decoded, String> {
             ..ArticleMeta::default()
         },
     })
+}
+
+/// Whole PDFs end with `%%EOF` (perhaps followed by a line end or a little padding).
+fn ends_like_a_pdf(bytes: &[u8]) -> bool {
+    let tail = &bytes[bytes.len().saturating_sub(1024)..];
+    tail.windows(5).any(|w| w == b"%%EOF")
 }
 
 /// One visual line of a page: its text and the height of its baseline (`None` for a

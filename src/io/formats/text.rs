@@ -13,6 +13,50 @@ pub fn decode(bytes: &[u8]) -> Result<String, String> {
     Ok(normalise_line_ends(&text))
 }
 
+/// [`decode`], reusing the buffer when the bytes are UTF-8 already (no copy of a large
+/// file; line ends are normalised in place).
+pub fn decode_owned(mut bytes: Vec<u8>) -> Result<String, String> {
+    let bom = usize::from(bytes.starts_with(b"\xEF\xBB\xBF")) * 3;
+    let plain_utf8 = (bom > 0
+        || (Encoding::for_bom(&bytes).is_none()
+            && utf16_without_bom(&bytes).is_none()
+            && !looks_binary(&bytes)))
+        && std::str::from_utf8(&bytes[bom..]).is_ok();
+    if !plain_utf8 {
+        return decode(&bytes);
+    }
+    bytes.drain(..bom);
+    normalise_in_place(&mut bytes);
+    let text = String::from_utf8(bytes).map_err(|_| "is not valid UTF-8 text".to_string())?;
+    if text.trim().is_empty() {
+        return Err("file is empty".into());
+    }
+    Ok(text)
+}
+
+/// CRLF and lone CR become `\n` within the buffer (both are ASCII, so UTF-8 stays valid).
+fn normalise_in_place(bytes: &mut Vec<u8>) {
+    if !bytes.contains(&b'\r') {
+        return;
+    }
+    let mut write = 0;
+    let mut read = 0;
+    while read < bytes.len() {
+        let b = bytes[read];
+        if b == b'\r' {
+            bytes[write] = b'\n';
+            if bytes.get(read + 1) == Some(&b'\n') {
+                read += 1;
+            }
+        } else {
+            bytes[write] = b;
+        }
+        write += 1;
+        read += 1;
+    }
+    bytes.truncate(write);
+}
+
 /// Decode `bytes` to a string: a BOM decides; else UTF-8 if the bytes are valid UTF-8;
 /// else `declared` (an HTML charset, say) if it is a known label; else chardetng's guess.
 pub fn to_utf8(bytes: &[u8], declared: Option<&str>) -> Result<String, String> {
@@ -138,6 +182,21 @@ mod tests {
             decode(b"\x93Caf\xe9 au lait,\x94 she said.\r\n").unwrap(),
             "“Café au lait,” she said.\n"
         );
+    }
+
+    #[test]
+    fn owned_decoding_matches_borrowed_decoding() {
+        for bytes in [
+            &b"\xEF\xBB\xBFa\r\nb\rc\r"[..],
+            b"plain words\n",
+            b"\x93Caf\xe9\x94 au lait",
+            b"",
+            b" \r\n ",
+            b"\x00\x01binary",
+            b"\xFF\xFEh\x00i\x00",
+        ] {
+            assert_eq!(decode_owned(bytes.to_vec()), decode(bytes), "{bytes:?}");
+        }
     }
 
     #[test]

@@ -82,7 +82,9 @@ pub(super) fn re_extract(
             project.claims.remove(index);
         }
     }
-    let found = project.claims_from_extraction(*article, extraction);
+    let found = project
+        .claims_from_extraction(*article, extraction)
+        .map_err(super::no_ids)?;
     let overlaps = |c: &Claim| kept.iter().any(|&(s, e)| c.start < e && s < c.end);
     let fresh: Vec<Claim> = found.into_iter().filter(|c| !overlaps(c)).collect();
     for c in &fresh {
@@ -100,7 +102,9 @@ pub(super) fn add_article(
     extraction: &Extraction,
 ) -> Result<(), EditError> {
     patch.touch_speakers(project);
-    let id = project.add_article(article.clone(), extraction);
+    let id = project
+        .add_article(article.clone(), extraction)
+        .map_err(super::no_ids)?;
     patch.articles.push((id, None));
     for c in project.claims.iter().filter(|c| c.article == id) {
         patch.created_claim(c.id);

@@ -71,7 +71,7 @@ pub(super) fn set_speaker_name(
     name: &str,
 ) -> Result<(), EditError> {
     let i = claim_index(project, *claim)?;
-    let speaker = speaker_named(project, patch, name);
+    let speaker = speaker_named(project, patch, name)?;
     if project.claims[i].speaker == speaker {
         return Err(EditError::NoChange);
     }
@@ -156,11 +156,12 @@ pub(super) fn add_claim(
     if content.is_empty() {
         return Err(EditError::Invalid("a claim cannot be empty"));
     }
-    let speaker = speaker
-        .as_deref()
-        .and_then(|name| speaker_named(project, patch, name));
+    let speaker = match speaker.as_deref() {
+        Some(name) => speaker_named(project, patch, name)?,
+        None => None,
+    };
     project.ensure_claim_numbers();
-    let id = ClaimId(project.fresh_id());
+    let id = ClaimId(project.fresh_id().map_err(super::no_ids)?);
     let number = project.fresh_number();
     // Insert after the article's claims that start earlier, so reading order holds.
     let at = project

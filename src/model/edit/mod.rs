@@ -165,6 +165,7 @@ impl std::error::Error for EditError {}
 
 /// Apply `edit` to `project`. On error the project is unchanged.
 pub fn apply(project: &mut Project, edit: &Edit) -> Result<Patch, EditError> {
+    project.ensure_ids(ids_needed(edit)).map_err(no_ids)?;
     let mut patch = Patch::new(project);
     let p = &mut patch;
     match edit {
@@ -236,4 +237,21 @@ fn is_analyst_work(claim: &Claim) -> bool {
         || !claim.notes.is_empty()
         || !claim.evidence.is_empty()
         || !claim.history.is_empty()
+}
+
+/// An edit refused because the project's ids are used up (see [`Project::fresh_id`]).
+fn no_ids(_: crate::model::IdsExhausted) -> EditError {
+    EditError::Invalid("the project has no ids left; nothing was added")
+}
+
+/// At most how many fresh ids `edit` takes: checked before anything changes, so that an
+/// edit is refused whole rather than stopped half-way.
+fn ids_needed(edit: &Edit) -> usize {
+    match edit {
+        Edit::SetSpeakerName { .. } => 1,
+        Edit::AddClaim { .. } => 2,
+        Edit::ReExtract { extraction, .. } => Project::ids_needed(extraction),
+        Edit::AddArticle { extraction, .. } => Project::ids_needed(extraction).saturating_add(1),
+        _ => 0,
+    }
 }

@@ -91,16 +91,16 @@ pub(super) fn speaker_named(
     project: &mut Project,
     patch: &mut Patch,
     name: &str,
-) -> Option<SpeakerId> {
+) -> Result<Option<SpeakerId>, EditError> {
     let name = name.trim();
     if name.is_empty() {
-        return None;
+        return Ok(None);
     }
     if let Some(id) = project.find_speaker(name) {
-        return Some(id);
+        return Ok(Some(id));
     }
     patch.touch_speakers(project);
-    let id = SpeakerId(project.fresh_id());
+    let id = SpeakerId(project.fresh_id().map_err(super::no_ids)?);
     project.speakers.push(Speaker {
         id,
         name: name.to_string(),
@@ -108,5 +108,5 @@ pub(super) fn speaker_named(
         aliases: Vec::new(),
         is_body: false,
     });
-    Some(id)
+    Ok(Some(id))
 }

@@ -391,18 +391,20 @@ fn set_settings_trims_marks_dirty_and_undoes() {
 #[test]
 fn article_details_are_trimmed_and_undone() {
     let mut project = Project::new("p");
-    let id = project.add_article(
-        Article {
-            id: ArticleId(0),
-            title: "Old title".into(),
-            text: "Text.".into(),
-            source_path: None,
-            sha256: None,
-            imported_at: None,
-            meta: ArticleMeta::default(),
-        },
-        &Extraction::default(),
-    );
+    let id = project
+        .add_article(
+            Article {
+                id: ArticleId(0),
+                title: "Old title".into(),
+                text: "Text.".into(),
+                source_path: None,
+                sha256: None,
+                imported_at: None,
+                meta: ArticleMeta::default(),
+            },
+            &Extraction::default(),
+        )
+        .unwrap();
     let mut history = History::new();
     let edit = Edit::SetArticleMeta {
         article: id,
@@ -429,4 +431,41 @@ fn article_details_are_trimmed_and_undone() {
         project.article(id).expect("article").meta,
         ArticleMeta::default()
     );
+}
+
+/// Ids never wrap: with `next_id` (or an id) at the top of the range, edits that need
+/// ids are refused whole with a clear message, and the project is unchanged.
+#[test]
+fn ids_run_out_without_wrapping() {
+    for (next_id, top_claim) in [(u64::MAX, None), (3, Some(u64::MAX)), (u64::MAX - 1, None)] {
+        let (mut p, mut h, article) = project();
+        p.next_id = next_id;
+        if let Some(id) = top_claim {
+            p.claims[0].id = ClaimId(id);
+        }
+        let before = p.clone();
+        let e = h
+            .apply(
+                &mut p,
+                Edit::AddClaim {
+                    article,
+                    start: 0,
+                    end: 4,
+                    speaker: Some("Somebody New".into()),
+                },
+            )
+            .unwrap_err();
+        assert!(e.to_string().contains("no ids left"), "{e}");
+        assert_eq!(p, before);
+        if p.ids_left() == 0 {
+            assert_eq!(p.fresh_id(), Err(crate::model::IdsExhausted));
+            assert_eq!(p.next_id, before.next_id, "a refused id changes nothing");
+        }
+    }
+    let mut p = Project::new("p");
+    p.next_id = u64::MAX - 2;
+    assert_eq!(p.fresh_id(), Ok(u64::MAX - 2));
+    assert_eq!(p.ids_left(), 1);
+    assert_eq!(p.fresh_id(), Ok(u64::MAX - 1));
+    assert_eq!(p.fresh_id(), Err(crate::model::IdsExhausted));
 }
