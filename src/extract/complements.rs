@@ -185,13 +185,11 @@ pub fn is_document(word: &str) -> bool {
             | "analyses"
             | "models"
             | "tests"
-            | "documents"
             | "transcript"
             | "transcripts"
             | "letter"
             | "statement"
             | "inquiry"
-            | "review"
     )
 }
 
