@@ -3,6 +3,7 @@
 use super::super::syntax::{self, Chunk, Tag, Tagged};
 use super::Quote;
 use super::Token;
+use super::lex;
 
 /// One sentence with its tokens and the quotations that touch it; part-of-speech tags on
 /// demand ([`Sentence::window`]).
@@ -36,6 +37,20 @@ impl<'a> Sentence<'a> {
         let tagged = syntax::tag(self.text, toks);
         let chunks = syntax::noun_phrases(self.text, toks, &tagged);
         Window { lo, tagged, chunks }
+    }
+
+    /// The form of "be" before token `k`, over fillers ("was also quoted", "is once again
+    /// calling"): its index, if there is one.
+    pub(super) fn be_before(&self, k: usize) -> Option<usize> {
+        let mut be = k;
+        while be > 0
+            && self.is_free_word(be - 1)
+            && lex::is_filler(self.word(be - 1))
+            && !lex::is_be_form(self.word(be - 1))
+        {
+            be -= 1;
+        }
+        (be > 0 && lex::is_be_form(self.word(be - 1))).then(|| be - 1)
     }
 
     /// Token indices covering byte span `(a, b)`.

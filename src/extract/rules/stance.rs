@@ -44,17 +44,7 @@ pub(super) fn stance_frames(s: &Sentence, from: usize, out: &mut Vec<Frame>) -> 
             clause_subject(s, k - 1)
         } else if lex::is_gerund(s.word(k)) {
             // "is calling for", "is once again questioning": a progressive keeps its subject.
-            let mut be = k;
-            while be > 0
-                && s.is_free_word(be - 1)
-                && lex::is_filler(s.word(be - 1))
-                && !lex::is_be_form(s.word(be - 1))
-            {
-                be -= 1;
-            }
-            (be > 0 && lex::is_be_form(s.word(be - 1)))
-                .then(|| subject_before(s, be - 1))
-                .flatten()
+            s.be_before(k).and_then(|be| subject_before(s, be))
         } else {
             subject_before(s, k)
         };

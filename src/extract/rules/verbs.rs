@@ -43,17 +43,7 @@ pub(super) fn passive_with_agent(
     if !s.is(cue_end + 1, "by") || !lex::is_postposable(s.word(k)) {
         return None;
     }
-    let mut be = k;
-    while be > 0
-        && s.is_free_word(be - 1)
-        && lex::is_filler(s.word(be - 1))
-        && !lex::is_be_form(s.word(be - 1))
-    {
-        be -= 1;
-    }
-    if be == 0 || !lex::is_be_form(s.word(be - 1)) {
-        return None;
-    }
+    let be = s.be_before(k)? + 1;
     let a = cue_end + 2;
     let mut b = a;
     while b < s.toks.len() && s.is_free_word(b) && b - a < 6 {
