@@ -130,3 +130,40 @@ fn no_source_file_of_the_window_or_the_model_is_over_600_lines() {
         assert!(lines <= 600, "{} has {lines} lines", file.display());
     }
 }
+
+/// Views change what the table shows only through the queue (issue 11, point 1): no file
+/// of `ui/` but the dispatcher (`app/`) and the view state itself assigns the filter, the
+/// sort or the tab.
+#[test]
+fn views_change_filter_sort_and_tab_only_through_actions() {
+    let ui = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui");
+    let mut files = Vec::new();
+    rust_files(&ui, &mut files);
+    let mut offenders = Vec::new();
+    for f in files {
+        let rel = f.strip_prefix(&ui).unwrap().to_string_lossy().to_string();
+        if rel.starts_with("app") || rel == "state.rs" {
+            continue;
+        }
+        let text = std::fs::read_to_string(&f).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            let l = line.trim_start();
+            for field in ["view.filter", "view.sort", "view.tab"] {
+                if l.starts_with(field)
+                    && l[field.len()..].trim_start().starts_with(['=', '.'])
+                    && l.contains(" = ")
+                {
+                    offenders.push(format!("{rel}:{}: {l}", n + 1));
+                }
+            }
+            if l.contains("&mut view.filter") {
+                offenders.push(format!("{rel}:{}: {l}", n + 1));
+            }
+        }
+    }
+    assert!(
+        offenders.is_empty(),
+        "views writing view state directly:\n{}",
+        offenders.join("\n")
+    );
+}

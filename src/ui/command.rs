@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::jobs::JobMsg;
-use super::rows::SortColumn;
+use super::rows::{Filter, SortColumn};
 use crate::io::export::{Format, Options};
 use crate::io::project_file::Recovery;
 use crate::model::edit::Edit;
@@ -123,7 +123,11 @@ pub enum Action {
     // The view.
     ShowTab(Tab),
     SortBy(SortColumn),
+    /// The filter row changed (search text, status, speaker or kind).
+    SetFilter(Filter),
     ClearFilters,
+    /// Hand the keys back to the table (Enter in the search field).
+    FocusTable,
     FocusSearch,
     SetTheme(ThemeChoice),
     ZoomIn,

@@ -1,6 +1,6 @@
-//! The row above the claims table: the view tabs, search and the filters. The filter
-//! widgets edit the view's filter directly (it is their own state); the table follows on
-//! the next refresh.
+//! The row above the claims table: the view tabs, search and the filters. The widgets
+//! edit a copy of the view's filter; a change goes on the queue as `Action::SetFilter`, in
+//! order with every other input, and the table follows on the next refresh.
 
 use egui::{RichText, Ui};
 
@@ -10,6 +10,7 @@ use super::theme;
 use crate::model::{ClaimKind, Project, Status};
 
 pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, queue: &mut Queue) {
+    let mut filter = view.filter.clone();
     ui.horizontal_wrapped(|ui| {
         for (tab, label) in [(Tab::Claims, "Claims"), (Tab::Speakers, "Speakers")] {
             if ui
@@ -24,7 +25,7 @@ pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, queue: &mut Qu
         }
         ui.separator();
         let search = ui.add(
-            egui::TextEdit::singleline(&mut view.filter.search)
+            egui::TextEdit::singleline(&mut filter.search)
                 .id(egui::Id::unique("claim_search"))
                 .hint_text("Search claims, or #17 (Ctrl+F)")
                 .desired_width(190.0),
@@ -34,15 +35,15 @@ pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, queue: &mut Qu
         }
         // Enter in the search field hands the keys back to the table, ready to tag.
         if search.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-            view.focus_table = true;
+            queue.push(Action::FocusTable);
         }
-        let status_text = view.filter.status.map_or("Any status", Status::label);
+        let status_text = filter.status.map_or("Any status", Status::label);
         let combo = egui::ComboBox::from_id_salt("filter_status")
             .selected_text(status_text)
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut view.filter.status, None, "Any status");
+                ui.selectable_value(&mut filter.status, None, "Any status");
                 for s in Status::ALL {
-                    ui.selectable_value(&mut view.filter.status, Some(s), s.label());
+                    ui.selectable_value(&mut filter.status, Some(s), s.label());
                 }
             });
         theme::name_combo(&combo.response, "Status filter", status_text);
@@ -56,25 +57,28 @@ pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, queue: &mut Qu
             .width(140.0)
             .truncate()
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut view.filter.speaker, None, "Any speaker");
+                ui.selectable_value(&mut filter.speaker, None, "Any speaker");
                 for s in &project.speakers {
-                    ui.selectable_value(&mut view.filter.speaker, Some(s.id), &s.name);
+                    ui.selectable_value(&mut filter.speaker, Some(s.id), &s.name);
                 }
             });
         theme::name_combo(&combo.response, "Speaker filter", speaker_text);
-        let kind_text = view.filter.kind.map_or("Any kind", ClaimKind::key);
+        let kind_text = filter.kind.map_or("Any kind", ClaimKind::key);
         let combo = egui::ComboBox::from_id_salt("filter_kind")
             .selected_text(kind_text)
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut view.filter.kind, None, "Any kind");
+                ui.selectable_value(&mut filter.kind, None, "Any kind");
                 for k in ClaimKind::ALL {
-                    ui.selectable_value(&mut view.filter.kind, Some(k), k.key());
+                    ui.selectable_value(&mut filter.kind, Some(k), k.key());
                 }
             });
         theme::name_combo(&combo.response, "Kind filter", kind_text);
-        if view.filter.is_active() && ui.button("Clear filters").clicked() {
+        if filter.is_active() && ui.button("Clear filters").clicked() {
             queue.push(Action::ClearFilters);
         }
     });
+    if filter != view.filter {
+        queue.push(Action::SetFilter(filter));
+    }
     ui.add_space(2.0);
 }

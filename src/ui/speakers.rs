@@ -5,6 +5,7 @@ use egui::{Align, Layout, RichText, Sense, Ui};
 use egui_extras::{Column, TableBuilder};
 
 use super::command::{Action, Queue, Tab};
+use super::rows::Filter;
 use super::state::ViewState;
 use super::theme::{self, count_chips};
 use crate::model::edit::Edit;
@@ -102,8 +103,10 @@ fn editor(ui: &mut Ui, project: &Project, view: &mut ViewState, queue: &mut Queu
     ui.horizontal(|ui| {
         ui.label(RichText::new(&speaker.name).strong());
         if ui.button("Show claims").clicked() {
-            view.filter = Default::default();
-            view.filter.speaker = Some(id);
+            queue.push(Action::SetFilter(Filter {
+                speaker: Some(id),
+                ..Default::default()
+            }));
             queue.push(Action::ShowTab(Tab::Claims));
         }
     });

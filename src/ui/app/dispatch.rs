@@ -123,7 +123,9 @@ impl ClaimdeskApp {
                     sort.ascending = true;
                 }
             }
+            Action::SetFilter(filter) => self.view.filter = filter,
             Action::ClearFilters => self.view.filter = Default::default(),
+            Action::FocusTable => self.view.focus_table = true,
             Action::FocusSearch => {
                 self.view.tab = Tab::Claims;
                 self.view.focus_search = true;
