@@ -10,46 +10,9 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-const SAMPLE: &str = "assets/rafah-kirby-gallant.txt";
+mod ui_support;
 
-fn sample_path() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join(SAMPLE)
-}
-
-fn app(files: Vec<PathBuf>) -> Harness<'static, ClaimdeskApp> {
-    let mut h = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .with_max_steps(20)
-        .build_eframe(move |cc| {
-            ClaimdeskApp::new(
-                cc,
-                AppOptions {
-                    files,
-                    sample_on_first_run: false,
-                    recovery: false,
-                },
-            )
-        });
-    settle(&mut h);
-    h
-}
-
-/// Let background jobs finish and the UI catch up.
-fn settle(h: &mut Harness<'static, ClaimdeskApp>) {
-    h.run();
-    h.state_mut().finish_jobs();
-    h.run();
-}
-
-fn statuses(h: &Harness<'static, ClaimdeskApp>) -> Vec<Status> {
-    h.state()
-        .doc
-        .project
-        .claims
-        .iter()
-        .map(|c| c.status)
-        .collect()
-}
+use ui_support::{app, sample_path, settle, statuses};
 
 /// The status bar's summary line.
 fn summary(h: &Harness<'static, ClaimdeskApp>) -> String {
