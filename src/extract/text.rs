@@ -117,6 +117,18 @@ pub fn sentences(text: &str, para: (usize, usize), quotes: &[Quote]) -> Vec<(usi
             qi += 1;
         }
         let in_quote = qi < quotes.len() && quotes[qi].open <= i && i < quotes[qi].end;
+        // "She spoke about X; she called Y; and she addressed Z": clauses joined by a
+        // semicolon are read one by one, each with its own frame.
+        if c == ';' && !in_quote && i - sent_start >= 24 {
+            let k = i + clen;
+            let k = k + (text[k..pend].len() - text[k..pend].trim_start().len());
+            if pend - k >= 24 {
+                out.push((sent_start, i + clen));
+                sent_start = k;
+                i = k;
+                continue;
+            }
+        }
         if matches!(c, '.' | '!' | '?' | '\u{2026}') {
             // Extend over closing marks: `."`, `.)`, `?”`.
             let mut j = i + clen;

@@ -1,6 +1,7 @@
 //! Where reported content ends: second cues of the same speaker (", adding that …"), a new
 //! speaker taking over (", but officials said …") and nested passives ("was told by X that").
 
+use super::super::complements;
 use super::Frame;
 use super::lex;
 use super::sentence::{Sentence, content_span, strip_quotes};
@@ -116,6 +117,9 @@ pub(super) fn second_cue_at(s: &Sentence, i: usize, n: usize) -> Option<(usize, 
         if !s.is_free_word(j) {
             continue;
         }
+        if let Some(end) = new_speaker_at(s, i, j, n) {
+            return Some((end, j));
+        }
         let w = s.word(j);
         if !lex::is_cue_verb(w) || lex::needs_clause(w) && !s.is(j + 1, "that") {
             continue;
@@ -147,6 +151,30 @@ pub(super) fn second_cue_at(s: &Sentence, i: usize, n: usize) -> Option<(usize, 
         }
     }
     None
+}
+
+/// "…, and he noted that …", "… and Democrats accused …": at conjunction `j` a clause
+/// of its own speaker and speech or stance verb begins, ending the content before it.
+/// Returns where the first content ends.
+fn new_speaker_at(s: &Sentence, i: usize, j: usize, n: usize) -> Option<usize> {
+    if !(s.is(j, "and") || s.is(j, "but")) || j < i + 3 {
+        return None;
+    }
+    let m = (j + 2..n.min(j + 8)).find(|&m| {
+        s.is_free_word(m)
+            && (cue_at(s, m).is_some() || complements::takes(s.word(m)).is_some())
+            && !s.is(m - 1, "to")
+    })?;
+    let (a, _) = subject_before(s, m)?;
+    if a != j + 1 || !(s.capitalised(a) || lex::is_pronoun(s.word(a)) || s.is(a, "the")) {
+        return None;
+    }
+    let before = j - 1;
+    Some(if s.is_punct(before, ",") || s.is_dash(before) {
+        before
+    } else {
+        j
+    })
 }
 
 /// "… was told by X that …" inside content `a..b`: a claim of X.

@@ -144,7 +144,7 @@ impl Sentence<'_> {
     }
 
     pub(super) fn is_dash(&self, i: usize) -> bool {
-        matches!(self.word(i), "—" | "–" | "--")
+        matches!(self.word(i), "—" | "–" | "―" | "--")
     }
 
     pub(super) fn span(&self, a: usize, b: usize) -> (usize, usize) {

@@ -230,6 +230,10 @@ fn phrase_end(s: &Sentence, start: usize, n: usize, infinitive: bool) -> usize {
         {
             return i;
         }
+        // "praised the work but also had to …": a second verb of the subject.
+        if words >= MIN_WORDS && s.is(i, "but") {
+            return i;
+        }
         words += 1;
     }
     n

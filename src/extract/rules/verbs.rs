@@ -389,13 +389,24 @@ pub(super) fn verb_frames_from(s: &Sentence, from: usize, out: &mut Vec<Frame>) 
                 let after_clause = after.filter(|&(i, clause)| {
                     (clause || !needs_clause) && !(preceded && adjunct_start(s, i))
                 });
-                if let Some((x, y)) = before.filter(|_| before_quoted || after_clause.is_none()) {
+                // "To understand X, Roberts said, one should visit": a frame set off by
+                // commas inside the sentence governs both sides.
+                let interposed = preceded
+                    && !before_quoted
+                    && s.is_punct(cue_end + 1, ",")
+                    && after_clause.is_some_and(|(i, _)| i == cue_end + 2)
+                    && !lex::is_gerund(s.word(cue_end + 2));
+                if let Some((x, y)) =
+                    before.filter(|_| before_quoted || interposed || after_clause.is_none())
+                {
                     // "\"…,\" X said" — and maybe ", \"…\"" after the frame.
                     let mut content = vec![strip_quotes(s, x, y)];
                     if let Some((i, _)) = after.filter(|&(i, _)| s.opens_quote(i))
                         && let Some((p, q)) = s.trim(i, n)
                     {
                         content.push(strip_quotes(s, p, q));
+                    } else if interposed && let Some((p, q)) = s.trim(cue_end + 2, n) {
+                        content.push(content_span(s, p, q));
                     } else if let Some((i, _)) = after {
                         second_cues(s, i, n, mention, out);
                     } else if !before_quoted
