@@ -191,6 +191,7 @@ fn project() -> Project {
             sha256: None,
             imported_at: Some(1_709_000_000),
             meta,
+            memo: String::new(),
         });
     }
     for (i, s) in specs().into_iter().enumerate() {
@@ -226,6 +227,10 @@ fn project() -> Project {
                 .map(|&(at, from, to)| StatusChange { at, from, to })
                 .collect(),
             origin: ClaimOrigin::Extracted,
+            rationale: String::new(),
+            assignee: None,
+            priority: Default::default(),
+            in_progress: false,
         });
     }
     p.next_id = 200;

@@ -16,14 +16,15 @@ pub const BEST_RATING: u8 = 5;
 
 /// Where a verdict sits on the 1–5 scale: False 1, Misleading 2, Disputed 3 (the
 /// evidence points both ways), Verified 5; 4 is not used. Unverifiable and Unchecked
-/// have no place on a true–false scale: `None`, and the review carries only the label.
+/// have no place on a true–false scale, nor has Not a claim (only exported when asked
+/// for): `None`, and the review carries only the label.
 pub fn rating_value(status: Status) -> Option<u8> {
     match status {
         Status::False => Some(1),
         Status::Misleading => Some(2),
         Status::Disputed => Some(3),
         Status::Verified => Some(5),
-        Status::Unverifiable | Status::Unchecked => None,
+        Status::Unverifiable | Status::Unchecked | Status::Rejected => None,
     }
 }
 
