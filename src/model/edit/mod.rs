@@ -143,7 +143,7 @@ pub enum Edit {
     },
     /// "Not a speaker": remove a speaker and remember its name so that extraction never
     /// makes it a speaker again; its claims lose the speaker, or are also marked Not a
-    /// claim, as `claims` says (docs/window.md).
+    /// claim, as `claims` says (docs/triage.md).
     DismissSpeaker {
         speaker: SpeakerId,
         claims: DismissClaims,
