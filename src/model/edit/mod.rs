@@ -149,6 +149,11 @@ pub enum Edit {
         claims: DismissClaims,
         at: i64,
     },
+    /// Replace the names dismissed as "not a speaker" (trimmed, repeats dropped): taking a
+    /// name off lets extraction find that speaker again.
+    SetNotSpeakers {
+        names: Vec<String>,
+    },
     /// Replace an article's extracted claims, keeping the analyst's work (see module docs).
     ReExtract {
         article: ArticleId,
@@ -207,6 +212,7 @@ impl Edit {
             Edit::RenameSpeaker { .. } => "rename speaker",
             Edit::MergeSpeakers { .. } | Edit::MergeSpeakersInto { .. } => "merge speakers",
             Edit::DismissSpeaker { .. } => "mark not a speaker",
+            Edit::SetNotSpeakers { .. } => "edit not-a-speaker names",
             Edit::ReExtract { .. } => "re-extract article",
             Edit::AddArticle { .. } => "add article",
             Edit::SetSettings { .. } => "edit project settings",
@@ -291,6 +297,7 @@ pub fn apply(project: &mut Project, edit: &Edit) -> Result<Patch, EditError> {
             claims,
             at,
         } => speakers::dismiss_speaker(project, p, speaker, claims, at),
+        Edit::SetNotSpeakers { names } => workflow::set_not_speakers(project, p, names),
         Edit::SetArticleMeta {
             article,
             title,

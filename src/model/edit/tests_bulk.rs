@@ -276,6 +276,18 @@ fn not_a_speaker_either_unattributes_or_rejects_and_stays_dismissed() {
         assert!(p.find_speaker("Yoav Gallant").is_none());
         assert!(p.claims.iter().all(|c| c.speaker != Some(gallant)));
         assert_eq!(p.claims.len(), 2, "{choice:?}");
+        // Taking the name off the list lets extraction find the speaker again.
+        round_trip(
+            &mut p,
+            &mut h,
+            Edit::SetNotSpeakers { names: vec![] },
+            |p| assert!(!p.is_not_speaker("Yoav Gallant")),
+        );
+        let dup = Edit::SetNotSpeakers {
+            names: vec![" X ".into(), "x".into()],
+        };
+        h.apply(&mut p, dup).unwrap();
+        assert_eq!(p.not_speakers, ["X"]);
     }
 }
 

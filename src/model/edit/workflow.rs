@@ -1,5 +1,5 @@
-//! Edits of the triage fields (rationale, assignee, priority, in progress), of the list of
-//! assignee names, and of the memos. Every edit taking a list of claims acts on all of
+//! Edits of the triage fields (rationale, assignee, priority, in progress), of the lists of
+//! assignee names and of names that are not speakers, and of the memos. Every edit taking a list of claims acts on all of
 //! them as one undoable step.
 
 use std::collections::HashSet;
@@ -107,18 +107,39 @@ pub(super) fn set_assignees(
     patch: &mut Patch,
     names: &[String],
 ) -> Result<(), EditError> {
-    let mut list: Vec<String> = Vec::with_capacity(names.len());
-    for name in names.iter().filter_map(|n| clean_name(n)) {
-        if !list.contains(&name) {
-            list.push(name);
-        }
-    }
+    let list = clean_list(names, |a, b| a == b);
     if project.assignees == list {
         return Err(EditError::NoChange);
     }
     patch.touch_lists(project);
     project.assignees = list;
     Ok(())
+}
+
+/// Replace the names dismissed as "not a speaker" (repeats compared case-insensitively).
+pub(super) fn set_not_speakers(
+    project: &mut Project,
+    patch: &mut Patch,
+    names: &[String],
+) -> Result<(), EditError> {
+    let list = clean_list(names, |a, b| a.eq_ignore_ascii_case(b));
+    if project.not_speakers == list {
+        return Err(EditError::NoChange);
+    }
+    patch.touch_lists(project);
+    project.not_speakers = list;
+    Ok(())
+}
+
+/// Names trimmed, blanks and repeats (as `same` says) dropped, first occurrence kept.
+fn clean_list(names: &[String], same: impl Fn(&str, &str) -> bool) -> Vec<String> {
+    let mut list: Vec<String> = Vec::with_capacity(names.len());
+    for name in names.iter().filter_map(|n| clean_name(n)) {
+        if !list.iter().any(|n| same(n, &name)) {
+            list.push(name);
+        }
+    }
+    list
 }
 
 pub(super) fn set_article_memo(
