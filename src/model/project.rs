@@ -231,8 +231,21 @@ impl Project {
         article.id = id;
         self.articles.push(article);
         let extraction = self.without_not_speakers(extraction);
-        let claims = self.claims_from(id, extraction)?;
-        self.claims.extend(claims);
+        let ExtractionPlan {
+            speakers,
+            first_id,
+            first_number,
+        } = self.plan(&extraction)?;
+        // Pushed straight into the project's list: a large article's claims are never held
+        // in a second list that is then copied.
+        push_claims(
+            &mut self.claims,
+            id,
+            extraction.claims,
+            &speakers,
+            first_id,
+            first_number,
+        );
         Ok(id)
     }
 
@@ -256,40 +269,40 @@ impl Project {
         article: ArticleId,
         ex: Extraction,
     ) -> Result<Vec<Claim>, IdsExhausted> {
-        self.ensure_ids(Self::ids_needed(&ex))?;
+        let plan = self.plan(&ex)?;
+        let mut claims = Vec::new();
+        push_claims(
+            &mut claims,
+            article,
+            ex.claims,
+            &plan.speakers,
+            plan.first_id,
+            plan.first_number,
+        );
+        Ok(claims)
+    }
+
+    /// Merge `ex`'s speakers into the registry and reserve a block of ids and numbers for
+    /// its claims, once: giving them out one by one would scan the project for each claim.
+    /// When the project has not enough ids left, nothing changes.
+    fn plan(&mut self, ex: &Extraction) -> Result<ExtractionPlan, IdsExhausted> {
+        self.ensure_ids(Self::ids_needed(ex))?;
         self.ensure_claim_numbers();
-        let speaker_ids: Vec<SpeakerId> = ex
+        let speakers: Vec<SpeakerId> = ex
             .speakers
             .iter()
             .map(|found| self.merge_speaker(found))
             .collect::<Result<_, _>>()?;
-        ex.claims
-            .into_iter()
-            .map(|c| {
-                Ok(Claim {
-                    id: ClaimId(self.fresh_id()?),
-                    number: self.fresh_number(),
-                    article,
-                    content: c.content,
-                    start: c.start,
-                    end: c.end,
-                    kind: c.kind,
-                    cue: c.cue,
-                    mention: c.mention,
-                    mention_span: c.mention_span,
-                    speaker: c.speaker.and_then(|i| speaker_ids.get(i).copied()),
-                    status: Status::Unchecked,
-                    notes: String::new(),
-                    evidence: Vec::new(),
-                    history: Vec::new(),
-                    origin: ClaimOrigin::Extracted,
-                    rationale: String::new(),
-                    assignee: None,
-                    priority: Default::default(),
-                    in_progress: false,
-                })
-            })
-            .collect()
+        let count = u64::try_from(ex.claims.len()).map_err(|_| IdsExhausted)?;
+        let first_id = self.first_free_id()?;
+        self.next_id = first_id.checked_add(count).ok_or(IdsExhausted)?;
+        let first_number = self.next_number.max(1);
+        self.next_number = first_number.saturating_add(count);
+        Ok(ExtractionPlan {
+            speakers,
+            first_id,
+            first_number,
+        })
     }
 
     /// The project speaker for an article's speaker: an existing one with the same name
@@ -320,5 +333,49 @@ impl Project {
             is_body: found.is_body,
         });
         Ok(id)
+    }
+}
+
+/// What [`Project::plan`] reserved for an extraction's claims.
+struct ExtractionPlan {
+    /// The project speaker of each of the extraction's speakers, by index.
+    speakers: Vec<SpeakerId>,
+    first_id: u64,
+    first_number: u64,
+}
+
+/// Append an extraction's claims to `out`, numbered from the reserved blocks.
+fn push_claims(
+    out: &mut Vec<Claim>,
+    article: ArticleId,
+    found: Vec<crate::extract::FoundClaim>,
+    speakers: &[SpeakerId],
+    first_id: u64,
+    first_number: u64,
+) {
+    out.reserve_exact(found.len());
+    for (i, c) in (0u64..).zip(found) {
+        out.push(Claim {
+            id: ClaimId(first_id + i),
+            number: first_number.saturating_add(i),
+            article,
+            content: c.content,
+            start: c.start,
+            end: c.end,
+            kind: c.kind,
+            cue: c.cue,
+            mention: c.mention,
+            mention_span: c.mention_span,
+            speaker: c.speaker.and_then(|i| speakers.get(i).copied()),
+            status: Status::Unchecked,
+            notes: String::new(),
+            evidence: Vec::new(),
+            history: Vec::new(),
+            origin: ClaimOrigin::Extracted,
+            rationale: String::new(),
+            assignee: None,
+            priority: Default::default(),
+            in_progress: false,
+        });
     }
 }

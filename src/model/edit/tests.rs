@@ -471,3 +471,41 @@ fn ids_run_out_without_wrapping() {
     assert_eq!(p.fresh_id(), Ok(u64::MAX - 1));
     assert_eq!(p.fresh_id(), Err(crate::model::IdsExhausted));
 }
+
+/// An article's claims take a block of ids and numbers after everything the project
+/// holds, even when `next_id` lags behind the ids in the file; no id is given twice.
+#[test]
+fn added_claims_take_fresh_ids_in_one_block() {
+    let (mut p, _, _) = project();
+    p.claims[0].id = ClaimId(500);
+    p.next_id = 1;
+    let article = Article {
+        id: ArticleId(0),
+        title: "second".into(),
+        text: TEXT.into(),
+        source_path: None,
+        sha256: None,
+        imported_at: None,
+        meta: ArticleMeta::default(),
+        memo: String::new(),
+    };
+    let second = p.add_article(article, &extraction()).unwrap();
+    let new: Vec<&Claim> = p.claims.iter().filter(|c| c.article == second).collect();
+    assert_eq!(new.len(), 2);
+    assert!(second.0 > 500, "article id {} collides", second.0);
+    assert_eq!(new[0].id.0 + 1, new[1].id.0, "claims take consecutive ids");
+    assert!(new[0].id.0 > second.0);
+    assert_eq!(new[0].number + 1, new[1].number);
+    assert_eq!(p.next_id, new[1].id.0 + 1);
+    let mut all: Vec<u64> = p.claims.iter().map(|c| c.id.0).collect();
+    all.extend(p.speakers.iter().map(|s| s.id.0));
+    all.extend(p.articles.iter().map(|a| a.id.0));
+    let n = all.len();
+    all.sort_unstable();
+    all.dedup();
+    assert_eq!(all.len(), n, "ids are unique");
+    let mut numbers: Vec<u64> = p.claims.iter().map(|c| c.number).collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    assert_eq!(numbers.len(), p.claims.len(), "numbers are unique");
+}
