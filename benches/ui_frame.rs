@@ -42,6 +42,7 @@ fn project(claims: usize) -> Project {
             sha256: None,
             imported_at: None,
             meta: ArticleMeta::default(),
+            memo: String::new(),
         });
         for k in 0..100.min(claims - a * 100) {
             let start = k * SENTENCE.len() + 24;
@@ -67,6 +68,10 @@ fn project(claims: usize) -> Project {
                 evidence: vec![],
                 history: vec![],
                 origin: ClaimOrigin::Extracted,
+                rationale: String::new(),
+                assignee: None,
+                priority: Default::default(),
+                in_progress: false,
             });
             next += 1;
         }

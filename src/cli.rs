@@ -58,6 +58,10 @@ pub enum Command {
         /// Start the CSV with a UTF-8 byte-order mark, so that spreadsheets detect UTF-8.
         #[arg(long)]
         bom: bool,
+        /// Also export the claims marked "Not a claim" (status `rejected`), left out
+        /// otherwise.
+        #[arg(long)]
+        include_rejected: bool,
     },
 }
 
@@ -116,7 +120,15 @@ pub fn main() -> ExitCode {
             format,
             output,
             bom,
-        }) => export(&project, format.format(), output.as_deref(), bom),
+            include_rejected,
+        }) => {
+            let options = export::Options {
+                bom,
+                include_rejected,
+                only_claims: None,
+            };
+            export(&project, format.format(), output.as_deref(), options)
+        }
     }
 }
 
@@ -222,9 +234,13 @@ fn import(path: &Path, files: &[PathBuf]) -> ExitCode {
     exit_code(added, errors.len())
 }
 
-fn export(path: &Path, format: export::Format, output: Option<&Path>, bom: bool) -> ExitCode {
-    let options = export::Options { bom };
-    if bom && format != export::Format::Csv {
+fn export(
+    path: &Path,
+    format: export::Format,
+    output: Option<&Path>,
+    options: export::Options,
+) -> ExitCode {
+    if options.bom && format != export::Format::Csv {
         eprintln!("claimdesk: --bom is only for --format csv");
         return ExitCode::from(1);
     }

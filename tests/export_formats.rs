@@ -191,6 +191,7 @@ fn project() -> Project {
             sha256: None,
             imported_at: Some(1_709_000_000),
             meta,
+            memo: String::new(),
         });
     }
     for (i, s) in specs().into_iter().enumerate() {
@@ -226,10 +227,24 @@ fn project() -> Project {
                 .map(|&(at, from, to)| StatusChange { at, from, to })
                 .collect(),
             origin: ClaimOrigin::Extracted,
+            // The public rationale carries the same tricky text as the notes.
+            rationale: public(s.notes),
+            assignee: None,
+            priority: Default::default(),
+            in_progress: false,
         });
     }
     p.next_id = 200;
     p
+}
+
+/// A rationale made of a claim's tricky notes (none when there are no notes).
+fn public(notes: &str) -> String {
+    if notes.is_empty() {
+        String::new()
+    } else {
+        format!("{notes}\nPublic reason")
+    }
 }
 
 fn render(p: &Project, format: Format) -> Vec<u8> {
@@ -307,6 +322,7 @@ fn csv_has_every_claim_and_field_and_no_formula() {
         expect("kind", c.kind.key());
         expect("status", c.status.key());
         expect("notes", &c.notes);
+        expect("rationale", &c.rationale);
         let urls: Vec<&str> = c.evidence.iter().map(|e| e.url.as_str()).collect();
         expect("evidence_urls", &urls.join("\n"));
         let descriptions: Vec<&str> = c.evidence.iter().map(|e| e.description.as_str()).collect();
@@ -330,12 +346,28 @@ fn csv_has_every_claim_and_field_and_no_formula() {
 fn csv_bom_is_optional_and_the_rest_identical() {
     let p = project();
     let plain = render(&p, Format::Csv);
-    let with = export::render(&p, Format::Csv, Options { bom: true }).unwrap();
+    let with = export::render(
+        &p,
+        Format::Csv,
+        Options {
+            bom: true,
+            ..Options::default()
+        },
+    )
+    .unwrap();
     assert_eq!(&with[..3], [0xEF, 0xBB, 0xBF]);
     assert_eq!(&with[3..], plain.as_slice());
     assert!(std::str::from_utf8(&plain).is_ok());
     // JSON must not start with a BOM: refused, with the reason.
-    let err = export::render(&p, Format::Json, Options { bom: true }).unwrap_err();
+    let err = export::render(
+        &p,
+        Format::Json,
+        Options {
+            bom: true,
+            ..Options::default()
+        },
+    )
+    .unwrap_err();
     assert!(err.contains("only for CSV"), "{err}");
 }
 
@@ -376,6 +408,7 @@ fn json_is_the_documented_contract_with_every_claim() {
             .expect("every claim");
         assert_eq!(out["content"], c.content.as_str());
         assert_eq!(out["notes"], c.notes.as_str());
+        assert_eq!(out["rationale"], c.rationale.as_str());
         assert_eq!(out["status"], c.status.key());
         assert_eq!(out["evidence"].as_array().unwrap().len(), c.evidence.len());
         for (e, o) in c.evidence.iter().zip(out["evidence"].as_array().unwrap()) {
@@ -602,8 +635,12 @@ fn html_report_escapes_every_user_text_and_links_only_web_addresses() {
         );
         assert!(html.contains(&format!("id=\"claim-{}\"", c.id.0)));
         assert!(html.contains(&format!("href=\"#claim-{}\"", c.id.0)));
-        if !c.notes.is_empty() {
-            assert!(html.contains(&text(c.notes.trim())), "notes of {}", c.id.0);
+        if !c.rationale.is_empty() {
+            let rationale = format!(
+                "<div class=\"rationale\">{}</div>",
+                text(c.rationale.trim())
+            );
+            assert!(html.contains(&rationale), "rationale of {}", c.id.0);
         }
         for e in &c.evidence {
             assert!(html.contains(&text(&e.url)), "{}", e.url);
@@ -707,9 +744,9 @@ fn markdown_report_renders_user_text_as_text() {
     }
     assert!(r.headings.contains(&"No speaker identified".to_string()));
     for c in &p.claims {
-        if !c.notes.is_empty() {
-            let notes = format!("Notes: {}", lines(&c.notes));
-            assert!(r.paragraphs.contains(&notes), "{notes:?}");
+        if !c.rationale.is_empty() {
+            let rationale = format!("Rationale: {}", lines(&c.rationale));
+            assert!(r.paragraphs.contains(&rationale), "{rationale:?}");
         }
         let speaker = c.speaker.and_then(|s| p.speaker(s));
         let who = match speaker {

@@ -69,6 +69,7 @@ pub fn analyse_file(path: &Path, known: &[FoundSpeaker]) -> Result<AnalysedArtic
         source_path: Some(path.display().to_string()),
         imported_at: Some(now_seconds()),
         meta: source.meta,
+        memo: String::new(),
     };
     Ok(AnalysedArticle {
         article,

@@ -37,4 +37,7 @@ pub struct Article {
     pub imported_at: Option<i64>,
     #[serde(default)]
     pub meta: ArticleMeta,
+    /// The analyst's memo about the whole article (private, like a claim's notes).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub memo: String,
 }

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 pub use crate::extract::ClaimKind;
 
-use super::{ArticleId, SpeakerId, Status};
+use super::{ArticleId, Priority, SpeakerId, Status};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]
@@ -70,6 +70,7 @@ pub struct Claim {
     pub speaker: Option<SpeakerId>,
     #[serde(default)]
     pub status: Status,
+    /// The analyst's private notes: never published (not in ClaimReview or the reports).
     #[serde(default)]
     pub notes: String,
     #[serde(default)]
@@ -78,4 +79,21 @@ pub struct Claim {
     pub history: Vec<StatusChange>,
     #[serde(default)]
     pub origin: ClaimOrigin,
+    /// The public reason for the verdict: ClaimReview's `reviewBody`, shown in the reports.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub rationale: String,
+    /// Who is checking the claim (one of the project's [`assignees`]
+    /// (crate::model::Project::assignees)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assignee: Option<String>,
+    #[serde(default, skip_serializing_if = "Priority::is_normal")]
+    pub priority: Priority,
+    /// Someone is working on it now.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub in_progress: bool,
+}
+
+/// For serde: a flag that is off is not written.
+pub(crate) fn is_false(b: &bool) -> bool {
+    !*b
 }

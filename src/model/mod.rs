@@ -8,12 +8,16 @@ mod article;
 mod claim;
 pub mod edit;
 mod project;
+mod records;
 mod speaker;
 mod status;
 pub mod time;
+mod workflow;
 
 pub use article::{Article, ArticleId, ArticleMeta};
 pub use claim::{Claim, ClaimId, ClaimKind, ClaimOrigin, Evidence, StatusChange};
 pub use project::{IdsExhausted, Project, ProjectSettings, UnknownKeys};
+pub use records::{SpeakerRecord, StatusTally};
 pub use speaker::{Speaker, SpeakerId};
 pub use status::Status;
+pub use workflow::Priority;

@@ -63,6 +63,17 @@ pub struct Project {
     /// Next free claim number ("#17"); numbers are never reused either.
     #[serde(default, skip_serializing_if = "super::claim::is_zero")]
     pub next_number: u64,
+    /// The analyst's memo about the whole project (private).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub memo: String,
+    /// Names claims can be assigned to, remembered for the next assignment, in the order
+    /// they were first used.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub assignees: Vec<String>,
+    /// Names the analyst dismissed as "not a speaker": extraction never makes them a
+    /// speaker again (compared case-insensitively).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_speakers: Vec<String>,
     /// Keys of the file this version does not know, written back on save.
     #[serde(skip)]
     pub unknown: UnknownKeys,
@@ -219,6 +230,7 @@ impl Project {
         let id = ArticleId(self.fresh_id()?);
         article.id = id;
         self.articles.push(article);
+        let extraction = self.without_not_speakers(extraction);
         let ExtractionPlan {
             speakers,
             first_id,
@@ -249,7 +261,7 @@ impl Project {
         article: ArticleId,
         ex: &Extraction,
     ) -> Result<Vec<Claim>, IdsExhausted> {
-        self.claims_from(article, ex.clone())
+        self.claims_from(article, self.without_not_speakers(ex.clone()))
     }
 
     fn claims_from(
@@ -360,6 +372,10 @@ fn push_claims(
             evidence: Vec::new(),
             history: Vec::new(),
             origin: ClaimOrigin::Extracted,
+            rationale: String::new(),
+            assignee: None,
+            priority: Default::default(),
+            in_progress: false,
         });
     }
 }

@@ -190,6 +190,7 @@ impl ExportWindow {
             format,
             options: Options {
                 bom: self.bom && format == Format::Csv,
+                ..Options::default()
             },
             settings: self.settings(),
             path: std::path::absolute(&path).unwrap_or(path),

@@ -8,7 +8,7 @@ use crate::model::{Article, ArticleId, ClaimId, ClaimKind, Project, Speaker, Spe
 
 /// Claim counts by status, in [`Status::ALL`] order.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct StatusCounts(pub [usize; 6]);
+pub struct StatusCounts(pub [usize; Status::COUNT]);
 
 impl StatusCounts {
     pub fn add(&mut self, status: Status) {
@@ -413,6 +413,7 @@ mod tests {
             sha256: None,
             imported_at: None,
             meta: ArticleMeta::default(),
+            memo: String::new(),
         });
         for (id, name) in [(2, "Zed"), (3, "Amy")] {
             p.speakers.push(Speaker {
@@ -448,6 +449,10 @@ mod tests {
                 evidence: vec![],
                 history: vec![],
                 origin: ClaimOrigin::Extracted,
+                rationale: String::new(),
+                assignee: None,
+                priority: Default::default(),
+                in_progress: false,
             });
         }
         p

@@ -44,7 +44,8 @@ pub fn big_project(articles: usize, claims_per_article: usize, tag: &str) -> Pro
             text.push_str(&mention);
             let mention_end = text.len();
             text.push_str(". Officials confirmed the figures later that evening in a statement.\n");
-            let status = Status::ALL[(a + c) % Status::ALL.len()];
+            // The six verdicts before Not a claim (which exports leave out).
+            let status = Status::ALL[(a + c) % 6];
             p.claims.push(Claim {
                 id: ClaimId(next),
                 number: 0,
@@ -85,6 +86,10 @@ pub fn big_project(articles: usize, claims_per_article: usize, tag: &str) -> Pro
                     ClaimOrigin::Edited,
                     ClaimOrigin::Manual,
                 ][c % 3],
+                rationale: String::new(),
+                assignee: None,
+                priority: Default::default(),
+                in_progress: false,
             });
             next += 1;
         }
@@ -101,6 +106,7 @@ pub fn big_project(articles: usize, claims_per_article: usize, tag: &str) -> Pro
                 published: Some("2024-03-02".into()),
                 url: Some(format!("https://news.example.com/{a}")),
             },
+            memo: String::new(),
         });
     }
     p.next_id = next;

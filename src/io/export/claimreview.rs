@@ -1,5 +1,7 @@
 //! `--format claimreview`: schema.org ClaimReview as JSON-LD, one review per claim with a
-//! verdict (every status but Unchecked). Shape and rating scale: docs/exports.md.
+//! verdict (every status but Unchecked; Not a claim only when asked for). The claim's
+//! public rationale is the `reviewBody`; its private notes are never written. Shape and
+//! rating scale: docs/exports.md.
 //!
 //! The output is meant to be pasted into `<script type="application/ld+json">`, so no
 //! text in it can end the script: `<`, `>`, `&`, U+2028 and U+2029 are written as JSON
@@ -7,7 +9,7 @@
 
 use serde_json::{Map, Value, json};
 
-use super::{Row, is_web_url, iso_date_prefix, rows, verdict_date};
+use super::{Options, Row, is_web_url, iso_date_prefix, rows, verdict_date};
 use crate::model::{Project, Status};
 
 /// The numeric scale of `reviewRating`: worst 1, best 5.
@@ -16,14 +18,15 @@ pub const BEST_RATING: u8 = 5;
 
 /// Where a verdict sits on the 1–5 scale: False 1, Misleading 2, Disputed 3 (the
 /// evidence points both ways), Verified 5; 4 is not used. Unverifiable and Unchecked
-/// have no place on a true–false scale: `None`, and the review carries only the label.
+/// have no place on a true–false scale, nor has Not a claim (only exported when asked
+/// for): `None`, and the review carries only the label.
 pub fn rating_value(status: Status) -> Option<u8> {
     match status {
         Status::False => Some(1),
         Status::Misleading => Some(2),
         Status::Disputed => Some(3),
         Status::Verified => Some(5),
-        Status::Unverifiable | Status::Unchecked => None,
+        Status::Unverifiable | Status::Unchecked | Status::Rejected => None,
     }
 }
 
@@ -66,9 +69,15 @@ pub fn escape_for_script(json: &str) -> String {
     out
 }
 
-/// Every review as a JSON array of ClaimReview objects (pretty, ending with a newline).
+/// Every review as a JSON array of ClaimReview objects (pretty, ending with a newline),
+/// with the default options (Not a claim left out).
 pub fn to_string(project: &Project) -> String {
-    let reviews: Vec<Value> = rows(project)
+    to_string_with(project, &Options::default())
+}
+
+/// [`to_string`] of the claims `options` choose.
+pub fn to_string_with(project: &Project, options: &Options) -> String {
+    let reviews: Vec<Value> = rows(project, options)
         .iter()
         .filter(|r| r.claim.status != Status::Unchecked)
         .map(|r| review(project, r))
@@ -108,6 +117,10 @@ fn review(project: &Project, row: &Row<'_>) -> Value {
     }
     rating.insert("alternateName".into(), json!(c.status.label()));
     review.insert("reviewRating".into(), Value::Object(rating));
+    let rationale = c.rationale.trim();
+    if !rationale.is_empty() {
+        review.insert("reviewBody".into(), json!(rationale));
+    }
 
     let mut item = Map::new();
     item.insert("@type".into(), json!("Claim"));

@@ -6,12 +6,13 @@
 
 use std::io::{self, Write};
 
-use super::{rows, verdict_date};
+use super::{Options, rows, verdict_date};
 use crate::io::spreadsheet_safe;
 use crate::model::Project;
 
-/// The header row, in column order.
-pub const HEADER: [&str; 17] = [
+/// The header row, in column order. New columns are added at the end only, so that
+/// readers of older exports keep working.
+pub const HEADER: [&str; 21] = [
     "claim_id",
     "article_title",
     "outlet",
@@ -29,19 +30,23 @@ pub const HEADER: [&str; 17] = [
     "notes",
     "evidence_urls",
     "evidence_descriptions",
+    "rationale",
+    "assignee",
+    "priority",
+    "in_progress",
 ];
 
 /// The UTF-8 byte-order mark that `bom` puts first.
 pub const BOM: &[u8] = "\u{feff}".as_bytes();
 
-/// Write the CSV export of `project` to `out`.
-pub fn write(out: &mut impl Write, project: &Project, bom: bool) -> io::Result<()> {
-    if bom {
+/// Write the CSV export of the claims of `project` that `options` choose to `out`.
+pub fn write(out: &mut impl Write, project: &Project, options: &Options) -> io::Result<()> {
+    if options.bom {
         out.write_all(BOM)?;
     }
     let mut w = ::csv::Writer::from_writer(out);
     w.write_record(HEADER).map_err(csv_to_io)?;
-    for row in rows(project) {
+    for row in rows(project, options) {
         let c = row.claim;
         let article = row.article;
         let meta = article.map(|a| &a.meta);
@@ -53,7 +58,7 @@ pub fn write(out: &mut impl Write, project: &Project, bom: bool) -> io::Result<(
             .iter()
             .map(|e| one_line(&e.description))
             .collect();
-        let cells: [String; 17] = [
+        let cells: [String; HEADER.len()] = [
             c.id.0.to_string(),
             article.map(|a| a.title.clone()).unwrap_or_default(),
             meta.and_then(|m| m.outlet.clone()).unwrap_or_default(),
@@ -73,6 +78,10 @@ pub fn write(out: &mut impl Write, project: &Project, bom: bool) -> io::Result<(
             c.notes.clone(),
             urls.join("\n"),
             descriptions.join("\n"),
+            c.rationale.clone(),
+            c.assignee.clone().unwrap_or_default(),
+            c.priority.key().to_string(),
+            if c.in_progress { "yes" } else { "no" }.to_string(),
         ];
         w.write_record(cells.iter().map(|cell| spreadsheet_safe(cell).into_owned()))
             .map_err(csv_to_io)?;
@@ -81,9 +90,9 @@ pub fn write(out: &mut impl Write, project: &Project, bom: bool) -> io::Result<(
 }
 
 /// The CSV export as bytes.
-pub fn to_bytes(project: &Project, bom: bool) -> io::Result<Vec<u8>> {
+pub fn to_bytes(project: &Project, options: &Options) -> io::Result<Vec<u8>> {
     let mut out = Vec::new();
-    write(&mut out, project, bom)?;
+    write(&mut out, project, options)?;
     Ok(out)
 }
 

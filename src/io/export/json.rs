@@ -5,9 +5,10 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
+use super::Options;
 use crate::model::{
-    Article, ArticleId, ClaimKind, ClaimOrigin, Evidence, Project, Speaker, SpeakerId, Status,
-    StatusChange,
+    Article, ArticleId, ClaimKind, ClaimOrigin, Evidence, Priority, Project, Speaker, SpeakerId,
+    Status, StatusChange,
 };
 
 /// The `"format"` of the export document.
@@ -68,11 +69,21 @@ struct ClaimOut<'a> {
     evidence: &'a [Evidence],
     history: &'a [StatusChange],
     origin: ClaimOrigin,
+    rationale: &'a str,
+    assignee: Option<&'a str>,
+    priority: Priority,
+    in_progress: bool,
 }
 
-/// The export document as pretty JSON ending with a newline. Claims come in article order,
-/// then by position in the article.
+/// The export document as pretty JSON ending with a newline, with the default options
+/// (Not a claim left out). Claims come in article order, then by position in the article.
 pub fn to_string(project: &Project) -> Result<String, serde_json::Error> {
+    to_string_with(project, &Options::default())
+}
+
+/// [`to_string`] of the claims `options` choose; each article's `claim_count` counts
+/// those. Every article and speaker is listed.
+pub fn to_string_with(project: &Project, options: &Options) -> Result<String, serde_json::Error> {
     let order: HashMap<ArticleId, usize> = project
         .articles
         .iter()
@@ -83,11 +94,16 @@ pub fn to_string(project: &Project) -> Result<String, serde_json::Error> {
         project.articles.iter().map(|a| (a.id, a)).collect();
     let speakers: HashMap<SpeakerId, &Speaker> =
         project.speakers.iter().map(|s| (s.id, s)).collect();
+    let chosen: Vec<_> = project
+        .claims
+        .iter()
+        .filter(|c| options.includes(c))
+        .collect();
     let mut counts: HashMap<ArticleId, usize> = HashMap::new();
-    for c in &project.claims {
+    for c in &chosen {
         *counts.entry(c.article).or_default() += 1;
     }
-    let mut claims: Vec<_> = project.claims.iter().collect();
+    let mut claims = chosen;
     claims.sort_by_key(|c| {
         (
             order.get(&c.article).copied().unwrap_or(usize::MAX),
@@ -149,6 +165,10 @@ pub fn to_string(project: &Project) -> Result<String, serde_json::Error> {
                     evidence: &c.evidence,
                     history: &c.history,
                     origin: c.origin,
+                    rationale: &c.rationale,
+                    assignee: c.assignee.as_deref(),
+                    priority: c.priority,
+                    in_progress: c.in_progress,
                 }
             })
             .collect(),

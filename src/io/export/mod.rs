@@ -7,11 +7,11 @@ pub mod csv;
 pub mod json;
 pub mod report;
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::io::{self, Write};
 use std::path::Path;
 
-use crate::model::{Article, ArticleId, Claim, Project, Speaker, SpeakerId};
+use crate::model::{Article, ArticleId, Claim, ClaimId, Project, Speaker, SpeakerId};
 
 /// Every export format, for the command line and the window.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -77,11 +77,28 @@ impl Format {
 }
 
 /// Choices that change an export's bytes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Options {
     /// Start a CSV file with a UTF-8 byte-order mark, so that spreadsheets detect UTF-8.
     /// Only CSV takes one (JSON must not start with a BOM).
     pub bom: bool,
+    /// Also export the claims marked Not a claim (`--include-rejected`); left out
+    /// otherwise, from every format.
+    pub include_rejected: bool,
+    /// Export only these claims (the window's "only the claims shown"); `None`: all.
+    /// Not a claim is still left out of them unless `include_rejected`.
+    pub only_claims: Option<BTreeSet<ClaimId>>,
+}
+
+impl Options {
+    /// Whether `claim` is in the export these options describe.
+    pub fn includes(&self, claim: &Claim) -> bool {
+        (self.include_rejected || claim.status.is_claim())
+            && self
+                .only_claims
+                .as_ref()
+                .is_none_or(|only| only.contains(&claim.id))
+    }
 }
 
 /// The export of `project` in `format`. Fails only if `options` do not fit the format.
@@ -93,11 +110,11 @@ pub fn render(project: &Project, format: Format, options: Options) -> Result<Vec
         ));
     }
     let text = match format {
-        Format::Csv => return csv::to_bytes(project, options.bom).map_err(|e| e.to_string()),
-        Format::Json => json::to_string(project).map_err(|e| e.to_string())?,
-        Format::ClaimReview => claimreview::to_string(project),
-        Format::Html => report::to_html(project),
-        Format::Markdown => report::to_markdown(project),
+        Format::Csv => return csv::to_bytes(project, &options).map_err(|e| e.to_string()),
+        Format::Json => json::to_string_with(project, &options).map_err(|e| e.to_string())?,
+        Format::ClaimReview => claimreview::to_string_with(project, &options),
+        Format::Html => report::to_html_with(project, &options),
+        Format::Markdown => report::to_markdown_with(project, &options),
     };
     Ok(text.into_bytes())
 }
@@ -189,9 +206,9 @@ pub(crate) struct Row<'a> {
     pub speaker: Option<&'a Speaker>,
 }
 
-/// The project's claims in export order: article order, then position, then id (the
-/// order of the JSON export).
-pub(crate) fn rows(project: &Project) -> Vec<Row<'_>> {
+/// The claims `options` choose, in export order: article order, then position, then id
+/// (the order of the JSON export).
+pub(crate) fn rows<'a>(project: &'a Project, options: &Options) -> Vec<Row<'a>> {
     let order: HashMap<ArticleId, (usize, &Article)> = project
         .articles
         .iter()
@@ -203,6 +220,7 @@ pub(crate) fn rows(project: &Project) -> Vec<Row<'_>> {
     let mut rows: Vec<Row<'_>> = project
         .claims
         .iter()
+        .filter(|c| options.includes(c))
         .map(|claim| Row {
             claim,
             article: order.get(&claim.article).map(|(_, a)| *a),

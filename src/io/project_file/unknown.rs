@@ -250,6 +250,12 @@ pub(super) struct ProjectOut<'a> {
     /// Not written while 0, so that files without claim numbers re-save byte for byte.
     #[serde(skip_serializing_if = "is_zero")]
     next_number: u64,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    memo: &'a str,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    assignees: &'a [String],
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    not_speakers: &'a [String],
     #[serde(flatten)]
     extra: Extra<'a>,
 }
@@ -278,6 +284,9 @@ impl<'a> ProjectOut<'a> {
             claims,
             next_id,
             next_number,
+            memo,
+            assignees,
+            not_speakers,
             unknown,
         } = project;
         ProjectOut {
@@ -309,6 +318,9 @@ impl<'a> ProjectOut<'a> {
                 .collect(),
             next_id: *next_id,
             next_number: *next_number,
+            memo,
+            assignees,
+            not_speakers,
             extra: Extra(&unknown.project),
         }
     }

@@ -1,8 +1,10 @@
 //! Edits of articles and project settings: details, re-extraction, adding an article.
 
+use std::collections::HashSet;
+
 use super::{EditError, Patch, is_analyst_work};
 use crate::extract::Extraction;
-use crate::model::{Article, ArticleId, ArticleMeta, Claim, Project, ProjectSettings};
+use crate::model::{Article, ArticleId, ArticleMeta, Claim, Project, ProjectSettings, Status};
 
 pub(super) fn set_article_meta(
     project: &mut Project,
@@ -69,6 +71,8 @@ pub(super) fn re_extract(
     }
     patch.touch_speakers(project);
     let mut kept: Vec<(usize, usize)> = Vec::new();
+    // The words of the article's claims marked Not a claim: never found again.
+    let mut rejected: HashSet<String> = HashSet::new();
     let mut index = 0;
     while index < project.claims.len() {
         let c = &project.claims[index];
@@ -76,6 +80,9 @@ pub(super) fn re_extract(
             index += 1;
         } else if is_analyst_work(c) {
             kept.push((c.start, c.end));
+            if c.status == Status::Rejected {
+                rejected.insert(words(&c.content));
+            }
             index += 1;
         } else {
             patch.touch_claim(project, index);
@@ -86,7 +93,10 @@ pub(super) fn re_extract(
         .claims_from_extraction(*article, extraction)
         .map_err(super::no_ids)?;
     let overlaps = |c: &Claim| kept.iter().any(|&(s, e)| c.start < e && s < c.end);
-    let fresh: Vec<Claim> = found.into_iter().filter(|c| !overlaps(c)).collect();
+    let fresh: Vec<Claim> = found
+        .into_iter()
+        .filter(|c| !overlaps(c) && !rejected.contains(&words(&c.content)))
+        .collect();
     for c in &fresh {
         patch.created_claim(c.id);
     }
@@ -110,6 +120,15 @@ pub(super) fn add_article(
         patch.created_claim(c.id);
     }
     Ok(())
+}
+
+/// A claim's words compared loosely: case and runs of whitespace do not matter.
+fn words(content: &str) -> String {
+    content
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 /// Keep one article's claims in reading order, leaving every other claim where it is.

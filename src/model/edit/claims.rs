@@ -82,6 +82,40 @@ pub(super) fn set_speaker_name(
     Ok(())
 }
 
+/// Attribute every listed claim to the speaker `name` means (see [`speaker_named`]); an
+/// empty name removes their attribution. Claims already so attributed are left alone.
+pub(super) fn assign_speaker(
+    project: &mut Project,
+    patch: &mut Patch,
+    claims: &[ClaimId],
+    name: &str,
+) -> Result<(), EditError> {
+    if claims.is_empty() {
+        return Err(EditError::Invalid("no claim selected"));
+    }
+    let wanted: HashSet<ClaimId> = claims.iter().copied().collect();
+    if !project.claims.iter().any(|c| wanted.contains(&c.id)) {
+        return Err(EditError::NoSuchClaim(claims[0]));
+    }
+    let speaker = speaker_named(project, patch, name)?;
+    let indices: Vec<usize> = (0..project.claims.len())
+        .filter(|&i| {
+            let c = &project.claims[i];
+            wanted.contains(&c.id) && c.speaker != speaker
+        })
+        .collect();
+    if indices.is_empty() {
+        return Err(EditError::NoChange);
+    }
+    for i in indices {
+        patch.touch_claim(project, i);
+        let c = &mut project.claims[i];
+        c.speaker = speaker;
+        mark_edited(c);
+    }
+    Ok(())
+}
+
 pub(super) fn set_notes(
     project: &mut Project,
     patch: &mut Patch,
@@ -191,6 +225,10 @@ pub(super) fn add_claim(
             evidence: Vec::new(),
             history: Vec::new(),
             origin: ClaimOrigin::Manual,
+            rationale: String::new(),
+            assignee: None,
+            priority: Default::default(),
+            in_progress: false,
         },
     );
     Ok(())

@@ -8,13 +8,17 @@
 //!
 //! Re-extraction (`Edit::ReExtract`) keeps the analyst's work. Conflicts resolve so:
 //! - a claim the analyst touched (origin `Edited`/`Manual`, a status other than Unchecked,
-//!   notes, evidence or a status history) is kept as it is;
+//!   notes, evidence, a status history, a rationale, an assignee, a priority or "in
+//!   progress") is kept as it is;
 //! - untouched extracted claims are replaced by the new extraction;
 //! - a newly found claim whose content span overlaps a kept claim is dropped: the
-//!   analyst's version wins.
+//!   analyst's version wins. So is one with the same words as a claim of the article
+//!   marked Not a claim: a rejected claim never comes back;
+//! - speakers dismissed as "not a speaker" are not made speakers again.
 //!
 //! Rooms: this file holds the command ([`Edit`]) and sends each variant to its apply
-//! function (`claims.rs`, `speakers.rs`, `articles.rs`); `patch.rs` records what an edit
+//! function (`claims.rs`, `speakers.rs`, `articles.rs`, `workflow.rs` for the triage
+//! fields and memos); `patch.rs` records what an edit
 //! changed so that undo can put it back; `history.rs` holds the undo/redo stacks and the
 //! saved state.
 
@@ -25,9 +29,12 @@ mod patch;
 mod speakers;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_bulk;
+mod workflow;
 
 use super::{
-    Article, ArticleId, ArticleMeta, Claim, ClaimId, ClaimOrigin, Evidence, Project,
+    Article, ArticleId, ArticleMeta, Claim, ClaimId, ClaimOrigin, Evidence, Priority, Project,
     ProjectSettings, SpeakerId, Status,
 };
 use crate::extract::Extraction;
@@ -60,9 +67,46 @@ pub enum Edit {
         speaker: SpeakerId,
         role: String,
     },
+    /// Attribute several claims at once to a speaker by name (as [`Edit::SetSpeakerName`]);
+    /// an empty name removes their attribution.
+    AssignSpeaker {
+        claims: Vec<ClaimId>,
+        name: String,
+    },
+    /// The private notes of a claim: never in ClaimReview or the reports.
     SetNotes {
         claim: ClaimId,
         notes: String,
+    },
+    /// The public rationale of a claim's verdict (ClaimReview's `reviewBody`).
+    SetRationale {
+        claim: ClaimId,
+        rationale: String,
+    },
+    /// Assign claims to someone (trimmed; `None` or blank: to no one). A new name joins
+    /// the project's assignee names.
+    SetAssignee {
+        claims: Vec<ClaimId>,
+        assignee: Option<String>,
+    },
+    SetPriority {
+        claims: Vec<ClaimId>,
+        priority: Priority,
+    },
+    SetInProgress {
+        claims: Vec<ClaimId>,
+        in_progress: bool,
+    },
+    /// Replace the project's list of assignee names (trimmed, repeats dropped).
+    SetAssignees {
+        names: Vec<String>,
+    },
+    SetArticleMemo {
+        article: ArticleId,
+        memo: String,
+    },
+    SetProjectMemo {
+        memo: String,
     },
     AddEvidence {
         claim: ClaimId,
@@ -91,6 +135,25 @@ pub enum Edit {
         from: SpeakerId,
         into: SpeakerId,
     },
+    /// Merge several speakers into `into` as one edit (as [`Edit::MergeSpeakers`] for each;
+    /// `into` itself in `from` is passed over).
+    MergeSpeakersInto {
+        from: Vec<SpeakerId>,
+        into: SpeakerId,
+    },
+    /// "Not a speaker": remove a speaker and remember its name so that extraction never
+    /// makes it a speaker again; its claims lose the speaker, or are also marked Not a
+    /// claim, as `claims` says (docs/triage.md).
+    DismissSpeaker {
+        speaker: SpeakerId,
+        claims: DismissClaims,
+        at: i64,
+    },
+    /// Replace the names dismissed as "not a speaker" (trimmed, repeats dropped): taking a
+    /// name off lets extraction find that speaker again.
+    SetNotSpeakers {
+        names: Vec<String>,
+    },
     /// Replace an article's extracted claims, keeping the analyst's work (see module docs).
     ReExtract {
         article: ArticleId,
@@ -115,6 +178,16 @@ pub enum Edit {
     },
 }
 
+/// What dismissing a speaker ([`Edit::DismissSpeaker`]) does to its claims.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DismissClaims {
+    /// They stay claims, without a speaker.
+    #[default]
+    LoseSpeaker,
+    /// They are marked Not a claim (and lose the speaker).
+    NotAClaim,
+}
+
 impl Edit {
     /// A short description for the Edit menu ("Undo set status").
     pub fn describe(&self) -> &'static str {
@@ -123,13 +196,23 @@ impl Edit {
             Edit::SetContent { .. } => "edit claim",
             Edit::SetSpeakerName { .. } => "change speaker",
             Edit::SetRole { .. } => "edit role",
+            Edit::AssignSpeaker { .. } => "assign speaker",
             Edit::SetNotes { .. } => "edit notes",
+            Edit::SetRationale { .. } => "edit rationale",
+            Edit::SetAssignee { .. } => "assign",
+            Edit::SetPriority { .. } => "set priority",
+            Edit::SetInProgress { .. } => "set in progress",
+            Edit::SetAssignees { .. } => "edit assignee names",
+            Edit::SetArticleMemo { .. } => "edit article memo",
+            Edit::SetProjectMemo { .. } => "edit project memo",
             Edit::AddEvidence { .. } => "add evidence",
             Edit::RemoveEvidence { .. } => "remove evidence",
             Edit::AddClaim { .. } => "add claim",
             Edit::DeleteClaims { .. } => "delete claims",
             Edit::RenameSpeaker { .. } => "rename speaker",
-            Edit::MergeSpeakers { .. } => "merge speakers",
+            Edit::MergeSpeakers { .. } | Edit::MergeSpeakersInto { .. } => "merge speakers",
+            Edit::DismissSpeaker { .. } => "mark not a speaker",
+            Edit::SetNotSpeakers { .. } => "edit not-a-speaker names",
             Edit::ReExtract { .. } => "re-extract article",
             Edit::AddArticle { .. } => "add article",
             Edit::SetSettings { .. } => "edit project settings",
@@ -174,7 +257,26 @@ pub fn apply(project: &mut Project, edit: &Edit) -> Result<Patch, EditError> {
         }
         Edit::SetContent { claim, content } => claims::set_content(project, p, claim, content),
         Edit::SetSpeakerName { claim, name } => claims::set_speaker_name(project, p, claim, name),
+        Edit::AssignSpeaker { claims, name } => claims::assign_speaker(project, p, claims, name),
         Edit::SetNotes { claim, notes } => claims::set_notes(project, p, claim, notes),
+        Edit::SetRationale { claim, rationale } => {
+            workflow::set_rationale(project, p, claim, rationale)
+        }
+        Edit::SetAssignee { claims, assignee } => {
+            workflow::set_assignee(project, p, claims, assignee)
+        }
+        Edit::SetPriority { claims, priority } => {
+            workflow::set_priority(project, p, claims, priority)
+        }
+        Edit::SetInProgress {
+            claims,
+            in_progress,
+        } => workflow::set_in_progress(project, p, claims, in_progress),
+        Edit::SetAssignees { names } => workflow::set_assignees(project, p, names),
+        Edit::SetArticleMemo { article, memo } => {
+            workflow::set_article_memo(project, p, article, memo)
+        }
+        Edit::SetProjectMemo { memo } => workflow::set_project_memo(project, p, memo),
         Edit::AddEvidence { claim, evidence } => claims::add_evidence(project, p, claim, evidence),
         Edit::RemoveEvidence { claim, index } => claims::remove_evidence(project, p, claim, index),
         Edit::AddClaim {
@@ -189,6 +291,13 @@ pub fn apply(project: &mut Project, edit: &Edit) -> Result<Patch, EditError> {
             speakers::rename_speaker(project, p, speaker, name)
         }
         Edit::MergeSpeakers { from, into } => speakers::merge_speakers(project, p, from, into),
+        Edit::MergeSpeakersInto { from, into } => speakers::merge_many(project, p, from, into),
+        Edit::DismissSpeaker {
+            speaker,
+            claims,
+            at,
+        } => speakers::dismiss_speaker(project, p, speaker, claims, at),
+        Edit::SetNotSpeakers { names } => workflow::set_not_speakers(project, p, names),
         Edit::SetArticleMeta {
             article,
             title,
@@ -237,6 +346,10 @@ fn is_analyst_work(claim: &Claim) -> bool {
         || !claim.notes.is_empty()
         || !claim.evidence.is_empty()
         || !claim.history.is_empty()
+        || !claim.rationale.is_empty()
+        || claim.assignee.is_some()
+        || claim.priority != Priority::Normal
+        || claim.in_progress
 }
 
 /// An edit refused because the project's ids are used up (see [`Project::fresh_id`]).
@@ -248,7 +361,7 @@ fn no_ids(_: crate::model::IdsExhausted) -> EditError {
 /// edit is refused whole rather than stopped half-way.
 fn ids_needed(edit: &Edit) -> usize {
     match edit {
-        Edit::SetSpeakerName { .. } => 1,
+        Edit::SetSpeakerName { .. } | Edit::AssignSpeaker { .. } => 1,
         Edit::AddClaim { .. } => 2,
         Edit::ReExtract { extraction, .. } => Project::ids_needed(extraction),
         Edit::AddArticle { extraction, .. } => Project::ids_needed(extraction).saturating_add(1),

@@ -13,6 +13,8 @@ pub struct Patch {
     /// Speakers are few; edits that touch them keep the whole list.
     speakers: Option<Vec<Speaker>>,
     pub(super) settings: Option<ProjectSettings>,
+    /// The project's memo, assignee names and dismissed speaker names.
+    lists: Option<Lists>,
     next_id: u64,
     /// The claim-number counter: undo gives numbers back, so that redo hands out the same.
     next_number: u64,
@@ -20,6 +22,14 @@ pub struct Patch {
     pub added_claims: Vec<ClaimId>,
     /// Claims already in `claims` (an edit touching 10k claims must not scan a list per claim).
     touched: HashSet<ClaimId>,
+}
+
+/// The project's own small fields that edits change: kept whole when one of them changes.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Lists {
+    memo: String,
+    assignees: Vec<String>,
+    not_speakers: Vec<String>,
 }
 
 impl Patch {
@@ -47,6 +57,17 @@ impl Patch {
     pub(super) fn touch_speakers(&mut self, project: &Project) {
         if self.speakers.is_none() {
             self.speakers = Some(project.speakers.clone());
+        }
+    }
+
+    /// Remember the project's memo, assignee names and dismissed speaker names.
+    pub(super) fn touch_lists(&mut self, project: &Project) {
+        if self.lists.is_none() {
+            self.lists = Some(Lists {
+                memo: project.memo.clone(),
+                assignees: project.assignees.clone(),
+                not_speakers: project.not_speakers.clone(),
+            });
         }
     }
 
@@ -84,6 +105,11 @@ impl Patch {
         }
         if let Some(settings) = self.settings {
             project.settings = settings;
+        }
+        if let Some(lists) = self.lists {
+            project.memo = lists.memo;
+            project.assignees = lists.assignees;
+            project.not_speakers = lists.not_speakers;
         }
         project.next_id = self.next_id;
         project.next_number = self.next_number;

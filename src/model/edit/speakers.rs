@@ -1,7 +1,10 @@
-//! Edits of speakers: role, name, merging two into one.
+//! Edits of speakers: role, name, merging several into one, dismissing one as "not a
+//! speaker".
 
-use super::{EditError, Patch, speaker_index};
-use crate::model::{Project, Speaker, SpeakerId};
+use std::collections::HashSet;
+
+use super::{DismissClaims, EditError, Patch, mark_edited, speaker_index};
+use crate::model::{Project, Speaker, SpeakerId, Status, StatusChange};
 
 pub(super) fn set_role(
     project: &mut Project,
@@ -59,27 +62,88 @@ pub(super) fn merge_speakers(
     from: &SpeakerId,
     into: &SpeakerId,
 ) -> Result<(), EditError> {
-    if from == into {
+    merge_many(project, patch, std::slice::from_ref(from), into)
+}
+
+/// Merge every speaker of `from` into `into`, in order, as one edit: their claims move to
+/// `into`, their names and aliases become aliases of `into`, and `into` takes the first
+/// role found if it has none.
+pub(super) fn merge_many(
+    project: &mut Project,
+    patch: &mut Patch,
+    from: &[SpeakerId],
+    into: &SpeakerId,
+) -> Result<(), EditError> {
+    let mut seen = HashSet::new();
+    let from: Vec<SpeakerId> = from
+        .iter()
+        .copied()
+        .filter(|id| id != into && seen.insert(*id))
+        .collect();
+    if from.is_empty() {
         return Err(EditError::Invalid("cannot merge a speaker into itself"));
     }
-    let fi = speaker_index(project, *from)?;
-    let ii = speaker_index(project, *into)?;
+    speaker_index(project, *into)?;
+    for id in &from {
+        speaker_index(project, *id)?;
+    }
     patch.touch_speakers(project);
-    let gone = project.speakers[fi].clone();
-    let target = &mut project.speakers[ii];
-    for alias in std::iter::once(gone.name).chain(gone.aliases) {
-        if alias != target.name && !target.aliases.contains(&alias) {
-            target.aliases.push(alias);
+    for id in &from {
+        let fi = speaker_index(project, *id)?;
+        let gone = project.speakers.remove(fi);
+        let ii = speaker_index(project, *into)?;
+        let target = &mut project.speakers[ii];
+        for alias in std::iter::once(gone.name).chain(gone.aliases) {
+            if alias != target.name && !target.aliases.contains(&alias) {
+                target.aliases.push(alias);
+            }
+        }
+        if target.role.is_none() {
+            target.role = gone.role;
         }
     }
-    if target.role.is_none() {
-        target.role = gone.role;
-    }
-    project.speakers.remove(fi);
+    let gone: HashSet<SpeakerId> = from.into_iter().collect();
     for i in 0..project.claims.len() {
-        if project.claims[i].speaker == Some(*from) {
+        if project.claims[i].speaker.is_some_and(|s| gone.contains(&s)) {
             patch.touch_claim(project, i);
             project.claims[i].speaker = Some(*into);
+        }
+    }
+    Ok(())
+}
+
+/// "Not a speaker": the speaker leaves the project and its name is remembered so that
+/// extraction never makes it a speaker again. Its claims lose the speaker, and with
+/// [`DismissClaims::NotAClaim`] are also marked Not a claim (a status change at `at`).
+pub(super) fn dismiss_speaker(
+    project: &mut Project,
+    patch: &mut Patch,
+    speaker: &SpeakerId,
+    claims: &DismissClaims,
+    at: &i64,
+) -> Result<(), EditError> {
+    let si = speaker_index(project, *speaker)?;
+    patch.touch_speakers(project);
+    patch.touch_lists(project);
+    let gone = project.speakers.remove(si);
+    if !project.is_not_speaker(&gone.name) {
+        project.not_speakers.push(gone.name);
+    }
+    for i in 0..project.claims.len() {
+        if project.claims[i].speaker != Some(*speaker) {
+            continue;
+        }
+        patch.touch_claim(project, i);
+        let c = &mut project.claims[i];
+        c.speaker = None;
+        mark_edited(c);
+        if *claims == DismissClaims::NotAClaim && c.status != Status::Rejected {
+            c.history.push(StatusChange {
+                at: *at,
+                from: c.status,
+                to: Status::Rejected,
+            });
+            c.status = Status::Rejected;
         }
     }
     Ok(())

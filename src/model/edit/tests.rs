@@ -7,7 +7,7 @@ use crate::model::{Article, ClaimKind, ClaimOrigin, Evidence, ProjectSettings, S
 
 const TEXT: &str = "Kirby said \"we will help\". Gallant said \"we will go on\".";
 
-fn extraction() -> Extraction {
+pub(super) fn extraction() -> Extraction {
     Extraction {
         claims: vec![
             FoundClaim {
@@ -46,7 +46,7 @@ fn extraction() -> Extraction {
     }
 }
 
-fn project() -> (Project, History, ArticleId) {
+pub(super) fn project() -> (Project, History, ArticleId) {
     let mut p = Project::new("test");
     let mut h = History::new();
     let article = Article {
@@ -57,6 +57,7 @@ fn project() -> (Project, History, ArticleId) {
         sha256: None,
         imported_at: None,
         meta: ArticleMeta::default(),
+        memo: String::new(),
     };
     h.apply(
         &mut p,
@@ -71,7 +72,7 @@ fn project() -> (Project, History, ArticleId) {
     (p, h, id)
 }
 
-fn ids(p: &Project) -> Vec<ClaimId> {
+pub(super) fn ids(p: &Project) -> Vec<ClaimId> {
     p.claims.iter().map(|c| c.id).collect()
 }
 
@@ -401,6 +402,7 @@ fn article_details_are_trimmed_and_undone() {
                 sha256: None,
                 imported_at: None,
                 meta: ArticleMeta::default(),
+                memo: String::new(),
             },
             &Extraction::default(),
         )
@@ -485,6 +487,7 @@ fn added_claims_take_fresh_ids_in_one_block() {
         sha256: None,
         imported_at: None,
         meta: ArticleMeta::default(),
+        memo: String::new(),
     };
     let second = p.add_article(article, &extraction()).unwrap();
     let new: Vec<&Claim> = p.claims.iter().filter(|c| c.article == second).collect();

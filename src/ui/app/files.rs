@@ -33,6 +33,7 @@ impl ClaimdeskApp {
                 outlet: Some("Al Mayadeen English".into()),
                 ..ArticleMeta::default()
             },
+            memo: String::new(),
         };
         let mut doc = Document::new(Project::new("Sample"));
         let added = doc.history.apply(

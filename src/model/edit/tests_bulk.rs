@@ -1,0 +1,365 @@
+//! Edits that act on many claims at once, the triage fields, memos and speaker
+//! management: each one undoable step that undo restores whole and redo reapplies.
+
+use super::tests::{extraction, ids, project};
+use super::*;
+use crate::extract::FoundClaim;
+
+/// Apply, check, undo back to `before`, redo to the same `after`.
+fn round_trip(p: &mut Project, h: &mut History, edit: Edit, check: impl Fn(&Project)) {
+    let before = p.clone();
+    h.apply(p, edit).expect("applies");
+    check(p);
+    let after = p.clone();
+    assert!(h.undo(p).is_some());
+    assert_eq!(*p, before, "undo restores every claim");
+    assert!(h.redo(p).is_some());
+    assert_eq!(*p, after, "redo reapplies");
+}
+
+#[test]
+fn bulk_not_a_claim_is_one_step() {
+    let (mut p, mut h, _) = project();
+    let all = ids(&p);
+    round_trip(
+        &mut p,
+        &mut h,
+        Edit::SetStatus {
+            claims: all,
+            status: Status::Rejected,
+            at: 5,
+        },
+        |p| {
+            assert!(p.claims.iter().all(|c| c.status == Status::Rejected));
+            assert_eq!(p.status_tally().claims(), 0);
+            assert_eq!(p.status_tally().get(Status::Rejected), 2);
+        },
+    );
+    assert!(h.undo(&mut p).is_some());
+    assert!(p.claims.iter().all(|c| c.status == Status::Unchecked));
+}
+
+#[test]
+fn bulk_speaker_assignment_creates_one_speaker_and_undoes() {
+    let (mut p, mut h, _) = project();
+    let all = ids(&p);
+    round_trip(
+        &mut p,
+        &mut h,
+        Edit::AssignSpeaker {
+            claims: all.clone(),
+            name: " Hamas ".into(),
+        },
+        |p| {
+            assert_eq!(p.speakers.len(), 3);
+            let hamas = p.find_speaker("Hamas");
+            assert!(hamas.is_some());
+            assert!(p.claims.iter().all(|c| c.speaker == hamas));
+            assert!(p.claims.iter().all(|c| c.origin == ClaimOrigin::Edited));
+        },
+    );
+    // An empty name unattributes them all.
+    h.apply(
+        &mut p,
+        Edit::AssignSpeaker {
+            claims: all.clone(),
+            name: String::new(),
+        },
+    )
+    .unwrap();
+    assert!(p.claims.iter().all(|c| c.speaker.is_none()));
+    let again = Edit::AssignSpeaker {
+        claims: all,
+        name: String::new(),
+    };
+    assert_eq!(h.apply(&mut p, again), Err(EditError::NoChange));
+    let none = Edit::AssignSpeaker {
+        claims: vec![],
+        name: "x".into(),
+    };
+    assert!(matches!(h.apply(&mut p, none), Err(EditError::Invalid(_))));
+}
+
+#[test]
+fn bulk_delete_restores_all_in_order() {
+    let (mut p, mut h, _) = project();
+    let all = ids(&p);
+    round_trip(&mut p, &mut h, Edit::DeleteClaims { claims: all }, |p| {
+        assert!(p.claims.is_empty())
+    });
+}
+
+#[test]
+fn triage_fields_on_many_claims_round_trip() {
+    let (mut p, mut h, _) = project();
+    let all = ids(&p);
+    round_trip(
+        &mut p,
+        &mut h,
+        Edit::SetAssignee {
+            claims: all.clone(),
+            assignee: Some("  Ana Ruiz ".into()),
+        },
+        |p| {
+            assert!(
+                p.claims
+                    .iter()
+                    .all(|c| c.assignee.as_deref() == Some("Ana Ruiz"))
+            );
+            assert_eq!(p.assignees, vec!["Ana Ruiz".to_string()]);
+        },
+    );
+    round_trip(
+        &mut p,
+        &mut h,
+        Edit::SetPriority {
+            claims: all.clone(),
+            priority: Priority::High,
+        },
+        |p| assert!(p.claims.iter().all(|c| c.priority == Priority::High)),
+    );
+    round_trip(
+        &mut p,
+        &mut h,
+        Edit::SetInProgress {
+            claims: all.clone(),
+            in_progress: true,
+        },
+        |p| assert!(p.claims.iter().all(|c| c.in_progress)),
+    );
+    // Unassigning keeps the name for next time.
+    h.apply(
+        &mut p,
+        Edit::SetAssignee {
+            claims: all.clone(),
+            assignee: Some("   ".into()),
+        },
+    )
+    .unwrap();
+    assert!(p.claims.iter().all(|c| c.assignee.is_none()));
+    assert_eq!(p.assignees, vec!["Ana Ruiz".to_string()]);
+    let same = Edit::SetInProgress {
+        claims: all,
+        in_progress: true,
+    };
+    assert_eq!(h.apply(&mut p, same), Err(EditError::NoChange));
+    round_trip(
+        &mut p,
+        &mut h,
+        Edit::SetAssignees {
+            names: vec![" Bo ".into(), "Ana Ruiz".into(), "Bo".into(), "".into()],
+        },
+        |p| assert_eq!(p.assignees, vec!["Bo".to_string(), "Ana Ruiz".to_string()]),
+    );
+}
+
+#[test]
+fn rationale_and_memos_round_trip() {
+    let (mut p, mut h, article) = project();
+    let c = p.claims[0].id;
+    round_trip(
+        &mut p,
+        &mut h,
+        Edit::SetRationale {
+            claim: c,
+            rationale: "The ministry's figures say otherwise.".into(),
+        },
+        |p| {
+            assert_eq!(
+                p.claims[0].rationale,
+                "The ministry's figures say otherwise."
+            );
+            assert!(p.claims[0].notes.is_empty(), "notes are a separate field");
+        },
+    );
+    round_trip(
+        &mut p,
+        &mut h,
+        Edit::SetArticleMemo {
+            article,
+            memo: "Ask the desk about the second quote.".into(),
+        },
+        |p| assert_eq!(p.articles[0].memo, "Ask the desk about the second quote."),
+    );
+    round_trip(
+        &mut p,
+        &mut h,
+        Edit::SetProjectMemo {
+            memo: "Deadline Friday.".into(),
+        },
+        |p| assert_eq!(p.memo, "Deadline Friday."),
+    );
+    let missing = Edit::SetArticleMemo {
+        article: ArticleId(999),
+        memo: "x".into(),
+    };
+    assert_eq!(
+        h.apply(&mut p, missing),
+        Err(EditError::NoSuchArticle(ArticleId(999)))
+    );
+}
+
+#[test]
+fn merging_several_speakers_is_one_edit() {
+    let (mut p, mut h, _) = project();
+    let c = p.claims[0].id;
+    h.apply(
+        &mut p,
+        Edit::SetSpeakerName {
+            claim: c,
+            name: "Hamas".into(),
+        },
+    )
+    .unwrap();
+    let [kirby, gallant, hamas] = [0, 1, 2].map(|i| p.speakers[i].id);
+    round_trip(
+        &mut p,
+        &mut h,
+        Edit::MergeSpeakersInto {
+            from: vec![gallant, hamas, kirby, gallant],
+            into: kirby,
+        },
+        |p| {
+            assert_eq!(p.speakers.len(), 1);
+            assert!(p.claims.iter().all(|c| c.speaker == Some(kirby)));
+            let aliases = &p.speakers[0].aliases;
+            for name in ["Yoav Gallant", "Gallant", "Hamas"] {
+                assert!(aliases.iter().any(|a| a == name), "{name} in {aliases:?}");
+            }
+        },
+    );
+    let only_self = Edit::MergeSpeakersInto {
+        from: vec![kirby],
+        into: kirby,
+    };
+    assert!(matches!(
+        h.apply(&mut p, only_self),
+        Err(EditError::Invalid(_))
+    ));
+}
+
+#[test]
+fn not_a_speaker_either_unattributes_or_rejects_and_stays_dismissed() {
+    for choice in [DismissClaims::LoseSpeaker, DismissClaims::NotAClaim] {
+        let (mut p, mut h, article) = project();
+        let gallant = p.speakers[1].id;
+        round_trip(
+            &mut p,
+            &mut h,
+            Edit::DismissSpeaker {
+                speaker: gallant,
+                claims: choice,
+                at: 9,
+            },
+            |p| {
+                assert!(p.speaker(gallant).is_none());
+                assert!(p.is_not_speaker("yoav gallant"));
+                let c = &p.claims[1];
+                assert_eq!(c.speaker, None);
+                let want = match choice {
+                    DismissClaims::LoseSpeaker => Status::Unchecked,
+                    DismissClaims::NotAClaim => Status::Rejected,
+                };
+                assert_eq!(c.status, want);
+                assert_eq!(p.claims[0].status, Status::Unchecked, "others untouched");
+            },
+        );
+        // Re-extraction does not bring the speaker back.
+        h.apply(
+            &mut p,
+            Edit::ReExtract {
+                article,
+                extraction: extraction(),
+            },
+        )
+        .unwrap();
+        assert!(p.find_speaker("Yoav Gallant").is_none());
+        assert!(p.claims.iter().all(|c| c.speaker != Some(gallant)));
+        assert_eq!(p.claims.len(), 2, "{choice:?}");
+        // Taking the name off the list lets extraction find the speaker again.
+        round_trip(
+            &mut p,
+            &mut h,
+            Edit::SetNotSpeakers { names: vec![] },
+            |p| assert!(!p.is_not_speaker("Yoav Gallant")),
+        );
+        let dup = Edit::SetNotSpeakers {
+            names: vec![" X ".into(), "x".into()],
+        };
+        h.apply(&mut p, dup).unwrap();
+        assert_eq!(p.not_speakers, ["X"]);
+    }
+}
+
+#[test]
+fn re_extraction_never_brings_back_a_rejected_claim() {
+    let (mut p, mut h, article) = project();
+    let rejected = p.claims[1].id;
+    h.apply(
+        &mut p,
+        Edit::SetStatus {
+            claims: vec![rejected],
+            status: Status::Rejected,
+            at: 1,
+        },
+    )
+    .unwrap();
+    // The same words found again elsewhere (a span that does not overlap) stay out too.
+    let mut ex = extraction();
+    ex.claims.push(FoundClaim {
+        content: "We will  go on".into(),
+        start: 0,
+        end: 5,
+        ..ex.claims[1].clone()
+    });
+    h.apply(
+        &mut p,
+        Edit::ReExtract {
+            article,
+            extraction: ex,
+        },
+    )
+    .unwrap();
+    assert_eq!(p.claims.len(), 2);
+    let again: Vec<&Claim> = p
+        .claims
+        .iter()
+        .filter(|c| c.content.eq_ignore_ascii_case("we will go on"))
+        .collect();
+    assert_eq!(again.len(), 1);
+    assert_eq!(again[0].id, rejected);
+    assert_eq!(again[0].status, Status::Rejected);
+}
+
+#[test]
+fn speaker_record_lists_claims_with_verdicts() {
+    let (mut p, mut h, _) = project();
+    let kirby = p.speakers[0].id;
+    let c = p.claims[1].id;
+    h.apply(
+        &mut p,
+        Edit::SetSpeakerName {
+            claim: c,
+            name: "Kirby".into(),
+        },
+    )
+    .unwrap();
+    h.apply(
+        &mut p,
+        Edit::SetStatus {
+            claims: vec![c],
+            status: Status::Rejected,
+            at: 1,
+        },
+    )
+    .unwrap();
+    let record = p.speaker_record(kirby, false).expect("record");
+    assert_eq!(record.claims.len(), 1);
+    assert_eq!(record.tally.get(Status::Unchecked), 1);
+    let all = p.speaker_record(kirby, true).expect("record");
+    assert_eq!(all.claims.len(), 2);
+    assert_eq!(all.tally.get(Status::Rejected), 1);
+    assert_eq!(all.tally.claims(), 1);
+    assert_eq!(p.speaker_records(false).len(), 2);
+    assert!(p.speaker_record(SpeakerId(12345), false).is_none());
+}
