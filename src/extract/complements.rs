@@ -151,6 +151,8 @@ pub fn is_document(word: &str) -> bool {
             | "polling"
             | "survey"
             | "surveys"
+            | "average"
+            | "averages"
             | "study"
             | "studies"
             | "report"

@@ -5,11 +5,11 @@
 
 use super::super::complements::{self, Takes};
 use super::Frame;
-use super::content::reported;
+use super::content::{reported, second_cues};
 use super::lex;
 use super::sentence::Sentence;
 use super::subjects::{clause_subject, is_speaker_phrase, subject_before};
-use super::verbs::used_as_speech_verb;
+use super::verbs::{cue_at, used_as_speech_verb};
 
 /// Content shorter than this many words is not worth a row ("denied it").
 const MIN_WORDS: usize = 3;
@@ -69,14 +69,20 @@ pub(super) fn stance_frames(s: &Sentence, from: usize, out: &mut Vec<Frame>) -> 
             continue;
         }
         let cue = s.text[s.toks[k].start..s.toks[cue_end].end].to_string();
-        reported(
-            s,
-            start,
-            phrase_end(s, start, n, infinitive),
-            cue,
-            Some(s.span(a, b)),
-            out,
-        );
+        let end = phrase_end(s, start, n, infinitive);
+        let mention = Some(s.span(a, b));
+        reported(s, start, end, cue, mention, out);
+        // "rejected the request, saying the courts have no business …": the same speaker
+        // goes on with a speech verb.
+        if (end..n.min(end + 12))
+            .find(|&i| s.is_punct(i, ",") && !s.toks[i].quoted)
+            .is_some_and(|c| s.is_free_word(c + 1) && lex::is_gerund(s.word(c + 1)))
+        {
+            let c = (end..n).find(|&i| s.is_punct(i, ",")).unwrap_or(end);
+            if cue_at(s, c + 1).is_some() {
+                second_cues(s, c + 1, n, mention, out);
+            }
+        }
         return !out.is_empty();
     }
     false

@@ -163,8 +163,9 @@ pub(super) fn content_start(s: &Sentence, cue_word: &str, k: usize) -> Option<(u
         }
         if s.is_free_word(i) && lex::is_adjunct_preposition(s.word(i)) {
             // "said in a statement that …": jump to the "that" if it comes soon.
-            let that = (i + 1..n.min(i + 10))
-                .take_while(|&j| s.toks[j].word && !s.toks[j].quoted)
+            // "says at a stop in Toledo, Ohio, that …": commas inside the place too.
+            let that = (i + 1..n.min(i + 12))
+                .take_while(|&j| (s.toks[j].word || s.is_punct(j, ",")) && !s.toks[j].quoted)
                 .find(|&j| s.is(j, "that"));
             if let Some(t) = that {
                 i = t;
@@ -305,7 +306,11 @@ pub(super) fn verb_frames(s: &Sentence, out: &mut Vec<Frame>) -> bool {
         out.append(&mut closing_frames);
         return true;
     }
-    if verb_frames_from(s, first, out) || stance_frames(s, first, out) {
+    if verb_frames_from(s, first, out) {
+        earlier_stance(s, first, out);
+        return true;
+    }
+    if stance_frames(s, first, out) {
         return true;
     }
     // No frame in the main clause: the opening clause may have one ("When Ruiz said the
@@ -315,6 +320,34 @@ pub(super) fn verb_frames(s: &Sentence, out: &mut Vec<Frame>) -> bool {
         return verb_frames_from(&opening, 0, out);
     }
     false
+}
+
+/// "Trump accused Holt of being a Democrat, though records show …": a clause of its own
+/// before the one whose frame was found may hold a stance frame of another speaker.
+fn earlier_stance(s: &Sentence, first: usize, out: &mut Vec<Frame>) {
+    let Some(m0) = out
+        .iter()
+        .filter_map(|f| f.mention)
+        .map(|m| s.tokens_of(m).0)
+        .min()
+    else {
+        return;
+    };
+    let Some(boundary) = (first + 3..m0).rev().find(|&b| {
+        !s.toks[b].quoted
+            && s.is_punct(b, ",")
+            && ["though", "although", "but", "while", "whereas"]
+                .iter()
+                .any(|w| s.is(b + 1, w))
+    }) else {
+        return;
+    };
+    let head = s.prefix(boundary);
+    let mut more = Vec::new();
+    if stance_frames(&head, first, &mut more) {
+        more.append(out);
+        *out = more;
+    }
 }
 
 /// Speech-verb frames with the cue at token `from` or later.
@@ -345,7 +378,14 @@ pub(super) fn verb_frames_from(s: &Sentence, from: usize, out: &mut Vec<Frame>) 
         let after = content_start(s, &cue_word, cue_end);
         let needs_clause = lex::needs_clause(&cue_word);
         // ", saying …": the speaker is the subject of the clause the gerund hangs on.
-        if lex::is_gerund(&cue_word) && k > 0 && s.is_punct(k - 1, ",") {
+        // "responded by saying …", "after saying …" hang on the clause the same way.
+        let hangs = k > 0
+            && (s.is_punct(k - 1, ",")
+                || s.is_free_word(k - 1)
+                    && ["by", "after", "while", "before"]
+                        .iter()
+                        .any(|w| s.is(k - 1, w)));
+        if lex::is_gerund(&cue_word) && hangs {
             if let Some((a, b)) = clause_subject(s, k - 1)
                 && let Some((i, clause)) = after
                 && (clause || !needs_clause)
