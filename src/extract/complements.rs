@@ -7,7 +7,13 @@
 //! purpose: they are not speech, and chasing them costs precision.
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
+
+use super::lexicon::{Fnv, lower_into};
+
+/// A table keyed by lower-case words, with the cheap hash of the word lists.
+type WordTable<V> = HashMap<Vec<u8>, V, BuildHasherDefault<Fnv>>;
 
 /// What may follow a verb as its content.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -208,8 +214,8 @@ const IRREGULAR: &[(&str, &str)] = &[
 
 ];
 
-static FORMS: LazyLock<HashMap<String, Takes>> = LazyLock::new(|| {
-    let mut map = HashMap::new();
+static FORMS: LazyLock<WordTable<Takes>> = LazyLock::new(|| {
+    let mut map = WordTable::default();
     for &(base, takes) in VERBS {
         let stem = base.strip_suffix('e').unwrap_or(base);
         let forms = [
@@ -220,12 +226,12 @@ static FORMS: LazyLock<HashMap<String, Takes>> = LazyLock::new(|| {
             format!("{stem}ing"),
         ];
         for f in forms {
-            map.entry(f).or_insert(takes);
+            map.entry(f.into_bytes()).or_insert(takes);
         }
     }
     for &(form, base) in IRREGULAR {
         if let Some(&(_, takes)) = VERBS.iter().find(|(b, _)| *b == base) {
-            map.insert(form.to_string(), takes);
+            map.insert(form.as_bytes().to_vec(), takes);
         }
     }
     map
@@ -236,7 +242,8 @@ pub fn takes(word: &str) -> Option<Takes> {
     if word.len() > 20 || !word.bytes().all(|b| b.is_ascii_alphabetic()) {
         return None;
     }
-    FORMS.get(&word.to_ascii_lowercase()).copied()
+    let mut buf = [0u8; 24];
+    FORMS.get(lower_into(word, &mut buf)?).copied()
 }
 
 /// Nouns of stance that an owner makes into a claim, with the words that may introduce
@@ -266,11 +273,14 @@ const STANCE_NOUNS: &[(&str, &[&str])] = &[
 
 /// The words that may introduce the content of the stance noun `word`, if it is one.
 pub fn stance_noun(word: &str) -> Option<&'static [&'static str]> {
-    let lower = word.to_ascii_lowercase();
-    STANCE_NOUNS
-        .iter()
-        .find(|(w, _)| *w == lower)
-        .map(|&(_, preps)| preps)
+    static TABLE: LazyLock<WordTable<&'static [&'static str]>> = LazyLock::new(|| {
+        STANCE_NOUNS
+            .iter()
+            .map(|&(w, preps)| (w.as_bytes().to_vec(), preps))
+            .collect()
+    });
+    let mut buf = [0u8; 24];
+    TABLE.get(lower_into(word, &mut buf)?).copied()
 }
 
 /// Nouns of feeling or judgement that "express", "voice" and "raise" take before what

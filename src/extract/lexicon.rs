@@ -30,8 +30,9 @@ impl WordSet {
     }
 }
 
+/// FNV-1a: a cheap hash for short words (the word lists and tables of `complements`).
 #[derive(Default)]
-struct Fnv(u64);
+pub(crate) struct Fnv(u64);
 
 impl Hasher for Fnv {
     fn finish(&self) -> u64 {
@@ -50,17 +51,23 @@ impl Hasher for Fnv {
     }
 }
 
-/// Case-insensitive membership without allocating.
-fn in_list(set: &WordSet, word: &str) -> bool {
+/// `word` in ASCII lower case, written into `buf`: `None` when it is empty or longer than
+/// the buffer (no list holds such a word). Lets lookups skip an allocation per word.
+pub(crate) fn lower_into<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b [u8]> {
     let bytes = word.as_bytes();
-    if bytes.len() > 24 || bytes.is_empty() {
-        return false;
+    if bytes.len() > buf.len() || bytes.is_empty() {
+        return None;
     }
-    let mut buf = [0u8; 24];
     for (b, c) in buf.iter_mut().zip(bytes) {
         *b = c.to_ascii_lowercase();
     }
-    set.0.contains(&buf[..bytes.len()])
+    Some(&buf[..bytes.len()])
+}
+
+/// Case-insensitive membership without allocating.
+fn in_list(set: &WordSet, word: &str) -> bool {
+    let mut buf = [0u8; 24];
+    lower_into(word, &mut buf).is_some_and(|w| set.0.contains(w))
 }
 
 /// Speech, writing and stance verbs in every form that can introduce a claim.

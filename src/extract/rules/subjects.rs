@@ -463,6 +463,11 @@ pub(super) fn is_speaker_phrase(s: &Sentence, a: usize, b: usize) -> bool {
     {
         return false;
     }
+    // "he", "they": a personal pronoun alone is a speaker, no tagging needed (the
+    // commonest mention of all).
+    if head == a && matches!(lower.as_str(), "he" | "she" | "they" | "we" | "i" | "you") {
+        return true;
+    }
     let w = s.window(a, head + 1);
     // "defending his early-morning", "around the country": a verb or a preposition opens
     // no noun phrase.
