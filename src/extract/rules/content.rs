@@ -106,6 +106,7 @@ pub(super) fn second_cue_at(s: &Sentence, i: usize, n: usize) -> Option<(usize, 
             && (s.is_punct(j, ";")
                 || s.is_punct(j, ",")
                     && s.is_free_word(j + 1)
+                    && !same_subject_goes_on(s, j + 2)
                     && (s.is(j + 1, "but")
                         || s.is(j + 1, "while")
                         || s.is(j + 1, "whereas")
@@ -151,6 +152,16 @@ pub(super) fn second_cue_at(s: &Sentence, i: usize, n: usize) -> Option<(usize, 
         }
     }
     None
+}
+
+/// "they had misgivings, but could not bear to …": after the conjunction the content's
+/// own subject goes on with an auxiliary, so the content does not end there.
+fn same_subject_goes_on(s: &Sentence, k: usize) -> bool {
+    s.is_free_word(k)
+        && matches!(
+            s.word(k).to_ascii_lowercase().as_str(),
+            "could" | "would" | "can" | "will" | "should" | "might" | "must" | "may"
+        )
 }
 
 /// "…, and he noted that …", "… and Democrats accused …": at conjunction `j` a clause
