@@ -112,7 +112,7 @@ pub(super) fn subject_before(s: &Sentence, k: usize) -> Option<(usize, usize)> {
         a += 1;
     }
     if a == end {
-        return None;
+        return postmodified_subject(s, end);
     }
     let first = s.word(a).to_ascii_lowercase();
     if matches!(
@@ -444,8 +444,15 @@ fn leading_subject(s: &Sentence, comma: usize) -> Option<(usize, usize)> {
 /// judged by the phrase before it.
 pub(super) fn is_speaker_phrase(s: &Sentence, a: usize, b: usize) -> bool {
     use syntax::Tag;
+    // "A poll released in late August", "observers in Virginia": a postmodifier after
+    // the head is judged by the phrase before it too.
     let end = (a..b)
-        .find(|&i| s.is_punct(i, ",") || s.is_punct(i, "(") || s.is_dash(i))
+        .find(|&i| {
+            s.is_punct(i, ",")
+                || s.is_punct(i, "(")
+                || s.is_dash(i)
+                || i > a && s.is_free_word(i) && is_postmodifier_start(s.word(i))
+        })
         .unwrap_or(b);
     let Some(head) = (a..end).rev().find(|&i| s.toks[i].word) else {
         return false;
@@ -501,6 +508,37 @@ pub(super) fn is_speaker_phrase(s: &Sentence, a: usize, b: usize) -> bool {
             Tag::WDT | Tag::DT | Tag::PDT | Tag::JJ | Tag::JJR | Tag::JJS | Tag::PRPS
         );
     nominal && chunk_ok()
+}
+
+/// "A poll released in late August found": the noun phrase before a postmodifier whose
+/// own words ("late August") end no subject. The mention keeps the postmodifier.
+fn postmodified_subject(s: &Sentence, end: usize) -> Option<(usize, usize)> {
+    let p = (end.saturating_sub(8)..end)
+        .rev()
+        .take_while(|&i| s.is_free_word(i))
+        .find(|&i| i > 0 && is_postmodifier_start(s.word(i)))?;
+    if !s.is_free_word(p - 1) || lex::is_np_stop(s.word(p - 1)) {
+        return None;
+    }
+    let (a, _) = subject_before(s, p)?;
+    Some((a, end))
+}
+
+/// Words that open a postmodifier of a noun: "a poll released …", "officials in …".
+fn is_postmodifier_start(word: &str) -> bool {
+    matches!(
+        word,
+        "in" | "at"
+            | "from"
+            | "across"
+            | "around"
+            | "released"
+            | "published"
+            | "conducted"
+            | "issued"
+            | "commissioned"
+            | "obtained"
+    )
 }
 
 /// Does token `a` start something other than a noun phrase: a past verb ("included staff
