@@ -381,7 +381,7 @@ fn keyboard_shortcuts_window_lists_keys() {
         6
     );
     // Generated from the one shortcut table: every entry is listed.
-    for s in claimdesk::ui::command::SHORTCUTS {
+    for s in claimdesk::ui::shortcuts::SHORTCUTS {
         assert!(h.query_by_label(s.help).is_some(), "{} is listed", s.help);
     }
 }

@@ -22,6 +22,7 @@ pub mod jobs;
 mod menu;
 pub mod rows;
 pub mod selection;
+pub mod shortcuts;
 mod speakers;
 pub mod state;
 mod status_bar;

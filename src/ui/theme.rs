@@ -131,7 +131,7 @@ pub fn count_chips(ui: &mut Ui, counts: &StatusCounts) {
 
 /// A status button: its label and key on its colour.
 pub fn status_button(ui: &mut Ui, status: Status) -> egui::Response {
-    let label = match super::command::tag_key(status) {
+    let label = match super::shortcuts::tag_key(status) {
         Some(key) => format!("{} ({})", status.label(), key.name()),
         None => status.label().to_string(),
     };

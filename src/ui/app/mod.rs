@@ -16,12 +16,13 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use super::claims_table::table_focus_id;
-use super::command::{self, Action, KeyContext, Queue, Tab, ThemeChoice, Then};
+use super::command::{Action, Queue, Tab, ThemeChoice, Then};
 use super::dialogs::Dialogs;
 use super::drafts::Drafts;
 use super::export::ExportWindow;
 use super::jobs::Jobs;
 use super::menu::{self, MenuFacts};
+use super::shortcuts::{self, KeyContext};
 use super::state::{Document, ViewState};
 use super::status_bar::{self, StatusFacts};
 use super::{article_view, articles_list, claims_table, details, filters, speakers, theme};
@@ -357,7 +358,7 @@ impl eframe::App for ClaimdeskApp {
         self.view
             .refresh(&self.doc.project, self.doc.history.revision());
         let keys = self.key_context(&ctx);
-        command::read_keys(&ctx, keys, &mut self.queue);
+        shortcuts::read_keys(&ctx, keys, &mut self.queue);
 
         self.draw(ui);
 
