@@ -35,12 +35,14 @@ fn home_down_down_down_v_home_d_in_one_frame() {
             .all(|(i, st)| i == 0 || i == 3 || *st == Status::Unchecked),
         "nothing else tagged: {s:?}"
     );
-    assert_eq!(cursor_number(&h), Some(1));
+    assert_eq!(cursor_number(&h), Some(2), "the verdict moved on");
 }
 
 #[test]
 fn down_f_four_times_in_one_frame_marks_four_claims() {
     let mut h = app(vec![sample_path()]);
+    // The order of keys, without moving on after a verdict (Edit → Move on after a verdict).
+    h.state_mut().dispatch(Action::SetAdvance(false));
     assert_eq!(cursor_number(&h), Some(1));
     let keys = [Key::ArrowDown, Key::F].repeat(4);
     keys_in_one_frame(&mut h, &keys);
@@ -183,5 +185,118 @@ fn keys_right_after_tab_leaves_a_field_go_to_the_table() {
     // Esc leaves the field and, in the same frame, V tags the claim.
     keys_in_one_frame(&mut h, &[Key::Escape, Key::V]);
     assert_eq!(statuses(&h)[0], Status::Verified);
-    assert_eq!(cursor_number(&h), Some(1), "the Esc only left the field");
+    assert_eq!(
+        cursor_number(&h),
+        Some(2),
+        "the Esc only left the field, and the verdict moved on"
+    );
+}
+
+#[test]
+fn home_v_v_v_in_one_frame_verifies_claims_one_two_and_three() {
+    let mut h = app(vec![sample_path()]);
+    press(&mut h, Key::End);
+    keys_in_one_frame(&mut h, &[Key::Home, Key::V, Key::V, Key::V]);
+    let s = statuses(&h);
+    assert_eq!(&s[..3], &[Status::Verified; 3], "claims 1, 2 and 3");
+    assert!(
+        s[3..].iter().all(|st| *st == Status::Unchecked),
+        "nothing else: {s:?}"
+    );
+    assert_eq!(cursor_number(&h), Some(4), "ready for the fourth");
+    // Three verdicts, three undo steps: the first Ctrl+Z gives back claim 3 only.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(
+        &statuses(&h)[..3],
+        &[Status::Verified, Status::Verified, Status::Unchecked]
+    );
+}
+
+#[test]
+fn moving_on_follows_the_table_order_and_the_last_row_stays() {
+    let mut h = app(vec![sample_path()]);
+    // Sorted by number, descending: "next" is the row below, claim n-1.
+    h.get_by_label("#").click();
+    h.run();
+    assert!(!h.state().view.sort.ascending);
+    let n = h.state().doc.project.claims.len() as u64;
+    keys_in_one_frame(&mut h, &[Key::Home, Key::D]);
+    assert_eq!(cursor_number(&h), Some(n - 1));
+    keys_in_one_frame(&mut h, &[Key::End, Key::F, Key::F]);
+    assert_eq!(
+        cursor_number(&h),
+        Some(1),
+        "nothing after the last row: it stays"
+    );
+    assert_eq!(statuses(&h)[0], Status::False);
+}
+
+#[test]
+fn under_a_status_filter_the_verdict_goes_on_with_the_next_claim_once() {
+    let mut h = app(vec![sample_path()]);
+    let unchecked = claimdesk::ui::rows::Filter {
+        status: Some(Status::Unchecked),
+        ..Default::default()
+    };
+    h.state_mut().dispatch(Action::SetFilter(unchecked));
+    h.run();
+    // Each claim leaves the rows as it is marked; the next one takes the keys, never the
+    // one after it.
+    keys_in_one_frame(&mut h, &[Key::Home, Key::V, Key::M]);
+    let s = statuses(&h);
+    assert_eq!(
+        &s[..3],
+        &[Status::Verified, Status::Misleading, Status::Unchecked]
+    );
+    assert_eq!(cursor_number(&h), Some(3));
+}
+
+#[test]
+fn the_setting_in_the_edit_menu_keeps_the_selection() {
+    let mut h = app(vec![sample_path()]);
+    assert!(h.state().prefs.advance, "on by default");
+    h.get_by_label("Edit").click();
+    h.run();
+    h.get_by_label("Move on after a verdict").click();
+    h.run();
+    assert!(!h.state().prefs.advance);
+    press(&mut h, Key::Escape);
+    keys_in_one_frame(&mut h, &[Key::Home, Key::V, Key::V]);
+    assert_eq!(statuses(&h)[0], Status::Verified);
+    assert_eq!(statuses(&h)[1], Status::Unchecked);
+    assert_eq!(cursor_number(&h), Some(1));
+}
+
+#[test]
+fn j_jumps_to_the_next_unchecked_claim_and_wraps_round() {
+    let mut h = app(vec![sample_path()]);
+    let n = h.state().doc.project.claims.len();
+    // Claims 2 and 3 are done: from 1, J skips them.
+    keys_in_one_frame(
+        &mut h,
+        &[Key::Home, Key::ArrowDown, Key::V, Key::V, Key::Home],
+    );
+    assert_eq!(&statuses(&h)[1..3], &[Status::Verified; 2]);
+    press(&mut h, Key::J);
+    assert_eq!(cursor_number(&h), Some(4));
+    // From the last claim it wraps round to claim 1.
+    keys_in_one_frame(&mut h, &[Key::End, Key::J]);
+    assert_eq!(cursor_number(&h), Some(1));
+    // With every claim done, J says so and stays.
+    h.state_mut().dispatch(Action::SelectAll);
+    press(&mut h, Key::V);
+    assert!(statuses(&h).iter().all(|s| *s == Status::Verified));
+    let at = cursor_number(&h);
+    press(&mut h, Key::J);
+    assert_eq!(cursor_number(&h), at);
+    assert!(
+        h.state()
+            .message
+            .as_deref()
+            .is_some_and(|m| m.contains("No unchecked")),
+        "{:?}",
+        h.state().message
+    );
+    assert_eq!(statuses(&h).len(), n);
 }

@@ -87,7 +87,8 @@ pub struct ExportRequest {
 pub enum Action {
     // The project (through the undo history).
     Edit(Edit),
-    /// Set a status on the selected claims.
+    /// Set a status on the selected claims (then, if the preference says so, select the
+    /// claim shown after them).
     Tag(Status),
     DeleteSelected,
     Undo,
@@ -107,6 +108,8 @@ pub enum Action {
         extend: bool,
     },
     SelectAll,
+    /// The next claim shown that is still unchecked (from the cursor on, wrapping round).
+    NextUnchecked,
     ClearSelection,
     Select {
         claim: ClaimId,
@@ -125,6 +128,8 @@ pub enum Action {
     FocusTable,
     FocusSearch,
     SetTheme(ThemeChoice),
+    /// Whether a verdict key moves the selection on to the next claim (a preference).
+    SetAdvance(bool),
     ZoomIn,
     ZoomOut,
     ZoomReset,

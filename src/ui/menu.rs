@@ -17,6 +17,8 @@ pub struct MenuFacts<'a> {
     /// The article shown (Article → Re-run extraction).
     pub article: Option<ArticleId>,
     pub theme: ThemeChoice,
+    /// A verdict moves the selection on (Edit → Move on after a verdict).
+    pub advance: bool,
 }
 
 fn item(ui: &mut Ui, label: &str, shortcut: Option<&egui::KeyboardShortcut>) -> bool {
@@ -117,6 +119,28 @@ fn edit_menu(ui: &mut Ui, facts: &MenuFacts<'_>, queue: &mut Queue) {
     if item(ui, "Delete selected claims", None) {
         queue.push(Action::DeleteSelected);
     }
+    let mut advance = facts.advance;
+    if ui
+        .checkbox(&mut advance, "Move on after a verdict")
+        .on_hover_text("V, D, F, M, N and U select the next claim shown once they have marked")
+        .clicked()
+    {
+        queue.push(Action::SetAdvance(advance));
+    }
+    ui.separator();
+    let b = egui::Button::new("Select all shown")
+        .shortcut_text(ui.ctx().format_shortcut(&shortcuts::SELECT_ALL));
+    if ui
+        .add(b)
+        .on_hover_text("Every claim the filters show")
+        .clicked()
+    {
+        queue.push(Action::SelectAll);
+    }
+    if item(ui, "Next unchecked claim", Some(&shortcuts::NEXT_UNCHECKED)) {
+        queue.push(Action::NextUnchecked);
+    }
+    ui.separator();
     if item(ui, "Find…", Some(&shortcuts::FIND)) {
         queue.push(Action::FocusSearch);
     }

@@ -46,6 +46,8 @@ pub const REDO: KeyboardShortcut = key(CMD_SHIFT, Key::Z);
 pub const ZOOM_IN: KeyboardShortcut = key(CMD, Key::Plus);
 pub const ZOOM_OUT: KeyboardShortcut = key(CMD, Key::Minus);
 pub const ZOOM_RESET: KeyboardShortcut = key(CMD, Key::Num0);
+pub const SELECT_ALL: KeyboardShortcut = key(CMD, Key::A);
+pub const NEXT_UNCHECKED: KeyboardShortcut = key(NONE, Key::J);
 
 /// Every keyboard shortcut. More specific entries (with Shift) come before the plain key,
 /// because a pattern without Shift also matches Shift+key.
@@ -54,37 +56,37 @@ pub const SHORTCUTS: &[Shortcut] = &[
         keys: &[key(NONE, Key::V)],
         scope: Scope::Table,
         action: || Action::Tag(Status::Verified),
-        help: "Mark selected claims Verified",
+        help: "Mark selected claims Verified (and move on)",
     },
     Shortcut {
         keys: &[key(NONE, Key::D)],
         scope: Scope::Table,
         action: || Action::Tag(Status::Disputed),
-        help: "Mark selected claims Disputed",
+        help: "Mark selected claims Disputed (and move on)",
     },
     Shortcut {
         keys: &[key(NONE, Key::F)],
         scope: Scope::Table,
         action: || Action::Tag(Status::False),
-        help: "Mark selected claims False",
+        help: "Mark selected claims False (and move on)",
     },
     Shortcut {
         keys: &[key(NONE, Key::M)],
         scope: Scope::Table,
         action: || Action::Tag(Status::Misleading),
-        help: "Mark selected claims Misleading",
+        help: "Mark selected claims Misleading (and move on)",
     },
     Shortcut {
         keys: &[key(NONE, Key::N)],
         scope: Scope::Table,
         action: || Action::Tag(Status::Unverifiable),
-        help: "Mark selected claims Unverifiable",
+        help: "Mark selected claims Unverifiable (and move on)",
     },
     Shortcut {
         keys: &[key(NONE, Key::U)],
         scope: Scope::Table,
         action: || Action::Tag(Status::Unchecked),
-        help: "Mark selected claims Unchecked",
+        help: "Mark selected claims Unchecked (and move on)",
     },
     Shortcut {
         keys: &[key(SHIFT, Key::ArrowUp)],
@@ -153,10 +155,16 @@ pub const SHORTCUTS: &[Shortcut] = &[
         help: "Last claim",
     },
     Shortcut {
-        keys: &[key(CMD, Key::A)],
+        keys: &[SELECT_ALL],
         scope: Scope::Table,
         action: || Action::SelectAll,
         help: "Select every claim shown",
+    },
+    Shortcut {
+        keys: &[NEXT_UNCHECKED],
+        scope: Scope::Table,
+        action: || Action::NextUnchecked,
+        help: "Jump to the next unchecked claim",
     },
     Shortcut {
         keys: &[key(NONE, Key::Escape)],

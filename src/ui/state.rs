@@ -200,6 +200,25 @@ impl ViewState {
             .collect()
     }
 
+    /// The claim shown right after the last selected one, in table order.
+    pub fn row_after_selection(&self, project: &Project) -> Option<ClaimId> {
+        let last = self.rows.rows.iter().rposition(|&i| {
+            project
+                .claims
+                .get(i)
+                .is_some_and(|c| self.selection.contains(c.id))
+        })?;
+        let i = *self.rows.rows.get(last + 1)?;
+        project.claims.get(i).map(|c| c.id)
+    }
+
+    /// Whether claim `id` is among the rows shown.
+    pub fn is_shown(&self, id: ClaimId) -> bool {
+        self.index
+            .index_of(id)
+            .is_some_and(|i| self.rows.position_of(i).is_some())
+    }
+
     /// The cursor's position among the rows shown.
     pub fn cursor_row(&self) -> Option<usize> {
         self.selection

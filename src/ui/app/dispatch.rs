@@ -3,6 +3,7 @@
 //! jobs. Nothing else changes the project.
 
 use super::ClaimdeskApp;
+use crate::model::Status;
 use crate::model::edit::{Edit, EditError};
 use crate::ui::command::{Action, Pick, Tab, ThemeChoice};
 use crate::ui::jobs::DialogPurpose;
@@ -35,19 +36,10 @@ impl ClaimdeskApp {
             self.commit_drafts();
         }
         match action {
-            Action::Edit(edit) => self.apply_edit(edit),
-            Action::Tag(status) => {
-                let claims = self.view.selection.sorted_ids(&self.view.index);
-                if claims.is_empty() {
-                    self.message = Some("Select a claim first".into());
-                } else {
-                    self.apply_edit(Edit::SetStatus {
-                        claims,
-                        status,
-                        at: crate::io::import::now_seconds(),
-                    });
-                }
+            Action::Edit(edit) => {
+                self.apply_edit(edit);
             }
+            Action::Tag(status) => self.tag(status),
             Action::DeleteSelected => {
                 let claims = self.view.selection.sorted_ids(&self.view.index);
                 if claims.is_empty() {
@@ -93,6 +85,7 @@ impl ClaimdeskApp {
                     self.view.selection.extend(&ids, last);
                 }
             }
+            Action::NextUnchecked => self.next_unchecked(),
             Action::ClearSelection => self.view.selection.clear(),
             Action::Select { claim, pick } => {
                 let view = &mut self.view;
@@ -131,6 +124,14 @@ impl ClaimdeskApp {
                 self.view.focus_search = true;
             }
             Action::SetTheme(choice) => self.set_theme(choice),
+            Action::SetAdvance(on) => {
+                self.prefs.advance = on;
+                self.message = Some(if on {
+                    "A verdict now moves on to the next claim".into()
+                } else {
+                    "A verdict now keeps the selection".into()
+                });
+            }
             Action::ZoomIn => self.zoom(self.prefs.zoom + 0.1),
             Action::ZoomOut => self.zoom(self.prefs.zoom - 0.1),
             Action::ZoomReset => self.zoom(1.0),
@@ -192,8 +193,9 @@ impl ClaimdeskApp {
             .refresh(&self.doc.project, self.doc.history.revision());
     }
 
-    /// Apply an edit through the history; select what it added.
-    pub(super) fn apply_edit(&mut self, edit: Edit) {
+    /// Apply an edit through the history; select what it added. False if it was refused
+    /// (an edit that changes nothing is no refusal).
+    pub(super) fn apply_edit(&mut self, edit: Edit) -> bool {
         let is_import = matches!(edit, Edit::AddArticle { .. });
         match self.doc.history.apply(&mut self.doc.project, edit) {
             Ok(patch) => {
@@ -214,9 +216,63 @@ impl ClaimdeskApp {
                     self.view.select_claim(&self.doc.project, id);
                     self.view.focus_table = true;
                 }
+                true
             }
-            Err(EditError::NoChange) => {}
-            Err(e) => self.message = Some(format!("Not done: {e}")),
+            Err(EditError::NoChange) => true,
+            Err(e) => {
+                self.message = Some(format!("Not done: {e}"));
+                false
+            }
+        }
+    }
+
+    /// Mark the selected claims (one edit, one undo step), then, with the preference on,
+    /// select the claim shown after the last of them ("verdict and move on"). The next
+    /// claim is found before the edit: under a status filter the marked claims leave the
+    /// rows, and the one after them is still the one to go on with.
+    fn tag(&mut self, status: Status) {
+        let claims = self.view.selection.sorted_ids(&self.view.index);
+        if claims.is_empty() {
+            self.message = Some("Select a claim first".into());
+            return;
+        }
+        let next = if self.prefs.advance {
+            self.view.row_after_selection(&self.doc.project)
+        } else {
+            None
+        };
+        let done = self.apply_edit(Edit::SetStatus {
+            claims,
+            status,
+            at: crate::io::import::now_seconds(),
+        });
+        // Already so counts as done (the analyst agrees and goes on); a refused edit stays.
+        if let (Some(next), true) = (next, done) {
+            self.view
+                .refresh(&self.doc.project, self.doc.history.revision());
+            if self.view.is_shown(next) {
+                self.view.select_claim(&self.doc.project, next);
+                self.view.focus_table = true;
+            }
+        }
+    }
+
+    /// Select the next unchecked claim shown after the cursor, wrapping round to the top.
+    fn next_unchecked(&mut self) {
+        let project = &self.doc.project;
+        let rows = &self.view.rows.rows;
+        let start = self.view.cursor_row().map_or(0, |r| r + 1);
+        let found = (0..rows.len())
+            .map(|k| (start + k) % rows.len())
+            .filter_map(|r| project.claims.get(rows[r]))
+            .find(|c| c.status == Status::Unchecked && Some(c.id) != self.view.selection.cursor)
+            .map(|c| c.id);
+        match found {
+            Some(id) => {
+                self.view.select_claim(project, id);
+                self.view.focus_table = true;
+            }
+            None => self.message = Some("No unchecked claim left among those shown".into()),
         }
     }
 

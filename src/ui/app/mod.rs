@@ -60,6 +60,14 @@ pub struct Prefs {
     pub theme: ThemeChoice,
     /// Text size, as egui's zoom factor (Ctrl + / − / 0).
     pub zoom: f32,
+    /// A verdict key moves the selection to the next claim shown ("verdict and move on").
+    /// Missing in preferences stored before it existed: on.
+    #[serde(default = "yes")]
+    pub advance: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 impl Default for Prefs {
@@ -67,6 +75,7 @@ impl Default for Prefs {
         Prefs {
             theme: ThemeChoice::System,
             zoom: 1.0,
+            advance: true,
         }
     }
 }
@@ -76,6 +85,7 @@ impl Prefs {
     fn clamped(self) -> Self {
         Prefs {
             theme: self.theme,
+            advance: self.advance,
             zoom: if self.zoom.is_finite() {
                 self.zoom.clamp(MIN_ZOOM, MAX_ZOOM)
             } else {
@@ -255,6 +265,7 @@ impl ClaimdeskApp {
                 redo: self.doc.history.redo_label(),
                 article: self.view.article,
                 theme: self.prefs.theme,
+                advance: self.prefs.advance,
             };
             menu::show(ui, &facts, queue);
         });
@@ -397,6 +408,7 @@ mod tests {
         let wild = Prefs {
             theme: ThemeChoice::Dark,
             zoom: 7.0,
+            advance: false,
         };
         assert_eq!(wild.clamped().zoom, MAX_ZOOM);
         let nan = Prefs {
@@ -405,5 +417,14 @@ mod tests {
         };
         assert_eq!(nan.clamped().zoom, 1.0);
         assert_eq!(Prefs { zoom: 0.1, ..wild }.clamped().zoom, MIN_ZOOM);
+        assert!(!wild.clamped().advance, "kept as stored");
+    }
+
+    #[test]
+    fn preferences_stored_before_moving_on_existed_keep_theme_and_move_on() {
+        let old: Prefs = serde_json::from_str(r#"{"theme":"Dark","zoom":1.2}"#)
+            .expect("old preferences still read");
+        assert_eq!(old.theme, ThemeChoice::Dark);
+        assert!(old.advance, "on by default");
     }
 }
