@@ -300,3 +300,112 @@ fn j_jumps_to_the_next_unchecked_claim_and_wraps_round() {
     );
     assert_eq!(statuses(&h).len(), n);
 }
+
+#[test]
+fn three_selected_claims_take_one_verdict_and_one_undo_gives_all_three_back() {
+    let mut h = app(vec![sample_path()]);
+    // Click #2, Shift-click #4: three claims.
+    click_number(&mut h, 2, Modifiers::NONE);
+    click_number(&mut h, 4, Modifiers::SHIFT);
+    assert_eq!(h.state().view.selection.ids.len(), 3);
+    press(&mut h, Key::V);
+    let s = statuses(&h);
+    assert_eq!(
+        &s[..5],
+        &[
+            Status::Unchecked,
+            Status::Verified,
+            Status::Verified,
+            Status::Verified,
+            Status::Unchecked
+        ]
+    );
+    assert_eq!(cursor_number(&h), Some(5), "moved on past the three");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(
+        statuses(&h).iter().all(|s| *s == Status::Unchecked),
+        "one undo step for the three"
+    );
+    assert_eq!(h.state().doc.history.undo_label(), Some("add article"));
+}
+
+#[test]
+fn shift_down_extends_ctrl_click_toggles_and_delete_takes_all_selected() {
+    let mut h = app(vec![sample_path()]);
+    let n = h.state().doc.project.claims.len();
+    h.key_press(Key::Home);
+    h.key_press_modifiers(Modifiers::SHIFT, Key::ArrowDown);
+    h.key_press_modifiers(Modifiers::SHIFT, Key::ArrowDown);
+    h.step();
+    h.run();
+    assert_eq!(h.state().view.selection.ids.len(), 3, "#1 to #3");
+    // Ctrl-click adds #6 and takes #2 out.
+    click_number(&mut h, 6, Modifiers::COMMAND);
+    click_number(&mut h, 2, Modifiers::COMMAND);
+    let mut picked: Vec<u64> = h
+        .state()
+        .view
+        .selection
+        .ids
+        .iter()
+        .filter_map(|id| h.state().doc.project.claim(*id).map(|c| c.number))
+        .collect();
+    picked.sort();
+    assert_eq!(picked, vec![1, 3, 6]);
+    // The context menu of a selected row speaks for the three.
+    h.get_by_label("3").click_secondary();
+    h.run();
+    h.get_by_label("Delete 3 claims").click();
+    h.run();
+    let left: Vec<u64> = h
+        .state()
+        .doc
+        .project
+        .claims
+        .iter()
+        .map(|c| c.number)
+        .collect();
+    assert_eq!(left.len(), n - 3);
+    assert!(!left.contains(&1) && !left.contains(&3) && !left.contains(&6));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(
+        h.state().doc.project.claims.len(),
+        n,
+        "one undo brings the three back"
+    );
+}
+
+#[test]
+fn select_all_shown_in_the_edit_menu_makes_the_filter_a_bulk_action() {
+    let mut h = app(vec![sample_path()]);
+    let direct = claimdesk::ui::rows::Filter {
+        kind: Some(claimdesk::model::ClaimKind::Direct),
+        ..Default::default()
+    };
+    h.state_mut().dispatch(Action::SetFilter(direct));
+    h.run();
+    let shown = h.state().view.rows.rows.len();
+    assert!(shown > 1 && shown < h.state().doc.project.claims.len());
+    h.get_by_label("Edit").click();
+    h.run();
+    h.get_by_label_contains("Select all shown").click();
+    h.run();
+    assert_eq!(h.state().view.selection.ids.len(), shown);
+    assert!(
+        h.query_by_label(&format!("{shown} claims selected"))
+            .is_some()
+    );
+    press(&mut h, Key::F);
+    let app = h.state();
+    for claim in &app.doc.project.claims {
+        let is_direct = claim.kind == claimdesk::model::ClaimKind::Direct;
+        assert_eq!(
+            claim.status == Status::False,
+            is_direct,
+            "#{}",
+            claim.number
+        );
+    }
+}
