@@ -8,10 +8,11 @@ use std::path::PathBuf;
 
 use super::jobs::JobMsg;
 use super::rows::{Filter, SortColumn};
+use super::speaker_list::SpeakerQuery;
 use crate::io::export::{Format, Options};
 use crate::io::project_file::Recovery;
 use crate::model::edit::Edit;
-use crate::model::{ArticleId, ClaimId, Project, Status};
+use crate::model::{ArticleId, ClaimId, Project, SpeakerId, Status};
 
 /// What to do after the unsaved-changes question is settled (or after a save).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -87,6 +88,12 @@ pub struct ExportRequest {
 pub enum Action {
     // The project (through the undo history).
     Edit(Edit),
+    /// Merge every speaker of `from` into `into` (their claims move, their names become
+    /// aliases of `into`).
+    MergeSpeakers {
+        from: Vec<SpeakerId>,
+        into: SpeakerId,
+    },
     /// Set a status on the selected claims (then, if the preference says so, select the
     /// claim shown after them).
     Tag(Status),
@@ -115,6 +122,8 @@ pub enum Action {
         claim: ClaimId,
         pick: Pick,
     },
+    /// Open a claim in the Claims tab (the filters are cleared if they hide it).
+    JumpToClaim(ClaimId),
     /// Show one article's claims and text (`None`: all articles).
     ShowArticle(Option<ArticleId>),
 
@@ -124,6 +133,13 @@ pub enum Action {
     /// The filter row changed (search text, status, speaker or kind).
     SetFilter(Filter),
     ClearFilters,
+    /// The Speakers tab's search or sort changed.
+    SetSpeakerQuery(SpeakerQuery),
+    /// A click on a speaker in the Speakers tab.
+    PickSpeaker {
+        speaker: SpeakerId,
+        pick: Pick,
+    },
     /// Hand the keys back to the table (Enter in the search field).
     FocusTable,
     FocusSearch,

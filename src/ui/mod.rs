@@ -23,6 +23,7 @@ mod menu;
 pub mod rows;
 pub mod selection;
 pub mod shortcuts;
+pub mod speaker_list;
 mod speakers;
 pub mod state;
 mod status_bar;

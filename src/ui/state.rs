@@ -14,8 +14,9 @@ use super::drafts::Drafts;
 use super::highlights::ArticleCache;
 use super::rows::{Filter, ProjectIndex, Rows, Sort};
 use super::selection::Selection;
+use super::speaker_list::SpeakerView;
 use crate::model::edit::History;
-use crate::model::{ArticleId, ClaimId, Project, SpeakerId};
+use crate::model::{ArticleId, ClaimId, Project};
 
 /// The project being worked on, its undo history and where it lives on disk.
 pub struct Document {
@@ -70,10 +71,8 @@ pub struct ViewState {
     pub scroll_table: bool,
     pub scroll_text: bool,
     pub focus_search: bool,
-    /// The speaker picked in the speakers view.
-    pub speaker: Option<SpeakerId>,
-    pub speaker_name_edit: String,
-    pub merge_into: Option<SpeakerId>,
+    /// The Speakers tab: search, sort, the speakers shown and selected.
+    pub speakers: SpeakerView,
     /// What is being typed in the details pane, not yet an edit.
     pub drafts: Drafts,
     pub article_cache: ArticleCache,
@@ -111,9 +110,7 @@ impl ViewState {
             {
                 self.filter.speaker = None;
             }
-            if self.speaker.is_some_and(|s| project.speaker(s).is_none()) {
-                self.speaker = None;
-            }
+            self.speakers.selection.retain_existing(project);
         }
         if self
             .rows
@@ -125,6 +122,10 @@ impl ViewState {
             self.keep_selection_visible(project, place);
         }
         self.follow_cursor(project);
+        let speakers = &mut self.speakers;
+        speakers
+            .rows
+            .refresh(project, &self.index, revision, &speakers.query);
     }
 
     /// The article pane shows the cursor's article; with no cursor, the filtered article

@@ -3,8 +3,8 @@
 //! jobs. Nothing else changes the project.
 
 use super::ClaimdeskApp;
-use crate::model::Status;
 use crate::model::edit::{Edit, EditError};
+use crate::model::{ClaimId, SpeakerId, Status};
 use crate::ui::command::{Action, Pick, Tab, ThemeChoice};
 use crate::ui::jobs::DialogPurpose;
 use crate::ui::theme;
@@ -39,6 +39,7 @@ impl ClaimdeskApp {
             Action::Edit(edit) => {
                 self.apply_edit(edit);
             }
+            Action::MergeSpeakers { from, into } => self.merge_speakers(from, into),
             Action::Tag(status) => self.tag(status),
             Action::DeleteSelected => {
                 let claims = self.view.selection.sorted_ids(&self.view.index);
@@ -99,6 +100,19 @@ impl ClaimdeskApp {
                 }
                 view.scroll_text = true;
                 view.focus_table = true;
+            }
+            Action::JumpToClaim(claim) => self.jump_to(claim),
+            Action::SetSpeakerQuery(query) => self.view.speakers.query = query,
+            Action::PickSpeaker { speaker, pick } => {
+                let speakers = &mut self.view.speakers;
+                match pick {
+                    Pick::Only => speakers.selection.only(speaker),
+                    Pick::Toggle => speakers.selection.toggle(speaker),
+                    Pick::Extend => {
+                        let ordered = speakers.rows.ids(&self.doc.project);
+                        speakers.selection.extend(speaker, &ordered);
+                    }
+                }
             }
             Action::ShowArticle(article) => {
                 self.view.filter.article = article;
@@ -255,6 +269,46 @@ impl ClaimdeskApp {
                 self.view.focus_table = true;
             }
         }
+    }
+
+    /// Merge the speakers of `from` into `into`, one merge edit each (the history has no
+    /// group of edits yet: each is its own undo step), then select the one kept.
+    fn merge_speakers(&mut self, from: Vec<SpeakerId>, into: SpeakerId) {
+        let from: Vec<SpeakerId> = from.into_iter().filter(|s| *s != into).collect();
+        let mut merged = 0;
+        for speaker in from {
+            if !self.apply_edit(Edit::MergeSpeakers {
+                from: speaker,
+                into,
+            }) {
+                break;
+            }
+            merged += 1;
+        }
+        self.view
+            .refresh(&self.doc.project, self.doc.history.revision());
+        self.view.speakers.selection.only(into);
+        if merged > 0
+            && let Some(kept) = self.doc.project.speaker(into)
+        {
+            self.message = Some(format!(
+                "Merged {merged} speaker{} into {}",
+                if merged == 1 { "" } else { "s" },
+                kept.name
+            ));
+        }
+    }
+
+    /// Show claim `id` in the Claims tab, selected, clearing filters that hide it.
+    fn jump_to(&mut self, id: ClaimId) {
+        self.view.tab = Tab::Claims;
+        if !self.view.is_shown(id) {
+            self.view.filter = Default::default();
+            self.view
+                .refresh(&self.doc.project, self.doc.history.revision());
+        }
+        self.view.select_claim(&self.doc.project, id);
+        self.view.focus_table = true;
     }
 
     /// Select the next unchecked claim shown after the cursor, wrapping round to the top.
