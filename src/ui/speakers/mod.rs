@@ -33,12 +33,14 @@ pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, queue: &mut Qu
 fn toolbar(ui: &mut Ui, project: &Project, view: &ViewState, queue: &mut Queue) {
     let mut query = view.speakers.query.clone();
     ui.horizontal_wrapped(|ui| {
+        let l = ui.label("Find");
         ui.add(
             egui::TextEdit::singleline(&mut query.search)
                 .id(egui::Id::unique("speaker_search"))
-                .hint_text("Search speakers, aliases, roles")
-                .desired_width(220.0),
-        );
+                .hint_text("name, alias or role")
+                .desired_width(200.0),
+        )
+        .labelled_by(l.id);
         let sort_text = query.sort.label();
         let combo = egui::ComboBox::from_id_salt("speaker_sort")
             .selected_text(format!("Sort: {sort_text}"))
