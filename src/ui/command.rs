@@ -80,6 +80,8 @@ pub struct ExportRequest {
     pub format: Format,
     pub options: Options,
     pub settings: crate::model::ProjectSettings,
+    /// Only these claims ("only the claims shown"); `None`: all.
+    pub only_claims: Option<std::collections::BTreeSet<ClaimId>>,
     pub path: PathBuf,
 }
 

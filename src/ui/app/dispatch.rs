@@ -161,8 +161,11 @@ impl ClaimdeskApp {
                 } else {
                     self.doc.project.name.clone()
                 };
+                let ids = self.view.visible_ids(&self.doc.project);
+                let shown =
+                    (ids.len() < self.doc.project.claims.len()).then(|| ids.into_iter().collect());
                 self.export
-                    .open(&self.doc.project, self.doc.path.as_deref(), &name);
+                    .open(&self.doc.project, self.doc.path.as_deref(), &name, shown);
             }
             Action::OpenDialog => {
                 let dir = self.start_dir();
