@@ -12,7 +12,7 @@ use crate::model::{Project, SpeakerId};
 use crate::ui::command::{Action, Pick, Queue};
 use crate::ui::speaker_list::{SpeakerQuery, SpeakerSort};
 use crate::ui::state::ViewState;
-use crate::ui::theme::{self, count_chips};
+use crate::ui::theme::{self, count_chips_line};
 
 pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, queue: &mut Queue) {
     if project.speakers.is_empty() {
@@ -23,8 +23,9 @@ pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, queue: &mut Qu
     let width = ui.available_width();
     egui::Panel::right("speaker_page")
         .resizable(true)
-        .default_size((width * 0.42).clamp(300.0, 520.0))
-        .size_range(260.0..=(width * 0.6).max(300.0))
+        .default_size((width * 0.38).clamp(260.0, 480.0))
+        // The list keeps more than half the width at any text size.
+        .size_range(240.0..=(width * 0.45).max(260.0))
         .show(ui, |ui| page::show(ui, project, view, queue));
     egui::CentralPanel::default().show(ui, |ui| table(ui, project, view, queue));
 }
@@ -91,18 +92,33 @@ fn table(ui: &mut Ui, project: &Project, view: &ViewState, queue: &mut Queue) {
     let modifiers = ui.input(|i| i.modifiers);
     let mut clicked: Option<(SpeakerId, Modifiers)> = None;
     let mut sort_by: Option<SpeakerSort> = None;
+    // Widths follow the panel: the chips get about a third, the names share the rest;
+    // narrow (large text), "Also called" is left to the speaker's page.
+    let gap = ui.spacing().item_spacing.x;
+    let aliases = ui.available_width() >= 620.0;
+    let columns = if aliases { 5.0 } else { 4.0 };
+    let width = ui.available_width() - columns * gap;
+    let chips = (width * 0.3).max(110.0);
+    let claims = 52.0;
+    let rest = (width - chips - claims).max(150.0);
+    let shares: &[f32] = if aliases {
+        &[0.38, 0.34, 0.28]
+    } else {
+        &[0.55, 0.45]
+    };
     ui.scope(|ui| {
         ui.style_mut().interaction.selectable_labels = false;
-        TableBuilder::new(ui)
-            .id_salt("speakers_table")
+        let mut table = TableBuilder::new(ui)
+            .id_salt(("speakers_table", aliases))
             .striped(true)
             .sense(Sense::click())
-            .cell_layout(Layout::left_to_right(Align::Center))
-            .column(Column::initial(170.0).at_least(80.0).clip(true))
-            .column(Column::initial(170.0).at_least(60.0).clip(true))
-            .column(Column::initial(150.0).at_least(60.0).clip(true))
-            .column(Column::exact(54.0))
-            .column(Column::remainder().at_least(120.0))
+            .cell_layout(Layout::left_to_right(Align::Center));
+        for share in shares {
+            table = table.column(Column::exact(rest * share).clip(true));
+        }
+        table
+            .column(Column::exact(claims))
+            .column(Column::exact(chips).clip(true))
             .header(22.0, |mut h| {
                 for (label, sort) in [
                     ("Speaker", Some(SpeakerSort::Name)),
@@ -111,6 +127,9 @@ fn table(ui: &mut Ui, project: &Project, view: &ViewState, queue: &mut Queue) {
                     ("Claims", Some(SpeakerSort::Claims)),
                     ("By status", None),
                 ] {
+                    if label == "Also called" && !aliases {
+                        continue;
+                    }
                     let (_, response) = h.col(|ui| {
                         ui.strong(label);
                     });
@@ -147,14 +166,16 @@ fn table(ui: &mut Ui, project: &Project, view: &ViewState, queue: &mut Queue) {
                     row.col(|ui| {
                         ui.add(egui::Label::new(s.role.as_deref().unwrap_or("")).truncate());
                     });
-                    row.col(|ui| {
-                        let aliases = RichText::new(s.aliases.join(", ")).weak();
-                        ui.add(egui::Label::new(aliases).truncate());
-                    });
+                    if aliases {
+                        row.col(|ui| {
+                            let names = RichText::new(s.aliases.join(", ")).weak();
+                            ui.add(egui::Label::new(names).truncate());
+                        });
+                    }
                     row.col(|ui| {
                         ui.label(counts.total().to_string());
                     });
-                    row.col(|ui| count_chips(ui, &counts));
+                    row.col(|ui| count_chips_line(ui, &counts));
                     if row.response().clicked() {
                         clicked = Some((s.id, modifiers));
                     }

@@ -11,7 +11,7 @@ use crate::ui::command::{Action, Queue, Tab};
 use crate::ui::drafts::Field;
 use crate::ui::rows::Filter;
 use crate::ui::state::ViewState;
-use crate::ui::theme::{self, count_chips};
+use crate::ui::theme;
 
 pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, queue: &mut Queue) {
     ui.add_space(6.0);
@@ -52,12 +52,9 @@ fn record(ui: &mut Ui, project: &Project, view: &mut ViewState, s: &Speaker, que
     } else {
         s.name.clone()
     };
-    ui.heading(title);
+    ui.add(egui::Label::new(RichText::new(title).heading()).wrap());
     let counts = view.index.by_speaker.get(&id).copied().unwrap_or_default();
-    ui.horizontal_wrapped(|ui| {
-        ui.label(counts.summary());
-        count_chips(ui, &counts);
-    });
+    ui.label(counts.summary());
     if !s.aliases.is_empty() {
         ui.label(RichText::new(format!("Also called: {}", s.aliases.join(", "))).weak());
     }
@@ -71,87 +68,115 @@ fn record(ui: &mut Ui, project: &Project, view: &mut ViewState, s: &Speaker, que
     }
     let revision = view.index.revision.unwrap_or(0);
     view.drafts.follow_speaker(s, revision);
-    let field_w = (ui.available_width() - 150.0).max(120.0);
-    egui::Grid::new("speaker_fields")
-        .num_columns(2)
-        .spacing([8.0, 6.0])
-        .show(ui, |ui| {
-            let l = ui.label("Name");
-            ui.horizontal(|ui| {
-                ui.add(
-                    egui::TextEdit::singleline(&mut view.speakers.name_edit)
-                        .id_salt("speaker_rename")
-                        .desired_width(field_w),
-                )
-                .labelled_by(l.id);
-                let typed = view.speakers.name_edit.trim();
-                let changed = typed != s.name && !typed.is_empty();
-                if ui
-                    .add_enabled(changed, egui::Button::new("Rename"))
-                    .clicked()
-                {
-                    queue.push(Action::Edit(Edit::RenameSpeaker {
-                        speaker: id,
-                        name: view.speakers.name_edit.clone(),
-                    }));
-                }
-            });
-            ui.end_row();
+    // Within the page at any text size: a label column, then the field and its button,
+    // both measured (content wider than a side panel would push it past its edge).
+    let spacing = ui.spacing().item_spacing.x;
+    let pad = ui.spacing().button_padding.x * 2.0;
+    let text_w = |ui: &Ui, text: &str, style: egui::TextStyle| {
+        let font = style.resolve(ui.style());
+        ui.fonts_mut(|f| {
+            f.layout_no_wrap(text.into(), font, egui::Color32::WHITE)
+                .size()
+                .x
+        })
+    };
+    let label_w = text_w(ui, "Merge into", egui::TextStyle::Body) + 4.0;
+    let button = |t| text_w(ui, t, egui::TextStyle::Button);
+    let button_w = button("Rename").max(button("Merge")) + pad;
+    // Room for a field beside its button: the frame's margins and the spacing taken off.
+    let beside = |ui: &Ui| (ui.available_width() - button_w - spacing - 12.0).max(60.0);
+    let label = |ui: &mut Ui, text: &str| {
+        let size = egui::vec2(label_w, ui.spacing().interact_size.y);
+        let layout = egui::Layout::left_to_right(egui::Align::Center);
+        ui.allocate_ui_with_layout(size, layout, |ui| {
+            ui.set_min_width(label_w);
+            ui.label(text)
+        })
+        .inner
+    };
 
-            let l = ui.label("Role");
-            let drafts = &mut view.drafts;
-            let r = ui
-                .add(
-                    egui::TextEdit::singleline(&mut drafts.speaker_role.role)
-                        .id(Field::SpeakerRole.id())
-                        .hint_text("e.g. Mayor of Springfield")
-                        .desired_width(field_w + 60.0),
-                )
-                .labelled_by(l.id)
-                .on_hover_text("Kept when you leave the field (Esc, Tab or a click elsewhere)");
-            if r.changed() {
-                drafts.dirty.insert(Field::SpeakerRole);
-            }
-            ui.end_row();
+    ui.horizontal(|ui| {
+        let l = label(ui, "Name");
+        let w = beside(ui);
+        ui.add(
+            egui::TextEdit::singleline(&mut view.speakers.name_edit)
+                .id_salt("speaker_rename")
+                .desired_width(w),
+        )
+        .labelled_by(l.id);
+        let typed = view.speakers.name_edit.trim();
+        let changed = typed != s.name && !typed.is_empty();
+        if ui
+            .add_enabled(changed, egui::Button::new("Rename"))
+            .clicked()
+        {
+            queue.push(Action::Edit(Edit::RenameSpeaker {
+                speaker: id,
+                name: view.speakers.name_edit.clone(),
+            }));
+        }
+    });
 
-            ui.label("Merge into");
-            ui.horizontal(|ui| {
-                let target = view
-                    .speakers
-                    .merge_into
-                    .and_then(|t| project.speaker(t))
-                    .map_or("choose a speaker…", |t| t.name.as_str());
-                let combo = egui::ComboBox::from_id_salt("merge_into")
-                    .selected_text(target)
-                    .width(field_w - 10.0)
-                    .truncate()
-                    .show_ui(ui, |ui| {
-                        for other in project.speakers.iter().filter(|o| o.id != id) {
-                            ui.selectable_value(
-                                &mut view.speakers.merge_into,
-                                Some(other.id),
-                                &other.name,
-                            );
-                        }
-                    });
-                theme::name_combo(&combo.response, "Merge into", target);
-                let into = view.speakers.merge_into.filter(|t| *t != id);
-                if ui
-                    .add_enabled(into.is_some(), egui::Button::new("Merge"))
-                    .on_hover_text(
-                        "Move all of this speaker's claims to the other; its names become aliases",
-                    )
-                    .clicked()
-                    && let Some(into) = into
-                {
-                    queue.push(Action::MergeSpeakers {
-                        from: vec![id],
-                        into,
-                    });
-                }
-            });
-            ui.end_row();
+    ui.horizontal(|ui| {
+        let l = label(ui, "Role");
+        let w = (ui.available_width() - 12.0).max(60.0);
+        let drafts = &mut view.drafts;
+        let r = ui
+            .add(
+                egui::TextEdit::singleline(&mut drafts.speaker_role.role)
+                    .id(Field::SpeakerRole.id())
+                    .hint_text("e.g. Mayor of Springfield")
+                    .desired_width(w),
+            )
+            .labelled_by(l.id)
+            .on_hover_text("Kept when you leave the field (Esc, Tab or a click elsewhere)");
+        if r.changed() {
+            drafts.dirty.insert(Field::SpeakerRole);
+        }
+    });
+
+    ui.horizontal(|ui| {
+        label(ui, "Merge into");
+        let target = view
+            .speakers
+            .merge_into
+            .and_then(|t| project.speaker(t))
+            .map_or("choose a speaker…", |t| t.name.as_str());
+        // A combo box grows to its text within what the row has left: give it its width.
+        let w = beside(ui);
+        let size = egui::vec2(w, ui.spacing().interact_size.y);
+        let layout = egui::Layout::left_to_right(egui::Align::Center);
+        ui.allocate_ui_with_layout(size, layout, |ui| {
+            let combo = egui::ComboBox::from_id_salt("merge_into")
+                .selected_text(target)
+                .width(w)
+                .truncate()
+                .show_ui(ui, |ui| {
+                    for other in project.speakers.iter().filter(|o| o.id != id) {
+                        ui.selectable_value(
+                            &mut view.speakers.merge_into,
+                            Some(other.id),
+                            &other.name,
+                        );
+                    }
+                });
+            theme::name_combo(&combo.response, "Merge into", target);
         });
+        let into = view.speakers.merge_into.filter(|t| *t != id);
+        if ui
+            .add_enabled(into.is_some(), egui::Button::new("Merge"))
+            .on_hover_text(
+                "Move all of this speaker's claims to the other; its names become aliases",
+            )
+            .clicked()
+            && let Some(into) = into
+        {
+            queue.push(Action::MergeSpeakers {
+                from: vec![id],
+                into,
+            });
+        }
+    });
     if ui.button("Show in the claims table").clicked() {
         queue.push(Action::SetFilter(Filter {
             speaker: Some(id),
@@ -182,16 +207,28 @@ fn merge_selected(ui: &mut Ui, project: &Project, view: &mut ViewState, queue: &
         let name = keep
             .and_then(|k| project.speaker(k))
             .map_or("choose…", |s| s.name.as_str());
-        let combo = egui::ComboBox::from_id_salt("merge_keep")
-            .selected_text(name)
-            .width(200.0)
-            .truncate()
-            .show_ui(ui, |ui| {
-                for s in &selected {
-                    ui.selectable_value(&mut choice, Some(s.id), &s.name);
-                }
-            });
-        theme::name_combo(&combo.response, "Keep", name);
+        let pad = ui.spacing().button_padding.x * 2.0 + ui.spacing().item_spacing.x;
+        let font = egui::TextStyle::Button.resolve(ui.style());
+        let button_w = ui.fonts_mut(|f| {
+            f.layout_no_wrap("Merge selected".into(), font, egui::Color32::WHITE)
+                .size()
+                .x
+        }) + pad;
+        let w = (ui.available_width() - button_w - 12.0).clamp(60.0, 240.0);
+        let size = egui::vec2(w, ui.spacing().interact_size.y);
+        let layout = egui::Layout::left_to_right(egui::Align::Center);
+        ui.allocate_ui_with_layout(size, layout, |ui| {
+            let combo = egui::ComboBox::from_id_salt("merge_keep")
+                .selected_text(name)
+                .width(w)
+                .truncate()
+                .show_ui(ui, |ui| {
+                    for s in &selected {
+                        ui.selectable_value(&mut choice, Some(s.id), &s.name);
+                    }
+                });
+            theme::name_combo(&combo.response, "Keep", name);
+        });
         if ui
             .button("Merge selected")
             .on_hover_text(
