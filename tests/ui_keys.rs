@@ -409,3 +409,52 @@ fn select_all_shown_in_the_edit_menu_makes_the_filter_a_bulk_action() {
         );
     }
 }
+
+/// Ctrl+F and a word typed at once, as fast typists do: the word is the search, and none
+/// of its letters (n, d, v…) marks a claim.
+#[test]
+fn a_word_typed_right_after_ctrl_f_is_searched_not_shortcuts() {
+    let mut h = app(vec![sample_path()]);
+    let word = "Gallant";
+    assert!(
+        word.contains('n'),
+        "n marks Unverifiable on the table: the word has one"
+    );
+    let type_word = |h: &mut H, word: &str| {
+        for c in word.chars() {
+            let key = Key::from_name(&c.to_ascii_uppercase().to_string()).unwrap();
+            h.key_press(key);
+            h.event(egui::Event::Text(c.to_string()));
+        }
+    };
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    type_word(&mut h, &word[..3]);
+    h.step();
+    assert_eq!(
+        h.state().view.filter.search,
+        "Gal",
+        "typed with Ctrl+F, in one frame"
+    );
+    // The frame after, before the field has drawn with the keys.
+    type_word(&mut h, &word[3..]);
+    h.step();
+    h.run();
+    assert!(
+        statuses(&h).iter().all(|s| *s == Status::Unchecked),
+        "no letter marked a claim"
+    );
+    assert_eq!(h.state().view.filter.search, word);
+    // Enter hands the keys back to the table: v verifies the first claim found.
+    press(&mut h, Key::Enter);
+    press(&mut h, Key::V);
+    let app = h.state();
+    let first = app.view.rows.rows.first().copied();
+    assert!(first.is_some());
+    assert_eq!(
+        statuses(&h)
+            .iter()
+            .filter(|s| **s == Status::Verified)
+            .count(),
+        1
+    );
+}

@@ -145,6 +145,9 @@ pub enum Action {
     /// Hand the keys back to the table (Enter in the search field).
     FocusTable,
     FocusSearch,
+    /// Text typed in the same frame as Ctrl+F, before the search field had the keys: it
+    /// goes on the end of the search.
+    TypeSearch(String),
     SetTheme(ThemeChoice),
     /// Whether a verdict key moves the selection on to the next claim (a preference).
     SetAdvance(bool),

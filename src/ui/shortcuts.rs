@@ -299,7 +299,16 @@ pub fn read_keys(ctx: &egui::Context, keys: KeyContext, queue: &mut Queue) {
         )
     });
     let mut in_field = keys.left_field && esc;
+    let mut keys = keys;
+    // After Ctrl+F, the frame's keys and text are the search's (the field has not been
+    // drawn with the keys yet): letters are typed, not shortcuts.
+    let mut search_text: Option<String> = None;
     for (i, event) in events.iter().enumerate() {
+        if let (Some(text), egui::Event::Text(t)) = (search_text.as_mut(), event) {
+            text.push_str(t);
+            handled[i] = true;
+            continue;
+        }
         let egui::Event::Key {
             key,
             pressed: true,
@@ -317,9 +326,17 @@ pub fn read_keys(ctx: &egui::Context, keys: KeyContext, queue: &mut Queue) {
             continue;
         }
         if let Some(shortcut) = shortcut_for(*key, *modifiers, keys) {
-            queue.push((shortcut.action)());
+            let action = (shortcut.action)();
+            if matches!(action, Action::FocusSearch) {
+                keys.typing = true;
+                search_text.get_or_insert_with(String::new);
+            }
+            queue.push(action);
             handled[i] = true;
         }
+    }
+    if let Some(text) = search_text.filter(|t| !t.is_empty()) {
+        queue.push(Action::TypeSearch(text));
     }
     if handled.iter().any(|h| *h) {
         ctx.input_mut(|input| {
@@ -376,6 +393,47 @@ mod tests {
         assert!(shortcut_for(Key::Z, Modifiers::COMMAND, typing).is_none());
         let shift_save = shortcut_for(Key::S, CMD_SHIFT, typing).map(|s| (s.action)());
         assert!(matches!(shift_save, Some(Action::SaveAs)));
+    }
+
+    /// Ctrl+F then "Gn" in one frame: the letters are the search's, not Unverifiable.
+    #[test]
+    fn text_typed_with_ctrl_f_goes_to_the_search() {
+        let ctx = egui::Context::default();
+        let key = |key: Key, modifiers: Modifiers| egui::Event::Key {
+            key,
+            physical_key: None,
+            pressed: true,
+            repeat: false,
+            modifiers,
+        };
+        let input = egui::RawInput {
+            events: vec![
+                key(Key::V, Modifiers::NONE),
+                key(Key::F, Modifiers::COMMAND),
+                key(Key::G, Modifiers::NONE),
+                egui::Event::Text("G".into()),
+                key(Key::N, Modifiers::NONE),
+                egui::Event::Text("n".into()),
+                key(Key::S, Modifiers::COMMAND),
+            ],
+            ..Default::default()
+        };
+        let mut queue = Queue::default();
+        let mut output = ctx.run_ui(input, |ui| read_keys(ui.ctx(), TABLE, &mut queue));
+        output.textures_delta.clear();
+        let actions = queue.take();
+        assert!(
+            matches!(
+                actions.as_slice(),
+                [
+                    Action::Tag(Status::Verified),
+                    Action::FocusSearch,
+                    Action::Save,
+                    Action::TypeSearch(text),
+                ] if text == "Gn"
+            ),
+            "{actions:?}"
+        );
     }
 
     #[test]

@@ -21,6 +21,7 @@ fn commits_drafts(action: &Action) -> bool {
             | Action::ZoomReset
             | Action::ShowShortcuts
             | Action::FocusSearch
+            | Action::TypeSearch(_)
             | Action::Job(
                 crate::ui::jobs::JobMsg::RecoverySaved { .. }
                     | crate::ui::jobs::JobMsg::ImportDone { .. }
@@ -133,6 +134,7 @@ impl ClaimdeskApp {
             Action::SetFilter(filter) => self.view.filter = filter,
             Action::ClearFilters => self.view.filter = Default::default(),
             Action::FocusTable => self.view.focus_table = true,
+            Action::TypeSearch(text) => self.view.filter.search.push_str(&text),
             Action::FocusSearch => {
                 self.view.tab = Tab::Claims;
                 self.view.focus_search = true;

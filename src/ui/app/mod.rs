@@ -245,9 +245,11 @@ impl ClaimdeskApp {
 
     /// Where the keys go this frame.
     fn key_context(&self, ctx: &egui::Context) -> KeyContext {
-        let typing = ctx
-            .memory(|m| m.focused())
-            .is_some_and(|id| id != table_focus_id());
+        // A search asked for (Ctrl+F) and not yet drawn with the keys counts as typing.
+        let typing = self.view.focus_search
+            || ctx
+                .memory(|m| m.focused())
+                .is_some_and(|id| id != table_focus_id());
         KeyContext {
             typing,
             left_field: self.typing_last_frame && !typing,
