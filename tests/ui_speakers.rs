@@ -265,3 +265,48 @@ fn a_speakers_page_lists_their_claims_and_a_click_opens_one() {
         "the filter that hid it is cleared"
     );
 }
+
+#[test]
+fn the_list_keys_move_in_the_speakers_list_and_verdict_keys_do_nothing_there() {
+    let mut h = app(vec![sample_path()]);
+    speakers_tab(&mut h);
+    let order: Vec<SpeakerId> = {
+        let app = h.state();
+        app.view.speakers.rows.ids(&app.doc.project)
+    };
+    assert!(order.len() >= 4);
+    let cursor = |h: &H| h.state().view.speakers.selection.cursor;
+    // Down with nothing selected takes the first; Down, Down the third.
+    keys_in_one_frame(&mut h, &[Key::ArrowDown, Key::ArrowDown, Key::ArrowDown]);
+    assert_eq!(cursor(&h), Some(order[2]));
+    // Shift+Up twice: the first three.
+    h.key_press_modifiers(Modifiers::SHIFT, Key::ArrowUp);
+    h.key_press_modifiers(Modifiers::SHIFT, Key::ArrowUp);
+    h.step();
+    h.run();
+    assert_eq!(h.state().view.speakers.selection.ids.len(), 3);
+    assert!(h.query_by_label("3 speakers selected").is_some());
+    // End, Home; Ctrl+A selects every speaker shown; Esc none.
+    press(&mut h, Key::End);
+    assert_eq!(cursor(&h), order.last().copied());
+    press(&mut h, Key::Home);
+    assert_eq!(cursor(&h), Some(order[0]));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    assert_eq!(h.state().view.speakers.selection.ids.len(), order.len());
+    press(&mut h, Key::Escape);
+    assert!(h.state().view.speakers.selection.ids.is_empty());
+    // A verdict key on the speakers list marks no claim, deletes none, and the claims
+    // selection stays.
+    let selected = h.state().view.selection.ids.clone();
+    let claims = h.state().doc.project.claims.len();
+    keys_in_one_frame(&mut h, &[Key::V, Key::Delete, Key::J]);
+    assert!(statuses(&h).iter().all(|s| *s == Status::Unchecked));
+    assert_eq!(h.state().doc.project.claims.len(), claims);
+    assert_eq!(h.state().view.selection.ids, selected);
+    assert_eq!(
+        h.state().doc.history.undo_label(),
+        Some("add article"),
+        "no edit"
+    );
+}

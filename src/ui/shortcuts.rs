@@ -18,6 +18,8 @@ pub enum Scope {
     NotTyping,
     /// On the claims table: no text field has the keys and the Claims tab is shown.
     Table,
+    /// On the list shown, the claims table or the speakers list: no text field has the keys.
+    List,
 }
 
 /// One keyboard shortcut: the keys, where they work, what they do, and its line in Help.
@@ -90,7 +92,7 @@ pub const SHORTCUTS: &[Shortcut] = &[
     },
     Shortcut {
         keys: &[key(SHIFT, Key::ArrowUp)],
-        scope: Scope::Table,
+        scope: Scope::List,
         action: || Action::Move {
             rows: -1,
             extend: true,
@@ -99,7 +101,7 @@ pub const SHORTCUTS: &[Shortcut] = &[
     },
     Shortcut {
         keys: &[key(SHIFT, Key::ArrowDown)],
-        scope: Scope::Table,
+        scope: Scope::List,
         action: || Action::Move {
             rows: 1,
             extend: true,
@@ -108,25 +110,25 @@ pub const SHORTCUTS: &[Shortcut] = &[
     },
     Shortcut {
         keys: &[key(NONE, Key::ArrowUp)],
-        scope: Scope::Table,
+        scope: Scope::List,
         action: || Action::Move {
             rows: -1,
             extend: false,
         },
-        help: "Previous claim",
+        help: "Previous claim (or speaker)",
     },
     Shortcut {
         keys: &[key(NONE, Key::ArrowDown)],
-        scope: Scope::Table,
+        scope: Scope::List,
         action: || Action::Move {
             rows: 1,
             extend: false,
         },
-        help: "Next claim",
+        help: "Next claim (or speaker)",
     },
     Shortcut {
         keys: &[key(NONE, Key::PageUp)],
-        scope: Scope::Table,
+        scope: Scope::List,
         action: || Action::Move {
             rows: -PAGE,
             extend: false,
@@ -135,7 +137,7 @@ pub const SHORTCUTS: &[Shortcut] = &[
     },
     Shortcut {
         keys: &[key(NONE, Key::PageDown)],
-        scope: Scope::Table,
+        scope: Scope::List,
         action: || Action::Move {
             rows: PAGE,
             extend: false,
@@ -144,21 +146,21 @@ pub const SHORTCUTS: &[Shortcut] = &[
     },
     Shortcut {
         keys: &[key(NONE, Key::Home)],
-        scope: Scope::Table,
+        scope: Scope::List,
         action: || Action::First { extend: false },
-        help: "First claim",
+        help: "First claim (or speaker)",
     },
     Shortcut {
         keys: &[key(NONE, Key::End)],
-        scope: Scope::Table,
+        scope: Scope::List,
         action: || Action::Last { extend: false },
-        help: "Last claim",
+        help: "Last claim (or speaker)",
     },
     Shortcut {
         keys: &[SELECT_ALL],
-        scope: Scope::Table,
+        scope: Scope::List,
         action: || Action::SelectAll,
-        help: "Select every claim shown",
+        help: "Select every claim (or speaker) shown",
     },
     Shortcut {
         keys: &[NEXT_UNCHECKED],
@@ -168,7 +170,7 @@ pub const SHORTCUTS: &[Shortcut] = &[
     },
     Shortcut {
         keys: &[key(NONE, Key::Escape)],
-        scope: Scope::Table,
+        scope: Scope::List,
         action: || Action::ClearSelection,
         help: "Clear the selection (in a text field: leave it, keeping what was typed)",
     },
@@ -265,6 +267,8 @@ pub struct KeyContext {
     pub modal: bool,
     /// The claims table is shown.
     pub table: bool,
+    /// The speakers list is shown.
+    pub speakers: bool,
 }
 
 /// The shortcut a key press means here, if any.
@@ -277,6 +281,7 @@ pub fn shortcut_for(key: Key, modifiers: Modifiers, ctx: KeyContext) -> Option<&
                 Scope::Always => !ctx.modal,
                 Scope::NotTyping => !ctx.modal && !ctx.typing,
                 Scope::Table => !ctx.modal && !ctx.typing && ctx.table,
+                Scope::List => !ctx.modal && !ctx.typing && (ctx.table || ctx.speakers),
             }
     })
 }
@@ -359,6 +364,7 @@ mod tests {
         left_field: false,
         modal: false,
         table: true,
+        speakers: false,
     };
 
     #[test]
@@ -434,6 +440,30 @@ mod tests {
             ),
             "{actions:?}"
         );
+    }
+
+    #[test]
+    fn the_speakers_list_takes_the_list_keys_but_no_verdict() {
+        let speakers = KeyContext {
+            table: false,
+            speakers: true,
+            ..TABLE
+        };
+        let down = shortcut_for(Key::ArrowDown, Modifiers::SHIFT, speakers).map(|s| (s.action)());
+        assert!(matches!(
+            down,
+            Some(Action::Move {
+                rows: 1,
+                extend: true
+            })
+        ));
+        assert!(shortcut_for(Key::A, Modifiers::COMMAND, speakers).is_some());
+        for key in [Key::V, Key::D, Key::J, Key::Delete] {
+            assert!(
+                shortcut_for(key, Modifiers::NONE, speakers).is_none(),
+                "{key:?}"
+            );
+        }
     }
 
     #[test]

@@ -220,6 +220,8 @@ pub struct SpeakerView {
     pub name_for: Option<SpeakerId>,
     /// The speaker picked in "Merge into".
     pub merge_into: Option<SpeakerId>,
+    /// Bring the cursor's row into view (it was moved by a key).
+    pub scroll: bool,
 }
 
 #[cfg(test)]

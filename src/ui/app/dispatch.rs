@@ -4,7 +4,7 @@
 
 use super::ClaimdeskApp;
 use crate::model::edit::{Edit, EditError};
-use crate::model::{ClaimId, SpeakerId, Status};
+use crate::model::{ClaimId, Status};
 use crate::ui::command::{Action, Pick, Tab, ThemeChoice};
 use crate::ui::jobs::DialogPurpose;
 use crate::ui::theme;
@@ -63,6 +63,20 @@ impl ClaimdeskApp {
                 });
             }
             Action::CommitDrafts => self.commit_drafts(),
+            // The list keys move in the speakers list while it is shown.
+            Action::Move { rows, extend } if self.view.tab == Tab::Speakers => {
+                self.move_speaker(Some(rows), extend)
+            }
+            Action::First { extend } if self.view.tab == Tab::Speakers => {
+                self.move_speaker(Some(isize::MIN), extend)
+            }
+            Action::Last { extend } if self.view.tab == Tab::Speakers => {
+                self.move_speaker(Some(isize::MAX), extend)
+            }
+            Action::SelectAll if self.view.tab == Tab::Speakers => self.move_speaker(None, true),
+            Action::ClearSelection if self.view.tab == Tab::Speakers => {
+                self.view.speakers.selection = Default::default();
+            }
             Action::Move { rows, extend } => {
                 let n = self.view.rows.rows.len() as isize;
                 if n > 0 {
@@ -104,17 +118,7 @@ impl ClaimdeskApp {
             }
             Action::JumpToClaim(claim) => self.jump_to(claim),
             Action::SetSpeakerQuery(query) => self.view.speakers.query = query,
-            Action::PickSpeaker { speaker, pick } => {
-                let speakers = &mut self.view.speakers;
-                match pick {
-                    Pick::Only => speakers.selection.only(speaker),
-                    Pick::Toggle => speakers.selection.toggle(speaker),
-                    Pick::Extend => {
-                        let ordered = speakers.rows.ids(&self.doc.project);
-                        speakers.selection.extend(speaker, &ordered);
-                    }
-                }
-            }
+            Action::PickSpeaker { speaker, pick } => self.pick_speaker(speaker, pick),
             Action::ShowArticle(article) => {
                 self.view.filter.article = article;
                 if article.is_some() {
@@ -273,34 +277,6 @@ impl ClaimdeskApp {
                 self.view.select_claim(&self.doc.project, next);
                 self.view.focus_table = true;
             }
-        }
-    }
-
-    /// Merge the speakers of `from` into `into`, one merge edit each (the history has no
-    /// group of edits yet: each is its own undo step), then select the one kept.
-    fn merge_speakers(&mut self, from: Vec<SpeakerId>, into: SpeakerId) {
-        let from: Vec<SpeakerId> = from.into_iter().filter(|s| *s != into).collect();
-        let mut merged = 0;
-        for speaker in from {
-            if !self.apply_edit(Edit::MergeSpeakers {
-                from: speaker,
-                into,
-            }) {
-                break;
-            }
-            merged += 1;
-        }
-        self.view
-            .refresh(&self.doc.project, self.doc.history.revision());
-        self.view.speakers.selection.only(into);
-        if merged > 0
-            && let Some(kept) = self.doc.project.speaker(into)
-        {
-            self.message = Some(format!(
-                "Merged {merged} speaker{} into {}",
-                if merged == 1 { "" } else { "s" },
-                kept.name
-            ));
         }
     }
 

@@ -11,6 +11,7 @@
 mod dispatch;
 mod files;
 mod job_results;
+mod speaker_actions;
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -255,6 +256,7 @@ impl ClaimdeskApp {
             left_field: self.typing_last_frame && !typing,
             modal: self.dialogs.is_modal() || self.export.is_open(),
             table: self.view.tab == Tab::Claims,
+            speakers: self.view.tab == Tab::Speakers,
         }
     }
 

@@ -82,7 +82,19 @@ fn toolbar(ui: &mut Ui, project: &Project, view: &ViewState, queue: &mut Queue) 
     }
 }
 
-fn table(ui: &mut Ui, project: &Project, view: &ViewState, queue: &mut Queue) {
+fn table(ui: &mut Ui, project: &Project, view: &mut ViewState, queue: &mut Queue) {
+    // A key moved the cursor: bring its row into view.
+    let scroll_to = if std::mem::take(&mut view.speakers.scroll) {
+        let cursor = view.speakers.selection.cursor;
+        view.speakers
+            .rows
+            .rows
+            .iter()
+            .position(|&i| project.speakers.get(i).map(|s| s.id) == cursor)
+    } else {
+        None
+    };
+    let view = &*view;
     let rows = &view.speakers.rows.rows;
     if rows.is_empty() {
         ui.add_space(12.0);
@@ -115,6 +127,9 @@ fn table(ui: &mut Ui, project: &Project, view: &ViewState, queue: &mut Queue) {
             .cell_layout(Layout::left_to_right(Align::Center));
         for share in shares {
             table = table.column(Column::exact(rest * share).clip(true));
+        }
+        if let Some(row) = scroll_to {
+            table = table.scroll_to_row(row, None);
         }
         table
             .column(Column::exact(claims))
