@@ -179,3 +179,75 @@ fn export_errors_are_shown_and_cancel_changes_nothing() {
     assert!(!nowhere.exists());
     assert!(!h.state().doc.is_dirty(), "unchanged settings are no edit");
 }
+
+#[test]
+fn only_the_claims_shown_are_exported_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("case.claimdesk");
+    std::fs::copy(FIXTURE, &project).unwrap();
+    let mut h = app(&project);
+    let all = h.state().doc.project.claims.len();
+    let open_export = |h: &mut Harness<'static, ClaimdeskApp>| {
+        h.get_by_label("File").click();
+        h.run();
+        h.get_by_label("Export…").click();
+        h.run();
+    };
+
+    // With no filter, every claim is shown: the box cannot be ticked.
+    open_export(&mut h);
+    assert!(h.state().export.shown.is_none());
+    h.get_by_label("Cancel").click();
+    h.run();
+
+    // Only the first claim's status: the box offers those claims, and the CSV has them only.
+    let status = h.state().doc.project.claims[0].status;
+    let shown: Vec<String> = h
+        .state()
+        .doc
+        .project
+        .claims
+        .iter()
+        .filter(|c| c.status == status)
+        .map(|c| c.id.0.to_string())
+        .collect();
+    assert!(!shown.is_empty() && shown.len() < all);
+    h.state_mut()
+        .dispatch(claimdesk::ui::command::Action::SetFilter(
+            claimdesk::ui::rows::Filter {
+                status: Some(status),
+                ..Default::default()
+            },
+        ));
+    h.run();
+    open_export(&mut h);
+    let label = format!(
+        "Only the claims shown ({} of {all}, as the filters show them)",
+        shown.len()
+    );
+    h.get_by_label(&label).click();
+    h.run();
+    let csv = dir.path().join("shown.csv");
+    set_field(&mut h, "File", &csv.display().to_string());
+    h.get_by_label("Export").click();
+    h.run();
+    wait_for_export(&mut h);
+    let text = std::fs::read_to_string(&csv).unwrap();
+    let rows = text.lines().count() - 1;
+    assert_eq!(rows, shown.len(), "{text}");
+    assert_eq!(
+        h.state().doc.project.claims.len(),
+        all,
+        "the project keeps every claim"
+    );
+
+    // The box is remembered while the filter hides claims, and cleared when none are hidden.
+    open_export(&mut h);
+    assert!(h.state().export.only_shown);
+    h.get_by_label("Cancel").click();
+    h.run();
+    h.state_mut()
+        .dispatch(claimdesk::ui::command::Action::ClearFilters);
+    open_export(&mut h);
+    assert!(!h.state().export.only_shown);
+}

@@ -133,7 +133,7 @@ fn no_source_file_of_the_window_or_the_model_is_over_600_lines() {
 
 /// Views change what the table shows only through the queue (issue 11, point 1): no file
 /// of `ui/` but the dispatcher (`app/`) and the view state itself assigns the filter, the
-/// sort or the tab.
+/// sort or the tab, or the Speakers tab's search, sort and selection.
 #[test]
 fn views_change_filter_sort_and_tab_only_through_actions() {
     let ui = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui");
@@ -148,7 +148,13 @@ fn views_change_filter_sort_and_tab_only_through_actions() {
         let text = std::fs::read_to_string(&f).unwrap();
         for (n, line) in text.lines().enumerate() {
             let l = line.trim_start();
-            for field in ["view.filter", "view.sort", "view.tab"] {
+            for field in [
+                "view.filter",
+                "view.sort",
+                "view.tab",
+                "view.speakers.query",
+                "view.speakers.selection",
+            ] {
                 if l.starts_with(field)
                     && l[field.len()..].trim_start().starts_with(['=', '.'])
                     && l.contains(" = ")

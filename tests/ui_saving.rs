@@ -24,8 +24,10 @@ fn a_save_is_a_job_and_a_second_save_waits_for_the_first() {
     settle(&mut h);
     assert!(h.state().jobs.saving.is_none());
     let on_disk = load_project(&path).unwrap();
+    // V verified claim 1 and moved on: Disputed went to claim 2.
+    assert_eq!(on_disk.claims[0].status, Status::Verified);
     assert_eq!(
-        on_disk.claims[0].status,
+        on_disk.claims[1].status,
         Status::Disputed,
         "the second save ran after the first"
     );

@@ -208,7 +208,13 @@ pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, queue: &mut Qu
                     if response.secondary_clicked() {
                         context_target = Some(claim.id);
                     }
-                    response.context_menu(|ui| context_menu(ui, queue));
+                    // A right-click on a selected row acts on the whole selection.
+                    let acts_on = if view.selection.contains(claim.id) {
+                        view.selection.ids.len()
+                    } else {
+                        1
+                    };
+                    response.context_menu(|ui| context_menu(ui, acts_on, queue));
                 });
             });
     });
@@ -317,8 +323,16 @@ fn column_name(column: SortColumn) -> &'static str {
     }
 }
 
-fn context_menu(ui: &mut Ui, queue: &mut Queue) {
-    ui.label(RichText::new("Mark as").weak());
+fn context_menu(ui: &mut Ui, claims: usize, queue: &mut Queue) {
+    let (mark, delete) = if claims > 1 {
+        (
+            format!("Mark {claims} claims as"),
+            format!("Delete {claims} claims"),
+        )
+    } else {
+        ("Mark as".to_string(), "Delete claim".to_string())
+    };
+    ui.label(RichText::new(mark).weak());
     for status in Status::ALL {
         if theme::status_button(ui, status).clicked() {
             queue.push(Action::Tag(status));
@@ -326,7 +340,7 @@ fn context_menu(ui: &mut Ui, queue: &mut Queue) {
         }
     }
     ui.separator();
-    if ui.button("Delete claim").clicked() {
+    if ui.button(delete).clicked() {
         queue.push(Action::DeleteSelected);
         ui.close();
     }

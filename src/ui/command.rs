@@ -2,21 +2,17 @@
 //! queue, and the app's dispatcher (`app/dispatch.rs`) alone decides what each does (an
 //! edit of the project, a change of view, or a side effect run off the UI thread).
 //!
-//! Keys are read from the frame's input events in the order they arrived, never polled
-//! one key at a time, so "Down v Down" tags the second claim however fast it is typed.
-//! Keyboard shortcuts are data ([`SHORTCUTS`]); Help → Keyboard shortcuts is drawn from
-//! the same table.
+//! The keys that become actions, and the order they are read in, are in `shortcuts.rs`.
 
 use std::path::PathBuf;
 
-use egui::{Key, KeyboardShortcut, Modifiers};
-
 use super::jobs::JobMsg;
 use super::rows::{Filter, SortColumn};
+use super::speaker_list::SpeakerQuery;
 use crate::io::export::{Format, Options};
 use crate::io::project_file::Recovery;
 use crate::model::edit::Edit;
-use crate::model::{ArticleId, ClaimId, Project, Status};
+use crate::model::{ArticleId, ClaimId, Project, SpeakerId, Status};
 
 /// What to do after the unsaved-changes question is settled (or after a save).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -84,6 +80,8 @@ pub struct ExportRequest {
     pub format: Format,
     pub options: Options,
     pub settings: crate::model::ProjectSettings,
+    /// Only these claims ("only the claims shown"); `None`: all.
+    pub only_claims: Option<std::collections::BTreeSet<ClaimId>>,
     pub path: PathBuf,
 }
 
@@ -92,7 +90,14 @@ pub struct ExportRequest {
 pub enum Action {
     // The project (through the undo history).
     Edit(Edit),
-    /// Set a status on the selected claims.
+    /// Merge every speaker of `from` into `into` (their claims move, their names become
+    /// aliases of `into`).
+    MergeSpeakers {
+        from: Vec<SpeakerId>,
+        into: SpeakerId,
+    },
+    /// Set a status on the selected claims (then, if the preference says so, select the
+    /// claim shown after them).
     Tag(Status),
     DeleteSelected,
     Undo,
@@ -112,11 +117,15 @@ pub enum Action {
         extend: bool,
     },
     SelectAll,
+    /// The next claim shown that is still unchecked (from the cursor on, wrapping round).
+    NextUnchecked,
     ClearSelection,
     Select {
         claim: ClaimId,
         pick: Pick,
     },
+    /// Open a claim in the Claims tab (the filters are cleared if they hide it).
+    JumpToClaim(ClaimId),
     /// Show one article's claims and text (`None`: all articles).
     ShowArticle(Option<ArticleId>),
 
@@ -126,10 +135,22 @@ pub enum Action {
     /// The filter row changed (search text, status, speaker or kind).
     SetFilter(Filter),
     ClearFilters,
+    /// The Speakers tab's search or sort changed.
+    SetSpeakerQuery(SpeakerQuery),
+    /// A click on a speaker in the Speakers tab.
+    PickSpeaker {
+        speaker: SpeakerId,
+        pick: Pick,
+    },
     /// Hand the keys back to the table (Enter in the search field).
     FocusTable,
     FocusSearch,
+    /// Text typed in the same frame as Ctrl+F, before the search field had the keys: it
+    /// goes on the end of the search.
+    TypeSearch(String),
     SetTheme(ThemeChoice),
+    /// Whether a verdict key moves the selection on to the next claim (a preference).
+    SetAdvance(bool),
     ZoomIn,
     ZoomOut,
     ZoomReset,
@@ -181,384 +202,8 @@ impl Queue {
     }
 }
 
-/// Where a shortcut works.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Scope {
-    /// Also while typing in a text field (Ctrl+S saves what is being typed).
-    Always,
-    /// When no text field has the keys (Ctrl+Z in a text field undoes typing instead).
-    NotTyping,
-    /// On the claims table: no text field has the keys and the Claims tab is shown.
-    Table,
-}
-
-/// One keyboard shortcut: the keys, where they work, what they do, and its line in Help.
-pub struct Shortcut {
-    pub keys: &'static [KeyboardShortcut],
-    pub scope: Scope,
-    pub action: fn() -> Action,
-    pub help: &'static str,
-}
-
-const fn key(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
-    KeyboardShortcut::new(modifiers, key)
-}
-
-const NONE: Modifiers = Modifiers::NONE;
-const SHIFT: Modifiers = Modifiers::SHIFT;
-const CMD: Modifiers = Modifiers::COMMAND;
-const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
-
-pub const SAVE: KeyboardShortcut = key(CMD, Key::S);
-pub const SAVE_AS: KeyboardShortcut = key(CMD_SHIFT, Key::S);
-pub const OPEN: KeyboardShortcut = key(CMD, Key::O);
-pub const FIND: KeyboardShortcut = key(CMD, Key::F);
-pub const UNDO: KeyboardShortcut = key(CMD, Key::Z);
-pub const REDO: KeyboardShortcut = key(CMD_SHIFT, Key::Z);
-pub const ZOOM_IN: KeyboardShortcut = key(CMD, Key::Plus);
-pub const ZOOM_OUT: KeyboardShortcut = key(CMD, Key::Minus);
-pub const ZOOM_RESET: KeyboardShortcut = key(CMD, Key::Num0);
-
-/// Every keyboard shortcut. More specific entries (with Shift) come before the plain key,
-/// because a pattern without Shift also matches Shift+key.
-pub const SHORTCUTS: &[Shortcut] = &[
-    Shortcut {
-        keys: &[key(NONE, Key::V)],
-        scope: Scope::Table,
-        action: || Action::Tag(Status::Verified),
-        help: "Mark selected claims Verified",
-    },
-    Shortcut {
-        keys: &[key(NONE, Key::D)],
-        scope: Scope::Table,
-        action: || Action::Tag(Status::Disputed),
-        help: "Mark selected claims Disputed",
-    },
-    Shortcut {
-        keys: &[key(NONE, Key::F)],
-        scope: Scope::Table,
-        action: || Action::Tag(Status::False),
-        help: "Mark selected claims False",
-    },
-    Shortcut {
-        keys: &[key(NONE, Key::M)],
-        scope: Scope::Table,
-        action: || Action::Tag(Status::Misleading),
-        help: "Mark selected claims Misleading",
-    },
-    Shortcut {
-        keys: &[key(NONE, Key::N)],
-        scope: Scope::Table,
-        action: || Action::Tag(Status::Unverifiable),
-        help: "Mark selected claims Unverifiable",
-    },
-    Shortcut {
-        keys: &[key(NONE, Key::U)],
-        scope: Scope::Table,
-        action: || Action::Tag(Status::Unchecked),
-        help: "Mark selected claims Unchecked",
-    },
-    Shortcut {
-        keys: &[key(SHIFT, Key::ArrowUp)],
-        scope: Scope::Table,
-        action: || Action::Move {
-            rows: -1,
-            extend: true,
-        },
-        help: "Extend the selection up",
-    },
-    Shortcut {
-        keys: &[key(SHIFT, Key::ArrowDown)],
-        scope: Scope::Table,
-        action: || Action::Move {
-            rows: 1,
-            extend: true,
-        },
-        help: "Extend the selection down",
-    },
-    Shortcut {
-        keys: &[key(NONE, Key::ArrowUp)],
-        scope: Scope::Table,
-        action: || Action::Move {
-            rows: -1,
-            extend: false,
-        },
-        help: "Previous claim",
-    },
-    Shortcut {
-        keys: &[key(NONE, Key::ArrowDown)],
-        scope: Scope::Table,
-        action: || Action::Move {
-            rows: 1,
-            extend: false,
-        },
-        help: "Next claim",
-    },
-    Shortcut {
-        keys: &[key(NONE, Key::PageUp)],
-        scope: Scope::Table,
-        action: || Action::Move {
-            rows: -PAGE,
-            extend: false,
-        },
-        help: "A page up",
-    },
-    Shortcut {
-        keys: &[key(NONE, Key::PageDown)],
-        scope: Scope::Table,
-        action: || Action::Move {
-            rows: PAGE,
-            extend: false,
-        },
-        help: "A page down",
-    },
-    Shortcut {
-        keys: &[key(NONE, Key::Home)],
-        scope: Scope::Table,
-        action: || Action::First { extend: false },
-        help: "First claim",
-    },
-    Shortcut {
-        keys: &[key(NONE, Key::End)],
-        scope: Scope::Table,
-        action: || Action::Last { extend: false },
-        help: "Last claim",
-    },
-    Shortcut {
-        keys: &[key(CMD, Key::A)],
-        scope: Scope::Table,
-        action: || Action::SelectAll,
-        help: "Select every claim shown",
-    },
-    Shortcut {
-        keys: &[key(NONE, Key::Escape)],
-        scope: Scope::Table,
-        action: || Action::ClearSelection,
-        help: "Clear the selection (in a text field: leave it, keeping what was typed)",
-    },
-    Shortcut {
-        keys: &[key(NONE, Key::Delete)],
-        scope: Scope::Table,
-        action: || Action::DeleteSelected,
-        help: "Delete the selected claims (the next claim takes their place)",
-    },
-    Shortcut {
-        keys: &[REDO, key(CMD, Key::Y)],
-        scope: Scope::NotTyping,
-        action: || Action::Redo,
-        help: "Redo",
-    },
-    Shortcut {
-        keys: &[UNDO],
-        scope: Scope::NotTyping,
-        action: || Action::Undo,
-        help: "Undo",
-    },
-    Shortcut {
-        keys: &[FIND],
-        scope: Scope::Always,
-        action: || Action::FocusSearch,
-        help: "Search claims (# and a number finds that claim: #17)",
-    },
-    Shortcut {
-        keys: &[OPEN],
-        scope: Scope::Always,
-        action: || Action::OpenDialog,
-        help: "Open articles or a project",
-    },
-    Shortcut {
-        keys: &[SAVE_AS],
-        scope: Scope::Always,
-        action: || Action::SaveAs,
-        help: "Save as",
-    },
-    Shortcut {
-        keys: &[SAVE],
-        scope: Scope::Always,
-        action: || Action::Save,
-        help: "Save",
-    },
-    Shortcut {
-        keys: &[ZOOM_IN, key(CMD, Key::Equals)],
-        scope: Scope::Always,
-        action: || Action::ZoomIn,
-        help: "Larger text",
-    },
-    Shortcut {
-        keys: &[ZOOM_OUT],
-        scope: Scope::Always,
-        action: || Action::ZoomOut,
-        help: "Smaller text",
-    },
-    Shortcut {
-        keys: &[ZOOM_RESET],
-        scope: Scope::Always,
-        action: || Action::ZoomReset,
-        help: "Text at its usual size",
-    },
-];
-
-/// The key that sets `status` on the selected claims (for button labels).
-pub fn tag_key(status: Status) -> Option<Key> {
-    SHORTCUTS.iter().find_map(|s| match (s.action)() {
-        Action::Tag(st) if st == status => s.keys.first().map(|k| k.logical_key),
-        _ => None,
-    })
-}
-
-/// Rows a PageUp/PageDown moves.
-pub const PAGE: isize = 15;
-
-/// What the mouse does, listed under the keys in Help.
-pub const MOUSE: &[(&str, &str)] = &[
-    ("Shift-click", "Extend the selection to a claim"),
-    ("Ctrl-click", "Add or remove a claim from the selection"),
-    ("Click a header", "Sort by that column (again: reverse)"),
-    ("Right-click a claim", "Mark or delete it"),
-];
-
-/// Where the keys go this frame.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct KeyContext {
-    /// A text field has the keys (letters are typing).
-    pub typing: bool,
-    /// A text field had the keys at the end of the last frame and lost them to an Esc of
-    /// this frame: keys up to that Esc were meant for the field.
-    pub left_field: bool,
-    /// A modal window is open: its own keys only.
-    pub modal: bool,
-    /// The claims table is shown.
-    pub table: bool,
-}
-
-/// The shortcut a key press means here, if any.
-pub fn shortcut_for(key: Key, modifiers: Modifiers, ctx: KeyContext) -> Option<&'static Shortcut> {
-    SHORTCUTS.iter().find(|s| {
-        s.keys
-            .iter()
-            .any(|k| k.logical_key == key && modifiers.matches_logically(k.modifiers))
-            && match s.scope {
-                Scope::Always => !ctx.modal,
-                Scope::NotTyping => !ctx.modal && !ctx.typing,
-                Scope::Table => !ctx.modal && !ctx.typing && ctx.table,
-            }
-    })
-}
-
-/// Turn this frame's key presses into actions, in the order they were pressed, and take
-/// those events out of the input so that no widget acts on them a second time.
-pub fn read_keys(ctx: &egui::Context, keys: KeyContext, queue: &mut Queue) {
-    let events = ctx.input(|i| i.events.clone());
-    let mut handled = vec![false; events.len()];
-    // Until the Esc that left a text field, keys belonged to that field. (A field left by
-    // Tab or a click the frame before has no Esc here: every key is the table's.)
-    let esc = events.iter().any(|e| {
-        matches!(
-            e,
-            egui::Event::Key {
-                key: Key::Escape,
-                pressed: true,
-                ..
-            }
-        )
-    });
-    let mut in_field = keys.left_field && esc;
-    for (i, event) in events.iter().enumerate() {
-        let egui::Event::Key {
-            key,
-            pressed: true,
-            modifiers,
-            ..
-        } = event
-        else {
-            continue;
-        };
-        if in_field {
-            if *key == Key::Escape {
-                in_field = false;
-                handled[i] = true;
-            }
-            continue;
-        }
-        if let Some(shortcut) = shortcut_for(*key, *modifiers, keys) {
-            queue.push((shortcut.action)());
-            handled[i] = true;
-        }
-    }
-    if handled.iter().any(|h| *h) {
-        ctx.input_mut(|input| {
-            let mut i = 0;
-            input.events.retain(|_| {
-                let keep = !handled.get(i).copied().unwrap_or(false);
-                i += 1;
-                keep
-            });
-        });
-    }
-}
-
 /// A project copied for a background job (saving, exporting), so that the analyst can go
 /// on editing while the disk works.
 pub fn snapshot(project: &Project) -> Box<Project> {
     Box::new(project.clone())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    const TABLE: KeyContext = KeyContext {
-        typing: false,
-        left_field: false,
-        modal: false,
-        table: true,
-    };
-
-    #[test]
-    fn shift_arrows_extend_and_plain_arrows_move() {
-        let up = shortcut_for(Key::ArrowUp, Modifiers::SHIFT, TABLE).map(|s| (s.action)());
-        assert!(matches!(
-            up,
-            Some(Action::Move {
-                rows: -1,
-                extend: true
-            })
-        ));
-        let down = shortcut_for(Key::ArrowDown, Modifiers::NONE, TABLE).map(|s| (s.action)());
-        assert!(matches!(
-            down,
-            Some(Action::Move {
-                rows: 1,
-                extend: false
-            })
-        ));
-    }
-
-    #[test]
-    fn letters_tag_only_on_the_table_and_save_works_while_typing() {
-        let typing = KeyContext {
-            typing: true,
-            ..TABLE
-        };
-        assert!(shortcut_for(Key::V, Modifiers::NONE, typing).is_none());
-        assert!(shortcut_for(Key::V, Modifiers::COMMAND, TABLE).is_none());
-        assert!(shortcut_for(Key::S, Modifiers::COMMAND, typing).is_some());
-        assert!(shortcut_for(Key::Z, Modifiers::COMMAND, typing).is_none());
-        let shift_save = shortcut_for(Key::S, CMD_SHIFT, typing).map(|s| (s.action)());
-        assert!(matches!(shift_save, Some(Action::SaveAs)));
-    }
-
-    #[test]
-    fn every_key_is_bound_once() {
-        let mut seen = Vec::new();
-        for s in SHORTCUTS {
-            for k in s.keys {
-                assert!(
-                    !seen.contains(&(k.modifiers, k.logical_key)),
-                    "{k:?} bound twice"
-                );
-                seen.push((k.modifiers, k.logical_key));
-            }
-        }
-    }
 }

@@ -5,7 +5,8 @@ use std::path::PathBuf;
 
 use egui::{Context, Id, RichText};
 
-use super::command::{self, Action, Prompt, PromptAnswer, Queue, SHORTCUTS, Then};
+use super::command::{Action, Prompt, PromptAnswer, Queue, Then};
+use super::shortcuts::{self, SHORTCUTS};
 
 #[derive(Default)]
 pub struct Dialogs {
@@ -139,7 +140,7 @@ impl Dialogs {
                                 ui.label(s.help);
                                 ui.end_row();
                             }
-                            for (gesture, what) in command::MOUSE {
+                            for (gesture, what) in shortcuts::MOUSE {
                                 ui.label(RichText::new(*gesture).monospace());
                                 ui.label(*what);
                                 ui.end_row();

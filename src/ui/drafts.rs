@@ -1,5 +1,5 @@
-//! What the analyst is typing in the details pane (claim, speaker, role, notes), before it
-//! becomes an edit. Nothing typed is lost: leaving a field any way at all (Esc, Tab, a
+//! What the analyst is typing in the details pane (claim, speaker, role, notes) and in a
+//! speaker's page (the role), before it becomes an edit. Nothing typed is lost: leaving a field any way at all (Esc, Tab, a
 //! click elsewhere, another claim selected, the field no longer drawn, Save or Quit) makes
 //! the dispatcher commit it, one undoable edit per field, to the claim it was typed for.
 //!
@@ -21,10 +21,18 @@ pub enum Field {
     Speaker,
     Role,
     Notes,
+    /// The role in the Speakers tab's page (of [`SpeakerRole::speaker`]).
+    SpeakerRole,
 }
 
 impl Field {
-    pub const ALL: [Field; 4] = [Field::Content, Field::Speaker, Field::Role, Field::Notes];
+    pub const ALL: [Field; 5] = [
+        Field::Content,
+        Field::Speaker,
+        Field::Role,
+        Field::Notes,
+        Field::SpeakerRole,
+    ];
 
     /// The widget id of the field's text edit.
     pub fn id(self) -> Id {
@@ -32,7 +40,15 @@ impl Field {
     }
 }
 
-/// The details pane's buffers, for one claim.
+/// The role typed in a speaker's page, for one speaker.
+#[derive(Debug, Clone, Default)]
+pub struct SpeakerRole {
+    pub speaker: Option<SpeakerId>,
+    pub revision: Option<u64>,
+    pub role: String,
+}
+
+/// The details pane's buffers, for one claim, and the speaker page's role.
 #[derive(Debug, Clone, Default)]
 pub struct Drafts {
     /// The claim the buffers were loaded from (and edits go to).
@@ -51,6 +67,8 @@ pub struct Drafts {
     pub dirty: BTreeSet<Field>,
     /// The field that had the keys at the end of the last frame.
     pub focused: Option<Field>,
+    /// The Speakers tab's role field (kept when the claim buffers reload).
+    pub speaker_role: SpeakerRole,
 }
 
 impl Drafts {
@@ -82,6 +100,21 @@ impl Drafts {
             ev_description,
             dirty: BTreeSet::new(),
             focused: self.focused,
+            speaker_role: std::mem::take(&mut self.speaker_role),
+        };
+    }
+
+    /// Load the speaker page's role from `speaker` unless it holds typing not committed.
+    pub fn follow_speaker(&mut self, speaker: &crate::model::Speaker, revision: u64) {
+        let r = &self.speaker_role;
+        let current = r.speaker == Some(speaker.id) && r.revision == Some(revision);
+        if current || self.dirty.contains(&Field::SpeakerRole) {
+            return;
+        }
+        self.speaker_role = SpeakerRole {
+            speaker: Some(speaker.id),
+            revision: Some(revision),
+            role: speaker.role.clone().unwrap_or_default(),
         };
     }
 
@@ -94,13 +127,24 @@ impl Drafts {
     /// The edits that make the project hold what was typed, one per field typed in, and
     /// forget the typing (the buffers reload from the project).
     pub fn take_edits(&mut self, project: &Project) -> Vec<Edit> {
-        let dirty = std::mem::take(&mut self.dirty);
+        let mut dirty = std::mem::take(&mut self.dirty);
         self.revision = None;
+        let mut edits = Vec::new();
+        if dirty.remove(&Field::SpeakerRole) {
+            self.speaker_role.revision = None;
+            if let Some(speaker) = self.speaker_role.speaker.and_then(|s| project.speaker(s))
+                && self.speaker_role.role.trim() != speaker.role.as_deref().unwrap_or("")
+            {
+                edits.push(Edit::SetRole {
+                    speaker: speaker.id,
+                    role: self.speaker_role.role.clone(),
+                });
+            }
+        }
         let Some(claim) = self.claim.and_then(|c| project.claim(c)) else {
-            return Vec::new();
+            return edits;
         };
         let current_speaker = claim.speaker.and_then(|s| project.speaker(s));
-        let mut edits = Vec::new();
         for field in dirty {
             match field {
                 Field::Content if self.content.trim() != claim.content => {

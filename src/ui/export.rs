@@ -1,23 +1,31 @@
-//! File → Export…: a window to choose a format and a file, and to edit the project
-//! settings that ClaimReview needs. It only asks: the dispatcher records changed settings
+//! File → Export…: a window to choose a format and a file, whether to write every claim or
+//! only those the table shows (the filters as they are when the window opens), and to edit
+//! the project settings that ClaimReview needs. It only asks: the dispatcher records changed settings
 //! as an edit and hands the export (`io::export::render`) and the native save dialog to
 //! the jobs, so drawing never waits for them.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use egui::{Context, Id, RichText};
 
 use super::command::{Action, ExportRequest, Queue};
 use crate::io::export::{self, Format, Options};
-use crate::model::{Project, ProjectSettings};
+use crate::model::{ClaimId, Project, ProjectSettings};
 
 #[derive(Default)]
 pub struct ExportWindow {
     open: bool,
     pub format: Option<Format>,
     pub bom: bool,
+    /// Write only the claims the table showed when the window was opened.
+    pub only_shown: bool,
+    /// Those claims (`None`: the table showed every claim).
+    pub shown: Option<BTreeSet<ClaimId>>,
     pub organisation: String,
     pub review_url_pattern: String,
+    /// How many claims the project has (for "12 of 40").
+    pub total: usize,
     /// Where to write, as typed or picked.
     pub path: String,
     /// The native save dialog is open.
@@ -36,8 +44,20 @@ impl ExportWindow {
         self.writing
     }
 
-    /// Open the window with the project's settings and a file name beside the project.
-    pub fn open(&mut self, project: &Project, project_path: Option<&Path>, name: &str) {
+    /// Open the window with the project's settings and a file name beside the project;
+    /// `shown`: the claims the table shows, if the filters hide some.
+    pub fn open(
+        &mut self,
+        project: &Project,
+        project_path: Option<&Path>,
+        name: &str,
+        shown: Option<BTreeSet<ClaimId>>,
+    ) {
+        if shown.is_none() {
+            self.only_shown = false;
+        }
+        self.shown = shown;
+        self.total = project.claims.len();
         let format = self.format.unwrap_or(Format::Csv);
         self.format = Some(format);
         self.organisation = project.settings.organisation.clone();
@@ -87,6 +107,24 @@ impl ExportWindow {
             let format = self.format.unwrap_or(Format::Csv);
             ui.add_enabled_ui(format == Format::Csv, |ui| {
                 ui.checkbox(&mut self.bom, "Byte-order mark (lets Excel detect UTF-8)");
+            });
+            ui.add_space(4.0);
+            let (label, hint) = match &self.shown {
+                Some(shown) => (
+                    format!(
+                        "Only the claims shown ({} of {}, as the filters show them)",
+                        shown.len(),
+                        self.total
+                    ),
+                    "Leave out the claims the filters hide",
+                ),
+                None => (
+                    "Only the claims shown".to_string(),
+                    "The filters show every claim: set a filter or a search first",
+                ),
+            };
+            ui.add_enabled_ui(self.shown.is_some(), |ui| {
+                ui.checkbox(&mut self.only_shown, label).on_hover_text(hint);
             });
 
             ui.add_space(6.0);
@@ -193,6 +231,7 @@ impl ExportWindow {
                 ..Options::default()
             },
             settings: self.settings(),
+            only_claims: self.shown.clone().filter(|_| self.only_shown),
             path: std::path::absolute(&path).unwrap_or(path),
         }
     }

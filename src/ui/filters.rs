@@ -24,15 +24,24 @@ pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, queue: &mut Qu
             return;
         }
         ui.separator();
+        // Focus before the field is drawn: it takes this frame's typing, not the next's.
+        let search_id = egui::Id::unique("claim_search");
+        if std::mem::take(&mut view.focus_search) {
+            ui.memory_mut(|m| m.request_focus(search_id));
+            // The caret after what is there (text typed with Ctrl+F included).
+            let mut state = egui::TextEdit::load_state(ui.ctx(), search_id).unwrap_or_default();
+            let end = egui::text::CCursor::new(filter.search.chars().count());
+            state
+                .cursor
+                .set_char_range(Some(egui::text::CCursorRange::one(end)));
+            state.store(ui.ctx(), search_id);
+        }
         let search = ui.add(
             egui::TextEdit::singleline(&mut filter.search)
-                .id(egui::Id::unique("claim_search"))
+                .id(search_id)
                 .hint_text("Search claims, or #17 (Ctrl+F)")
                 .desired_width(190.0),
         );
-        if std::mem::take(&mut view.focus_search) {
-            search.request_focus();
-        }
         // Enter in the search field hands the keys back to the table, ready to tag.
         if search.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
             queue.push(Action::FocusTable);

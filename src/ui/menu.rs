@@ -4,7 +4,8 @@ use std::path::PathBuf;
 
 use egui::Ui;
 
-use super::command::{self, Action, Queue, Tab, ThemeChoice};
+use super::command::{Action, Queue, Tab, ThemeChoice};
+use super::shortcuts;
 use super::theme;
 use crate::model::{ArticleId, Status};
 
@@ -16,6 +17,8 @@ pub struct MenuFacts<'a> {
     /// The article shown (Article → Re-run extraction).
     pub article: Option<ArticleId>,
     pub theme: ThemeChoice,
+    /// A verdict moves the selection on (Edit → Move on after a verdict).
+    pub advance: bool,
 }
 
 fn item(ui: &mut Ui, label: &str, shortcut: Option<&egui::KeyboardShortcut>) -> bool {
@@ -54,7 +57,7 @@ fn file_menu(ui: &mut Ui, facts: &MenuFacts<'_>, queue: &mut Queue) {
     if item(ui, "New project", None) {
         queue.push(Action::NewProject);
     }
-    if item(ui, "Open…", Some(&command::OPEN)) {
+    if item(ui, "Open…", Some(&shortcuts::OPEN)) {
         queue.push(Action::OpenDialog);
     }
     if item(ui, "Open path…", None) {
@@ -71,10 +74,10 @@ fn file_menu(ui: &mut Ui, facts: &MenuFacts<'_>, queue: &mut Queue) {
         }
     });
     ui.separator();
-    if item(ui, "Save", Some(&command::SAVE)) {
+    if item(ui, "Save", Some(&shortcuts::SAVE)) {
         queue.push(Action::Save);
     }
-    if item(ui, "Save As…", Some(&command::SAVE_AS)) {
+    if item(ui, "Save As…", Some(&shortcuts::SAVE_AS)) {
         queue.push(Action::SaveAs);
     }
     if ui
@@ -96,12 +99,12 @@ fn file_menu(ui: &mut Ui, facts: &MenuFacts<'_>, queue: &mut Queue) {
 
 fn edit_menu(ui: &mut Ui, facts: &MenuFacts<'_>, queue: &mut Queue) {
     let undo = facts.undo.map_or("Undo".into(), |w| format!("Undo {w}"));
-    let b = egui::Button::new(undo).shortcut_text(ui.ctx().format_shortcut(&command::UNDO));
+    let b = egui::Button::new(undo).shortcut_text(ui.ctx().format_shortcut(&shortcuts::UNDO));
     if ui.add_enabled(facts.undo.is_some(), b).clicked() {
         queue.push(Action::Undo);
     }
     let redo = facts.redo.map_or("Redo".into(), |w| format!("Redo {w}"));
-    let b = egui::Button::new(redo).shortcut_text(ui.ctx().format_shortcut(&command::REDO));
+    let b = egui::Button::new(redo).shortcut_text(ui.ctx().format_shortcut(&shortcuts::REDO));
     if ui.add_enabled(facts.redo.is_some(), b).clicked() {
         queue.push(Action::Redo);
     }
@@ -116,7 +119,29 @@ fn edit_menu(ui: &mut Ui, facts: &MenuFacts<'_>, queue: &mut Queue) {
     if item(ui, "Delete selected claims", None) {
         queue.push(Action::DeleteSelected);
     }
-    if item(ui, "Find…", Some(&command::FIND)) {
+    let mut advance = facts.advance;
+    if ui
+        .checkbox(&mut advance, "Move on after a verdict")
+        .on_hover_text("V, D, F, M, N and U select the next claim shown once they have marked")
+        .clicked()
+    {
+        queue.push(Action::SetAdvance(advance));
+    }
+    ui.separator();
+    let b = egui::Button::new("Select all shown")
+        .shortcut_text(ui.ctx().format_shortcut(&shortcuts::SELECT_ALL));
+    if ui
+        .add(b)
+        .on_hover_text("Every claim the filters show")
+        .clicked()
+    {
+        queue.push(Action::SelectAll);
+    }
+    if item(ui, "Next unchecked claim", Some(&shortcuts::NEXT_UNCHECKED)) {
+        queue.push(Action::NextUnchecked);
+    }
+    ui.separator();
+    if item(ui, "Find…", Some(&shortcuts::FIND)) {
         queue.push(Action::FocusSearch);
     }
 }
@@ -143,13 +168,13 @@ fn view_menu(ui: &mut Ui, facts: &MenuFacts<'_>, queue: &mut Queue) {
             }
         }
     });
-    if item(ui, "Larger text", Some(&command::ZOOM_IN)) {
+    if item(ui, "Larger text", Some(&shortcuts::ZOOM_IN)) {
         queue.push(Action::ZoomIn);
     }
-    if item(ui, "Smaller text", Some(&command::ZOOM_OUT)) {
+    if item(ui, "Smaller text", Some(&shortcuts::ZOOM_OUT)) {
         queue.push(Action::ZoomOut);
     }
-    if item(ui, "Text at usual size", Some(&command::ZOOM_RESET)) {
+    if item(ui, "Text at usual size", Some(&shortcuts::ZOOM_RESET)) {
         queue.push(Action::ZoomReset);
     }
 }

@@ -22,6 +22,8 @@ pub mod jobs;
 mod menu;
 pub mod rows;
 pub mod selection;
+pub mod shortcuts;
+pub mod speaker_list;
 mod speakers;
 pub mod state;
 mod status_bar;

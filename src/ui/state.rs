@@ -14,8 +14,9 @@ use super::drafts::Drafts;
 use super::highlights::ArticleCache;
 use super::rows::{Filter, ProjectIndex, Rows, Sort};
 use super::selection::Selection;
+use super::speaker_list::SpeakerView;
 use crate::model::edit::History;
-use crate::model::{ArticleId, ClaimId, Project, SpeakerId};
+use crate::model::{ArticleId, ClaimId, Project};
 
 /// The project being worked on, its undo history and where it lives on disk.
 pub struct Document {
@@ -70,10 +71,8 @@ pub struct ViewState {
     pub scroll_table: bool,
     pub scroll_text: bool,
     pub focus_search: bool,
-    /// The speaker picked in the speakers view.
-    pub speaker: Option<SpeakerId>,
-    pub speaker_name_edit: String,
-    pub merge_into: Option<SpeakerId>,
+    /// The Speakers tab: search, sort, the speakers shown and selected.
+    pub speakers: SpeakerView,
     /// What is being typed in the details pane, not yet an edit.
     pub drafts: Drafts,
     pub article_cache: ArticleCache,
@@ -111,9 +110,7 @@ impl ViewState {
             {
                 self.filter.speaker = None;
             }
-            if self.speaker.is_some_and(|s| project.speaker(s).is_none()) {
-                self.speaker = None;
-            }
+            self.speakers.selection.retain_existing(project);
         }
         if self
             .rows
@@ -125,6 +122,10 @@ impl ViewState {
             self.keep_selection_visible(project, place);
         }
         self.follow_cursor(project);
+        let speakers = &mut self.speakers;
+        speakers
+            .rows
+            .refresh(project, &self.index, revision, &speakers.query);
     }
 
     /// The article pane shows the cursor's article; with no cursor, the filtered article
@@ -198,6 +199,25 @@ impl ViewState {
             .iter()
             .filter_map(|&i| project.claims.get(i).map(|c| c.id))
             .collect()
+    }
+
+    /// The claim shown right after the last selected one, in table order.
+    pub fn row_after_selection(&self, project: &Project) -> Option<ClaimId> {
+        let last = self.rows.rows.iter().rposition(|&i| {
+            project
+                .claims
+                .get(i)
+                .is_some_and(|c| self.selection.contains(c.id))
+        })?;
+        let i = *self.rows.rows.get(last + 1)?;
+        project.claims.get(i).map(|c| c.id)
+    }
+
+    /// Whether claim `id` is among the rows shown.
+    pub fn is_shown(&self, id: ClaimId) -> bool {
+        self.index
+            .index_of(id)
+            .is_some_and(|i| self.rows.position_of(i).is_some())
     }
 
     /// The cursor's position among the rows shown.

@@ -129,9 +129,22 @@ pub fn count_chips(ui: &mut Ui, counts: &StatusCounts) {
     });
 }
 
+/// The same chips on one line, for a table cell (clipped there, never wrapped).
+pub fn count_chips_line(ui: &mut Ui, counts: &StatusCounts) {
+    ui.horizontal(|ui| {
+        ui.spacing_mut().item_spacing = egui::vec2(4.0, 2.0);
+        for status in Status::ALL {
+            let n = counts.get(status);
+            if n > 0 {
+                chip(ui, status, format!("{n} {}", status.key()));
+            }
+        }
+    });
+}
+
 /// A status button: its label and key on its colour.
 pub fn status_button(ui: &mut Ui, status: Status) -> egui::Response {
-    let label = match super::command::tag_key(status) {
+    let label = match super::shortcuts::tag_key(status) {
         Some(key) => format!("{} ({})", status.label(), key.name()),
         None => status.label().to_string(),
     };

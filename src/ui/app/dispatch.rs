@@ -4,6 +4,7 @@
 
 use super::ClaimdeskApp;
 use crate::model::edit::{Edit, EditError};
+use crate::model::{ClaimId, Status};
 use crate::ui::command::{Action, Pick, Tab, ThemeChoice};
 use crate::ui::jobs::DialogPurpose;
 use crate::ui::theme;
@@ -20,6 +21,7 @@ fn commits_drafts(action: &Action) -> bool {
             | Action::ZoomReset
             | Action::ShowShortcuts
             | Action::FocusSearch
+            | Action::TypeSearch(_)
             | Action::Job(
                 crate::ui::jobs::JobMsg::RecoverySaved { .. }
                     | crate::ui::jobs::JobMsg::ImportDone { .. }
@@ -35,19 +37,11 @@ impl ClaimdeskApp {
             self.commit_drafts();
         }
         match action {
-            Action::Edit(edit) => self.apply_edit(edit),
-            Action::Tag(status) => {
-                let claims = self.view.selection.sorted_ids(&self.view.index);
-                if claims.is_empty() {
-                    self.message = Some("Select a claim first".into());
-                } else {
-                    self.apply_edit(Edit::SetStatus {
-                        claims,
-                        status,
-                        at: crate::io::import::now_seconds(),
-                    });
-                }
+            Action::Edit(edit) => {
+                self.apply_edit(edit);
             }
+            Action::MergeSpeakers { from, into } => self.merge_speakers(from, into),
+            Action::Tag(status) => self.tag(status),
             Action::DeleteSelected => {
                 let claims = self.view.selection.sorted_ids(&self.view.index);
                 if claims.is_empty() {
@@ -69,6 +63,20 @@ impl ClaimdeskApp {
                 });
             }
             Action::CommitDrafts => self.commit_drafts(),
+            // The list keys move in the speakers list while it is shown.
+            Action::Move { rows, extend } if self.view.tab == Tab::Speakers => {
+                self.move_speaker(Some(rows), extend)
+            }
+            Action::First { extend } if self.view.tab == Tab::Speakers => {
+                self.move_speaker(Some(isize::MIN), extend)
+            }
+            Action::Last { extend } if self.view.tab == Tab::Speakers => {
+                self.move_speaker(Some(isize::MAX), extend)
+            }
+            Action::SelectAll if self.view.tab == Tab::Speakers => self.move_speaker(None, true),
+            Action::ClearSelection if self.view.tab == Tab::Speakers => {
+                self.view.speakers.selection = Default::default();
+            }
             Action::Move { rows, extend } => {
                 let n = self.view.rows.rows.len() as isize;
                 if n > 0 {
@@ -93,6 +101,7 @@ impl ClaimdeskApp {
                     self.view.selection.extend(&ids, last);
                 }
             }
+            Action::NextUnchecked => self.next_unchecked(),
             Action::ClearSelection => self.view.selection.clear(),
             Action::Select { claim, pick } => {
                 let view = &mut self.view;
@@ -107,6 +116,9 @@ impl ClaimdeskApp {
                 view.scroll_text = true;
                 view.focus_table = true;
             }
+            Action::JumpToClaim(claim) => self.jump_to(claim),
+            Action::SetSpeakerQuery(query) => self.view.speakers.query = query,
+            Action::PickSpeaker { speaker, pick } => self.pick_speaker(speaker, pick),
             Action::ShowArticle(article) => {
                 self.view.filter.article = article;
                 if article.is_some() {
@@ -126,11 +138,20 @@ impl ClaimdeskApp {
             Action::SetFilter(filter) => self.view.filter = filter,
             Action::ClearFilters => self.view.filter = Default::default(),
             Action::FocusTable => self.view.focus_table = true,
+            Action::TypeSearch(text) => self.view.filter.search.push_str(&text),
             Action::FocusSearch => {
                 self.view.tab = Tab::Claims;
                 self.view.focus_search = true;
             }
             Action::SetTheme(choice) => self.set_theme(choice),
+            Action::SetAdvance(on) => {
+                self.prefs.advance = on;
+                self.message = Some(if on {
+                    "A verdict now moves on to the next claim".into()
+                } else {
+                    "A verdict now keeps the selection".into()
+                });
+            }
             Action::ZoomIn => self.zoom(self.prefs.zoom + 0.1),
             Action::ZoomOut => self.zoom(self.prefs.zoom - 0.1),
             Action::ZoomReset => self.zoom(1.0),
@@ -146,8 +167,11 @@ impl ClaimdeskApp {
                 } else {
                     self.doc.project.name.clone()
                 };
+                let ids = self.view.visible_ids(&self.doc.project);
+                let shown =
+                    (ids.len() < self.doc.project.claims.len()).then(|| ids.into_iter().collect());
                 self.export
-                    .open(&self.doc.project, self.doc.path.as_deref(), &name);
+                    .open(&self.doc.project, self.doc.path.as_deref(), &name, shown);
             }
             Action::OpenDialog => {
                 let dir = self.start_dir();
@@ -192,8 +216,9 @@ impl ClaimdeskApp {
             .refresh(&self.doc.project, self.doc.history.revision());
     }
 
-    /// Apply an edit through the history; select what it added.
-    pub(super) fn apply_edit(&mut self, edit: Edit) {
+    /// Apply an edit through the history; select what it added. False if it was refused
+    /// (an edit that changes nothing is no refusal).
+    pub(super) fn apply_edit(&mut self, edit: Edit) -> bool {
         let is_import = matches!(edit, Edit::AddArticle { .. });
         match self.doc.history.apply(&mut self.doc.project, edit) {
             Ok(patch) => {
@@ -214,9 +239,75 @@ impl ClaimdeskApp {
                     self.view.select_claim(&self.doc.project, id);
                     self.view.focus_table = true;
                 }
+                true
             }
-            Err(EditError::NoChange) => {}
-            Err(e) => self.message = Some(format!("Not done: {e}")),
+            Err(EditError::NoChange) => true,
+            Err(e) => {
+                self.message = Some(format!("Not done: {e}"));
+                false
+            }
+        }
+    }
+
+    /// Mark the selected claims (one edit, one undo step), then, with the preference on,
+    /// select the claim shown after the last of them ("verdict and move on"). The next
+    /// claim is found before the edit: under a status filter the marked claims leave the
+    /// rows, and the one after them is still the one to go on with.
+    fn tag(&mut self, status: Status) {
+        let claims = self.view.selection.sorted_ids(&self.view.index);
+        if claims.is_empty() {
+            self.message = Some("Select a claim first".into());
+            return;
+        }
+        let next = if self.prefs.advance {
+            self.view.row_after_selection(&self.doc.project)
+        } else {
+            None
+        };
+        let done = self.apply_edit(Edit::SetStatus {
+            claims,
+            status,
+            at: crate::io::import::now_seconds(),
+        });
+        // Already so counts as done (the analyst agrees and goes on); a refused edit stays.
+        if let (Some(next), true) = (next, done) {
+            self.view
+                .refresh(&self.doc.project, self.doc.history.revision());
+            if self.view.is_shown(next) {
+                self.view.select_claim(&self.doc.project, next);
+                self.view.focus_table = true;
+            }
+        }
+    }
+
+    /// Show claim `id` in the Claims tab, selected, clearing filters that hide it.
+    fn jump_to(&mut self, id: ClaimId) {
+        self.view.tab = Tab::Claims;
+        if !self.view.is_shown(id) {
+            self.view.filter = Default::default();
+            self.view
+                .refresh(&self.doc.project, self.doc.history.revision());
+        }
+        self.view.select_claim(&self.doc.project, id);
+        self.view.focus_table = true;
+    }
+
+    /// Select the next unchecked claim shown after the cursor, wrapping round to the top.
+    fn next_unchecked(&mut self) {
+        let project = &self.doc.project;
+        let rows = &self.view.rows.rows;
+        let start = self.view.cursor_row().map_or(0, |r| r + 1);
+        let found = (0..rows.len())
+            .map(|k| (start + k) % rows.len())
+            .filter_map(|r| project.claims.get(rows[r]))
+            .find(|c| c.status == Status::Unchecked && Some(c.id) != self.view.selection.cursor)
+            .map(|c| c.id);
+        match found {
+            Some(id) => {
+                self.view.select_claim(project, id);
+                self.view.focus_table = true;
+            }
+            None => self.message = Some("No unchecked claim left among those shown".into()),
         }
     }
 

@@ -294,12 +294,14 @@ impl ClaimdeskApp {
             });
         }
         self.export.writing = true;
-        self.jobs.export(
-            snapshot(&self.doc.project),
-            request.format,
-            request.options,
-            request.path,
-        );
+        let mut project = snapshot(&self.doc.project);
+        // "Only the claims shown": the export is written from a copy holding only them.
+        // (To become `Options::only_claims` once io::export has it.)
+        if let Some(only) = &request.only_claims {
+            project.claims.retain(|c| only.contains(&c.id));
+        }
+        self.jobs
+            .export(project, request.format, request.options, request.path);
     }
 
     pub(super) fn answer_prompt(&mut self, prompt: Prompt, answer: PromptAnswer) {

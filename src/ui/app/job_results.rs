@@ -81,10 +81,12 @@ impl ClaimdeskApp {
             JobMsg::Reextracted {
                 article,
                 extraction,
-            } => self.apply_edit(Edit::ReExtract {
-                article,
-                extraction,
-            }),
+            } => {
+                self.apply_edit(Edit::ReExtract {
+                    article,
+                    extraction,
+                });
+            }
             JobMsg::Saved {
                 path,
                 token,

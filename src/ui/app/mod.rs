@@ -11,17 +11,19 @@
 mod dispatch;
 mod files;
 mod job_results;
+mod speaker_actions;
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use super::claims_table::table_focus_id;
-use super::command::{self, Action, KeyContext, Queue, Tab, ThemeChoice, Then};
+use super::command::{Action, Queue, Tab, ThemeChoice, Then};
 use super::dialogs::Dialogs;
 use super::drafts::Drafts;
 use super::export::ExportWindow;
 use super::jobs::Jobs;
 use super::menu::{self, MenuFacts};
+use super::shortcuts::{self, KeyContext};
 use super::state::{Document, ViewState};
 use super::status_bar::{self, StatusFacts};
 use super::{article_view, articles_list, claims_table, details, filters, speakers, theme};
@@ -59,6 +61,14 @@ pub struct Prefs {
     pub theme: ThemeChoice,
     /// Text size, as egui's zoom factor (Ctrl + / − / 0).
     pub zoom: f32,
+    /// A verdict key moves the selection to the next claim shown ("verdict and move on").
+    /// Missing in preferences stored before it existed: on.
+    #[serde(default = "yes")]
+    pub advance: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 impl Default for Prefs {
@@ -66,6 +76,7 @@ impl Default for Prefs {
         Prefs {
             theme: ThemeChoice::System,
             zoom: 1.0,
+            advance: true,
         }
     }
 }
@@ -75,6 +86,7 @@ impl Prefs {
     fn clamped(self) -> Self {
         Prefs {
             theme: self.theme,
+            advance: self.advance,
             zoom: if self.zoom.is_finite() {
                 self.zoom.clamp(MIN_ZOOM, MAX_ZOOM)
             } else {
@@ -234,14 +246,17 @@ impl ClaimdeskApp {
 
     /// Where the keys go this frame.
     fn key_context(&self, ctx: &egui::Context) -> KeyContext {
-        let typing = ctx
-            .memory(|m| m.focused())
-            .is_some_and(|id| id != table_focus_id());
+        // A search asked for (Ctrl+F) and not yet drawn with the keys counts as typing.
+        let typing = self.view.focus_search
+            || ctx
+                .memory(|m| m.focused())
+                .is_some_and(|id| id != table_focus_id());
         KeyContext {
             typing,
             left_field: self.typing_last_frame && !typing,
             modal: self.dialogs.is_modal() || self.export.is_open(),
             table: self.view.tab == Tab::Claims,
+            speakers: self.view.tab == Tab::Speakers,
         }
     }
 
@@ -254,6 +269,7 @@ impl ClaimdeskApp {
                 redo: self.doc.history.redo_label(),
                 article: self.view.article,
                 theme: self.prefs.theme,
+                advance: self.prefs.advance,
             };
             menu::show(ui, &facts, queue);
         });
@@ -357,7 +373,7 @@ impl eframe::App for ClaimdeskApp {
         self.view
             .refresh(&self.doc.project, self.doc.history.revision());
         let keys = self.key_context(&ctx);
-        command::read_keys(&ctx, keys, &mut self.queue);
+        shortcuts::read_keys(&ctx, keys, &mut self.queue);
 
         self.draw(ui);
 
@@ -396,6 +412,7 @@ mod tests {
         let wild = Prefs {
             theme: ThemeChoice::Dark,
             zoom: 7.0,
+            advance: false,
         };
         assert_eq!(wild.clamped().zoom, MAX_ZOOM);
         let nan = Prefs {
@@ -404,5 +421,14 @@ mod tests {
         };
         assert_eq!(nan.clamped().zoom, 1.0);
         assert_eq!(Prefs { zoom: 0.1, ..wild }.clamped().zoom, MIN_ZOOM);
+        assert!(!wild.clamped().advance, "kept as stored");
+    }
+
+    #[test]
+    fn preferences_stored_before_moving_on_existed_keep_theme_and_move_on() {
+        let old: Prefs = serde_json::from_str(r#"{"theme":"Dark","zoom":1.2}"#)
+            .expect("old preferences still read");
+        assert_eq!(old.theme, ThemeChoice::Dark);
+        assert!(old.advance, "on by default");
     }
 }
