@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use super::{EditError, Patch, is_analyst_work};
+use super::{EditError, Patch, article_index, is_analyst_work};
 use crate::extract::Extraction;
 use crate::model::{Article, ArticleId, ArticleMeta, Claim, Project, ProjectSettings, Status};
 
@@ -13,11 +13,7 @@ pub(super) fn set_article_meta(
     title: &str,
     meta: &ArticleMeta,
 ) -> Result<(), EditError> {
-    let i = project
-        .articles
-        .iter()
-        .position(|a| a.id == *article)
-        .ok_or(EditError::NoSuchArticle(*article))?;
+    let i = article_index(project, *article)?;
     let field = |v: &Option<String>| {
         v.as_deref()
             .map(str::trim)

@@ -324,6 +324,14 @@ fn claim_index(project: &Project, id: ClaimId) -> Result<usize, EditError> {
         .ok_or(EditError::NoSuchClaim(id))
 }
 
+fn article_index(project: &Project, id: ArticleId) -> Result<usize, EditError> {
+    project
+        .articles
+        .iter()
+        .position(|a| a.id == id)
+        .ok_or(EditError::NoSuchArticle(id))
+}
+
 fn speaker_index(project: &Project, id: SpeakerId) -> Result<usize, EditError> {
     project
         .speakers

@@ -46,19 +46,24 @@ pub(super) fn extraction() -> Extraction {
     }
 }
 
-pub(super) fn project() -> (Project, History, ArticleId) {
-    let mut p = Project::new("test");
-    let mut h = History::new();
-    let article = Article {
+/// An article of `TEXT`, before the project gives it an id.
+pub(super) fn article_titled(title: &str) -> Article {
+    Article {
         id: ArticleId(0),
-        title: "t".into(),
+        title: title.into(),
         text: TEXT.into(),
         source_path: None,
         sha256: None,
         imported_at: None,
         meta: ArticleMeta::default(),
         memo: String::new(),
-    };
+    }
+}
+
+pub(super) fn project() -> (Project, History, ArticleId) {
+    let mut p = Project::new("test");
+    let mut h = History::new();
+    let article = article_titled("t");
     h.apply(
         &mut p,
         Edit::AddArticle {
@@ -479,16 +484,7 @@ fn added_claims_take_fresh_ids_in_one_block() {
     let (mut p, _, _) = project();
     p.claims[0].id = ClaimId(500);
     p.next_id = 1;
-    let article = Article {
-        id: ArticleId(0),
-        title: "second".into(),
-        text: TEXT.into(),
-        source_path: None,
-        sha256: None,
-        imported_at: None,
-        meta: ArticleMeta::default(),
-        memo: String::new(),
-    };
+    let article = article_titled("second");
     let second = p.add_article(article, &extraction()).unwrap();
     let new: Vec<&Claim> = p.claims.iter().filter(|c| c.article == second).collect();
     assert_eq!(new.len(), 2);

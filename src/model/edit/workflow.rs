@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use super::{EditError, Patch, claim_index};
+use super::{EditError, Patch, article_index, claim_index};
 use crate::model::workflow::clean_name;
 use crate::model::{ArticleId, Claim, ClaimId, Priority, Project};
 
@@ -148,11 +148,7 @@ pub(super) fn set_article_memo(
     article: &ArticleId,
     memo: &str,
 ) -> Result<(), EditError> {
-    let i = project
-        .articles
-        .iter()
-        .position(|a| a.id == *article)
-        .ok_or(EditError::NoSuchArticle(*article))?;
+    let i = article_index(project, *article)?;
     if project.articles[i].memo == memo {
         return Err(EditError::NoChange);
     }

@@ -42,15 +42,7 @@ impl<'a> Report<'a> {
             count(tally.claims(), "claim", "claims"),
             count(self.project.articles.len(), "article", "articles")
         );
-        let counts = verdict_counts(&tally);
-        if !counts.is_empty() {
-            text.push_str(": ");
-            text.push_str(&counts);
-        }
-        let rejected = tally.get(Status::Rejected);
-        if rejected > 0 {
-            text.push_str(&format!("; {rejected} marked not a claim"));
-        }
+        push_verdicts(&mut text, &tally);
         text
     }
 
@@ -119,7 +111,13 @@ fn verdict_counts(tally: &StatusTally) -> String {
 fn record_line(rows: &[&Row<'_>]) -> String {
     let tally = tally(rows.iter().copied());
     let mut text = count(tally.claims(), "claim", "claims");
-    let counts = verdict_counts(&tally);
+    push_verdicts(&mut text, &tally);
+    text
+}
+
+/// ": 1 verified, 2 false; 1 marked not a claim" after a count of claims.
+fn push_verdicts(text: &mut String, tally: &StatusTally) {
+    let counts = verdict_counts(tally);
     if !counts.is_empty() {
         text.push_str(": ");
         text.push_str(&counts);
@@ -128,7 +126,6 @@ fn record_line(rows: &[&Row<'_>]) -> String {
     if rejected > 0 {
         text.push_str(&format!("; {rejected} marked not a claim"));
     }
-    text
 }
 
 fn count(n: usize, one: &str, many: &str) -> String {
