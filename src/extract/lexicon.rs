@@ -577,3 +577,20 @@ pub fn is_navigation_line(line: &str) -> bool {
     let lower = head.to_lowercase();
     PREFIXES.iter().any(|p| lower.starts_with(p))
 }
+
+/// Speech verbs whose content may be an "as" phrase: "what she described as a betrayal".
+pub fn takes_as_phrase(word: &str) -> bool {
+    let w = word.to_ascii_lowercase();
+    [
+        "describ",
+        "characteriz",
+        "characteris",
+        "mention",
+        "cit",
+        "refer",
+        "acknowledg",
+        "admit",
+    ]
+    .iter()
+    .any(|stem| w.starts_with(stem))
+}

@@ -190,6 +190,11 @@ fn build_claim(
             .collect::<Vec<_>>()
             .join(" \u{2026} ")
     };
+    // "(CROSSTALK.)", "(Laughter)": a transcript's stage direction is nobody's claim.
+    let bare = content.trim_end_matches(['.', ' ']);
+    if bare.starts_with('(') && bare.ends_with(')') && bare.split_whitespace().count() <= 3 {
+        return None;
+    }
     let (mention, mention_span, speaker, cue) = if frame.continues {
         let p = previous?;
         (p.mention.clone(), p.mention_span, p.speaker, p.cue.clone())

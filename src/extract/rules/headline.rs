@@ -42,6 +42,8 @@ pub(super) fn headline(s: &Sentence, heading: bool) -> Option<Frame> {
         && !single_letter
         && (heading || right_words.len() >= 3)
         && (0..colon).all(|i| s.toks[i].word && s.capitalised(i) && !s.toks[i].quoted)
+        // "Stealth Over Health: …": a title-case function word makes it a title.
+        && !(1..colon).any(|i| is_title_case_function_word(s.word(i)))
         && !lex::is_headline_label(s.word(0));
     // Without a quotation on the right, "The Ninth Circle: …" is a title, not a speaker.
     // And a list of names ("Nevada: Adam Khan, Ana Ruiz, …") is not something said: a
@@ -60,4 +62,32 @@ pub(super) fn headline(s: &Sentence, heading: bool) -> Option<Frame> {
         });
     }
     None
+}
+
+/// Function words that a name never capitalises but a title-case headline does.
+fn is_title_case_function_word(word: &str) -> bool {
+    matches!(
+        word,
+        "Over"
+            | "For"
+            | "To"
+            | "In"
+            | "On"
+            | "With"
+            | "At"
+            | "By"
+            | "From"
+            | "And"
+            | "The"
+            | "A"
+            | "An"
+            | "Is"
+            | "Are"
+            | "Was"
+            | "Were"
+            | "Or"
+            | "But"
+            | "Into"
+            | "About"
+    )
 }

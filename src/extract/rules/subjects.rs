@@ -465,7 +465,7 @@ pub(super) fn is_speaker_phrase(s: &Sentence, a: usize, b: usize) -> bool {
             || lex::is_subordinator(&lower)
             || matches!(
                 lower.as_str(),
-                "however" | "meanwhile" | "instead" | "still" | "yet"
+                "however" | "meanwhile" | "instead" | "still" | "yet" | "having" | "being"
             ))
     {
         return false;

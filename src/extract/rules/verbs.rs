@@ -153,6 +153,12 @@ pub(super) fn content_start(s: &Sentence, cue_word: &str, k: usize) -> Option<(u
             i += 1;
         }
     }
+    // "said as much", "said as he entered the talks": an adjunct, no content.
+    // ("what she described as …" keeps its content.)
+    let takes_as = complements::needs_as(cue_word) || lex::takes_as_phrase(cue_word);
+    if s.is_free_word(i) && s.is(i, "as") && !takes_as {
+        return None;
+    }
     loop {
         if i >= n {
             return None;
