@@ -240,9 +240,24 @@ fn phrase_end(s: &Sentence, start: usize, n: usize, infinitive: bool) -> usize {
         if words >= MIN_WORDS && s.is(i, "but") {
             return i;
         }
+        // "denied them permits until the work was done", "… as he left":
+        // an adjunct of the verb after its object.
+        if words >= 2 && !infinitive && adjunct_after_object(s, i) {
+            return i;
+        }
         words += 1;
     }
     n
+}
+
+/// Does token `i` open an adjunct of the verb rather than part of its object: "until …",
+/// "as he left"?
+fn adjunct_after_object(s: &Sentence, i: usize) -> bool {
+    match s.word(i).to_ascii_lowercase().as_str() {
+        "until" | "unless" => true,
+        "as" => s.is_free_word(i + 1) && lex::is_pronoun(s.word(i + 1)),
+        _ => false,
+    }
 }
 
 /// Number of free words from `a` to `b`.
