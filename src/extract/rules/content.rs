@@ -102,9 +102,9 @@ pub(super) fn second_cues(
 pub(super) fn second_cue_at(s: &Sentence, i: usize, n: usize) -> Option<(usize, usize)> {
     for j in i + 2..n {
         // A semicolon, or ", but" before a clause that is no cue, ends the content.
-        if !s.toks[j].quoted
+        if (!s.toks[j].quoted || s.closes_quote(j))
             && (s.is_punct(j, ";")
-                || s.is_punct(j, ",")
+                || (s.is_punct(j, ",") || s.closes_quote(j))
                     && s.is_free_word(j + 1)
                     && !same_subject_goes_on(s, j + 2)
                     && (s.is(j + 1, "but")
@@ -113,7 +113,9 @@ pub(super) fn second_cue_at(s: &Sentence, i: usize, n: usize) -> Option<(usize, 
                         || s.is(j + 1, "although")
                         || s.is(j + 1, "though")))
         {
-            return Some((j, j + 1));
+            // A closing quotation mark stays with the content it closes.
+            let end = if s.closes_quote(j) { j + 1 } else { j };
+            return Some((end, j + 1));
         }
         if !s.is_free_word(j) {
             continue;

@@ -106,6 +106,10 @@ fn content_after(s: &Sentence, k: usize, takes: Takes) -> Option<(usize, usize, 
     if takes.preps.contains(&w.as_str()) {
         return Some((next, next + 1, false));
     }
+    // "asked whether the deals required …": an embedded question.
+    if (w == "whether" || w == "if") && s.word(k).to_ascii_lowercase().starts_with("ask") {
+        return Some((k, next, false));
+    }
     // "called on Congress to act"
     if w == "on" && s.word(k).to_ascii_lowercase().starts_with("call") {
         return object_then_to(s, next + 1).map(|_| (next, next + 1, true));

@@ -396,6 +396,11 @@ pub(super) fn verb_frames_from(s: &Sentence, from: usize, out: &mut Vec<Frame>) 
                 && let Some((i, clause)) = after
                 && (clause || !needs_clause)
             {
+                // "Trump attacked Clinton for X, saying …": the clause the gerund hangs on
+                // may be a claim of its own.
+                if s.is_punct(k - 1, ",") && k - 1 > from {
+                    stance_frames(&s.prefix(k - 1), from, out);
+                }
                 reported(s, i, n, cue, Some(s.span(a, b)), out);
                 return true;
             }
