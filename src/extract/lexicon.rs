@@ -594,3 +594,29 @@ pub fn takes_as_phrase(word: &str) -> bool {
     .iter()
     .any(|stem| w.starts_with(stem))
 }
+
+/// Nouns for something said or published: "tweets criticizing …", "a statement urging …".
+pub fn is_utterance_noun(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "tweet"
+            | "tweets"
+            | "statement"
+            | "statements"
+            | "ad"
+            | "ads"
+            | "letter"
+            | "speech"
+            | "remarks"
+            | "message"
+            | "messages"
+            | "post"
+            | "posts"
+            | "column"
+            | "editorial"
+            | "op-ed"
+            | "video"
+            | "email"
+            | "emails"
+    )
+}

@@ -388,9 +388,10 @@ pub(super) fn verb_frames_from(s: &Sentence, from: usize, out: &mut Vec<Frame>) 
         let hangs = k > 0
             && (s.is_punct(k - 1, ",")
                 || s.is_free_word(k - 1)
-                    && ["by", "after", "while", "before"]
+                    && (["by", "after", "while", "before"]
                         .iter()
-                        .any(|w| s.is(k - 1, w)));
+                        .any(|w| s.is(k - 1, w))
+                        || lex::is_utterance_noun(s.word(k - 1)) && s.is(k + 1, "that")));
         if lex::is_gerund(&cue_word) && hangs {
             if let Some((a, b)) = clause_subject(s, k - 1)
                 && let Some((i, clause)) = after
