@@ -99,6 +99,8 @@ const VERBS: &[(&str, Takes)] = &[
     ("rail", Takes { np: false, to: false, obj_to: false, preps: &["against"] }),
     ("apologize", Takes { np: false, to: false, obj_to: false, preps: &["for"] }),
     ("apologise", Takes { np: false, to: false, obj_to: false, preps: &["for"] }),
+    ("point", Takes { np: false, to: false, obj_to: false, preps: &["to"] }),
+    ("refer", Takes { np: false, to: false, obj_to: false, preps: &["to"] }),
     ("express", Takes { np: true, to: false, obj_to: false, preps: &[] }),
     ("voice", Takes { np: true, to: false, obj_to: false, preps: &[] }),
 ];
@@ -209,7 +211,7 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("begging", "beg"), ("bragged", "brag"), ("bragging", "brag"), ("admitted", "admit"),
     ("admitting", "admit"), ("denied", "deny"), ("denies", "deny"), ("decried", "decry"),
     ("decries", "decry"), ("testified", "testify"), ("testifies", "testify"),
-    ("lobbied", "lobby"), ("lobbies", "lobby"), ("lambasted", "lambast"), ("found", "find"),
+    ("lobbied", "lobby"), ("lobbies", "lobby"), ("referred", "refer"), ("referring", "refer"), ("lambasted", "lambast"), ("found", "find"),
     ("shown", "show"), ("saw", "see"), ("seen", "see"), ("casts", "cast"),
 
 ];

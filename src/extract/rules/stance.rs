@@ -102,8 +102,8 @@ fn content_after(s: &Sentence, k: usize, takes: Takes) -> Option<(usize, usize, 
         return None;
     }
     let w = s.word(next).to_ascii_lowercase();
-    // "vowed to fight", "declined to comment"
-    if w == "to" {
+    // "vowed to fight", "declined to comment"; "pointed to the figures" is a preposition.
+    if w == "to" && !takes.preps.contains(&"to") {
         return (takes.to && s.is_free_word(next + 1) && !s.capitalised(next + 1))
             .then_some((k, next, true));
     }
