@@ -21,7 +21,12 @@ pub(super) fn subject_before(s: &Sentence, k: usize) -> Option<(usize, usize)> {
             j -= 2;
         }
     }
-    while j > 0 && s.is_free_word(j - 1) && lex::is_filler(s.word(j - 1)) {
+    // ("late May found": a capitalised "May" inside the sentence is the month.)
+    while j > 0
+        && s.is_free_word(j - 1)
+        && lex::is_filler(s.word(j - 1))
+        && !(j > 1 && s.capitalised(j - 1))
+    {
         j -= 1;
     }
     let end = j;
@@ -103,7 +108,12 @@ pub(super) fn subject_before(s: &Sentence, k: usize) -> Option<(usize, usize)> {
             continue;
         }
         // Stop words, and time words, which belong to an adjunct ("on Wednesday").
-        if lex::is_np_stop(w) || (lex::is_time_word(w) && s.capitalised(i)) {
+        // ("Theresa May said": a capitalised time word after a name is part of it.)
+        let in_name = i > 0 && s.is_free_word(i - 1) && s.capitalised(i - 1);
+        let name_part = in_name && s.capitalised(i);
+        if lex::is_np_stop(w) && !name_part
+            || (lex::is_time_word(w) && s.capitalised(i) && !in_name)
+        {
             break;
         }
         a = i;
@@ -111,8 +121,16 @@ pub(super) fn subject_before(s: &Sentence, k: usize) -> Option<(usize, usize)> {
     while a < end && (s.is(a, "of") || s.is(a, "for")) {
         a += 1;
     }
-    if a == end {
-        return postmodified_subject(s, end);
+    // "A survey released in late May found": the scan stopped inside a postmodifier.
+    if a == end || a > 1 && s.is_free_word(a - 1) && is_postmodifier_start(s.word(a - 1)) {
+        if let Some(found) =
+            postmodified_subject(s, end).filter(|&(x, y)| is_speaker_phrase(s, x, y))
+        {
+            return Some(found);
+        }
+        if a == end {
+            return None;
+        }
     }
     let first = s.word(a).to_ascii_lowercase();
     if matches!(
@@ -498,7 +516,9 @@ pub(super) fn is_speaker_phrase(s: &Sentence, a: usize, b: usize) -> bool {
         Tag::RB | Tag::IN | Tag::RBR | Tag::WRB | Tag::CC | Tag::VBG | Tag::VBN | Tag::VB
     );
     if s.capitalised(head) && (!first || !opener) {
-        return !is_calendar_word(s.word(head)) && chunk_ok();
+        // "Theresa May": a month after a name is the name's.
+        let in_name = head > a && s.is_free_word(head - 1) && s.capitalised(head - 1);
+        return (in_name || !is_calendar_word(s.word(head))) && chunk_ok();
     }
     let nominal = tag.is_noun()
         || tag.is_pronoun()

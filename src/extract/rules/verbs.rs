@@ -95,6 +95,10 @@ pub(super) fn used_as_speech_verb(s: &Sentence, k: usize) -> bool {
     let possessive = stem.is_some_and(|w| {
         !lex::is_pronoun(w) && !matches!(w.to_ascii_lowercase().as_str(), "there" | "here" | "what")
     }) || apostrophe;
+    // "responded by saying …": a gerund after "by" is the verb of what was said.
+    if lower == "by" && lex::is_gerund(s.word(k)) {
+        return true;
+    }
     !(possessive
         || matches!(
             lower.as_str(),
@@ -161,6 +165,11 @@ pub(super) fn content_start(s: &Sentence, cue_word: &str, k: usize) -> Option<(u
     }
     loop {
         if i >= n {
+            return None;
+        }
+        // "responded (on Tuesday) by saying …": the gerund is the frame, not this verb's
+        // content.
+        if s.is_free_word(i) && s.is(i, "by") && lex::is_gerund(s.word(i + 1)) {
             return None;
         }
         if s.is_free_word(i) && lex::is_time_word(s.word(i)) {

@@ -243,9 +243,14 @@ pub fn noun_phrases(text: &str, toks: &[Token], tagged: &Tagged) -> Vec<Chunk> {
             if !(toks[j].word || tj == Tag::Dollar || is_head(tj) && glued) {
                 break;
             }
-            // "Obama Monday": a date after a name starts a phrase of its own.
+            // "Obama Monday", "Obama May 3": a date after a name starts a phrase of its
+            // own; a month without a day after a name is a surname ("Theresa May").
             let w = toks[j].text(text);
-            if head.is_some() && tj.is_proper_noun() && (is_weekday(w) || is_month(w)) {
+            let day_follows = tags.get(j + 1) == Some(&Tag::CD);
+            if head.is_some()
+                && tj.is_proper_noun()
+                && (is_weekday(w) || is_month(w) && day_follows)
+            {
                 break;
             }
             if is_head(tj) {
@@ -310,7 +315,15 @@ fn kind_of(text: &str, toks: &[Token], tags: &[Tag], start: usize, head: usize) 
         .strip_suffix("'s")
         .or_else(|| w.strip_suffix("\u{2019}s"))
         .unwrap_or(w);
-    if is_month(w) && tags[head].is_proper_noun() || is_weekday(w) {
+    // "Theresa May", "Rob June": a month after a capitalised word that is no date word
+    // ("late May", "next June" stay dates) is a surname.
+    let after_name = prev.is_some_and(|p| {
+        p.chars().next().is_some_and(char::is_uppercase)
+            && !is_month(p)
+            && !is_weekday(p)
+            && !lower_in(p, &TIME_NOUNS)
+    });
+    if is_month(w) && tags[head].is_proper_noun() && !after_name || is_weekday(w) {
         return NpKind::DateTime;
     }
     if lower_in(w, &TIME_NOUNS) && !tags[head].is_proper_noun() {

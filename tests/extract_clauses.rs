@@ -1,0 +1,139 @@
+//! Where a claim's content starts and ends inside a sentence of several clauses. One
+//! sentence per construction, written for these tests (no evaluation text).
+
+use claimdesk::extract::{Extraction, FoundClaim, extract};
+
+const T: &str = "Harbour plan approved\n";
+
+fn claims(body: &str) -> (Extraction, Vec<FoundClaim>) {
+    let ex = extract(&format!("{T}{body}"));
+    let c = ex.claims.clone();
+    (ex, c)
+}
+
+fn contents(c: &[FoundClaim]) -> Vec<&str> {
+    c.iter().map(|c| c.content.as_str()).collect()
+}
+
+#[test]
+fn a_frame_inside_the_sentence_governs_both_sides() {
+    let (_, c) = claims("The new bridge over the river, the mayor said, would open in May.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(
+        c[0].content,
+        "The new bridge over the river \u{2026} would open in May"
+    );
+    assert_eq!(c[0].mention.as_deref(), Some("the mayor"));
+}
+
+#[test]
+fn clauses_joined_by_a_semicolon_are_read_one_by_one() {
+    let (_, c) = claims(
+        "The mayor spoke about the harbour works at the council meeting; the engineer said the cranes were idle.",
+    );
+    let got = contents(&c);
+    assert!(
+        got.contains(&"the harbour works at the council meeting"),
+        "{got:?}"
+    );
+    assert!(got.contains(&"the cranes were idle"), "{got:?}");
+}
+
+#[test]
+fn a_new_speakers_clause_ends_the_content() {
+    let (_, c) =
+        claims("The mayor said the budget was final, and the auditor noted that costs may rise.");
+    let got = contents(&c);
+    assert_eq!(got[0], "the budget was final", "{got:?}");
+    assert!(got.contains(&"costs may rise"), "{got:?}");
+    assert_eq!(
+        c.last().and_then(|c| c.mention.as_deref()),
+        Some("the auditor")
+    );
+}
+
+#[test]
+fn the_same_subject_going_on_does_not_end_it() {
+    let (_, c) = claims(
+        "The dock workers said they had doubts about the contract, but could not afford a strike.",
+    );
+    assert_eq!(
+        c[0].content,
+        "they had doubts about the contract, but could not afford a strike"
+    );
+}
+
+#[test]
+fn said_as_much_has_no_content() {
+    let (_, c) = claims("The harbour master said as much in an interview on Monday.");
+    assert!(c.is_empty(), "{c:?}");
+    let (_, c) = claims("The harbour master said as he left that the cranes were idle.");
+    assert!(c.iter().all(|c| !c.content.starts_with("as ")), "{c:?}");
+}
+
+#[test]
+fn a_stage_direction_is_nobodys_claim() {
+    let (_, c) =
+        claims("HOST: (LAUGHTER.)\n\nHOST: Where does the money for the sea wall come from?");
+    assert!(c.iter().all(|c| !c.content.contains("LAUGHTER")), "{c:?}");
+}
+
+#[test]
+fn a_stance_clause_before_saying_is_a_claim_of_its_own() {
+    let (_, c) = claims(
+        "The union attacked the board for its handling of the contract talks, saying \"the crews deserve better.\"",
+    );
+    let got = contents(&c);
+    assert!(
+        got.iter()
+            .any(|g| g.starts_with("the board for its handling")),
+        "{got:?}"
+    );
+    assert!(got.contains(&"the crews deserve better."), "{got:?}");
+}
+
+#[test]
+fn responded_by_saying_takes_the_clauses_subject() {
+    let (_, c) = claims(
+        "The mayor responded to the union on Tuesday by saying the cranes would be repaired.",
+    );
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].content, "the cranes would be repaired");
+    assert_eq!(c[0].mention.as_deref(), Some("The mayor"));
+}
+
+#[test]
+fn asked_whether_is_an_embedded_question() {
+    let (_, c) = claims("Council members asked whether the new tolls would cover the repairs.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert!(c[0].content.contains("the new tolls would cover"), "{c:?}");
+}
+
+#[test]
+fn a_postmodified_document_is_the_speaker() {
+    let (_, c) =
+        claims("A survey released in late May found that most residents backed the new bridge.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(
+        c[0].mention.as_deref(),
+        Some("A survey released in late May")
+    );
+}
+
+#[test]
+fn a_title_case_heading_names_no_speaker() {
+    let ex =
+        extract("Tolls Over Troubled Water: Bridge Plan Was Doomed From the Start\n\nBody text.");
+    assert!(ex.claims.is_empty(), "{:?}", ex.claims);
+}
+
+#[test]
+fn a_month_after_a_first_name_is_a_surname() {
+    let (ex, c) = claims("Prime Minister Ann May said the bridge would open next year.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    let speaker = ex.speaker_of(&c[0]).map(|s| s.name.clone());
+    assert_eq!(speaker.as_deref(), Some("Ann May"));
+    // A date is still no speaker.
+    let (_, c) = claims("In late May, the mayor said the bridge was closed.");
+    assert_eq!(c[0].mention.as_deref(), Some("the mayor"));
+}
