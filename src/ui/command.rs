@@ -75,13 +75,12 @@ pub enum ThemeChoice {
 }
 
 /// An export the analyst asked for: settings as typed in the window, where to write.
+/// "Only the claims shown" and "include Not a claim" are in `options`.
 #[derive(Debug, Clone)]
 pub struct ExportRequest {
     pub format: Format,
     pub options: Options,
     pub settings: crate::model::ProjectSettings,
-    /// Only these claims ("only the claims shown"); `None`: all.
-    pub only_claims: Option<std::collections::BTreeSet<ClaimId>>,
     pub path: PathBuf,
 }
 

@@ -18,6 +18,8 @@ pub struct ExportWindow {
     open: bool,
     pub format: Option<Format>,
     pub bom: bool,
+    /// Also export the claims marked Not a claim.
+    pub include_rejected: bool,
     /// Write only the claims the table showed when the window was opened.
     pub only_shown: bool,
     /// Those claims (`None`: the table showed every claim).
@@ -126,6 +128,11 @@ impl ExportWindow {
             ui.add_enabled_ui(self.shown.is_some(), |ui| {
                 ui.checkbox(&mut self.only_shown, label).on_hover_text(hint);
             });
+            ui.checkbox(
+                &mut self.include_rejected,
+                "Include claims marked Not a claim",
+            )
+            .on_hover_text("Left out of every export unless this is ticked");
 
             ui.add_space(6.0);
             ui.label(RichText::new("Project settings (saved with the project)").strong());
@@ -228,10 +235,10 @@ impl ExportWindow {
             format,
             options: Options {
                 bom: self.bom && format == Format::Csv,
-                ..Options::default()
+                include_rejected: self.include_rejected,
+                only_claims: self.shown.clone().filter(|_| self.only_shown),
             },
             settings: self.settings(),
-            only_claims: self.shown.clone().filter(|_| self.only_shown),
             path: std::path::absolute(&path).unwrap_or(path),
         }
     }

@@ -5,6 +5,7 @@
 use egui::{RichText, Ui};
 
 use super::command::{Action, Queue, Tab};
+use super::rows::Filter;
 use super::state::ViewState;
 use super::theme;
 use crate::model::{ClaimKind, Project, Status};
@@ -46,16 +47,7 @@ pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, queue: &mut Qu
         if search.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
             queue.push(Action::FocusTable);
         }
-        let status_text = filter.status.map_or("Any status", Status::label);
-        let combo = egui::ComboBox::from_id_salt("filter_status")
-            .selected_text(status_text)
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut filter.status, None, "Any status");
-                for s in Status::ALL {
-                    ui.selectable_value(&mut filter.status, Some(s), s.label());
-                }
-            });
-        theme::name_combo(&combo.response, "Status filter", status_text);
+        status_filter(ui, &mut filter);
         let speaker_text = view
             .filter
             .speaker
@@ -90,4 +82,38 @@ pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, queue: &mut Qu
         queue.push(Action::SetFilter(filter));
     }
     ui.add_space(2.0);
+}
+
+/// "Any status" (Not a claim hidden), "Any, with Not a claim", or one status (Not a claim
+/// included: the claims marked so are found there).
+fn status_filter(ui: &mut Ui, filter: &mut Filter) {
+    const WITH_REJECTED: &str = "Any, with Not a claim";
+    let text = match (filter.status, filter.show_rejected) {
+        (Some(s), _) => s.label(),
+        (None, true) => WITH_REJECTED,
+        (None, false) => "Any status",
+    };
+    let mut choice = (
+        filter.status,
+        filter.show_rejected && filter.status.is_none(),
+    );
+    let combo = egui::ComboBox::from_id_salt("filter_status")
+        .selected_text(text)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut choice, (None, false), "Any status")
+                .on_hover_text("Every claim but those marked Not a claim");
+            ui.selectable_value(&mut choice, (None, true), WITH_REJECTED);
+            for s in Status::ALL {
+                ui.selectable_value(&mut choice, (Some(s), false), s.label());
+            }
+        });
+    theme::name_combo(&combo.response, "Status filter", text);
+    if choice
+        != (
+            filter.status,
+            filter.show_rejected && filter.status.is_none(),
+        )
+    {
+        (filter.status, filter.show_rejected) = choice;
+    }
 }

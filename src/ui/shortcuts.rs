@@ -91,6 +91,12 @@ pub const SHORTCUTS: &[Shortcut] = &[
         help: "Mark selected claims Unchecked (and move on)",
     },
     Shortcut {
+        keys: &[key(NONE, Key::R)],
+        scope: Scope::Table,
+        action: || Action::Tag(Status::Rejected),
+        help: "Mark selected claims Not a claim: hidden, left out of counts and exports (and move on)",
+    },
+    Shortcut {
         keys: &[key(SHIFT, Key::ArrowUp)],
         scope: Scope::List,
         action: || Action::Move {

@@ -167,9 +167,12 @@ impl ClaimdeskApp {
                 } else {
                     self.doc.project.name.clone()
                 };
+                // What the filters show, when they hide more than Not a claim (which the
+                // export's own box leaves out or takes in).
                 let ids = self.view.visible_ids(&self.doc.project);
+                let hidden = ids.len() < self.doc.project.claims.len();
                 let shown =
-                    (ids.len() < self.doc.project.claims.len()).then(|| ids.into_iter().collect());
+                    (hidden && self.view.filter.is_active()).then(|| ids.into_iter().collect());
                 self.export
                     .open(&self.doc.project, self.doc.path.as_deref(), &name, shown);
             }
@@ -284,7 +287,15 @@ impl ClaimdeskApp {
     fn jump_to(&mut self, id: ClaimId) {
         self.view.tab = Tab::Claims;
         if !self.view.is_shown(id) {
-            self.view.filter = Default::default();
+            let rejected = self
+                .doc
+                .project
+                .claim(id)
+                .is_some_and(|c| !c.status.is_claim());
+            self.view.filter = crate::ui::rows::Filter {
+                show_rejected: rejected,
+                ..Default::default()
+            };
             self.view
                 .refresh(&self.doc.project, self.doc.history.revision());
         }

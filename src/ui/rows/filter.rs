@@ -1,11 +1,36 @@
 //! Which claims the table shows: the filter row's choices and the search.
 
-use crate::model::{ArticleId, ClaimKind, Project, SpeakerId, Status};
+use crate::model::{ArticleId, Claim, ClaimKind, Priority, Project, SpeakerId, Status};
 
-/// Which claims the table shows. Empty search and `None`s mean "all".
+/// Whose claims the table shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AssigneeFilter {
+    /// Claims assigned to no one.
+    NoOne,
+    /// Claims assigned to this name.
+    Named(String),
+}
+
+impl AssigneeFilter {
+    pub fn matches(&self, claim: &Claim) -> bool {
+        match self {
+            AssigneeFilter::NoOne => claim.assignee.is_none(),
+            AssigneeFilter::Named(name) => claim.assignee.as_deref() == Some(name.as_str()),
+        }
+    }
+}
+
+/// Which claims the table shows. Empty search and `None`s mean "all" claims; claims marked
+/// Not a claim are shown only under their status or with `show_rejected`.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Filter {
     pub status: Option<Status>,
+    /// With no status chosen, also show the claims marked Not a claim.
+    pub show_rejected: bool,
+    pub assignee: Option<AssigneeFilter>,
+    pub priority: Option<Priority>,
+    /// In progress (`Some(true)`) or not (`Some(false)`).
+    pub in_progress: Option<bool>,
     pub speaker: Option<SpeakerId>,
     pub article: Option<ArticleId>,
     pub kind: Option<ClaimKind>,
@@ -17,6 +42,10 @@ pub struct Filter {
 impl Filter {
     pub fn is_active(&self) -> bool {
         self.status.is_some()
+            || self.show_rejected
+            || self.assignee.is_some()
+            || self.priority.is_some()
+            || self.in_progress.is_some()
             || self.speaker.is_some()
             || self.article.is_some()
             || self.kind.is_some()
@@ -78,7 +107,14 @@ pub fn filtered(project: &Project, filter: &Filter) -> Vec<usize> {
         .iter()
         .enumerate()
         .filter(|(_, c)| {
-            filter.status.is_none_or(|s| c.status == s)
+            filter
+                .status
+                .map_or(filter.show_rejected || c.status.is_claim(), |s| {
+                    c.status == s
+                })
+                && filter.assignee.as_ref().is_none_or(|a| a.matches(c))
+                && filter.priority.is_none_or(|p| c.priority == p)
+                && filter.in_progress.is_none_or(|b| c.in_progress == b)
                 && filter.speaker.is_none_or(|s| c.speaker == Some(s))
                 && filter.article.is_none_or(|a| c.article == a)
                 && filter.kind.is_none_or(|k| c.kind == k)

@@ -19,11 +19,17 @@ impl StatusCounts {
         self.0[status_index(status)]
     }
 
+    /// Every claim counted, those marked Not a claim left out.
     pub fn total(&self) -> usize {
-        self.0.iter().sum()
+        Status::ALL
+            .iter()
+            .filter(|s| s.is_claim())
+            .map(|s| self.get(*s))
+            .sum()
     }
 
-    /// "23 claims · 5 verified · 2 disputed · 16 unchecked" (statuses with no claim left out).
+    /// "23 claims · 5 verified · 2 disputed · 16 unchecked" (statuses with no claim left
+    /// out; Not a claim is no claim: "· 3 marked Not a claim" after them when shown).
     pub fn summary(&self) -> String {
         let total = self.total();
         let mut s = format!("{total} claim{}", if total == 1 { "" } else { "s" });
@@ -32,6 +38,10 @@ impl StatusCounts {
             if n > 0 {
                 s.push_str(&format!(" · {n} {}", status.key()));
             }
+        }
+        let rejected = self.get(Status::Rejected);
+        if rejected > 0 {
+            s.push_str(&format!(" · {rejected} marked Not a claim"));
         }
         s
     }
@@ -53,7 +63,7 @@ pub fn status_index(status: Status) -> usize {
 mod filter;
 mod sort;
 
-pub use filter::{Filter, filtered};
+pub use filter::{AssigneeFilter, Filter, filtered};
 pub use sort::{Sort, SortColumn, sort_rows};
 
 /// Facts about the project that every view needs, recomputed when the project changes.
