@@ -1,4 +1,5 @@
-//! What the analyst is typing in the details pane (claim, speaker, role, notes) and in a
+//! What the analyst is typing in the details pane (claim, speaker, role, rationale, notes,
+//! assignee) and in a
 //! speaker's page (the role), before it becomes an edit. Nothing typed is lost: leaving a field any way at all (Esc, Tab, a
 //! click elsewhere, another claim selected, the field no longer drawn, Save or Quit) makes
 //! the dispatcher commit it, one undoable edit per field, to the claim it was typed for.
@@ -21,16 +22,22 @@ pub enum Field {
     Speaker,
     Role,
     Notes,
+    /// The public rationale of the claim's verdict.
+    Rationale,
+    /// Whom the claims shown in the details pane (one, or all selected) are assigned to.
+    Assignee,
     /// The role in the Speakers tab's page (of [`SpeakerRole::speaker`]).
     SpeakerRole,
 }
 
 impl Field {
-    pub const ALL: [Field; 5] = [
+    pub const ALL: [Field; 7] = [
         Field::Content,
         Field::Speaker,
         Field::Role,
         Field::Notes,
+        Field::Rationale,
+        Field::Assignee,
         Field::SpeakerRole,
     ];
 
@@ -48,6 +55,15 @@ pub struct SpeakerRole {
     pub role: String,
 }
 
+/// The assignee typed in the details pane, for the claims it shows (one, or every one
+/// selected): committed to all of them as one edit.
+#[derive(Debug, Clone, Default)]
+pub struct AssigneeDraft {
+    pub claims: Vec<ClaimId>,
+    pub revision: Option<u64>,
+    pub name: String,
+}
+
 /// The details pane's buffers, for one claim, and the speaker page's role.
 #[derive(Debug, Clone, Default)]
 pub struct Drafts {
@@ -61,6 +77,7 @@ pub struct Drafts {
     pub speaker_name: String,
     pub role: String,
     pub notes: String,
+    pub rationale: String,
     pub ev_url: String,
     pub ev_description: String,
     /// Fields typed in since the buffers were loaded.
@@ -69,6 +86,8 @@ pub struct Drafts {
     pub focused: Option<Field>,
     /// The Speakers tab's role field (kept when the claim buffers reload).
     pub speaker_role: SpeakerRole,
+    /// The assignee field (kept when the claim buffers reload).
+    pub assignee: AssigneeDraft,
 }
 
 impl Drafts {
@@ -96,11 +115,36 @@ impl Drafts {
             speaker_name: speaker.map(|s| s.name.clone()).unwrap_or_default(),
             role: speaker.and_then(|s| s.role.clone()).unwrap_or_default(),
             notes: claim.notes.clone(),
+            rationale: claim.rationale.clone(),
             ev_url,
             ev_description,
             dirty: BTreeSet::new(),
             focused: self.focused,
             speaker_role: std::mem::take(&mut self.speaker_role),
+            assignee: std::mem::take(&mut self.assignee),
+        };
+    }
+
+    /// Load the assignee field for `claims` unless it holds typing not committed: their
+    /// common assignee, or nothing when they differ.
+    pub fn follow_assignee(&mut self, claims: &[&Claim], revision: u64) {
+        let a = &self.assignee;
+        let same =
+            a.claims.len() == claims.len() && a.claims.iter().zip(claims).all(|(a, c)| *a == c.id);
+        if (same && a.revision == Some(revision)) || self.dirty.contains(&Field::Assignee) {
+            return;
+        }
+        let mut names = claims.iter().map(|c| c.assignee.as_deref());
+        let first = names.next().flatten();
+        let common = if names.all(|n| n == first) {
+            first
+        } else {
+            None
+        };
+        self.assignee = AssigneeDraft {
+            claims: claims.iter().map(|c| c.id).collect(),
+            revision: Some(revision),
+            name: common.unwrap_or_default().to_string(),
         };
     }
 
@@ -141,6 +185,23 @@ impl Drafts {
                 });
             }
         }
+        if dirty.remove(&Field::Assignee) {
+            self.assignee.revision = None;
+            let name = self.assignee.name.trim();
+            let assignee = (!name.is_empty()).then(|| name.to_string());
+            let wanted: std::collections::HashSet<ClaimId> =
+                self.assignee.claims.iter().copied().collect();
+            let targets: Vec<&Claim> = project
+                .claims
+                .iter()
+                .filter(|c| wanted.contains(&c.id))
+                .collect();
+            let changes = targets.iter().any(|c| c.assignee != assignee);
+            let claims: Vec<ClaimId> = targets.iter().map(|c| c.id).collect();
+            if changes {
+                edits.push(Edit::SetAssignee { claims, assignee });
+            }
+        }
         let Some(claim) = self.claim.and_then(|c| project.claim(c)) else {
             return edits;
         };
@@ -175,6 +236,12 @@ impl Drafts {
                     edits.push(Edit::SetNotes {
                         claim: claim.id,
                         notes: self.notes.clone(),
+                    });
+                }
+                Field::Rationale if self.rationale != claim.rationale => {
+                    edits.push(Edit::SetRationale {
+                        claim: claim.id,
+                        rationale: self.rationale.clone(),
                     });
                 }
                 _ => {}

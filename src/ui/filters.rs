@@ -5,10 +5,10 @@
 use egui::{RichText, Ui};
 
 use super::command::{Action, Queue, Tab};
-use super::rows::Filter;
+use super::rows::{AssigneeFilter, Filter};
 use super::state::ViewState;
 use super::theme;
-use crate::model::{ClaimKind, Project, Status};
+use crate::model::{ClaimKind, Priority, Project, Status};
 
 pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, queue: &mut Queue) {
     let mut filter = view.filter.clone();
@@ -74,6 +74,7 @@ pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, queue: &mut Qu
                 }
             });
         theme::name_combo(&combo.response, "Kind filter", kind_text);
+        triage_filter(ui, project, &mut filter);
         if filter.is_active() && ui.button("Clear filters").clicked() {
             queue.push(Action::ClearFilters);
         }
@@ -116,4 +117,53 @@ fn status_filter(ui: &mut Ui, filter: &mut Filter) {
     {
         (filter.status, filter.show_rejected) = choice;
     }
+}
+
+/// One menu for the triage filters: assignee, priority, in progress. Its text says what is
+/// chosen ("Ana · High"), or "Any triage".
+fn triage_filter(ui: &mut Ui, project: &Project, filter: &mut Filter) {
+    let mut parts: Vec<String> = Vec::new();
+    match &filter.assignee {
+        Some(AssigneeFilter::NoOne) => parts.push("Assigned to no one".into()),
+        Some(AssigneeFilter::Named(name)) => parts.push(name.clone()),
+        None => {}
+    }
+    if let Some(p) = filter.priority {
+        parts.push(p.label().into());
+    }
+    match filter.in_progress {
+        Some(true) => parts.push("In progress".into()),
+        Some(false) => parts.push("Not in progress".into()),
+        None => {}
+    }
+    let text = if parts.is_empty() {
+        "Any triage".to_string()
+    } else {
+        parts.join(" · ")
+    };
+    let combo = egui::ComboBox::from_id_salt("filter_triage")
+        .selected_text(&text)
+        .width(120.0)
+        .truncate()
+        .show_ui(ui, |ui| {
+            ui.label(RichText::new("Assigned to").strong());
+            ui.selectable_value(&mut filter.assignee, None, "Anyone");
+            ui.selectable_value(&mut filter.assignee, Some(AssigneeFilter::NoOne), "No one");
+            for name in &project.assignees {
+                let value = Some(AssigneeFilter::Named(name.clone()));
+                ui.selectable_value(&mut filter.assignee, value, name);
+            }
+            ui.separator();
+            ui.label(RichText::new("Priority").strong());
+            ui.selectable_value(&mut filter.priority, None, "Any priority");
+            for p in Priority::ALL {
+                ui.selectable_value(&mut filter.priority, Some(p), p.label());
+            }
+            ui.separator();
+            ui.label(RichText::new("Progress").strong());
+            ui.selectable_value(&mut filter.in_progress, None, "Any progress");
+            ui.selectable_value(&mut filter.in_progress, Some(true), "In progress");
+            ui.selectable_value(&mut filter.in_progress, Some(false), "Not in progress");
+        });
+    theme::name_combo(&combo.response, "Triage filter", &text);
 }

@@ -34,7 +34,8 @@ pub struct Filter {
     pub speaker: Option<SpeakerId>,
     pub article: Option<ArticleId>,
     pub kind: Option<ClaimKind>,
-    /// Case-insensitive text found in the claim, its speaker, mention, role or notes;
+    /// Case-insensitive text found in the claim, its speaker, mention, role, notes or
+    /// rationale;
     /// "#17" finds claim number 17.
     pub search: String,
 }
@@ -125,7 +126,8 @@ pub fn filtered(project: &Project, filter: &Filter) -> Vec<usize> {
                     || c.mention
                         .as_deref()
                         .is_some_and(|m| contains_folded(m, &needle))
-                    || contains_folded(&c.notes, &needle))
+                    || contains_folded(&c.notes, &needle)
+                    || contains_folded(&c.rationale, &needle))
         })
         .map(|(i, _)| i)
         .collect()

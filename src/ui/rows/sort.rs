@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use super::status_index;
-use crate::model::{ClaimKind, Project};
+use crate::model::{ClaimKind, Priority, Project};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SortColumn {
@@ -17,6 +17,8 @@ pub enum SortColumn {
     Kind,
     Article,
     Status,
+    /// Priority (high first), then in progress first.
+    Triage,
     Marks,
 }
 
@@ -139,6 +141,14 @@ pub fn sort_rows(project: &Project, rows: &mut [usize], sort: Sort) {
                 .unwrap_or(0) as u32
         }),
         SortColumn::Status => sort_by_rank(rows, |i| status_index(claims[i].status) as u32),
+        SortColumn::Triage => sort_by_rank(rows, |i| {
+            let c = &claims[i];
+            let p = Priority::ALL
+                .iter()
+                .position(|p| *p == c.priority)
+                .unwrap_or(1);
+            p as u32 * 2 + u32::from(!c.in_progress)
+        }),
         SortColumn::Marks => sort_by_rank(rows, |i| {
             let marks = claims[i].evidence.len() + usize::from(!claims[i].notes.is_empty());
             u32::MAX - marks.min(u32::MAX as usize) as u32

@@ -1,0 +1,109 @@
+//! The triage fields of the claims the details pane shows (one, or every one selected):
+//! assignee (typed through the drafts, or picked from the names the project remembers),
+//! priority and "in progress". Each change is one edit for all of them.
+
+use egui::{RichText, Ui};
+
+use super::super::command::{Action, Queue};
+use super::super::drafts::{Drafts, Field};
+use super::super::theme;
+use crate::model::edit::Edit;
+use crate::model::{Claim, ClaimId, Priority, Project};
+
+/// The grid rows "Assignee" and "Priority" (with "In progress") for `claims`.
+pub fn rows(
+    ui: &mut Ui,
+    project: &Project,
+    claims: &[&Claim],
+    drafts: &mut Drafts,
+    field_w: f32,
+    queue: &mut Queue,
+) {
+    let ids: Vec<ClaimId> = claims.iter().map(|c| c.id).collect();
+    let l = ui.label("Assignee");
+    ui.horizontal(|ui| {
+        let Drafts {
+            assignee, dirty, ..
+        } = drafts;
+        let first = claims.first().and_then(|f| f.assignee.as_deref());
+        let mixed = claims.iter().any(|c| c.assignee.as_deref() != first);
+        let hint = if mixed {
+            "Several: type a name for all"
+        } else {
+            "No one: type a name, or pick one"
+        };
+        let edit = egui::TextEdit::singleline(&mut assignee.name)
+            .hint_text(hint)
+            .desired_width(field_w - 64.0)
+            .id(Field::Assignee.id());
+        let r = ui.add(edit).labelled_by(l.id);
+        if r.changed() {
+            dirty.insert(Field::Assignee);
+        }
+        pick_assignee(ui, project, &ids, queue);
+    });
+    ui.end_row();
+
+    ui.label("Priority");
+    ui.horizontal_wrapped(|ui| {
+        let first = claims.first().map(|c| c.priority);
+        let common = first.filter(|p| claims.iter().all(|c| c.priority == *p));
+        for priority in Priority::ALL {
+            let on = common == Some(priority);
+            if ui
+                .selectable_label(on, priority.label())
+                .on_hover_text(format!("Priority {}", priority.label()))
+                .clicked()
+                && !on
+            {
+                queue.push(Action::Edit(Edit::SetPriority {
+                    claims: ids.clone(),
+                    priority,
+                }));
+            }
+        }
+        ui.add_space(6.0);
+        let all = claims.iter().all(|c| c.in_progress);
+        let some = claims.iter().any(|c| c.in_progress);
+        let mut on = all;
+        let check = egui::Checkbox::new(&mut on, "In progress").indeterminate(some && !all);
+        if ui
+            .add(check)
+            .on_hover_text("Someone is working on it")
+            .changed()
+        {
+            queue.push(Action::Edit(Edit::SetInProgress {
+                claims: ids.clone(),
+                in_progress: on,
+            }));
+        }
+    });
+    ui.end_row();
+}
+
+/// The menu beside the assignee field: "No one" or a name the project remembers, at once.
+fn pick_assignee(ui: &mut Ui, project: &Project, ids: &[ClaimId], queue: &mut Queue) {
+    let combo = egui::ComboBox::from_id_salt("pick_assignee")
+        .selected_text("")
+        .width(24.0)
+        .show_ui(ui, |ui| {
+            let mut pick = |assignee: Option<String>| {
+                queue.push(Action::Edit(Edit::SetAssignee {
+                    claims: ids.to_vec(),
+                    assignee,
+                }));
+            };
+            if ui.selectable_label(false, "No one").clicked() {
+                pick(None);
+            }
+            if project.assignees.is_empty() {
+                ui.label(RichText::new("Names typed here are remembered").weak());
+            }
+            for name in &project.assignees {
+                if ui.selectable_label(false, name).clicked() {
+                    pick(Some(name.clone()));
+                }
+            }
+        });
+    theme::name_combo(&combo.response, "Pick an assignee", "");
+}
