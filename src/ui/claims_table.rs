@@ -14,6 +14,7 @@ use super::command::{Action, Pick, Queue};
 use super::rows::SortColumn;
 use super::state::ViewState;
 use super::theme;
+use crate::model::edit::Edit;
 use crate::model::{ClaimId, Priority, Project, Status};
 
 pub const ROW_HEIGHT: f32 = 22.0;
@@ -212,12 +213,14 @@ pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, queue: &mut Qu
                         context_target = Some(claim.id);
                     }
                     // A right-click on a selected row acts on the whole selection.
-                    let acts_on = if view.selection.contains(claim.id) {
-                        view.selection.ids.len()
-                    } else {
-                        1
-                    };
-                    response.context_menu(|ui| context_menu(ui, acts_on, queue));
+                    response.context_menu(|ui| {
+                        let ids = if view.selection.contains(claim.id) {
+                            view.selection.sorted_ids(&view.index)
+                        } else {
+                            vec![claim.id]
+                        };
+                        context_menu(ui, &ids, &project.assignees, queue)
+                    });
                 });
             });
     });
@@ -366,7 +369,10 @@ fn column_name(column: SortColumn) -> &'static str {
     }
 }
 
-fn context_menu(ui: &mut Ui, claims: usize, queue: &mut Queue) {
+/// What a right-click offers for `ids` (the selection, or the row clicked): a verdict,
+/// a speaker, a priority, an assignee, or delete; each one edit for all of them.
+fn context_menu(ui: &mut Ui, ids: &[ClaimId], assignees: &[String], queue: &mut Queue) {
+    let claims = ids.len();
     let (mark, delete) = if claims > 1 {
         (
             format!("Mark {claims} claims as"),
@@ -382,6 +388,40 @@ fn context_menu(ui: &mut Ui, claims: usize, queue: &mut Queue) {
             ui.close();
         }
     }
+    ui.separator();
+    if ui.button("Assign speaker…").clicked() {
+        queue.push(Action::ShowAssignSpeaker);
+        ui.close();
+    }
+    ui.menu_button("Set priority", |ui| {
+        for priority in Priority::ALL {
+            if ui.button(priority.label()).clicked() {
+                queue.push(Action::Edit(Edit::SetPriority {
+                    claims: ids.to_vec(),
+                    priority,
+                }));
+                ui.close();
+            }
+        }
+    });
+    ui.menu_button("Assign to", |ui| {
+        let mut pick = |ui: &mut Ui, assignee: Option<&String>, label: &str| {
+            if ui.button(label).clicked() {
+                queue.push(Action::Edit(Edit::SetAssignee {
+                    claims: ids.to_vec(),
+                    assignee: assignee.cloned(),
+                }));
+                ui.close();
+            }
+        };
+        pick(ui, None, "No one");
+        for name in assignees {
+            pick(ui, Some(name), name);
+        }
+        if assignees.is_empty() {
+            ui.label(RichText::new("Type a new name in the details pane").weak());
+        }
+    });
     ui.separator();
     if ui.button(delete).clicked() {
         queue.push(Action::DeleteSelected);

@@ -95,6 +95,11 @@ pub enum Action {
         from: Vec<SpeakerId>,
         into: SpeakerId,
     },
+    /// "Not a speaker" for each of `speakers`, their claims as `claims` says.
+    DismissSpeakers {
+        speakers: Vec<SpeakerId>,
+        claims: crate::model::edit::DismissClaims,
+    },
     /// Set a status on the selected claims (then, if the preference says so, select the
     /// claim shown after them).
     Tag(Status),
@@ -157,6 +162,8 @@ pub enum Action {
     ShowOpenPath,
     ShowSavePath,
     ShowExport,
+    /// Ask for a speaker for the selected claims ("Assign speaker…").
+    ShowAssignSpeaker,
 
     // Files and other side effects.
     OpenDialog,

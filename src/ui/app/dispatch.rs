@@ -5,6 +5,7 @@
 use super::ClaimdeskApp;
 use crate::model::edit::{Edit, EditError};
 use crate::model::{ClaimId, Status};
+use crate::ui::assign_speaker::AssignSpeaker;
 use crate::ui::command::{Action, Pick, Tab, ThemeChoice};
 use crate::ui::jobs::DialogPurpose;
 use crate::ui::theme;
@@ -41,6 +42,7 @@ impl ClaimdeskApp {
                 self.apply_edit(edit);
             }
             Action::MergeSpeakers { from, into } => self.merge_speakers(from, into),
+            Action::DismissSpeakers { speakers, claims } => self.dismiss_speakers(speakers, claims),
             Action::Tag(status) => self.tag(status),
             Action::DeleteSelected => {
                 let claims = self.view.selection.sorted_ids(&self.view.index);
@@ -156,6 +158,17 @@ impl ClaimdeskApp {
             Action::ZoomOut => self.zoom(self.prefs.zoom - 0.1),
             Action::ZoomReset => self.zoom(1.0),
             Action::ShowShortcuts => self.dialogs.shortcuts = true,
+            Action::ShowAssignSpeaker => {
+                let claims = self.view.selection.sorted_ids(&self.view.index);
+                if claims.is_empty() {
+                    self.message = Some("Select a claim first".into());
+                } else {
+                    self.dialogs.assign_speaker = Some(AssignSpeaker {
+                        claims,
+                        name: String::new(),
+                    });
+                }
+            }
             Action::ShowOpenPath => self.dialogs.open_path = Some(String::new()),
             Action::ShowSavePath => {
                 let path = self.doc.path.as_ref().map(|p| p.display().to_string());

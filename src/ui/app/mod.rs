@@ -26,7 +26,9 @@ use super::menu::{self, MenuFacts};
 use super::shortcuts::{self, KeyContext};
 use super::state::{Document, ViewState};
 use super::status_bar::{self, StatusFacts};
-use super::{article_view, articles_list, claims_table, details, filters, speakers, theme};
+use super::{
+    article_view, articles_list, assign_speaker, claims_table, details, filters, speakers, theme,
+};
 use crate::model::Project;
 
 const RECENT_KEY: &str = "claimdesk.recent";
@@ -327,6 +329,7 @@ impl ClaimdeskApp {
         });
         let ctx = ui.ctx().clone();
         self.dialogs.show(&ctx, queue);
+        assign_speaker::show(&ctx, project, &mut self.dialogs.assign_speaker, queue);
         self.export.show(&ctx, queue);
     }
 }

@@ -136,8 +136,9 @@ pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, queue: &mut Qu
 /// alone labels the field.
 fn two_line_label(ui: &mut Ui, name: &str, note: &str) -> egui::Id {
     ui.vertical(|ui| {
-        let l = ui.label(name);
-        ui.label(RichText::new(note).small().weak());
+        // Never wrapped: the grid's column is as wide as its widest name.
+        let l = ui.add(egui::Label::new(name).extend());
+        ui.add(egui::Label::new(RichText::new(note).small().weak()).extend());
         l.id
     })
     .inner
