@@ -190,3 +190,51 @@ fn the_triage_filter_shows_claims_by_assignee_priority_and_progress() {
     h.run();
     assert!(shown(&h).is_empty());
 }
+
+#[test]
+fn article_and_project_memos_are_typed_through_the_drafts_and_undone_in_one_step() {
+    let mut h = app(vec![sample_path()]);
+    h.get_by_label("Article memo").click();
+    h.run();
+    type_into(
+        &mut h,
+        Role::MultilineTextInput,
+        "Article memo (private: kept in the project, never exported)",
+        "Briefing transcript",
+    );
+    assert_eq!(h.state().doc.project.articles[0].memo, "", "not yet");
+    press(&mut h, Key::Escape);
+    assert_eq!(
+        h.state().doc.project.articles[0].memo,
+        "Briefing transcript"
+    );
+    assert_eq!(
+        h.state().doc.history.undo_label(),
+        Some("edit article memo")
+    );
+    // The header shows its first words.
+    assert!(
+        h.query_by_label("Article memo: Briefing transcript")
+            .is_some()
+    );
+
+    h.get_by_label("Project memo").click();
+    h.run();
+    type_into(
+        &mut h,
+        Role::MultilineTextInput,
+        "Project memo (private)",
+        "Week 19",
+    );
+    // Selecting a claim (a click on the table) commits it too.
+    click_number(&mut h, 2, Modifiers::NONE);
+    assert_eq!(h.state().doc.project.memo, "Week 19");
+    assert_eq!(
+        h.state().doc.history.undo_label(),
+        Some("edit project memo")
+    );
+    undo(&mut h);
+    assert_eq!(h.state().doc.project.memo, "");
+    undo(&mut h);
+    assert_eq!(h.state().doc.project.articles[0].memo, "");
+}

@@ -13,7 +13,7 @@ use std::collections::BTreeSet;
 use egui::Id;
 
 use crate::model::edit::Edit;
-use crate::model::{Claim, ClaimId, Project, SpeakerId};
+use crate::model::{Article, ArticleId, Claim, ClaimId, Project, SpeakerId};
 
 /// A text field of the details pane.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -28,10 +28,14 @@ pub enum Field {
     Assignee,
     /// The role in the Speakers tab's page (of [`SpeakerRole::speaker`]).
     SpeakerRole,
+    /// The memo of the article shown (of [`MemoDraft::article`]).
+    ArticleMemo,
+    /// The project's memo.
+    ProjectMemo,
 }
 
 impl Field {
-    pub const ALL: [Field; 7] = [
+    pub const ALL: [Field; 9] = [
         Field::Content,
         Field::Speaker,
         Field::Role,
@@ -39,6 +43,8 @@ impl Field {
         Field::Rationale,
         Field::Assignee,
         Field::SpeakerRole,
+        Field::ArticleMemo,
+        Field::ProjectMemo,
     ];
 
     /// The widget id of the field's text edit.
@@ -62,6 +68,14 @@ pub struct AssigneeDraft {
     pub claims: Vec<ClaimId>,
     pub revision: Option<u64>,
     pub name: String,
+}
+
+/// A memo being typed: an article's (`article`) or the project's (`None`).
+#[derive(Debug, Clone, Default)]
+pub struct MemoDraft {
+    pub article: Option<ArticleId>,
+    pub revision: Option<u64>,
+    pub text: String,
 }
 
 /// The details pane's buffers, for one claim, and the speaker page's role.
@@ -88,6 +102,9 @@ pub struct Drafts {
     pub speaker_role: SpeakerRole,
     /// The assignee field (kept when the claim buffers reload).
     pub assignee: AssigneeDraft,
+    /// The article memo and the project memo (kept when the claim buffers reload).
+    pub article_memo: MemoDraft,
+    pub project_memo: MemoDraft,
 }
 
 impl Drafts {
@@ -122,6 +139,35 @@ impl Drafts {
             focused: self.focused,
             speaker_role: std::mem::take(&mut self.speaker_role),
             assignee: std::mem::take(&mut self.assignee),
+            article_memo: std::mem::take(&mut self.article_memo),
+            project_memo: std::mem::take(&mut self.project_memo),
+        };
+    }
+
+    /// Load the article memo from `article` unless it holds typing not committed.
+    pub fn follow_article_memo(&mut self, article: &Article, revision: u64) {
+        let m = &self.article_memo;
+        let current = m.article == Some(article.id) && m.revision == Some(revision);
+        if current || self.dirty.contains(&Field::ArticleMemo) {
+            return;
+        }
+        self.article_memo = MemoDraft {
+            article: Some(article.id),
+            revision: Some(revision),
+            text: article.memo.clone(),
+        };
+    }
+
+    /// Load the project memo unless it holds typing not committed.
+    pub fn follow_project_memo(&mut self, project: &Project, revision: u64) {
+        if self.project_memo.revision == Some(revision) || self.dirty.contains(&Field::ProjectMemo)
+        {
+            return;
+        }
+        self.project_memo = MemoDraft {
+            article: None,
+            revision: Some(revision),
+            text: project.memo.clone(),
         };
     }
 
@@ -182,6 +228,26 @@ impl Drafts {
                 edits.push(Edit::SetRole {
                     speaker: speaker.id,
                     role: self.speaker_role.role.clone(),
+                });
+            }
+        }
+        if dirty.remove(&Field::ArticleMemo) {
+            self.article_memo.revision = None;
+            let memo = &self.article_memo;
+            if let Some(article) = memo.article.and_then(|a| project.article(a))
+                && article.memo != memo.text
+            {
+                edits.push(Edit::SetArticleMemo {
+                    article: article.id,
+                    memo: memo.text.clone(),
+                });
+            }
+        }
+        if dirty.remove(&Field::ProjectMemo) {
+            self.project_memo.revision = None;
+            if project.memo != self.project_memo.text {
+                edits.push(Edit::SetProjectMemo {
+                    memo: self.project_memo.text.clone(),
                 });
             }
         }

@@ -300,7 +300,8 @@ impl ClaimdeskApp {
             .default_size((window * 0.18).clamp(150.0, 230.0))
             .size_range(150.0..=(window * 0.25).clamp(200.0, 320.0))
             .show(ui, |ui| {
-                articles_list::show(ui, project, &view.index, view.filter.article, queue);
+                let (index, drafts) = (&view.index, &mut view.drafts);
+                articles_list::show(ui, project, index, view.filter.article, drafts, queue);
             });
         egui::CentralPanel::default().show(ui, |ui| {
             filters::show(ui, project, view, queue);
