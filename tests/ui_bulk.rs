@@ -61,6 +61,24 @@ fn assign_speaker_from_the_context_menu_is_one_edit_for_the_selection() {
 }
 
 #[test]
+fn one_esc_closes_the_assign_speaker_window_and_changes_nothing() {
+    let mut h = app(vec![sample_path()]);
+    let before = h.state().doc.history.undo_label();
+    three_selected_with_menu(&mut h);
+    h.get_by_label("Assign speaker…").click();
+    h.run();
+    h.event(egui::Event::Text("Jane".into()));
+    h.run();
+    // The table's keys do nothing while it is open.
+    press(&mut h, Key::V);
+    assert!(statuses(&h).iter().all(|s| *s == Status::Unchecked));
+    press(&mut h, Key::Escape);
+    assert!(h.state().dialogs.assign_speaker.is_none(), "one Esc closes");
+    assert_eq!(h.state().doc.history.undo_label(), before);
+    assert!(h.state().doc.project.find_speaker("Jane").is_none());
+}
+
+#[test]
 fn set_priority_and_assign_to_from_the_context_menu() {
     let mut h = app(vec![sample_path()]);
     h.state_mut()

@@ -28,6 +28,10 @@ pub fn show(ctx: &Context, project: &Project, open: &mut Option<AssignSpeaker>, 
     let mut done: Option<String> = None;
     egui::Modal::new(Id::unique("assign_speaker")).show(ctx, |ui| {
         ui.set_width(420.0);
+        // Read before the name field, which takes an Esc for itself: one Esc closes.
+        if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+            close = true;
+        }
         let n = assign.claims.len();
         ui.heading(format!(
             "Assign a speaker to {n} claim{}",
@@ -85,9 +89,6 @@ pub fn show(ctx: &Context, project: &Project, open: &mut Option<AssignSpeaker>, 
                 .small()
                 .weak(),
         );
-        if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
-            close = true;
-        }
     });
     if let Some(name) = done {
         queue.push(Action::Edit(Edit::AssignSpeaker {

@@ -144,6 +144,7 @@ fn triage_filter(ui: &mut Ui, project: &Project, filter: &mut Filter) {
     let combo = egui::ComboBox::from_id_salt("filter_triage")
         .selected_text(&text)
         .width(120.0)
+        .height(420.0)
         .truncate()
         .show_ui(ui, |ui| {
             ui.label(RichText::new("Assigned to").strong());

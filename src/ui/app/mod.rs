@@ -253,10 +253,12 @@ impl ClaimdeskApp {
             || ctx
                 .memory(|m| m.focused())
                 .is_some_and(|id| id != table_focus_id());
+        let modal = self.dialogs.is_modal() || self.export.is_open();
         KeyContext {
             typing,
-            left_field: self.typing_last_frame && !typing,
-            modal: self.dialogs.is_modal() || self.export.is_open(),
+            // A dialog's own field: its Esc is the dialog's (one Esc closes it).
+            left_field: self.typing_last_frame && !typing && !modal,
+            modal,
             table: self.view.tab == Tab::Claims,
             speakers: self.view.tab == Tab::Speakers,
         }

@@ -153,21 +153,26 @@ fn several(ui: &mut Ui, project: &Project, view: &mut ViewState, revision: u64, 
         .filter_map(|i| project.claims.get(i))
         .collect();
     view.drafts.follow_assignee(&claims, revision);
-    ui.heading(format!("{} claims selected", ids.len()));
-    ui.label("Mark them all:");
-    status_buttons(ui, queue);
-    ui.add_space(6.0);
-    let field_w = (ui.available_width() - 96.0).max(120.0);
-    egui::Grid::new("several_fields")
-        .num_columns(2)
-        .spacing([8.0, 6.0])
+    // The pane keeps its width (as with one claim shown), scrolling when short.
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
         .show(ui, |ui| {
-            workflow::rows(ui, project, &claims, &mut view.drafts, field_w, queue);
+            ui.heading(format!("{} claims selected", ids.len()));
+            ui.label("Mark them all:");
+            status_buttons(ui, queue);
+            ui.add_space(6.0);
+            let field_w = (ui.available_width() - 96.0).max(120.0);
+            egui::Grid::new("several_fields")
+                .num_columns(2)
+                .spacing([8.0, 6.0])
+                .show(ui, |ui| {
+                    workflow::rows(ui, project, &claims, &mut view.drafts, field_w, queue);
+                });
+            ui.add_space(8.0);
+            if ui.button("Delete selected claims").clicked() {
+                queue.push(Action::DeleteSelected);
+            }
         });
-    ui.add_space(8.0);
-    if ui.button("Delete selected claims").clicked() {
-        queue.push(Action::DeleteSelected);
-    }
 }
 
 fn header(ui: &mut Ui, claim: &Claim, queue: &mut Queue) {

@@ -28,9 +28,9 @@ pub fn rows(
         let first = claims.first().and_then(|f| f.assignee.as_deref());
         let mixed = claims.iter().any(|c| c.assignee.as_deref() != first);
         let hint = if mixed {
-            "Several: type a name for all"
+            "Several (type or pick)"
         } else {
-            "No one: type a name, or pick one"
+            "No one (type or pick)"
         };
         let edit = egui::TextEdit::singleline(&mut assignee.name)
             .hint_text(hint)

@@ -195,7 +195,7 @@ fn record(ui: &mut Ui, project: &Project, view: &mut ViewState, s: &Speaker, que
 /// "Not a speaker" for `ids`, with the choice of what becomes of their claims.
 fn not_a_speaker(ui: &mut Ui, ids: &[SpeakerId], queue: &mut Queue) {
     let title = if ids.len() > 1 {
-        format!("Not speakers ({})…", ids.len())
+        format!("Mark {} as not speakers…", ids.len())
     } else {
         "Not a speaker…".to_string()
     };
