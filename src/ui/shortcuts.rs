@@ -258,7 +258,10 @@ pub const MOUSE: &[(&str, &str)] = &[
     ("Shift-click", "Extend the selection to a claim"),
     ("Ctrl-click", "Add or remove a claim from the selection"),
     ("Click a header", "Sort by that column (again: reverse)"),
-    ("Right-click a claim", "Mark or delete it"),
+    (
+        "Right-click a claim",
+        "Mark, assign a speaker, priority or assignee, or delete (the whole selection)",
+    ),
 ];
 
 /// Where the keys go this frame.
