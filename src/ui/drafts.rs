@@ -172,23 +172,15 @@ impl Drafts {
     }
 
     /// Load the assignee field for `claims` unless it holds typing not committed: their
-    /// common assignee, or nothing when they differ.
-    pub fn follow_assignee(&mut self, claims: &[&Claim], revision: u64) {
+    /// common assignee (`common`), or nothing when they differ.
+    pub fn follow_assignee(&mut self, claims: &[ClaimId], common: Option<&str>, revision: u64) {
         let a = &self.assignee;
-        let same =
-            a.claims.len() == claims.len() && a.claims.iter().zip(claims).all(|(a, c)| *a == c.id);
-        if (same && a.revision == Some(revision)) || self.dirty.contains(&Field::Assignee) {
+        let current = a.claims == claims && a.revision == Some(revision);
+        if current || self.dirty.contains(&Field::Assignee) {
             return;
         }
-        let mut names = claims.iter().map(|c| c.assignee.as_deref());
-        let first = names.next().flatten();
-        let common = if names.all(|n| n == first) {
-            first
-        } else {
-            None
-        };
         self.assignee = AssigneeDraft {
-            claims: claims.iter().map(|c| c.id).collect(),
+            claims: claims.to_vec(),
             revision: Some(revision),
             name: common.unwrap_or_default().to_string(),
         };

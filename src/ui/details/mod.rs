@@ -9,6 +9,7 @@ use egui::{RichText, Ui};
 
 use super::command::{Action, Queue};
 use super::drafts::{Drafts, Field};
+use super::selection::Common;
 use super::state::ViewState;
 use super::theme;
 use crate::model::edit::Edit;
@@ -47,7 +48,9 @@ pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, queue: &mut Qu
         return;
     };
     view.drafts.follow(project, claim, revision);
-    view.drafts.follow_assignee(&[claim], revision);
+    let common = Common::of([claim]);
+    let assignee = common.assignee.as_ref().and_then(|a| a.as_deref());
+    view.drafts.follow_assignee(&common.ids, assignee, revision);
     let drafts = &mut view.drafts;
 
     egui::ScrollArea::vertical()
@@ -65,7 +68,7 @@ pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, queue: &mut Qu
                 .num_columns(2)
                 .spacing([8.0, 6.0])
                 .show(ui, |ui| {
-                    workflow::rows(ui, project, &[claim], drafts, field_w, queue);
+                    workflow::rows(ui, project, &common, drafts, field_w, queue);
                     let Drafts {
                         content,
                         speaker_name,
@@ -146,18 +149,15 @@ fn two_line_label(ui: &mut Ui, name: &str, note: &str) -> egui::Id {
 
 /// Several claims selected: what acts on all of them, each one edit.
 fn several(ui: &mut Ui, project: &Project, view: &mut ViewState, revision: u64, queue: &mut Queue) {
-    let ids = view.selection.sorted_ids(&view.index);
-    let claims: Vec<&Claim> = ids
-        .iter()
-        .filter_map(|c| view.index.index_of(*c))
-        .filter_map(|i| project.claims.get(i))
-        .collect();
-    view.drafts.follow_assignee(&claims, revision);
+    view.common.refresh(&view.selection, &view.index, project);
+    let common = &view.common;
+    let assignee = common.assignee.as_ref().and_then(|a| a.as_deref());
+    view.drafts.follow_assignee(&common.ids, assignee, revision);
     // The pane keeps its width (as with one claim shown), scrolling when short.
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            ui.heading(format!("{} claims selected", ids.len()));
+            ui.heading(format!("{} claims selected", common.ids.len()));
             ui.label("Mark them all:");
             status_buttons(ui, queue);
             ui.add_space(6.0);
@@ -166,7 +166,7 @@ fn several(ui: &mut Ui, project: &Project, view: &mut ViewState, revision: u64, 
                 .num_columns(2)
                 .spacing([8.0, 6.0])
                 .show(ui, |ui| {
-                    workflow::rows(ui, project, &claims, &mut view.drafts, field_w, queue);
+                    workflow::rows(ui, project, common, &mut view.drafts, field_w, queue);
                 });
             ui.add_space(8.0);
             if ui.button("Delete selected claims").clicked() {

@@ -6,28 +6,28 @@ use egui::{RichText, Ui};
 
 use super::super::command::{Action, Queue};
 use super::super::drafts::{Drafts, Field};
+use super::super::selection::Common;
 use super::super::theme;
 use crate::model::edit::Edit;
-use crate::model::{Claim, ClaimId, Priority, Project};
+use crate::model::{ClaimId, Priority, Project};
 
-/// The grid rows "Assignee" and "Priority" (with "In progress") for `claims`.
+/// The grid rows "Assignee" and "Priority" (with "In progress") for the claims of
+/// `common`.
 pub fn rows(
     ui: &mut Ui,
     project: &Project,
-    claims: &[&Claim],
+    common: &Common,
     drafts: &mut Drafts,
     field_w: f32,
     queue: &mut Queue,
 ) {
-    let ids: Vec<ClaimId> = claims.iter().map(|c| c.id).collect();
+    let ids = &common.ids;
     let l = ui.label("Assignee");
     ui.horizontal(|ui| {
         let Drafts {
             assignee, dirty, ..
         } = drafts;
-        let first = claims.first().and_then(|f| f.assignee.as_deref());
-        let mixed = claims.iter().any(|c| c.assignee.as_deref() != first);
-        let hint = if mixed {
+        let hint = if common.assignee.is_none() {
             "Several (type or pick)"
         } else {
             "No one (type or pick)"
@@ -40,16 +40,14 @@ pub fn rows(
         if r.changed() {
             dirty.insert(Field::Assignee);
         }
-        pick_assignee(ui, project, &ids, queue);
+        pick_assignee(ui, project, ids, queue);
     });
     ui.end_row();
 
     ui.label("Priority");
     ui.horizontal_wrapped(|ui| {
-        let first = claims.first().map(|c| c.priority);
-        let common = first.filter(|p| claims.iter().all(|c| c.priority == *p));
         for priority in Priority::ALL {
-            let on = common == Some(priority);
+            let on = common.priority == Some(priority);
             if ui
                 .selectable_label(on, priority.label())
                 .on_hover_text(format!("Priority {}", priority.label()))
@@ -63,10 +61,9 @@ pub fn rows(
             }
         }
         ui.add_space(6.0);
-        let all = claims.iter().all(|c| c.in_progress);
-        let some = claims.iter().any(|c| c.in_progress);
-        let mut on = all;
-        let check = egui::Checkbox::new(&mut on, "In progress").indeterminate(some && !all);
+        let mut on = common.all_in_progress;
+        let mixed = common.some_in_progress && !common.all_in_progress;
+        let check = egui::Checkbox::new(&mut on, "In progress").indeterminate(mixed);
         if ui
             .add(check)
             .on_hover_text("Someone is working on it")
