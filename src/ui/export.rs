@@ -26,7 +26,7 @@ pub struct ExportWindow {
     pub shown: Option<BTreeSet<ClaimId>>,
     pub organisation: String,
     pub review_url_pattern: String,
-    /// How many claims the project has (for "12 of 40").
+    /// How many claims the project has, Not a claim left out (for "12 of 40").
     pub total: usize,
     /// Where to write, as typed or picked.
     pub path: String,
@@ -59,7 +59,11 @@ impl ExportWindow {
             self.only_shown = false;
         }
         self.shown = shown;
-        self.total = project.claims.len();
+        self.total = project
+            .claims
+            .iter()
+            .filter(|c| c.status.is_claim())
+            .count();
         let format = self.format.unwrap_or(Format::Csv);
         self.format = Some(format);
         self.organisation = project.settings.organisation.clone();

@@ -300,9 +300,15 @@ fn claims(ui: &mut Ui, project: &Project, view: &ViewState, id: SpeakerId, queue
         a.dedup();
         a.len()
     };
+    let rejected = theirs.iter().filter(|c| !c.status.is_claim()).count();
+    let and_rejected = if rejected > 0 {
+        format!(", and {rejected} marked Not a claim")
+    } else {
+        String::new()
+    };
     ui.strong(format!(
-        "Claims ({}) in {articles} article{}",
-        theirs.len(),
+        "Claims ({}{and_rejected}) in {articles} article{}",
+        theirs.len() - rejected,
         if articles == 1 { "" } else { "s" }
     ));
     let mut current = None;
