@@ -184,3 +184,33 @@ fn not_a_speaker_marks_their_claims_not_a_claim_or_leaves_them_without_a_speaker
         assert_eq!(project.claims[i].speaker, None);
     }
 }
+
+#[test]
+fn two_speakers_marked_not_speakers_are_one_undo_step() {
+    let mut h = app(vec![sample_path()]);
+    let project = &h.state().doc.project;
+    let kirby = project.find_speaker("John Kirby").unwrap();
+    let gallant = project.find_speaker("Yoav Gallant").unwrap();
+    let before = h.state().doc.history.undo_label();
+    h.get_by_label("Speakers").click();
+    h.run();
+    for (speaker, pick) in [
+        (kirby, claimdesk::ui::command::Pick::Only),
+        (gallant, claimdesk::ui::command::Pick::Toggle),
+    ] {
+        h.state_mut()
+            .dispatch(Action::PickSpeaker { speaker, pick });
+    }
+    h.run();
+    h.get_by_label("Mark 2 as not speakers…").click();
+    h.run();
+    h.get_by_label("Keep them, without a speaker").click();
+    h.run();
+    let project = &h.state().doc.project;
+    assert!(project.speaker(kirby).is_none() && project.speaker(gallant).is_none());
+    assert!(project.is_not_speaker("Yoav Gallant"));
+    undo(&mut h);
+    let project = &h.state().doc.project;
+    assert!(project.speaker(kirby).is_some() && project.speaker(gallant).is_some());
+    assert_eq!(h.state().doc.history.undo_label(), before, "one step");
+}

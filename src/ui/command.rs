@@ -95,7 +95,7 @@ pub enum Action {
         from: Vec<SpeakerId>,
         into: SpeakerId,
     },
-    /// "Not a speaker" for each of `speakers`, their claims as `claims` says.
+    /// "Not a speaker" for all of `speakers` (one edit), their claims as `claims` says.
     DismissSpeakers {
         speakers: Vec<SpeakerId>,
         claims: crate::model::edit::DismissClaims,

@@ -77,21 +77,28 @@ impl ClaimdeskApp {
         }
     }
 
-    /// "Not a speaker" for each of `speakers` (one edit each), their claims losing the
-    /// speaker or marked Not a claim.
+    /// "Not a speaker" for every one of `speakers`, one edit (one undo step), their claims
+    /// losing the speaker or marked Not a claim.
     pub(super) fn dismiss_speakers(&mut self, speakers: Vec<SpeakerId>, claims: DismissClaims) {
+        let names: Vec<String> = speakers
+            .iter()
+            .filter_map(|s| self.doc.project.speaker(*s).map(|s| s.name.clone()))
+            .collect();
         let at = crate::io::import::now_seconds();
-        let mut names = Vec::new();
-        for speaker in speakers {
-            let name = self.doc.project.speaker(speaker).map(|s| s.name.clone());
-            if !self.apply_edit(Edit::DismissSpeaker {
-                speaker,
+        let edit = match speakers.as_slice() {
+            [speaker] => Edit::DismissSpeaker {
+                speaker: *speaker,
                 claims,
                 at,
-            }) {
-                return;
-            }
-            names.extend(name);
+            },
+            _ => Edit::DismissSpeakers {
+                speakers,
+                claims,
+                at,
+            },
+        };
+        if !self.apply_edit(edit) {
+            return;
         }
         self.view
             .refresh(&self.doc.project, self.doc.history.revision());
