@@ -142,14 +142,15 @@ fn three_speakers_selected_merge_into_the_one_kept() {
             .is_some_and(|m| m.contains("Merged 2"))
     );
 
-    // Undo gives every speaker back (one step per merge until the model has bulk edits).
-    while h.state().doc.project.speaker(ids[0]).is_none()
-        || h.state().doc.project.speaker(ids[2]).is_none()
-    {
-        assert_ne!(h.state().doc.history.undo_label(), Some("add article"));
-        h.state_mut().dispatch(Action::Undo);
-    }
+    // One undo gives every speaker back (Edit::MergeSpeakersInto: one step).
+    assert_eq!(h.state().doc.history.undo_label(), Some("merge speakers"));
+    h.state_mut().dispatch(Action::Undo);
     h.run();
+    assert!(
+        h.state().doc.project.speaker(ids[0]).is_some()
+            && h.state().doc.project.speaker(ids[2]).is_some()
+    );
+    assert_eq!(h.state().doc.history.undo_label(), Some("add article"));
     assert_eq!(
         claims_of(&h, kept),
         total - claims_of(&h, ids[0]) - claims_of(&h, ids[2])

@@ -94,8 +94,8 @@ fn picking_an_article_selects_its_first_claim() {
     );
 }
 
-const HEADERS: [&str; 8] = [
-    "#", "Speaker", "Role", "Claim", "Cue", "Kind", "Status", "Notes",
+const HEADERS: [&str; 9] = [
+    "#", "Speaker", "Role", "Claim", "Cue", "Kind", "Status", "Triage", "Notes",
 ];
 
 #[test]

@@ -379,7 +379,8 @@ fn keyboard_shortcuts_window_lists_keys() {
     assert_eq!(
         h.query_all_by_label_contains("Mark selected claims")
             .count(),
-        6
+        7,
+        "six verdicts and Not a claim (R)"
     );
     // Generated from the one shortcut table: every entry is listed.
     for s in claimdesk::ui::shortcuts::SHORTCUTS {

@@ -1,10 +1,12 @@
 //! The article's details, editable: title, outlet, author, publication date and address.
 //! Exports need them (ClaimReview takes the URL, date and outlet). A field commits an edit
 //! when it loses focus; the fields follow the article again while none is being edited.
+//! Under it, the article's memo, typed through the drafts like the details pane.
 
 use egui::{Id, Ui};
 
 use super::command::{Action, Queue};
+use super::drafts::{Drafts, Field};
 use crate::model::edit::Edit;
 use crate::model::{Article, ArticleId, ArticleMeta};
 
@@ -123,4 +125,51 @@ fn trimmed(meta: &ArticleMeta) -> ArticleMeta {
         published: f(&meta.published),
         url: f(&meta.url),
     }
+}
+
+/// The first words of a memo, for a header ("Memo: Transcript of the…").
+pub fn preview(memo: &str, chars: usize) -> String {
+    let line = memo
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
+        .trim();
+    if line.chars().count() > chars {
+        let cut: String = line.chars().take(chars).collect();
+        format!("{}…", cut.trim_end())
+    } else {
+        line.to_string()
+    }
+}
+
+/// The article's memo: a collapsible field whose header shows its first words. What is
+/// typed is committed (one undoable edit) when the field is left.
+pub fn memo(ui: &mut Ui, article: &Article, drafts: &mut Drafts, revision: u64) {
+    drafts.follow_article_memo(article, revision);
+    let header = if article.memo.trim().is_empty() {
+        "Article memo".to_string()
+    } else {
+        format!("Article memo: {}", preview(&article.memo, 60))
+    };
+    egui::CollapsingHeader::new(header)
+        .id_salt(("article_memo", article.id))
+        .show(ui, |ui| {
+            let l = ui.label(
+                egui::RichText::new("Article memo (private: kept in the project, never exported)")
+                    .small()
+                    .weak(),
+            );
+            let r = ui
+                .add(
+                    egui::TextEdit::multiline(&mut drafts.article_memo.text)
+                        .id(Field::ArticleMemo.id())
+                        .hint_text("What to remember about this article")
+                        .desired_rows(3)
+                        .desired_width(ui.available_width().min(520.0)),
+                )
+                .labelled_by(l.id);
+            if r.changed() {
+                drafts.dirty.insert(Field::ArticleMemo);
+            }
+        });
 }

@@ -103,6 +103,8 @@ fn show_text(
         ui.add(egui::Label::new(RichText::new(meta.join(" · ")).small().weak()).truncate());
     });
     super::article_meta::show(ui, article, queue);
+    let revision = view.index.revision.unwrap_or(0);
+    super::article_meta::memo(ui, article, &mut view.drafts, revision);
     ui.separator();
 
     let scroll_target = if std::mem::take(&mut view.scroll_text) {

@@ -1,9 +1,11 @@
 //! The articles sidebar: every article with its claim counts by status, virtualized.
-//! Entries truncate and chips wrap, so the sidebar never grows with what it shows.
+//! Entries truncate and chips wrap, so the sidebar never grows with what it shows. Above
+//! them, the project memo (typed through the drafts).
 
 use egui::{RichText, Ui};
 
 use super::command::{Action, Queue};
+use super::drafts::{Drafts, Field};
 use super::rows::ProjectIndex;
 use super::theme;
 use crate::model::{Article, ArticleId, Project};
@@ -16,9 +18,11 @@ pub fn show(
     project: &Project,
     index: &ProjectIndex,
     shown: Option<ArticleId>,
+    drafts: &mut Drafts,
     queue: &mut Queue,
 ) {
     ui.add_space(4.0);
+    project_memo(ui, project, index, drafts);
     ui.heading("Articles");
     ui.add_space(2.0);
     let label = format!("All articles ({} claims)", index.all.total());
@@ -85,4 +89,32 @@ fn entry(ui: &mut Ui, article: &Article, index: &ProjectIndex, selected: bool, q
     if response.clicked() {
         queue.push(Action::ShowArticle(Some(article.id)));
     }
+}
+
+/// "Project memo": collapsible, its first words in the header when it has some.
+fn project_memo(ui: &mut Ui, project: &Project, index: &ProjectIndex, drafts: &mut Drafts) {
+    drafts.follow_project_memo(project, index.revision.unwrap_or(0));
+    let header = if project.memo.trim().is_empty() {
+        "Project memo".to_string()
+    } else {
+        format!("Memo: {}", super::article_meta::preview(&project.memo, 24))
+    };
+    egui::CollapsingHeader::new(header)
+        .id_salt("project_memo")
+        .show(ui, |ui| {
+            let l = ui.label(RichText::new("Project memo (private)").small().weak());
+            let r = ui
+                .add(
+                    egui::TextEdit::multiline(&mut drafts.project_memo.text)
+                        .id(Field::ProjectMemo.id())
+                        .hint_text("Notes for the whole project")
+                        .desired_rows(4)
+                        .desired_width(ui.available_width()),
+                )
+                .labelled_by(l.id);
+            if r.changed() {
+                drafts.dirty.insert(Field::ProjectMemo);
+            }
+        });
+    ui.add_space(2.0);
 }

@@ -14,7 +14,8 @@ use super::command::{Action, Pick, Queue};
 use super::rows::SortColumn;
 use super::state::ViewState;
 use super::theme;
-use crate::model::{ClaimId, Project, Status};
+use crate::model::edit::Edit;
+use crate::model::{ClaimId, Priority, Project, Status};
 
 pub const ROW_HEIGHT: f32 = 22.0;
 
@@ -24,7 +25,7 @@ pub fn table_focus_id() -> Id {
 }
 
 /// Each column: what it sorts by and its header.
-const COLUMNS: [(SortColumn, &str); 9] = [
+const COLUMNS: [(SortColumn, &str); 10] = [
     (SortColumn::Number, "#"),
     (SortColumn::Speaker, "Speaker"),
     (SortColumn::Role, "Role"),
@@ -33,11 +34,12 @@ const COLUMNS: [(SortColumn, &str); 9] = [
     (SortColumn::Kind, "Kind"),
     (SortColumn::Article, "Article"),
     (SortColumn::Status, "Status"),
+    (SortColumn::Triage, "Triage"),
     (SortColumn::Marks, "Notes"),
 ];
 
 /// (min, max) widths of the columns other than Claim, in [`COLUMNS`] order.
-const WIDTHS: [(f32, f32); 9] = [
+const WIDTHS: [(f32, f32); 10] = [
     (34.0, 52.0),
     (70.0, 170.0),
     (50.0, 190.0),
@@ -46,9 +48,10 @@ const WIDTHS: [(f32, f32); 9] = [
     (58.0, 72.0),
     (60.0, 170.0),
     (92.0, 100.0),
+    (36.0, 150.0),
     (46.0, 70.0),
 ];
-const CLAIM_MIN: f32 = 110.0;
+const CLAIM_MIN: f32 = 100.0;
 /// Space between columns (narrower than egui's default item spacing).
 const COLUMN_GAP: f32 = 6.0;
 
@@ -200,6 +203,7 @@ pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, queue: &mut Qu
                     row.col(|ui| {
                         theme::status_pill(ui, claim.status);
                     });
+                    row.col(|ui| triage_mark(ui, claim));
                     row.col(|ui| notes_mark(ui, claim));
                     let response = row.response();
                     if response.clicked() {
@@ -209,12 +213,14 @@ pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, queue: &mut Qu
                         context_target = Some(claim.id);
                     }
                     // A right-click on a selected row acts on the whole selection.
-                    let acts_on = if view.selection.contains(claim.id) {
-                        view.selection.ids.len()
-                    } else {
-                        1
-                    };
-                    response.context_menu(|ui| context_menu(ui, acts_on, queue));
+                    response.context_menu(|ui| {
+                        let ids = if view.selection.contains(claim.id) {
+                            view.selection.sorted_ids(&view.index)
+                        } else {
+                            vec![claim.id]
+                        };
+                        context_menu(ui, &ids, &project.assignees, queue)
+                    });
                 });
             });
     });
@@ -268,6 +274,45 @@ pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, queue: &mut Qu
     }
 }
 
+/// "High · Ana · in progress": priority (unless normal), assignee, in progress.
+fn triage_mark(ui: &mut Ui, claim: &crate::model::Claim) {
+    let mut parts: Vec<&str> = Vec::new();
+    if claim.priority != Priority::Normal {
+        parts.push(claim.priority.label());
+    }
+    if let Some(who) = &claim.assignee {
+        parts.push(who);
+    }
+    if claim.in_progress {
+        parts.push("in progress");
+    }
+    if parts.is_empty() {
+        return;
+    }
+    let text = parts.join(" · ");
+    let rich = match claim.priority {
+        Priority::High => RichText::new(&text).strong(),
+        Priority::Low => RichText::new(&text).weak(),
+        Priority::Normal => RichText::new(&text),
+    };
+    ui.add(egui::Label::new(rich.small()).truncate())
+        .on_hover_text(format!(
+            "Priority {} · {} · {}",
+            claim.priority.label(),
+            claim
+                .assignee
+                .as_deref()
+                .map_or("assigned to no one".to_string(), |a| format!(
+                    "assigned to {a}"
+                )),
+            if claim.in_progress {
+                "in progress"
+            } else {
+                "not in progress"
+            }
+        ));
+}
+
 /// "note + 2 ev." for a claim with notes and evidence.
 fn notes_mark(ui: &mut Ui, claim: &crate::model::Claim) {
     let mut mark = String::new();
@@ -319,11 +364,15 @@ fn column_name(column: SortColumn) -> &'static str {
         SortColumn::Kind => "kind",
         SortColumn::Article => "article",
         SortColumn::Status => "status",
+        SortColumn::Triage => "priority, then in progress",
         SortColumn::Marks => "notes and evidence",
     }
 }
 
-fn context_menu(ui: &mut Ui, claims: usize, queue: &mut Queue) {
+/// What a right-click offers for `ids` (the selection, or the row clicked): a verdict,
+/// a speaker, a priority, an assignee, or delete; each one edit for all of them.
+fn context_menu(ui: &mut Ui, ids: &[ClaimId], assignees: &[String], queue: &mut Queue) {
+    let claims = ids.len();
     let (mark, delete) = if claims > 1 {
         (
             format!("Mark {claims} claims as"),
@@ -339,6 +388,40 @@ fn context_menu(ui: &mut Ui, claims: usize, queue: &mut Queue) {
             ui.close();
         }
     }
+    ui.separator();
+    if ui.button("Assign speaker…").clicked() {
+        queue.push(Action::ShowAssignSpeaker);
+        ui.close();
+    }
+    ui.menu_button("Set priority", |ui| {
+        for priority in Priority::ALL {
+            if ui.button(priority.label()).clicked() {
+                queue.push(Action::Edit(Edit::SetPriority {
+                    claims: ids.to_vec(),
+                    priority,
+                }));
+                ui.close();
+            }
+        }
+    });
+    ui.menu_button("Assign to", |ui| {
+        let mut pick = |ui: &mut Ui, assignee: Option<&String>, label: &str| {
+            if ui.button(label).clicked() {
+                queue.push(Action::Edit(Edit::SetAssignee {
+                    claims: ids.to_vec(),
+                    assignee: assignee.cloned(),
+                }));
+                ui.close();
+            }
+        };
+        pick(ui, None, "No one");
+        for name in assignees {
+            pick(ui, Some(name), name);
+        }
+        if assignees.is_empty() {
+            ui.label(RichText::new("Type a new name in the details pane").weak());
+        }
+    });
     ui.separator();
     if ui.button(delete).clicked() {
         queue.push(Action::DeleteSelected);

@@ -75,13 +75,12 @@ pub enum ThemeChoice {
 }
 
 /// An export the analyst asked for: settings as typed in the window, where to write.
+/// "Only the claims shown" and "include Not a claim" are in `options`.
 #[derive(Debug, Clone)]
 pub struct ExportRequest {
     pub format: Format,
     pub options: Options,
     pub settings: crate::model::ProjectSettings,
-    /// Only these claims ("only the claims shown"); `None`: all.
-    pub only_claims: Option<std::collections::BTreeSet<ClaimId>>,
     pub path: PathBuf,
 }
 
@@ -95,6 +94,11 @@ pub enum Action {
     MergeSpeakers {
         from: Vec<SpeakerId>,
         into: SpeakerId,
+    },
+    /// "Not a speaker" for all of `speakers` (one edit), their claims as `claims` says.
+    DismissSpeakers {
+        speakers: Vec<SpeakerId>,
+        claims: crate::model::edit::DismissClaims,
     },
     /// Set a status on the selected claims (then, if the preference says so, select the
     /// claim shown after them).
@@ -158,6 +162,8 @@ pub enum Action {
     ShowOpenPath,
     ShowSavePath,
     ShowExport,
+    /// Ask for a speaker for the selected claims ("Assign speaker…").
+    ShowAssignSpeaker,
 
     // Files and other side effects.
     OpenDialog,

@@ -19,11 +19,16 @@ pub struct Dialogs {
     pub shortcuts: bool,
     /// Under the errors: what did open ("The other 3 files were opened."), once known.
     pub errors_note: Option<String>,
+    /// "Assign speaker…" for the selected claims (drawn with the project by the app).
+    pub assign_speaker: Option<super::assign_speaker::AssignSpeaker>,
 }
 
 impl Dialogs {
     pub fn is_modal(&self) -> bool {
-        self.prompt.is_some() || self.open_path.is_some() || self.save_path.is_some()
+        self.prompt.is_some()
+            || self.open_path.is_some()
+            || self.save_path.is_some()
+            || self.assign_speaker.is_some()
     }
 
     /// Draw what is open; an answered prompt becomes an [`Action::Answer`].

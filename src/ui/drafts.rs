@@ -1,4 +1,5 @@
-//! What the analyst is typing in the details pane (claim, speaker, role, notes) and in a
+//! What the analyst is typing in the details pane (claim, speaker, role, rationale, notes,
+//! assignee) and in a
 //! speaker's page (the role), before it becomes an edit. Nothing typed is lost: leaving a field any way at all (Esc, Tab, a
 //! click elsewhere, another claim selected, the field no longer drawn, Save or Quit) makes
 //! the dispatcher commit it, one undoable edit per field, to the claim it was typed for.
@@ -12,7 +13,7 @@ use std::collections::BTreeSet;
 use egui::Id;
 
 use crate::model::edit::Edit;
-use crate::model::{Claim, ClaimId, Project, SpeakerId};
+use crate::model::{Article, ArticleId, Claim, ClaimId, Project, SpeakerId};
 
 /// A text field of the details pane.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -21,17 +22,29 @@ pub enum Field {
     Speaker,
     Role,
     Notes,
+    /// The public rationale of the claim's verdict.
+    Rationale,
+    /// Whom the claims shown in the details pane (one, or all selected) are assigned to.
+    Assignee,
     /// The role in the Speakers tab's page (of [`SpeakerRole::speaker`]).
     SpeakerRole,
+    /// The memo of the article shown (of [`MemoDraft::article`]).
+    ArticleMemo,
+    /// The project's memo.
+    ProjectMemo,
 }
 
 impl Field {
-    pub const ALL: [Field; 5] = [
+    pub const ALL: [Field; 9] = [
         Field::Content,
         Field::Speaker,
         Field::Role,
         Field::Notes,
+        Field::Rationale,
+        Field::Assignee,
         Field::SpeakerRole,
+        Field::ArticleMemo,
+        Field::ProjectMemo,
     ];
 
     /// The widget id of the field's text edit.
@@ -48,6 +61,23 @@ pub struct SpeakerRole {
     pub role: String,
 }
 
+/// The assignee typed in the details pane, for the claims it shows (one, or every one
+/// selected): committed to all of them as one edit.
+#[derive(Debug, Clone, Default)]
+pub struct AssigneeDraft {
+    pub claims: Vec<ClaimId>,
+    pub revision: Option<u64>,
+    pub name: String,
+}
+
+/// A memo being typed: an article's (`article`) or the project's (`None`).
+#[derive(Debug, Clone, Default)]
+pub struct MemoDraft {
+    pub article: Option<ArticleId>,
+    pub revision: Option<u64>,
+    pub text: String,
+}
+
 /// The details pane's buffers, for one claim, and the speaker page's role.
 #[derive(Debug, Clone, Default)]
 pub struct Drafts {
@@ -61,6 +91,7 @@ pub struct Drafts {
     pub speaker_name: String,
     pub role: String,
     pub notes: String,
+    pub rationale: String,
     pub ev_url: String,
     pub ev_description: String,
     /// Fields typed in since the buffers were loaded.
@@ -69,6 +100,11 @@ pub struct Drafts {
     pub focused: Option<Field>,
     /// The Speakers tab's role field (kept when the claim buffers reload).
     pub speaker_role: SpeakerRole,
+    /// The assignee field (kept when the claim buffers reload).
+    pub assignee: AssigneeDraft,
+    /// The article memo and the project memo (kept when the claim buffers reload).
+    pub article_memo: MemoDraft,
+    pub project_memo: MemoDraft,
 }
 
 impl Drafts {
@@ -96,11 +132,57 @@ impl Drafts {
             speaker_name: speaker.map(|s| s.name.clone()).unwrap_or_default(),
             role: speaker.and_then(|s| s.role.clone()).unwrap_or_default(),
             notes: claim.notes.clone(),
+            rationale: claim.rationale.clone(),
             ev_url,
             ev_description,
             dirty: BTreeSet::new(),
             focused: self.focused,
             speaker_role: std::mem::take(&mut self.speaker_role),
+            assignee: std::mem::take(&mut self.assignee),
+            article_memo: std::mem::take(&mut self.article_memo),
+            project_memo: std::mem::take(&mut self.project_memo),
+        };
+    }
+
+    /// Load the article memo from `article` unless it holds typing not committed.
+    pub fn follow_article_memo(&mut self, article: &Article, revision: u64) {
+        let m = &self.article_memo;
+        let current = m.article == Some(article.id) && m.revision == Some(revision);
+        if current || self.dirty.contains(&Field::ArticleMemo) {
+            return;
+        }
+        self.article_memo = MemoDraft {
+            article: Some(article.id),
+            revision: Some(revision),
+            text: article.memo.clone(),
+        };
+    }
+
+    /// Load the project memo unless it holds typing not committed.
+    pub fn follow_project_memo(&mut self, project: &Project, revision: u64) {
+        if self.project_memo.revision == Some(revision) || self.dirty.contains(&Field::ProjectMemo)
+        {
+            return;
+        }
+        self.project_memo = MemoDraft {
+            article: None,
+            revision: Some(revision),
+            text: project.memo.clone(),
+        };
+    }
+
+    /// Load the assignee field for `claims` unless it holds typing not committed: their
+    /// common assignee (`common`), or nothing when they differ.
+    pub fn follow_assignee(&mut self, claims: &[ClaimId], common: Option<&str>, revision: u64) {
+        let a = &self.assignee;
+        let current = a.claims == claims && a.revision == Some(revision);
+        if current || self.dirty.contains(&Field::Assignee) {
+            return;
+        }
+        self.assignee = AssigneeDraft {
+            claims: claims.to_vec(),
+            revision: Some(revision),
+            name: common.unwrap_or_default().to_string(),
         };
     }
 
@@ -141,6 +223,43 @@ impl Drafts {
                 });
             }
         }
+        if dirty.remove(&Field::ArticleMemo) {
+            self.article_memo.revision = None;
+            let memo = &self.article_memo;
+            if let Some(article) = memo.article.and_then(|a| project.article(a))
+                && article.memo != memo.text
+            {
+                edits.push(Edit::SetArticleMemo {
+                    article: article.id,
+                    memo: memo.text.clone(),
+                });
+            }
+        }
+        if dirty.remove(&Field::ProjectMemo) {
+            self.project_memo.revision = None;
+            if project.memo != self.project_memo.text {
+                edits.push(Edit::SetProjectMemo {
+                    memo: self.project_memo.text.clone(),
+                });
+            }
+        }
+        if dirty.remove(&Field::Assignee) {
+            self.assignee.revision = None;
+            let name = self.assignee.name.trim();
+            let assignee = (!name.is_empty()).then(|| name.to_string());
+            let wanted: std::collections::HashSet<ClaimId> =
+                self.assignee.claims.iter().copied().collect();
+            let targets: Vec<&Claim> = project
+                .claims
+                .iter()
+                .filter(|c| wanted.contains(&c.id))
+                .collect();
+            let changes = targets.iter().any(|c| c.assignee != assignee);
+            let claims: Vec<ClaimId> = targets.iter().map(|c| c.id).collect();
+            if changes {
+                edits.push(Edit::SetAssignee { claims, assignee });
+            }
+        }
         let Some(claim) = self.claim.and_then(|c| project.claim(c)) else {
             return edits;
         };
@@ -175,6 +294,12 @@ impl Drafts {
                     edits.push(Edit::SetNotes {
                         claim: claim.id,
                         notes: self.notes.clone(),
+                    });
+                }
+                Field::Rationale if self.rationale != claim.rationale => {
+                    edits.push(Edit::SetRationale {
+                        claim: claim.id,
+                        rationale: self.rationale.clone(),
                     });
                 }
                 _ => {}

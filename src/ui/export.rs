@@ -18,13 +18,15 @@ pub struct ExportWindow {
     open: bool,
     pub format: Option<Format>,
     pub bom: bool,
+    /// Also export the claims marked Not a claim.
+    pub include_rejected: bool,
     /// Write only the claims the table showed when the window was opened.
     pub only_shown: bool,
     /// Those claims (`None`: the table showed every claim).
     pub shown: Option<BTreeSet<ClaimId>>,
     pub organisation: String,
     pub review_url_pattern: String,
-    /// How many claims the project has (for "12 of 40").
+    /// How many claims the project has, Not a claim left out (for "12 of 40").
     pub total: usize,
     /// Where to write, as typed or picked.
     pub path: String,
@@ -57,7 +59,11 @@ impl ExportWindow {
             self.only_shown = false;
         }
         self.shown = shown;
-        self.total = project.claims.len();
+        self.total = project
+            .claims
+            .iter()
+            .filter(|c| c.status.is_claim())
+            .count();
         let format = self.format.unwrap_or(Format::Csv);
         self.format = Some(format);
         self.organisation = project.settings.organisation.clone();
@@ -126,6 +132,11 @@ impl ExportWindow {
             ui.add_enabled_ui(self.shown.is_some(), |ui| {
                 ui.checkbox(&mut self.only_shown, label).on_hover_text(hint);
             });
+            ui.checkbox(
+                &mut self.include_rejected,
+                "Include claims marked Not a claim",
+            )
+            .on_hover_text("Left out of every export unless this is ticked");
 
             ui.add_space(6.0);
             ui.label(RichText::new("Project settings (saved with the project)").strong());
@@ -228,10 +239,10 @@ impl ExportWindow {
             format,
             options: Options {
                 bom: self.bom && format == Format::Csv,
-                ..Options::default()
+                include_rejected: self.include_rejected,
+                only_claims: self.shown.clone().filter(|_| self.only_shown),
             },
             settings: self.settings(),
-            only_claims: self.shown.clone().filter(|_| self.only_shown),
             path: std::path::absolute(&path).unwrap_or(path),
         }
     }

@@ -5,9 +5,10 @@
 use egui::{RichText, Ui};
 
 use super::command::{Action, Queue, Tab};
+use super::rows::{AssigneeFilter, Filter};
 use super::state::ViewState;
 use super::theme;
-use crate::model::{ClaimKind, Project, Status};
+use crate::model::{ClaimKind, Priority, Project, Status};
 
 pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, queue: &mut Queue) {
     let mut filter = view.filter.clone();
@@ -46,16 +47,7 @@ pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, queue: &mut Qu
         if search.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
             queue.push(Action::FocusTable);
         }
-        let status_text = filter.status.map_or("Any status", Status::label);
-        let combo = egui::ComboBox::from_id_salt("filter_status")
-            .selected_text(status_text)
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut filter.status, None, "Any status");
-                for s in Status::ALL {
-                    ui.selectable_value(&mut filter.status, Some(s), s.label());
-                }
-            });
-        theme::name_combo(&combo.response, "Status filter", status_text);
+        status_filter(ui, &mut filter);
         let speaker_text = view
             .filter
             .speaker
@@ -82,6 +74,7 @@ pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, queue: &mut Qu
                 }
             });
         theme::name_combo(&combo.response, "Kind filter", kind_text);
+        triage_filter(ui, project, &mut filter);
         if filter.is_active() && ui.button("Clear filters").clicked() {
             queue.push(Action::ClearFilters);
         }
@@ -90,4 +83,88 @@ pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, queue: &mut Qu
         queue.push(Action::SetFilter(filter));
     }
     ui.add_space(2.0);
+}
+
+/// "Any status" (Not a claim hidden), "Any, with Not a claim", or one status (Not a claim
+/// included: the claims marked so are found there).
+fn status_filter(ui: &mut Ui, filter: &mut Filter) {
+    const WITH_REJECTED: &str = "Any, with Not a claim";
+    let text = match (filter.status, filter.show_rejected) {
+        (Some(s), _) => s.label(),
+        (None, true) => WITH_REJECTED,
+        (None, false) => "Any status",
+    };
+    let mut choice = (
+        filter.status,
+        filter.show_rejected && filter.status.is_none(),
+    );
+    let combo = egui::ComboBox::from_id_salt("filter_status")
+        .selected_text(text)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut choice, (None, false), "Any status")
+                .on_hover_text("Every claim but those marked Not a claim");
+            ui.selectable_value(&mut choice, (None, true), WITH_REJECTED);
+            for s in Status::ALL {
+                ui.selectable_value(&mut choice, (Some(s), false), s.label());
+            }
+        });
+    theme::name_combo(&combo.response, "Status filter", text);
+    if choice
+        != (
+            filter.status,
+            filter.show_rejected && filter.status.is_none(),
+        )
+    {
+        (filter.status, filter.show_rejected) = choice;
+    }
+}
+
+/// One menu for the triage filters: assignee, priority, in progress. Its text says what is
+/// chosen ("Ana · High"), or "Any triage".
+fn triage_filter(ui: &mut Ui, project: &Project, filter: &mut Filter) {
+    let mut parts: Vec<String> = Vec::new();
+    match &filter.assignee {
+        Some(AssigneeFilter::NoOne) => parts.push("Assigned to no one".into()),
+        Some(AssigneeFilter::Named(name)) => parts.push(name.clone()),
+        None => {}
+    }
+    if let Some(p) = filter.priority {
+        parts.push(p.label().into());
+    }
+    match filter.in_progress {
+        Some(true) => parts.push("In progress".into()),
+        Some(false) => parts.push("Not in progress".into()),
+        None => {}
+    }
+    let text = if parts.is_empty() {
+        "Any triage".to_string()
+    } else {
+        parts.join(" · ")
+    };
+    let combo = egui::ComboBox::from_id_salt("filter_triage")
+        .selected_text(&text)
+        .width(120.0)
+        .height(420.0)
+        .truncate()
+        .show_ui(ui, |ui| {
+            ui.label(RichText::new("Assigned to").strong());
+            ui.selectable_value(&mut filter.assignee, None, "Anyone");
+            ui.selectable_value(&mut filter.assignee, Some(AssigneeFilter::NoOne), "No one");
+            for name in &project.assignees {
+                let value = Some(AssigneeFilter::Named(name.clone()));
+                ui.selectable_value(&mut filter.assignee, value, name);
+            }
+            ui.separator();
+            ui.label(RichText::new("Priority").strong());
+            ui.selectable_value(&mut filter.priority, None, "Any priority");
+            for p in Priority::ALL {
+                ui.selectable_value(&mut filter.priority, Some(p), p.label());
+            }
+            ui.separator();
+            ui.label(RichText::new("Progress").strong());
+            ui.selectable_value(&mut filter.in_progress, None, "Any progress");
+            ui.selectable_value(&mut filter.in_progress, Some(true), "In progress");
+            ui.selectable_value(&mut filter.in_progress, Some(false), "Not in progress");
+        });
+    theme::name_combo(&combo.response, "Triage filter", &text);
 }

@@ -10,6 +10,7 @@ mod app;
 mod article_meta;
 mod article_view;
 mod articles_list;
+pub mod assign_speaker;
 mod claims_table;
 pub mod command;
 mod details;

@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 
 use super::rows::ProjectIndex;
-use crate::model::ClaimId;
+use crate::model::{Claim, ClaimId, Priority, Project};
 
 /// Selected claims; `cursor` is the one shown in details, `anchor` where Shift-click starts.
 #[derive(Debug, Clone, Default)]
@@ -84,5 +84,62 @@ impl Selection {
         let mut ids: Vec<ClaimId> = self.ids.iter().copied().collect();
         ids.sort_by_key(|id| index.index_of(*id).unwrap_or(usize::MAX));
         ids
+    }
+}
+
+/// What the claims the details pane acts on have in common (their triage fields), with
+/// their ids in project order. For several selected it is cached per selection and
+/// project revision: "select all shown" on a large project costs nothing per frame.
+#[derive(Debug, Clone, Default)]
+pub struct Common {
+    key: Option<(u64, u64)>,
+    pub ids: Vec<ClaimId>,
+    /// Their assignee when all have the same (`Some(None)`: no one); `None` when they differ.
+    pub assignee: Option<Option<String>>,
+    /// Their priority when all have the same.
+    pub priority: Option<Priority>,
+    pub all_in_progress: bool,
+    pub some_in_progress: bool,
+}
+
+impl Common {
+    pub fn of<'a>(claims: impl IntoIterator<Item = &'a Claim>) -> Common {
+        let mut common = Common {
+            all_in_progress: true,
+            ..Common::default()
+        };
+        for (n, c) in claims.into_iter().enumerate() {
+            common.ids.push(c.id);
+            if n == 0 {
+                common.assignee = Some(c.assignee.clone());
+                common.priority = Some(c.priority);
+            } else {
+                if common.assignee.as_ref().is_some_and(|a| *a != c.assignee) {
+                    common.assignee = None;
+                }
+                if common.priority != Some(c.priority) {
+                    common.priority = None;
+                }
+            }
+            common.all_in_progress &= c.in_progress;
+            common.some_in_progress |= c.in_progress;
+        }
+        common.all_in_progress &= !common.ids.is_empty();
+        common
+    }
+
+    /// Recompute for the selection if it or the project changed.
+    pub fn refresh(&mut self, selection: &Selection, index: &ProjectIndex, project: &Project) {
+        let key = (selection.generation, index.revision.unwrap_or(0));
+        if self.key == Some(key) {
+            return;
+        }
+        let ids = selection.sorted_ids(index);
+        let claims = ids
+            .iter()
+            .filter_map(|c| index.index_of(*c))
+            .filter_map(|i| project.claims.get(i));
+        *self = Common::of(claims);
+        self.key = Some(key);
     }
 }

@@ -91,6 +91,12 @@ pub const SHORTCUTS: &[Shortcut] = &[
         help: "Mark selected claims Unchecked (and move on)",
     },
     Shortcut {
+        keys: &[key(NONE, Key::R)],
+        scope: Scope::Table,
+        action: || Action::Tag(Status::Rejected),
+        help: "Mark selected claims Not a claim: hidden, left out of counts and exports (and move on)",
+    },
+    Shortcut {
         keys: &[key(SHIFT, Key::ArrowUp)],
         scope: Scope::List,
         action: || Action::Move {
@@ -252,7 +258,10 @@ pub const MOUSE: &[(&str, &str)] = &[
     ("Shift-click", "Extend the selection to a claim"),
     ("Ctrl-click", "Add or remove a claim from the selection"),
     ("Click a header", "Sort by that column (again: reverse)"),
-    ("Right-click a claim", "Mark or delete it"),
+    (
+        "Right-click a claim",
+        "Mark, assign a speaker, priority or assignee, or delete (the whole selection)",
+    ),
 ];
 
 /// Where the keys go this frame.

@@ -13,7 +13,7 @@ use super::command::Tab;
 use super::drafts::Drafts;
 use super::highlights::ArticleCache;
 use super::rows::{Filter, ProjectIndex, Rows, Sort};
-use super::selection::Selection;
+use super::selection::{Common, Selection};
 use super::speaker_list::SpeakerView;
 use crate::model::edit::History;
 use crate::model::{ArticleId, ClaimId, Project};
@@ -62,6 +62,8 @@ pub struct ViewState {
     pub index: ProjectIndex,
     pub rows: Rows,
     pub selection: Selection,
+    /// What the selected claims have in common (the details pane's triage fields).
+    pub common: Common,
     /// The article whose text is shown.
     pub article: Option<ArticleId>,
     /// Text the analyst selected in the article view: (article, start, end) byte offsets.

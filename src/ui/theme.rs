@@ -123,7 +123,7 @@ pub fn count_chips(ui: &mut Ui, counts: &StatusCounts) {
         for status in Status::ALL {
             let n = counts.get(status);
             if n > 0 {
-                chip(ui, status, format!("{n} {}", status.key()));
+                chip(ui, status, format!("{n} {}", chip_name(status)));
             }
         }
     });
@@ -136,10 +136,18 @@ pub fn count_chips_line(ui: &mut Ui, counts: &StatusCounts) {
         for status in Status::ALL {
             let n = counts.get(status);
             if n > 0 {
-                chip(ui, status, format!("{n} {}", status.key()));
+                chip(ui, status, format!("{n} {}", chip_name(status)));
             }
         }
     });
+}
+
+/// A status's name in a count chip ("3 verified", "2 not a claim").
+fn chip_name(status: Status) -> &'static str {
+    match status {
+        Status::Rejected => "not a claim",
+        s => s.key(),
+    }
 }
 
 /// A status button: its label and key on its colour.

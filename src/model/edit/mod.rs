@@ -149,6 +149,13 @@ pub enum Edit {
         claims: DismissClaims,
         at: i64,
     },
+    /// "Not a speaker" for several speakers as one edit (as [`Edit::DismissSpeaker`] for
+    /// each; repeats passed over). Refused whole if one of them is not in the project.
+    DismissSpeakers {
+        speakers: Vec<SpeakerId>,
+        claims: DismissClaims,
+        at: i64,
+    },
     /// Replace the names dismissed as "not a speaker" (trimmed, repeats dropped): taking a
     /// name off lets extraction find that speaker again.
     SetNotSpeakers {
@@ -211,7 +218,7 @@ impl Edit {
             Edit::DeleteClaims { .. } => "delete claims",
             Edit::RenameSpeaker { .. } => "rename speaker",
             Edit::MergeSpeakers { .. } | Edit::MergeSpeakersInto { .. } => "merge speakers",
-            Edit::DismissSpeaker { .. } => "mark not a speaker",
+            Edit::DismissSpeaker { .. } | Edit::DismissSpeakers { .. } => "mark not a speaker",
             Edit::SetNotSpeakers { .. } => "edit not-a-speaker names",
             Edit::ReExtract { .. } => "re-extract article",
             Edit::AddArticle { .. } => "add article",
@@ -297,6 +304,11 @@ pub fn apply(project: &mut Project, edit: &Edit) -> Result<Patch, EditError> {
             claims,
             at,
         } => speakers::dismiss_speaker(project, p, speaker, claims, at),
+        Edit::DismissSpeakers {
+            speakers,
+            claims,
+            at,
+        } => speakers::dismiss_many(project, p, speakers, claims, at),
         Edit::SetNotSpeakers { names } => workflow::set_not_speakers(project, p, names),
         Edit::SetArticleMeta {
             article,

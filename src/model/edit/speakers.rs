@@ -149,6 +149,32 @@ pub(super) fn dismiss_speaker(
     Ok(())
 }
 
+/// "Not a speaker" for each of `speakers`, all checked before anything changes.
+pub(super) fn dismiss_many(
+    project: &mut Project,
+    patch: &mut Patch,
+    speakers: &[SpeakerId],
+    claims: &DismissClaims,
+    at: &i64,
+) -> Result<(), EditError> {
+    let mut seen = HashSet::new();
+    let speakers: Vec<SpeakerId> = speakers
+        .iter()
+        .copied()
+        .filter(|id| seen.insert(*id))
+        .collect();
+    if speakers.is_empty() {
+        return Err(EditError::NoChange);
+    }
+    for id in &speakers {
+        speaker_index(project, *id)?;
+    }
+    for id in &speakers {
+        dismiss_speaker(project, patch, id, claims, at)?;
+    }
+    Ok(())
+}
+
 /// The speaker a typed name means: an existing one (name or alias), else a new one. An
 /// empty name means no speaker.
 pub(super) fn speaker_named(

@@ -363,3 +363,37 @@ fn speaker_record_lists_claims_with_verdicts() {
     assert_eq!(p.speaker_records(false).len(), 2);
     assert!(p.speaker_record(SpeakerId(12345), false).is_none());
 }
+
+#[test]
+fn dismissing_several_speakers_is_one_edit() {
+    let (mut p, mut h, _) = project();
+    let all: Vec<SpeakerId> = p.speakers.iter().map(|s| s.id).collect();
+    assert!(all.len() >= 2);
+    let names: Vec<String> = p.speakers.iter().map(|s| s.name.clone()).collect();
+    round_trip(
+        &mut p,
+        &mut h,
+        Edit::DismissSpeakers {
+            speakers: vec![all[0], all[1], all[0]],
+            claims: DismissClaims::NotAClaim,
+            at: 9,
+        },
+        |p| {
+            assert!(p.speaker(all[0]).is_none() && p.speaker(all[1]).is_none());
+            assert!(names[..2].iter().all(|n| p.is_not_speaker(n)));
+            assert_eq!(p.not_speakers.len(), 2, "a repeat is passed over");
+        },
+    );
+    // One speaker not in the project: refused whole, nothing changed.
+    let before = p.clone();
+    let refused = h.apply(
+        &mut p,
+        Edit::DismissSpeakers {
+            speakers: vec![all[0], SpeakerId(999_999)],
+            claims: DismissClaims::LoseSpeaker,
+            at: 9,
+        },
+    );
+    assert!(refused.is_err());
+    assert_eq!(p, before);
+}

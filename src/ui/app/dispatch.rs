@@ -5,6 +5,7 @@
 use super::ClaimdeskApp;
 use crate::model::edit::{Edit, EditError};
 use crate::model::{ClaimId, Status};
+use crate::ui::assign_speaker::AssignSpeaker;
 use crate::ui::command::{Action, Pick, Tab, ThemeChoice};
 use crate::ui::jobs::DialogPurpose;
 use crate::ui::theme;
@@ -41,6 +42,7 @@ impl ClaimdeskApp {
                 self.apply_edit(edit);
             }
             Action::MergeSpeakers { from, into } => self.merge_speakers(from, into),
+            Action::DismissSpeakers { speakers, claims } => self.dismiss_speakers(speakers, claims),
             Action::Tag(status) => self.tag(status),
             Action::DeleteSelected => {
                 let claims = self.view.selection.sorted_ids(&self.view.index);
@@ -156,6 +158,17 @@ impl ClaimdeskApp {
             Action::ZoomOut => self.zoom(self.prefs.zoom - 0.1),
             Action::ZoomReset => self.zoom(1.0),
             Action::ShowShortcuts => self.dialogs.shortcuts = true,
+            Action::ShowAssignSpeaker => {
+                let claims = self.view.selection.sorted_ids(&self.view.index);
+                if claims.is_empty() {
+                    self.message = Some("Select a claim first".into());
+                } else {
+                    self.dialogs.assign_speaker = Some(AssignSpeaker {
+                        claims,
+                        name: String::new(),
+                    });
+                }
+            }
             Action::ShowOpenPath => self.dialogs.open_path = Some(String::new()),
             Action::ShowSavePath => {
                 let path = self.doc.path.as_ref().map(|p| p.display().to_string());
@@ -167,9 +180,12 @@ impl ClaimdeskApp {
                 } else {
                     self.doc.project.name.clone()
                 };
+                // What the filters show, when they hide more than Not a claim (which the
+                // export's own box leaves out or takes in).
                 let ids = self.view.visible_ids(&self.doc.project);
+                let hidden = ids.len() < self.doc.project.claims.len();
                 let shown =
-                    (ids.len() < self.doc.project.claims.len()).then(|| ids.into_iter().collect());
+                    (hidden && self.view.filter.is_active()).then(|| ids.into_iter().collect());
                 self.export
                     .open(&self.doc.project, self.doc.path.as_deref(), &name, shown);
             }
@@ -284,7 +300,15 @@ impl ClaimdeskApp {
     fn jump_to(&mut self, id: ClaimId) {
         self.view.tab = Tab::Claims;
         if !self.view.is_shown(id) {
-            self.view.filter = Default::default();
+            let rejected = self
+                .doc
+                .project
+                .claim(id)
+                .is_some_and(|c| !c.status.is_claim());
+            self.view.filter = crate::ui::rows::Filter {
+                show_rejected: rejected,
+                ..Default::default()
+            };
             self.view
                 .refresh(&self.doc.project, self.doc.history.revision());
         }

@@ -294,12 +294,7 @@ impl ClaimdeskApp {
             });
         }
         self.export.writing = true;
-        let mut project = snapshot(&self.doc.project);
-        // "Only the claims shown": the export is written from a copy holding only them.
-        // (To become `Options::only_claims` once io::export has it.)
-        if let Some(only) = &request.only_claims {
-            project.claims.retain(|c| only.contains(&c.id));
-        }
+        let project = snapshot(&self.doc.project);
         self.jobs
             .export(project, request.format, request.options, request.path);
     }

@@ -26,7 +26,9 @@ use super::menu::{self, MenuFacts};
 use super::shortcuts::{self, KeyContext};
 use super::state::{Document, ViewState};
 use super::status_bar::{self, StatusFacts};
-use super::{article_view, articles_list, claims_table, details, filters, speakers, theme};
+use super::{
+    article_view, articles_list, assign_speaker, claims_table, details, filters, speakers, theme,
+};
 use crate::model::Project;
 
 const RECENT_KEY: &str = "claimdesk.recent";
@@ -251,10 +253,12 @@ impl ClaimdeskApp {
             || ctx
                 .memory(|m| m.focused())
                 .is_some_and(|id| id != table_focus_id());
+        let modal = self.dialogs.is_modal() || self.export.is_open();
         KeyContext {
             typing,
-            left_field: self.typing_last_frame && !typing,
-            modal: self.dialogs.is_modal() || self.export.is_open(),
+            // A dialog's own field: its Esc is the dialog's (one Esc closes it).
+            left_field: self.typing_last_frame && !typing && !modal,
+            modal,
             table: self.view.tab == Tab::Claims,
             speakers: self.view.tab == Tab::Speakers,
         }
@@ -298,7 +302,8 @@ impl ClaimdeskApp {
             .default_size((window * 0.18).clamp(150.0, 230.0))
             .size_range(150.0..=(window * 0.25).clamp(200.0, 320.0))
             .show(ui, |ui| {
-                articles_list::show(ui, project, &view.index, view.filter.article, queue);
+                let (index, drafts) = (&view.index, &mut view.drafts);
+                articles_list::show(ui, project, index, view.filter.article, drafts, queue);
             });
         egui::CentralPanel::default().show(ui, |ui| {
             filters::show(ui, project, view, queue);
@@ -327,6 +332,7 @@ impl ClaimdeskApp {
         });
         let ctx = ui.ctx().clone();
         self.dialogs.show(&ctx, queue);
+        assign_speaker::show(&ctx, project, &mut self.dialogs.assign_speaker, queue);
         self.export.show(&ctx, queue);
     }
 }

@@ -3,7 +3,7 @@
 
 use super::ClaimdeskApp;
 use crate::model::SpeakerId;
-use crate::model::edit::Edit;
+use crate::model::edit::{DismissClaims, Edit};
 use crate::ui::command::Pick;
 
 impl ClaimdeskApp {
@@ -53,20 +53,16 @@ impl ClaimdeskApp {
         self.view.speakers.scroll = true;
     }
 
-    /// Merge the speakers of `from` into `into`, one merge edit each (the history has no
-    /// group of edits yet: each is its own undo step), then select the one kept.
+    /// Merge the speakers of `from` into `into` as one edit (one undo step), then select
+    /// the one kept.
     pub(super) fn merge_speakers(&mut self, from: Vec<SpeakerId>, into: SpeakerId) {
         let from: Vec<SpeakerId> = from.into_iter().filter(|s| *s != into).collect();
-        let mut merged = 0;
-        for speaker in from {
-            if !self.apply_edit(Edit::MergeSpeakers {
-                from: speaker,
-                into,
-            }) {
-                break;
-            }
-            merged += 1;
-        }
+        let n = from.len();
+        let merged = if n > 0 && self.apply_edit(Edit::MergeSpeakersInto { from, into }) {
+            n
+        } else {
+            0
+        };
         self.view
             .refresh(&self.doc.project, self.doc.history.revision());
         self.view.speakers.selection.only(into);
@@ -78,6 +74,40 @@ impl ClaimdeskApp {
                 if merged == 1 { "" } else { "s" },
                 kept.name
             ));
+        }
+    }
+
+    /// "Not a speaker" for every one of `speakers`, one edit (one undo step), their claims
+    /// losing the speaker or marked Not a claim.
+    pub(super) fn dismiss_speakers(&mut self, speakers: Vec<SpeakerId>, claims: DismissClaims) {
+        let names: Vec<String> = speakers
+            .iter()
+            .filter_map(|s| self.doc.project.speaker(*s).map(|s| s.name.clone()))
+            .collect();
+        let at = crate::io::import::now_seconds();
+        let edit = match speakers.as_slice() {
+            [speaker] => Edit::DismissSpeaker {
+                speaker: *speaker,
+                claims,
+                at,
+            },
+            _ => Edit::DismissSpeakers {
+                speakers,
+                claims,
+                at,
+            },
+        };
+        if !self.apply_edit(edit) {
+            return;
+        }
+        self.view
+            .refresh(&self.doc.project, self.doc.history.revision());
+        let what = match claims {
+            DismissClaims::LoseSpeaker => "their claims have no speaker now",
+            DismissClaims::NotAClaim => "their claims are marked Not a claim",
+        };
+        if !names.is_empty() {
+            self.message = Some(format!("Not a speaker: {} ({what})", names.join(", ")));
         }
     }
 }

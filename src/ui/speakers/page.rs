@@ -1,11 +1,12 @@
 //! A speaker's page: the speaker's record (names, role, counts) and every claim they made,
 //! by article, with its verdict; a click on a claim opens it in the Claims tab. Here too:
 //! rename, the role (typed into a draft, committed when the field is left, like the
-//! details pane), and merging, of this speaker into another or of all the selected ones.
+//! details pane), merging, of this speaker into another or of all the selected ones, and
+//! "Not a speaker" (their claims lose the speaker, or are marked Not a claim).
 
 use egui::{RichText, Sense, Ui};
 
-use crate::model::edit::Edit;
+use crate::model::edit::{DismissClaims, Edit};
 use crate::model::{Claim, Project, Speaker, SpeakerId};
 use crate::ui::command::{Action, Queue, Tab};
 use crate::ui::drafts::Field;
@@ -17,6 +18,8 @@ pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, queue: &mut Qu
     ui.add_space(6.0);
     if view.speakers.selection.ids.len() > 1 {
         merge_selected(ui, project, view, queue);
+        let ids: Vec<SpeakerId> = view.speakers.selection.ids.iter().copied().collect();
+        not_a_speaker(ui, &ids, queue);
         ui.separator();
     }
     let Some(speaker) = view
@@ -177,6 +180,9 @@ fn record(ui: &mut Ui, project: &Project, view: &mut ViewState, s: &Speaker, que
             });
         }
     });
+    if view.speakers.selection.ids.len() <= 1 {
+        not_a_speaker(ui, &[id], queue);
+    }
     if ui.button("Show in the claims table").clicked() {
         queue.push(Action::SetFilter(Filter {
             speaker: Some(id),
@@ -184,6 +190,36 @@ fn record(ui: &mut Ui, project: &Project, view: &mut ViewState, s: &Speaker, que
         }));
         queue.push(Action::ShowTab(Tab::Claims));
     }
+}
+
+/// "Not a speaker" for `ids`, with the choice of what becomes of their claims.
+fn not_a_speaker(ui: &mut Ui, ids: &[SpeakerId], queue: &mut Queue) {
+    let title = if ids.len() > 1 {
+        format!("Mark {} as not speakers…", ids.len())
+    } else {
+        "Not a speaker…".to_string()
+    };
+    ui.menu_button(title, |ui| {
+        ui.label(
+            RichText::new("Removed, and never made a speaker again by extraction. Their claims:")
+                .weak(),
+        );
+        let choices = [
+            (DismissClaims::LoseSpeaker, "Keep them, without a speaker"),
+            (DismissClaims::NotAClaim, "Mark them Not a claim"),
+        ];
+        for (claims, label) in choices {
+            if ui.button(label).clicked() {
+                queue.push(Action::DismissSpeakers {
+                    speakers: ids.to_vec(),
+                    claims,
+                });
+                ui.close();
+            }
+        }
+    })
+    .response
+    .on_hover_text("For junk speakers (\"the statement\", \"officials\")");
 }
 
 /// "Merge 3 selected into [one of them]".
@@ -264,9 +300,15 @@ fn claims(ui: &mut Ui, project: &Project, view: &ViewState, id: SpeakerId, queue
         a.dedup();
         a.len()
     };
+    let rejected = theirs.iter().filter(|c| !c.status.is_claim()).count();
+    let and_rejected = if rejected > 0 {
+        format!(", and {rejected} marked Not a claim")
+    } else {
+        String::new()
+    };
     ui.strong(format!(
-        "Claims ({}) in {articles} article{}",
-        theirs.len(),
+        "Claims ({}{and_rejected}) in {articles} article{}",
+        theirs.len() - rejected,
         if articles == 1 { "" } else { "s" }
     ));
     let mut current = None;

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use crate::model::{Article, ArticleId, ClaimId, ClaimKind, Project, Speaker, SpeakerId, Status};
+use crate::model::{Article, ArticleId, ClaimId, Project, Speaker, SpeakerId, Status};
 
 /// Claim counts by status, in [`Status::ALL`] order.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -19,11 +19,17 @@ impl StatusCounts {
         self.0[status_index(status)]
     }
 
+    /// Every claim counted, those marked Not a claim left out.
     pub fn total(&self) -> usize {
-        self.0.iter().sum()
+        Status::ALL
+            .iter()
+            .filter(|s| s.is_claim())
+            .map(|s| self.get(*s))
+            .sum()
     }
 
-    /// "23 claims · 5 verified · 2 disputed · 16 unchecked" (statuses with no claim left out).
+    /// "23 claims · 5 verified · 2 disputed · 16 unchecked" (statuses with no claim left
+    /// out; Not a claim is no claim: "· 3 marked Not a claim" after them when shown).
     pub fn summary(&self) -> String {
         let total = self.total();
         let mut s = format!("{total} claim{}", if total == 1 { "" } else { "s" });
@@ -32,6 +38,10 @@ impl StatusCounts {
             if n > 0 {
                 s.push_str(&format!(" · {n} {}", status.key()));
             }
+        }
+        let rejected = self.get(Status::Rejected);
+        if rejected > 0 {
+            s.push_str(&format!(" · {rejected} marked Not a claim"));
         }
         s
     }
@@ -50,58 +60,11 @@ const STATUS_SUMMARY_ORDER: [Status; 6] = [
 pub fn status_index(status: Status) -> usize {
     Status::ALL.iter().position(|s| *s == status).unwrap_or(0)
 }
+mod filter;
+mod sort;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum SortColumn {
-    /// The claims' numbers (#): the order they were found or added in.
-    #[default]
-    Number,
-    Speaker,
-    Role,
-    Claim,
-    Cue,
-    Kind,
-    Article,
-    Status,
-    Marks,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Sort {
-    pub column: SortColumn,
-    pub ascending: bool,
-}
-
-impl Default for Sort {
-    fn default() -> Self {
-        Sort {
-            column: SortColumn::Number,
-            ascending: true,
-        }
-    }
-}
-
-/// Which claims the table shows. Empty search and `None`s mean "all".
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Filter {
-    pub status: Option<Status>,
-    pub speaker: Option<SpeakerId>,
-    pub article: Option<ArticleId>,
-    pub kind: Option<ClaimKind>,
-    /// Case-insensitive text found in the claim, its speaker, mention, role or notes;
-    /// "#17" finds claim number 17.
-    pub search: String,
-}
-
-impl Filter {
-    pub fn is_active(&self) -> bool {
-        self.status.is_some()
-            || self.speaker.is_some()
-            || self.article.is_some()
-            || self.kind.is_some()
-            || !self.search.trim().is_empty()
-    }
-}
+pub use filter::{AssigneeFilter, Filter, filtered};
+pub use sort::{Sort, SortColumn, sort_rows};
 
 /// Facts about the project that every view needs, recomputed when the project changes.
 #[derive(Default)]
@@ -213,195 +176,12 @@ impl Rows {
     }
 }
 
-/// Case-insensitive substring test without allocating for ASCII needles: scan for the
-/// needle's first byte (either case), then compare the rest.
-fn contains_folded(haystack: &str, needle_lower: &str) -> bool {
-    if needle_lower.is_ascii() {
-        let (h, n) = (haystack.as_bytes(), needle_lower.as_bytes());
-        let Some((&first, rest)) = n.split_first() else {
-            return true;
-        };
-        if h.len() < n.len() {
-            return false;
-        }
-        let upper = first.to_ascii_uppercase();
-        (0..=h.len() - n.len()).any(|i| {
-            (h[i] == first || h[i] == upper) && h[i + 1..i + n.len()].eq_ignore_ascii_case(rest)
-        })
-    } else {
-        haystack.to_lowercase().contains(needle_lower)
-    }
-}
-
-/// The claim number a search asks for: "#17" (spaces allowed after the #).
-fn number_search(search: &str) -> Option<u64> {
-    search.trim().strip_prefix('#')?.trim().parse().ok()
-}
-
-pub fn filtered(project: &Project, filter: &Filter) -> Vec<usize> {
-    let number = number_search(&filter.search);
-    let needle = if number.is_some() {
-        String::new()
-    } else {
-        filter.search.trim().to_lowercase()
-    };
-    // Speakers whose name, alias or role matches the search match all their claims.
-    let speaker_hits: Vec<SpeakerId> = if needle.is_empty() {
-        Vec::new()
-    } else {
-        project
-            .speakers
-            .iter()
-            .filter(|s| {
-                contains_folded(&s.name, &needle)
-                    || s.role
-                        .as_deref()
-                        .is_some_and(|r| contains_folded(r, &needle))
-                    || s.aliases.iter().any(|a| contains_folded(a, &needle))
-            })
-            .map(|s| s.id)
-            .collect()
-    };
-    project
-        .claims
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| {
-            filter.status.is_none_or(|s| c.status == s)
-                && filter.speaker.is_none_or(|s| c.speaker == Some(s))
-                && filter.article.is_none_or(|a| c.article == a)
-                && filter.kind.is_none_or(|k| c.kind == k)
-                && number.is_none_or(|n| c.number == n)
-                && (needle.is_empty()
-                    || contains_folded(&c.content, &needle)
-                    || c.speaker.is_some_and(|s| speaker_hits.contains(&s))
-                    || c.mention
-                        .as_deref()
-                        .is_some_and(|m| contains_folded(m, &needle))
-                    || contains_folded(&c.notes, &needle))
-        })
-        .map(|(i, _)| i)
-        .collect()
-}
-
-/// Ranks of a name list, so that sorting compares integers, not strings, per pair.
-fn ranks<K: Copy + Eq + std::hash::Hash>(mut names: Vec<(K, String)>) -> HashMap<K, u32> {
-    names.sort_by_cached_key(|(_, name)| name.to_lowercase());
-    names
-        .into_iter()
-        .enumerate()
-        .map(|(i, (k, _))| (k, i as u32))
-        .collect()
-}
-
-/// Sort by an integer key computed once per row; ties keep project order.
-fn sort_by_rank(rows: &mut [usize], key: impl Fn(usize) -> u32) {
-    let mut keyed: Vec<(u32, usize)> = rows.iter().map(|&i| (key(i), i)).collect();
-    keyed.sort_unstable();
-    for (slot, (_, i)) in rows.iter_mut().zip(keyed) {
-        *slot = i;
-    }
-}
-
-/// Sort by text: a compact (8-byte key, text, index) list is sorted instead of chasing each
-/// claim per comparison. The key is taken after the prefix all texts share (claims often all
-/// start with a quotation mark or the same words), so most comparisons end at the integer.
-fn sort_by_text<'a>(rows: &mut [usize], text: impl Fn(usize) -> &'a str) {
-    let mut common: Option<&[u8]> = None;
-    for &i in rows.iter() {
-        let t = text(i).as_bytes();
-        common = Some(match common {
-            None => t,
-            Some(c) => {
-                let n = c.iter().zip(t).take_while(|(a, b)| a == b).count();
-                &c[..n]
-            }
-        });
-        if common.is_some_and(<[u8]>::is_empty) {
-            break;
-        }
-    }
-    let skip = common.map_or(0, <[u8]>::len);
-    let mut keyed: Vec<(u64, &str, usize)> = rows
-        .iter()
-        .map(|&i| {
-            let t = text(i);
-            let rest = t.as_bytes().get(skip..).unwrap_or_default();
-            let mut key = [0u8; 8];
-            let n = rest.len().min(8);
-            key[..n].copy_from_slice(&rest[..n]);
-            (u64::from_be_bytes(key), t, i)
-        })
-        .collect();
-    keyed.sort_unstable();
-    for (slot, (_, _, i)) in rows.iter_mut().zip(keyed) {
-        *slot = i;
-    }
-}
-
-pub fn sort_rows(project: &Project, rows: &mut [usize], sort: Sort) {
-    let claims = &project.claims;
-    match sort.column {
-        SortColumn::Number => rows.sort_by_key(|&i| (claims[i].number, i)),
-        SortColumn::Speaker | SortColumn::Role => {
-            let by_role = sort.column == SortColumn::Role;
-            let rank = ranks(
-                project
-                    .speakers
-                    .iter()
-                    .map(|s| {
-                        let key = if by_role {
-                            s.role.clone().unwrap_or_default()
-                        } else {
-                            s.name.clone()
-                        };
-                        (s.id, key)
-                    })
-                    .collect(),
-            );
-            // Claims without a speaker (or role) go last.
-            sort_by_rank(rows, |i| {
-                claims[i]
-                    .speaker
-                    .and_then(|s| rank.get(&s).copied())
-                    .unwrap_or(u32::MAX)
-            });
-        }
-        SortColumn::Article => {
-            let rank = ranks(
-                project
-                    .articles
-                    .iter()
-                    .map(|a| (a.id, a.title.clone()))
-                    .collect(),
-            );
-            sort_by_rank(rows, |i| {
-                rank.get(&claims[i].article).copied().unwrap_or(u32::MAX)
-            });
-        }
-        SortColumn::Claim => sort_by_text(rows, |i| claims[i].content.as_str()),
-        SortColumn::Cue => sort_by_text(rows, |i| claims[i].cue.as_str()),
-        SortColumn::Kind => sort_by_rank(rows, |i| {
-            ClaimKind::ALL
-                .iter()
-                .position(|k| *k == claims[i].kind)
-                .unwrap_or(0) as u32
-        }),
-        SortColumn::Status => sort_by_rank(rows, |i| status_index(claims[i].status) as u32),
-        SortColumn::Marks => sort_by_rank(rows, |i| {
-            let marks = claims[i].evidence.len() + usize::from(!claims[i].notes.is_empty());
-            u32::MAX - marks.min(u32::MAX as usize) as u32
-        }),
-    }
-    if !sort.ascending {
-        rows.reverse();
-    }
-}
-
 #[cfg(test)]
 mod tests {
+    use super::filter::contains_folded;
+    use super::sort::sort_by_text;
     use super::*;
-    use crate::model::{Article, ArticleMeta, Claim, ClaimOrigin, Speaker};
+    use crate::model::{Article, ArticleMeta, Claim, ClaimKind, ClaimOrigin, Speaker};
 
     fn project() -> Project {
         let mut p = Project::new("t");

@@ -1,11 +1,15 @@
-//! The selected claim in full: status buttons, content, speaker and role, notes, evidence
-//! and status history. The text fields type into [`Drafts`]; the dispatcher turns what was
+//! The selected claim in full: status buttons, content, speaker and role, triage fields
+//! (`workflow.rs`), the public rationale, the private notes, evidence and status history;
+//! with several selected, what acts on all of them. The text fields type into [`Drafts`]; the dispatcher turns what was
 //! typed into edits when a field is left (see `drafts.rs`).
+
+mod workflow;
 
 use egui::{RichText, Ui};
 
 use super::command::{Action, Queue};
 use super::drafts::{Drafts, Field};
+use super::selection::Common;
 use super::state::ViewState;
 use super::theme;
 use crate::model::edit::Edit;
@@ -28,14 +32,9 @@ fn field(
 
 pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, queue: &mut Queue) {
     let selected = view.selection.ids.len();
+    let revision = view.index.revision.unwrap_or(0);
     if selected > 1 {
-        ui.heading(format!("{selected} claims selected"));
-        ui.label("Mark them all:");
-        status_buttons(ui, queue);
-        ui.add_space(8.0);
-        if ui.button("Delete selected claims").clicked() {
-            queue.push(Action::DeleteSelected);
-        }
+        several(ui, project, view, revision, queue);
         return;
     }
     let Some(claim) = view.selection.cursor.and_then(|c| {
@@ -48,8 +47,10 @@ pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, queue: &mut Qu
         ui.label(RichText::new("Select a claim to see and edit its details.").weak());
         return;
     };
-    let revision = view.index.revision.unwrap_or(0);
     view.drafts.follow(project, claim, revision);
+    let common = Common::of([claim]);
+    let assignee = common.assignee.as_ref().and_then(|a| a.as_deref());
+    view.drafts.follow_assignee(&common.ids, assignee, revision);
     let drafts = &mut view.drafts;
 
     egui::ScrollArea::vertical()
@@ -67,11 +68,13 @@ pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, queue: &mut Qu
                 .num_columns(2)
                 .spacing([8.0, 6.0])
                 .show(ui, |ui| {
+                    workflow::rows(ui, project, &common, drafts, field_w, queue);
                     let Drafts {
                         content,
                         speaker_name,
                         role,
                         notes,
+                        rationale,
                         dirty,
                         ..
                     } = &mut *drafts;
@@ -106,12 +109,22 @@ pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, queue: &mut Qu
                         ui.end_row();
                     }
 
-                    let l = ui.label("Notes");
-                    let edit = egui::TextEdit::multiline(notes)
-                        .hint_text("What you checked, whom you asked…")
+                    let l = two_line_label(ui, "Rationale", "published");
+                    let edit = egui::TextEdit::multiline(rationale)
+                        .hint_text(
+                            "The reason for the verdict, as published (ClaimReview, reports)",
+                        )
                         .desired_rows(3)
                         .desired_width(field_w);
-                    field(ui, edit, Field::Notes, dirty, l.id);
+                    field(ui, edit, Field::Rationale, dirty, l);
+                    ui.end_row();
+
+                    let l = two_line_label(ui, "Notes", "private");
+                    let edit = egui::TextEdit::multiline(notes)
+                        .hint_text("What you checked, whom you asked… (never published)")
+                        .desired_rows(3)
+                        .desired_width(field_w);
+                    field(ui, edit, Field::Notes, dirty, l);
                     ui.end_row();
                 });
 
@@ -119,6 +132,46 @@ pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, queue: &mut Qu
             evidence(ui, claim, drafts, queue);
             ui.add_space(6.0);
             history(ui, claim);
+        });
+}
+
+/// A field's name with what becomes of it under ("published", "private"); the name
+/// alone labels the field.
+fn two_line_label(ui: &mut Ui, name: &str, note: &str) -> egui::Id {
+    ui.vertical(|ui| {
+        // Never wrapped: the grid's column is as wide as its widest name.
+        let l = ui.add(egui::Label::new(name).extend());
+        ui.add(egui::Label::new(RichText::new(note).small().weak()).extend());
+        l.id
+    })
+    .inner
+}
+
+/// Several claims selected: what acts on all of them, each one edit.
+fn several(ui: &mut Ui, project: &Project, view: &mut ViewState, revision: u64, queue: &mut Queue) {
+    view.common.refresh(&view.selection, &view.index, project);
+    let common = &view.common;
+    let assignee = common.assignee.as_ref().and_then(|a| a.as_deref());
+    view.drafts.follow_assignee(&common.ids, assignee, revision);
+    // The pane keeps its width (as with one claim shown), scrolling when short.
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            ui.heading(format!("{} claims selected", common.ids.len()));
+            ui.label("Mark them all:");
+            status_buttons(ui, queue);
+            ui.add_space(6.0);
+            let field_w = (ui.available_width() - 96.0).max(120.0);
+            egui::Grid::new("several_fields")
+                .num_columns(2)
+                .spacing([8.0, 6.0])
+                .show(ui, |ui| {
+                    workflow::rows(ui, project, common, &mut view.drafts, field_w, queue);
+                });
+            ui.add_space(8.0);
+            if ui.button("Delete selected claims").clicked() {
+                queue.push(Action::DeleteSelected);
+            }
         });
 }
 
