@@ -11,7 +11,7 @@ use super::super::theme;
 use crate::model::edit::Edit;
 use crate::model::{ClaimId, Priority, Project};
 
-/// The grid rows "Assignee" and "Priority" (with "In progress") for the claims of
+/// The grid rows "Assignee", "Priority" and "In progress" for the claims of
 /// `common`.
 pub fn rows(
     ui: &mut Ui,
@@ -60,7 +60,12 @@ pub fn rows(
                 }));
             }
         }
-        ui.add_space(6.0);
+    });
+    ui.end_row();
+
+    // A row of its own: wrapped beside the priorities, it overlapped the next row.
+    ui.label("");
+    ui.horizontal(|ui| {
         let mut on = common.all_in_progress;
         let mixed = common.some_in_progress && !common.all_in_progress;
         let check = egui::Checkbox::new(&mut on, "In progress").indeterminate(mixed);
