@@ -353,8 +353,18 @@ fn push_claims(
     first_id: u64,
     first_number: u64,
 ) {
+    let mut found = found;
+    let base = out.len();
     out.reserve_exact(found.len());
-    for (i, c) in (0u64..).zip(found) {
+    // Taken from the end, the extractor's list shrinking as it empties: a large article's
+    // two lists are never both whole in memory. Reversed into text order at the end.
+    let mut taken = 0usize;
+    while let Some(c) = found.pop() {
+        let i = found.len() as u64;
+        taken += 1;
+        if taken % 16_384 == 0 {
+            found.shrink_to_fit();
+        }
         out.push(Claim {
             id: ClaimId(first_id + i),
             number: first_number.saturating_add(i),
@@ -378,4 +388,5 @@ fn push_claims(
             in_progress: false,
         });
     }
+    out[base..].reverse();
 }
