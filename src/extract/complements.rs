@@ -321,6 +321,49 @@ pub fn is_concern_noun(word: &str) -> bool {
     )
 }
 
+/// Speech verbs whose content may be an "as" phrase: "what she described as a betrayal".
+pub fn takes_as_phrase(word: &str) -> bool {
+    let w = word.to_ascii_lowercase();
+    [
+        "describ",
+        "characteriz",
+        "characteris",
+        "mention",
+        "cit",
+        "refer",
+        "acknowledg",
+        "admit",
+    ]
+    .iter()
+    .any(|stem| w.starts_with(stem))
+}
+
+/// Nouns for something said or published: "tweets criticizing …", "a statement urging …".
+pub fn is_utterance_noun(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "tweet"
+            | "tweets"
+            | "statement"
+            | "statements"
+            | "ad"
+            | "ads"
+            | "letter"
+            | "speech"
+            | "remarks"
+            | "message"
+            | "messages"
+            | "post"
+            | "posts"
+            | "column"
+            | "editorial"
+            | "op-ed"
+            | "video"
+            | "email"
+            | "emails"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

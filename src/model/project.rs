@@ -362,7 +362,7 @@ fn push_claims(
     while let Some(c) = found.pop() {
         let i = found.len() as u64;
         taken += 1;
-        if taken % 16_384 == 0 {
+        if taken.is_multiple_of(16_384) {
             found.shrink_to_fit();
         }
         out.push(Claim {

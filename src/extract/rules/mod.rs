@@ -16,6 +16,7 @@ mod content;
 mod headline;
 mod nominal;
 mod sentence;
+mod speaker_phrase;
 mod stance;
 mod subjects;
 mod turns;

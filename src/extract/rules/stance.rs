@@ -44,7 +44,7 @@ pub(super) fn stance_frames(s: &Sentence, from: usize, out: &mut Vec<Frame>) -> 
         let gerund = lex::is_gerund(s.word(k))
             && k > 0
             && (s.is_punct(k - 1, ",")
-                || s.is_free_word(k - 1) && lex::is_utterance_noun(s.word(k - 1)));
+                || s.is_free_word(k - 1) && complements::is_utterance_noun(s.word(k - 1)));
         let subject = if gerund {
             clause_subject(s, k - 1)
         } else if lex::is_gerund(s.word(k)) {

@@ -1,9 +1,10 @@
 //! Who speaks: the subject noun phrase of a cue, before it ("X said"), after it
 //! ("said X"), through an apposition ("X, a spokesman, said") or a clause ("…, saying").
 
-use super::super::syntax;
 use super::lex;
-use super::sentence::{Sentence, Window};
+use super::sentence::Sentence;
+use super::speaker_phrase::is_postmodifier_start;
+pub(super) use super::speaker_phrase::is_speaker_phrase;
 
 /// The noun phrase that is the subject of the verb at `k`: scanning back over fillers
 /// ("also", "has"), then over the phrase to a clause boundary. Returns a token range.
@@ -456,80 +457,6 @@ fn leading_subject(s: &Sentence, comma: usize) -> Option<(usize, usize)> {
         .then_some((open, comma))
 }
 
-/// Is tokens `a..b` a phrase that can name who spoke: a name, a description, a pronoun, a
-/// body or a document, never a date, a figure, a preposition or a verb phrase? An
-/// apposition or a party label after the head ("Jane Roe, a lawyer", "Roe (D-Ohio)") is
-/// judged by the phrase before it.
-pub(super) fn is_speaker_phrase(s: &Sentence, a: usize, b: usize) -> bool {
-    use syntax::Tag;
-    // "A poll released in late August", "observers in Virginia": a postmodifier after
-    // the head is judged by the phrase before it too.
-    let end = (a..b)
-        .find(|&i| {
-            s.is_punct(i, ",")
-                || s.is_punct(i, "(")
-                || s.is_dash(i)
-                || i > a && s.is_free_word(i) && is_postmodifier_start(s.word(i))
-        })
-        .unwrap_or(b);
-    let Some(head) = (a..end).rev().find(|&i| s.toks[i].word) else {
-        return false;
-    };
-    // "Later, …", "However, …", "Initially, …": an adverb opening the sentence.
-    let lower = s.word(head).to_ascii_lowercase();
-    if head == a
-        && (lex::is_time_word(&lower)
-            || lex::is_filler(&lower)
-            || lex::is_subordinator(&lower)
-            || matches!(
-                lower.as_str(),
-                "however" | "meanwhile" | "instead" | "still" | "yet" | "having" | "being"
-            ))
-    {
-        return false;
-    }
-    // "he", "they": a personal pronoun alone is a speaker, no tagging needed (the
-    // commonest mention of all).
-    if head == a && matches!(lower.as_str(), "he" | "she" | "they" | "we" | "i" | "you") {
-        return true;
-    }
-    let w = s.window(a, head + 1);
-    // "defending his early-morning", "around the country": a verb or a preposition opens
-    // no noun phrase.
-    if a < head && !s.capitalised(a) && opens_no_noun_phrase(s, &w, a) {
-        return false;
-    }
-    let Some(tag) = w.tag(head) else {
-        return true;
-    };
-    let chunk_ok = || w.chunk_at(head).is_none_or(|c| c.can_be_speaker());
-    // "He didn't", "Sanders hasn't": the negated auxiliary is not the head.
-    if w.is_negated(head) && head > a {
-        return is_speaker_phrase(s, a, head);
-    }
-    // A capitalised word is a name whatever the tagger made of it ("Hoover"), unless it
-    // is a month or a day.
-    // At the start of the sentence a capital says nothing: "Later, the nominee said".
-    let first = head == 0 || !s.toks[head - 1].word && head == a && a == 0;
-    let opener = matches!(
-        tag,
-        Tag::RB | Tag::IN | Tag::RBR | Tag::WRB | Tag::CC | Tag::VBG | Tag::VBN | Tag::VB
-    );
-    if s.capitalised(head) && (!first || !opener) {
-        // "Theresa May": a month after a name is the name's.
-        let in_name = head > a && s.is_free_word(head - 1) && s.capitalised(head - 1);
-        return (in_name || !is_calendar_word(s.word(head))) && chunk_ok();
-    }
-    let nominal = tag.is_noun()
-        || tag.is_pronoun()
-        || w.is_possessive(head)
-        || matches!(
-            tag,
-            Tag::WDT | Tag::DT | Tag::PDT | Tag::JJ | Tag::JJR | Tag::JJS | Tag::PRPS
-        );
-    nominal && chunk_ok()
-}
-
 /// "A poll released in late August found": the noun phrase before a postmodifier whose
 /// own words ("late August") end no subject. The mention keeps the postmodifier.
 fn postmodified_subject(s: &Sentence, end: usize) -> Option<(usize, usize)> {
@@ -542,85 +469,4 @@ fn postmodified_subject(s: &Sentence, end: usize) -> Option<(usize, usize)> {
     }
     let (a, _) = subject_before(s, p)?;
     Some((a, end))
-}
-
-/// Words that open a postmodifier of a noun: "a poll released …", "officials in …".
-fn is_postmodifier_start(word: &str) -> bool {
-    matches!(
-        word,
-        "in" | "at"
-            | "from"
-            | "across"
-            | "around"
-            | "released"
-            | "published"
-            | "conducted"
-            | "issued"
-            | "commissioned"
-            | "obtained"
-    )
-}
-
-/// Does token `a` start something other than a noun phrase: a past verb ("included staff
-/// members"), a verb with its object ("make his supporters", "defending his record"), a
-/// preposition ("at the convention") or a manner adverb ("deeply")? Compound nouns the
-/// tagger reads as verbs ("exit polls", "focus groups") are kept.
-fn opens_no_noun_phrase(s: &Sentence, w: &Window, a: usize) -> bool {
-    use syntax::Tag;
-    let Some(tag) = w.tag(a) else {
-        return false;
-    };
-    let object_follows = w
-        .tag(a + 1)
-        .is_some_and(|t| matches!(t, Tag::DT | Tag::PRP | Tag::PRPS | Tag::NNP) || t.is_pronoun());
-    let lower = s.word(a).to_ascii_lowercase();
-    match tag {
-        Tag::VBD | Tag::VBN | Tag::MD => true,
-        Tag::VB | Tag::VBG | Tag::VBP | Tag::VBZ => object_follows,
-        Tag::IN | Tag::TO => !matches!(lower.as_str(), "about" | "over" | "under" | "nearly"),
-        Tag::RB => lower.ends_with("ly") && !matches!(lower.as_str(), "only" | "nearly"),
-        _ => false,
-    }
-}
-
-/// Month and day names, with their abbreviations.
-fn is_calendar_word(word: &str) -> bool {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    matches!(
-        w.as_str(),
-        "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-            | "jan"
-            | "feb"
-            | "mar"
-            | "apr"
-            | "jun"
-            | "jul"
-            | "aug"
-            | "sep"
-            | "sept"
-            | "oct"
-            | "nov"
-            | "dec"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "today"
-            | "yesterday"
-            | "tonight"
-    )
 }

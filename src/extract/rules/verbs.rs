@@ -159,7 +159,7 @@ pub(super) fn content_start(s: &Sentence, cue_word: &str, k: usize) -> Option<(u
     }
     // "said as much", "said as he entered the talks": an adjunct, no content.
     // ("what she described as …" keeps its content.)
-    let takes_as = complements::needs_as(cue_word) || lex::takes_as_phrase(cue_word);
+    let takes_as = complements::needs_as(cue_word) || complements::takes_as_phrase(cue_word);
     if s.is_free_word(i) && s.is(i, "as") && !takes_as {
         return None;
     }
@@ -400,7 +400,7 @@ pub(super) fn verb_frames_from(s: &Sentence, from: usize, out: &mut Vec<Frame>) 
                     && (["by", "after", "while", "before"]
                         .iter()
                         .any(|w| s.is(k - 1, w))
-                        || lex::is_utterance_noun(s.word(k - 1)) && s.is(k + 1, "that")));
+                        || complements::is_utterance_noun(s.word(k - 1)) && s.is(k + 1, "that")));
         if lex::is_gerund(&cue_word) && hangs {
             if let Some((a, b)) = clause_subject(s, k - 1)
                 && let Some((i, clause)) = after
