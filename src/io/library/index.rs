@@ -125,7 +125,9 @@ impl Index {
         let mut unique: Vec<&String> = query_terms.iter().collect();
         unique.sort();
         unique.dedup();
-        let mut scores: HashMap<u32, f32> = HashMap::new();
+        // Dense scores: a query's terms may reach a large part of a big library.
+        let mut scores = vec![0.0f32; n];
+        let mut touched: Vec<u32> = Vec::new();
         for term in unique {
             let Some(&id) = self.vocabulary.get(term.as_str()) else {
                 continue;
@@ -137,12 +139,18 @@ impl Index {
                 let lt = f32::from(self.title_len[d]) / avg_title;
                 let tf = W_CLAIM * f32::from(p.claim_tf) / (1.0 - B + B * lc)
                     + W_TITLE * f32::from(p.title_tf) / (1.0 - B + B * lt);
-                *scores.entry(p.doc).or_default() += idf * tf / (K1 + tf);
+                if scores[d] == 0.0 {
+                    touched.push(p.doc);
+                }
+                scores[d] += idf * tf / (K1 + tf);
             }
         }
-        let mut hits: Vec<Hit> = scores
+        let mut hits: Vec<Hit> = touched
             .into_iter()
-            .map(|(doc, score)| Hit { doc, score })
+            .map(|doc| Hit {
+                doc,
+                score: scores[doc as usize],
+            })
             .collect();
         let by_score = |a: &Hit, b: &Hit| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc));
         if hits.len() > limit {

@@ -249,14 +249,9 @@ pub fn add_files_within(
             .iter()
             .map(|r| (r.claim_reviewed.as_str(), r.title.as_str())),
     );
-    let reviews = store::encode_reviews(&library.reviews);
-    store::write_generation(
-        dir,
-        library.generation + 1,
-        &reviews,
-        library.reviews.len(),
-        &index.encode(),
-    )?;
+    let encoded = index.encode();
+    drop(index);
+    store::write_generation(dir, library.generation + 1, &library.reviews, &encoded)?;
     Ok(report)
 }
 

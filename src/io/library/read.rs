@@ -8,9 +8,11 @@
 //! over. claimdesk's own `export --format claimreview` is such a file. A `.claimdesk`
 //! project gives its claims with a verdict (every status but Unchecked and Not a claim).
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use serde_json::Value;
+use serde_json::value::RawValue;
 
 use super::Review;
 use crate::io::export::claimreview::review_url;
@@ -56,7 +58,9 @@ pub fn read_file(path: &Path) -> Result<FileReviews, String> {
         return Ok(from_project(&project, path));
     }
     let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    let value: Value = serde_json::from_slice(text).map_err(|e| {
+    // The whole file is checked as JSON first, then taken apart without building one tree
+    // of it: each review is parsed on its own (a 300,000-review file stays small in memory).
+    let raw: &RawValue = serde_json::from_slice(text).map_err(|e| {
         format!(
             "{name}: not JSON ClaimReview (line {}, column {}: {e})",
             e.line(),
@@ -65,7 +69,7 @@ pub fn read_file(path: &Path) -> Result<FileReviews, String> {
     })?;
     let mut out = FileReviews::default();
     let mut found = 0usize;
-    collect(&value, 0, &mut out, &mut found);
+    collect(raw, 0, &mut out, &mut found).map_err(|e| format!("{name}: not ClaimReview: {e}"))?;
     if found == 0 {
         return Err(format!("{name}: no ClaimReview in this JSON"));
     }
@@ -75,44 +79,58 @@ pub fn read_file(path: &Path) -> Result<FileReviews, String> {
 /// How deep shapes may nest before the rest is ignored (serde_json stops at 128 anyway).
 const MAX_DEPTH: usize = 16;
 
-fn collect(value: &Value, depth: usize, out: &mut FileReviews, found: &mut usize) {
+fn collect(
+    raw: &RawValue,
+    depth: usize,
+    out: &mut FileReviews,
+    found: &mut usize,
+) -> Result<(), serde_json::Error> {
     if depth > MAX_DEPTH {
-        return;
+        return Ok(());
     }
-    match value {
-        Value::Array(items) => {
-            for v in items {
-                collect(v, depth + 1, out, found);
+    match raw.get().as_bytes().first() {
+        Some(b'[') => {
+            let items: Vec<&RawValue> = serde_json::from_str(raw.get())?;
+            for item in items {
+                collect(item, depth + 1, out, found)?;
             }
         }
-        Value::Object(map) => {
-            if has_type(value, "ClaimReview") {
+        Some(b'{') => {
+            let map: HashMap<String, &RawValue> = serde_json::from_str(raw.get())?;
+            let typed = match map.get("@type") {
+                Some(t) => has_type(&serde_json::from_str(t.get())?, "ClaimReview"),
+                None => false,
+            };
+            if typed {
                 *found += 1;
-                match review_of(value) {
+                let value: Value = serde_json::from_str(raw.get())?;
+                match review_of(&value) {
                     Some(r) => out.reviews.push(r),
                     None => out.skipped += 1,
                 }
-                return;
+                return Ok(());
             }
             for key in ["@graph", "dataFeedElement", "item", "itemListElement"] {
                 if let Some(v) = map.get(key) {
-                    collect(v, depth + 1, out, found);
+                    collect(v, depth + 1, out, found)?;
                 }
             }
         }
         _ => {}
     }
+    Ok(())
 }
 
-fn has_type(value: &Value, wanted: &str) -> bool {
+/// Is `types` (a `@type` value: a string or an array of them) or does it include `wanted`
+/// (also as a full address, `https://schema.org/ClaimReview`)?
+fn has_type(types: &Value, wanted: &str) -> bool {
     let is = |t: &Value| {
         t.as_str()
             .is_some_and(|s| s == wanted || s.rsplit(['/', ':', '#']).next() == Some(wanted))
     };
-    match value.get("@type") {
-        Some(Value::Array(types)) => types.iter().any(is),
-        Some(t) => is(t),
-        None => false,
+    match types {
+        Value::Array(types) => types.iter().any(is),
+        t => is(t),
     }
 }
 

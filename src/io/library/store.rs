@@ -15,6 +15,7 @@
 //! never a mixture; files of an unfinished add are removed by the next one.
 
 use std::fs::{File, OpenOptions};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -23,7 +24,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::{LibraryError, Review};
-use crate::io::atomic::{Leftovers, replace_file};
+use crate::io::atomic::{Leftovers, replace_file, replace_file_with};
 
 pub const MANIFEST: &str = "library.json";
 pub const FORMAT_NAME: &str = "claimdesk-library";
@@ -102,7 +103,10 @@ pub fn read_data(dir: &Path, file: &DataFile) -> Result<Vec<u8>, LibraryError> {
 }
 
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
+    hex(&Sha256::digest(bytes))
+}
+
+fn hex(digest: &[u8]) -> String {
     let mut hex = String::with_capacity(64);
     for b in digest {
         hex.push_str(&format!("{b:02x}"));
@@ -110,16 +114,33 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     hex
 }
 
-/// Reviews as JSON Lines.
-pub fn encode_reviews(reviews: &[Review]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(reviews.len() * 300);
+/// Write reviews as JSON Lines.
+fn write_reviews(out: &mut dyn Write, reviews: &[Review]) -> std::io::Result<()> {
     for r in reviews {
-        // A Review is strings only: serialising it cannot fail.
-        if serde_json::to_writer(&mut out, r).is_ok() {
-            out.push(b'\n');
-        }
+        serde_json::to_writer(&mut *out, r)?;
+        out.write_all(b"\n")?;
     }
-    out
+    Ok(())
+}
+
+/// A writer that passes bytes on and keeps their count and SHA-256.
+struct Hashing<'a> {
+    inner: &'a mut dyn Write,
+    hash: Sha256,
+    bytes: u64,
+}
+
+impl Write for Hashing<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.hash.update(&buf[..n]);
+        self.bytes += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
 }
 
 pub fn decode_reviews(path: &Path, bytes: &[u8]) -> Result<Vec<Review>, LibraryError> {
@@ -141,25 +162,36 @@ pub fn decode_reviews(path: &Path, bytes: &[u8]) -> Result<Vec<Review>, LibraryE
 pub fn write_generation(
     dir: &Path,
     generation: u64,
-    reviews: &[u8],
-    review_count: usize,
+    reviews: &[Review],
     index: &[u8],
 ) -> Result<Manifest, LibraryError> {
-    let write = |name: &str, bytes: &[u8]| -> Result<DataFile, LibraryError> {
+    let write = |name: &str,
+                 content: &dyn Fn(&mut dyn Write) -> std::io::Result<()>|
+     -> Result<DataFile, LibraryError> {
         let path = dir.join(name);
-        replace_file(&path, bytes, None, Leftovers::AllOfThem)
-            .map_err(|e| LibraryError::at(&path, format!("cannot write: {e}")))?;
+        let mut summary = (0u64, String::new());
+        replace_file_with(&path, None, Leftovers::AllOfThem, |w| {
+            let mut hashing = Hashing {
+                inner: w,
+                hash: Sha256::new(),
+                bytes: 0,
+            };
+            content(&mut hashing)?;
+            summary = (hashing.bytes, hex(&hashing.hash.finalize()));
+            Ok(())
+        })
+        .map_err(|e| LibraryError::at(&path, format!("cannot write: {e}")))?;
         Ok(DataFile {
             file: name.to_owned(),
-            bytes: bytes.len() as u64,
-            sha256: sha256_hex(bytes),
-            count: 0,
+            bytes: summary.0,
+            sha256: summary.1,
+            count: reviews.len() as u64,
         })
     };
-    let mut reviews_file = write(&format!("reviews-{generation}.jsonl"), reviews)?;
-    reviews_file.count = review_count as u64;
-    let mut index_file = write(&format!("index-{generation}.bin"), index)?;
-    index_file.count = review_count as u64;
+    let reviews_file = write(&format!("reviews-{generation}.jsonl"), &|w| {
+        write_reviews(w, reviews)
+    })?;
+    let index_file = write(&format!("index-{generation}.bin"), &|w| w.write_all(index))?;
     let manifest = Manifest {
         format: FORMAT_NAME.to_owned(),
         version: VERSION,
