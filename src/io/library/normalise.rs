@@ -263,7 +263,7 @@ mod tests {
             [
                 "wow",
                 "australian",
-                "fir",
+                "fire",
                 "jane",
                 "roe",
                 "center",
@@ -277,12 +277,12 @@ mod tests {
     #[test]
     fn glued_links_and_tags_are_cut() {
         let t = terms(&query_text("#DefundTheCBChttps://t.co/Cs2 Home Alone"));
-        assert_eq!(t, ["defund", "cbc", "home", "alone"]);
+        assert_eq!(t, ["defund", "cbc", "home", "alon"]);
     }
 
     #[test]
     fn text_without_signature_is_kept() {
-        assert_eq!(query_text("a (@x) b c d").split_whitespace().count(), 5);
+        assert_eq!(terms(&query_text("a (@x) b c d")), ["x", "b", "c", "d"]);
         assert_eq!(terms("Trump’s wall, 😀 built!"), ["trump", "wall", "built"]);
     }
 
