@@ -87,13 +87,13 @@ pub fn near_identical_claims(project: &Project) -> Vec<Vec<ClaimId>> {
     }
     let mut groups: Vec<Vec<ClaimId>> = Vec::new();
     let mut group_of_root: HashMap<usize, usize> = HashMap::new();
-    for i in 0..claims.len() {
+    for (i, (id, _, _)) in claims.iter().enumerate() {
         let root = find(&mut parent, i);
         let g = *group_of_root.entry(root).or_insert_with(|| {
             groups.push(Vec::new());
             groups.len() - 1
         });
-        groups[g].push(claims[i].0);
+        groups[g].push(*id);
     }
     groups.retain(|g| g.len() >= 2);
     groups
