@@ -406,3 +406,56 @@ fn two_adds_at_once_keep_every_review() {
     }
     assert_eq!(Library::open(&lib).unwrap().len(), 80);
 }
+
+#[test]
+fn adding_in_steps_searches_like_adding_at_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let first: Vec<Value> = (0..30)
+        .map(|i| {
+            review(
+                &format!("https://a.example/1/{i}"),
+                &format!("the mayor said taxes rose {i} percent in town {i}"),
+                "False",
+            )
+        })
+        .collect();
+    let second: Vec<Value> = (0..30)
+        .map(|i| {
+            review(
+                &format!("https://a.example/2/{i}"),
+                &format!("a photo shows flooding in town {i} after taxes rose"),
+                "True",
+            )
+        })
+        .collect();
+    let a = write(d, "a.json", &Value::Array(first));
+    let b = write(d, "b.json", &Value::Array(second));
+    let (steps, once) = (d.join("steps"), d.join("once"));
+    library::add_files(&steps, std::slice::from_ref(&a)).unwrap();
+    library::add_files(&steps, std::slice::from_ref(&b)).unwrap();
+    library::add_files(&once, &[a, b]).unwrap();
+    let (steps, once) = (
+        Library::open(&steps).unwrap(),
+        Library::open(&once).unwrap(),
+    );
+    assert_eq!(steps.reviews(), once.reviews());
+    for q in [
+        "taxes rose 7 percent in town 7",
+        "photo of flooding in town 12",
+        "mayor",
+    ] {
+        let s: Vec<(&str, f32)> = steps
+            .search(q, 5)
+            .iter()
+            .map(|m| (m.review.url.as_str(), m.score))
+            .collect();
+        let o: Vec<(&str, f32)> = once
+            .search(q, 5)
+            .iter()
+            .map(|m| (m.review.url.as_str(), m.score))
+            .collect();
+        assert_eq!(s, o, "{q}");
+        assert!(!s.is_empty());
+    }
+}

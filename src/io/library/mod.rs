@@ -243,12 +243,21 @@ pub fn add_files_within(
     if report.added == 0 && !changed_text {
         return Ok(report);
     }
-    let index = Index::build(
-        library
-            .reviews
-            .iter()
-            .map(|r| (r.claim_reviewed.as_str(), r.title.as_str())),
-    );
+    // New reviews extend the index; a replaced review means building it again.
+    let index = if changed_text {
+        Index::build(
+            library
+                .reviews
+                .iter()
+                .map(|r| (r.claim_reviewed.as_str(), r.title.as_str())),
+        )
+    } else {
+        let mut index = std::mem::take(&mut library.index);
+        for r in &library.reviews[index.len()..] {
+            index.push(&r.claim_reviewed, &r.title);
+        }
+        index
+    };
     let encoded = index.encode();
     drop(index);
     store::write_generation(dir, library.generation + 1, &library.reviews, &encoded)?;
