@@ -223,3 +223,49 @@ pub fn from_project(project: &Project, path: &Path) -> FileReviews {
         skipped: 0,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Result<FileReviews, String> {
+        let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+        let path = dir.path().join("r.json");
+        std::fs::write(&path, text).map_err(|e| e.to_string())?;
+        read_file(&path)
+    }
+
+    #[test]
+    fn types_addresses_and_missing_fields() {
+        let got = read(
+            "\u{feff}[{\"@type\": [\"Thing\", \"https://schema.org/ClaimReview\"], \"@id\": \"https://x.example/1\",
+               \"itemReviewed\": {\"@type\": \"Claim\", \"name\": \"Tides are caused by wind\"},
+               \"author\": [{\"name\": \"\"}, {\"name\": \"Desk\"}],
+               \"reviewRating\": {\"ratingValue\": 2, \"bestRating\": 5}},
+              {\"@type\": \"ClaimReview\", \"claimReviewed\": \"no address\"},
+              {\"@type\": \"ClaimReview\", \"url\": \"https://x.example/2\"}]",
+        )
+        .unwrap();
+        assert_eq!(got.reviews.len(), 1);
+        assert_eq!(got.skipped, 2, "no url; no claim and no title");
+        let r = &got.reviews[0];
+        assert_eq!(r.url, "https://x.example/1");
+        assert_eq!(r.claim_reviewed, "Tides are caused by wind");
+        assert_eq!(r.author, "Desk");
+        assert_eq!(r.rating, "2/5");
+    }
+
+    #[test]
+    fn bad_files_give_one_line_naming_the_file() {
+        for (text, says) in [
+            ("", "not JSON"),
+            ("{\"@type\": \"ClaimReview\", \"url\": \"x\"", "not JSON"),
+            ("{\"@type\": \"Article\"}", "no ClaimReview"),
+            ("[1, 2, \"three\"]", "no ClaimReview"),
+        ] {
+            let e = read(text).unwrap_err();
+            assert!(e.contains("r.json") && e.contains(says), "{text:?}: {e}");
+            assert_eq!(e.lines().count(), 1, "{e}");
+        }
+    }
+}
