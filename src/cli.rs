@@ -63,6 +63,38 @@ pub enum Command {
         #[arg(long)]
         include_rejected: bool,
     },
+    /// The claim library: earlier fact-checks, searched for a claim (docs/library.md).
+    Library {
+        #[command(subcommand)]
+        command: LibraryCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LibraryCommand {
+    /// Add fact-checks to the library folder LIB (created if missing): ClaimReview JSON-LD
+    /// (an object, an array, a @graph or a DataFeed) and .claimdesk projects (their claims
+    /// with a verdict). Reviews already there (same url) are not added twice.
+    Add {
+        /// The library folder.
+        library: PathBuf,
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Print the best matches of each query as JSON Lines, one object per query in input
+    /// order (docs/library.md).
+    Search {
+        /// The library folder.
+        library: PathBuf,
+        /// A query (a claim, a post, any text).
+        text: Option<String>,
+        /// A file of queries, one a line (`-` reads standard input).
+        #[arg(long)]
+        queries: Option<PathBuf>,
+        /// Matches per query, best first.
+        #[arg(long, default_value_t = 5)]
+        limit: usize,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -129,6 +161,15 @@ pub fn main() -> ExitCode {
             };
             export(&project, format.format(), output.as_deref(), options)
         }
+        Some(Command::Library { command }) => match command {
+            LibraryCommand::Add { library, files } => library_add(&library, &files),
+            LibraryCommand::Search {
+                library,
+                text,
+                queries,
+                limit,
+            } => library_search(&library, text, queries.as_deref(), limit),
+        },
     }
 }
 
@@ -176,7 +217,7 @@ fn extract(format: ExtractFormat, files: &[PathBuf]) -> ExitCode {
     exit_code(read.len(), failed)
 }
 
-fn exit_code(succeeded: usize, failed: usize) -> ExitCode {
+pub(crate) fn exit_code(succeeded: usize, failed: usize) -> ExitCode {
     match (succeeded, failed) {
         (_, 0) => ExitCode::SUCCESS,
         (0, _) => ExitCode::from(1),
@@ -275,6 +316,92 @@ fn export(
             } else {
                 eprintln!("claimdesk: {target}: cannot write the export: {e}");
             }
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// `claimdesk library add`: every readable file is added; each one that is not is named
+/// on its own line, and the exit code is then 2 (1 when nothing could be read).
+fn library_add(dir: &Path, files: &[PathBuf]) -> ExitCode {
+    let report = match crate::io::library::add_files(dir, files) {
+        Ok(report) => report,
+        Err(e) => {
+            eprintln!("claimdesk: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    for failure in &report.failed {
+        eprintln!("claimdesk: {failure}");
+    }
+    if report.skipped > 0 {
+        eprintln!(
+            "claimdesk: warning: {} ClaimReview object(s) without a url or a claim were skipped",
+            report.skipped
+        );
+    }
+    println!(
+        "added {} review(s), updated {}, {} already there; {} in {}",
+        report.added,
+        report.updated,
+        report.unchanged,
+        report.total,
+        dir.display()
+    );
+    exit_code(files.len() - report.failed.len(), report.failed.len())
+}
+
+/// `claimdesk library search`: one JSON object a line per query, in input order
+/// (docs/library.md).
+fn library_search(
+    dir: &Path,
+    text: Option<String>,
+    queries: Option<&Path>,
+    limit: usize,
+) -> ExitCode {
+    let mut all: Vec<String> = text.into_iter().collect();
+    if let Some(file) = queries {
+        let read = if file == Path::new("-") {
+            std::io::read_to_string(std::io::stdin())
+        } else {
+            std::fs::read(file).map(|b| String::from_utf8_lossy(&b).into_owned())
+        };
+        match read {
+            Ok(text) => all.extend(text.lines().map(str::to_owned)),
+            Err(e) => {
+                eprintln!(
+                    "claimdesk: {}: cannot read the queries: {e}",
+                    file.display()
+                );
+                return ExitCode::from(1);
+            }
+        }
+    }
+    if all.is_empty() && queries.is_none() {
+        eprintln!("claimdesk: library search: give a query TEXT or --queries FILE");
+        return ExitCode::from(1);
+    }
+    let library = match crate::io::library::Library::open(dir) {
+        Ok(library) => library,
+        Err(e) => {
+            eprintln!("claimdesk: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let written = all
+        .iter()
+        .try_for_each(|q| {
+            let line = crate::io::library::search_line(q, &library.search(q, limit));
+            writeln!(out, "{line}")
+        })
+        .and_then(|()| out.flush());
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("claimdesk: cannot write output: {e}");
             ExitCode::from(1)
         }
     }

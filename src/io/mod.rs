@@ -6,6 +6,7 @@ pub mod export;
 pub mod extract_output;
 pub mod formats;
 pub mod import;
+pub mod library;
 pub mod project_file;
 
 use std::borrow::Cow;

@@ -9,6 +9,7 @@ mod claim;
 pub mod edit;
 mod project;
 mod records;
+pub mod similar;
 mod speaker;
 mod status;
 pub mod time;
