@@ -88,7 +88,18 @@ fn killed_saves_leave_a_whole_file() {
     let exe = std::env::current_exe().unwrap();
     let started = Instant::now();
     let mut seen = [0usize; 2];
-    for round in 0..10u64 {
+    // Kills that landed inside a write, counted right after each kill: the next save
+    // removes the temporaries of killed ones, so they cannot be counted at the end.
+    let mut torn = 0usize;
+    let mut temporaries = std::collections::HashSet::new();
+    let mut rounds = 0u64;
+    // Ten rounds at least; more (up to 40) while too few kills have hit a write, so that
+    // a fast or a loaded machine does not decide the result.
+    for round in 0..40u64 {
+        if round >= 10 && torn >= 2 && seen[1] >= 1 {
+            break;
+        }
+        rounds += 1;
         let mut command = Command::new(&exe);
         command
             .args(["crash_child", "--exact", "--nocapture", "--test-threads=1"])
@@ -133,20 +144,22 @@ fn killed_saves_leave_a_whole_file() {
                 bak.len()
             );
         }
+        // A kill inside a write leaves its temporary file: proof that the test interrupts
+        // writes rather than only the gaps between them.
+        // (Only a temporary not seen after an earlier round counts: an earlier kill's may
+        // still be there.)
+        let fresh = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|name| name.contains(".tmp-"))
+            .filter(|name| temporaries.insert(name.clone()))
+            .count();
+        torn += usize::from(fresh > 0);
         // Temporaries a killed save leaves behind do not disturb loading.
         assert!(load_project(&path).is_ok());
     }
-    // Each kill that landed inside a write left its temporary file: proof that the test
-    // interrupted writes rather than only the gaps between them.
-    let torn = std::fs::read_dir(dir.path())
-        .unwrap()
-        .filter(|e| {
-            let name = e.as_ref().unwrap().file_name();
-            name.to_string_lossy().contains(".tmp-")
-        })
-        .count();
     eprintln!(
-        "10 kills in {:?}: {torn} inside a write; old project on disk {} times, new {} times",
+        "{rounds} kills in {:?}: {torn} inside a write; old project on disk {} times, new {} times",
         started.elapsed(),
         seen[0],
         seen[1]
