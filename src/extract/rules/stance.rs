@@ -79,14 +79,12 @@ pub(super) fn stance_frames(s: &Sentence, from: usize, out: &mut Vec<Frame>) -> 
         reported(s, start, end, cue, mention, out);
         // "rejected the request, saying the courts have no business …": the same speaker
         // goes on with a speech verb.
-        if (end..n.min(end + 12))
-            .find(|&i| s.is_punct(i, ",") && !s.toks[i].quoted)
-            .is_some_and(|c| s.is_free_word(c + 1) && lex::is_gerund(s.word(c + 1)))
+        if let Some(c) = (end..n.min(end + 12)).find(|&i| s.is_punct(i, ",") && !s.toks[i].quoted)
+            && s.is_free_word(c + 1)
+            && lex::is_gerund(s.word(c + 1))
+            && cue_at(s, c + 1).is_some()
         {
-            let c = (end..n).find(|&i| s.is_punct(i, ",")).unwrap_or(end);
-            if cue_at(s, c + 1).is_some() {
-                second_cues(s, c + 1, n, mention, out);
-            }
+            second_cues(s, c + 1, n, mention, out);
         }
         return !out.is_empty();
     }

@@ -52,7 +52,8 @@ impl Chunk {
     }
 }
 
-const MONTHS: [&str; 12] = [
+/// Month names in lower case (also read by the claim library's query normaliser).
+pub const MONTHS: [&str; 12] = [
     "january",
     "february",
     "march",

@@ -17,7 +17,7 @@ mod tags;
 #[doc(hidden)]
 pub mod train;
 
-pub use chunk::{Chunk, NpKind, Tense, VerbForm, VerbGroup, Voice};
+pub use chunk::{Chunk, MONTHS, NpKind, Tense, VerbForm, VerbGroup, Voice};
 pub(crate) use chunk::{noun_phrases, verb_groups};
 pub(crate) use tagger::tag;
 pub use tagger::{Tagged, tag_words};

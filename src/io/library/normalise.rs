@@ -87,21 +87,6 @@ fn split_camel(out: &mut String, tag: &str) {
     out.push(' ');
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// The body of a post and what its signature keeps ("Jane Roe August 2019"): the
 /// signature is a dash, a display name, `(@handle)` and optionally "Month D, YYYY", at
 /// the end of the text.
@@ -121,7 +106,7 @@ fn split_signature(raw: &str) -> (&str, Option<String>) {
     let date = match after.as_slice() {
         [] => None,
         [month, day, year]
-            if MONTHS.contains(&month.to_lowercase().as_str())
+            if crate::extract::syntax::MONTHS.contains(&month.to_lowercase().as_str())
                 && day
                     .trim_end_matches(',')
                     .chars()
@@ -131,7 +116,7 @@ fn split_signature(raw: &str) -> (&str, Option<String>) {
         {
             Some(format!("{month} {year}"))
         }
-        [month] if MONTHS.contains(&month.to_lowercase().as_str()) => None,
+        [month] if crate::extract::syntax::MONTHS.contains(&month.to_lowercase().as_str()) => None,
         _ => return (raw, None),
     };
     // The display name runs back to the last dash before the handle.
