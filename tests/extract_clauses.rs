@@ -137,3 +137,15 @@ fn a_month_after_a_first_name_is_a_surname() {
     let (_, c) = claims("In late May, the mayor said the bridge was closed.");
     assert_eq!(c[0].mention.as_deref(), Some("the mayor"));
 }
+
+#[test]
+fn a_figure_before_a_postmodifier_is_no_speaker() {
+    let (_, c) = claims(
+        "The attorney general filed a $40 million lawsuit in 2013 alleging that the school had misled students.",
+    );
+    assert!(
+        c.iter()
+            .all(|c| !c.mention.as_deref().unwrap_or("").starts_with("40")),
+        "{c:?}"
+    );
+}

@@ -468,5 +468,9 @@ fn postmodified_subject(s: &Sentence, end: usize) -> Option<(usize, usize)> {
         return None;
     }
     let (a, _) = subject_before(s, p)?;
+    // "filed a $40 million lawsuit in 2013 alleging": a figure opens no speaker.
+    if s.word(a).starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     Some((a, end))
 }
