@@ -149,3 +149,54 @@ fn a_figure_before_a_postmodifier_is_no_speaker() {
         "{c:?}"
     );
 }
+
+#[test]
+fn a_stance_adjective_after_a_linking_verb_has_content() {
+    let (_, c) = claims("The harbour union has been critical of the plan to sell the old docks.");
+    assert_eq!(contents(&c), ["the plan to sell the old docks"], "{c:?}");
+    assert_eq!(c[0].mention.as_deref(), Some("The harbour union"));
+    let (_, c) = claims("The treasurer remains confident that the bonds will sell by June.");
+    assert_eq!(contents(&c), ["the bonds will sell by June"], "{c:?}");
+    // Not a stance: no linking verb before the adjective.
+    let (_, c) = claims("A critical report of the harbour was filed by the clerks on Monday.");
+    assert!(c.is_empty(), "{c:?}");
+}
+
+#[test]
+fn a_second_predicate_of_the_subject_is_its_own_stance() {
+    let (_, c) = claims(
+        "The governor criticized the harbour deal as a costly mistake and threatened to veto the new budget.",
+    );
+    let got = contents(&c);
+    assert_eq!(
+        got,
+        [
+            "the harbour deal as a costly mistake",
+            "to veto the new budget"
+        ]
+    );
+    assert!(
+        c.iter()
+            .all(|c| c.mention.as_deref() == Some("The governor"))
+    );
+}
+
+#[test]
+fn a_stance_phrase_keeps_its_inner_quotation_and_parenthesis() {
+    let (_, c) = claims(
+        "The mayor warned of the dangers of \u{201c}quick money\u{201d} that could sink the harbour fund.",
+    );
+    assert_eq!(
+        contents(&c),
+        ["the dangers of \u{201c}quick money\u{201d} that could sink the harbour fund"]
+    );
+    let (_, c) = claims(
+        "The council called for every bidder to publish its costs \u{2014} including the interest \u{2014} of the harbour plan.",
+    );
+    assert_eq!(
+        contents(&c),
+        [
+            "every bidder to publish its costs \u{2014} including the interest \u{2014} of the harbour plan"
+        ]
+    );
+}

@@ -285,6 +285,68 @@ pub fn stance_noun(word: &str) -> Option<&'static [&'static str]> {
     TABLE.get(lower_into(word, &mut buf)?).copied()
 }
 
+/// Adjectives of stance after a linking verb, with the words that may introduce what the
+/// stance is about ("is critical of the plan", "remains confident that …"). "that" opens a
+/// clause.
+const STANCE_ADJECTIVES: &[(&str, &[&str])] = &[
+    ("critical", &["of"]),
+    ("supportive", &["of"]),
+    ("skeptical", &["of", "about", "that"]),
+    ("sceptical", &["of", "about", "that"]),
+    ("wary", &["of", "about"]),
+    ("dismissive", &["of"]),
+    ("suspicious", &["of"]),
+    ("contemptuous", &["of"]),
+    ("proud", &["of", "that"]),
+    ("tired", &["of"]),
+    ("weary", &["of"]),
+    ("afraid", &["of", "that"]),
+    ("fearful", &["of", "that"]),
+    ("ashamed", &["of"]),
+    ("confident", &["of", "about", "that"]),
+    ("certain", &["that"]),
+    ("sure", &["that"]),
+    ("convinced", &["of", "that"]),
+    ("worried", &["about", "that", "by"]),
+    ("concerned", &["about", "that", "over", "by"]),
+    ("anxious", &["about"]),
+    ("nervous", &["about"]),
+    ("upbeat", &["about"]),
+    ("optimistic", &["about", "that"]),
+    ("pessimistic", &["about"]),
+    ("hopeful", &["about", "that"]),
+    ("enthusiastic", &["about"]),
+    ("unhappy", &["about", "with"]),
+    ("disappointed", &["in", "with", "by", "that"]),
+    ("angry", &["about", "at", "over"]),
+    ("furious", &["about", "at", "over", "with"]),
+    ("upset", &["about", "over", "with"]),
+    ("frustrated", &["with", "by", "about"]),
+    ("outspoken", &["about", "on"]),
+    ("vocal", &["about"]),
+    ("adamant", &["about", "that"]),
+    ("insistent", &["on", "that"]),
+    ("opposed", &["to"]),
+    ("grateful", &["for"]),
+    ("thankful", &["for"]),
+    ("sympathetic", &["to", "toward", "towards"]),
+    ("hostile", &["to", "toward", "towards"]),
+    ("bullish", &["on", "about"]),
+    ("cautious", &["about"]),
+];
+
+/// The words that may introduce what the stance adjective `word` is about, if it is one.
+pub fn stance_adjective(word: &str) -> Option<&'static [&'static str]> {
+    static TABLE: LazyLock<WordTable<&'static [&'static str]>> = LazyLock::new(|| {
+        STANCE_ADJECTIVES
+            .iter()
+            .map(|&(w, preps)| (w.as_bytes().to_vec(), preps))
+            .collect()
+    });
+    let mut buf = [0u8; 24];
+    TABLE.get(lower_into(word, &mut buf)?).copied()
+}
+
 /// Nouns of feeling or judgement that "express", "voice" and "raise" take before what
 /// they are about: "expressed misgivings about the plan".
 pub fn is_concern_noun(word: &str) -> bool {

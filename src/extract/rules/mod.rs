@@ -18,6 +18,7 @@ mod nominal;
 mod sentence;
 mod speaker_phrase;
 mod stance;
+mod stance_adjective;
 mod subjects;
 mod turns;
 mod verbs;

@@ -4,6 +4,7 @@
 //! Tried only when a sentence has no clause-taking frame, so a "said that" always wins.
 
 use super::super::complements::{self, Takes};
+use super::super::syntax::Tag;
 use super::Frame;
 use super::content::{reported, second_cues};
 use super::lex;
@@ -77,6 +78,12 @@ pub(super) fn stance_frames(s: &Sentence, from: usize, out: &mut Vec<Frame>) -> 
         let end = phrase_end(s, start, n, infinitive);
         let mention = Some(s.span(a, b));
         reported(s, start, end, cue, mention, out);
+        // "called the plan a disgrace and threatened to …": the second predicate may be a
+        // stance of the same speaker.
+        let and = if s.is_punct(end, ",") { end + 1 } else { end };
+        if end < n && s.is(and, "and") {
+            second_stance(s, and + 1, mention, out);
+        }
         // "rejected the request, saying the courts have no business …": the same speaker
         // goes on with a speech verb.
         if let Some(c) = (end..n.min(end + 12)).find(|&i| s.is_punct(i, ",") && !s.toks[i].quoted)
@@ -89,6 +96,26 @@ pub(super) fn stance_frames(s: &Sentence, from: usize, out: &mut Vec<Frame>) -> 
         return !out.is_empty();
     }
     false
+}
+
+/// A stance frame of a known speaker whose verb is the second predicate at `p`.
+fn second_stance(s: &Sentence, p: usize, mention: Option<(usize, usize)>, out: &mut Vec<Frame>) {
+    let n = s.toks.len();
+    let Some(k) = second_predicate(s, p) else {
+        return;
+    };
+    let Some(takes) = complements::takes(s.word(k)) else {
+        return;
+    };
+    let Some((cue_end, start, infinitive)) = content_after(s, k, takes) else {
+        return;
+    };
+    if words_between(s, start, n) < MIN_WORDS {
+        return;
+    }
+    let cue = s.text[s.toks[k].start..s.toks[cue_end].end].to_string();
+    let end = phrase_end(s, start, n, infinitive);
+    reported(s, start, end, cue, mention, out);
 }
 
 /// Where the content of the stance verb at `k` starts, the last token of the cue, and
@@ -211,16 +238,36 @@ fn starts_noun_phrase(s: &Sentence, p: usize) -> bool {
 /// Where a noun-phrase or infinitive content ends: at a comma, dash or semicolon outside
 /// quotes, or at an adjunct that opens a new phrase ("during a visit", "when he ran"),
 /// once the content has its words (an infinitive keeps its adjuncts).
-fn phrase_end(s: &Sentence, start: usize, n: usize, infinitive: bool) -> usize {
+pub(super) fn phrase_end(s: &Sentence, start: usize, n: usize, infinitive: bool) -> usize {
     let mut words = 0;
-    for i in start..n {
+    let mut i = start;
+    while i < n {
         if s.toks[i].quoted {
+            i += 1;
             continue;
         }
-        if s.is_comma_like(i) && !s.opens_quote(i) && words >= MIN_WORDS {
+        // "the dangers of “owners of technology” who …": a quotation inside the phrase.
+        let inner_quote = s.closes_quote(i) && s.is_free_word(i + 1);
+        // "specifics — including the cost — of their plans": a parenthesis between dashes.
+        if s.is_dash(i)
+            && let Some(close) = (i + 2..n.min(i + 10)).find(|&j| s.is_dash(j))
+            && s.is_free_word(close + 1)
+        {
+            i = close + 1;
+            continue;
+        }
+        // ", followed by …", ", including …": the phrase goes on.
+        let goes_on = s.is_punct(i, ",")
+            && s.is_free_word(i + 1)
+            && ["including", "followed", "especially", "particularly"]
+                .iter()
+                .any(|w| s.is(i + 1, w));
+        if s.is_comma_like(i) && !s.opens_quote(i) && !inner_quote && !goes_on && words >= MIN_WORDS
+        {
             return i;
         }
         if !s.toks[i].word {
+            i += 1;
             continue;
         }
         if words >= MIN_WORDS
@@ -247,14 +294,39 @@ fn phrase_end(s: &Sentence, start: usize, n: usize, infinitive: bool) -> usize {
         if words >= MIN_WORDS && s.is(i, "but") {
             return i;
         }
+        // "called the plan a disgrace and threatened to …": "and" before a finite verb
+        // starts a second predicate of the subject, not part of the object.
+        if words >= 2 && s.is(i, "and") && second_predicate(s, i + 1).is_some() {
+            return if i > 0 && s.is_punct(i - 1, ",") {
+                i - 1
+            } else {
+                i
+            };
+        }
         // "denied them permits until the work was done", "… as he left":
         // an adjunct of the verb after its object.
         if words >= 2 && !infinitive && adjunct_after_object(s, i) {
             return i;
         }
         words += 1;
+        i += 1;
     }
     n
+}
+
+/// The verb of a second predicate starting at token `p` (over one adverb): a finite
+/// verb in the past or third person ("threatened", "ignores"), never a participle.
+fn second_predicate(s: &Sentence, p: usize) -> Option<usize> {
+    let v = if s.is_free_word(p) && s.word(p).to_ascii_lowercase().ends_with("ly") {
+        p + 1
+    } else {
+        p
+    };
+    if !s.is_free_word(v) || s.capitalised(v) {
+        return None;
+    }
+    let tag = s.window(v, v + 1).tag(v)?;
+    matches!(tag, Tag::VBD | Tag::VBZ).then_some(v)
 }
 
 /// Does token `i` open an adjunct of the verb rather than part of its object: "until …",
@@ -268,12 +340,12 @@ fn adjunct_after_object(s: &Sentence, i: usize) -> bool {
 }
 
 /// Number of free words from `a` to `b`.
-fn words_between(s: &Sentence, a: usize, b: usize) -> usize {
+pub(super) fn words_between(s: &Sentence, a: usize, b: usize) -> usize {
     (a..b).filter(|&i| s.toks[i].word).count()
 }
 
 /// A subject is a noun phrase: not a lone relative word, a number or a time phrase.
-fn plausible_subject(s: &Sentence, a: usize, b: usize) -> bool {
+pub(super) fn plausible_subject(s: &Sentence, a: usize, b: usize) -> bool {
     let first = s.word(a).to_ascii_lowercase();
     if b == a + 1 && matches!(first.as_str(), "that" | "which" | "this" | "one" | "it") {
         return false;

@@ -6,6 +6,7 @@ use super::content::{reported, second_cues};
 use super::lex;
 use super::sentence::{Sentence, content_span, strip_quotes};
 use super::stance::stance_frames;
+use super::stance_adjective::adjective_frames;
 use super::subjects::{clause_subject, subject_after, subject_before};
 
 /// The cue at token `k` if it is one: its last token index and its text.
@@ -325,7 +326,7 @@ pub(super) fn verb_frames(s: &Sentence, out: &mut Vec<Frame>) -> bool {
         earlier_stance(s, first, out);
         return true;
     }
-    if stance_frames(s, first, out) {
+    if stance_frames(s, first, out) || adjective_frames(s, first, out) {
         return true;
     }
     // No frame in the main clause: the opening clause may have one ("When Ruiz said the
