@@ -200,3 +200,24 @@ fn a_stance_phrase_keeps_its_inner_quotation_and_parenthesis() {
         ]
     );
 }
+
+#[test]
+fn a_subject_with_several_appositions_is_the_phrase_that_opens_the_clause() {
+    let (_, c) = claims(
+        "But Jane Roe, acting director of the Harbour Trust, which organized the inquiry, said the cranes were unsafe.",
+    );
+    assert_eq!(contents(&c), ["the cranes were unsafe"], "{c:?}");
+    assert!(
+        c[0].mention
+            .as_deref()
+            .is_some_and(|m| m.starts_with("Jane Roe")),
+        "{c:?}"
+    );
+    let (_, c) =
+        claims("Sen. Tom Hart (D-Ohio), chair of the Harbour Committee, said the vote would wait.");
+    assert_eq!(contents(&c), ["the vote would wait"], "{c:?}");
+    let (_, c) = claims(
+        "Four newspapers in Harbour County, including the Daily Tide, said the mayor should resign.",
+    );
+    assert_eq!(contents(&c), ["the mayor should resign"], "{c:?}");
+}

@@ -428,9 +428,16 @@ fn leading_subject(s: &Sentence, comma: usize) -> Option<(usize, usize)> {
         .rev()
         .find(|&i| s.closes_quote(i) || s.is_punct(i, ":") || s.is_punct(i, ";"))
         .map_or(0, |i| i + 1);
-    let open = (open..comma).find(|&i| s.is_free_word(i) || s.is_punct(i, ","))?;
+    let mut open = (open..comma).find(|&i| s.is_free_word(i) || s.is_punct(i, ","))?;
     if open < lo || !s.is_free_word(open) {
         return None;
+    }
+    // "But Jane Roe, …, said": a conjunction opening the sentence is no part of it.
+    if ["but", "and", "yet", "so"]
+        .iter()
+        .any(|w| s.word(open).eq_ignore_ascii_case(w))
+    {
+        open += 1;
     }
     let first_comma = (open..comma).find(|&i| s.is_punct(i, ","))?;
     if first_comma == open || first_comma - open > 9 {
@@ -441,12 +448,39 @@ fn leading_subject(s: &Sentence, comma: usize) -> Option<(usize, usize)> {
             s.word(open).to_ascii_lowercase().as_str(),
             "the" | "a" | "an"
         );
+    // A party label ("Rep. Jane Roe (D-Ohio)") and a possessive ("the city's mayor") stay
+    // inside the phrase, and so do "of that report" and "in New Jersey".
+    let label = |i: usize| {
+        s.is_punct(i, "(")
+            && (i + 1..first_comma.min(i + 6)).any(|j| s.is_punct(j, ")"))
+            && i > open
+            && s.capitalised(i - 1)
+    };
+    let mut in_label = false;
     let head_ok = (open..first_comma).all(|i| {
+        if label(i) {
+            in_label = true;
+        }
+        if in_label {
+            if s.is_punct(i, ")") {
+                in_label = false;
+            }
+            return true;
+        }
+        if (s.word(i) == "'" || s.word(i) == "\u{2019}") && i > open && s.toks[i - 1].word {
+            return true;
+        }
         s.is_free_word(i)
             && (!lex::is_np_stop(s.word(i))
                 || s.is(i, "of")
                 || s.is(i, "for")
                 || s.is(i, "at")
+                || s.is(i, "in") && s.capitalised(i + 1)
+                || ["that", "this", "these", "those"]
+                    .iter()
+                    .any(|w| s.is(i, w))
+                    && i > open
+                    && s.is(i - 1, "of")
                 || s.is(i, "and") && i > open && s.capitalised(i - 1))
             && !lex::is_cue_verb(s.word(i))
     });
