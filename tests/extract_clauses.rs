@@ -221,3 +221,21 @@ fn a_subject_with_several_appositions_is_the_phrase_that_opens_the_clause() {
     );
     assert_eq!(contents(&c), ["the mayor should resign"], "{c:?}");
 }
+
+#[test]
+fn a_participle_after_though_and_a_short_apposition_keep_the_content_going() {
+    let (_, c) = claims(
+        "The clerks said they expect false figures, though mixed with enough truth to cause damage.",
+    );
+    assert_eq!(
+        contents(&c),
+        ["they expect false figures, though mixed with enough truth to cause damage"]
+    );
+    let (_, c) = claims(
+        "The letter accuses one of the harbour pilots, Tom Hart, of ignoring the tide tables.",
+    );
+    assert_eq!(
+        contents(&c),
+        ["one of the harbour pilots, Tom Hart, of ignoring the tide tables"]
+    );
+}

@@ -2,6 +2,7 @@
 //! speaker taking over (", but officials said …") and nested passives ("was told by X that").
 
 use super::super::complements;
+use super::super::syntax::Tag;
 use super::Frame;
 use super::lex;
 use super::sentence::{Sentence, content_span, strip_quotes};
@@ -108,6 +109,7 @@ pub(super) fn second_cue_at(s: &Sentence, i: usize, n: usize) -> Option<(usize, 
                     && s.is_free_word(j + 1)
                     && !same_subject_goes_on(s, j + 2)
                     && (s.is(j + 1, "but")
+                        || s.is(j + 1, "compared")
                         || s.is(j + 1, "while")
                         || s.is(j + 1, "whereas")
                         || s.is(j + 1, "although")
@@ -158,12 +160,25 @@ pub(super) fn second_cue_at(s: &Sentence, i: usize, n: usize) -> Option<(usize, 
 
 /// "they had misgivings, but could not bear to …": after the conjunction the content's
 /// own subject goes on with an auxiliary, so the content does not end there.
+/// So does a participle or adjective with no subject of its own ("…, though mixed with
+/// enough truth to cause damage").
 fn same_subject_goes_on(s: &Sentence, k: usize) -> bool {
-    s.is_free_word(k)
-        && matches!(
-            s.word(k).to_ascii_lowercase().as_str(),
-            "could" | "would" | "can" | "will" | "should" | "might" | "must" | "may"
-        )
+    if !s.is_free_word(k) {
+        return false;
+    }
+    if matches!(
+        s.word(k).to_ascii_lowercase().as_str(),
+        "could" | "would" | "can" | "will" | "should" | "might" | "must" | "may"
+    ) {
+        return true;
+    }
+    let w = s.word(k).to_ascii_lowercase();
+    (w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly"))
+        && !s.capitalised(k)
+        && !lex::is_cue_verb(&w)
+        && s.window(k, k + 1)
+            .tag(k)
+            .is_some_and(|t| matches!(t, Tag::VBN | Tag::VBG | Tag::JJ | Tag::RB))
 }
 
 /// "…, and he noted that …", "… and Democrats accused …": at conjunction `j` a clause

@@ -154,6 +154,9 @@ impl Sentence<'_> {
     /// Tokens `a..b` without trailing sentence punctuation and commas outside quotes, and
     /// without a leading comma or colon.
     pub(super) fn trim(&self, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
+        if a >= b {
+            return None;
+        }
         while a < b && !self.toks[a].word && !self.opens_quote(a) {
             a += 1;
         }

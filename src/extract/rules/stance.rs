@@ -256,6 +256,22 @@ pub(super) fn phrase_end(s: &Sentence, start: usize, n: usize, infinitive: bool)
             i = close + 1;
             continue;
         }
+        // "accuses one of the reporters, Jane Roe, of ignoring …", "saw Roe, then 44, as
+        // …": a short apposition between commas, and the phrase goes on after it.
+        if s.is_punct(i, ",")
+            && let Some(close) = (i + 2..n.min(i + 6)).find(|&j| s.is_punct(j, ","))
+            && (i + 1..close).all(|j| s.is_free_word(j))
+            && ((i + 1..close).all(|j| s.capitalised(j))
+                || s.is(i + 1, "then")
+                || s.word(i + 1).chars().all(|c| c.is_ascii_digit()))
+            && s.is_free_word(close + 1)
+            && ["of", "as", "for", "to", "in", "on", "with"]
+                .iter()
+                .any(|w| s.is(close + 1, w))
+        {
+            i = close + 1;
+            continue;
+        }
         // ", followed by …", ", including …": the phrase goes on.
         let goes_on = s.is_punct(i, ",")
             && s.is_free_word(i + 1)
