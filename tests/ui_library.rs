@@ -91,6 +91,10 @@ fn the_details_show_what_was_checked_before_and_the_table_marks_strong_matches()
     assert!(h.query_by_label(MONITOR_URL).is_some(), "the link");
     assert!(h.query_by_label("strong match").is_some());
     assert!(h.query_by_label("Take over: Verified + evidence").is_some());
+    assert!(
+        h.query_by_label("(L takes it over)").is_some(),
+        "the line on top"
+    );
     // The table marks it, and not a claim the library knows nothing like.
     let app = h.state();
     let claim = app.doc.project.claim(monitor).unwrap();
@@ -151,6 +155,54 @@ fn l_takes_over_the_best_match_as_one_undoable_edit() {
     assert_eq!(c.status, Status::Unchecked, "one undo: the verdict");
     assert!(c.evidence.is_empty(), "and the evidence");
     assert!(c.history.is_empty());
+}
+
+/// Matches follow a claim's words: edited, it is matched again (off the UI thread).
+#[test]
+fn a_claim_whose_words_change_is_matched_again() {
+    let (mut h, _tmp) = sample_with_library();
+    let other = claim_starting(&h, "Everybody's coming to the table");
+    let has_strong = |h: &H| {
+        let app = h.state();
+        app.checks
+            .has_strong_match(app.doc.project.claim(other).unwrap())
+    };
+    assert!(!has_strong(&h));
+    h.state_mut()
+        .dispatch(Action::Edit(claimdesk::model::edit::Edit::SetContent {
+            claim: other,
+            content: "Drinking bleach cures viral infections".into(),
+        }));
+    settle(&mut h);
+    assert!(has_strong(&h), "matched again after the edit");
+    show(&mut h, other);
+    assert!(
+        h.query_by_label("“Drinking bleach cures viral infections”")
+            .is_some()
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    settle(&mut h);
+    assert!(!has_strong(&h), "and after undo");
+}
+
+#[test]
+fn without_a_library_the_details_say_where_to_choose_one_and_l_changes_nothing() {
+    let mut h = app(vec![sample_path()]);
+    assert!(
+        h.query_by_label(
+            "No claim library chosen: File > Claim library… matches every claim with earlier fact-checks."
+        )
+        .is_some()
+    );
+    let before = h.state().doc.project.clone();
+    press(&mut h, Key::L);
+    assert_eq!(h.state().doc.project, before);
+    assert!(
+        h.state()
+            .message
+            .as_deref()
+            .is_some_and(|m| m.contains("No claim library"))
+    );
 }
 
 #[test]

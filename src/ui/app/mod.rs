@@ -162,7 +162,11 @@ impl ClaimdeskApp {
             .storage
             .and_then(|s| eframe::get_value(s, PREFS_KEY))
             .unwrap_or_default();
-        let library: Option<PathBuf> = cc.storage.and_then(|s| eframe::get_value(s, LIBRARY_KEY));
+        // Stored as an `Option` (no library chosen is remembered too).
+        let library: Option<PathBuf> = cc
+            .storage
+            .and_then(|s| eframe::get_value::<Option<PathBuf>>(s, LIBRARY_KEY))
+            .flatten();
         let mut app = Self::headless(options, recent);
         app.prefs = prefs.clamped();
         app.attach(&cc.egui_ctx);

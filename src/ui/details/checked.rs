@@ -114,7 +114,34 @@ fn one_match(ui: &mut Ui, claim: &Claim, m: &FoundMatch, best: bool, queue: &mut
                 url: m.url.clone(),
             });
         }
-        theme::link(ui, &m.url);
+    });
+    theme::link(ui, &m.url);
+    ui.add_space(4.0);
+}
+
+/// One line near the top of the details: the best earlier fact-check, when it is strong,
+/// and the key that takes it over (the full list is under "Checked before").
+pub fn best_line(ui: &mut Ui, claim: &Claim, checks: &Checks) {
+    let Some(best) = checks.best(claim).filter(|m| m.is_strong()) else {
+        return;
+    };
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("Checked before:").strong());
+        if let Some(status) = best.status() {
+            theme::status_pill(ui, status);
+        }
+        let who = [
+            best.rating.as_str(),
+            best.author.as_str(),
+            best.date.as_str(),
+        ]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ");
+        ui.label(who);
+        let key = ui.ctx().format_shortcut(&shortcuts::APPLY_MATCH);
+        ui.label(RichText::new(format!("({key} takes it over)")).weak());
     });
     ui.add_space(4.0);
 }

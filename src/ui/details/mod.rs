@@ -69,6 +69,7 @@ pub fn show(
             ui.add_space(4.0);
             status_buttons(ui, queue);
             ui.add_space(6.0);
+            checked::best_line(ui, claim, checks);
             checked::also_in(ui, project, claim, checks, queue);
 
             // Widths below what the pane has: content wider than the pane would widen it,
