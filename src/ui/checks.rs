@@ -189,6 +189,8 @@ pub struct Checks {
     /// The project revision and library generation last looked through for claims to match.
     looked: Option<(u64, u64)>,
     groups: Groups,
+    /// Counts the projects shown: groups found for an earlier one are dropped.
+    epoch: u64,
     pub window: LibraryWindow,
 }
 
@@ -214,11 +216,12 @@ impl Checks {
         self.len() == 0
     }
 
-    /// A new project is shown: its claims are other claims.
+    /// A new project is shown: its claims are other claims (and its revisions count anew).
     pub fn forget_project(&mut self) {
         self.matches.clear();
         self.looked = None;
         self.groups = Groups::default();
+        self.epoch += 1;
     }
 
     /// The claims whose matches are missing or were found for other words, once per
@@ -282,9 +285,38 @@ impl Checks {
         self.best(claim).is_some_and(FoundMatch::is_strong)
     }
 
-    /// Bring the groups of near-identical claims up to date (cheap when nothing changed).
-    pub fn refresh_groups(&mut self, project: &Project, revision: u64) {
-        self.groups.refresh(project, revision);
+    /// The claims to group again, when the groups are not of `revision` and no grouping
+    /// job runs; `epoch` goes with the job (see [`Checks::grouped`]).
+    pub fn to_group(&mut self, project: &Project, revision: u64) -> Option<(u64, GroupInput)> {
+        let g = &mut self.groups;
+        if g.revision == Some(revision) || g.pending.is_some() {
+            return None;
+        }
+        g.pending = Some(revision);
+        let claims = project
+            .claims
+            .iter()
+            .map(|c| (c.id, c.article, c.content.clone()))
+            .collect();
+        Some((self.epoch, claims))
+    }
+
+    /// A grouping job reported the groups of the project at `revision`.
+    pub fn grouped(&mut self, epoch: u64, revision: u64, groups: Vec<Vec<ClaimId>>) {
+        if epoch != self.epoch {
+            return; // of a project no longer shown
+        }
+        let g = &mut self.groups;
+        g.pending = None;
+        g.revision = Some(revision);
+        g.by_claim = groups
+            .into_iter()
+            .map(Arc::new)
+            .flat_map(|group| {
+                let ids: Vec<ClaimId> = group.to_vec();
+                ids.into_iter().map(move |id| (id, Arc::clone(&group)))
+            })
+            .collect();
     }
 
     /// The claims near-identical to `claim` in other articles, with `claim` itself, in
@@ -314,34 +346,28 @@ impl Checks {
     }
 }
 
-/// Groups of near-identical claims across articles (`model::similar`), by claim.
+/// Groups of near-identical claims across articles (`model::similar`), by claim. They are
+/// found off the UI thread (a project of thousands of claims takes a while, and every
+/// edit, each article added by an import among them, changes them).
 #[derive(Default)]
 struct Groups {
+    /// The project revision the groups are of, and the one being found.
     revision: Option<u64>,
-    groups: Vec<Vec<ClaimId>>,
-    by_claim: HashMap<ClaimId, usize>,
+    pending: Option<u64>,
+    by_claim: HashMap<ClaimId, Arc<Vec<ClaimId>>>,
+}
+
+/// The claims a grouping job compares: (claim, article, words), in project order.
+pub type GroupInput = Vec<(ClaimId, crate::model::ArticleId, String)>;
+
+/// The groups of `claims` (for the grouping job).
+pub fn find_groups(claims: &GroupInput) -> Vec<Vec<ClaimId>> {
+    crate::model::similar::near_identical(claims.iter().map(|(c, a, t)| (*c, *a, t.as_str())))
 }
 
 impl Groups {
-    fn refresh(&mut self, project: &Project, revision: u64) {
-        if self.revision == Some(revision) {
-            return;
-        }
-        self.revision = Some(revision);
-        self.groups = crate::model::similar::near_identical_claims(project);
-        self.by_claim = self
-            .groups
-            .iter()
-            .enumerate()
-            .flat_map(|(g, ids)| ids.iter().map(move |id| (*id, g)))
-            .collect();
-    }
-
     fn of(&self, claim: ClaimId) -> Option<&[ClaimId]> {
-        self.by_claim
-            .get(&claim)
-            .and_then(|&g| self.groups.get(g))
-            .map(Vec::as_slice)
+        self.by_claim.get(&claim).map(|g| g.as_slice())
     }
 }
 
@@ -372,6 +398,71 @@ mod tests {
         assert_eq!(
             e.description,
             "Checked before: Snopes · 2020-03-04 · Pants on Fire: The moon is made of cheese"
+        );
+    }
+
+    fn one_claim(words: &str) -> Project {
+        let mut p = Project::new("t");
+        let text = words.to_string();
+        let mut claim: Claim = serde_json::from_value(serde_json::json!({
+            "id": 1, "article": 1, "content": text, "start": 0, "end": 0,
+            "kind": "direct", "cue": "said", "status": "unchecked"
+        }))
+        .expect("a claim");
+        claim.content = text;
+        p.claims.push(claim);
+        p
+    }
+
+    /// Matches are kept for the words they were found for, and only from the library of
+    /// the moment; groups only for the project they were found in.
+    #[test]
+    fn stale_matches_and_groups_are_not_shown() {
+        let mut checks = Checks::default();
+        let p = one_claim("The moon is made of cheese");
+        let claim = &p.claims[0];
+        let key = content_key(&claim.content);
+        let matched = |score| Matched {
+            claim: claim.id,
+            key,
+            matches: vec![found("False", score)],
+        };
+        checks.matched(checks.generation, vec![matched(2.0)], true);
+        assert!(checks.has_strong_match(claim));
+        let mut edited = claim.clone();
+        edited.content = "Something else entirely".into();
+        assert!(
+            checks.matches_of(&edited).is_none(),
+            "other words: not known"
+        );
+        checks.loaded(PathBuf::from("/lib"), None);
+        assert!(
+            checks.matches_of(claim).is_none(),
+            "a new library: matched again"
+        );
+        checks.matched(checks.generation - 1, vec![matched(2.0)], true);
+        assert!(
+            checks.matches_of(claim).is_none(),
+            "an old library's report is dropped"
+        );
+
+        let (epoch, input) = checks.to_group(&p, 3).expect("to group");
+        assert_eq!(input.len(), 1);
+        assert!(
+            checks.to_group(&p, 4).is_none(),
+            "one grouping job at a time"
+        );
+        checks.forget_project();
+        checks.grouped(epoch, 3, vec![vec![ClaimId(1), ClaimId(2)]]);
+        assert!(
+            checks.group_of(ClaimId(1)).is_none(),
+            "of the project before"
+        );
+        let (epoch, _) = checks.to_group(&p, 3).expect("to group again");
+        checks.grouped(epoch, 3, vec![vec![ClaimId(1), ClaimId(2)]]);
+        assert_eq!(
+            checks.group_of(ClaimId(2)),
+            Some(&[ClaimId(1), ClaimId(2)][..])
         );
     }
 }

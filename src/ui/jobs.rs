@@ -113,6 +113,12 @@ pub enum JobMsg {
         found: Vec<crate::ui::checks::Matched>,
         done: bool,
     },
+    /// The groups of near-identical claims of the project at `revision`.
+    Grouped {
+        epoch: u64,
+        revision: u64,
+        groups: Vec<Vec<crate::model::ClaimId>>,
+    },
     /// The reviews listed for `query` in File → Claim library….
     LibraryBrowsed {
         generation: u64,
@@ -140,6 +146,7 @@ impl std::fmt::Debug for JobMsg {
             JobMsg::LibraryAdded { .. } => "LibraryAdded",
             JobMsg::Matched { .. } => "Matched",
             JobMsg::LibraryBrowsed { .. } => "LibraryBrowsed",
+            JobMsg::Grouped { .. } => "Grouped",
         };
         write!(f, "JobMsg::{name}")
     }

@@ -32,6 +32,7 @@ fn commits_drafts(action: &Action) -> bool {
                     | crate::ui::jobs::JobMsg::LibraryAdded { .. }
                     | crate::ui::jobs::JobMsg::Matched { .. }
                     | crate::ui::jobs::JobMsg::LibraryBrowsed { .. }
+                    | crate::ui::jobs::JobMsg::Grouped { .. }
             )
     )
 }

@@ -138,7 +138,8 @@ impl ClaimdeskApp {
             msg @ (JobMsg::LibraryOpened { .. }
             | JobMsg::LibraryAdded { .. }
             | JobMsg::Matched { .. }
-            | JobMsg::LibraryBrowsed { .. }) => self.library_job(msg),
+            | JobMsg::LibraryBrowsed { .. }
+            | JobMsg::Grouped { .. }) => self.library_job(msg),
             JobMsg::Exported(outcome) => {
                 self.export.writing = false;
                 match outcome {

@@ -1,6 +1,6 @@
 //! The claim library's actions and job reports: choosing and opening the library, adding
 //! to it, matching the project's claims (started here whenever the project or the library
-//! changed, run by the jobs), taking an earlier fact-check over, and the groups of
+//! changed, run by the jobs; so are the groups of near-identical claims), taking an earlier fact-check over, and the groups of
 //! near-identical claims (select them, mark them all in one edit).
 
 use std::path::PathBuf;
@@ -88,7 +88,9 @@ impl ClaimdeskApp {
     /// action; cheap when neither the project nor the library changed).
     pub(super) fn library_tick(&mut self) {
         let revision = self.doc.history.revision();
-        self.checks.refresh_groups(&self.doc.project, revision);
+        if let Some((epoch, claims)) = self.checks.to_group(&self.doc.project, revision) {
+            self.jobs.group_claims(epoch, revision, claims);
+        }
         if let Some(claims) = self.checks.to_match(&self.doc.project, revision)
             && let Some(lib) = &self.checks.library
         {
@@ -150,6 +152,11 @@ impl ClaimdeskApp {
                 found,
                 done,
             } => self.checks.matched(generation, found, done),
+            JobMsg::Grouped {
+                epoch,
+                revision,
+                groups,
+            } => self.checks.grouped(epoch, revision, groups),
             JobMsg::LibraryBrowsed {
                 generation,
                 query,

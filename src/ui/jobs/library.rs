@@ -64,6 +64,18 @@ impl Jobs {
         });
     }
 
+    /// Find the groups of near-identical claims of the project at `revision`.
+    pub fn group_claims(&self, epoch: u64, revision: u64, claims: checks::GroupInput) {
+        self.spawn(move |tx| {
+            let groups = checks::find_groups(&claims);
+            let _ = tx.send(JobMsg::Grouped {
+                epoch,
+                revision,
+                groups,
+            });
+        });
+    }
+
     /// The reviews File → Claim library… lists for `query`.
     pub fn browse_library(&self, library: Arc<Library>, generation: u64, query: String) {
         self.spawn(move |tx| {
