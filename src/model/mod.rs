@@ -8,6 +8,7 @@ mod article;
 mod claim;
 pub mod edit;
 mod project;
+pub mod rating;
 mod records;
 pub mod similar;
 mod speaker;

@@ -48,10 +48,22 @@ fn find(parent: &mut [usize], mut i: usize) -> usize {
 /// Groups of two or more near-identical claims from different articles, each in project
 /// order, the groups in the order of their first claim.
 pub fn near_identical_claims(project: &Project) -> Vec<Vec<ClaimId>> {
-    let claims: Vec<(ClaimId, ArticleId, BTreeSet<String>)> = project
-        .claims
-        .iter()
-        .map(|c| (c.id, c.article, words(&c.content)))
+    near_identical(
+        project
+            .claims
+            .iter()
+            .map(|c| (c.id, c.article, c.content.as_str())),
+    )
+}
+
+/// [`near_identical_claims`] over (claim, article, words) in project order: what the
+/// window hands to a background job instead of the whole project.
+pub fn near_identical<'a>(
+    claims: impl IntoIterator<Item = (ClaimId, ArticleId, &'a str)>,
+) -> Vec<Vec<ClaimId>> {
+    let claims: Vec<(ClaimId, ArticleId, BTreeSet<String>)> = claims
+        .into_iter()
+        .map(|(id, article, content)| (id, article, words(content)))
         .filter(|(_, _, w)| w.len() >= 3)
         .collect();
     let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();

@@ -10,6 +10,7 @@
 use egui::{Align, Id, Layout, Modifiers, RichText, Sense, Ui};
 use egui_extras::{Column, TableBuilder};
 
+use super::checks::Checks;
 use super::command::{Action, Pick, Queue};
 use super::rows::SortColumn;
 use super::state::ViewState;
@@ -49,7 +50,7 @@ const WIDTHS: [(f32, f32); 10] = [
     (60.0, 170.0),
     (92.0, 100.0),
     (36.0, 150.0),
-    (46.0, 70.0),
+    (46.0, 110.0),
 ];
 const CLAIM_MIN: f32 = 100.0;
 /// Space between columns (narrower than egui's default item spacing).
@@ -84,7 +85,13 @@ pub fn column_widths(available: f32, show_article: bool, spacing: f32) -> Vec<f3
     widths
 }
 
-pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, queue: &mut Queue) {
+pub fn show(
+    ui: &mut Ui,
+    project: &Project,
+    view: &mut ViewState,
+    checks: &Checks,
+    queue: &mut Queue,
+) {
     let focus_id = table_focus_id();
     let has_focus = ui.memory(|m| m.has_focus(focus_id));
     let outer = ui.available_rect_before_wrap();
@@ -204,7 +211,7 @@ pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, queue: &mut Qu
                         theme::status_pill(ui, claim.status);
                     });
                     row.col(|ui| triage_mark(ui, claim));
-                    row.col(|ui| notes_mark(ui, claim));
+                    row.col(|ui| notes_mark(ui, claim, checks));
                     let response = row.response();
                     if response.clicked() {
                         clicked = Some((claim.id, modifiers));
@@ -313,8 +320,32 @@ fn triage_mark(ui: &mut Ui, claim: &crate::model::Claim) {
         ));
 }
 
-/// "note + 2 ev." for a claim with notes and evidence.
-fn notes_mark(ui: &mut Ui, claim: &crate::model::Claim) {
+/// "before ×2 note + 2 ev.": checked before (a strong match in the claim library), in two
+/// more articles, with notes and evidence.
+fn notes_mark(ui: &mut Ui, claim: &crate::model::Claim, checks: &Checks) {
+    let before = checks.has_strong_match(claim);
+    let copies = checks.group_of(claim.id).map_or(0, |g| g.len());
+    if before || copies > 1 {
+        let mut text = String::new();
+        let mut hover = Vec::new();
+        if before {
+            text.push_str("before");
+            hover.push("Checked before: a strong match in the claim library".to_string());
+        }
+        if copies > 1 {
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            text.push_str(&format!("×{copies}"));
+            hover.push(format!("The same claim in {} other article(s)", copies - 1));
+        }
+        let rich = RichText::new(text)
+            .small()
+            .strong()
+            .color(ui.visuals().hyperlink_color);
+        ui.add(egui::Label::new(rich).extend())
+            .on_hover_text(hover.join(" · "));
+    }
     let mut mark = String::new();
     if !claim.notes.trim().is_empty() {
         mark.push_str("note");

@@ -186,6 +186,33 @@ pub enum Action {
         current: PathBuf,
     },
     Answer(Prompt, PromptAnswer),
+
+    // The claim library (File → Claim library…) and what it found.
+    ShowLibrary,
+    CloseLibrary,
+    /// Use the library in this folder (remembered across runs; made by the first add).
+    OpenLibrary(PathBuf),
+    PickLibraryFolder,
+    PickLibraryFiles,
+    /// Add these fact-check files (ClaimReview JSON, projects) to the library.
+    AddToLibrary(Vec<PathBuf>),
+    /// The search of the library's list changed.
+    SearchLibrary(String),
+    /// Take over the best earlier fact-check of the claim under the cursor: its verdict
+    /// and its review as evidence, one edit (then move on, as a verdict key does).
+    ApplyBestMatch,
+    /// Take over this earlier fact-check (by its address) for `claim`.
+    ApplyMatch {
+        claim: ClaimId,
+        url: String,
+    },
+    /// Set `status` on `claim` and every claim near-identical to it (one edit).
+    TagGroup {
+        claim: ClaimId,
+        status: Status,
+    },
+    /// Select `claim` and the claims near-identical to it.
+    SelectGroup(ClaimId),
     /// A background job reported.
     Job(JobMsg),
 }

@@ -7,6 +7,8 @@
 //! job, which writes it atomically (`io::project_file`) while the analyst goes on working.
 //! One save runs at a time; the shell queues a second one until the first has reported.
 
+mod library;
+
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
@@ -29,6 +31,10 @@ pub enum DialogPurpose {
     SaveAs,
     /// Choose the export's file.
     Export,
+    /// Choose the claim library's folder.
+    LibraryFolder,
+    /// Choose fact-check files to add to the library.
+    LibraryFiles,
 }
 
 /// A dialog that answers faster than this was most likely never shown (rfd returns
@@ -84,6 +90,41 @@ pub enum JobMsg {
     },
     /// An export was written to this file, or why not.
     Exported(Result<PathBuf, String>),
+    /// The claim library in `dir` was read (`None`: the folder has none yet).
+    LibraryOpened {
+        dir: PathBuf,
+        result: Result<Option<Arc<crate::io::library::Library>>, String>,
+    },
+    /// Files were added to the library in `dir`, which was then read again.
+    LibraryAdded {
+        dir: PathBuf,
+        #[allow(clippy::type_complexity)]
+        result: Result<
+            (
+                crate::io::library::AddReport,
+                Option<Arc<crate::io::library::Library>>,
+            ),
+            String,
+        >,
+    },
+    /// Matches of some claims in the library of `generation`; `done` on the last report.
+    Matched {
+        generation: u64,
+        found: Vec<crate::ui::checks::Matched>,
+        done: bool,
+    },
+    /// The groups of near-identical claims of the project at `revision`.
+    Grouped {
+        epoch: u64,
+        revision: u64,
+        groups: Vec<Vec<crate::model::ClaimId>>,
+    },
+    /// The reviews listed for `query` in File → Claim library….
+    LibraryBrowsed {
+        generation: u64,
+        query: String,
+        rows: Vec<crate::ui::checks::FoundMatch>,
+    },
 }
 
 impl std::fmt::Debug for JobMsg {
@@ -101,6 +142,11 @@ impl std::fmt::Debug for JobMsg {
             JobMsg::Recoveries(_) => "Recoveries",
             JobMsg::Restored { .. } => "Restored",
             JobMsg::Exported(_) => "Exported",
+            JobMsg::LibraryOpened { .. } => "LibraryOpened",
+            JobMsg::LibraryAdded { .. } => "LibraryAdded",
+            JobMsg::Matched { .. } => "Matched",
+            JobMsg::LibraryBrowsed { .. } => "LibraryBrowsed",
+            JobMsg::Grouped { .. } => "Grouped",
         };
         write!(f, "JobMsg::{name}")
     }

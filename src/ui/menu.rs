@@ -91,6 +91,13 @@ fn file_menu(ui: &mut Ui, facts: &MenuFacts<'_>, queue: &mut Queue) {
     if item(ui, "Export…", None) {
         queue.push(Action::ShowExport);
     }
+    if ui
+        .button("Claim library…")
+        .on_hover_text("Earlier fact-checks, matched to every claim (Checked before)")
+        .clicked()
+    {
+        queue.push(Action::ShowLibrary);
+    }
     ui.separator();
     if item(ui, "Quit", None) {
         queue.push(Action::Quit);

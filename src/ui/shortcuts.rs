@@ -50,6 +50,7 @@ pub const ZOOM_OUT: KeyboardShortcut = key(CMD, Key::Minus);
 pub const ZOOM_RESET: KeyboardShortcut = key(CMD, Key::Num0);
 pub const SELECT_ALL: KeyboardShortcut = key(CMD, Key::A);
 pub const NEXT_UNCHECKED: KeyboardShortcut = key(NONE, Key::J);
+pub const APPLY_MATCH: KeyboardShortcut = key(NONE, Key::L);
 
 /// Every keyboard shortcut. More specific entries (with Shift) come before the plain key,
 /// because a pattern without Shift also matches Shift+key.
@@ -95,6 +96,12 @@ pub const SHORTCUTS: &[Shortcut] = &[
         scope: Scope::Table,
         action: || Action::Tag(Status::Rejected),
         help: "Mark selected claims Not a claim: hidden, left out of counts and exports (and move on)",
+    },
+    Shortcut {
+        keys: &[APPLY_MATCH],
+        scope: Scope::Table,
+        action: || Action::ApplyBestMatch,
+        help: "Take over the best earlier fact-check (Checked before): its verdict, and its review as evidence (and move on)",
     },
     Shortcut {
         keys: &[key(SHIFT, Key::ArrowUp)],

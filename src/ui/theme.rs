@@ -176,6 +176,29 @@ pub fn name_combo(response: &egui::Response, name: &str, value: &str) {
     });
 }
 
+/// A review's address as a link, on one line truncated to the width (a long address must
+/// not widen the pane; the whole address on hover). A click opens it in the browser.
+pub fn link(ui: &mut Ui, url: &str) {
+    if url.starts_with("http://") || url.starts_with("https://") {
+        let text = RichText::new(url)
+            .small()
+            .color(ui.visuals().hyperlink_color)
+            .underline();
+        let label = egui::Label::new(text)
+            .truncate()
+            .sense(egui::Sense::click());
+        let r = ui
+            .add(label)
+            .on_hover_cursor(egui::CursorIcon::PointingHand)
+            .on_hover_text(url);
+        if r.clicked() {
+            ui.ctx().open_url(egui::OpenUrl::new_tab(url));
+        }
+    } else {
+        ui.add(egui::Label::new(RichText::new(url).small().weak()).truncate());
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -149,6 +149,51 @@ pub(super) fn add_evidence(
     Ok(())
 }
 
+/// An earlier fact-check taken over: the verdict (with a history entry) and the review as
+/// evidence, each only when the claim does not have it yet.
+pub(super) fn apply_check(
+    project: &mut Project,
+    patch: &mut Patch,
+    claim: &ClaimId,
+    status: &Option<Status>,
+    evidence: &Evidence,
+    at: &i64,
+) -> Result<(), EditError> {
+    let i = claim_index(project, *claim)?;
+    let url = evidence.url.trim();
+    if url.is_empty() {
+        return Err(EditError::Invalid("evidence needs a URL"));
+    }
+    if status.is_some_and(|s| !s.is_claim() || s == Status::Unchecked) {
+        return Err(EditError::Invalid(
+            "an earlier fact-check gives a verdict, not Unchecked or Not a claim",
+        ));
+    }
+    let c = &project.claims[i];
+    let new_status = status.filter(|s| *s != c.status);
+    let new_evidence = !c.evidence.iter().any(|e| e.url == url);
+    if new_status.is_none() && !new_evidence {
+        return Err(EditError::NoChange);
+    }
+    patch.touch_claim(project, i);
+    let c = &mut project.claims[i];
+    if let Some(to) = new_status {
+        c.history.push(StatusChange {
+            at: *at,
+            from: c.status,
+            to,
+        });
+        c.status = to;
+    }
+    if new_evidence {
+        c.evidence.push(Evidence {
+            url: url.to_string(),
+            description: evidence.description.trim().to_string(),
+        });
+    }
+    Ok(())
+}
+
 pub(super) fn remove_evidence(
     project: &mut Project,
     patch: &mut Patch,

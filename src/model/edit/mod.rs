@@ -31,6 +31,8 @@ mod speakers;
 mod tests;
 #[cfg(test)]
 mod tests_bulk;
+#[cfg(test)]
+mod tests_checks;
 mod workflow;
 
 use super::{
@@ -115,6 +117,15 @@ pub enum Edit {
     RemoveEvidence {
         claim: ClaimId,
         index: usize,
+    },
+    /// Take over an earlier fact-check (the library's "Checked before"): its verdict, when
+    /// it has one claimdesk knows (`status`), and its review as evidence (not added twice),
+    /// as one step. Refused as no change when the claim has both already.
+    ApplyCheck {
+        claim: ClaimId,
+        status: Option<Status>,
+        evidence: Evidence,
+        at: i64,
     },
     /// Add a claim the analyst marked in the article text (byte offsets into it).
     AddClaim {
@@ -214,6 +225,7 @@ impl Edit {
             Edit::SetProjectMemo { .. } => "edit project memo",
             Edit::AddEvidence { .. } => "add evidence",
             Edit::RemoveEvidence { .. } => "remove evidence",
+            Edit::ApplyCheck { .. } => "apply earlier fact-check",
             Edit::AddClaim { .. } => "add claim",
             Edit::DeleteClaims { .. } => "delete claims",
             Edit::RenameSpeaker { .. } => "rename speaker",
@@ -286,6 +298,12 @@ pub fn apply(project: &mut Project, edit: &Edit) -> Result<Patch, EditError> {
         Edit::SetProjectMemo { memo } => workflow::set_project_memo(project, p, memo),
         Edit::AddEvidence { claim, evidence } => claims::add_evidence(project, p, claim, evidence),
         Edit::RemoveEvidence { claim, index } => claims::remove_evidence(project, p, claim, index),
+        Edit::ApplyCheck {
+            claim,
+            status,
+            evidence,
+            at,
+        } => claims::apply_check(project, p, claim, status, evidence, at),
         Edit::AddClaim {
             article,
             start,

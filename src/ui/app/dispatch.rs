@@ -23,10 +23,16 @@ fn commits_drafts(action: &Action) -> bool {
             | Action::ShowShortcuts
             | Action::FocusSearch
             | Action::TypeSearch(_)
+            | Action::SearchLibrary(_)
             | Action::Job(
                 crate::ui::jobs::JobMsg::RecoverySaved { .. }
                     | crate::ui::jobs::JobMsg::ImportDone { .. }
                     | crate::ui::jobs::JobMsg::Failed(_)
+                    | crate::ui::jobs::JobMsg::LibraryOpened { .. }
+                    | crate::ui::jobs::JobMsg::LibraryAdded { .. }
+                    | crate::ui::jobs::JobMsg::Matched { .. }
+                    | crate::ui::jobs::JobMsg::LibraryBrowsed { .. }
+                    | crate::ui::jobs::JobMsg::Grouped { .. }
             )
     )
 }
@@ -227,9 +233,15 @@ impl ClaimdeskApp {
             }
             Action::Answer(prompt, answer) => self.answer_prompt(prompt, answer),
             Action::Job(msg) => self.handle_job(msg),
+            other => {
+                if let Some(other) = self.library_action(other) {
+                    debug_assert!(false, "no dispatcher for {other:?}");
+                }
+            }
         }
         self.view
             .refresh(&self.doc.project, self.doc.history.revision());
+        self.library_tick();
     }
 
     /// Apply an edit through the history; select what it added. False if it was refused
@@ -297,7 +309,7 @@ impl ClaimdeskApp {
     }
 
     /// Show claim `id` in the Claims tab, selected, clearing filters that hide it.
-    fn jump_to(&mut self, id: ClaimId) {
+    pub(super) fn jump_to(&mut self, id: ClaimId) {
         self.view.tab = Tab::Claims;
         if !self.view.is_shown(id) {
             let rejected = self

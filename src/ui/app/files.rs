@@ -62,6 +62,7 @@ impl ClaimdeskApp {
         doc.project.ensure_claim_numbers();
         self.doc = doc;
         self.view.reset_for();
+        self.checks.forget_project();
         self.recovery_revision = self.doc.history.revision();
         self.view
             .refresh(&self.doc.project, self.doc.history.revision());

@@ -135,6 +135,11 @@ impl ClaimdeskApp {
                     self.dialogs.prompt = Some(Prompt::Error(format!("Could not restore. {e}")))
                 }
             },
+            msg @ (JobMsg::LibraryOpened { .. }
+            | JobMsg::LibraryAdded { .. }
+            | JobMsg::Matched { .. }
+            | JobMsg::LibraryBrowsed { .. }
+            | JobMsg::Grouped { .. }) => self.library_job(msg),
             JobMsg::Exported(outcome) => {
                 self.export.writing = false;
                 match outcome {
@@ -159,6 +164,10 @@ impl ClaimdeskApp {
                 self.export.picking = false;
                 self.export.picked(path);
             }
+            (DialogPurpose::LibraryFolder, Some(path)) => self.open_library(path),
+            (DialogPurpose::LibraryFiles, Some(_)) => {
+                self.dispatch(crate::ui::command::Action::AddToLibrary(paths))
+            }
             (purpose, None) => {
                 if purpose == DialogPurpose::Export {
                     self.export.picking = false;
@@ -178,6 +187,9 @@ impl ClaimdeskApp {
                             }
                             DialogPurpose::Export => {
                                 "No file dialog could be shown: type the file's path"
+                            }
+                            DialogPurpose::LibraryFolder | DialogPurpose::LibraryFiles => {
+                                "No file dialog could be shown: type the path in File > Claim library…"
                             }
                         }
                         .into(),

@@ -11,11 +11,13 @@
 mod dispatch;
 mod files;
 mod job_results;
+mod library_actions;
 mod speaker_actions;
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+use super::checks::Checks;
 use super::claims_table::table_focus_id;
 use super::command::{Action, Queue, Tab, ThemeChoice, Then};
 use super::dialogs::Dialogs;
@@ -27,12 +29,14 @@ use super::shortcuts::{self, KeyContext};
 use super::state::{Document, ViewState};
 use super::status_bar::{self, StatusFacts};
 use super::{
-    article_view, articles_list, assign_speaker, claims_table, details, filters, speakers, theme,
+    article_view, articles_list, assign_speaker, claims_table, details, filters, library_window,
+    speakers, theme,
 };
 use crate::model::Project;
 
 const RECENT_KEY: &str = "claimdesk.recent";
 const PREFS_KEY: &str = "claimdesk.prefs";
+const LIBRARY_KEY: &str = "claimdesk.library";
 const AUTOSAVE_EVERY: Duration = Duration::from_secs(30);
 
 /// How the app starts. The window uses the defaults; tests and benches turn off what
@@ -115,6 +119,8 @@ pub struct ClaimdeskApp {
     /// File → Export…
     pub export: ExportWindow,
     pub jobs: Jobs,
+    /// The claim library and each claim's earlier fact-checks (File → Claim library…).
+    pub checks: Checks,
     /// Project files opened or saved lately, newest first; remembered across runs.
     pub recent: Vec<PathBuf>,
     pub prefs: Prefs,
@@ -156,9 +162,17 @@ impl ClaimdeskApp {
             .storage
             .and_then(|s| eframe::get_value(s, PREFS_KEY))
             .unwrap_or_default();
+        // Stored as an `Option` (no library chosen is remembered too).
+        let library: Option<PathBuf> = cc
+            .storage
+            .and_then(|s| eframe::get_value::<Option<PathBuf>>(s, LIBRARY_KEY))
+            .flatten();
         let mut app = Self::headless(options, recent);
         app.prefs = prefs.clamped();
         app.attach(&cc.egui_ctx);
+        if let Some(dir) = library {
+            app.open_library(dir);
+        }
         app
     }
 
@@ -170,6 +184,7 @@ impl ClaimdeskApp {
             dialogs: Dialogs::default(),
             export: ExportWindow::default(),
             jobs: Jobs::default(),
+            checks: Checks::default(),
             recent: recent.into_iter().filter(|p| p.exists()).collect(),
             prefs: Prefs::default(),
             options,
@@ -253,7 +268,7 @@ impl ClaimdeskApp {
             || ctx
                 .memory(|m| m.focused())
                 .is_some_and(|id| id != table_focus_id());
-        let modal = self.dialogs.is_modal() || self.export.is_open();
+        let modal = self.dialogs.is_modal() || self.export.is_open() || self.checks.window.open;
         KeyContext {
             typing,
             // A dialog's own field: its Esc is the dialog's (one Esc closes it).
@@ -295,6 +310,7 @@ impl ClaimdeskApp {
         });
         let project = &self.doc.project;
         let view = &mut self.view;
+        let checks = &self.checks;
         // Narrower at large text sizes, so that the table keeps every column.
         let window = ui.available_width();
         egui::Panel::left("articles")
@@ -321,11 +337,11 @@ impl ClaimdeskApp {
                                 // A fixed range: a first frame drawn before the window has its
                                 // size must not clamp the width it then keeps.
                                 .size_range(280.0..=480.0)
-                                .show(ui, |ui| details::show(ui, project, view, queue));
+                                .show(ui, |ui| details::show(ui, project, view, checks, queue));
                             egui::CentralPanel::default()
                                 .show(ui, |ui| article_view::show(ui, project, view, queue));
                         });
-                    claims_table::show(ui, project, view, queue);
+                    claims_table::show(ui, project, view, checks, queue);
                 }
                 Tab::Speakers => speakers::show(ui, project, view, queue),
             }
@@ -334,6 +350,7 @@ impl ClaimdeskApp {
         self.dialogs.show(&ctx, queue);
         assign_speaker::show(&ctx, project, &mut self.dialogs.assign_speaker, queue);
         self.export.show(&ctx, queue);
+        library_window::show(&ctx, &mut self.checks, queue);
     }
 }
 
@@ -406,6 +423,7 @@ impl eframe::App for ClaimdeskApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, RECENT_KEY, &self.recent);
         eframe::set_value(storage, PREFS_KEY, &self.prefs);
+        eframe::set_value(storage, LIBRARY_KEY, &self.checks.dir);
     }
 }
 

@@ -1,12 +1,15 @@
 //! The selected claim in full: status buttons, content, speaker and role, triage fields
-//! (`workflow.rs`), the public rationale, the private notes, evidence and status history;
+//! (`workflow.rs`), the public rationale, the private notes, the near-identical claims of
+//! other articles and the earlier fact-checks found (`checked.rs`), evidence and status history;
 //! with several selected, what acts on all of them. The text fields type into [`Drafts`]; the dispatcher turns what was
 //! typed into edits when a field is left (see `drafts.rs`).
 
+mod checked;
 mod workflow;
 
 use egui::{RichText, Ui};
 
+use super::checks::Checks;
 use super::command::{Action, Queue};
 use super::drafts::{Drafts, Field};
 use super::selection::Common;
@@ -30,7 +33,13 @@ fn field(
     }
 }
 
-pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, queue: &mut Queue) {
+pub fn show(
+    ui: &mut Ui,
+    project: &Project,
+    view: &mut ViewState,
+    checks: &Checks,
+    queue: &mut Queue,
+) {
     let selected = view.selection.ids.len();
     let revision = view.index.revision.unwrap_or(0);
     if selected > 1 {
@@ -60,6 +69,8 @@ pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, queue: &mut Qu
             ui.add_space(4.0);
             status_buttons(ui, queue);
             ui.add_space(6.0);
+            checked::best_line(ui, claim, checks);
+            checked::also_in(ui, project, claim, checks, queue);
 
             // Widths below what the pane has: content wider than the pane would widen it,
             // and a width taken from the pane would then grow it every frame.
@@ -128,6 +139,8 @@ pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, queue: &mut Qu
                     ui.end_row();
                 });
 
+            ui.add_space(6.0);
+            checked::checked_before(ui, claim, checks, queue);
             ui.add_space(6.0);
             evidence(ui, claim, drafts, queue);
             ui.add_space(6.0);

@@ -1,0 +1,470 @@
+//! "Checked before?" in the window: the claim library the analyst chose, the matches of
+//! each claim (found off the UI thread by `jobs`, kept per claim and per content), the
+//! groups of near-identical claims across articles, and what File → Claim library… shows.
+//! Data only: the views read it (`details/checked.rs`, `claims_table.rs`,
+//! `library_window.rs`), the dispatcher changes it.
+//!
+//! How strong a match is comes from the library's score (docs/library.md): the best match
+//! of a query always has 1 from its first stage, plus two cosines (character 4-grams and
+//! idf-weighted words, each 0–1) that measure, on an absolute scale, how much of the claim
+//! the review shares. On CheckThat! 2020 dev (197 posts against 10,375 fact-checks), a
+//! best match scoring [`STRONG_MATCH`] (1.8) or more was right every time (52 of the 159
+//! right best matches reached it, none of the 38 wrong ones; the wrong ones top out at
+//! 1.65), so 1.8 marks a claim "checked before" in the table. Matches under
+//! [`SHOWN_MATCH`] (1.4) share a few words at most and are not shown: 148 of the 159 right
+//! best matches reach 1.4, and with the right fact-checks taken out of the library, 102 of
+//! the 197 posts still show a match at 1.4 against 170 at 1.3 (a claim about a bridge's
+//! cost drew a funeral-cost fact-check at 1.33).
+
+use std::collections::hash_map::DefaultHasher;
+use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::io::library::{AddReport, Library, Match};
+use crate::model::rating::status_for_rating;
+use crate::model::{Claim, ClaimId, Evidence, Project, Status};
+
+/// A best match this strong marks the claim as checked before (see the module docs).
+pub const STRONG_MATCH: f32 = 1.8;
+/// Matches weaker than this are not shown.
+pub const SHOWN_MATCH: f32 = 1.4;
+/// How many matches a claim's details show.
+pub const SHOWN: usize = 3;
+/// Claims a matching job searches before it reports (so the table fills as it goes).
+pub const MATCH_CHUNK: usize = 64;
+/// Reviews File → Claim library… lists at a time.
+pub const BROWSE_PAGE: usize = 50;
+
+/// An earlier fact-check found for a claim, owned (the library may be replaced).
+#[derive(Debug, Clone, PartialEq)]
+pub struct FoundMatch {
+    pub claim_reviewed: String,
+    pub title: String,
+    pub url: String,
+    pub rating: String,
+    pub author: String,
+    pub date: String,
+    pub score: f32,
+}
+
+impl FoundMatch {
+    pub fn of(m: &Match<'_>) -> FoundMatch {
+        let r = m.review;
+        FoundMatch {
+            claim_reviewed: r.claim_reviewed.clone(),
+            title: r.title.clone(),
+            url: r.url.clone(),
+            rating: r.rating.clone(),
+            author: r.author.clone(),
+            date: r.date.clone(),
+            score: m.score,
+        }
+    }
+
+    pub fn is_strong(&self) -> bool {
+        self.score >= STRONG_MATCH
+    }
+
+    /// The claimdesk verdict the review's rating means, if it clearly means one.
+    pub fn status(&self) -> Option<Status> {
+        status_for_rating(&self.rating)
+    }
+
+    /// The review as evidence: its address, and "outlet · date · rating: claim".
+    pub fn evidence(&self) -> Evidence {
+        let facts: Vec<&str> = [&self.author, &self.date, &self.rating]
+            .into_iter()
+            .map(|s| s.trim())
+            .filter(|s| !s.is_empty())
+            .collect();
+        let claim = if self.claim_reviewed.trim().is_empty() {
+            self.title.trim()
+        } else {
+            self.claim_reviewed.trim()
+        };
+        let mut description = format!("Checked before: {}", facts.join(" · "));
+        if !claim.is_empty() {
+            description.push_str(&format!(": {claim}"));
+        }
+        Evidence {
+            url: self.url.clone(),
+            description,
+        }
+    }
+}
+
+/// A claim's text as matched: the same text, the same matches.
+pub fn content_key(content: &str) -> u64 {
+    let mut h = DefaultHasher::new();
+    content.trim().hash(&mut h);
+    h.finish()
+}
+
+/// One claim for a matching job.
+#[derive(Debug, Clone)]
+pub struct ToMatch {
+    pub claim: ClaimId,
+    pub key: u64,
+    pub content: String,
+}
+
+/// What a matching job found for one claim.
+#[derive(Debug, Clone)]
+pub struct Matched {
+    pub claim: ClaimId,
+    pub key: u64,
+    pub matches: Vec<FoundMatch>,
+}
+
+/// Search `library` for each claim: the best [`SHOWN`] at or above [`SHOWN_MATCH`].
+pub fn match_claims(library: &Library, claims: &[ToMatch]) -> Vec<Matched> {
+    claims
+        .iter()
+        .map(|c| Matched {
+            claim: c.claim,
+            key: c.key,
+            matches: library
+                .search(&c.content, SHOWN)
+                .iter()
+                .filter(|m| m.score >= SHOWN_MATCH)
+                .map(FoundMatch::of)
+                .collect(),
+        })
+        .collect()
+}
+
+/// The list in File → Claim library…: the reviews matching `query`, or (no query) the
+/// latest added.
+pub fn browse(library: &Library, query: &str) -> Vec<FoundMatch> {
+    if query.trim().is_empty() {
+        library
+            .reviews()
+            .iter()
+            .rev()
+            .take(BROWSE_PAGE)
+            .map(|review| FoundMatch::of(&Match { review, score: 0.0 }))
+            .collect()
+    } else {
+        library
+            .search(query, BROWSE_PAGE)
+            .iter()
+            .map(FoundMatch::of)
+            .collect()
+    }
+}
+
+/// What File → Claim library… shows and where it stands.
+#[derive(Default)]
+pub struct LibraryWindow {
+    pub open: bool,
+    /// The folder as typed.
+    pub folder: String,
+    /// Files to add, one path a line (when no file dialog can be shown).
+    pub paths: String,
+    /// The search in the list, and what was found for which search.
+    pub query: String,
+    pub rows: Vec<FoundMatch>,
+    pub rows_for: Option<(u64, String)>,
+    /// What the last add did, one line, and the files it could not read (one line each).
+    pub report: Option<String>,
+    pub failed: Vec<String>,
+}
+
+/// The library and every claim's matches.
+#[derive(Default)]
+pub struct Checks {
+    /// The library folder chosen (remembered across runs).
+    pub dir: Option<PathBuf>,
+    /// The library read from it; `None` while opening, or when the folder has none yet.
+    pub library: Option<Arc<Library>>,
+    pub opening: bool,
+    pub adding: bool,
+    /// Why the library could not be opened or added to (one line naming the folder).
+    pub error: Option<String>,
+    /// Counts the libraries loaded: matches of an older one are dropped.
+    pub generation: u64,
+    /// A matching job is running.
+    pub matching: bool,
+    matches: HashMap<ClaimId, (u64, Vec<FoundMatch>)>,
+    /// The project revision and library generation last looked through for claims to match.
+    looked: Option<(u64, u64)>,
+    groups: Groups,
+    /// Counts the projects shown: groups found for an earlier one are dropped.
+    epoch: u64,
+    pub window: LibraryWindow,
+}
+
+impl Checks {
+    /// A library was read (or the folder has none yet: `None`). Every claim is matched again.
+    pub fn loaded(&mut self, dir: PathBuf, library: Option<Arc<Library>>) {
+        self.dir = Some(dir);
+        self.library = library;
+        self.opening = false;
+        self.error = None;
+        self.generation += 1;
+        self.matches.clear();
+        self.looked = None;
+        self.window.rows_for = None;
+    }
+
+    /// Reviews in the library (0 when none is open).
+    pub fn len(&self) -> usize {
+        self.library.as_ref().map_or(0, |l| l.len())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// A new project is shown: its claims are other claims (and its revisions count anew).
+    pub fn forget_project(&mut self) {
+        self.matches.clear();
+        self.looked = None;
+        self.groups = Groups::default();
+        self.epoch += 1;
+    }
+
+    /// The claims whose matches are missing or were found for other words, once per
+    /// project revision and library; `None` when there is nothing to do or a job runs.
+    pub fn to_match(&mut self, project: &Project, revision: u64) -> Option<Vec<ToMatch>> {
+        let library = self.library.as_ref()?;
+        if self.matching || library.is_empty() || self.looked == Some((revision, self.generation)) {
+            return None;
+        }
+        self.looked = Some((revision, self.generation));
+        let ids: HashSet<ClaimId> = project.claims.iter().map(|c| c.id).collect();
+        self.matches.retain(|id, _| ids.contains(id));
+        let todo: Vec<ToMatch> = project
+            .claims
+            .iter()
+            .filter(|c| c.status.is_claim())
+            .filter_map(|c| {
+                let key = content_key(&c.content);
+                let known = self.matches.get(&c.id).is_some_and(|(k, _)| *k == key);
+                (!known).then(|| ToMatch {
+                    claim: c.id,
+                    key,
+                    content: c.content.clone(),
+                })
+            })
+            .collect();
+        if todo.is_empty() {
+            return None;
+        }
+        self.matching = true;
+        Some(todo)
+    }
+
+    /// A matching job reported (`done`: its last report).
+    pub fn matched(&mut self, generation: u64, found: Vec<Matched>, done: bool) {
+        if generation == self.generation {
+            for m in found {
+                self.matches.insert(m.claim, (m.key, m.matches));
+            }
+        }
+        if done {
+            self.matching = false;
+            // Edits made while it ran are looked at again.
+            self.looked = None;
+        }
+    }
+
+    /// The matches of `claim` as its words are now, best first; `None` while not known.
+    pub fn matches_of(&self, claim: &Claim) -> Option<&[FoundMatch]> {
+        let (key, found) = self.matches.get(&claim.id)?;
+        (*key == content_key(&claim.content)).then_some(found.as_slice())
+    }
+
+    /// The best match of `claim`, if it has one.
+    pub fn best(&self, claim: &Claim) -> Option<&FoundMatch> {
+        self.matches_of(claim).and_then(|m| m.first())
+    }
+
+    /// Whether the best match of `claim` is strong (the table's mark).
+    pub fn has_strong_match(&self, claim: &Claim) -> bool {
+        self.best(claim).is_some_and(FoundMatch::is_strong)
+    }
+
+    /// The claims to group again, when the groups are not of `revision` and no grouping
+    /// job runs; `epoch` goes with the job (see [`Checks::grouped`]).
+    pub fn to_group(&mut self, project: &Project, revision: u64) -> Option<(u64, GroupInput)> {
+        let g = &mut self.groups;
+        if g.revision == Some(revision) || g.pending.is_some() {
+            return None;
+        }
+        g.pending = Some(revision);
+        let claims = project
+            .claims
+            .iter()
+            .map(|c| (c.id, c.article, c.content.clone()))
+            .collect();
+        Some((self.epoch, claims))
+    }
+
+    /// A grouping job reported the groups of the project at `revision`.
+    pub fn grouped(&mut self, epoch: u64, revision: u64, groups: Vec<Vec<ClaimId>>) {
+        if epoch != self.epoch {
+            return; // of a project no longer shown
+        }
+        let g = &mut self.groups;
+        g.pending = None;
+        g.revision = Some(revision);
+        g.by_claim = groups
+            .into_iter()
+            .map(Arc::new)
+            .flat_map(|group| {
+                let ids: Vec<ClaimId> = group.to_vec();
+                ids.into_iter().map(move |id| (id, Arc::clone(&group)))
+            })
+            .collect();
+    }
+
+    /// The claims near-identical to `claim` in other articles, with `claim` itself, in
+    /// project order; `None` when it is in no group.
+    pub fn group_of(&self, claim: ClaimId) -> Option<&[ClaimId]> {
+        self.groups.of(claim)
+    }
+
+    /// A report for the window after an add.
+    pub fn added(&mut self, report: &AddReport) {
+        let mut line = format!(
+            "Added {} review{}, updated {}, {} already there; {} in the library",
+            report.added,
+            if report.added == 1 { "" } else { "s" },
+            report.updated,
+            report.unchanged,
+            report.total
+        );
+        if report.skipped > 0 {
+            line.push_str(&format!(
+                "; {} passed over (no address or no claim)",
+                report.skipped
+            ));
+        }
+        self.window.report = Some(line);
+        self.window.failed = report.failed.clone();
+    }
+}
+
+/// Groups of near-identical claims across articles (`model::similar`), by claim. They are
+/// found off the UI thread (a project of thousands of claims takes a while, and every
+/// edit, each article added by an import among them, changes them).
+#[derive(Default)]
+struct Groups {
+    /// The project revision the groups are of, and the one being found.
+    revision: Option<u64>,
+    pending: Option<u64>,
+    by_claim: HashMap<ClaimId, Arc<Vec<ClaimId>>>,
+}
+
+/// The claims a grouping job compares: (claim, article, words), in project order.
+pub type GroupInput = Vec<(ClaimId, crate::model::ArticleId, String)>;
+
+/// The groups of `claims` (for the grouping job).
+pub fn find_groups(claims: &GroupInput) -> Vec<Vec<ClaimId>> {
+    crate::model::similar::near_identical(claims.iter().map(|(c, a, t)| (*c, *a, t.as_str())))
+}
+
+impl Groups {
+    fn of(&self, claim: ClaimId) -> Option<&[ClaimId]> {
+        self.by_claim.get(&claim).map(|g| g.as_slice())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(rating: &str, score: f32) -> FoundMatch {
+        FoundMatch {
+            claim_reviewed: "The moon is made of cheese".into(),
+            title: String::new(),
+            url: "https://factcheck.example/moon".into(),
+            rating: rating.into(),
+            author: "Snopes".into(),
+            date: "2020-03-04".into(),
+            score,
+        }
+    }
+
+    #[test]
+    fn a_match_gives_its_verdict_and_its_review_as_evidence() {
+        let m = found("Pants on Fire", 2.1);
+        assert!(m.is_strong());
+        assert!(!found("False", 1.79).is_strong());
+        assert_eq!(m.status(), Some(Status::False));
+        let e = m.evidence();
+        assert_eq!(e.url, "https://factcheck.example/moon");
+        assert_eq!(
+            e.description,
+            "Checked before: Snopes · 2020-03-04 · Pants on Fire: The moon is made of cheese"
+        );
+    }
+
+    fn one_claim(words: &str) -> Project {
+        let mut p = Project::new("t");
+        let text = words.to_string();
+        let mut claim: Claim = serde_json::from_value(serde_json::json!({
+            "id": 1, "article": 1, "content": text, "start": 0, "end": 0,
+            "kind": "direct", "cue": "said", "status": "unchecked"
+        }))
+        .expect("a claim");
+        claim.content = text;
+        p.claims.push(claim);
+        p
+    }
+
+    /// Matches are kept for the words they were found for, and only from the library of
+    /// the moment; groups only for the project they were found in.
+    #[test]
+    fn stale_matches_and_groups_are_not_shown() {
+        let mut checks = Checks::default();
+        let p = one_claim("The moon is made of cheese");
+        let claim = &p.claims[0];
+        let key = content_key(&claim.content);
+        let matched = |score| Matched {
+            claim: claim.id,
+            key,
+            matches: vec![found("False", score)],
+        };
+        checks.matched(checks.generation, vec![matched(2.0)], true);
+        assert!(checks.has_strong_match(claim));
+        let mut edited = claim.clone();
+        edited.content = "Something else entirely".into();
+        assert!(
+            checks.matches_of(&edited).is_none(),
+            "other words: not known"
+        );
+        checks.loaded(PathBuf::from("/lib"), None);
+        assert!(
+            checks.matches_of(claim).is_none(),
+            "a new library: matched again"
+        );
+        checks.matched(checks.generation - 1, vec![matched(2.0)], true);
+        assert!(
+            checks.matches_of(claim).is_none(),
+            "an old library's report is dropped"
+        );
+
+        let (epoch, input) = checks.to_group(&p, 3).expect("to group");
+        assert_eq!(input.len(), 1);
+        assert!(
+            checks.to_group(&p, 4).is_none(),
+            "one grouping job at a time"
+        );
+        checks.forget_project();
+        checks.grouped(epoch, 3, vec![vec![ClaimId(1), ClaimId(2)]]);
+        assert!(
+            checks.group_of(ClaimId(1)).is_none(),
+            "of the project before"
+        );
+        let (epoch, _) = checks.to_group(&p, 3).expect("to group again");
+        checks.grouped(epoch, 3, vec![vec![ClaimId(1), ClaimId(2)]]);
+        assert_eq!(
+            checks.group_of(ClaimId(2)),
+            Some(&[ClaimId(1), ClaimId(2)][..])
+        );
+    }
+}

@@ -1,0 +1,221 @@
+//! Two sections of a claim's details: "Checked before" (its best matches in the claim
+//! library, each with verdict, outlet, date and a link, and a button that takes one over)
+//! and "Also in N articles" (the near-identical claims of other articles, a jump to each,
+//! and a verdict for all of them at once).
+
+use egui::{RichText, Ui};
+
+use super::super::checks::{Checks, FoundMatch};
+use super::super::command::{Action, Queue};
+use super::super::shortcuts;
+use super::super::theme;
+use crate::model::{Claim, Project, Status};
+
+pub fn checked_before(ui: &mut Ui, claim: &Claim, checks: &Checks, queue: &mut Queue) {
+    ui.label(RichText::new("Checked before").strong());
+    let weak = |ui: &mut Ui, text: &str| {
+        ui.label(RichText::new(text).weak());
+    };
+    if checks.dir.is_none() {
+        weak(
+            ui,
+            "No claim library chosen: File > Claim library… matches every claim with earlier fact-checks.",
+        );
+        return;
+    }
+    if checks.opening {
+        weak(ui, "Opening the claim library…");
+        return;
+    }
+    if checks.is_empty() {
+        weak(
+            ui,
+            "The claim library is empty: add fact-checks in File > Claim library….",
+        );
+        return;
+    }
+    let Some(found) = checks.matches_of(claim) else {
+        weak(ui, "Looking in the claim library…");
+        return;
+    };
+    if found.is_empty() {
+        weak(
+            ui,
+            &format!(
+                "Nothing like it in the claim library ({} reviews).",
+                checks.len()
+            ),
+        );
+        return;
+    }
+    for (i, m) in found.iter().enumerate() {
+        one_match(ui, claim, m, i == 0, queue);
+    }
+}
+
+fn one_match(ui: &mut Ui, claim: &Claim, m: &FoundMatch, best: bool, queue: &mut Queue) {
+    ui.horizontal_wrapped(|ui| {
+        if let Some(status) = m.status() {
+            theme::status_pill(ui, status);
+        }
+        let rating = if m.rating.is_empty() {
+            "no rating"
+        } else {
+            &m.rating
+        };
+        ui.label(RichText::new(rating).strong());
+        let facts: Vec<&str> = [m.author.as_str(), m.date.as_str()]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect();
+        if !facts.is_empty() {
+            ui.label(RichText::new(facts.join(" · ")).weak());
+        }
+        let (strength, hover) = if m.is_strong() {
+            ("strong match", "Very likely the same claim")
+        } else {
+            (
+                "possible match",
+                "Shares words with the claim: read before taking it over",
+            )
+        };
+        ui.label(RichText::new(strength).small().italics())
+            .on_hover_text(format!("{hover} (score {:.2})", m.score));
+    });
+    let text = if m.claim_reviewed.is_empty() {
+        &m.title
+    } else {
+        &m.claim_reviewed
+    };
+    ui.add(egui::Label::new(format!("“{text}”")).wrap());
+    ui.horizontal(|ui| {
+        let take = match m.status() {
+            Some(s) => format!("Take over: {} + evidence", s.label()),
+            None => "Add as evidence".to_string(),
+        };
+        let key = if best {
+            format!(" ({})", ui.ctx().format_shortcut(&shortcuts::APPLY_MATCH))
+        } else {
+            String::new()
+        };
+        let hover = match m.status() {
+            Some(s) => format!(
+                "Mark the claim {} and add the review as evidence, one undo step{key}",
+                s.label()
+            ),
+            None => format!(
+                "“{}” is no verdict claimdesk knows: the review is added as evidence, the verdict is yours{key}",
+                m.rating
+            ),
+        };
+        if ui.small_button(take).on_hover_text(hover).clicked() {
+            queue.push(Action::ApplyMatch {
+                claim: claim.id,
+                url: m.url.clone(),
+            });
+        }
+    });
+    theme::link(ui, &m.url);
+    ui.add_space(4.0);
+}
+
+/// One line near the top of the details: the best earlier fact-check, when it is strong,
+/// and the key that takes it over (the full list is under "Checked before").
+pub fn best_line(ui: &mut Ui, claim: &Claim, checks: &Checks) {
+    let Some(best) = checks.best(claim).filter(|m| m.is_strong()) else {
+        return;
+    };
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("Checked before:").strong());
+        if let Some(status) = best.status() {
+            theme::status_pill(ui, status);
+        }
+        let who = [
+            best.rating.as_str(),
+            best.author.as_str(),
+            best.date.as_str(),
+        ]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ");
+        ui.label(who);
+        let key = ui.ctx().format_shortcut(&shortcuts::APPLY_MATCH);
+        ui.label(RichText::new(format!("({key} takes it over)")).weak());
+    });
+    ui.add_space(4.0);
+}
+
+/// "Also in 2 other articles": the near-identical claims elsewhere in the project.
+pub fn also_in(ui: &mut Ui, project: &Project, claim: &Claim, checks: &Checks, queue: &mut Queue) {
+    let Some(group) = checks.group_of(claim.id) else {
+        return;
+    };
+    let others: Vec<&Claim> = group
+        .iter()
+        .filter(|id| **id != claim.id)
+        .filter_map(|id| project.claim(*id))
+        .collect();
+    if others.is_empty() {
+        return;
+    }
+    let articles: std::collections::BTreeSet<_> = others.iter().map(|c| c.article).collect();
+    let n = articles.len();
+    ui.label(
+        RichText::new(format!(
+            "Also in {n} other article{}",
+            if n == 1 { "" } else { "s" }
+        ))
+        .strong(),
+    );
+    for other in &others {
+        ui.horizontal(|ui| {
+            let title = project
+                .article(other.article)
+                .map_or("", |a| a.title.as_str());
+            if ui
+                .link(format!("#{}", other.number))
+                .on_hover_text("Show this claim")
+                .clicked()
+            {
+                queue.push(Action::JumpToClaim(other.id));
+            }
+            theme::status_pill(ui, other.status);
+            ui.add(egui::Label::new(RichText::new(title).weak()).truncate());
+        });
+    }
+    let all = group.len();
+    ui.horizontal_wrapped(|ui| {
+        if ui
+            .button(format!("Select all {all}"))
+            .on_hover_text(
+                "Select the claim and its near-identical copies (the keys then act on all)",
+            )
+            .clicked()
+        {
+            queue.push(Action::SelectGroup(claim.id));
+        }
+        ui.menu_button(format!("Mark all {all} as"), |ui| {
+            for status in Status::ALL {
+                let b = egui::Button::new(
+                    RichText::new(status.label())
+                        .color(theme::status_text_color(status))
+                        .strong(),
+                )
+                .fill(theme::status_color(status));
+                if ui
+                    .add(b)
+                    .on_hover_text(format!("Mark all {all} {}, one undo step", status.label()))
+                    .clicked()
+                {
+                    queue.push(Action::TagGroup {
+                        claim: claim.id,
+                        status,
+                    });
+                    ui.close();
+                }
+            }
+        });
+    });
+    ui.add_space(6.0);
+}

@@ -1,0 +1,364 @@
+//! The claim library in the window (issue 13, points 3 and 4): "Checked before" in a
+//! claim's details, the table's mark, the key that takes the best match over (one undo
+//! step), keys in one frame, File → Claim library… adding files, and near-identical claims
+//! of several articles marked together.
+
+mod ui_support;
+
+use std::path::{Path, PathBuf};
+
+use claimdesk::model::{ClaimId, Status};
+use claimdesk::ui::command::Action;
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+use ui_support::*;
+
+const MONITOR_URL: &str = "https://factcheck.example/rafah-monitoring";
+const INVADE_URL: &str = "https://factcheck.example/invade-gaza";
+
+/// A small library: two fact-checks of claims in the sample, three of other things.
+fn library(dir: &Path) -> PathBuf {
+    let reviews = serde_json::json!([
+        {"@type": "ClaimReview", "url": MONITOR_URL,
+         "claimReviewed": "The United States will be monitoring the Israeli military actions in Rafah closely",
+         "author": {"name": "Desk A"}, "datePublished": "2024-05-08",
+         "reviewRating": {"alternateName": "Mostly True"}},
+        {"@type": "ClaimReview", "url": INVADE_URL,
+         "claimReviewed": "Israel would invade all of Gaza if the captives were not retrieved",
+         "author": {"name": "Desk B"}, "datePublished": "2024-05-09",
+         "reviewRating": {"alternateName": "Pants on Fire"}},
+        {"@type": "ClaimReview", "url": "https://factcheck.example/moon",
+         "claimReviewed": "The moon landing was staged in a film studio",
+         "author": {"name": "Desk C"}, "reviewRating": {"alternateName": "False"}},
+        {"@type": "ClaimReview", "url": "https://factcheck.example/bleach",
+         "claimReviewed": "Drinking bleach cures viral infections",
+         "author": {"name": "Desk C"}, "reviewRating": {"alternateName": "False"}},
+        {"@type": "ClaimReview", "url": "https://factcheck.example/vaccine",
+         "claimReviewed": "Vaccines contain microchips that track people",
+         "author": {"name": "Desk D"}, "reviewRating": {"alternateName": "Fake"}}
+    ]);
+    let file = dir.join("reviews.json");
+    std::fs::write(&file, serde_json::to_string(&reviews).unwrap()).unwrap();
+    let lib = dir.join("lib");
+    claimdesk::io::library::add_files(&lib, &[file]).expect("library made");
+    lib
+}
+
+/// The sample open, the library chosen and every claim matched.
+fn sample_with_library() -> (H, tempfile::TempDir) {
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = library(tmp.path());
+    let mut h = app(vec![sample_path()]);
+    h.state_mut().dispatch(Action::OpenLibrary(lib));
+    settle(&mut h);
+    assert!(!h.state().checks.matching, "matching finished");
+    (h, tmp)
+}
+
+fn claim_starting(h: &H, words: &str) -> ClaimId {
+    h.state()
+        .doc
+        .project
+        .claims
+        .iter()
+        .find(|c| c.content.starts_with(words))
+        .map(|c| c.id)
+        .unwrap_or_else(|| panic!("a claim starting {words:?}"))
+}
+
+fn row_of(h: &H, id: ClaimId) -> usize {
+    let app = h.state();
+    let i = app.view.index.index_of(id).expect("indexed");
+    app.view.rows.position_of(i).expect("shown")
+}
+
+fn show(h: &mut H, id: ClaimId) {
+    h.state_mut().dispatch(Action::JumpToClaim(id));
+    h.run();
+}
+
+#[test]
+fn the_details_show_what_was_checked_before_and_the_table_marks_strong_matches() {
+    let (mut h, _tmp) = sample_with_library();
+    let monitor = claim_starting(&h, "the United States will be monitoring");
+    show(&mut h, monitor);
+    assert!(h.query_by_label("Checked before").is_some());
+    assert!(h.query_by_label("Mostly True").is_some(), "the verdict");
+    assert!(
+        h.query_by_label("Desk A · 2024-05-08").is_some(),
+        "outlet and date"
+    );
+    assert!(h.query_by_label(MONITOR_URL).is_some(), "the link");
+    assert!(h.query_by_label("strong match").is_some());
+    assert!(h.query_by_label("Take over: Verified + evidence").is_some());
+    assert!(
+        h.query_by_label("(L takes it over)").is_some(),
+        "the line on top"
+    );
+    // The table marks it, and not a claim the library knows nothing like.
+    let app = h.state();
+    let claim = app.doc.project.claim(monitor).unwrap();
+    assert!(app.checks.has_strong_match(claim));
+    let strong: Vec<u64> = app
+        .doc
+        .project
+        .claims
+        .iter()
+        .filter(|c| app.checks.has_strong_match(c))
+        .map(|c| c.number)
+        .collect();
+    assert!(
+        strong.len() <= 4,
+        "only claims like the reviews are marked: {strong:?}"
+    );
+    assert!(
+        h.query_all_by_label("before").count() >= 1,
+        "the mark drawn"
+    );
+    // The headline says what the review checked ("US to closely monitor Israeli military
+    // actions in Rafah"): marked too. A claim of other words is not.
+    let headline = h.state().doc.project.claims[0].id;
+    let app = h.state();
+    assert!(
+        app.checks
+            .has_strong_match(app.doc.project.claim(headline).unwrap())
+    );
+    let other = claim_starting(&h, "Everybody's coming to the table");
+    show(&mut h, other);
+    let app = h.state();
+    assert!(
+        !app.checks
+            .has_strong_match(app.doc.project.claim(other).unwrap())
+    );
+    assert!(h.query_by_label("Mostly True").is_none());
+}
+
+#[test]
+fn l_takes_over_the_best_match_as_one_undoable_edit() {
+    let (mut h, _tmp) = sample_with_library();
+    let monitor = claim_starting(&h, "the United States will be monitoring");
+    show(&mut h, monitor);
+    press(&mut h, Key::L);
+    let c = h.state().doc.project.claim(monitor).unwrap().clone();
+    assert_eq!(c.status, Status::Verified, "Mostly True is Verified");
+    assert_eq!(c.evidence.len(), 1);
+    assert_eq!(c.evidence[0].url, MONITOR_URL);
+    assert!(c.evidence[0].description.contains("Desk A"));
+    assert_eq!(
+        h.state().doc.history.undo_label(),
+        Some("apply earlier fact-check")
+    );
+    assert_ne!(h.state().view.selection.cursor, Some(monitor), "moved on");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    let c = h.state().doc.project.claim(monitor).unwrap();
+    assert_eq!(c.status, Status::Unchecked, "one undo: the verdict");
+    assert!(c.evidence.is_empty(), "and the evidence");
+    assert!(c.history.is_empty());
+}
+
+/// Matches follow a claim's words: edited, it is matched again (off the UI thread).
+#[test]
+fn a_claim_whose_words_change_is_matched_again() {
+    let (mut h, _tmp) = sample_with_library();
+    let other = claim_starting(&h, "Everybody's coming to the table");
+    let has_strong = |h: &H| {
+        let app = h.state();
+        app.checks
+            .has_strong_match(app.doc.project.claim(other).unwrap())
+    };
+    assert!(!has_strong(&h));
+    h.state_mut()
+        .dispatch(Action::Edit(claimdesk::model::edit::Edit::SetContent {
+            claim: other,
+            content: "Drinking bleach cures viral infections".into(),
+        }));
+    settle(&mut h);
+    assert!(has_strong(&h), "matched again after the edit");
+    show(&mut h, other);
+    assert!(
+        h.query_by_label("“Drinking bleach cures viral infections”")
+            .is_some()
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    settle(&mut h);
+    assert!(!has_strong(&h), "and after undo");
+}
+
+#[test]
+fn without_a_library_the_details_say_where_to_choose_one_and_l_changes_nothing() {
+    let mut h = app(vec![sample_path()]);
+    assert!(
+        h.query_by_label(
+            "No claim library chosen: File > Claim library… matches every claim with earlier fact-checks."
+        )
+        .is_some()
+    );
+    let before = h.state().doc.project.clone();
+    press(&mut h, Key::L);
+    assert_eq!(h.state().doc.project, before);
+    assert!(
+        h.state()
+            .message
+            .as_deref()
+            .is_some_and(|m| m.contains("No claim library"))
+    );
+}
+
+#[test]
+fn keys_in_one_frame_take_over_each_claims_own_match() {
+    let (mut h, _tmp) = sample_with_library();
+    h.state_mut().dispatch(Action::SetAdvance(false));
+    let monitor = claim_starting(&h, "the United States will be monitoring");
+    let invade = claim_starting(&h, "'Israel' would invade all of Gaza");
+    let (a, b) = (row_of(&h, monitor), row_of(&h, invade));
+    let mut keys = vec![Key::Home];
+    keys.extend(std::iter::repeat_n(Key::ArrowDown, a));
+    keys.push(Key::L);
+    keys.push(Key::Home);
+    keys.extend(std::iter::repeat_n(Key::ArrowDown, b));
+    keys.push(Key::L);
+    keys.push(Key::ArrowUp);
+    keys_in_one_frame(&mut h, &keys);
+    let project = &h.state().doc.project;
+    let m = project.claim(monitor).unwrap();
+    let i = project.claim(invade).unwrap();
+    assert_eq!(
+        (m.status, m.evidence[0].url.as_str()),
+        (Status::Verified, MONITOR_URL)
+    );
+    assert_eq!(
+        (i.status, i.evidence[0].url.as_str()),
+        (Status::False, INVADE_URL),
+        "Pants on Fire is False"
+    );
+    let others = project
+        .claims
+        .iter()
+        .filter(|c| c.id != monitor && c.id != invade)
+        .filter(|c| c.status != Status::Unchecked || !c.evidence.is_empty())
+        .count();
+    assert_eq!(others, 0, "no other claim touched");
+    assert_eq!(row_of(&h, h.state().view.selection.cursor.unwrap()), b - 1);
+}
+
+#[test]
+fn the_library_window_adds_files_and_names_a_bad_one_in_one_line() {
+    let tmp = tempfile::tempdir().unwrap();
+    let good = tmp.path().join("good.json");
+    std::fs::write(
+        &good,
+        r#"{"@type": "ClaimReview", "url": "https://factcheck.example/r1",
+            "claimReviewed": "A claim checked", "reviewRating": {"alternateName": "False"}}"#,
+    )
+    .unwrap();
+    let bad = tmp.path().join("bad.json");
+    std::fs::write(&bad, "{ not json").unwrap();
+    let lib = tmp.path().join("new-lib");
+    let mut h = app(vec![sample_path()]);
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Claim library…").click();
+    h.run();
+    assert!(h.state().checks.window.open);
+    // The table's keys do nothing while it is open.
+    press(&mut h, Key::V);
+    assert!(statuses(&h).iter().all(|s| *s == Status::Unchecked));
+    type_into(
+        &mut h,
+        egui::accesskit::Role::TextInput,
+        "Folder",
+        &lib.display().to_string(),
+    );
+    h.get_by_label("Use").click();
+    settle(&mut h);
+    assert!(
+        h.query_by_label("No library in this folder yet: add files to make one.")
+            .is_some()
+    );
+    let paths = format!("{}\n{}", bad.display(), good.display());
+    h.get_by_label("Or paths").focus();
+    h.run();
+    h.event(egui::Event::Text(paths));
+    h.run();
+    h.get_by_label("Add these").click();
+    settle(&mut h);
+    let checks = &h.state().checks;
+    assert_eq!(checks.len(), 1, "the good file was added");
+    assert_eq!(checks.window.failed.len(), 1);
+    let line = &checks.window.failed[0];
+    assert!(line.contains("bad.json") && !line.contains('\n'), "{line}");
+    assert!(h.query_by_label("1 review in the library").is_some());
+    assert!(h.query_by_label("A claim checked").is_some(), "listed");
+    press(&mut h, Key::Escape);
+    assert!(!h.state().checks.window.open, "one Esc closes");
+    assert_eq!(h.state().checks.dir.as_deref(), Some(lib.as_path()));
+}
+
+/// Two articles with the same claim: "also in 1 other article", a jump, and one edit that
+/// marks both.
+#[test]
+fn near_identical_claims_are_shown_together_and_marked_in_one_edit() {
+    let tmp = tempfile::tempdir().unwrap();
+    let a = tmp.path().join("a.txt");
+    let b = tmp.path().join("b.txt");
+    std::fs::write(
+        &a,
+        "Bridge costs questioned\n\nThe transport minister, Anna Berg, said the new river bridge \
+         will cost 40 million euros and open to traffic next spring.\n\nLocal residents were \
+         sceptical about the timetable.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &b,
+        "City council debates the bridge\n\nCouncil members met on Tuesday. Anna Berg, the \
+         transport minister, said the new river bridge will cost 40 million euros and open to \
+         traffic next spring.\n\nThe debate went on late into the night.\n",
+    )
+    .unwrap();
+    let mut h = app(vec![a, b]);
+    let ids: Vec<ClaimId> = h
+        .state()
+        .doc
+        .project
+        .claims
+        .iter()
+        .filter(|c| c.content.contains("river bridge"))
+        .map(|c| c.id)
+        .collect();
+    assert_eq!(ids.len(), 2);
+    show(&mut h, ids[0]);
+    assert!(h.query_by_label("Also in 1 other article").is_some());
+    assert!(h.query_all_by_label("×2").count() >= 2, "both rows marked");
+    let number = h.state().doc.project.claim(ids[1]).unwrap().number;
+    h.get_by_label(&format!("#{number}")).click();
+    h.run();
+    assert_eq!(h.state().view.selection.cursor, Some(ids[1]), "jumped");
+    h.get_by_label("Mark all 2 as").click();
+    h.run();
+    h.get_by_label("Disputed").click();
+    h.run();
+    let project = &h.state().doc.project;
+    assert!(
+        ids.iter()
+            .all(|id| project.claim(*id).unwrap().status == Status::Disputed)
+    );
+    assert_eq!(h.state().doc.history.undo_label(), Some("set status"));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    let project = &h.state().doc.project;
+    assert!(
+        ids.iter()
+            .all(|id| project.claim(*id).unwrap().status == Status::Unchecked),
+        "one undo restores both"
+    );
+    // Select all 2: then one verdict key marks both.
+    h.get_by_label("Select all 2").click();
+    h.run();
+    press(&mut h, Key::F);
+    let project = &h.state().doc.project;
+    assert!(
+        ids.iter()
+            .all(|id| project.claim(*id).unwrap().status == Status::False)
+    );
+}
