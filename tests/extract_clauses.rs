@@ -239,3 +239,30 @@ fn a_participle_after_though_and_a_short_apposition_keep_the_content_going() {
         ["one of the harbour pilots, Tom Hart, of ignoring the tide tables"]
     );
 }
+
+#[test]
+fn a_restrictive_relative_speaker_ends_the_content_at_the_main_verb() {
+    let (_, c) = claims(
+        "Voters who say the harbour is most important to them were evenly divided between the candidates.",
+    );
+    assert_eq!(
+        contents(&c),
+        ["the harbour is most important to them"],
+        "{c:?}"
+    );
+    let (_, c) = claims(
+        "Those who declined to state a party when they registered are eligible to vote in the primary.",
+    );
+    assert_eq!(
+        contents(&c),
+        ["to state a party when they registered"],
+        "{c:?}"
+    );
+    // A relative clause set off by a comma has its antecedent as the speaker; the content
+    // runs on.
+    let (_, c) = claims("Jane Roe, who said the harbour was safe, left the meeting early.");
+    assert!(
+        c.iter().all(|c| !c.content.contains("left the meeting")) || c.is_empty(),
+        "{c:?}"
+    );
+}

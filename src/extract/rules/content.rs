@@ -236,3 +236,76 @@ pub(super) fn nested_passive(s: &Sentence, a: usize, b: usize, out: &mut Vec<Fra
         return;
     }
 }
+
+/// "Voters who say the economy matters most were divided": when the speaker is a
+/// restrictive "who" (no comma before it), the relative clause ends where the main
+/// clause's verb comes, and so does the content. A noun-phrase content (`np`) ends at the
+/// first finite verb, a clause at its second one that no conjunction or relative word
+/// introduces. Returns the end of the content in `i..n`.
+pub(super) fn relative_clause_end(
+    s: &Sentence,
+    mention: (usize, usize),
+    i: usize,
+    n: usize,
+    np: bool,
+) -> usize {
+    let (a, b) = mention;
+    let who = b - 1;
+    if b == a || !s.is(who, "who") || who == 0 {
+        return n;
+    }
+    let hi = n.min(i + 30);
+    let w = s.window(i, hi);
+    let finite = |j: usize| {
+        s.is_free_word(j)
+            && !s.toks[j].quoted
+            && (["is", "are", "was", "were"].iter().any(|x| s.is(j, x))
+                || w.tag(j).is_some_and(|t| t.is_finite_verb() || t.is_modal()))
+    };
+    let auxiliary = |j: usize| {
+        s.is_free_word(j)
+            && (lex::is_be_form(s.word(j))
+                || w.tag(j).is_some_and(|t| t.is_modal())
+                || ["has", "have", "had", "do", "does", "did"]
+                    .iter()
+                    .any(|x| s.is(j, x)))
+    };
+    // "Jane Roe, who said the harbour was safe, left early": the clause set off by commas
+    // ends at the comma before the main verb.
+    if s.is_punct(who - 1, ",") {
+        return (i + 1..hi)
+            .find(|&j| s.is_punct(j, ",") && !s.toks[j].quoted && finite(j + 1))
+            .unwrap_or(n);
+    }
+    if b != a + 1 {
+        return n;
+    }
+    let mut seen = np;
+    for j in i + 1..hi {
+        if !finite(j) {
+            continue;
+        }
+        // A verb with a subject of its own ("after he designed") is no main verb.
+        let own_subject = s.is_free_word(j - 1) && lex::is_pronoun(s.word(j - 1));
+        let introduced = own_subject
+            || (j.saturating_sub(2)..j).any(|p| {
+                p > i
+                    && (s.is_comma_like(p)
+                        || s.is_free_word(p) && lex::is_subordinator(s.word(p))
+                        || [
+                            "and", "or", "but", "that", "which", "who", "if", "when", "because",
+                        ]
+                        .iter()
+                        .any(|x| s.is(p, x)))
+            });
+        // An auxiliary chain ("have been", "would be") is one verb.
+        if j > i && auxiliary(j - 1) {
+            continue;
+        }
+        if seen && !introduced {
+            return j;
+        }
+        seen = true;
+    }
+    n
+}

@@ -6,7 +6,7 @@
 use super::super::complements::{self, Takes};
 use super::super::syntax::Tag;
 use super::Frame;
-use super::content::{reported, second_cues};
+use super::content::{relative_clause_end, reported, second_cues};
 use super::lex;
 use super::sentence::Sentence;
 use super::subjects::{clause_subject, is_speaker_phrase, subject_before};
@@ -76,6 +76,7 @@ pub(super) fn stance_frames(s: &Sentence, from: usize, out: &mut Vec<Frame>) -> 
         }
         let cue = s.text[s.toks[k].start..s.toks[cue_end].end].to_string();
         let end = phrase_end(s, start, n, infinitive);
+        let end = relative_clause_end(s, (a, b), start, end, !infinitive);
         let mention = Some(s.span(a, b));
         reported(s, start, end, cue, mention, out);
         // "called the plan a disgrace and threatened to …": the second predicate may be a

@@ -2,7 +2,7 @@
 
 use super::super::complements;
 use super::Frame;
-use super::content::{reported, second_cues};
+use super::content::{relative_clause_end, reported, second_cues};
 use super::lex;
 use super::sentence::{Sentence, content_span, strip_quotes};
 use super::stance::stance_frames;
@@ -492,8 +492,10 @@ pub(super) fn verb_frames_from(s: &Sentence, from: usize, out: &mut Vec<Frame>) 
                     );
                     return true;
                 }
-                if let Some((i, _)) = after_clause {
-                    reported(s, i, n, cue, mention, out);
+                if let Some((i, clause)) = after_clause {
+                    let np = !clause && complements::takes(&cue_word).is_some_and(|t| t.np);
+                    let end = relative_clause_end(s, (a, b), i, n, np);
+                    reported(s, i, end, cue, mention, out);
                     return true;
                 }
             }
