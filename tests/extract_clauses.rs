@@ -266,3 +266,13 @@ fn a_restrictive_relative_speaker_ends_the_content_at_the_main_verb() {
         "{c:?}"
     );
 }
+
+#[test]
+fn a_quotation_after_a_conjunction_continues_the_previous_claim() {
+    let (_, c) = claims(
+        "\u{201c}The cranes are idle,\u{201d} the engineer said. But \u{201c}the tide tables are right and the pilots know it.\u{201d}",
+    );
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert!(c[0].content.contains("tide tables"), "{c:?}");
+    assert_eq!(c[0].mention.as_deref(), Some("the engineer"));
+}

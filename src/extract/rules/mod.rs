@@ -124,17 +124,27 @@ pub fn announced_content(s: &Sentence, announcer: &Frame) -> Option<Frame> {
 }
 
 /// A sentence that is mostly one quotation with no frame: it continues the previous claim.
+/// A conjunction may open it: "But \"…\"".
 pub fn continuation(s: &Sentence) -> Option<Frame> {
-    if !s.opens_quote(0) {
+    let first = if s.is_free_word(0)
+        && ["but", "and", "so", "yet"]
+            .iter()
+            .any(|w| s.word(0).eq_ignore_ascii_case(w))
+    {
+        1
+    } else {
+        0
+    };
+    if !s.opens_quote(first) {
         return None;
     }
-    let q = s.quote_opening_at(s.toks[0].start)?;
+    let q = s.quote_opening_at(s.toks[first].start)?;
     let last = s.toks.last()?;
-    let sentence_len = last.end - s.toks[0].start;
+    let sentence_len = last.end - s.toks[first].start;
     if (q.end - q.open) * 10 < sentence_len * 8 {
         return None;
     }
-    let (a, b) = s.trim(0, s.toks.len())?;
+    let (a, b) = s.trim(first, s.toks.len())?;
     Some(Frame {
         content: vec![strip_quotes(s, a, b)],
         cue: String::new(),
