@@ -335,6 +335,11 @@ const STANCE_ADJECTIVES: &[(&str, &[&str])] = &[
     ("cautious", &["about"]),
 ];
 
+/// Every word that introduces what a stance adjective is about, for a quick first check.
+pub const STANCE_ADJECTIVE_LINKS: [&str; 13] = [
+    "of", "about", "that", "to", "for", "with", "on", "in", "by", "over", "at", "toward", "towards",
+];
+
 /// The words that may introduce what the stance adjective `word` is about, if it is one.
 pub fn stance_adjective(word: &str) -> Option<&'static [&'static str]> {
     static TABLE: LazyLock<WordTable<&'static [&'static str]>> = LazyLock::new(|| {
@@ -428,6 +433,16 @@ pub fn is_utterance_noun(word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn every_stance_adjective_link_is_in_the_quick_check() {
+        for (adjective, links) in STANCE_ADJECTIVES {
+            for l in *links {
+                assert!(STANCE_ADJECTIVE_LINKS.contains(l), "{adjective} {l}");
+            }
+        }
+    }
+
     use super::*;
 
     #[test]

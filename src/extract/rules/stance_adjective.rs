@@ -52,13 +52,22 @@ pub(super) fn adjective_frames(s: &Sentence, from: usize, out: &mut Vec<Frame>) 
         if !s.is_free_word(k) || !s.is_free_word(k + 1) {
             continue;
         }
+        // The word after the adjective is checked first: most words are no stance adjective
+        // and most are followed by no preposition of the table.
+        let after = s.word(k + 1);
+        let Some(next) = complements::STANCE_ADJECTIVE_LINKS
+            .iter()
+            .find(|p| after.eq_ignore_ascii_case(p))
+        else {
+            continue;
+        };
         let Some(preps) = complements::stance_adjective(s.word(k)) else {
             continue;
         };
-        let next = s.word(k + 1).to_ascii_lowercase();
-        if !preps.contains(&next.as_str()) {
+        if !preps.contains(next) {
             continue;
         }
+        let next = *next;
         let Some(link) = linking_before(s, k) else {
             continue;
         };
