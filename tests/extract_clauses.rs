@@ -276,3 +276,31 @@ fn a_quotation_after_a_conjunction_continues_the_previous_claim() {
     assert!(c[0].content.contains("tide tables"), "{c:?}");
     assert_eq!(c[0].mention.as_deref(), Some("the engineer"));
 }
+
+#[test]
+fn a_speaker_is_a_noun_phrase_never_a_clause_or_a_naming() {
+    // The clause's own verb ends the subject scan.
+    let (_, c) =
+        claims("His office put out a statement saying the harbour tolls would not rise this year.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].mention.as_deref(), Some("His office"));
+    // "called" naming a new thing, "called off", "pledged" before a noun: no speech.
+    for sentence in [
+        "The mayor now helps lead a program called Safe Harbour Promise.",
+        "Several firms called off projects with the harbour board after the vote.",
+        "The harbour board has 1,700 pledged members and many more supporters.",
+    ] {
+        let (_, c) = claims(sentence);
+        assert!(c.is_empty(), "{sentence}: {c:?}");
+    }
+    // A relative clause inside the subject is part of it.
+    let (_, c) =
+        claims("One of the pilots who signed the letter called the plan a danger to shipping.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert!(
+        c[0].mention
+            .as_deref()
+            .is_some_and(|m| m.contains("pilots who signed")),
+        "{c:?}"
+    );
+}

@@ -48,6 +48,20 @@ pub(super) fn is_speaker_phrase(s: &Sentence, a: usize, b: usize) -> bool {
     if a < head && !s.capitalised(a) && opens_no_noun_phrase(s, &w, a) {
         return false;
     }
+    // "Barden now helps lead a program": a finite verb inside makes a clause, not a noun
+    // phrase (unless a relative word brings it: "those who voted"; right before the head
+    // it is a modifier the tagger misread: "registered voters").
+    let relative = (a..head).any(|i| ["who", "that", "which", "whose"].iter().any(|r| s.is(i, r)));
+    if !relative
+        && (a + 1..head.saturating_sub(1)).any(|i| {
+            s.is_free_word(i)
+                && !s.capitalised(i)
+                && w.tag(i)
+                    .is_some_and(|t| matches!(t, Tag::VBD | Tag::VBZ | Tag::VBP))
+        })
+    {
+        return false;
+    }
     let Some(tag) = w.tag(head) else {
         return true;
     };

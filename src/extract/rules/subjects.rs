@@ -1,6 +1,7 @@
 //! Who speaks: the subject noun phrase of a cue, before it ("X said"), after it
 //! ("said X"), through an apposition ("X, a spokesman, said") or a clause ("…, saying").
 
+use super::super::syntax::Tag;
 use super::lex;
 use super::sentence::Sentence;
 use super::speaker_phrase::is_postmodifier_start;
@@ -9,6 +10,11 @@ pub(super) use super::speaker_phrase::is_speaker_phrase;
 /// The noun phrase that is the subject of the verb at `k`: scanning back over fillers
 /// ("also", "has"), then over the phrase to a clause boundary. Returns a token range.
 pub(super) fn subject_before(s: &Sentence, k: usize) -> Option<(usize, usize)> {
+    subject_scan(s, k).map(|r| before_inner_verb(s, r))
+}
+
+/// The scan behind [`subject_before`], before an inner verb is cut off.
+fn subject_scan(s: &Sentence, k: usize) -> Option<(usize, usize)> {
     let mut j = k;
     // "He went on to say that …", "she continued to insist …"
     if j >= 2 && s.is(j - 1, "to") {
@@ -169,6 +175,33 @@ pub(super) fn clause_subject(s: &Sentence, k: usize) -> Option<(usize, usize)> {
     (lo..k)
         .filter(|&i| boundary(i) && s.is_free_word(i))
         .find_map(|p| noun_phrase_at(s, p, k))
+        .map(|r| before_inner_verb(s, r))
+}
+
+/// "His office put out a statement, saying …", "The group backed a PAC called …": a
+/// subject scan that ran over the clause's own verb stops before it. A finite verb right
+/// before the last word is a modifier the tagger misread ("registered voters"), and one
+/// that a relative word brings ("those who voted") belongs to the phrase.
+fn before_inner_verb(s: &Sentence, (a, b): (usize, usize)) -> (usize, usize) {
+    if b < a + 3 {
+        return (a, b);
+    }
+    let w = s.window(a, b);
+    for i in a + 1..b.saturating_sub(2) {
+        if !s.is_free_word(i) {
+            continue;
+        }
+        if ["who", "that", "which", "whose"].iter().any(|r| s.is(i, r)) {
+            return (a, b);
+        }
+        if !s.capitalised(i)
+            && w.tag(i)
+                .is_some_and(|t| matches!(t, Tag::VBD | Tag::VBZ | Tag::VBP))
+        {
+            return (a, i);
+        }
+    }
+    (a, b)
 }
 
 /// A subject noun phrase starting at token `p` and followed by a lower-case word (its

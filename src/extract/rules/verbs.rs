@@ -68,7 +68,11 @@ pub(super) fn passive_with_agent(
 /// possessive or a preposition ("Clinton's claim", "the report", "of pledged delegates"), not in the passive ("is said to", "was written by"; "was quoted as saying"
 /// excepted), and not "add up".
 pub(super) fn used_as_speech_verb(s: &Sentence, k: usize) -> bool {
-    if s.is(k + 1, "up") {
+    // "called up", "called off the deal": a particle makes another verb.
+    if s.is(k + 1, "up") || s.is(k + 1, "off") {
+        return false;
+    }
+    if naming_participle(s, k) {
         return false;
     }
     let mut p = k;
@@ -100,6 +104,14 @@ pub(super) fn used_as_speech_verb(s: &Sentence, k: usize) -> bool {
     if lower == "by" && lex::is_gerund(s.word(k)) {
         return true;
     }
+    // "1,700 pledged delegates": after a figure the participle modifies a noun.
+    let year = prev.len() == 4 && (prev.starts_with("19") || prev.starts_with("20"));
+    if !year
+        && prev.chars().any(|c| c.is_ascii_digit())
+        && prev.chars().all(|c| c.is_ascii_digit() || c == ',')
+    {
+        return false;
+    }
     !(possessive
         || matches!(
             lower.as_str(),
@@ -130,6 +142,47 @@ pub(super) fn used_as_speech_verb(s: &Sentence, k: usize) -> bool {
                 | "under"
                 | "every"
         ))
+}
+
+/// "a program called Sandy Hook Promise", "a group named …": a naming participle after a
+/// noun, in a clause whose own verb came before it.
+fn naming_participle(s: &Sentence, k: usize) -> bool {
+    if k < 2
+        || ![
+            "called",
+            "named",
+            "dubbed",
+            "nicknamed",
+            "titled",
+            "entitled",
+        ]
+        .iter()
+        .any(|w| s.is(k, w))
+        || !s.is_free_word(k - 1)
+    {
+        return false;
+    }
+    let lo = (0..k)
+        .rev()
+        .find(|&i| {
+            s.is_comma_like(i)
+                || ["who", "that", "which", "and", "but"]
+                    .iter()
+                    .any(|w| s.is(i, w))
+        })
+        .map_or(0, |i| i + 1);
+    if k < lo + 2 {
+        return false;
+    }
+    // A new thing is named: "a program called …", "an app named …".
+    if !(k.saturating_sub(4).max(lo)..k - 1).any(|i| s.is(i, "a") || s.is(i, "an")) {
+        return false;
+    }
+    let w = s.window(lo, k);
+    w.tag(k - 1).is_some_and(|t| t.is_noun())
+        && (lo..k - 1).any(|i| {
+            s.is_free_word(i) && w.tag(i).is_some_and(|t| t.is_finite_verb() || t.is_modal())
+        })
 }
 
 /// Where the content starts after a cue ending at token `k`: past the hearer of "told",
