@@ -304,3 +304,16 @@ fn a_speaker_is_a_noun_phrase_never_a_clause_or_a_naming() {
         "{c:?}"
     );
 }
+
+#[test]
+fn according_to_after_an_opener_or_a_single_word() {
+    let (_, c) = claims("But, according to the harbour board, the cranes will run again in May.");
+    assert_eq!(contents(&c), ["the cranes will run again in May"], "{c:?}");
+    assert_eq!(c[0].mention.as_deref(), Some("the harbour board"));
+    let (_, c) = claims("Traffic, according to the harbour board, has doubled since the spring.");
+    assert_eq!(
+        contents(&c),
+        ["Traffic \u{2026} has doubled since the spring"],
+        "{c:?}"
+    );
+}

@@ -1,6 +1,7 @@
 //! "According to X, …" and "…, according to X".
 
 use super::Frame;
+use super::lex;
 use super::sentence::{Sentence, content_span, strip_quotes};
 
 /// "According to X, …" and "…, according to X".
@@ -19,11 +20,35 @@ pub(super) fn according_to(s: &Sentence) -> Option<Frame> {
     let mention = Some(s.span(k + 2, src_end));
     let cue_text = s.text[s.toks[k].start..s.toks[k + 1].end].to_string();
     let after = s.trim(src_end, n);
-    let content = if k == 0 {
+    // "But, according to X, …", "Now, according to X, …": an opener is no content.
+    let opener_only = (0..k).all(|i| {
+        !s.toks[i].word
+            || lex::is_filler(s.word(i))
+            || [
+                "but",
+                "and",
+                "now",
+                "so",
+                "yet",
+                "however",
+                "still",
+                "meanwhile",
+                "instead",
+            ]
+            .iter()
+            .any(|w| s.word(i).eq_ignore_ascii_case(w))
+    });
+    let content = if k == 0 || opener_only {
         vec![content_span(s, after?.0, after?.1)]
     } else {
-        // "…, according to X." or "…, according to X, …": the words on both sides.
-        let (a, b) = s.trim(0, k)?;
+        // "…, according to X." or "…, according to X, …": the words on both sides; one
+        // word before is enough when the sentence goes on ("Fundraising, according to the
+        // campaign, has surged").
+        let before = s.trim(0, k).or_else(|| {
+            let w = (0..k).find(|&i| s.toks[i].word)?;
+            (s.is_punct(src_end, ",") && after.is_some()).then_some((w, w + 1))
+        });
+        let (a, b) = before?;
         let mut parts = vec![strip_quotes(s, a, b)];
         // "…, according to X, but the rival camp …": a new clause is not the content.
         let new_clause = after.is_some_and(|(p, _)| {
