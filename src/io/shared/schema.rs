@@ -125,32 +125,27 @@ pub fn migrate(client: &mut Client, steps: &[&str]) -> Result<i32, SchemaError> 
     if found == supported {
         return Ok(found);
     }
-    let mut tx = client.transaction()?;
-    tx.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK])?;
+    // A session lock taken before the transaction starts: the transaction then sees the
+    // catalog as the claimdesk that migrated before it left it (an advisory lock taken
+    // inside would not refresh the catalog caches).
+    client.execute("SELECT pg_advisory_lock($1)", &[&MIGRATION_LOCK])?;
+    let migrated = migrate_locked(client, steps, supported);
+    let unlocked = client.execute("SELECT pg_advisory_unlock($1)", &[&MIGRATION_LOCK]);
+    migrated?;
+    unlocked?;
+    Ok(found)
+}
+
+fn migrate_locked(client: &mut Client, steps: &[&str], supported: i32) -> Result<(), SchemaError> {
     // Another claimdesk may have migrated while this one waited for the lock.
-    let now = {
-        let exists: bool = tx
-            .query_one(
-                "SELECT to_regclass('claimdesk.schema_version') IS NOT NULL",
-                &[],
-            )?
-            .get(0);
-        if exists {
-            tx.query_one(
-                "SELECT coalesce(max(version), 0) FROM claimdesk.schema_version",
-                &[],
-            )?
-            .get(0)
-        } else {
-            0
-        }
-    };
+    let now = version(client)?;
     if now > supported {
         return Err(SchemaError::Newer {
             found: now,
             supported,
         });
     }
+    let mut tx = client.transaction()?;
     for (i, step) in steps
         .iter()
         .enumerate()
@@ -164,5 +159,5 @@ pub fn migrate(client: &mut Client, steps: &[&str]) -> Result<i32, SchemaError> 
         )?;
     }
     tx.commit()?;
-    Ok(found)
+    Ok(())
 }
