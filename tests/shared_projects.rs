@@ -239,7 +239,26 @@ fn two_analysts_editing_at_once_never_conflict_and_the_later_edit_of_a_field_win
         t.join().unwrap();
     }
     let mut a = open(&url_a);
+    assert_eq!(a.access().unwrap(), shared::Access::Edit);
+    assert_eq!(
+        open(&db.url("desk")).access().unwrap(),
+        shared::Access::Create
+    );
+    // An analyst imports into the existing project (but may not create one).
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("report.txt");
+    fs::write(&report, article_text(5)).unwrap();
+    let out = claimdesk(&[&"import", &url_a, &report]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = claimdesk(&[&"import", &db.url_as(&anna, "another"), &report]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("permission denied"),
+        "{}",
+        stderr(&out)
+    );
     let now = a.load().unwrap();
+    assert_eq!(now.articles.len(), 3);
     assert_eq!(now.claim(ClaimId(c1)).unwrap().notes, "anna 24");
     assert_eq!(now.claim(ClaimId(c2)).unwrap().notes, "ben 24");
 
@@ -431,6 +450,7 @@ fn a_reader_role_can_export_but_not_edit() {
     let out = claimdesk(&[&"export", &url, &"--format", &"json"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let mut shared = open(&url);
+    assert_eq!(shared.access().unwrap(), shared::Access::Read);
     let e = shared
         .apply(&notes(project.claims[0].id.0, "not allowed"))
         .unwrap_err();

@@ -76,7 +76,9 @@ impl Address {
         if config.get_application_name().is_none() {
             config.application_name("claimdesk");
         }
-        config.connect_timeout(std::time::Duration::from_secs(10));
+        if config.get_connect_timeout().is_none() {
+            config.connect_timeout(std::time::Duration::from_secs(10));
+        }
         Ok(Address {
             project,
             shown,

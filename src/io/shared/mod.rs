@@ -111,6 +111,17 @@ pub struct SharedProject {
     id: i64,
 }
 
+/// What the connected role may do ([`SharedProject::access`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Read and export only.
+    Read,
+    /// Also apply edits and import articles.
+    Edit,
+    /// Also create shared projects (`claimdesk share`, an import into a new name).
+    Create,
+}
+
 /// What [`share`] uploaded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ShareSummary {
@@ -201,6 +212,17 @@ impl SharedProject {
             address: address.clone(),
             id: 0,
         };
+        let find = "SELECT id FROM claimdesk.projects WHERE name = $1";
+        // Looked up first: a role without the right to create projects (an analyst) can
+        // still import into one that exists.
+        if let Some(row) = shared
+            .client
+            .query_opt(find, &[&address.project])
+            .map_err(|e| shared.db(&e))?
+        {
+            shared.id = row.get(0);
+            return Ok(shared);
+        }
         let empty = Project::new(address.project.clone());
         let parts = rows::split(&empty).map_err(|e| shared.error(SharedErrorKind::Damaged(e)))?;
         let next_id =
@@ -219,13 +241,32 @@ impl SharedProject {
         result.map_err(|e| shared.db(&e))?;
         let row = shared
             .client
-            .query_one(
-                "SELECT id FROM claimdesk.projects WHERE name = $1",
-                &[&address.project],
-            )
+            .query_one(find, &[&address.project])
             .map_err(|e| shared.db(&e))?;
         shared.id = row.get(0);
         Ok(shared)
+    }
+
+    /// What the connected role may do with this project, from its table privileges: read
+    /// only (a reader), edit (an analyst), or also create projects (an editor). A window
+    /// shows a project it may not edit as read-only.
+    pub fn access(&mut self) -> Result<Access, SharedError> {
+        let row = self
+            .client
+            .query_one(
+                "SELECT has_table_privilege('claimdesk.claims', 'UPDATE')
+                    AND has_table_privilege('claimdesk.edits', 'INSERT')
+                    AND has_table_privilege('claimdesk.projects', 'UPDATE'),
+                        has_table_privilege('claimdesk.projects', 'INSERT')",
+                &[],
+            )
+            .map_err(|e| self.db(&e))?;
+        let (edit, create): (bool, bool) = (row.get(0), row.get(1));
+        Ok(match (edit, create) {
+            (false, _) => Access::Read,
+            (true, false) => Access::Edit,
+            (true, true) => Access::Create,
+        })
     }
 
     /// The project's id in the database.
