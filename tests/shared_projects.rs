@@ -314,9 +314,21 @@ fn an_edit_is_announced_on_the_projects_channel() {
         .expect("a notification within 2 s");
     assert_eq!(got.channel(), channel);
     let payload: Value = serde_json::from_str(got.payload()).unwrap();
+    drop(notifications);
     assert_eq!(payload["edit"], receipt.edit_id);
     assert_eq!(payload["kind"], "edit notes");
     assert_eq!(payload["author"], "postgres");
+    // What the listener then fetches: the edits after the last one it knew.
+    let news = listener.edits_since(receipt.edit_id - 1).unwrap();
+    assert_eq!(news.len(), 1);
+    assert_eq!(news[0].id, receipt.edit_id);
+    assert!(news[0].edit.contains("seen?"), "{}", news[0].edit);
+    assert!(listener.edits_since(receipt.edit_id).unwrap().is_empty());
+    let all = listener.edits_since(0).unwrap();
+    assert_eq!(
+        all.iter().map(|r| r.kind.as_str()).collect::<Vec<_>>(),
+        ["share", "edit notes"]
+    );
 }
 
 /// Every kind of edit, applied to the shared project and to the same project in memory,

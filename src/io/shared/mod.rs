@@ -336,6 +336,21 @@ impl SharedProject {
         Ok(part.known_speakers())
     }
 
+    /// The edits logged after edit `after` (0: all), oldest first: what a window that
+    /// LISTENs on [`SharedProject::channel`] fetches when told of new edits.
+    pub fn edits_since(&mut self, after: i64) -> Result<Vec<EditRecord>, SharedError> {
+        let id = self.id;
+        let rows = self
+            .client
+            .query(
+                "SELECT id, author, extract(epoch FROM at)::bigint, kind, edit::text
+                 FROM claimdesk.edits WHERE project = $1 AND id > $2 ORDER BY id",
+                &[&id, &after],
+            )
+            .map_err(|e| self.db(&e))?;
+        Ok(rows.iter().map(edit_record).collect())
+    }
+
     /// The edits that touched a claim, oldest first, with who made them and when.
     pub fn claim_history(&mut self, claim: ClaimId) -> Result<Vec<EditRecord>, SharedError> {
         let claim = rows::big(claim.0).map_err(|e| self.error(SharedErrorKind::Damaged(e)))?;
@@ -349,16 +364,17 @@ impl SharedProject {
                 &[&id, &claim],
             )
             .map_err(|e| self.db(&e))?;
-        Ok(rows
-            .iter()
-            .map(|r| EditRecord {
-                id: r.get(0),
-                author: r.get(1),
-                at: r.get(2),
-                kind: r.get(3),
-                edit: r.get(4),
-            })
-            .collect())
+        Ok(rows.iter().map(edit_record).collect())
+    }
+}
+
+fn edit_record(r: &postgres::Row) -> EditRecord {
+    EditRecord {
+        id: r.get(0),
+        author: r.get(1),
+        at: r.get(2),
+        kind: r.get(3),
+        edit: r.get(4),
     }
 }
 
