@@ -451,6 +451,44 @@ fn by_id(project: &Project) -> String {
     project_to_string(&p)
 }
 
+/// Each claim added at the same place goes between the last one and the next: order keys
+/// halve, run out after about 50, and the table is respaced, keeping the order.
+#[test]
+fn claims_added_again_and_again_at_one_place_keep_the_files_order() {
+    let Some(db) = pg_support::fresh_db() else {
+        return;
+    };
+    let mut local = shared_fixture(&db, "crowded");
+    let mut shared = open(&db.url("crowded"));
+    let article = local.articles[0].id;
+    let start = local.articles[0].text.find("Kirby added").unwrap();
+    for _ in 0..70 {
+        let edit = Edit::AddClaim {
+            article,
+            start,
+            end: start + "Kirby added".len(),
+            speaker: None,
+        };
+        claimdesk::model::edit::apply(&mut local, &edit).unwrap();
+        shared.apply(&edit).unwrap();
+    }
+    assert_eq!(
+        project_to_string(&shared.load().unwrap()),
+        project_to_string(&local)
+    );
+    let keys: Vec<f64> = db
+        .admin()
+        .query("SELECT seq FROM claimdesk.claims ORDER BY seq", &[])
+        .unwrap()
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    assert!(
+        keys.windows(2).all(|w| w[0] < w[1]),
+        "order keys stay distinct"
+    );
+}
+
 #[test]
 fn a_reader_role_can_export_but_not_edit() {
     let Some(mut db) = pg_support::fresh_db() else {

@@ -124,6 +124,8 @@ enum Attempt {
     Done(EditReceipt),
     /// The edit changed more than the rows it locked: run it again with the project locked.
     NeedsProjectLock,
+    /// No room between two order keys of this table: respace it, then run the edit again.
+    Respace(Table),
 }
 
 /// Rows as read: id, order key, JSON.
@@ -144,6 +146,7 @@ impl SharedProject {
             kind,
         };
         let db = |e: postgres::Error| fail(SharedErrorKind::Database(db_message(&e)));
+        let mut respaced = 0;
         loop {
             let mut tx = self.client.transaction().map_err(db)?;
             match attempt(&mut tx, self.id, edit, lock).map_err(db)? {
@@ -152,10 +155,29 @@ impl SharedProject {
                     return Ok(receipt);
                 }
                 Ok(Attempt::NeedsProjectLock) if !lock => lock = true,
+                Ok(Attempt::Respace(table)) if respaced < 3 => {
+                    drop(tx);
+                    respaced += 1;
+                    lock = true;
+                    let mut tx = self.client.transaction().map_err(db)?;
+                    tx.execute(
+                        "SELECT 1 FROM claimdesk.projects WHERE id = $1 FOR UPDATE",
+                        &[&self.id],
+                    )
+                    .map_err(db)?;
+                    rows::respace(&mut tx, table, self.id).map_err(db)?;
+                    tx.commit().map_err(db)?;
+                }
                 Ok(Attempt::NeedsProjectLock) => {
                     return Err(fail(SharedErrorKind::Damaged(
                         "an edit changed rows it had not locked".into(),
                     )));
+                }
+                Ok(Attempt::Respace(table)) => {
+                    return Err(fail(SharedErrorKind::Damaged(format!(
+                        "no room left in the order of {} after respacing",
+                        table.name()
+                    ))));
                 }
                 Err(kind) => return Err(fail(kind)),
             }
@@ -328,7 +350,9 @@ fn attempt(
         let old_seq: HashMap<i64, f64> = loaded.iter().map(|r| (r.0, r.1)).collect();
         let old_doc: HashMap<i64, &String> =
             loaded.iter().map(|r| r.0).zip(old_docs.iter()).collect();
-        let seqs = rows::place(tx, table, pid, order, &old_seq)?;
+        let Some(seqs) = rows::place(tx, table, pid, order, &old_seq)? else {
+            return Ok(Ok(Attempt::Respace(table)));
+        };
         let mut write = Vec::new();
         for (i, (&id, doc)) in order.iter().zip(new_docs).enumerate() {
             let doc_changed = old_doc.get(&id) != Some(&doc);

@@ -306,13 +306,15 @@ const SPACING: f64 = 1024.0;
 /// its old key while the order holds; the others (new rows, rows moved) get keys between
 /// their neighbours. A run of rows without a neighbour on one side is placed against the
 /// nearest row of the whole table on that side, so rows not loaded stay where they were.
+/// `None` when two neighbours' keys are too close to put a key between them: then
+/// [`respace`] the table and try again.
 pub(super) fn place(
     tx: &mut impl GenericClient,
     table: Table,
     project: i64,
     order: &[i64],
     old: &HashMap<i64, f64>,
-) -> Result<Vec<f64>, postgres::Error> {
+) -> Result<Option<Vec<f64>>, postgres::Error> {
     let mut seqs: Vec<Option<f64>> = vec![None; order.len()];
     let mut last = f64::NEG_INFINITY;
     for (i, id) in order.iter().enumerate() {
@@ -354,11 +356,35 @@ pub(super) fn place(
             }
         };
         let step = (hi - lo) / (run + 1.0);
+        let mut prev = lo;
         for (k, seq) in seqs[start..i].iter_mut().enumerate() {
-            *seq = Some(lo + step * (k as f64 + 1.0));
+            let key = lo + step * (k as f64 + 1.0);
+            if !(key > prev && key < hi && key.is_finite()) {
+                return Ok(None);
+            }
+            *seq = Some(key);
+            prev = key;
         }
     }
-    Ok(seqs.into_iter().map(|s| s.unwrap_or(0.0)).collect())
+    Ok(Some(seqs.into_iter().map(|s| s.unwrap_or(0.0)).collect()))
+}
+
+/// Give every row of the project's `table` a fresh key, [`SPACING`] apart, in the same
+/// order. The caller holds the project's row lock.
+pub(super) fn respace(
+    tx: &mut impl GenericClient,
+    table: Table,
+    project: i64,
+) -> Result<(), postgres::Error> {
+    let t = table.name();
+    let sql = format!(
+        "UPDATE {t} AS t SET seq = r.n * {SPACING}
+         FROM (SELECT id, row_number() OVER (ORDER BY seq, id) AS n
+               FROM {t} WHERE project = $1) AS r
+         WHERE t.project = $1 AND t.id = r.id"
+    );
+    tx.execute(&sql, &[&project])?;
+    Ok(())
 }
 
 fn neighbour(
