@@ -599,6 +599,24 @@ fn bad_or_unreachable_addresses_give_one_line_without_the_password() {
         "{}",
         stderr(&out)
     );
+    // The window does not open shared projects yet, and says so before opening.
+    let out = claimdesk(&[&"postgres://anna:hunter2@127.0.0.1:1/news?project=x"]);
+    assert_eq!(out.status.code(), Some(1));
+    let said = stderr(&out);
+    assert!(said.contains("do not open in the window yet"), "{said}");
+    assert!(!said.contains("hunter2"), "{said}");
+    // Sharing a file that is not a project names the file and uploads nothing.
+    let out = claimdesk(&[
+        &"share",
+        &"/nonexistent/p.claimdesk",
+        &"postgres://db/x?project=p",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("/nonexistent/p.claimdesk"),
+        "{}",
+        stderr(&out)
+    );
     // A project file is still a project file.
     let _ = project_from_str(&fs::read_to_string(FIXTURE).unwrap()).unwrap();
 }
