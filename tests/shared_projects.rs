@@ -382,6 +382,15 @@ fn edits_on_the_shared_project_do_what_they_do_on_a_file() {
                 description: "a source".into(),
             },
         },
+        Edit::ApplyCheck {
+            claim: c[1],
+            status: Some(Status::Disputed),
+            evidence: claimdesk::model::Evidence {
+                url: "https://checks.example.org/1".into(),
+                description: "An earlier check".into(),
+            },
+            at: 1_800_000_100,
+        },
         Edit::RenameSpeaker {
             speaker: kirby,
             name: "John F. Kirby".into(),

@@ -57,13 +57,24 @@ fn claim_scope(edit: &Edit) -> ClaimScope {
         | Edit::SetNotes { claim, .. }
         | Edit::SetRationale { claim, .. }
         | Edit::AddEvidence { claim, .. }
-        | Edit::RemoveEvidence { claim, .. } => S::Ids(vec![*claim]),
+        | Edit::RemoveEvidence { claim, .. }
+        | Edit::ApplyCheck { claim, .. } => S::Ids(vec![*claim]),
         Edit::AddClaim { article, .. } | Edit::ReExtract { article, .. } => S::Article(*article),
         Edit::MergeSpeakers { from, .. } => S::Speakers(vec![*from]),
         Edit::MergeSpeakersInto { from, .. } => S::Speakers(from.clone()),
         Edit::DismissSpeaker { speaker, .. } => S::Speakers(vec![*speaker]),
         Edit::DismissSpeakers { speakers, .. } => S::Speakers(speakers.clone()),
-        _ => S::None,
+        // Named one by one, so that a new kind of edit does not compile until its rows
+        // are decided here.
+        Edit::SetRole { .. }
+        | Edit::SetAssignees { .. }
+        | Edit::SetArticleMemo { .. }
+        | Edit::SetProjectMemo { .. }
+        | Edit::RenameSpeaker { .. }
+        | Edit::SetNotSpeakers { .. }
+        | Edit::AddArticle { .. }
+        | Edit::SetSettings { .. }
+        | Edit::SetArticleMeta { .. } => S::None,
     }
 }
 
@@ -90,6 +101,7 @@ fn claim_fields_only(edit: &Edit) -> bool {
             | Edit::SetInProgress { .. }
             | Edit::AddEvidence { .. }
             | Edit::RemoveEvidence { .. }
+            | Edit::ApplyCheck { .. }
             | Edit::SetArticleMemo { .. }
             | Edit::SetArticleMeta { .. }
     )
