@@ -24,10 +24,17 @@ fn server() -> Option<String> {
                 "CI=true but CLAIMDESK_TEST_PG is not set: the shared-project tests need the \
                  PostgreSQL server .ci/run starts"
             );
-            eprintln!(
-                "note: CLAIMDESK_TEST_PG is not set; skipping a test that needs PostgreSQL \
-                 (see .ci/postgres.sh)"
-            );
+            // Written past the test harness's capture, once per test binary, so that the
+            // skip shows in `cargo test`'s output.
+            static NOTE: std::sync::Once = std::sync::Once::new();
+            NOTE.call_once(|| {
+                use std::io::Write;
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "note: CLAIMDESK_TEST_PG is not set; skipping the tests that need \
+                     PostgreSQL (see .ci/postgres.sh)"
+                );
+            });
             None
         }
     }
