@@ -262,6 +262,30 @@ fn two_analysts_editing_at_once_never_conflict_and_the_later_edit_of_a_field_win
     assert_eq!(now.claim(ClaimId(c1)).unwrap().notes, "anna 24");
     assert_eq!(now.claim(ClaimId(c2)).unwrap().notes, "ben 24");
 
+    // Anna is in the middle of an edit of c1 and an import holds the project's row: Ben's
+    // edit of c2 does not wait for either.
+    let mut busy = db.admin();
+    let mut tx = busy.transaction().unwrap();
+    tx.execute(
+        "SELECT 1 FROM claimdesk.claims WHERE id = $1 FOR UPDATE",
+        &[&(c1 as i64)],
+    )
+    .unwrap();
+    tx.execute("SELECT 1 FROM claimdesk.projects FOR NO KEY UPDATE", &[])
+        .unwrap();
+    let ben_url = url_b.clone();
+    let (sent, done) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = sent.send(
+            open(&ben_url)
+                .apply(&notes(c2, "not blocked"))
+                .map(|r| r.edit_id),
+        );
+    });
+    let got = done.recv_timeout(Duration::from_secs(5));
+    assert!(matches!(got, Ok(Ok(_))), "{got:?}");
+    tx.rollback().unwrap();
+
     // The same field of the same claim: the later wins, both are in the history.
     let mut b = open(&url_b);
     let first = a.apply(&notes(c1, "Anna's reading")).unwrap();

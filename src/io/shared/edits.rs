@@ -173,7 +173,7 @@ impl SharedProject {
                     lock = true;
                     let mut tx = self.client.transaction().map_err(db)?;
                     tx.execute(
-                        "SELECT 1 FROM claimdesk.projects WHERE id = $1 FOR UPDATE",
+                        "SELECT 1 FROM claimdesk.projects WHERE id = $1 FOR NO KEY UPDATE",
                         &[&self.id],
                     )
                     .map_err(db)?;
@@ -220,7 +220,10 @@ fn attempt(
     lock: bool,
 ) -> Result<Result<Attempt, SharedErrorKind>, postgres::Error> {
     let damaged = SharedErrorKind::Damaged;
-    let lock_sql = if lock { " FOR UPDATE" } else { "" };
+    // NO KEY UPDATE: writing a claim or an edit row takes KEY SHARE on its project's row
+    // (the foreign key), which FOR UPDATE would block; edits that lock only claims must
+    // never wait for an import holding the project.
+    let lock_sql = if lock { " FOR NO KEY UPDATE" } else { "" };
     let row = tx.query_one(
         &format!(
             "SELECT format_version, doc::text, next_id, next_number
