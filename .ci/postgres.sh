@@ -2,8 +2,9 @@
 #
 # Installs Debian's `postgresql` package if no server binaries are there, creates a cluster
 # in a temporary folder (trust authentication, listening on 127.0.0.1 only, its unix socket
-# in the same folder), starts it on a free port and exports CLAIMDESK_TEST_PG, the address
-# the tests read (tests/common/pg.rs). `claimdesk_pg_stop` stops it and removes the folder;
+# in the same folder, TLS with a self-signed certificate), starts it on a free port and
+# exports CLAIMDESK_TEST_PG, the address the tests read (tests/pg_support), and
+# CLAIMDESK_TEST_PG_CA, the certificate. `claimdesk_pg_stop` stops it and removes the folder;
 # .ci/run calls it on exit. initdb refuses to run as root, so as root the cluster belongs
 # to `nobody`. Run by itself: `bash -c 'source .ci/postgres.sh && claimdesk_pg_start'`.
 
@@ -37,10 +38,22 @@ claimdesk_pg_start() {
     echo "postgres: initdb failed" >&2
     return 1
   }
+  # A self-signed certificate for 127.0.0.1, so that the TLS tests have a server to verify
+  # (CLAIMDESK_TEST_PG_CA is its file).
+  openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=127.0.0.1" \
+    -addext "subjectAltName=IP:127.0.0.1" -keyout "$CLAIMDESK_PG_DIR/server.key" \
+    -out "$CLAIMDESK_PG_DIR/server.crt" >/dev/null 2>&1 || {
+    echo "postgres: cannot make the test certificate (is openssl installed?)" >&2
+    return 1
+  }
+  chmod 600 "$CLAIMDESK_PG_DIR/server.key"
+  chmod 644 "$CLAIMDESK_PG_DIR/server.crt"
+  [ ${#as[@]} -eq 0 ] || chown nobody "$CLAIMDESK_PG_DIR/server.key" "$CLAIMDESK_PG_DIR/server.crt"
+  local tls="-c ssl=on -c ssl_cert_file=$CLAIMDESK_PG_DIR/server.crt -c ssl_key_file=$CLAIMDESK_PG_DIR/server.key"
   local port started=""
   for port in $(seq 55432 55452); do
     if "${as[@]}" "$bin/pg_ctl" -D "$CLAIMDESK_PG_DIR/data" -l "$CLAIMDESK_PG_DIR/server.log" \
-      -w -t 30 -o "-c listen_addresses=127.0.0.1 -p $port -k $CLAIMDESK_PG_DIR -c max_connections=200 -c fsync=off" \
+      -w -t 30 -o "-c listen_addresses=127.0.0.1 -p $port -k $CLAIMDESK_PG_DIR -c max_connections=200 -c fsync=off $tls" \
       start >/dev/null 2>&1; then
       started=$port
       break
@@ -53,6 +66,7 @@ claimdesk_pg_start() {
   fi
   CLAIMDESK_PG_BIN=$bin
   export CLAIMDESK_TEST_PG="postgres://postgres@127.0.0.1:$started/postgres?sslmode=disable"
+  export CLAIMDESK_TEST_PG_CA="$CLAIMDESK_PG_DIR/server.crt"
   echo "postgres: $("$bin/postgres" --version) on 127.0.0.1:$started ($CLAIMDESK_PG_DIR)"
 }
 

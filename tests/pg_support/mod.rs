@@ -40,6 +40,22 @@ fn server() -> Option<String> {
     }
 }
 
+/// The test server's certificate (CLAIMDESK_TEST_PG_CA, a PEM file for 127.0.0.1), or
+/// `None` when skipped, as [`fresh_db`].
+pub fn test_ca() -> Option<String> {
+    match std::env::var("CLAIMDESK_TEST_PG_CA") {
+        Ok(path) if !path.is_empty() => Some(path),
+        _ => {
+            let ci = std::env::var("CI").is_ok_and(|v| v == "true" || v == "1");
+            assert!(
+                !ci,
+                "CI=true but CLAIMDESK_TEST_PG_CA is not set (.ci/postgres.sh)"
+            );
+            None
+        }
+    }
+}
+
 /// `url` with its database replaced by `db`.
 fn with_database(url: &str, db: &str) -> String {
     let (base, query) = url.split_once('?').unwrap_or((url, ""));

@@ -24,6 +24,19 @@ pub struct Address {
     /// The address as shown: password replaced by `***`, `project` kept.
     shown: String,
     pub(super) config: postgres::Config,
+    pub(super) tls: Tls,
+}
+
+/// What TLS checks, as libpq's `sslmode`: `prefer` and `require` encrypt without checking
+/// the server's certificate (unless `sslrootcert` is given: then as `verify-ca`),
+/// `verify-ca` checks that a trusted authority signed it, `verify-full` also that it names
+/// the host.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(super) struct Tls {
+    pub verify_chain: bool,
+    pub verify_host: bool,
+    /// `sslrootcert`: a PEM file of authorities trusted besides the system's.
+    pub root_cert: Option<std::path::PathBuf>,
 }
 
 impl Address {
@@ -47,12 +60,25 @@ impl Address {
         };
         let mut project = None;
         let mut rest = Vec::new();
+        let mut tls = Tls::default();
         for pair in query.split('&').filter(|p| !p.is_empty()) {
             match pair.split_once('=') {
                 Some(("project", value)) => {
                     let name = percent_decode(value)
                         .ok_or_else(|| fail("the project name is not valid UTF-8".into()))?;
                     project = Some(name);
+                }
+                // The driver knows disable, prefer and require; the checks are ours.
+                Some(("sslmode", mode @ ("verify-ca" | "verify-full"))) => {
+                    tls.verify_chain = true;
+                    tls.verify_host = mode == "verify-full";
+                    rest.push("sslmode=require");
+                }
+                Some(("sslrootcert", value)) => {
+                    let path = percent_decode(value)
+                        .ok_or_else(|| fail("sslrootcert is not valid UTF-8".into()))?;
+                    tls.root_cert = Some(path.into());
+                    tls.verify_chain = true;
                 }
                 _ => rest.push(pair),
             }
@@ -83,7 +109,33 @@ impl Address {
             project,
             shown,
             config,
+            tls,
         })
+    }
+
+    /// The TLS connector `sslmode` and `sslrootcert` ask for.
+    pub(super) fn tls_connector(&self) -> Result<native_tls::TlsConnector, String> {
+        let mut builder = native_tls::TlsConnector::builder();
+        if let Some(path) = &self.tls.root_cert {
+            let pem = std::fs::read(path).map_err(|e| {
+                format!(
+                    "{}: cannot read the root certificate (sslrootcert): {e}",
+                    path.display()
+                )
+            })?;
+            let cert = native_tls::Certificate::from_pem(&pem).map_err(|e| {
+                format!(
+                    "{}: not a PEM certificate (sslrootcert): {e}",
+                    path.display()
+                )
+            })?;
+            builder.add_root_certificate(cert);
+        }
+        builder.danger_accept_invalid_certs(!self.tls.verify_chain);
+        builder.danger_accept_invalid_hostnames(!self.tls.verify_host);
+        builder
+            .build()
+            .map_err(|e| format!("cannot set up TLS: {e}"))
     }
 
     /// The database user the connection logs in as (the author of this session's edits).
@@ -271,6 +323,17 @@ mod tests {
             "postgres://anna:***@db.example:5433/newsroom?project=Elections%202026&sslmode=disable"
         );
         assert!(!format!("{a:?}").contains("s3cr"));
+        assert_eq!(a.tls, Tls::default());
+        let v = Address::parse("postgres://db/x?sslmode=verify-full&project=p&sslrootcert=/ca.pem")
+            .unwrap();
+        assert_eq!(v.config.get_ssl_mode(), postgres::config::SslMode::Require);
+        assert!(v.tls.verify_chain && v.tls.verify_host);
+        assert_eq!(
+            v.tls.root_cert.as_deref(),
+            Some(std::path::Path::new("/ca.pem"))
+        );
+        let ca = Address::parse("postgres://db/x?sslmode=verify-ca&project=p").unwrap();
+        assert!(ca.tls.verify_chain && !ca.tls.verify_host);
         let q = redact("postgresql://db/x?password=hunter2&project=p");
         assert_eq!(q, "postgresql://db/x?password=***&project=p");
     }

@@ -8,8 +8,8 @@
 //! - `edits.rs`: one [`Edit`](crate::model::edit::Edit) applied in one transaction to the
 //!   rows it touches, logged with its author and time, announced with NOTIFY.
 //!
-//! Connections use the synchronous `postgres` client without TLS for now (`sslmode`
-//! `disable` or `prefer`; `require` is refused with a message).
+//! Connections use the synchronous `postgres` client, with TLS through the platform's
+//! library (`sslmode` as libpq reads it, `verify-ca` and `verify-full` included).
 
 mod address;
 mod edits;
@@ -38,7 +38,6 @@ pub struct SharedError {
 #[derive(Debug)]
 pub enum SharedErrorKind {
     BadAddress(String),
-    TlsUnsupported,
     Connect(String),
     Database(String),
     SchemaNewer {
@@ -63,10 +62,6 @@ impl fmt::Display for SharedError {
         write!(f, "{}: ", self.address)?;
         match &self.kind {
             SharedErrorKind::BadAddress(why) => f.write_str(why),
-            SharedErrorKind::TlsUnsupported => f.write_str(
-                "sslmode=require needs TLS, which this claimdesk does not support yet; \
-                 use sslmode=disable or sslmode=prefer (a connection without TLS)",
-            ),
             SharedErrorKind::Connect(why) => write!(f, "cannot connect: {why}"),
             SharedErrorKind::Database(why) => write!(f, "the database refused: {why}"),
             SharedErrorKind::SchemaNewer { found, supported } => write!(
@@ -102,6 +97,22 @@ fn db_message(e: &postgres::Error) -> String {
         Some(db) => db.message().to_string(),
         None => e.to_string(),
     }
+}
+
+/// A connection error in one line, with its cause (the TLS handshake's reason, the
+/// refused connection's).
+fn connect_message(e: &postgres::Error) -> String {
+    use std::error::Error as _;
+    let mut message = db_message(e);
+    let mut cause = e.source();
+    while let Some(c) = cause {
+        let text = c.to_string();
+        if !message.contains(&text) {
+            message = format!("{message}: {text}");
+        }
+        cause = c.source();
+    }
+    message.replace('\n', " ")
 }
 
 /// A connection to one shared project.
@@ -152,13 +163,18 @@ impl SharedProject {
             address: address.to_string(),
             kind,
         };
-        if address.config.get_ssl_mode() == SslMode::Require {
-            return Err(fail(SharedErrorKind::TlsUnsupported));
-        }
-        let mut client = address
-            .config
-            .connect(NoTls)
-            .map_err(|e| fail(SharedErrorKind::Connect(db_message(&e))))?;
+        let connected = if address.config.get_ssl_mode() == SslMode::Disable {
+            address.config.connect(NoTls)
+        } else {
+            let tls = address
+                .tls_connector()
+                .map_err(|e| fail(SharedErrorKind::Connect(e)))?;
+            address
+                .config
+                .connect(postgres_native_tls::MakeTlsConnector::new(tls))
+        };
+        let mut client =
+            connected.map_err(|e| fail(SharedErrorKind::Connect(connect_message(&e))))?;
         schema::migrate(&mut client, &schema::MIGRATIONS).map_err(|e| match e {
             schema::SchemaError::Newer { found, supported } => {
                 fail(SharedErrorKind::SchemaNewer { found, supported })
