@@ -5,6 +5,51 @@
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use claimdesk::io::project_file::load_project;
+use claimdesk::io::shared::{self, Address, SharedProject};
+use claimdesk::model::edit::Edit;
+use claimdesk::model::{ClaimId, Project};
+
+/// The version-1 project file of the tests.
+pub const FIXTURE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/data/project-v1.claimdesk"
+);
+
+/// Grants of the analyst role (docs/shared-projects.md).
+pub const ANALYST: &str = "GRANT USAGE ON SCHEMA claimdesk TO {role};
+    GRANT SELECT ON ALL TABLES IN SCHEMA claimdesk TO {role};
+    GRANT INSERT, UPDATE, DELETE ON claimdesk.articles, claimdesk.speakers, claimdesk.claims
+        TO {role};
+    GRANT UPDATE ON claimdesk.projects TO {role};
+    GRANT INSERT ON claimdesk.edits TO {role};
+    GRANT USAGE ON ALL SEQUENCES IN SCHEMA claimdesk TO {role};";
+
+/// Grants of the reader role.
+pub const READER: &str = "GRANT USAGE ON SCHEMA claimdesk TO {role};
+    GRANT SELECT ON ALL TABLES IN SCHEMA claimdesk TO {role};";
+
+/// Open an existing shared project (panics: for tests).
+pub fn open(url: &str) -> SharedProject {
+    SharedProject::open(&Address::parse(url).unwrap()).unwrap()
+}
+
+/// The fixture project (claims numbered) shared as `name`.
+pub fn shared_fixture(db: &TestDb, name: &str) -> Project {
+    let mut project = load_project(std::path::Path::new(FIXTURE)).unwrap();
+    project.ensure_claim_numbers();
+    shared::share(&project, &Address::parse(&db.url(name)).unwrap()).unwrap();
+    project
+}
+
+/// Set a claim's notes.
+pub fn notes(edit_claim: u64, text: &str) -> Edit {
+    Edit::SetNotes {
+        claim: ClaimId(edit_claim),
+        notes: text.to_string(),
+    }
+}
+
 /// A database made for one test, dropped (with the roles the test made) when it ends.
 pub struct TestDb {
     admin: String,
