@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::io::article::{ArticleSource, read_article};
-use crate::io::{export, extract_output, project_file};
+use crate::io::{export, extract_output, project_file, shared};
 use crate::model::Project;
 
 #[derive(Debug, Parser)]
@@ -39,7 +39,8 @@ pub enum Command {
     },
     /// Add articles, with their extracted claims, to a project (created if missing).
     Import {
-        /// The project file (.claimdesk).
+        /// The project file (.claimdesk), or a shared project's address
+        /// (postgres://USER@HOST/DB?project=NAME; docs/shared-projects.md).
         project: PathBuf,
         /// Article files: text (any common encoding), HTML, Markdown, PDF or DOCX.
         #[arg(required = true)]
@@ -48,7 +49,8 @@ pub enum Command {
     /// Write a project's claims, with their articles and speakers, for other tools and
     /// newsrooms (docs/exports.md).
     Export {
-        /// The project file (.claimdesk).
+        /// The project file (.claimdesk), or a shared project's address
+        /// (postgres://USER@HOST/DB?project=NAME).
         project: PathBuf,
         #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
         format: ExportFormat,
@@ -62,6 +64,14 @@ pub enum Command {
         /// otherwise.
         #[arg(long)]
         include_rejected: bool,
+    },
+    /// Upload a project file, everything in it, as a new shared project in PostgreSQL
+    /// (docs/shared-projects.md).
+    Share {
+        /// The project file (.claimdesk).
+        file: PathBuf,
+        /// The shared project's address: postgres://USER@HOST:PORT/DB?project=NAME.
+        address: String,
     },
     /// The claim library: earlier fact-checks, searched for a claim (docs/library.md).
     Library {
@@ -161,6 +171,7 @@ pub fn main() -> ExitCode {
             };
             export(&project, format.format(), output.as_deref(), options)
         }
+        Some(Command::Share { file, address }) => share(&file, &address),
         Some(Command::Library { command }) => match command {
             LibraryCommand::Add { library, files } => library_add(&library, &files),
             LibraryCommand::Search {
@@ -174,6 +185,14 @@ pub fn main() -> ExitCode {
 }
 
 fn run_window(files: Vec<PathBuf>) -> ExitCode {
+    if let Some(url) = files.iter().find_map(|f| shared_address(f)) {
+        eprintln!(
+            "claimdesk: {}: shared projects do not open in the window yet; use \
+             `claimdesk export` or `claimdesk import` with the address",
+            shared::redact(url)
+        );
+        return ExitCode::from(1);
+    }
     match crate::ui::run(files) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -229,6 +248,9 @@ pub(crate) fn exit_code(succeeded: usize, failed: usize) -> ExitCode {
 /// all of it under the project's lock, so that two imports at once never lose an article
 /// (the second waits for the first, or gives up with a message and exit code 1).
 fn import(path: &Path, files: &[PathBuf]) -> ExitCode {
+    if let Some(url) = shared_address(path) {
+        return import_shared(url, files);
+    }
     let lock = match project_file::ProjectLock::acquire(path) {
         Ok(lock) => lock,
         Err(e) => {
@@ -285,7 +307,11 @@ fn export(
         eprintln!("claimdesk: --bom is only for --format csv");
         return ExitCode::from(1);
     }
-    let project = match project_file::load_project(path) {
+    let loaded = match shared_address(path) {
+        Some(url) => load_shared(url),
+        None => project_file::load_project(path).map_err(|e| e.to_string()),
+    };
+    let project = match loaded {
         Ok(p) => p,
         Err(e) => {
             eprintln!("claimdesk: {e}");
@@ -319,6 +345,84 @@ fn export(
             ExitCode::from(1)
         }
     }
+}
+
+/// The argument as a shared project's address, if it is one (postgres:// or
+/// postgresql://); any other argument is a path.
+fn shared_address(arg: &Path) -> Option<&str> {
+    arg.to_str().filter(|s| shared::is_shared_address(s))
+}
+
+fn load_shared(url: &str) -> Result<Project, String> {
+    let address = shared::Address::parse(url).map_err(|e| e.to_string())?;
+    let mut project = shared::SharedProject::open(&address).map_err(|e| e.to_string())?;
+    project.load().map_err(|e| e.to_string())
+}
+
+/// `claimdesk share FILE URL`: the whole project file as a new shared project.
+fn share(file: &Path, url: &str) -> ExitCode {
+    let address = match shared::Address::parse(url) {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("claimdesk: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let project = match project_file::load_project(file) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("claimdesk: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    match shared::share(&project, &address) {
+        Ok(summary) => {
+            println!(
+                "shared {} article(s), {} claim(s) and {} speaker(s) of {} as {address}",
+                summary.articles,
+                summary.claims,
+                summary.speakers,
+                file.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("claimdesk: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// `claimdesk import URL FILE...`: each article added in its own transaction.
+fn import_shared(url: &str, files: &[PathBuf]) -> ExitCode {
+    let opened = shared::Address::parse(url)
+        .map_err(|e| e.to_string())
+        .and_then(|a| shared::SharedProject::open_or_create(&a).map_err(|e| e.to_string()));
+    let mut project = match opened {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("claimdesk: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let (added, errors) = shared::import_files(&mut project, files);
+    for e in &errors {
+        eprintln!("claimdesk: {e}");
+    }
+    if added.is_empty() {
+        eprintln!(
+            "claimdesk: nothing imported; {} unchanged",
+            project.address()
+        );
+        return ExitCode::from(1);
+    }
+    let claims: usize = added.iter().map(|r| r.added_claims.len()).sum();
+    println!(
+        "imported {} article(s) with {claims} claim(s) into {}",
+        added.len(),
+        project.address()
+    );
+    exit_code(added.len(), errors.len())
 }
 
 /// `claimdesk library add`: every readable file is added; each one that is not is named

@@ -21,7 +21,7 @@ pub use kind::ClaimKind;
 use rules::{Frame, Place, Sentence};
 
 /// A claim as the extractor finds it, before it joins a project.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct FoundClaim {
     pub content: String,
     /// Byte offsets of `content` in the text.
@@ -37,7 +37,7 @@ pub struct FoundClaim {
 }
 
 /// A speaker of one article's registry.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct FoundSpeaker {
     pub name: String,
     pub role: Option<String>,
@@ -45,7 +45,7 @@ pub struct FoundSpeaker {
     pub is_body: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Extraction {
     pub claims: Vec<FoundClaim>,
     pub speakers: Vec<FoundSpeaker>,

@@ -1,4 +1,5 @@
-//! Files: reading articles, the project file, exports. The only room that touches the disk.
+//! Files: reading articles, the project file, exports, shared projects (PostgreSQL). The
+//! only room that touches the disk or the network.
 
 pub mod article;
 pub mod atomic;
@@ -8,6 +9,7 @@ pub mod formats;
 pub mod import;
 pub mod library;
 pub mod project_file;
+pub mod shared;
 
 use std::borrow::Cow;
 

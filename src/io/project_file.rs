@@ -119,7 +119,7 @@ pub fn open_project(path: &Path) -> Result<LoadedProject, ProjectFileError> {
     let bytes = read_limited(path).map_err(|kind| err(path, kind))?;
     let stamp = FileStamp::of_bytes(&bytes, meta.modified().ok());
     let text = std::str::from_utf8(&bytes).map_err(|_| err(path, ProjectErrorKind::NotUtf8))?;
-    let (project, version) = parse(text).map_err(|kind| err(path, kind))?;
+    let (project, version) = parse(text, true).map_err(|kind| err(path, kind))?;
     Ok(LoadedProject {
         project,
         stamp,
@@ -171,9 +171,32 @@ pub fn looks_like_project(head: &[u8]) -> bool {
 
 /// Parse project file text (any supported version; older ones are migrated).
 pub fn project_from_str(text: &str) -> Result<Project, ProjectFileError> {
-    parse(text)
+    parse(text, true)
         .map(|(project, _)| project)
         .map_err(|kind| ProjectFileError { path: None, kind })
+}
+
+/// [`project_from_str`] for a part of a project (some of its claims, articles or
+/// speakers): ids pointing outside the part are not refused. The shared store loads the
+/// entities an edit touches so (`io::shared`).
+pub(crate) fn part_from_str(text: &str) -> Result<Project, ProjectFileError> {
+    parse(text, false)
+        .map(|(project, _)| project)
+        .map_err(|kind| ProjectFileError { path: None, kind })
+}
+
+/// The project file document on one line (no indentation): what the shared store splits
+/// into rows, each entity's object exactly as the file writes it.
+pub(crate) fn project_to_compact(project: &Project) -> String {
+    let doc = FileOut {
+        format: FORMAT_NAME,
+        version: CURRENT_VERSION,
+        recovery_of: None,
+        project: unknown::ProjectOut::of(project),
+        extra: unknown::Extra(&project.unknown.file),
+    };
+    // Plain structs, strings, numbers and kept JSON text in memory: this cannot fail.
+    serde_json::to_string(&doc).unwrap_or_default()
 }
 
 /// Save atomically: a crash at any moment leaves the old or the new file whole. The file
@@ -323,7 +346,7 @@ fn json_error(e: &serde_json::Error) -> ProjectErrorKind {
 
 /// Check the header, migrate, build and validate. Returns the project and the version
 /// the text was written in.
-fn parse(text: &str) -> Result<(Project, u64), ProjectErrorKind> {
+fn parse(text: &str, whole: bool) -> Result<(Project, u64), ProjectErrorKind> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let header = read_header(text)?;
     let version = check_header(&header)?;
@@ -343,7 +366,9 @@ fn parse(text: &str) -> Result<(Project, u64), ProjectErrorKind> {
     };
     // The typed parse succeeded, so the text is well-formed JSON and this cannot fail.
     project.unknown = kept.map_err(|e| json_error(&e))?;
-    validate(&mut project)?;
+    if whole {
+        validate(&mut project)?;
+    }
     Ok((project, version))
 }
 

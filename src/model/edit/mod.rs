@@ -45,7 +45,8 @@ pub use history::{History, SavedToken};
 pub use patch::Patch;
 
 /// One change to a project. Times are given by the caller (seconds since the Unix epoch).
-#[derive(Debug, Clone, PartialEq)]
+/// Serialised (serde's externally tagged form) into a shared project's edit log.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Edit {
     /// Set the status of several claims at once, adding a history entry to each claim whose
     /// status changes.
@@ -197,7 +198,7 @@ pub enum Edit {
 }
 
 /// What dismissing a speaker ([`Edit::DismissSpeaker`]) does to its claims.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub enum DismissClaims {
     /// They stay claims, without a speaker.
     #[default]
