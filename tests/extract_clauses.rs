@@ -317,3 +317,29 @@ fn according_to_after_an_opener_or_a_single_word() {
         "{c:?}"
     );
 }
+
+#[test]
+fn a_headline_names_its_speaker_before_to_or_on() {
+    let ex = extract("Mayor to Dockers: the strike must end this week\n\nThe talks resume today.");
+    let c = &ex.claims;
+    assert_eq!(contents(c), ["the strike must end this week"], "{c:?}");
+    assert_eq!(c[0].mention.as_deref(), Some("Mayor"));
+    let ex = extract(
+        "Hart on Harbour Tolls: \u{2018}They Will Not Rise.\u{2019}\n\nThe board meets today.",
+    );
+    assert_eq!(
+        ex.claims[0].mention.as_deref(),
+        Some("Hart"),
+        "{:?}",
+        ex.claims
+    );
+    // A title-case statement after the colon is no name.
+    let ex = extract("Mayor To Dockers Worried About Jobs: It\u{2019}s Going To Be Fine\n\nText.");
+    assert!(
+        ex.claims
+            .iter()
+            .all(|c| c.mention.as_deref() != Some("It\u{2019}s Going To Be Fine")),
+        "{:?}",
+        ex.claims
+    );
+}

@@ -22,6 +22,12 @@ pub(super) fn headline(s: &Sentence, heading: bool) -> Option<Frame> {
                     .last()
                     .is_some_and(|&i| lex::is_body_head(s.word(i))))
         && !(colon + 1..n).any(|i| s.toks[i].quoted)
+        // "…: It's Going To Be OK" is a title-case statement, not a name.
+        && !right_words.iter().any(|&i| {
+            is_title_case_function_word(s.word(i))
+                || lex::is_pronoun(s.word(i))
+                || s.word(i).contains(['\'', '\u{2019}'])
+        })
         && let Some((a, b)) = left
     {
         let last = *right_words.last()?;
@@ -50,6 +56,30 @@ pub(super) fn headline(s: &Sentence, heading: bool) -> Option<Frame> {
     // statement has a lower-case word (a verb) somewhere.
     let says_something = (colon + 1..n).any(|i| s.is_free_word(i) && !s.capitalised(i));
     let short_name = left_words <= 3 && !s.is(0, "the") && (heading || says_something);
+    // "Mayor to Dockers: the strike must end", "Roe on the Budget: \"…\"": a name, then
+    // whom or what it is about.
+    if heading
+        && let Some(t) = (1..colon.min(4)).find(|&i| {
+            ["to", "on"]
+                .iter()
+                .any(|w| s.word(i).eq_ignore_ascii_case(w))
+        })
+        && (0..t).all(|i| {
+            s.is_free_word(i) && s.capitalised(i) && !is_title_case_function_word(s.word(i))
+        })
+        && !lex::is_headline_label(s.word(0))
+        && (s.opens_quote(colon + 1) || right_words.len() >= 3)
+        && let Some((a, b)) = s.trim(colon + 1, n)
+    {
+        return Some(Frame {
+            content: vec![strip_quotes(s, a, b)],
+            cue: ":".into(),
+            mention: Some(s.span(0, t)),
+            headline: true,
+            continues: false,
+            announces: false,
+        });
+    }
     if left_words > 0 && left_is_name && (s.opens_quote(colon + 1) || short_name) {
         let (a, b) = s.trim(colon + 1, n)?;
         return Some(Frame {

@@ -76,7 +76,10 @@ pub fn frames(s: &Sentence, place: Place) -> Vec<Frame> {
                 b -= 1;
                 f.mention = Some(s.span(a, b));
             }
-            if b > a && !subjects::is_speaker_phrase(s, a, b) {
+            // A headline's name was read from its capitals ("Roe on the Budget: …"); the
+            // tagger, which sees a headline word as anything, is not asked.
+            let headline_name = f.headline && (a..b).all(|i| !s.toks[i].word || s.capitalised(i));
+            if b > a && !headline_name && !subjects::is_speaker_phrase(s, a, b) {
                 // "In December, the agency": the phrase after an opening adjunct.
                 f.mention = (a..b)
                     .find(|&i| s.is_punct(i, ","))
