@@ -343,3 +343,9 @@ fn a_headline_names_its_speaker_before_to_or_on() {
         ex.claims
     );
 }
+
+#[test]
+fn a_case_name_is_not_the_end_of_a_sentence() {
+    let (_, c) = claims("The governor said the court would overturn Roe v. Wade within a year.");
+    assert_eq!(contents(&c), ["the court would overturn Roe v. Wade within a year"], "{c:?}");
+}

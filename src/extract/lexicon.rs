@@ -347,7 +347,8 @@ pub fn keeps_dot(word: &str) -> bool {
     }
     let mut chars = word.chars();
     if let (Some(c), None) = (chars.next(), chars.next()) {
-        return c.is_uppercase(); // an initial: "J."
+        // An initial ("J."), or the "v." of a case name ("Roe v. Wade").
+        return c.is_uppercase() || c == 'v';
     }
     matches!(
         word.to_ascii_lowercase().as_str(),
