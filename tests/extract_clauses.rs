@@ -347,5 +347,27 @@ fn a_headline_names_its_speaker_before_to_or_on() {
 #[test]
 fn a_case_name_is_not_the_end_of_a_sentence() {
     let (_, c) = claims("The governor said the court would overturn Roe v. Wade within a year.");
-    assert_eq!(contents(&c), ["the court would overturn Roe v. Wade within a year"], "{c:?}");
+    assert_eq!(
+        contents(&c),
+        ["the court would overturn Roe v. Wade within a year"],
+        "{c:?}"
+    );
+}
+
+#[test]
+fn an_apposition_between_dashes_and_a_share_of_a_poll() {
+    let (ex, c) =
+        claims("Jane Roe \u{2014} a pilot from Ashton \u{2014} says the channel is too shallow.");
+    assert_eq!(contents(&c), ["the channel is too shallow"], "{c:?}");
+    let speaker = ex.speaker_of(&c[0]).expect("a speaker");
+    assert_eq!(speaker.name, "Jane Roe");
+    assert_eq!(speaker.role.as_deref(), Some("pilot from Ashton"));
+    // "Six in 10" is a figure: the claim stands, with no speaker.
+    let (_, c) = claims("Six in 10 say the harbour should stay open at night.");
+    assert_eq!(
+        contents(&c),
+        ["the harbour should stay open at night"],
+        "{c:?}"
+    );
+    assert_eq!(c[0].speaker, None);
 }

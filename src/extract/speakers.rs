@@ -120,8 +120,21 @@ impl Registry {
     }
 
     fn resolve_named(&mut self, mention: &str) -> Option<usize> {
-        // Apposition: "John Smith, a spokesman for the mayor".
+        // Apposition: "John Smith, a spokesman for the mayor", "Jane Roe — a teacher —".
+        let dashed;
+        let mention = if mention.contains(" \u{2014} ") || mention.contains(" \u{2013} ") {
+            dashed = mention
+                .replace(" \u{2014} ", ", ")
+                .replace(" \u{2013} ", ", ");
+            dashed.as_str()
+        } else {
+            mention
+        };
         let (main, appos_role) = match mention.split_once(", ") {
+            // "Jane Roe, who …": a relative clause is no role.
+            Some((name, rel)) if rel.starts_with("who ") || rel.starts_with("which ") => {
+                (name.trim(), None)
+            }
             // "the dockers' spokeswoman, Jane Roe": the description comes first.
             Some((role, name)) if is_name(name) && !is_name(strip_article(role)) => {
                 (name.trim(), Some(strip_article(role.trim())))

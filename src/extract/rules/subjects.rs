@@ -13,6 +13,16 @@ pub(super) fn subject_before(s: &Sentence, k: usize) -> Option<(usize, usize)> {
     subject_scan(s, k).map(|r| before_inner_verb(s, r))
 }
 
+/// "10", "six", "Three": a number in figures or words up to ten.
+fn is_number_word(word: &str) -> bool {
+    word.chars().all(|c| c.is_ascii_digit())
+        || [
+            "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        ]
+        .iter()
+        .any(|w| word.eq_ignore_ascii_case(w))
+}
+
 /// The scan behind [`subject_before`], before an inner verb is cut off.
 fn subject_scan(s: &Sentence, k: usize) -> Option<(usize, usize)> {
     let mut j = k;
@@ -50,6 +60,31 @@ fn subject_scan(s: &Sentence, k: usize) -> Option<(usize, usize)> {
         && s.capitalised(open - 1)
         && let Some((a, _)) = subject_before(s, open)
     {
+        return Some((a, end));
+    }
+    // "Jane Roe — a teacher from Ashton — says": an apposition between dashes.
+    if s.is_dash(end - 1)
+        && let Some(open) = (end.saturating_sub(30)..end - 1)
+            .rev()
+            .find(|&i| s.is_dash(i))
+        && open > 0
+        && !(open + 1..end - 1).any(|i| s.toks[i].quoted)
+        && let Some((a, _)) = subject_scan(s, open)
+    {
+        return Some((a, end - 1));
+    }
+    // "Six in 10 say …", "about 4 in 10 said": a share of a poll (a figure, so the claim
+    // keeps no speaker, but it is a subject).
+    if end >= 3
+        && s.is(end - 2, "in")
+        && is_number_word(s.word(end - 1))
+        && is_number_word(s.word(end - 3))
+    {
+        let a = if end >= 4 && s.is_free_word(end - 4) && lex::is_filler(s.word(end - 4)) {
+            end - 4
+        } else {
+            end - 3
+        };
         return Some((a, end));
     }
     // "X verbed … and said …": the subject is the clause's.

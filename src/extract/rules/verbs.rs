@@ -106,7 +106,15 @@ pub(super) fn used_as_speech_verb(s: &Sentence, k: usize) -> bool {
     }
     // "1,700 pledged delegates": after a figure the participle modifies a noun.
     let year = prev.len() == 4 && (prev.starts_with("19") || prev.starts_with("20"));
+    let before_noun = s.word(k).ends_with("ed")
+        && s.is_free_word(k + 1)
+        && !s.capitalised(k + 1)
+        && !lex::is_pronoun(s.word(k + 1))
+        && !["that", "to", "the", "a", "an"]
+            .iter()
+            .any(|w| s.is(k + 1, w));
     if !year
+        && before_noun
         && prev.chars().any(|c| c.is_ascii_digit())
         && prev.chars().all(|c| c.is_ascii_digit() || c == ',')
     {
