@@ -371,3 +371,19 @@ fn an_apposition_between_dashes_and_a_share_of_a_poll() {
     );
     assert_eq!(c[0].speaker, None);
 }
+
+#[test]
+fn a_quoted_infinitive_and_a_document_before_of() {
+    let (_, c) = claims(
+        "The mayor called on the harbour board to \u{201c}act now\u{201d} against the flooding.",
+    );
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert!(c[0].content.contains("act now"), "{c:?}");
+    let (_, c) =
+        claims("A review of the harbour accounts shows the tolls rose by a third last year.");
+    assert_eq!(
+        contents(&c),
+        ["the tolls rose by a third last year"],
+        "{c:?}"
+    );
+}

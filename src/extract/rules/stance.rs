@@ -66,11 +66,15 @@ pub(super) fn stance_frames(s: &Sentence, from: usize, out: &mut Vec<Frame>) -> 
             continue;
         };
         // "The poll shows …", never "he found a job".
+        // The head is the last word, or the one before "of" ("Video of the arrest shows").
+        let of_head = (a + 1..b).find(|&i| s.is(i, "of")).map(|i| i - 1);
         if complements::needs_document(s.word(k))
             && !(a..b)
                 .rev()
                 .find(|&i| s.toks[i].word)
-                .is_some_and(|h| complements::is_document(s.word(h)))
+                .into_iter()
+                .chain(of_head)
+                .any(|h| complements::is_document(s.word(h)))
         {
             continue;
         }
@@ -176,7 +180,9 @@ fn object_then_to(s: &Sentence, p: usize) -> Option<usize> {
         }
         j += 1;
     }
-    (j > p && s.is(j, "to") && s.is_free_word(j + 1) && !s.capitalised(j + 1)).then_some(j)
+    // "called on the council to \"act now\"": the infinitive may be quoted.
+    let verb = j + 1 + usize::from(s.opens_quote(j + 1));
+    (j > p && s.is(j, "to") && verb < n && s.toks[verb].word && !s.capitalised(verb)).then_some(j)
 }
 
 /// Can a noun phrase start at token `p`? Not a particle ("backed down", "called off"),
