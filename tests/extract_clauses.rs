@@ -387,3 +387,12 @@ fn a_quoted_infinitive_and_a_document_before_of() {
         "{c:?}"
     );
 }
+
+#[test]
+fn a_gerund_after_a_dash_hangs_on_the_clause() {
+    let (_, c) = claims(
+        "The mayor changed her mind on the spot \u{2013} saying the harbour would stay open.",
+    );
+    assert_eq!(contents(&c), ["the harbour would stay open"], "{c:?}");
+    assert_eq!(c[0].mention.as_deref(), Some("The mayor"));
+}

@@ -456,8 +456,13 @@ pub(super) fn verb_frames_from(s: &Sentence, from: usize, out: &mut Vec<Frame>) 
         let needs_clause = lex::needs_clause(&cue_word);
         // ", saying …": the speaker is the subject of the clause the gerund hangs on.
         // "responded by saying …", "after saying …" hang on the clause the same way.
-        let hangs = k > 0
+        // "…, saying", "… – saying", "… “New York values,” saying".
+        let after_comma = k > 0
             && (s.is_punct(k - 1, ",")
+                || s.is_dash(k - 1)
+                || k >= 2 && s.closes_quote(k - 1) && s.is_punct(k - 2, ","));
+        let hangs = k > 0
+            && (after_comma
                 || s.is_free_word(k - 1)
                     && (["by", "after", "while", "before"]
                         .iter()
