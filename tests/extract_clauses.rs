@@ -396,3 +396,24 @@ fn a_gerund_after_a_dash_hangs_on_the_clause() {
     assert_eq!(contents(&c), ["the harbour would stay open"], "{c:?}");
     assert_eq!(c[0].mention.as_deref(), Some("The mayor"));
 }
+
+#[test]
+fn a_document_opening_the_sentence_is_its_source() {
+    let (_, c) = claims(
+        "In a harbour board survey released Monday, most pilots said the channel needed dredging.",
+    );
+    assert!(!c.is_empty(), "{c:?}");
+    let (_, c) =
+        claims("In a harbour board survey released Monday, 60 percent of pilots backed dredging.");
+    assert_eq!(
+        contents(&c),
+        ["60 percent of pilots backed dredging"],
+        "{c:?}"
+    );
+    assert_eq!(
+        c[0].mention.as_deref(),
+        Some("a harbour board survey released Monday")
+    );
+    let (_, c) = claims("In the morning, the pilots walked to the harbour to see the boats.");
+    assert!(c.is_empty(), "{c:?}");
+}

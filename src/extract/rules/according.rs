@@ -1,5 +1,6 @@
-//! "According to X, …" and "…, according to X".
+//! "According to X, …", "…, according to X" and "In a poll released Monday, …".
 
+use super::super::complements;
 use super::Frame;
 use super::lex;
 use super::sentence::{Sentence, content_span, strip_quotes};
@@ -80,6 +81,51 @@ pub(super) fn according_to(s: &Sentence) -> Option<Frame> {
         content,
         cue: cue_text,
         mention,
+        headline: false,
+        continues: false,
+        announces: false,
+    })
+}
+
+/// "In an NBC News poll released Monday, 50 percent chose …": a document that opens the
+/// sentence is the source of what follows it.
+pub(super) fn in_document(s: &Sentence) -> Option<Frame> {
+    let n = s.toks.len();
+    let start = usize::from(s.is(0, "but") || s.is(0, "and"));
+    if !s.is_free_word(start) || !s.word(start).eq_ignore_ascii_case("in") {
+        return None;
+    }
+    let comma = (start + 2..n.min(start + 16)).find(|&i| s.is_punct(i, ","))?;
+    if (start + 1..comma).any(|i| !s.is_free_word(i) && !s.is_punct(i, "/")) {
+        return None;
+    }
+    // The head: the last word, or the word before "released", "conducted", "of", "taken".
+    let head = (start + 2..comma)
+        .find(|&i| {
+            [
+                "released",
+                "conducted",
+                "published",
+                "of",
+                "taken",
+                "last",
+                "this",
+            ]
+            .iter()
+            .any(|w| s.is(i, w))
+        })
+        .map_or(comma - 1, |i| i - 1);
+    if !complements::is_document(s.word(head)) || lex::is_time_word(s.word(start + 1)) {
+        return None;
+    }
+    let (a, b) = s.trim(comma + 1, n)?;
+    if (a..b).filter(|&i| s.toks[i].word).count() < 4 {
+        return None;
+    }
+    Some(Frame {
+        content: vec![content_span(s, a, b)],
+        cue: s.word(start).to_string(),
+        mention: Some(s.span(start + 1, comma)),
         headline: false,
         continues: false,
         announces: false,

@@ -113,6 +113,11 @@ fn sentence_frames(s: &Sentence, place: Place) -> Vec<Frame> {
     if out.is_empty() {
         owned_stance(s, &mut out);
     }
+    if out.is_empty()
+        && let Some(f) = according::in_document(s)
+    {
+        out.push(f);
+    }
     out
 }
 
