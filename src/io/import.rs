@@ -3,7 +3,8 @@
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use super::article::{ReadError, read_article};
+use super::article::{ArticleSource, ReadError, read_article};
+use super::fetch;
 use crate::extract::{Extraction, FoundSpeaker};
 use crate::model::{Article, ArticleId, Project};
 
@@ -55,11 +56,75 @@ pub struct AnalysedArticle {
     pub extraction: Extraction,
 }
 
-/// Read one article file and find its claims: the step the CLI's import and the window's
-/// background import share. Records the source path, SHA-256 of the bytes and import time.
-/// `known` are the project's speakers (see [`crate::extract::extract_with_known`]).
+/// Read an article named on the command line or in the window: an `http(s)://` URL is
+/// fetched ([`fetch::read_url`]), anything else is a file (`-` standard input).
+pub fn read_input(path: &Path) -> Result<ArticleSource, ReadError> {
+    match fetch::url_of(path) {
+        Some(url) => fetch::read_url(url),
+        None => read_article(path),
+    }
+}
+
+/// What a pasted article is recorded as coming from.
+pub const PASTED_SOURCE: &str = "clipboard";
+
+/// An article pasted from the clipboard: its HTML (as a browser copies a selection) when
+/// there is some and it yields text, else the plain text. The title is the analyst's when
+/// given, else the page's headline (HTML), else the text's first line.
+pub fn read_pasted(
+    html: Option<&str>,
+    text: &str,
+    title: Option<&str>,
+) -> Result<ArticleSource, ReadError> {
+    let fail = |reason: String| ReadError {
+        path: PASTED_SOURCE.into(),
+        reason,
+    };
+    // The hash is of what was pasted (the HTML when it is what was read), so that the
+    // same paste twice is found a duplicate.
+    let from_html = html.and_then(|h| {
+        crate::io::formats::html::read_fragment(h)
+            .ok()
+            .map(|d| (d, h.as_bytes()))
+    });
+    let (decoded, bytes) = match from_html {
+        Some(read) => read,
+        None => {
+            let decoded = crate::io::formats::text::decode(text.as_bytes())
+                .map_err(|_| fail("the clipboard holds no text".into()))?;
+            let decoded = crate::io::formats::Decoded {
+                text: decoded,
+                ..Default::default()
+            };
+            (decoded, text.as_bytes())
+        }
+    };
+    let title = title
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+        .or(decoded.title.filter(|t| !t.is_empty()))
+        .unwrap_or_else(|| crate::extract::title_of(&decoded.text));
+    Ok(ArticleSource {
+        path: PASTED_SOURCE.into(),
+        title,
+        sha256: super::article::sha256_hex(bytes),
+        text: decoded.text,
+        meta: decoded.meta,
+    })
+}
+
+/// Read one article (a file or a URL, see [`read_input`]) and find its claims: the step the
+/// CLI's import and the window's background import share. Records the source (the path, or
+/// the final URL), SHA-256 of the bytes and import time. `known` are the project's
+/// speakers (see [`crate::extract::extract_with_known`]).
 pub fn analyse_file(path: &Path, known: &[FoundSpeaker]) -> Result<AnalysedArticle, ReadError> {
-    let source = read_article(path)?;
+    Ok(analyse_source(read_input(path)?, known))
+}
+
+/// Find the claims of an article already read, and make it ready to join a project.
+pub fn analyse_source(source: ArticleSource, known: &[FoundSpeaker]) -> AnalysedArticle {
+    let path = source.path.clone();
     let extraction = crate::extract::extract_with_known(&source.text, known);
     let article = Article {
         id: ArticleId(0),
@@ -71,10 +136,10 @@ pub fn analyse_file(path: &Path, known: &[FoundSpeaker]) -> Result<AnalysedArtic
         meta: source.meta,
         memo: String::new(),
     };
-    Ok(AnalysedArticle {
+    AnalysedArticle {
         article,
         extraction,
-    })
+    }
 }
 
 #[cfg(test)]

@@ -21,6 +21,7 @@ mod filters;
 mod highlights;
 pub mod jobs;
 mod menu;
+mod paste;
 pub mod rows;
 pub mod selection;
 pub mod shortcuts;

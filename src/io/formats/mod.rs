@@ -118,6 +118,27 @@ pub fn decode_owned(format: Format, bytes: Vec<u8>) -> Result<Decoded, String> {
     }
 }
 
+/// [`decode_owned`] with a charset declared outside the bytes (an HTTP `Content-Type`),
+/// for the readers of text formats: it is tried after a BOM and valid UTF-8, before the
+/// page's own declaration and the guess.
+pub fn decode_declared(
+    format: Format,
+    bytes: Vec<u8>,
+    charset: Option<&str>,
+) -> Result<Decoded, String> {
+    match (format, charset) {
+        (_, None) | (Format::Pdf | Format::Docx, _) => decode_owned(format, bytes),
+        (Format::Html, Some(charset)) => html::read_declared(&bytes, Some(charset)),
+        (Format::Text, Some(charset)) => {
+            text::decode_declared(&bytes, charset).map(Decoded::text_only)
+        }
+        (Format::Markdown, Some(charset)) => {
+            let text = text::decode_declared(&bytes, charset)?;
+            markdown::read(text.as_bytes())
+        }
+    }
+}
+
 /// Lines trimmed, runs of spaces collapsed, empty lines dropped: one paragraph a line.
 pub(crate) fn tidy_lines(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

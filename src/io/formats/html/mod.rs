@@ -7,9 +7,11 @@
 //! Readability keeps apart from the body, are put back in front of it, one paragraph a line.
 
 use dom_query::Document;
-use dom_smoothie::{Config, Readability, TextMode};
 
+mod body;
 mod limits;
+
+pub use body::Reader;
 
 use limits::{MAX_NODES_TIMES_DEPTH, nesting_depth, too_deep, tree_shape};
 
@@ -19,7 +21,7 @@ use crate::model::ArticleMeta;
 /// Pages larger than this are refused: the DOM of a page takes several times its size.
 pub const MAX_HTML_BYTES: usize = 32 * 1024 * 1024;
 /// Pages with more elements than this are refused rather than scored.
-const MAX_ELEMENTS: usize = 400_000;
+pub(super) const MAX_ELEMENTS: usize = 400_000;
 /// Elements nested deeper than this are refused (a real page stays under a few hundred).
 pub(super) const MAX_DEPTH: usize = 2_000;
 
@@ -62,6 +64,31 @@ fn declared_charset(bytes: &[u8]) -> Option<String> {
 }
 
 pub fn read(bytes: &[u8]) -> Result<Decoded, String> {
+    read_declared(bytes, None)
+}
+
+/// [`read`] with the body picked by `reader` (claimdesk's own is [`Reader::Claimdesk`];
+/// the others are measured alone by `examples/benchmark_bodies.rs`).
+pub fn read_with(bytes: &[u8], reader: Reader) -> Result<Decoded, String> {
+    read_page(bytes, None, reader)
+}
+
+/// HTML that is text already (the clipboard's, as a browser copies a selection or a whole
+/// page): read as a page, so that a whole page copied loses its chrome as a saved one does.
+pub fn read_fragment(html: &str) -> Result<Decoded, String> {
+    read_declared(html.as_bytes(), Some("utf-8"))
+}
+
+/// [`read`] with the charset an HTTP header declared, which wins over the page's own.
+pub fn read_declared(bytes: &[u8], header_charset: Option<&str>) -> Result<Decoded, String> {
+    read_page(bytes, header_charset, Reader::Claimdesk)
+}
+
+fn read_page(
+    bytes: &[u8],
+    header_charset: Option<&str>,
+    reader: Reader,
+) -> Result<Decoded, String> {
     if bytes.len() > MAX_HTML_BYTES {
         return Err(format!(
             "web page is {} MB; pages larger than {} MB are not read",
@@ -69,7 +96,9 @@ pub fn read(bytes: &[u8]) -> Result<Decoded, String> {
             MAX_HTML_BYTES / (1024 * 1024)
         ));
     }
-    let declared = declared_charset(bytes);
+    let declared = header_charset
+        .map(str::to_string)
+        .or_else(|| declared_charset(bytes));
     let html = text::to_utf8(bytes, declared.as_deref())?;
     let depth = nesting_depth(&html);
     if depth > MAX_DEPTH {
@@ -79,13 +108,13 @@ pub fn read(bytes: &[u8]) -> Result<Decoded, String> {
     std::thread::Builder::new()
         .name("html-reader".into())
         .stack_size(64 * 1024 * 1024)
-        .spawn(move || read_html(&html))
+        .spawn(move || read_html(&html, reader))
         .map_err(|e| format!("cannot start the page reader: {e}"))?
         .join()
         .map_err(|_| "the web page could not be parsed".to_string())?
 }
 
-fn read_html(html: &str) -> Result<Decoded, String> {
+fn read_html(html: &str, reader: Reader) -> Result<Decoded, String> {
     let document = Document::from(html);
     // The parser's own tree decides: what it nests (implied elements, misnested tags) is
     // what the reader below walks. Its html, head and body add three levels.
@@ -99,37 +128,15 @@ fn read_html(html: &str) -> Result<Decoded, String> {
         ));
     }
     let page = PageMeta::of(&document);
-    let config = Config {
-        text_mode: TextMode::Formatted,
-        max_elements_to_parse: MAX_ELEMENTS,
-        ..Config::default()
-    };
-    let mut readability = Readability::with_document(document, None, Some(config))
-        .map_err(|e| format!("cannot read the web page: {e}"))?;
-    let article = readability.parse();
-    let (body, title, excerpt, byline, site, published) = match article {
-        Ok(a) => (
-            tidy_lines(&a.text_content),
-            clean_field(&a.title),
-            a.excerpt.as_deref().and_then(clean_field),
-            a.byline.as_deref().and_then(clean_field),
-            a.site_name.as_deref().and_then(clean_field),
-            a.published_time.as_deref().and_then(clean_field),
-        ),
-        Err(dom_smoothie::ReadabilityError::TooManyElements(..)) => {
-            return Err(format!(
-                "web page has more than {MAX_ELEMENTS} elements; not read"
-            ));
-        }
-        Err(_) => (
-            page.body_text.clone(),
-            page.title.clone(),
-            None,
-            None,
-            None,
-            None,
-        ),
-    };
+    let found = body::find(html, document, &page, reader)?;
+    let (body, title, excerpt, byline, site, published) = (
+        found.body,
+        found.title,
+        found.excerpt,
+        found.byline,
+        found.site,
+        found.published,
+    );
     let title = page
         .headline
         .clone()
@@ -212,7 +219,7 @@ fn is_chrome_line(line: &str, author: Option<&str>) -> bool {
 
 /// What the page says about itself in `<meta>`, `<link rel=canonical>` and JSON-LD.
 #[derive(Default)]
-struct PageMeta {
+pub(super) struct PageMeta {
     title: Option<String>,
     headline: Option<String>,
     description: Option<String>,
@@ -442,11 +449,11 @@ mod tests {
         // document > html > body > div > div > span > text
         assert_eq!(tree_shape(&d), (6, 8)); // and a head
         // The parsed tree decides even where the markup scan would not have refused.
-        let e = read_html(&"<div>".repeat(MAX_DEPTH + 10)).unwrap_err();
+        let e = read_html(&"<div>".repeat(MAX_DEPTH + 10), Reader::Claimdesk).unwrap_err();
         assert!(e.contains("nests elements"), "{e}");
         // Deep, and long under the depth: refused for the work it would take.
         let page = format!("{}{}", "<div>".repeat(1_900), "<p>Words.</p>".repeat(4_000));
-        let e = read_html(&page).unwrap_err();
+        let e = read_html(&page, Reader::Claimdesk).unwrap_err();
         assert!(e.contains("too deeply nested for its size"), "{e}");
     }
 

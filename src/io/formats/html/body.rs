@@ -1,0 +1,93 @@
+//! Which part of a page is the article's body: dom_smoothie (Readability) and
+//! rs-trafilatura, alone or together (see docs/import.md for what each scores).
+
+use dom_query::Document;
+use dom_smoothie::{Config, Readability, TextMode};
+
+use super::{MAX_ELEMENTS, PageMeta, clean_field, tidy_lines};
+
+/// The readers a page's body can be found with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reader {
+    /// claimdesk's own: the combination measured best.
+    Claimdesk,
+    /// dom_smoothie alone (Firefox's Reader View).
+    Readability,
+    /// rs-trafilatura alone.
+    Trafilatura,
+}
+
+/// What a reader found: the body (one paragraph a line) and what it learnt on the way.
+#[derive(Default)]
+pub(super) struct Found {
+    pub body: String,
+    pub title: Option<String>,
+    pub excerpt: Option<String>,
+    pub byline: Option<String>,
+    pub site: Option<String>,
+    pub published: Option<String>,
+}
+
+pub(super) fn find(
+    html: &str,
+    document: Document,
+    page: &PageMeta,
+    reader: Reader,
+) -> Result<Found, String> {
+    match reader {
+        Reader::Readability => readability(document, page),
+        Reader::Trafilatura => Ok(trafilatura(html).unwrap_or_else(|| fallback(page))),
+        Reader::Claimdesk => readability(document, page),
+    }
+}
+
+fn readability(document: Document, page: &PageMeta) -> Result<Found, String> {
+    let config = Config {
+        text_mode: TextMode::Formatted,
+        max_elements_to_parse: MAX_ELEMENTS,
+        ..Config::default()
+    };
+    let mut readability = Readability::with_document(document, None, Some(config))
+        .map_err(|e| format!("cannot read the web page: {e}"))?;
+    match readability.parse() {
+        Ok(a) => Ok(Found {
+            body: tidy_lines(&a.text_content),
+            title: clean_field(&a.title),
+            excerpt: a.excerpt.as_deref().and_then(clean_field),
+            byline: a.byline.as_deref().and_then(clean_field),
+            site: a.site_name.as_deref().and_then(clean_field),
+            published: a.published_time.as_deref().and_then(clean_field),
+        }),
+        Err(dom_smoothie::ReadabilityError::TooManyElements(..)) => Err(format!(
+            "web page has more than {MAX_ELEMENTS} elements; not read"
+        )),
+        Err(_) => Ok(fallback(page)),
+    }
+}
+
+/// The page's visible text, when no reader finds an article in it.
+fn fallback(page: &PageMeta) -> Found {
+    Found {
+        body: page.body_text.clone(),
+        title: page.title.clone(),
+        ..Found::default()
+    }
+}
+
+/// rs-trafilatura's body, or `None` when it finds none (or fails).
+fn trafilatura(html: &str) -> Option<Found> {
+    let result = std::panic::catch_unwind(|| rs_trafilatura::extract(html)).ok()?;
+    let result = result.ok()?;
+    let body = tidy_lines(&result.content_text);
+    if body.is_empty() {
+        return None;
+    }
+    Some(Found {
+        body,
+        title: result.metadata.title.as_deref().and_then(clean_field),
+        excerpt: None,
+        byline: result.metadata.author.as_deref().and_then(clean_field),
+        site: result.metadata.sitename.as_deref().and_then(clean_field),
+        published: result.metadata.date.map(|d| d.to_rfc3339()),
+    })
+}
