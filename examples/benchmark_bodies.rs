@@ -17,13 +17,24 @@ use claimdesk::io::formats::html::{self, Reader};
 fn main() {
     let mut args = std::env::args().skip(1);
     let mut reader = Reader::Claimdesk;
+    // rs-trafilatura's own text, as the benchmark's runner takes it (no headline or
+    // standfirst handling of ours).
+    let mut raw = false;
+    // Leave out the standfirst the reader puts after the headline, too.
+    let mut no_standfirst = false;
     let mut dirs = Vec::new();
     while let Some(arg) = args.next() {
-        if arg == "--reader" {
+        if arg == "--without-standfirst" {
+            no_standfirst = true;
+        } else if arg == "--reader" {
             reader = match args.next().as_deref() {
                 Some("claimdesk") => Reader::Claimdesk,
                 Some("readability") => Reader::Readability,
                 Some("trafilatura") => Reader::Trafilatura,
+                Some("trafilatura-raw") => {
+                    raw = true;
+                    Reader::Trafilatura
+                }
                 other => {
                     eprintln!("unknown reader {other:?}");
                     std::process::exit(1);
@@ -49,6 +60,15 @@ fn main() {
                 .file_stem()
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_default();
+            if raw {
+                let html =
+                    String::from_utf8_lossy(&std::fs::read(&file).unwrap_or_default()).into_owned();
+                let body = rs_trafilatura::extract(&html)
+                    .map(|r| r.content_text)
+                    .unwrap_or_default();
+                output.insert(stem, serde_json::json!({ "articleBody": body }));
+                continue;
+            }
             let body = match std::fs::read(&file)
                 .map_err(|e| e.to_string())
                 .and_then(|bytes| html::read_with(&bytes, reader))
@@ -56,6 +76,11 @@ fn main() {
                 Ok(page) => {
                     let mut lines: Vec<&str> = page.text.lines().collect();
                     if lines.first().map(|l| l.trim()) == page.title.as_deref().map(str::trim) {
+                        lines.remove(0);
+                    }
+                    if no_standfirst
+                        && lines.first().map(|l| l.trim()) == page.standfirst.as_deref()
+                    {
                         lines.remove(0);
                     }
                     lines.join("\n")

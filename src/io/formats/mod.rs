@@ -37,6 +37,9 @@ pub struct Decoded {
     pub text: String,
     /// The headline the file declares (HTML `<title>`/og:title, DOCX core title), if any.
     pub title: Option<String>,
+    /// The standfirst a web page's reader put after the headline (from the page's
+    /// description), if it did; the benchmark example leaves it out of the body.
+    pub standfirst: Option<String>,
     pub meta: ArticleMeta,
 }
 

@@ -37,8 +37,56 @@ pub(super) fn find(
     match reader {
         Reader::Readability => readability(document, page),
         Reader::Trafilatura => Ok(trafilatura(html).unwrap_or_else(|| fallback(page))),
-        Reader::Claimdesk => readability(document, page),
+        Reader::Claimdesk => {
+            let read = readability(document, page)?;
+            Ok(match trafilatura(html) {
+                Some(other) => Found {
+                    body: agreed(&read.body, &other.body),
+                    ..read
+                },
+                None => read,
+            })
+        }
     }
+}
+
+/// The lines of `body` that `other` has too: at least half of a line's runs of four words
+/// (the whole line when shorter) are found in `other`. Two readers that pick the article
+/// by different means rarely keep the same chrome. When they disagree on most of the
+/// article (each found another part of the page), `body` is kept whole.
+fn agreed(body: &str, other: &str) -> String {
+    let other_words = words(other);
+    let haystack = format!(" {} ", other_words.join(" "));
+    let has = |run: &[String]| haystack.contains(&format!(" {} ", run.join(" ")));
+    let mut kept = Vec::new();
+    let (mut all, mut kept_words) = (0usize, 0usize);
+    for line in body.lines() {
+        let w = words(line);
+        all += w.len();
+        let keep = if w.len() < 4 {
+            w.is_empty() || has(&w)
+        } else {
+            let runs = w.len() - 3;
+            let found = w.windows(4).filter(|run| has(run)).count();
+            found * 2 >= runs
+        };
+        if keep {
+            kept_words += w.len();
+            kept.push(line);
+        }
+    }
+    if kept_words * 2 < all {
+        return body.to_string();
+    }
+    kept.join("\n")
+}
+
+/// Lower-case words (runs of letters, digits and `_`), as the benchmark counts them.
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
 }
 
 fn readability(document: Document, page: &PageMeta) -> Result<Found, String> {

@@ -152,15 +152,31 @@ fn read_html(html: &str, reader: Reader) -> Result<Decoded, String> {
         text.push('\n');
     }
     // The standfirst: the page's description, when the page shows it and the body lacks it.
+    let mut put_standfirst = None;
     if let Some(standfirst) = excerpt.or_else(|| page.description.clone())
         && !body.contains(standfirst.as_str())
         && page.visible_lines.contains(&standfirst)
     {
         text.push_str(&standfirst);
         text.push('\n');
+        put_standfirst = Some(standfirst);
     }
     let author = page.author.clone().or_else(|| byline.clone());
+    // After a "More stories" heading, the short lines that follow are links, up to the
+    // next real paragraph.
+    let mut in_links = false;
     for line in body.lines() {
+        let words = line.split_whitespace().count();
+        if is_links_heading(line) {
+            in_links = true;
+            continue;
+        }
+        // Link titles do not end a sentence; a paragraph does.
+        let sentence = line.trim_end().ends_with(['.', '?', '!', '"', '”', '’']);
+        if in_links && words < 20 && !sentence {
+            continue;
+        }
+        in_links = false;
         if !is_chrome_line(line, author.as_deref()) {
             text.push_str(line);
             text.push('\n');
@@ -176,16 +192,43 @@ fn read_html(html: &str, reader: Reader) -> Result<Decoded, String> {
         published: page.published.or(published),
         url: page.url,
     };
-    Ok(Decoded { text, title, meta })
+    Ok(Decoded {
+        text,
+        title,
+        standfirst: put_standfirst,
+        meta,
+    })
+}
+
+/// A heading over a list of links to other stories ("You may also like", "Don't miss").
+fn is_links_heading(line: &str) -> bool {
+    const HEADINGS: [&str; 12] = [
+        "you may also like",
+        "you might also like",
+        "more stories",
+        "more from",
+        "don't miss",
+        "don’t miss",
+        "recommended for you",
+        "related stories",
+        "related articles",
+        "most popular",
+        "most read",
+        "more great",
+    ];
+    let lower = line.trim().to_lowercase();
+    lower.split_whitespace().count() <= 6 && HEADINGS.iter().any(|h| lower.starts_with(h))
 }
 
 /// Lines that pages put between paragraphs and that are no part of the article: ad slots
 /// ("Advertisement"), "continue reading" prompts, share bars, and the byline (which the
 /// metadata keeps).
 fn is_chrome_line(line: &str, author: Option<&str>) -> bool {
-    const CHROME: [&str; 12] = [
+    const CHROME: [&str; 14] = [
+        "advert",
         "advertisement",
         "advertisements",
+        "this slideshow requires javascript",
         "skip advertisement",
         "story continues below advertisement",
         "article continues below advertisement",
@@ -202,6 +245,27 @@ fn is_chrome_line(line: &str, author: Option<&str>) -> bool {
         return true;
     }
     let words = lower.split_whitespace().count();
+    // Links to other stories set between paragraphs ("Related: …", "Read more: …"), wire
+    // credits ("(Reporting by …; editing by …)") and copyright lines.
+    const LINK_PREFIXES: [&str; 8] = [
+        "related:",
+        "related post:",
+        "read more:",
+        "see more:",
+        "read also:",
+        "see also:",
+        "also read:",
+        "more:",
+    ];
+    if LINK_PREFIXES.iter().any(|p| lower.starts_with(p)) && words <= 25 {
+        return true;
+    }
+    if (lower.starts_with("(reporting by") || lower.starts_with("reporting by"))
+        && lower.contains("editing by")
+        || (lower.starts_with('©') || lower.starts_with("copyright")) && words <= 20
+    {
+        return true;
+    }
     if let Some(author) = author
         && words <= 12
         && let Some(rest) = lower.strip_prefix("by ")
@@ -379,6 +443,16 @@ mod tests {
             Some("Jane Reporter")
         ));
         assert!(!is_chrome_line("Share prices fell.", None));
+        assert!(is_chrome_line("Read more: Talks stall in Cairo", None));
+        assert!(is_chrome_line(
+            "(Reporting by Ann Lee; editing by Bob Roe)",
+            None
+        ));
+        assert!(is_chrome_line("© 2024 The Daily Example", None));
+        assert!(!is_chrome_line(
+            "Related talks will resume on Monday.",
+            None
+        ));
     }
 
     /// A small article page in Windows-1252, metadata in a JSON-LD @graph.
