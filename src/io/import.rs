@@ -70,7 +70,7 @@ pub const PASTED_SOURCE: &str = "clipboard";
 
 /// An article pasted from the clipboard: its HTML (as a browser copies a selection) when
 /// there is some and it yields text, else the plain text. The title is the analyst's when
-/// given, else the page's headline (HTML), else the text's first line.
+/// given, else the page's headline (HTML with a `<title>`), else the text's first line.
 pub fn read_pasted(
     html: Option<&str>,
     text: &str,
@@ -99,11 +99,14 @@ pub fn read_pasted(
             (decoded, text.as_bytes())
         }
     };
+    // A copied selection has no <title>: the reader's guess at one is no better than the
+    // first line.
+    let declared_title = html.is_some_and(|h| h.to_ascii_lowercase().contains("<title"));
     let title = title
         .map(str::trim)
         .filter(|t| !t.is_empty())
         .map(str::to_string)
-        .or(decoded.title.filter(|t| !t.is_empty()))
+        .or(decoded.title.filter(|t| !t.is_empty() && declared_title))
         .unwrap_or_else(|| crate::extract::title_of(&decoded.text));
     Ok(ArticleSource {
         path: PASTED_SOURCE.into(),
@@ -145,6 +148,32 @@ pub fn analyse_source(source: ArticleSource, known: &[FoundSpeaker]) -> Analysed
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The clipboard's HTML is read as a page (its headline titles it); without HTML, the
+    /// text's first line does, unless the analyst typed a title.
+    #[test]
+    fn pasted_html_or_text_becomes_an_article() {
+        let html = "<meta charset='utf-8'><h1>Mayor defends the budget</h1>\
+                    <p>\u{201c}We will not cut schools,\u{201d} the mayor said on Monday, as the \
+                    council met for the third time this month to argue over the plan.</p>";
+        let a = read_pasted(Some(html), "ignored", None).expect("reads");
+        assert_eq!(a.title, "Mayor defends the budget");
+        assert!(
+            a.text
+                .contains("\u{201c}We will not cut schools,\u{201d} the mayor said")
+        );
+        assert!(!a.text.contains('<'));
+        assert_eq!(a.path, Path::new(PASTED_SOURCE));
+        let t = read_pasted(None, "Budget row\r\nThe mayor said so.", None).expect("reads");
+        assert_eq!(
+            (t.title.as_str(), t.text.as_str()),
+            ("Budget row", "Budget row\nThe mayor said so.")
+        );
+        let typed = read_pasted(None, "Budget row", Some(" Typed ")).expect("reads");
+        assert_eq!(typed.title, "Typed");
+        let e = read_pasted(None, "  \n ", None).unwrap_err();
+        assert_eq!(e.to_string(), "clipboard: the clipboard holds no text");
+    }
 
     #[test]
     fn sha256_hex_is_the_standard_digest() {

@@ -52,7 +52,7 @@ pub fn show(ctx: &Context, draft: &mut Option<PasteDraft>, queue: &mut Queue) {
         ui.set_width(560.0);
         ui.heading("Paste article");
         let kind = if d.pasted.html.is_some() {
-            "HTML from the clipboard (the page's own text is kept, its chrome left out)"
+            "HTML from the clipboard: its text, one paragraph a line"
         } else {
             "Text from the clipboard"
         };

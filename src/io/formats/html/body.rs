@@ -139,3 +139,26 @@ fn trafilatura(html: &str) -> Option<Found> {
         published: result.metadata.date.map(|d| d.to_rfc3339()),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_the_lines_both_readers_have() {
+        let body = "The council met on Monday to argue over the budget.\n\
+                    Sign up for our daily newsletter and never miss a story\n\
+                    \"We will not cut schools,\" the mayor said after the vote.\n\
+                    Short line";
+        let other = "The council met on Monday to argue over the budget. \
+                     \"We will not cut schools,\" the mayor said after the vote. Short line";
+        assert_eq!(
+            agreed(body, other),
+            "The council met on Monday to argue over the budget.\n\
+             \"We will not cut schools,\" the mayor said after the vote.\n\
+             Short line"
+        );
+        // The other reader found another part of the page: the body is kept whole.
+        assert_eq!(agreed(body, "Most read: ten other stories"), body);
+    }
+}

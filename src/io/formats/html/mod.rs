@@ -73,10 +73,38 @@ pub fn read_with(bytes: &[u8], reader: Reader) -> Result<Decoded, String> {
     read_page(bytes, None, reader)
 }
 
-/// HTML that is text already (the clipboard's, as a browser copies a selection or a whole
-/// page): read as a page, so that a whole page copied loses its chrome as a saved one does.
+/// HTML copied to the clipboard (a browser's copy of a selection): all of its visible
+/// text, one paragraph a line. What the analyst selected is the article; no reader
+/// second-guesses it (Readability would take a heading for the title and drop it).
 pub fn read_fragment(html: &str) -> Result<Decoded, String> {
-    read_declared(html.as_bytes(), Some("utf-8"))
+    if html.len() > MAX_HTML_BYTES {
+        return Err(format!(
+            "the clipboard's HTML is over {} MB; not read",
+            MAX_HTML_BYTES / (1024 * 1024)
+        ));
+    }
+    let depth = nesting_depth(html);
+    if depth > MAX_DEPTH {
+        return Err(too_deep(depth));
+    }
+    let html = html.to_string();
+    std::thread::Builder::new()
+        .name("html-fragment".into())
+        .stack_size(64 * 1024 * 1024)
+        .spawn(move || {
+            let document = Document::from(html.as_str());
+            let text = PageMeta::of(&document).body_text;
+            if text.is_empty() {
+                return Err("the clipboard's HTML has no text".to_string());
+            }
+            Ok(Decoded {
+                text,
+                ..Decoded::default()
+            })
+        })
+        .map_err(|e| format!("cannot start the page reader: {e}"))?
+        .join()
+        .map_err(|_| "the clipboard's HTML could not be parsed".to_string())?
 }
 
 /// [`read`] with the charset an HTTP header declared, which wins over the page's own.
