@@ -28,12 +28,22 @@ pub(super) struct Found {
     pub published: Option<String>,
 }
 
+/// Pages with more nodes than this are read by Readability alone: rs-trafilatura's pass
+/// takes several seconds on them (10 s on 100,000 nodes) for a page that is no article
+/// page as news sites make them.
+pub(super) const MAX_NODES_FOR_BOTH: usize = 50_000;
+
 pub(super) fn find(
     html: &str,
     document: Document,
     page: &PageMeta,
     reader: Reader,
+    nodes: usize,
 ) -> Result<Found, String> {
+    let reader = match reader {
+        Reader::Claimdesk if nodes > MAX_NODES_FOR_BOTH => Reader::Readability,
+        r => r,
+    };
     match reader {
         Reader::Readability => readability(document, page),
         Reader::Trafilatura => Ok(trafilatura(html).unwrap_or_else(|| fallback(page))),
@@ -55,20 +65,24 @@ pub(super) fn find(
 /// by different means rarely keep the same chrome. When they disagree on most of the
 /// article (each found another part of the page), `body` is kept whole.
 fn agreed(body: &str, other: &str) -> String {
+    // Every run of one to four words of `other`, hashed: each line is then checked in time
+    // linear in its length, whatever the page's size.
     let other_words = words(other);
-    let haystack = format!(" {} ", other_words.join(" "));
-    let has = |run: &[String]| haystack.contains(&format!(" {} ", run.join(" ")));
+    let mut runs = std::collections::HashSet::new();
+    for n in 1..=4 {
+        runs.extend(other_words.windows(n).map(run_hash));
+    }
     let mut kept = Vec::new();
     let (mut all, mut kept_words) = (0usize, 0usize);
     for line in body.lines() {
         let w = words(line);
         all += w.len();
         let keep = if w.len() < 4 {
-            w.is_empty() || has(&w)
+            w.is_empty() || runs.contains(&run_hash(&w))
         } else {
-            let runs = w.len() - 3;
-            let found = w.windows(4).filter(|run| has(run)).count();
-            found * 2 >= runs
+            let total = w.len() - 3;
+            let found = w.windows(4).filter(|r| runs.contains(&run_hash(r))).count();
+            found * 2 >= total
         };
         if keep {
             kept_words += w.len();
@@ -79,6 +93,13 @@ fn agreed(body: &str, other: &str) -> String {
         return body.to_string();
     }
     kept.join("\n")
+}
+
+fn run_hash(run: &[String]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    run.hash(&mut h);
+    h.finish()
 }
 
 /// Lower-case words (runs of letters, digits and `_`), as the benchmark counts them.

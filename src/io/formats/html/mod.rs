@@ -156,7 +156,7 @@ fn read_html(html: &str, reader: Reader) -> Result<Decoded, String> {
         ));
     }
     let page = PageMeta::of(&document);
-    let found = body::find(html, document, &page, reader)?;
+    let found = body::find(html, document, &page, reader, nodes)?;
     let (body, title, excerpt, byline, site, published) = (
         found.body,
         found.title,
