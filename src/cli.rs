@@ -9,7 +9,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::io::article::{ArticleSource, read_article};
+use crate::io::article::ArticleSource;
+use crate::io::import::read_input;
 use crate::io::{export, extract_output, project_file, shared};
 use crate::model::Project;
 
@@ -23,7 +24,7 @@ use crate::model::Project;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// Articles or a project to open in the window.
+    /// Articles (files or http(s) URLs) or a project to open in the window.
     pub files: Vec<PathBuf>,
 }
 
@@ -33,7 +34,8 @@ pub enum Command {
     Extract {
         #[arg(long, value_enum, default_value_t = ExtractFormat::Json)]
         format: ExtractFormat,
-        /// Article files: text (any common encoding), HTML, Markdown, PDF or DOCX.
+        /// Article files (text in any common encoding, HTML, Markdown, PDF or DOCX; `-`
+        /// reads standard input) or http(s) URLs of articles.
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
@@ -42,7 +44,8 @@ pub enum Command {
         /// The project file (.claimdesk), or a shared project's address
         /// (postgres://USER@HOST/DB?project=NAME; docs/shared-projects.md).
         project: PathBuf,
-        /// Article files: text (any common encoding), HTML, Markdown, PDF or DOCX.
+        /// Article files (text in any common encoding, HTML, Markdown, PDF or DOCX; `-`
+        /// reads standard input) or http(s) URLs of articles.
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
@@ -207,7 +210,7 @@ fn extract(format: ExtractFormat, files: &[PathBuf]) -> ExitCode {
     let mut read: Vec<ArticleSource> = Vec::new();
     let mut failed = 0usize;
     for path in files {
-        match read_article(path) {
+        match read_input(path) {
             Ok(source) => read.push(source),
             Err(e) => {
                 eprintln!("claimdesk: {e}");

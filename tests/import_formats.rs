@@ -12,7 +12,9 @@ use claimdesk::io::article::read_article;
 use claimdesk::io::import::import_articles;
 use claimdesk::model::Project;
 
-const SAMPLE: &str = include_str!("../assets/rafah-kirby-gallant.txt");
+mod web;
+
+use web::{SAMPLE, escape, news_page, sample_lines};
 
 /// (content, speaker name) of every claim, in order.
 fn claims(text: &str) -> Vec<(String, Option<String>)> {
@@ -25,10 +27,6 @@ fn claims(text: &str) -> Vec<(String, Option<String>)> {
 
 fn speakers(text: &str) -> Vec<String> {
     extract(text).speakers.into_iter().map(|s| s.name).collect()
-}
-
-fn sample_lines() -> Vec<&'static str> {
-    SAMPLE.lines().filter(|l| !l.trim().is_empty()).collect()
 }
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
@@ -49,75 +47,6 @@ fn assert_same_claims(path: &Path) {
         "speakers of {}",
         path.display()
     );
-}
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
-/// The sample as a news site would serve it: navigation, a cookie banner, share bar,
-/// "most read" list and comments with quotations of their own, footer, scripts, styles.
-fn news_page() -> String {
-    let lines = sample_lines();
-    let (headline, standfirst, body) = (lines[0], lines[1], &lines[2..]);
-    let mut paragraphs = String::new();
-    for (i, p) in body.iter().enumerate() {
-        if i == 4 {
-            paragraphs.push_str(
-                "<div class=\"share-bar\"><a href=\"#\">Share on X</a> <a href=\"#\">Facebook</a> <a href=\"#\">Copy link</a></div>\n\
-                 <figure class=\"ad\"><div>Advertisement</div></figure>\n",
-            );
-        }
-        // Inline markup inside paragraphs, as pages have it.
-        let p = escape(p).replacen("Kirby", "<a href=\"/tags/kirby\">Kirby</a>", 1);
-        paragraphs.push_str(&format!("<p>{p}</p>\n"));
-    }
-    format!(
-        r#"<!DOCTYPE html>
-<html lang="en"><head>
-<meta charset="utf-8">
-<title>{title} | The Daily Example</title>
-<meta property="og:title" content="{title}">
-<meta property="og:site_name" content="The Daily Example">
-<meta property="og:description" content="{standfirst}">
-<meta property="article:published_time" content="2024-02-13T10:15:00Z">
-<meta name="author" content="Meta Author">
-<link rel="canonical" href="https://news.example/world/us-rafah-kirby">
-<style>body {{ font-family: serif; }} .cookie {{ position: fixed; }}</style>
-<script type="application/ld+json">{{"@context":"https://schema.org","@type":"NewsArticle","headline":"{title}","datePublished":"2024-02-13T10:15:00Z","author":[{{"@type":"Person","name":"Jane Reporter"}}],"publisher":{{"@type":"Organization","name":"The Daily Example"}}}}</script>
-<script>window.dataLayer = []; var msg = "He said \"this is not a claim\""; track("view");</script>
-</head><body>
-<div class="cookie-banner" id="cookie-consent"><p>We use cookies to improve your experience. "We value your privacy," says our data team. <button>Accept all</button> <button>Manage settings</button></p></div>
-<header class="site-header"><a class="logo" href="/">The Daily Example</a>
-<nav class="main-nav"><ul><li><a href="/world">World</a></li><li><a href="/politics">Politics</a></li><li><a href="/business">Business</a></li><li><a href="/opinion">Opinion</a></li><li><a href="/sport">Sport</a></li></ul></nav></header>
-<main>
-<article class="article">
-<header class="article-header"><h1>{title}</h1><p class="standfirst">{standfirst}</p>
-<p class="byline">By <a href="/authors/jane">Jane Reporter</a> · 13 February 2024</p></header>
-<div class="article-body">
-{paragraphs}</div>
-</article>
-<aside class="most-read"><h2>Most read</h2><ol>
-<li><a href="/a">"Prices will keep falling," Finance Minister Olaf Bergmann said.</a></li>
-<li><a href="/b">Mayor Lucia Ferrante said the bridge would reopen "within days"</a></li>
-<li><a href="/c">"We will win the league," coach Tom Hale told fans</a></li>
-</ol></aside>
-<section class="comments" id="comments"><h2>Comments (3)</h2>
-<div class="comment"><p class="comment-author">reader_42</p><p>"Nobody believes this," said my neighbour Bob Miles, and he is right.</p></div>
-<div class="comment"><p class="comment-author">kate</p><p>Great reporting. "Keep it up," Kate Doe said.</p></div>
-</section>
-</main>
-<footer class="site-footer"><p>© 2024 The Daily Example. All rights reserved.</p><ul><li><a href="/privacy">Privacy policy</a></li><li><a href="/terms">Terms</a></li><li><a href="/contact">Contact us</a></li></ul>
-<p>"Journalism you can trust," says our editor-in-chief Sam Carter.</p></footer>
-<script>document.querySelectorAll("p").forEach(function (p) {{ p.dataset.x = "1"; }});</script>
-</body></html>
-"#,
-        title = escape(headline),
-        standfirst = escape(standfirst),
-    )
 }
 
 #[test]
@@ -147,8 +76,14 @@ fn news_page_gives_the_articles_claims_and_metadata() {
             source.text
         );
     }
-    // One paragraph a line, as in the plain text.
-    assert_eq!(source.text.lines().collect::<Vec<_>>(), sample_lines());
+    // One paragraph a line, as in the plain text, less the "Read more: …" links to other
+    // stories that the sample keeps between its paragraphs (the page's chrome).
+    let paragraphs: Vec<&str> = sample_lines()
+        .into_iter()
+        .filter(|l| !l.starts_with("Read more:"))
+        .collect();
+    assert!(paragraphs.len() < sample_lines().len());
+    assert_eq!(source.text.lines().collect::<Vec<_>>(), paragraphs);
     assert_eq!(source.meta.outlet.as_deref(), Some("The Daily Example"));
     assert_eq!(source.meta.author.as_deref(), Some("Jane Reporter"));
     assert_eq!(

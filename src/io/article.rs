@@ -166,8 +166,27 @@ fn read_from(path: &Path, reader: impl Read, len: u64) -> Result<ArticleSource, 
     if bytes.len() as u64 > MAX_ARTICLE_BYTES {
         return Err(too_large(path, bytes.len() as u64));
     }
+    decode_article(path, format, bytes, None)
+}
+
+/// Whole article bytes (a file's or a fetched body's) → the article, by the reader for
+/// `format`. `charset` is one declared outside the bytes (an HTTP `Content-Type`): it wins
+/// over the page's own declaration, never over a BOM or valid UTF-8. Errors name `path`.
+pub(crate) fn decode_article(
+    path: &Path,
+    format: Format,
+    bytes: Vec<u8>,
+    charset: Option<&str>,
+) -> Result<ArticleSource, ReadError> {
+    let head = &bytes[..bytes.len().min(HEAD_BYTES)];
+    if matches!(format, Format::Text | Format::Markdown | Format::Html)
+        && formats::text::is_binary_head(head)
+    {
+        return Err(fail(path, binary_reason(path)));
+    }
     let sha256 = sha256_hex(&bytes);
-    let decoded = formats::decode_owned(format, bytes).map_err(|reason| fail(path, reason))?;
+    let decoded =
+        formats::decode_declared(format, bytes, charset).map_err(|reason| fail(path, reason))?;
     let title = decoded
         .title
         .filter(|t| !t.is_empty())

@@ -3,7 +3,8 @@
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use super::article::{ReadError, read_article};
+use super::article::{ArticleSource, ReadError, read_article};
+use super::fetch;
 use crate::extract::{Extraction, FoundSpeaker};
 use crate::model::{Article, ArticleId, Project};
 
@@ -55,11 +56,78 @@ pub struct AnalysedArticle {
     pub extraction: Extraction,
 }
 
-/// Read one article file and find its claims: the step the CLI's import and the window's
-/// background import share. Records the source path, SHA-256 of the bytes and import time.
-/// `known` are the project's speakers (see [`crate::extract::extract_with_known`]).
+/// Read an article named on the command line or in the window: an `http(s)://` URL is
+/// fetched ([`fetch::read_url`]), anything else is a file (`-` standard input).
+pub fn read_input(path: &Path) -> Result<ArticleSource, ReadError> {
+    match fetch::url_of(path) {
+        Some(url) => fetch::read_url(url),
+        None => read_article(path),
+    }
+}
+
+/// What a pasted article is recorded as coming from.
+pub const PASTED_SOURCE: &str = "clipboard";
+
+/// An article pasted from the clipboard: its HTML (as a browser copies a selection) when
+/// there is some and it yields text, else the plain text. The title is the analyst's when
+/// given, else the page's headline (HTML with a `<title>`), else the text's first line.
+pub fn read_pasted(
+    html: Option<&str>,
+    text: &str,
+    title: Option<&str>,
+) -> Result<ArticleSource, ReadError> {
+    let fail = |reason: String| ReadError {
+        path: PASTED_SOURCE.into(),
+        reason,
+    };
+    // The hash is of what was pasted (the HTML when it is what was read), so that the
+    // same paste twice is found a duplicate.
+    let from_html = html.and_then(|h| {
+        crate::io::formats::html::read_fragment(h)
+            .ok()
+            .map(|d| (d, h.as_bytes()))
+    });
+    let (decoded, bytes) = match from_html {
+        Some(read) => read,
+        None => {
+            let decoded = crate::io::formats::text::decode(text.as_bytes())
+                .map_err(|_| fail("the clipboard holds no text".into()))?;
+            let decoded = crate::io::formats::Decoded {
+                text: decoded,
+                ..Default::default()
+            };
+            (decoded, text.as_bytes())
+        }
+    };
+    // A copied selection has no <title>: the reader's guess at one is no better than the
+    // first line.
+    let declared_title = html.is_some_and(|h| h.to_ascii_lowercase().contains("<title"));
+    let title = title
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+        .or(decoded.title.filter(|t| !t.is_empty() && declared_title))
+        .unwrap_or_else(|| crate::extract::title_of(&decoded.text));
+    Ok(ArticleSource {
+        path: PASTED_SOURCE.into(),
+        title,
+        sha256: super::article::sha256_hex(bytes),
+        text: decoded.text,
+        meta: decoded.meta,
+    })
+}
+
+/// Read one article (a file or a URL, see [`read_input`]) and find its claims: the step the
+/// CLI's import and the window's background import share. Records the source (the path, or
+/// the final URL), SHA-256 of the bytes and import time. `known` are the project's
+/// speakers (see [`crate::extract::extract_with_known`]).
 pub fn analyse_file(path: &Path, known: &[FoundSpeaker]) -> Result<AnalysedArticle, ReadError> {
-    let source = read_article(path)?;
+    Ok(analyse_source(read_input(path)?, known))
+}
+
+/// Find the claims of an article already read, and make it ready to join a project.
+pub fn analyse_source(source: ArticleSource, known: &[FoundSpeaker]) -> AnalysedArticle {
+    let path = source.path.clone();
     let extraction = crate::extract::extract_with_known(&source.text, known);
     let article = Article {
         id: ArticleId(0),
@@ -71,15 +139,41 @@ pub fn analyse_file(path: &Path, known: &[FoundSpeaker]) -> Result<AnalysedArtic
         meta: source.meta,
         memo: String::new(),
     };
-    Ok(AnalysedArticle {
+    AnalysedArticle {
         article,
         extraction,
-    })
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The clipboard's HTML is read as a page (its headline titles it); without HTML, the
+    /// text's first line does, unless the analyst typed a title.
+    #[test]
+    fn pasted_html_or_text_becomes_an_article() {
+        let html = "<meta charset='utf-8'><h1>Mayor defends the budget</h1>\
+                    <p>\u{201c}We will not cut schools,\u{201d} the mayor said on Monday, as the \
+                    council met for the third time this month to argue over the plan.</p>";
+        let a = read_pasted(Some(html), "ignored", None).expect("reads");
+        assert_eq!(a.title, "Mayor defends the budget");
+        assert!(
+            a.text
+                .contains("\u{201c}We will not cut schools,\u{201d} the mayor said")
+        );
+        assert!(!a.text.contains('<'));
+        assert_eq!(a.path, Path::new(PASTED_SOURCE));
+        let t = read_pasted(None, "Budget row\r\nThe mayor said so.", None).expect("reads");
+        assert_eq!(
+            (t.title.as_str(), t.text.as_str()),
+            ("Budget row", "Budget row\nThe mayor said so.")
+        );
+        let typed = read_pasted(None, "Budget row", Some(" Typed ")).expect("reads");
+        assert_eq!(typed.title, "Typed");
+        let e = read_pasted(None, "  \n ", None).unwrap_err();
+        assert_eq!(e.to_string(), "clipboard: the clipboard holds no text");
+    }
 
     #[test]
     fn sha256_hex_is_the_standard_digest() {

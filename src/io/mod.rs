@@ -1,10 +1,11 @@
-//! Files: reading articles, the project file, exports, shared projects (PostgreSQL). The
-//! only room that touches the disk or the network.
+//! Files and the network: reading articles (from disk or by URL), the project file, exports,
+//! shared projects (PostgreSQL). The only room that touches the disk or the network.
 
 pub mod article;
 pub mod atomic;
 pub mod export;
 pub mod extract_output;
+pub mod fetch;
 pub mod formats;
 pub mod import;
 pub mod library;

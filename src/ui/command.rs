@@ -6,7 +6,7 @@
 
 use std::path::PathBuf;
 
-use super::jobs::JobMsg;
+use super::jobs::{JobMsg, Pasted};
 use super::rows::{Filter, SortColumn};
 use super::speaker_list::SpeakerQuery;
 use crate::io::export::{Format, Options};
@@ -160,6 +160,8 @@ pub enum Action {
     ZoomReset,
     ShowShortcuts,
     ShowOpenPath,
+    /// File → Open URL…: ask for the addresses of articles.
+    ShowOpenUrl,
     ShowSavePath,
     ShowExport,
     /// Ask for a speaker for the selected claims ("Assign speaker…").
@@ -169,6 +171,17 @@ pub enum Action {
     OpenDialog,
     /// Open these files (articles are added, a project replaces the current one).
     OpenPaths(Vec<PathBuf>),
+    /// Fetch these http(s) addresses and add them as articles.
+    OpenUrls(Vec<String>),
+    /// Make an article of the clipboard (File → Paste article, Ctrl+V outside text
+    /// fields): its HTML if it has some, else its text. The text is what came with the
+    /// frame's paste event, if any.
+    PasteArticle(Option<String>),
+    /// Add the pasted article, with the title the analyst typed (empty: its first line).
+    AddPasted {
+        pasted: Box<Pasted>,
+        title: String,
+    },
     NewProject,
     Save,
     SaveAs,

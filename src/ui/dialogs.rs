@@ -1,5 +1,6 @@
 //! Modal questions (unsaved changes, overwrite, restore), error messages, the "Open path…"
-//! field and the keyboard shortcuts window.
+//! and "Open URL…" fields, the "Paste article" prompt (`paste.rs`) and the keyboard
+//! shortcuts window.
 
 use std::path::PathBuf;
 
@@ -14,6 +15,10 @@ pub struct Dialogs {
     /// Files that could not be opened, shown together until dismissed.
     pub errors: Vec<String>,
     pub open_path: Option<String>,
+    /// "Open URL…": addresses typed, one a line.
+    pub open_url: Option<String>,
+    /// "Paste article": the clipboard's article, waiting for a title.
+    pub paste: Option<super::paste::PasteDraft>,
     /// "Save to path…": where to save when no native dialog can be shown.
     pub save_path: Option<String>,
     pub shortcuts: bool,
@@ -27,6 +32,8 @@ impl Dialogs {
     pub fn is_modal(&self) -> bool {
         self.prompt.is_some()
             || self.open_path.is_some()
+            || self.open_url.is_some()
+            || self.paste.is_some()
             || self.save_path.is_some()
             || self.assign_speaker.is_some()
     }
@@ -34,6 +41,8 @@ impl Dialogs {
     /// Draw what is open; an answered prompt becomes an [`Action::Answer`].
     pub fn show(&mut self, ctx: &Context, queue: &mut Queue) {
         self.open_path_window(ctx, queue);
+        self.open_url_window(ctx, queue);
+        super::paste::show(ctx, &mut self.paste, queue);
         self.save_path_window(ctx, queue);
         self.shortcuts_window(ctx);
         self.errors_window(ctx);
@@ -85,6 +94,52 @@ impl Dialogs {
         }
         if close {
             self.open_path = None;
+        }
+    }
+
+    fn open_url_window(&mut self, ctx: &Context, queue: &mut Queue) {
+        let Some(text) = &mut self.open_url else {
+            return;
+        };
+        let mut close = false;
+        let mut open = false;
+        egui::Modal::new(Id::unique("open_url")).show(ctx, |ui| {
+            ui.set_width(560.0);
+            ui.heading("Open URL");
+            ui.label("Addresses of articles (http or https), one per line:");
+            let edit = ui.add(
+                egui::TextEdit::multiline(text)
+                    .desired_rows(4)
+                    .desired_width(f32::INFINITY)
+                    .hint_text("https://news.example/2024/02/13/story"),
+            );
+            if !edit.has_focus() && text.is_empty() {
+                edit.request_focus();
+            }
+            ui.label(
+                RichText::new(
+                    "Each page is fetched (30 s at most), its article read as a saved page \
+                     would be; nothing on it is run.",
+                )
+                .weak(),
+            );
+            ui.horizontal(|ui| {
+                open = ui.button("Open").clicked();
+                close = ui.button("Cancel").clicked();
+            });
+            if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                close = true;
+            }
+        });
+        if open {
+            let urls: Vec<String> = text.split_whitespace().map(str::to_string).collect();
+            if !urls.is_empty() {
+                queue.push(Action::OpenUrls(urls));
+            }
+            close = true;
+        }
+        if close {
+            self.open_url = None;
         }
     }
 

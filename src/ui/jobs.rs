@@ -11,9 +11,13 @@ mod library;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::{Duration, Instant};
+
+mod import;
+
+pub use import::{Pasted, Progress};
 
 use crate::extract::{Extraction, FoundSpeaker};
 use crate::io::export::{self, Format, Options};
@@ -66,8 +70,10 @@ pub enum JobMsg {
         article: ArticleId,
         extraction: Extraction,
     },
-    /// The import job finished (or was cancelled).
-    ImportDone { cancelled: bool },
+    /// The import job `id` finished (or was cancelled).
+    ImportDone { id: u64, cancelled: bool },
+    /// What the clipboard held (for File → Paste article and Ctrl+V), or why nothing.
+    Clipboard(Result<Pasted, String>),
     /// The project was written (or not) to `path`, as it was when `token` was taken.
     Saved {
         path: PathBuf,
@@ -136,6 +142,7 @@ impl std::fmt::Debug for JobMsg {
             JobMsg::Project { .. } => "Project",
             JobMsg::Reextracted { .. } => "Reextracted",
             JobMsg::ImportDone { .. } => "ImportDone",
+            JobMsg::Clipboard(_) => "Clipboard",
             JobMsg::Saved { .. } => "Saved",
             JobMsg::SaveConflict { .. } => "SaveConflict",
             JobMsg::RecoverySaved { .. } => "RecoverySaved",
@@ -150,69 +157,6 @@ impl std::fmt::Debug for JobMsg {
         };
         write!(f, "JobMsg::{name}")
     }
-}
-
-/// Progress of the running import, in bytes analysed, shown in the status bar.
-pub struct Progress {
-    pub files: usize,
-    pub files_done: Arc<AtomicUsize>,
-    /// Bytes of all the files (known once the job has looked at them) and of those done.
-    pub bytes: Arc<AtomicU64>,
-    pub bytes_done: Arc<AtomicU64>,
-    pub started: Instant,
-    pub cancel: Arc<AtomicBool>,
-    /// Articles added to the project by this import.
-    pub added: usize,
-}
-
-impl Progress {
-    /// Share of the bytes analysed; below 1 while any file is left.
-    pub fn fraction(&self) -> f32 {
-        let total = self.bytes.load(Ordering::Relaxed);
-        let done = self.bytes_done.load(Ordering::Relaxed);
-        let files_left = self.files_done.load(Ordering::Relaxed) < self.files;
-        let f = if total == 0 {
-            0.0
-        } else {
-            done as f32 / total as f32
-        };
-        if files_left { f.min(0.99) } else { f.min(1.0) }
-    }
-
-    /// "File 3 of 17 · 1.2 of 5.4 MB · 0:09, about 0:13 left".
-    pub fn describe(&self) -> String {
-        let files_done = self.files_done.load(Ordering::Relaxed);
-        let total = self.bytes.load(Ordering::Relaxed);
-        let done = self.bytes_done.load(Ordering::Relaxed);
-        let elapsed = self.started.elapsed();
-        let current = (files_done + 1).min(self.files);
-        let mut s = format!("Analysing file {current} of {}", self.files);
-        if total > 0 {
-            s.push_str(&format!(" · {} of {}", size(done), size(total)));
-        }
-        s.push_str(&format!(" · {}", clock(elapsed)));
-        if done > 0 && done < total {
-            let left = elapsed.as_secs_f64() * (total - done) as f64 / done as f64;
-            s.push_str(&format!(
-                ", about {} left",
-                clock(Duration::from_secs_f64(left))
-            ));
-        }
-        s
-    }
-}
-
-fn size(bytes: u64) -> String {
-    if bytes >= 1_000_000 {
-        format!("{:.1} MB", bytes as f64 / 1e6)
-    } else {
-        format!("{} kB", bytes.div_ceil(1000))
-    }
-}
-
-fn clock(d: Duration) -> String {
-    let s = d.as_secs();
-    format!("{}:{:02}", s / 60, s % 60)
 }
 
 /// A save for [`Jobs::save_project`].
@@ -233,6 +177,10 @@ pub struct Jobs {
     /// Threads started and not yet reported finished.
     running: Arc<AtomicUsize>,
     pub import: Option<Progress>,
+    /// The id the next import gets (a cancelled import's late report is told apart).
+    next_import: u64,
+    /// The clipboard is being read.
+    pub reading_clipboard: bool,
     pub dialog_open: bool,
     /// The save being written, if any.
     pub saving: Option<PathBuf>,
@@ -249,6 +197,8 @@ impl Default for Jobs {
             rx,
             running: Arc::new(AtomicUsize::new(0)),
             import: None,
+            next_import: 1,
+            reading_clipboard: false,
             dialog_open: false,
             saving: None,
             autosaving: false,
@@ -265,10 +215,13 @@ fn open_extensions() -> Vec<&'static str> {
     all
 }
 
-/// Whether a path names a project file rather than an article.
+/// Whether a path names a project file rather than an article (an http(s) URL is always
+/// an article).
 pub fn is_project_path(path: &Path) -> bool {
-    path.extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case(project_file::EXTENSION))
+    crate::io::fetch::url_of(path).is_none()
+        && path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case(project_file::EXTENSION))
 }
 
 impl Jobs {
@@ -368,60 +321,6 @@ impl Jobs {
                 paths,
             });
         });
-    }
-
-    /// Read and analyse article files, one message per file; cancellable. Progress counts
-    /// bytes. `known` are the project's speakers, so that new articles' mentions join them.
-    pub fn import_articles(&mut self, paths: Vec<PathBuf>, known: Vec<FoundSpeaker>) {
-        let progress = Progress {
-            files: paths.len(),
-            files_done: Arc::new(AtomicUsize::new(0)),
-            bytes: Arc::new(AtomicU64::new(0)),
-            bytes_done: Arc::new(AtomicU64::new(0)),
-            started: Instant::now(),
-            cancel: Arc::new(AtomicBool::new(false)),
-            added: 0,
-        };
-        let files_done = Arc::clone(&progress.files_done);
-        let bytes = Arc::clone(&progress.bytes);
-        let bytes_done = Arc::clone(&progress.bytes_done);
-        let cancel = Arc::clone(&progress.cancel);
-        self.import = Some(progress);
-        self.spawn(move |tx| {
-            let sizes: Vec<u64> = paths
-                .iter()
-                .map(|p| std::fs::metadata(p).map_or(0, |m| m.len()))
-                .collect();
-            bytes.store(sizes.iter().sum(), Ordering::SeqCst);
-            let mut cancelled = false;
-            for (path, len) in paths.into_iter().zip(sizes) {
-                if cancel.load(Ordering::SeqCst) {
-                    cancelled = true;
-                    break;
-                }
-                let msg = match crate::io::import::analyse_file(&path, &known) {
-                    Ok(analysed) => JobMsg::Article {
-                        article: Box::new(analysed.article),
-                        extraction: analysed.extraction,
-                    },
-                    Err(e) => JobMsg::Failed(e.to_string()),
-                };
-                if cancel.load(Ordering::SeqCst) {
-                    cancelled = true;
-                    break;
-                }
-                let _ = tx.send(msg);
-                bytes_done.fetch_add(len, Ordering::SeqCst);
-                files_done.fetch_add(1, Ordering::SeqCst);
-            }
-            let _ = tx.send(JobMsg::ImportDone { cancelled });
-        });
-    }
-
-    pub fn cancel_import(&self) {
-        if let Some(p) = &self.import {
-            p.cancel.store(true, Ordering::SeqCst);
-        }
     }
 
     pub fn load_project(&mut self, path: PathBuf) {

@@ -60,8 +60,21 @@ fn file_menu(ui: &mut Ui, facts: &MenuFacts<'_>, queue: &mut Queue) {
     if item(ui, "Open…", Some(&shortcuts::OPEN)) {
         queue.push(Action::OpenDialog);
     }
+    if item(ui, "Open URL…", Some(&shortcuts::OPEN_URL)) {
+        queue.push(Action::ShowOpenUrl);
+    }
     if item(ui, "Open path…", None) {
         queue.push(Action::ShowOpenPath);
+    }
+    if ui
+        .add(
+            egui::Button::new("Paste article")
+                .shortcut_text(ui.ctx().format_shortcut(&shortcuts::PASTE)),
+        )
+        .on_hover_text("An article from the clipboard: HTML copied from a browser, or text")
+        .clicked()
+    {
+        queue.push(Action::PasteArticle(None));
     }
     ui.menu_button("Open Recent", |ui| {
         if facts.recent.is_empty() {

@@ -23,6 +23,7 @@ mod highlights;
 pub mod jobs;
 mod library_window;
 mod menu;
+mod paste;
 pub mod rows;
 pub mod selection;
 pub mod shortcuts;

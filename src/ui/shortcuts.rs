@@ -42,6 +42,8 @@ const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 pub const SAVE: KeyboardShortcut = key(CMD, Key::S);
 pub const SAVE_AS: KeyboardShortcut = key(CMD_SHIFT, Key::S);
 pub const OPEN: KeyboardShortcut = key(CMD, Key::O);
+pub const OPEN_URL: KeyboardShortcut = key(CMD_SHIFT, Key::O);
+pub const PASTE: KeyboardShortcut = key(CMD, Key::V);
 pub const FIND: KeyboardShortcut = key(CMD, Key::F);
 pub const UNDO: KeyboardShortcut = key(CMD, Key::Z);
 pub const REDO: KeyboardShortcut = key(CMD_SHIFT, Key::Z);
@@ -212,6 +214,18 @@ pub const SHORTCUTS: &[Shortcut] = &[
         help: "Search claims (# and a number finds that claim: #17)",
     },
     Shortcut {
+        keys: &[OPEN_URL],
+        scope: Scope::Always,
+        action: || Action::ShowOpenUrl,
+        help: "Open articles by URL (one or several)",
+    },
+    Shortcut {
+        keys: &[PASTE],
+        scope: Scope::NotTyping,
+        action: || Action::PasteArticle(None),
+        help: "Paste an article (HTML or text on the clipboard; in a text field: paste)",
+    },
+    Shortcut {
         keys: &[OPEN],
         scope: Scope::Always,
         action: || Action::OpenDialog,
@@ -330,6 +344,15 @@ pub fn read_keys(ctx: &egui::Context, keys: KeyContext, queue: &mut Queue) {
             handled[i] = true;
             continue;
         }
+        // Ctrl+V as the system delivers it (the clipboard's text already read): outside
+        // text fields, an article to paste.
+        if let egui::Event::Paste(text) = event {
+            if !in_field && !keys.typing && !keys.modal && search_text.is_none() {
+                queue.push(Action::PasteArticle(Some(text.clone())));
+                handled[i] = true;
+            }
+            continue;
+        }
         let egui::Event::Key {
             key,
             pressed: true,
@@ -410,7 +433,9 @@ mod tests {
             ..TABLE
         };
         assert!(shortcut_for(Key::V, Modifiers::NONE, typing).is_none());
-        assert!(shortcut_for(Key::V, Modifiers::COMMAND, TABLE).is_none());
+        let paste = shortcut_for(Key::V, Modifiers::COMMAND, TABLE).map(|s| (s.action)());
+        assert!(matches!(paste, Some(Action::PasteArticle(None))));
+        assert!(shortcut_for(Key::V, Modifiers::COMMAND, typing).is_none());
         assert!(shortcut_for(Key::S, Modifiers::COMMAND, typing).is_some());
         assert!(shortcut_for(Key::Z, Modifiers::COMMAND, typing).is_none());
         let shift_save = shortcut_for(Key::S, CMD_SHIFT, typing).map(|s| (s.action)());

@@ -34,7 +34,12 @@ pub fn read(bytes: &[u8]) -> Result<Decoded, String> {
         Ok(Some(core)) => core_properties(&core),
         _ => (None, ArticleMeta::default()),
     };
-    Ok(Decoded { text, title, meta })
+    Ok(Decoded {
+        text,
+        title,
+        meta,
+        ..Decoded::default()
+    })
 }
 
 /// One part of the archive, inflated up to the cap; `None` if the archive lacks it.

@@ -37,6 +37,9 @@ pub struct Decoded {
     pub text: String,
     /// The headline the file declares (HTML `<title>`/og:title, DOCX core title), if any.
     pub title: Option<String>,
+    /// The standfirst a web page's reader put after the headline (from the page's
+    /// description), if it did; the benchmark example leaves it out of the body.
+    pub standfirst: Option<String>,
     pub meta: ArticleMeta,
 }
 
@@ -115,6 +118,27 @@ pub fn decode_owned(format: Format, bytes: Vec<u8>) -> Result<Decoded, String> {
     match format {
         Format::Text => text::decode_owned(bytes).map(Decoded::text_only),
         _ => decode(format, &bytes),
+    }
+}
+
+/// [`decode_owned`] with a charset declared outside the bytes (an HTTP `Content-Type`),
+/// for the readers of text formats: it is tried after a BOM and valid UTF-8, before the
+/// page's own declaration and the guess.
+pub fn decode_declared(
+    format: Format,
+    bytes: Vec<u8>,
+    charset: Option<&str>,
+) -> Result<Decoded, String> {
+    match (format, charset) {
+        (_, None) | (Format::Pdf | Format::Docx, _) => decode_owned(format, bytes),
+        (Format::Html, Some(charset)) => html::read_declared(&bytes, Some(charset)),
+        (Format::Text, Some(charset)) => {
+            text::decode_declared(&bytes, charset).map(Decoded::text_only)
+        }
+        (Format::Markdown, Some(charset)) => {
+            let text = text::decode_declared(&bytes, charset)?;
+            markdown::read(text.as_bytes())
+        }
     }
 }
 

@@ -84,6 +84,7 @@ fn read_pdf(bytes: &[u8]) -> Result<Decoded, String> {
             author: info(b"Author"),
             ..ArticleMeta::default()
         },
+        standfirst: None,
     })
 }
 

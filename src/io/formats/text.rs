@@ -13,6 +13,16 @@ pub fn decode(bytes: &[u8]) -> Result<String, String> {
     Ok(normalise_line_ends(&text))
 }
 
+/// [`decode`] with a charset declared outside the bytes (HTTP), used when there is no BOM
+/// and the bytes are not UTF-8.
+pub fn decode_declared(bytes: &[u8], declared: &str) -> Result<String, String> {
+    let text = to_utf8(bytes, Some(declared))?;
+    if text.trim().is_empty() {
+        return Err("file is empty".into());
+    }
+    Ok(normalise_line_ends(&text))
+}
+
 /// [`decode`], reusing the buffer when the bytes are UTF-8 already (no copy of a large
 /// file; line ends are normalised in place).
 pub fn decode_owned(mut bytes: Vec<u8>) -> Result<String, String> {

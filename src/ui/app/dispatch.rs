@@ -176,6 +176,7 @@ impl ClaimdeskApp {
                 }
             }
             Action::ShowOpenPath => self.dialogs.open_path = Some(String::new()),
+            Action::ShowOpenUrl => self.dialogs.open_url = Some(String::new()),
             Action::ShowSavePath => {
                 let path = self.doc.path.as_ref().map(|p| p.display().to_string());
                 self.dialogs.save_path = Some(path.unwrap_or_default());
@@ -200,6 +201,16 @@ impl ClaimdeskApp {
                 self.jobs.open_dialog(dir);
             }
             Action::OpenPaths(paths) => self.open_paths(paths),
+            Action::OpenUrls(urls) => self.open_urls(urls),
+            Action::PasteArticle(text) => {
+                let system = self.options.system_clipboard;
+                self.jobs.read_clipboard(text, system);
+            }
+            Action::AddPasted { pasted, title } => {
+                self.select_next_import = true;
+                let known = self.doc.project.known_speakers();
+                self.jobs.analyse_pasted(*pasted, title, known);
+            }
             Action::NewProject => self.new_project(),
             Action::Save => self.save(None),
             Action::SaveAs => self.save_as(None),
@@ -215,7 +226,15 @@ impl ClaimdeskApp {
                     self.jobs.reextract(article, a.text.clone(), known);
                 }
             }
-            Action::CancelImport => self.jobs.cancel_import(),
+            Action::CancelImport => {
+                if let Some(added) = self.jobs.cancel_import() {
+                    self.select_next_import = false;
+                    self.message = Some(format!(
+                        "Opening cancelled; {added} file{} read before were added",
+                        if added == 1 { "" } else { "s" }
+                    ));
+                }
+            }
             Action::Export(request) => self.export_to(*request),
             Action::BrowseExport { format, current } => {
                 self.export.picking = true;

@@ -80,6 +80,24 @@ impl ClaimdeskApp {
             }
             self.open_project(project.clone());
         }
+        self.import_paths(articles);
+    }
+
+    /// Fetch articles by URL (File → Open URL…): each must be an http or https address;
+    /// the others are named in the errors window.
+    pub fn open_urls(&mut self, urls: Vec<String>) {
+        let (good, bad): (Vec<String>, Vec<String>) =
+            urls.into_iter().partition(|u| crate::io::fetch::is_url(u));
+        for u in bad {
+            self.dialogs
+                .errors
+                .push(format!("{u}: not an http or https address"));
+        }
+        self.import_paths(good.into_iter().map(PathBuf::from).collect());
+    }
+
+    /// Read and analyse articles (files or URLs) in the background; they join the project.
+    fn import_paths(&mut self, articles: Vec<PathBuf>) {
         if !articles.is_empty() {
             if self.jobs.import.is_some() {
                 self.message = Some("Still opening other files; try again when done".into());

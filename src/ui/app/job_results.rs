@@ -41,7 +41,11 @@ impl ClaimdeskApp {
                 }
             }
             JobMsg::Failed(why) => self.dialogs.errors.push(why),
-            JobMsg::ImportDone { cancelled } => {
+            JobMsg::ImportDone { id, cancelled } => {
+                // A cancelled import has ended for the window already.
+                if self.jobs.import.as_ref().is_none_or(|p| p.id != id) {
+                    return;
+                }
                 let added = self.jobs.import.take().map_or(0, |p| p.added);
                 self.select_next_import = false;
                 self.dialogs.errors_note = match added {
@@ -54,6 +58,15 @@ impl ClaimdeskApp {
                         "Opening cancelled; {added} file{} read before were added",
                         if added == 1 { "" } else { "s" }
                     ));
+                }
+            }
+            JobMsg::Clipboard(result) => {
+                self.jobs.reading_clipboard = false;
+                match result {
+                    Ok(pasted) => {
+                        self.dialogs.paste = Some(crate::ui::paste::PasteDraft::new(pasted))
+                    }
+                    Err(e) => self.message = Some(format!("Nothing pasted: {e}")),
                 }
             }
             JobMsg::Project { path, result } => match result {

@@ -49,6 +49,9 @@ pub struct AppOptions {
     pub sample_on_first_run: bool,
     /// Write recovery files every 30 s and offer to restore them at start.
     pub recovery: bool,
+    /// Read the system clipboard for File → Paste article and Ctrl+V (tests paste the
+    /// text of the frame's paste event only).
+    pub system_clipboard: bool,
 }
 
 impl Default for AppOptions {
@@ -57,6 +60,7 @@ impl Default for AppOptions {
             files: Vec::new(),
             sample_on_first_run: true,
             recovery: true,
+            system_clipboard: true,
         }
     }
 }

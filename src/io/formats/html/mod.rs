@@ -7,9 +7,11 @@
 //! Readability keeps apart from the body, are put back in front of it, one paragraph a line.
 
 use dom_query::Document;
-use dom_smoothie::{Config, Readability, TextMode};
 
+mod body;
 mod limits;
+
+pub use body::Reader;
 
 use limits::{MAX_NODES_TIMES_DEPTH, nesting_depth, too_deep, tree_shape};
 
@@ -19,7 +21,7 @@ use crate::model::ArticleMeta;
 /// Pages larger than this are refused: the DOM of a page takes several times its size.
 pub const MAX_HTML_BYTES: usize = 32 * 1024 * 1024;
 /// Pages with more elements than this are refused rather than scored.
-const MAX_ELEMENTS: usize = 400_000;
+pub(super) const MAX_ELEMENTS: usize = 400_000;
 /// Elements nested deeper than this are refused (a real page stays under a few hundred).
 pub(super) const MAX_DEPTH: usize = 2_000;
 
@@ -62,6 +64,59 @@ fn declared_charset(bytes: &[u8]) -> Option<String> {
 }
 
 pub fn read(bytes: &[u8]) -> Result<Decoded, String> {
+    read_declared(bytes, None)
+}
+
+/// [`read`] with the body picked by `reader` (claimdesk's own is [`Reader::Claimdesk`];
+/// the others are measured alone by `examples/benchmark_bodies.rs`).
+pub fn read_with(bytes: &[u8], reader: Reader) -> Result<Decoded, String> {
+    read_page(bytes, None, reader)
+}
+
+/// HTML copied to the clipboard (a browser's copy of a selection): all of its visible
+/// text, one paragraph a line. What the analyst selected is the article; no reader
+/// second-guesses it (Readability would take a heading for the title and drop it).
+pub fn read_fragment(html: &str) -> Result<Decoded, String> {
+    if html.len() > MAX_HTML_BYTES {
+        return Err(format!(
+            "the clipboard's HTML is over {} MB; not read",
+            MAX_HTML_BYTES / (1024 * 1024)
+        ));
+    }
+    let depth = nesting_depth(html);
+    if depth > MAX_DEPTH {
+        return Err(too_deep(depth));
+    }
+    let html = html.to_string();
+    std::thread::Builder::new()
+        .name("html-fragment".into())
+        .stack_size(64 * 1024 * 1024)
+        .spawn(move || {
+            let document = Document::from(html.as_str());
+            let text = PageMeta::of(&document).body_text;
+            if text.is_empty() {
+                return Err("the clipboard's HTML has no text".to_string());
+            }
+            Ok(Decoded {
+                text,
+                ..Decoded::default()
+            })
+        })
+        .map_err(|e| format!("cannot start the page reader: {e}"))?
+        .join()
+        .map_err(|_| "the clipboard's HTML could not be parsed".to_string())?
+}
+
+/// [`read`] with the charset an HTTP header declared, which wins over the page's own.
+pub fn read_declared(bytes: &[u8], header_charset: Option<&str>) -> Result<Decoded, String> {
+    read_page(bytes, header_charset, Reader::Claimdesk)
+}
+
+fn read_page(
+    bytes: &[u8],
+    header_charset: Option<&str>,
+    reader: Reader,
+) -> Result<Decoded, String> {
     if bytes.len() > MAX_HTML_BYTES {
         return Err(format!(
             "web page is {} MB; pages larger than {} MB are not read",
@@ -69,7 +124,9 @@ pub fn read(bytes: &[u8]) -> Result<Decoded, String> {
             MAX_HTML_BYTES / (1024 * 1024)
         ));
     }
-    let declared = declared_charset(bytes);
+    let declared = header_charset
+        .map(str::to_string)
+        .or_else(|| declared_charset(bytes));
     let html = text::to_utf8(bytes, declared.as_deref())?;
     let depth = nesting_depth(&html);
     if depth > MAX_DEPTH {
@@ -79,13 +136,13 @@ pub fn read(bytes: &[u8]) -> Result<Decoded, String> {
     std::thread::Builder::new()
         .name("html-reader".into())
         .stack_size(64 * 1024 * 1024)
-        .spawn(move || read_html(&html))
+        .spawn(move || read_html(&html, reader))
         .map_err(|e| format!("cannot start the page reader: {e}"))?
         .join()
         .map_err(|_| "the web page could not be parsed".to_string())?
 }
 
-fn read_html(html: &str) -> Result<Decoded, String> {
+fn read_html(html: &str, reader: Reader) -> Result<Decoded, String> {
     let document = Document::from(html);
     // The parser's own tree decides: what it nests (implied elements, misnested tags) is
     // what the reader below walks. Its html, head and body add three levels.
@@ -99,37 +156,15 @@ fn read_html(html: &str) -> Result<Decoded, String> {
         ));
     }
     let page = PageMeta::of(&document);
-    let config = Config {
-        text_mode: TextMode::Formatted,
-        max_elements_to_parse: MAX_ELEMENTS,
-        ..Config::default()
-    };
-    let mut readability = Readability::with_document(document, None, Some(config))
-        .map_err(|e| format!("cannot read the web page: {e}"))?;
-    let article = readability.parse();
-    let (body, title, excerpt, byline, site, published) = match article {
-        Ok(a) => (
-            tidy_lines(&a.text_content),
-            clean_field(&a.title),
-            a.excerpt.as_deref().and_then(clean_field),
-            a.byline.as_deref().and_then(clean_field),
-            a.site_name.as_deref().and_then(clean_field),
-            a.published_time.as_deref().and_then(clean_field),
-        ),
-        Err(dom_smoothie::ReadabilityError::TooManyElements(..)) => {
-            return Err(format!(
-                "web page has more than {MAX_ELEMENTS} elements; not read"
-            ));
-        }
-        Err(_) => (
-            page.body_text.clone(),
-            page.title.clone(),
-            None,
-            None,
-            None,
-            None,
-        ),
-    };
+    let found = body::find(html, document, &page, reader, nodes)?;
+    let (body, title, excerpt, byline, site, published) = (
+        found.body,
+        found.title,
+        found.excerpt,
+        found.byline,
+        found.site,
+        found.published,
+    );
     let title = page
         .headline
         .clone()
@@ -145,15 +180,31 @@ fn read_html(html: &str) -> Result<Decoded, String> {
         text.push('\n');
     }
     // The standfirst: the page's description, when the page shows it and the body lacks it.
+    let mut put_standfirst = None;
     if let Some(standfirst) = excerpt.or_else(|| page.description.clone())
         && !body.contains(standfirst.as_str())
         && page.visible_lines.contains(&standfirst)
     {
         text.push_str(&standfirst);
         text.push('\n');
+        put_standfirst = Some(standfirst);
     }
     let author = page.author.clone().or_else(|| byline.clone());
+    // After a "More stories" heading, the short lines that follow are links, up to the
+    // next real paragraph.
+    let mut in_links = false;
     for line in body.lines() {
+        let words = line.split_whitespace().count();
+        if is_links_heading(line) {
+            in_links = true;
+            continue;
+        }
+        // Link titles do not end a sentence; a paragraph does.
+        let sentence = line.trim_end().ends_with(['.', '?', '!', '"', '”', '’']);
+        if in_links && words < 20 && !sentence {
+            continue;
+        }
+        in_links = false;
         if !is_chrome_line(line, author.as_deref()) {
             text.push_str(line);
             text.push('\n');
@@ -169,16 +220,43 @@ fn read_html(html: &str) -> Result<Decoded, String> {
         published: page.published.or(published),
         url: page.url,
     };
-    Ok(Decoded { text, title, meta })
+    Ok(Decoded {
+        text,
+        title,
+        standfirst: put_standfirst,
+        meta,
+    })
+}
+
+/// A heading over a list of links to other stories ("You may also like", "Don't miss").
+fn is_links_heading(line: &str) -> bool {
+    const HEADINGS: [&str; 12] = [
+        "you may also like",
+        "you might also like",
+        "more stories",
+        "more from",
+        "don't miss",
+        "don’t miss",
+        "recommended for you",
+        "related stories",
+        "related articles",
+        "most popular",
+        "most read",
+        "more great",
+    ];
+    let lower = line.trim().to_lowercase();
+    lower.split_whitespace().count() <= 6 && HEADINGS.iter().any(|h| lower.starts_with(h))
 }
 
 /// Lines that pages put between paragraphs and that are no part of the article: ad slots
 /// ("Advertisement"), "continue reading" prompts, share bars, and the byline (which the
 /// metadata keeps).
 fn is_chrome_line(line: &str, author: Option<&str>) -> bool {
-    const CHROME: [&str; 12] = [
+    const CHROME: [&str; 14] = [
+        "advert",
         "advertisement",
         "advertisements",
+        "this slideshow requires javascript",
         "skip advertisement",
         "story continues below advertisement",
         "article continues below advertisement",
@@ -195,6 +273,27 @@ fn is_chrome_line(line: &str, author: Option<&str>) -> bool {
         return true;
     }
     let words = lower.split_whitespace().count();
+    // Links to other stories set between paragraphs ("Related: …", "Read more: …"), wire
+    // credits ("(Reporting by …; editing by …)") and copyright lines.
+    const LINK_PREFIXES: [&str; 8] = [
+        "related:",
+        "related post:",
+        "read more:",
+        "see more:",
+        "read also:",
+        "see also:",
+        "also read:",
+        "more:",
+    ];
+    if LINK_PREFIXES.iter().any(|p| lower.starts_with(p)) && words <= 25 {
+        return true;
+    }
+    if (lower.starts_with("(reporting by") || lower.starts_with("reporting by"))
+        && lower.contains("editing by")
+        || (lower.starts_with('©') || lower.starts_with("copyright")) && words <= 20
+    {
+        return true;
+    }
     if let Some(author) = author
         && words <= 12
         && let Some(rest) = lower.strip_prefix("by ")
@@ -212,7 +311,7 @@ fn is_chrome_line(line: &str, author: Option<&str>) -> bool {
 
 /// What the page says about itself in `<meta>`, `<link rel=canonical>` and JSON-LD.
 #[derive(Default)]
-struct PageMeta {
+pub(super) struct PageMeta {
     title: Option<String>,
     headline: Option<String>,
     description: Option<String>,
@@ -372,6 +471,16 @@ mod tests {
             Some("Jane Reporter")
         ));
         assert!(!is_chrome_line("Share prices fell.", None));
+        assert!(is_chrome_line("Read more: Talks stall in Cairo", None));
+        assert!(is_chrome_line(
+            "(Reporting by Ann Lee; editing by Bob Roe)",
+            None
+        ));
+        assert!(is_chrome_line("© 2024 The Daily Example", None));
+        assert!(!is_chrome_line(
+            "Related talks will resume on Monday.",
+            None
+        ));
     }
 
     /// A small article page in Windows-1252, metadata in a JSON-LD @graph.
@@ -442,11 +551,11 @@ mod tests {
         // document > html > body > div > div > span > text
         assert_eq!(tree_shape(&d), (6, 8)); // and a head
         // The parsed tree decides even where the markup scan would not have refused.
-        let e = read_html(&"<div>".repeat(MAX_DEPTH + 10)).unwrap_err();
+        let e = read_html(&"<div>".repeat(MAX_DEPTH + 10), Reader::Claimdesk).unwrap_err();
         assert!(e.contains("nests elements"), "{e}");
         // Deep, and long under the depth: refused for the work it would take.
         let page = format!("{}{}", "<div>".repeat(1_900), "<p>Words.</p>".repeat(4_000));
-        let e = read_html(&page).unwrap_err();
+        let e = read_html(&page, Reader::Claimdesk).unwrap_err();
         assert!(e.contains("too deeply nested for its size"), "{e}");
     }
 

@@ -1,0 +1,461 @@
+//! Articles by URL: an `http://` or `https://` address fetched and read like a saved file.
+//!
+//! One GET with ureq (rustls, gzip): connect within 10 s, everything (redirects and the
+//! body) within 30 s, at most 5 redirects, each one http or https, no cookies, nothing run.
+//! The body is read in chunks up to the article size cap ([`MAX_ARTICLE_BYTES`]) and never
+//! past it, reporting progress and stopping when cancelled. The reader is picked by the
+//! response's content type (then the bytes and the URL's name, as for files); the charset
+//! comes from the `Content-Type` header, else the page's own declaration. The final URL
+//! (after redirects) is the article's source and its `url`.
+//!
+//! Every failure is one line naming the URL that was asked for: `https://x/y: HTTP 404 Not
+//! Found`, `…: host not found`, `…: timed out …`, `…: TLS failure …`, `…: over 128 MB …`,
+//! `…: is image/png, not an article …`.
+
+use std::io::Read;
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use super::article::{ArticleSource, MAX_ARTICLE_BYTES, ReadError, decode_article};
+use super::formats::{self, Format};
+
+/// How long a connection (DNS, TCP and TLS) may take.
+pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long the whole fetch (redirects and body included) may take.
+pub const TOTAL_TIMEOUT: Duration = Duration::from_secs(30);
+/// Redirects followed before giving up.
+pub const MAX_REDIRECTS: usize = 5;
+
+/// What one chunk read is (progress is reported after each).
+const CHUNK: usize = 64 * 1024;
+
+/// Is this argument an article URL (`http://…` or `https://…`, any case) rather than a
+/// path? Other schemes are not URLs here: they stay paths (or whatever else they name).
+pub fn is_url(arg: &str) -> bool {
+    let lower = |n: usize| arg.get(..n).map(str::to_ascii_lowercase);
+    lower(7).as_deref() == Some("http://") || lower(8).as_deref() == Some("https://")
+}
+
+/// The URL a command-line or window argument names, if it is one (see [`is_url`]).
+pub fn url_of(arg: &Path) -> Option<&str> {
+    arg.to_str().map(str::trim).filter(|s| is_url(s))
+}
+
+/// Limits of one fetch. [`Default`] is what claimdesk uses; tests shorten them.
+#[derive(Debug, Clone)]
+pub struct Limits {
+    pub connect_timeout: Duration,
+    pub total_timeout: Duration,
+    pub max_redirects: usize,
+    pub max_bytes: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            connect_timeout: CONNECT_TIMEOUT,
+            total_timeout: TOTAL_TIMEOUT,
+            max_redirects: MAX_REDIRECTS,
+            max_bytes: MAX_ARTICLE_BYTES,
+        }
+    }
+}
+
+/// Watching a fetch: a flag that stops it, and a callback told the bytes received so far
+/// and the size the server announced (if it did).
+#[derive(Default, Clone, Copy)]
+pub struct Watch<'a> {
+    pub cancel: Option<&'a AtomicBool>,
+    pub progress: Option<&'a (dyn Fn(u64, Option<u64>) + Sync)>,
+}
+
+impl Watch<'_> {
+    fn cancelled(&self) -> bool {
+        self.cancel.is_some_and(|c| c.load(Ordering::SeqCst))
+    }
+}
+
+/// A response body as fetched.
+#[derive(Debug, Clone)]
+pub struct Fetched {
+    /// The URL the body came from, after redirects.
+    pub url: String,
+    pub bytes: Vec<u8>,
+    /// The media type of `Content-Type`, lower case, without parameters.
+    pub mime: Option<String>,
+    /// The `charset` parameter of `Content-Type`.
+    pub charset: Option<String>,
+}
+
+/// Fetch `url` and read it as an article, with the default limits and nobody watching
+/// (the command line).
+pub fn read_url(url: &str) -> Result<ArticleSource, ReadError> {
+    read_url_with(url, &Limits::default(), Watch::default())
+}
+
+/// Fetch `url` and read it as an article. The article's `path` and `meta.url` are the
+/// final URL; errors name `url` as given.
+pub fn read_url_with(
+    url: &str,
+    limits: &Limits,
+    watch: Watch<'_>,
+) -> Result<ArticleSource, ReadError> {
+    let fail = |reason: String| ReadError {
+        path: url.into(),
+        reason,
+    };
+    let fetched = fetch(url, limits, watch).map_err(fail)?;
+    let name = url_file_name(&fetched.url);
+    let head = &fetched.bytes[..fetched.bytes.len().min(8192)];
+    let format = format_of(fetched.mime.as_deref(), Path::new(&name), head).map_err(fail)?;
+    let final_url = fetched.url.clone();
+    let mut source = decode_article(
+        Path::new(url),
+        format,
+        fetched.bytes,
+        fetched.charset.as_deref(),
+    )?;
+    source.path = final_url.clone().into();
+    source.meta.url = Some(final_url);
+    Ok(source)
+}
+
+/// GET `url` within `limits`: redirects followed by hand (so that each target's scheme is
+/// checked and counted), the body read in chunks up to the cap. The error is the reason
+/// alone (the caller names the URL).
+pub fn fetch(url: &str, limits: &Limits, watch: Watch<'_>) -> Result<Fetched, String> {
+    let started = Instant::now();
+    let mut current = parse_http_url(url.trim())?;
+    let mut redirects = 0usize;
+    loop {
+        if watch.cancelled() {
+            return Err("cancelled".into());
+        }
+        let left = limits
+            .total_timeout
+            .checked_sub(started.elapsed())
+            .ok_or_else(|| timed_out(limits))?;
+        let agent = agent(&current, limits, left);
+        let response = agent
+            .get(current.as_str())
+            .header(
+                "Accept",
+                "text/html,application/xhtml+xml,text/plain;q=0.9,text/markdown;q=0.9,\
+                 application/pdf;q=0.8,*/*;q=0.5",
+            )
+            .call()
+            .map_err(|e| describe(&e, limits, current.scheme() == "https"))?;
+        let status = response.status();
+        if status.is_redirection()
+            && let Some(location) = response.headers().get("location")
+        {
+            redirects += 1;
+            if redirects > limits.max_redirects {
+                return Err(format!(
+                    "more than {} redirects; not followed further",
+                    limits.max_redirects
+                ));
+            }
+            let location = location
+                .to_str()
+                .map_err(|_| "redirected to an address that is not text".to_string())?;
+            let next = current
+                .join(location)
+                .map_err(|e| format!("redirected to a bad address ({location}): {e}"))?;
+            if !matches!(next.scheme(), "http" | "https") {
+                return Err(format!(
+                    "redirected to {next}; only http and https addresses are fetched"
+                ));
+            }
+            current = next;
+            continue;
+        }
+        if !status.is_success() {
+            let reason = status.canonical_reason().unwrap_or("");
+            return Err(format!("HTTP {} {reason}", status.as_u16())
+                .trim_end()
+                .to_string());
+        }
+        let body = response.into_body();
+        let mime = body.mime_type().map(str::to_ascii_lowercase);
+        let charset = body.charset().map(str::to_ascii_lowercase);
+        let announced = body.content_length();
+        if let Some(len) = announced
+            && len > limits.max_bytes
+        {
+            return Err(too_large(len, limits));
+        }
+        let https = current.scheme() == "https";
+        let bytes = read_body(body.into_reader(), announced, limits, watch)
+            .map_err(|e| e.unwrap_or_else(|e| describe(&e, limits, https)))?;
+        return Ok(Fetched {
+            url: current.to_string(),
+            bytes,
+            mime,
+            charset,
+        });
+    }
+}
+
+/// An absolute http(s) URL, or why `url` is not one.
+fn parse_http_url(url: &str) -> Result<url::Url, String> {
+    let parsed = url::Url::parse(url).map_err(|e| format!("is not a valid URL ({e})"))?;
+    if !matches!(parsed.scheme(), "http" | "https") {
+        return Err("only http and https addresses are fetched".into());
+    }
+    if parsed.host_str().is_none_or(str::is_empty) {
+        return Err("is not a valid URL (no host)".into());
+    }
+    Ok(parsed)
+}
+
+/// An agent for one request: no redirects of its own, status codes as responses, the
+/// proxy of the environment (never for this machine's own addresses), no cookie store
+/// (ureq keeps none without its `cookies` feature).
+fn agent(url: &url::Url, limits: &Limits, left: Duration) -> ureq::Agent {
+    let local = match url.host() {
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
+        None => false,
+    };
+    let mut config = ureq::Agent::config_builder()
+        .timeout_connect(Some(limits.connect_timeout.min(left)))
+        .timeout_global(Some(left))
+        .max_redirects(0)
+        .max_redirects_will_error(false)
+        .http_status_as_error(false)
+        .user_agent(concat!(
+            "claimdesk/",
+            env!("CARGO_PKG_VERSION"),
+            " (article import)"
+        ));
+    if local {
+        config = config.proxy(None);
+    }
+    config.build().into()
+}
+
+/// Read at most `limits.max_bytes` (one more byte says the body is larger), in chunks,
+/// reporting progress and stopping when cancelled. The error is a reason, or the
+/// client's error to describe.
+fn read_body(
+    mut reader: impl Read,
+    announced: Option<u64>,
+    limits: &Limits,
+    watch: Watch<'_>,
+) -> Result<Vec<u8>, Result<String, ureq::Error>> {
+    let expected = announced.unwrap_or(0).min(limits.max_bytes);
+    let mut bytes = Vec::with_capacity(usize::try_from(expected).unwrap_or(0));
+    let mut chunk = vec![0u8; CHUNK];
+    loop {
+        if watch.cancelled() {
+            return Err(Ok("cancelled".into()));
+        }
+        let n = match reader.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(Err(ureq::Error::from(e))),
+        };
+        if (bytes.len() + n) as u64 > limits.max_bytes {
+            return Err(Ok(too_large(bytes.len() as u64 + n as u64, limits)));
+        }
+        bytes.extend_from_slice(&chunk[..n]);
+        if let Some(progress) = watch.progress {
+            progress(bytes.len() as u64, announced);
+        }
+    }
+    Ok(bytes)
+}
+
+fn too_large(bytes: u64, limits: &Limits) -> String {
+    let mb = |b: u64| b / (1024 * 1024);
+    if limits.max_bytes >= 1024 * 1024 {
+        format!(
+            "page is over {} MB; articles larger than {} MB are not read",
+            mb(bytes).max(mb(limits.max_bytes)),
+            mb(limits.max_bytes)
+        )
+    } else {
+        format!(
+            "page is over {} bytes; larger articles are not read",
+            limits.max_bytes
+        )
+    }
+}
+
+fn timed_out(limits: &Limits) -> String {
+    format!(
+        "timed out: no complete answer within {} s",
+        limits.total_timeout.as_secs_f32()
+    )
+}
+
+/// One line for a failed request (`https`: the request spoke TLS, so garbled data is a
+/// TLS failure).
+fn describe(e: &ureq::Error, limits: &Limits, https: bool) -> String {
+    use ureq::Error as E;
+    match e {
+        E::HostNotFound => "host not found (DNS lookup failed)".into(),
+        E::Timeout(ureq::Timeout::Connect | ureq::Timeout::Resolve) => format!(
+            "could not connect within {} s",
+            limits.connect_timeout.as_secs_f32()
+        ),
+        E::Timeout(_) => timed_out(limits),
+        E::Tls(reason) => format!("TLS failure: {reason}"),
+        E::Rustls(inner) => format!("TLS failure: {inner}"),
+        E::Pem(_) => "TLS failure: bad certificate data".into(),
+        E::Io(io) => match io.kind() {
+            std::io::ErrorKind::ConnectionRefused => "cannot connect: connection refused".into(),
+            std::io::ErrorKind::TimedOut => timed_out(limits),
+            std::io::ErrorKind::InvalidData if https || looks_like_tls(io) => {
+                format!("TLS failure: {io}")
+            }
+            _ => format!("cannot fetch: {io}"),
+        },
+        E::ConnectionFailed => "cannot connect".into(),
+        E::BadUri(reason) => format!("is not a valid URL ({reason})"),
+        E::Protocol(p) => format!("the server's answer is not valid HTTP ({p})"),
+        E::Decompress(kind, inner) => format!("the {kind} body could not be unpacked: {inner}"),
+        E::LargeResponseHeader(..) => "the server's headers are too large".into(),
+        other => format!("cannot fetch: {other}"),
+    }
+}
+
+fn looks_like_tls(io: &std::io::Error) -> bool {
+    let text = io.to_string().to_ascii_lowercase();
+    ["tls", "certificate", "handshake", "alert"]
+        .iter()
+        .any(|w| text.contains(w))
+}
+
+/// The last segment of the URL's path, which may carry a file name (`report.pdf`).
+fn url_file_name(url: &str) -> String {
+    url::Url::parse(url)
+        .ok()
+        .and_then(|u| {
+            u.path_segments()
+                .and_then(|mut s| s.next_back().map(str::to_string))
+        })
+        .unwrap_or_default()
+}
+
+/// The reader for a response: its content type decides where it names an article format;
+/// where it says nothing useful (none, or `application/octet-stream`), the bytes and the
+/// URL's file name decide as for a file. Media that are no article are refused.
+pub fn format_of(mime: Option<&str>, name: &Path, head: &[u8]) -> Result<Format, String> {
+    let by_bytes = || formats::detect(name, head);
+    let Some(mime) = mime else {
+        return by_bytes();
+    };
+    match mime {
+        "text/html" | "application/xhtml+xml" => match by_bytes() {
+            Ok(Format::Pdf) => Ok(Format::Pdf),
+            _ => Ok(Format::Html),
+        },
+        "text/markdown" | "text/x-markdown" => Ok(Format::Markdown),
+        "application/pdf" | "application/x-pdf" => Ok(Format::Pdf),
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document" => {
+            Ok(Format::Docx)
+        }
+        "text/css" | "text/javascript" | "text/csv" | "text/calendar" | "text/vcard" => {
+            Err(not_an_article(mime))
+        }
+        "application/octet-stream" | "binary/octet-stream" | "application/unknown" => by_bytes(),
+        m if m.starts_with("text/") => by_bytes(),
+        m => Err(not_an_article(m)),
+    }
+}
+
+fn not_an_article(mime: &str) -> String {
+    format!("is {mime}, not an article (claimdesk reads web pages, text, Markdown, PDF and DOCX)")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_http_and_https_are_urls() {
+        assert!(is_url("http://example.org/a"));
+        assert!(is_url("HTTPS://example.org/a"));
+        assert!(!is_url("ftp://example.org/a"));
+        assert!(!is_url("postgres://db/x?project=p"));
+        assert!(!is_url("file:///tmp/a.html"));
+        assert!(!is_url("http:/a"));
+        assert!(!is_url("notes/http-article.txt"));
+        assert!(!is_url("ht"));
+        assert!(url_of(Path::new("https://example.org/x")).is_some());
+        assert!(url_of(Path::new("a.html")).is_none());
+    }
+
+    #[test]
+    fn picks_the_reader_by_content_type() {
+        let p = Path::new("story");
+        assert_eq!(
+            format_of(Some("text/html"), p, b"<div>hi"),
+            Ok(Format::Html)
+        );
+        assert_eq!(format_of(Some("text/plain"), p, b"words"), Ok(Format::Text));
+        assert_eq!(
+            format_of(Some("text/plain"), Path::new("a.md"), b"# T"),
+            Ok(Format::Markdown)
+        );
+        assert_eq!(
+            format_of(Some("application/pdf"), p, b"%PDF-"),
+            Ok(Format::Pdf)
+        );
+        assert_eq!(
+            format_of(Some("application/octet-stream"), p, b"%PDF-1.7"),
+            Ok(Format::Pdf)
+        );
+        assert_eq!(format_of(None, p, b"<!DOCTYPE html>"), Ok(Format::Html));
+        let e = format_of(Some("image/png"), p, b"\x89PNG").unwrap_err();
+        assert!(e.starts_with("is image/png, not an article"), "{e}");
+        assert!(format_of(Some("application/json"), p, b"{}").is_err());
+    }
+
+    #[test]
+    fn refuses_other_schemes_and_bad_urls() {
+        assert!(
+            parse_http_url("ftp://x/y")
+                .unwrap_err()
+                .contains("only http")
+        );
+        assert!(
+            parse_http_url("http://")
+                .unwrap_err()
+                .contains("not a valid URL")
+        );
+        assert!(parse_http_url("https://example.org/a?b#c").is_ok());
+    }
+
+    #[test]
+    fn describes_failures_in_one_line() {
+        let limits = Limits::default();
+        assert_eq!(
+            describe(&ureq::Error::HostNotFound, &limits, false),
+            "host not found (DNS lookup failed)"
+        );
+        assert_eq!(
+            describe(
+                &ureq::Error::Timeout(ureq::Timeout::Connect),
+                &limits,
+                false
+            ),
+            "could not connect within 10 s"
+        );
+        assert_eq!(
+            describe(&ureq::Error::Timeout(ureq::Timeout::Global), &limits, false),
+            "timed out: no complete answer within 30 s"
+        );
+        assert!(
+            describe(&ureq::Error::Tls("bad cert"), &limits, true)
+                .starts_with("TLS failure: bad cert")
+        );
+        assert_eq!(limits.max_redirects, 5);
+        assert_eq!(limits.max_bytes, MAX_ARTICLE_BYTES);
+    }
+}
