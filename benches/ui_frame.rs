@@ -99,6 +99,7 @@ fn frame_bench(c: &mut Criterion) {
                 files: vec![],
                 sample_on_first_run: false,
                 recovery: false,
+                journal_dir: None,
             },
             vec![],
         );

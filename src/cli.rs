@@ -185,14 +185,6 @@ pub fn main() -> ExitCode {
 }
 
 fn run_window(files: Vec<PathBuf>) -> ExitCode {
-    if let Some(url) = files.iter().find_map(|f| shared_address(f)) {
-        eprintln!(
-            "claimdesk: {}: shared projects do not open in the window yet; use \
-             `claimdesk export` or `claimdesk import` with the address",
-            shared::redact(url)
-        );
-        return ExitCode::from(1);
-    }
     match crate::ui::run(files) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

@@ -29,6 +29,7 @@ fn app(project: &Path) -> Harness<'static, ClaimdeskApp> {
                     files,
                     sample_on_first_run: false,
                     recovery: false,
+                    journal_dir: None,
                 },
             )
         });

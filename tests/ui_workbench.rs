@@ -515,6 +515,7 @@ fn open_recent_is_remembered_across_runs() {
                     files: vec![],
                     sample_on_first_run: true,
                     recovery: false,
+                    journal_dir: None,
                 },
                 recent,
             )

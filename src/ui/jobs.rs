@@ -8,6 +8,7 @@
 //! One save runs at a time; the shell queues a second one until the first has reported.
 
 mod library;
+pub mod shared;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -125,6 +126,12 @@ pub enum JobMsg {
         query: String,
         rows: Vec<crate::ui::checks::FoundMatch>,
     },
+    /// From the link to the shared project open in the window (`jobs/shared.rs`).
+    Shared {
+        /// Which link (a window opening another shared project drops the old one's).
+        link: u64,
+        event: shared::SharedEvent,
+    },
 }
 
 impl std::fmt::Debug for JobMsg {
@@ -147,6 +154,7 @@ impl std::fmt::Debug for JobMsg {
             JobMsg::Matched { .. } => "Matched",
             JobMsg::LibraryBrowsed { .. } => "LibraryBrowsed",
             JobMsg::Grouped { .. } => "Grouped",
+            JobMsg::Shared { .. } => "Shared",
         };
         write!(f, "JobMsg::{name}")
     }
@@ -295,6 +303,24 @@ impl Jobs {
                 ctx.request_repaint();
             }
         });
+    }
+
+    /// Start the link to a shared project (its own long-lived thread, not counted as a
+    /// running job); its events arrive as `JobMsg::Shared`.
+    pub fn open_shared(
+        &self,
+        link: u64,
+        address: crate::io::shared::Address,
+        journal_dir: PathBuf,
+    ) -> Sender<shared::ToServer> {
+        let tx = self.tx.clone();
+        let ctx = self.repaint.clone();
+        shared::start_link(address, journal_dir, move |event| {
+            let _ = tx.send(JobMsg::Shared { link, event });
+            if let Some(ctx) = &ctx {
+                ctx.request_repaint();
+            }
+        })
     }
 
     /// Messages that arrived since the last call.

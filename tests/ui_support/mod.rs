@@ -36,6 +36,7 @@ pub fn app_sized(files: Vec<PathBuf>, size: [f32; 2]) -> H {
                     files,
                     sample_on_first_run: false,
                     recovery: false,
+                    journal_dir: None,
                 },
             )
         });

@@ -48,6 +48,21 @@ impl History {
         Ok(&self.undo[self.undo.len() - 1].patch)
     }
 
+    /// Apply edits made elsewhere (others' edits to a shared project, in the server's
+    /// order): not recorded for undo, and the undo and redo stacks are emptied, since their
+    /// patches may no longer fit the project. An edit that no longer applies here (its
+    /// claim deleted) is skipped. Returns how many changed the project.
+    pub fn apply_remote(&mut self, project: &mut Project, edits: &[Edit]) -> usize {
+        let applied = edits
+            .iter()
+            .filter(|edit| apply(project, edit).is_ok())
+            .count();
+        self.undo.clear();
+        self.redo.clear();
+        self.revision += 1;
+        applied
+    }
+
     /// Undo the last edit; returns its description.
     pub fn undo(&mut self, project: &mut Project) -> Option<&'static str> {
         let entry = self.undo.pop()?;

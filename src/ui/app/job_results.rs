@@ -41,6 +41,7 @@ impl ClaimdeskApp {
                 }
             }
             JobMsg::Failed(why) => self.dialogs.errors.push(why),
+            JobMsg::Shared { link, event } => self.handle_shared(link, event),
             JobMsg::ImportDone { cancelled } => {
                 let added = self.jobs.import.take().map_or(0, |p| p.added);
                 self.select_next_import = false;
