@@ -160,6 +160,8 @@ pub enum Action {
     ZoomReset,
     ShowShortcuts,
     ShowOpenPath,
+    /// File → Open shared project…: ask for a `postgres://…?project=NAME` address.
+    ShowOpenShared,
     ShowSavePath,
     ShowExport,
     /// Ask for a speaker for the selected claims ("Assign speaker…").

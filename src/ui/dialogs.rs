@@ -14,6 +14,8 @@ pub struct Dialogs {
     /// Files that could not be opened, shown together until dismissed.
     pub errors: Vec<String>,
     pub open_path: Option<String>,
+    /// File → Open shared project…: the address typed (never remembered).
+    pub open_shared: Option<String>,
     /// "Save to path…": where to save when no native dialog can be shown.
     pub save_path: Option<String>,
     pub shortcuts: bool,
@@ -27,6 +29,7 @@ impl Dialogs {
     pub fn is_modal(&self) -> bool {
         self.prompt.is_some()
             || self.open_path.is_some()
+            || self.open_shared.is_some()
             || self.save_path.is_some()
             || self.assign_speaker.is_some()
     }
@@ -34,6 +37,7 @@ impl Dialogs {
     /// Draw what is open; an answered prompt becomes an [`Action::Answer`].
     pub fn show(&mut self, ctx: &Context, queue: &mut Queue) {
         self.open_path_window(ctx, queue);
+        self.open_shared_window(ctx, queue);
         self.save_path_window(ctx, queue);
         self.shortcuts_window(ctx);
         self.errors_window(ctx);
@@ -85,6 +89,48 @@ impl Dialogs {
         }
         if close {
             self.open_path = None;
+        }
+    }
+
+    fn open_shared_window(&mut self, ctx: &Context, queue: &mut Queue) {
+        let Some(text) = &mut self.open_shared else {
+            return;
+        };
+        let mut close = false;
+        let mut open = false;
+        egui::Modal::new(Id::unique("open_shared")).show(ctx, |ui| {
+            ui.set_width(560.0);
+            ui.heading("Open shared project");
+            ui.label("The project's address on the desk's PostgreSQL server:");
+            let edit = ui.add(
+                egui::TextEdit::singleline(text)
+                    .desired_width(f32::INFINITY)
+                    .hint_text("postgres://anna@db.desk.example/newsroom?project=Elections"),
+            );
+            if !edit.has_focus() && text.is_empty() {
+                edit.request_focus();
+            }
+            open = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            ui.label(
+                egui::RichText::new(
+                    "Passwords come from ~/.pgpass or PGPASSWORD; claimdesk never stores one.",
+                )
+                .weak(),
+            );
+            ui.horizontal(|ui| {
+                open |= ui.button("Open").clicked();
+                close = ui.button("Cancel").clicked();
+            });
+            if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                close = true;
+            }
+        });
+        if open && !text.trim().is_empty() {
+            queue.push(Action::OpenPaths(vec![PathBuf::from(text.trim())]));
+            close = true;
+        }
+        if close {
+            self.open_shared = None;
         }
     }
 

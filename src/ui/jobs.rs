@@ -247,6 +247,8 @@ pub struct Jobs {
     pub autosaving: bool,
     pub exporting: bool,
     repaint: Option<egui::Context>,
+    /// The same, for long-lived threads started before the context was known.
+    repaint_later: Arc<std::sync::OnceLock<egui::Context>>,
 }
 
 impl Default for Jobs {
@@ -262,6 +264,7 @@ impl Default for Jobs {
             autosaving: false,
             exporting: false,
             repaint: None,
+            repaint_later: Arc::default(),
         }
     }
 }
@@ -284,6 +287,7 @@ impl Jobs {
     pub fn set_context(&mut self, ctx: &egui::Context) {
         if self.repaint.is_none() {
             self.repaint = Some(ctx.clone());
+            let _ = self.repaint_later.set(ctx.clone());
         }
     }
 
@@ -314,10 +318,10 @@ impl Jobs {
         journal_dir: PathBuf,
     ) -> Sender<shared::ToServer> {
         let tx = self.tx.clone();
-        let ctx = self.repaint.clone();
+        let ctx = Arc::clone(&self.repaint_later);
         shared::start_link(address, journal_dir, move |event| {
             let _ = tx.send(JobMsg::Shared { link, event });
-            if let Some(ctx) = &ctx {
+            if let Some(ctx) = ctx.get() {
                 ctx.request_repaint();
             }
         })

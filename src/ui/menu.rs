@@ -63,6 +63,13 @@ fn file_menu(ui: &mut Ui, facts: &MenuFacts<'_>, queue: &mut Queue) {
     if item(ui, "Open path…", None) {
         queue.push(Action::ShowOpenPath);
     }
+    if ui
+        .button("Open shared project…")
+        .on_hover_text("A project on the desk's PostgreSQL server (postgres://…?project=NAME)")
+        .clicked()
+    {
+        queue.push(Action::ShowOpenShared);
+    }
     ui.menu_button("Open Recent", |ui| {
         if facts.recent.is_empty() {
             ui.label("No recent projects");

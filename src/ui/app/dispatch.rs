@@ -179,6 +179,7 @@ impl ClaimdeskApp {
                 }
             }
             Action::ShowOpenPath => self.dialogs.open_path = Some(String::new()),
+            Action::ShowOpenShared => self.dialogs.open_shared = Some(String::new()),
             Action::ShowSavePath => {
                 let path = self.doc.path.as_ref().map(|p| p.display().to_string());
                 self.dialogs.save_path = Some(path.unwrap_or_default());
