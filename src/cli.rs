@@ -185,6 +185,14 @@ pub fn main() -> ExitCode {
 }
 
 fn run_window(files: Vec<PathBuf>) -> ExitCode {
+    // A shared project's address that cannot be one is said before the window opens (the
+    // window itself says when the server cannot be reached).
+    for url in files.iter().filter_map(|f| shared_address(f)) {
+        if let Err(e) = shared::Address::parse(url) {
+            eprintln!("claimdesk: {e}");
+            return ExitCode::from(1);
+        }
+    }
     match crate::ui::run(files) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

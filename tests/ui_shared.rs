@@ -51,7 +51,7 @@ fn wait(h: &mut H, done: impl Fn(&ClaimdeskApp) -> bool) {
 }
 
 #[test]
-fn read_only_project_shows_a_banner_and_refuses_verdict_keys() {
+fn read_only_project_shows_a_banner_refuses_verdict_keys_and_follows_others_edits() {
     let Some(mut db) = pg_support::fresh_db() else {
         return;
     };
@@ -73,6 +73,19 @@ fn read_only_project_shows_a_banner_and_refuses_verdict_keys() {
     assert_eq!(statuses(&h), before, "nothing changed");
     let message = h.state().message.clone().unwrap_or_default();
     assert!(message.starts_with("Read-only"), "{message}");
+
+    // An analyst imports an article (logged as a summary: the window loads the
+    // project again): its claims are in the table within 2 s.
+    let (added, errors) = claimdesk::io::shared::import_files(
+        &mut open(&db.url("Desk")),
+        &[ui_support::sample_path()],
+    );
+    assert!(errors.is_empty(), "{errors:?}");
+    let claims = 4 + added[0].added_claims.len();
+    let started = Instant::now();
+    wait(&mut h, |app| app.view.rows.rows.len() == claims);
+    assert!(started.elapsed() < Duration::from_secs(2));
+    assert_eq!(h.state().doc.project.articles.len(), 3);
 }
 
 #[test]
@@ -112,4 +125,38 @@ fn a_verdict_key_goes_to_the_server_and_save_is_not_needed() {
     h.run();
     let message = h.state().message.clone().unwrap_or_default();
     assert!(message.contains("saved on the server"), "{message}");
+}
+
+#[test]
+fn an_unreachable_server_is_one_line_naming_the_address_without_its_password() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = "postgres://anna:hunter2@127.0.0.1:1/news?project=Desk&connect_timeout=2";
+    let files = vec![PathBuf::from(url)];
+    let journal_dir = Some(dir.path().to_path_buf());
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .with_max_steps(30)
+        .build_eframe(move |cc| {
+            ClaimdeskApp::new(
+                cc,
+                AppOptions {
+                    files,
+                    sample_on_first_run: false,
+                    recovery: false,
+                    journal_dir,
+                },
+            )
+        });
+    wait(&mut h, |app| app.shared.is_none());
+    assert!(h.query_by_label_contains("Could not open.").is_some());
+    let shown = match &h.state().dialogs.prompt {
+        Some(claimdesk::ui::command::Prompt::Error(e)) => e.clone(),
+        other => panic!("an error prompt, not {other:?}"),
+    };
+    assert!(
+        shown.contains("postgres://anna:***@127.0.0.1:1/news") && shown.contains("cannot connect"),
+        "{shown}"
+    );
+    assert!(!shown.contains("hunter2"));
+    assert!(!shown.contains('\n'), "one line: {shown}");
 }

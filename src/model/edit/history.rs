@@ -63,6 +63,15 @@ impl History {
         applied
     }
 
+    /// The project was replaced by another copy of itself (a shared project loaded again):
+    /// the undo and redo stacks are emptied, and views refresh.
+    pub fn replaced(&mut self) {
+        self.undo.clear();
+        self.redo.clear();
+        self.revision += 1;
+        self.saved_serial = self.current_serial();
+    }
+
     /// Undo the last edit; returns its description.
     pub fn undo(&mut self, project: &mut Project) -> Option<&'static str> {
         let entry = self.undo.pop()?;

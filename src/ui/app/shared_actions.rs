@@ -41,7 +41,7 @@ impl SharedSession {
             Some(Access::Read) => s.push_str(" · read-only"),
             Some(_) => {}
         }
-        if self.access.is_some() {
+        if self.access.is_some_and(|a| a != Access::Read) {
             if !self.status.online {
                 s.push_str(" · server unreachable, edits kept locally");
             }
@@ -167,7 +167,8 @@ impl ClaimdeskApp {
                 let mut project = *project;
                 project.ensure_claim_numbers();
                 self.doc.project = project;
-                self.doc.history = History::new();
+                // Not a new history: the revision goes on, so the views see the change.
+                self.doc.history.replaced();
                 self.view
                     .refresh(&self.doc.project, self.doc.history.revision());
             }
