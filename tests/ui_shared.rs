@@ -125,6 +125,25 @@ fn a_verdict_key_goes_to_the_server_and_save_is_not_needed() {
     h.run();
     let message = h.state().message.clone().unwrap_or_default();
     assert!(message.contains("saved on the server"), "{message}");
+
+    // Undo sends the edit that sets the old verdict back; the claim's history on the
+    // server shows both.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(status(&statuses(&h)), was, "undone here at once");
+    wait(&mut h, |app| {
+        app.shared
+            .as_ref()
+            .is_some_and(|s| s.status.sent == 2 && s.status.pending == 0)
+    });
+    let mut server = open(&db.url("Desk"));
+    let on_server = server.load().unwrap();
+    let on_server = on_server.claims.iter().find(|c| c.id == first).unwrap();
+    assert_eq!(on_server.status, was);
+    assert_eq!(server.claim_history(first).unwrap().len(), 2);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().message.as_deref(), Some("Nothing to undo"));
 }
 
 #[test]

@@ -49,24 +49,46 @@ impl History {
     }
 
     /// Apply edits made elsewhere (others' edits to a shared project, in the server's
-    /// order): not recorded for undo, and the undo and redo stacks are emptied, since their
-    /// patches may no longer fit the project. An edit that no longer applies here (its
+    /// order): not recorded for undo. The undo stack is kept: in a shared project an undo
+    /// is sent as the edits [`inverse`](super::inverse) builds from a patch's earlier
+    /// values, never by restoring the patch. An edit that no longer applies here (its
     /// claim deleted) is skipped. Returns how many changed the project.
     pub fn apply_remote(&mut self, project: &mut Project, edits: &[Edit]) -> usize {
         let applied = edits
             .iter()
             .filter(|edit| apply(project, edit).is_ok())
             .count();
-        self.undo.clear();
         self.redo.clear();
         self.revision += 1;
         applied
     }
 
+    /// Apply an edit without recording it (a shared project's undo, sent as edits).
+    pub fn apply_unrecorded(
+        &mut self,
+        project: &mut Project,
+        edit: &Edit,
+    ) -> Result<Patch, EditError> {
+        let patch = apply(project, edit)?;
+        self.revision += 1;
+        Ok(patch)
+    }
+
+    /// The edit on top of the undo stack and what it changed.
+    pub fn last_undo(&self) -> Option<(&Edit, &Patch)> {
+        self.undo.last().map(|e| (&e.edit, &e.patch))
+    }
+
+    /// Take the top edit off the undo stack without restoring it (a shared project's undo
+    /// sent its inverse instead).
+    pub fn drop_last_undo(&mut self) {
+        self.undo.pop();
+        self.revision += 1;
+    }
+
     /// The project was replaced by another copy of itself (a shared project loaded again):
-    /// the undo and redo stacks are emptied, and views refresh.
+    /// the redo stack is emptied (the undo stack serves for inverse edits), views refresh.
     pub fn replaced(&mut self) {
-        self.undo.clear();
         self.redo.clear();
         self.revision += 1;
         self.saved_serial = self.current_serial();

@@ -58,8 +58,9 @@ impl ClaimdeskApp {
                     self.apply_edit(Edit::DeleteClaims { claims });
                 }
             }
-            Action::Undo | Action::Redo if self.shared.is_some() => {
-                self.message = Some("Undo is not available in a shared project yet".into());
+            Action::Undo if self.shared.is_some() => self.undo_shared(),
+            Action::Redo if self.shared.is_some() => {
+                self.message = Some("Redo is not available in a shared project yet".into());
             }
             Action::Undo => {
                 self.message = Some(match self.doc.history.undo(&mut self.doc.project) {

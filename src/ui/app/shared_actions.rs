@@ -118,6 +118,37 @@ impl ClaimdeskApp {
         self.doc.history.mark_saved();
     }
 
+    /// Undo in a shared project: the edits that set back what your last edit changed are
+    /// applied here and sent, as any edit (others' later edits of other fields stay).
+    pub(super) fn undo_shared(&mut self) {
+        if self.refuse_edit() {
+            return;
+        }
+        let Some((edit, patch)) = self.doc.history.last_undo() else {
+            self.message = Some("Nothing to undo".into());
+            return;
+        };
+        let what = edit.describe();
+        let at = crate::io::import::now_seconds();
+        let Some(edits) = crate::model::edit::inverse(edit, patch, at) else {
+            self.message = Some(format!(
+                "Undo of “{what}” is not available in a shared project yet"
+            ));
+            return;
+        };
+        self.doc.history.drop_last_undo();
+        self.message = Some(format!("Undid {what}"));
+        for e in edits {
+            match self.doc.history.apply_unrecorded(&mut self.doc.project, &e) {
+                Ok(_) => self.send_shared(&e, Vec::new()),
+                Err(crate::model::edit::EditError::NoChange) => {}
+                Err(err) => self.message = Some(format!("Not fully undone: {err}")),
+            }
+        }
+        self.view
+            .refresh(&self.doc.project, self.doc.history.revision());
+    }
+
     pub(super) fn handle_shared(&mut self, link: u64, event: SharedEvent) {
         if self.shared.as_ref().is_none_or(|s| s.link_id != link) {
             return; // a link dropped since
