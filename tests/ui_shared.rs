@@ -125,6 +125,16 @@ fn a_verdict_key_goes_to_the_server_and_save_is_not_needed() {
     h.run();
     let message = h.state().message.clone().unwrap_or_default();
     assert!(message.contains("saved on the server"), "{message}");
+    // Save As… writes a copy of the current state; the window stays on the server's.
+    let copy = dir.path().join("copy.claimdesk");
+    h.state_mut()
+        .dispatch(claimdesk::ui::command::Action::SaveTo(copy.clone()));
+    h.state_mut().finish_jobs();
+    h.run();
+    let saved = claimdesk::io::project_file::load_project(&copy).unwrap();
+    let in_copy = saved.claims.iter().find(|c| c.id == first).unwrap().status;
+    assert_eq!(in_copy, status(&statuses(&h)));
+    assert!(h.state().doc.path.is_none() && h.state().shared.is_some());
 
     // Undo sends the edit that sets the old verdict back; the claim's history on the
     // server shows both.

@@ -226,14 +226,23 @@ impl ClaimdeskApp {
         token: crate::model::edit::SavedToken,
         stamp: Option<FileStamp>,
     ) {
-        self.doc.path = Some(path.clone());
-        self.doc.stamp = stamp;
-        self.doc.history.mark_saved_as(token);
-        if !self.doc.is_dirty() {
-            self.recovery_revision = self.doc.history.revision();
-        }
         self.remember(&path);
-        self.message = Some(format!("Saved {}", path.display()));
+        if let Some(s) = &self.shared {
+            // A copy of the shared project: the window stays on the server's.
+            self.message = Some(format!(
+                "Saved a copy as {} (this window stays on the shared project {})",
+                path.display(),
+                s.name
+            ));
+        } else {
+            self.doc.path = Some(path.clone());
+            self.doc.stamp = stamp;
+            self.doc.history.mark_saved_as(token);
+            if !self.doc.is_dirty() {
+                self.recovery_revision = self.doc.history.revision();
+            }
+            self.message = Some(format!("Saved {}", path.display()));
+        }
         if self.quit_after_save {
             self.quit_after_save = false;
             self.saving_then = Some(Then::Quit);
