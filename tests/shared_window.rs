@@ -155,6 +155,12 @@ fn journal_keeps_unsent_edits_across_a_crash_in_order() {
         0,
         "emptied once all sent"
     );
+    let held = Journal::open(dir.path(), &address).err().unwrap();
+    assert!(
+        held.contains("in use by another claimdesk window"),
+        "{held}"
+    );
+    drop(j);
     assert!(
         Journal::open(dir.path(), &address)
             .unwrap()
@@ -238,12 +244,8 @@ fn journal_edits_of_an_earlier_session_are_sent_first_on_open() {
         "kept while offline",
         "sent before the load"
     );
-    assert!(
-        Journal::open(dir.path(), &address)
-            .unwrap()
-            .pending()
-            .is_empty()
-    );
+    let file = journal_path(dir.path(), &address);
+    assert_eq!(std::fs::metadata(&file).unwrap().len(), 0, "all sent");
     let log = open(&db.url("Desk")).claim_history(ClaimId(claim)).unwrap();
     assert_eq!(log.len(), 2, "both sent, in order");
 }
@@ -272,13 +274,17 @@ fn server_gone_keeps_edits_in_the_journal_and_sends_them_when_back() {
         !w.status.online && w.status.pending == 1
     });
     let address = Address::parse(&db.url("Desk")).unwrap();
-    let on_disk = Journal::open(dir.path(), &address).unwrap();
-    assert_eq!(
-        on_disk.pending().len(),
-        1,
-        "on disk while the server is away"
+    let file = journal_path(dir.path(), &address);
+    let on_disk = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        on_disk.contains("made offline"),
+        "on disk while away: {on_disk}"
     );
-    drop(on_disk);
+    let other = Journal::open(dir.path(), &address).err().unwrap();
+    assert!(
+        other.contains("in use by another claimdesk window"),
+        "{other}"
+    );
     admin
         .batch_execute(&format!(
             "ALTER DATABASE {} ALLOW_CONNECTIONS true",
@@ -298,12 +304,7 @@ fn server_gone_keeps_edits_in_the_journal_and_sends_them_when_back() {
     assert_eq!(note.notes, "made offline");
     w.pump(Duration::from_millis(300));
     assert_eq!(w.notes_of(claim), "made offline");
-    assert!(
-        Journal::open(dir.path(), &address)
-            .unwrap()
-            .pending()
-            .is_empty()
-    );
+    assert_eq!(std::fs::metadata(&file).unwrap().len(), 0, "all sent");
 }
 
 #[test]

@@ -6,12 +6,14 @@
 //! One file per address, named by a hash of the address as shown (never the password),
 //! under the app's data folder (`…/claimdesk/journal/`). Lines are `{"seq":N,"edit":…}`
 //! (serde's form of the `Edit`) and `{"sent":N}`; a torn last line (a crash while writing)
-//! is ignored. Once every edit is sent the file is emptied.
+//! is ignored. Once every edit is sent the file is emptied. An open journal holds an
+//! exclusive lock on its file (fs4), so two windows of one machine never share one.
 
 use std::fs::{File, OpenOptions};
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 
+use fs4::fs_std::FileExt;
 use sha2::{Digest, Sha256};
 
 use super::Address;
@@ -64,6 +66,18 @@ impl Journal {
             .append(true)
             .open(&path)
             .map_err(why)?;
+        // A window reopening the same address: its old link lets go within a moment.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(3);
+        while !file.try_lock_exclusive().map_err(why)? {
+            if std::time::Instant::now() < deadline {
+                std::thread::sleep(std::time::Duration::from_millis(50));
+                continue;
+            }
+            return Err(format!(
+                "{}: in use by another claimdesk window with this shared project open",
+                path.display()
+            ));
+        }
         let mut pending: Vec<(u64, Edit)> = Vec::new();
         let mut next = 1;
         for line in BufReader::new(&file).lines() {

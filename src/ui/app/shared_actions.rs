@@ -66,6 +66,8 @@ impl ClaimdeskApp {
                 return;
             }
         };
+        // The old link ends (and lets go of its journal) when its sender is dropped.
+        self.shared = None;
         self.next_link += 1;
         let dir = self
             .options
