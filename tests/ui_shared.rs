@@ -154,6 +154,18 @@ fn a_verdict_key_goes_to_the_server_and_save_is_not_needed() {
     h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
     h.run();
     assert_eq!(h.state().message.as_deref(), Some("Nothing to undo"));
+
+    // An article opened in the window is analysed here and added on the server.
+    h.state_mut().open_paths(vec![ui_support::sample_path()]);
+    h.state_mut().finish_jobs();
+    wait(&mut h, |app| {
+        app.shared
+            .as_ref()
+            .is_some_and(|s| s.status.sent == 3 && s.status.pending == 0)
+    });
+    let on_server = open(&db.url("Desk")).load().unwrap();
+    assert_eq!(on_server.articles.len(), 3);
+    assert_eq!(on_server.claims.len(), h.state().doc.project.claims.len());
 }
 
 #[test]
