@@ -207,6 +207,10 @@ impl ClaimdeskApp {
             }
             SharedEvent::Link(status) => {
                 if let Some(s) = &mut self.shared {
+                    // A new problem (the server gone, an edit refused) is said once.
+                    if status.error.is_some() && status.error != s.status.error {
+                        self.message = status.error.clone();
+                    }
                     s.status = status;
                 }
             }
