@@ -100,6 +100,7 @@ fn frame_bench(c: &mut Criterion) {
                 sample_on_first_run: false,
                 recovery: false,
                 system_clipboard: false,
+                journal_dir: None,
             },
             vec![],
         );

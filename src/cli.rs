@@ -188,13 +188,13 @@ pub fn main() -> ExitCode {
 }
 
 fn run_window(files: Vec<PathBuf>) -> ExitCode {
-    if let Some(url) = files.iter().find_map(|f| shared_address(f)) {
-        eprintln!(
-            "claimdesk: {}: shared projects do not open in the window yet; use \
-             `claimdesk export` or `claimdesk import` with the address",
-            shared::redact(url)
-        );
-        return ExitCode::from(1);
+    // A shared project's address that cannot be one is said before the window opens (the
+    // window itself says when the server cannot be reached).
+    for url in files.iter().filter_map(|f| shared_address(f)) {
+        if let Err(e) = shared::Address::parse(url) {
+            eprintln!("claimdesk: {e}");
+            return ExitCode::from(1);
+        }
     }
     match crate::ui::run(files) {
         Ok(()) => ExitCode::SUCCESS,

@@ -173,12 +173,14 @@ fn bad_or_unreachable_addresses_give_one_line_without_the_password() {
     assert!(said.contains("anna:***@127.0.0.1:1"), "{said}");
     assert!(!said.contains("hunter2"), "{said}");
     assert_eq!(said.lines().count(), 1, "{said}");
-    // The window does not open shared projects yet, and says so before opening.
-    let out = claimdesk(&[&"postgres://anna:hunter2@127.0.0.1:1/news?project=x"]);
+    // The window refuses an address that names no project before opening (it says
+    // itself when a server cannot be reached: tests/ui_shared.rs).
+    let out = claimdesk(&[&"postgres://anna:hunter2@127.0.0.1:1/news"]);
     assert_eq!(out.status.code(), Some(1));
     let said = stderr(&out);
-    assert!(said.contains("do not open in the window yet"), "{said}");
+    assert!(said.contains("?project=NAME"), "{said}");
     assert!(!said.contains("hunter2"), "{said}");
+    assert_eq!(said.lines().count(), 1, "{said}");
     // Sharing a file that is not a project names the file and uploads nothing.
     let out = claimdesk(&[
         &"share",

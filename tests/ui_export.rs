@@ -30,6 +30,7 @@ fn app(project: &Path) -> Harness<'static, ClaimdeskApp> {
                     sample_on_first_run: false,
                     recovery: false,
                     system_clipboard: false,
+                    journal_dir: None,
                 },
             )
         });

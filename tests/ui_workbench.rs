@@ -516,6 +516,7 @@ fn open_recent_is_remembered_across_runs() {
                     sample_on_first_run: true,
                     recovery: false,
                     system_clipboard: false,
+                    journal_dir: None,
                 },
                 recent,
             )

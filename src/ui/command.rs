@@ -162,6 +162,8 @@ pub enum Action {
     ShowOpenPath,
     /// File → Open URL…: ask for the addresses of articles.
     ShowOpenUrl,
+    /// File → Open shared project…: ask for a `postgres://…?project=NAME` address.
+    ShowOpenShared,
     ShowSavePath,
     ShowExport,
     /// Ask for a speaker for the selected claims ("Assign speaker…").

@@ -1,6 +1,6 @@
 //! Modal questions (unsaved changes, overwrite, restore), error messages, the "Open path…"
-//! and "Open URL…" fields, the "Paste article" prompt (`paste.rs`) and the keyboard
-//! shortcuts window.
+//! and "Open URL…" fields, the "Paste article" prompt (`paste.rs`), File → Open shared
+//! project… and the keyboard shortcuts window.
 
 use std::path::PathBuf;
 
@@ -19,6 +19,8 @@ pub struct Dialogs {
     pub open_url: Option<String>,
     /// "Paste article": the clipboard's article, waiting for a title.
     pub paste: Option<super::paste::PasteDraft>,
+    /// File → Open shared project…: the address typed (never remembered).
+    pub open_shared: Option<String>,
     /// "Save to path…": where to save when no native dialog can be shown.
     pub save_path: Option<String>,
     pub shortcuts: bool,
@@ -34,6 +36,7 @@ impl Dialogs {
             || self.open_path.is_some()
             || self.open_url.is_some()
             || self.paste.is_some()
+            || self.open_shared.is_some()
             || self.save_path.is_some()
             || self.assign_speaker.is_some()
     }
@@ -43,6 +46,7 @@ impl Dialogs {
         self.open_path_window(ctx, queue);
         self.open_url_window(ctx, queue);
         super::paste::show(ctx, &mut self.paste, queue);
+        self.open_shared_window(ctx, queue);
         self.save_path_window(ctx, queue);
         self.shortcuts_window(ctx);
         self.errors_window(ctx);
@@ -94,6 +98,48 @@ impl Dialogs {
         }
         if close {
             self.open_path = None;
+        }
+    }
+
+    fn open_shared_window(&mut self, ctx: &Context, queue: &mut Queue) {
+        let Some(text) = &mut self.open_shared else {
+            return;
+        };
+        let mut close = false;
+        let mut open = false;
+        egui::Modal::new(Id::unique("open_shared")).show(ctx, |ui| {
+            ui.set_width(560.0);
+            ui.heading("Open shared project");
+            ui.label("The project's address on the desk's PostgreSQL server:");
+            let edit = ui.add(
+                egui::TextEdit::singleline(text)
+                    .desired_width(f32::INFINITY)
+                    .hint_text("postgres://anna@db.desk.example/newsroom?project=Elections"),
+            );
+            if !edit.has_focus() && text.is_empty() {
+                edit.request_focus();
+            }
+            open = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            ui.label(
+                egui::RichText::new(
+                    "Passwords come from ~/.pgpass or PGPASSWORD; claimdesk never stores one.",
+                )
+                .weak(),
+            );
+            ui.horizontal(|ui| {
+                open |= ui.button("Open").clicked();
+                close = ui.button("Cancel").clicked();
+            });
+            if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                close = true;
+            }
+        });
+        if open && !text.trim().is_empty() {
+            queue.push(Action::OpenPaths(vec![PathBuf::from(text.trim())]));
+            close = true;
+        }
+        if close {
+            self.open_shared = None;
         }
     }
 

@@ -8,6 +8,7 @@
 //! One save runs at a time; the shell queues a second one until the first has reported.
 
 mod library;
+pub mod shared;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -131,6 +132,12 @@ pub enum JobMsg {
         query: String,
         rows: Vec<crate::ui::checks::FoundMatch>,
     },
+    /// From the link to the shared project open in the window (`jobs/shared.rs`).
+    Shared {
+        /// Which link (a window opening another shared project drops the old one's).
+        link: u64,
+        event: shared::SharedEvent,
+    },
 }
 
 impl std::fmt::Debug for JobMsg {
@@ -154,6 +161,7 @@ impl std::fmt::Debug for JobMsg {
             JobMsg::Matched { .. } => "Matched",
             JobMsg::LibraryBrowsed { .. } => "LibraryBrowsed",
             JobMsg::Grouped { .. } => "Grouped",
+            JobMsg::Shared { .. } => "Shared",
         };
         write!(f, "JobMsg::{name}")
     }
@@ -187,6 +195,8 @@ pub struct Jobs {
     pub autosaving: bool,
     pub exporting: bool,
     repaint: Option<egui::Context>,
+    /// The same, for long-lived threads started before the context was known.
+    repaint_later: Arc<std::sync::OnceLock<egui::Context>>,
 }
 
 impl Default for Jobs {
@@ -204,6 +214,7 @@ impl Default for Jobs {
             autosaving: false,
             exporting: false,
             repaint: None,
+            repaint_later: Arc::default(),
         }
     }
 }
@@ -229,6 +240,7 @@ impl Jobs {
     pub fn set_context(&mut self, ctx: &egui::Context) {
         if self.repaint.is_none() {
             self.repaint = Some(ctx.clone());
+            let _ = self.repaint_later.set(ctx.clone());
         }
     }
 
@@ -248,6 +260,24 @@ impl Jobs {
                 ctx.request_repaint();
             }
         });
+    }
+
+    /// Start the link to a shared project (its own long-lived thread, not counted as a
+    /// running job); its events arrive as `JobMsg::Shared`.
+    pub fn open_shared(
+        &self,
+        link: u64,
+        address: crate::io::shared::Address,
+        journal_dir: PathBuf,
+    ) -> Sender<shared::ToServer> {
+        let tx = self.tx.clone();
+        let ctx = Arc::clone(&self.repaint_later);
+        shared::start_link(address, journal_dir, move |event| {
+            let _ = tx.send(JobMsg::Shared { link, event });
+            if let Some(ctx) = ctx.get() {
+                ctx.request_repaint();
+            }
+        })
     }
 
     /// Messages that arrived since the last call.

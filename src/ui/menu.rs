@@ -76,6 +76,13 @@ fn file_menu(ui: &mut Ui, facts: &MenuFacts<'_>, queue: &mut Queue) {
     {
         queue.push(Action::PasteArticle(None));
     }
+    if ui
+        .button("Open shared project…")
+        .on_hover_text("A project on the desk's PostgreSQL server (postgres://…?project=NAME)")
+        .clicked()
+    {
+        queue.push(Action::ShowOpenShared);
+    }
     ui.menu_button("Open Recent", |ui| {
         if facts.recent.is_empty() {
             ui.label("No recent projects");

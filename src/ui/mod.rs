@@ -35,7 +35,7 @@ pub mod theme;
 
 use std::path::PathBuf;
 
-pub use app::{AppOptions, ClaimdeskApp, Prefs};
+pub use app::{AppOptions, ClaimdeskApp, Prefs, SharedSession, apply_remote};
 
 /// The bundled sample article, shown analysed on a first run.
 pub const SAMPLE_ARTICLE: &str = include_str!("../../assets/rafah-kirby-gallant.txt");

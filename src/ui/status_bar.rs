@@ -18,6 +18,8 @@ pub struct StatusFacts<'a> {
     pub saving: Option<&'a std::path::Path>,
     pub message: Option<&'a str>,
     pub dirty: bool,
+    /// A shared project: "shared: NAME @ host · …", and whether it is read-only.
+    pub shared: Option<(String, bool)>,
 }
 
 pub fn show(ui: &mut Ui, facts: &StatusFacts<'_>, queue: &mut Queue) {
@@ -45,8 +47,9 @@ pub fn show(ui: &mut Ui, facts: &StatusFacts<'_>, queue: &mut Queue) {
         if let Some(msg) = facts.message {
             ui.separator();
             // Leave room for "Modified" on the right.
+            let right = if facts.shared.is_some() { 420.0 } else { 90.0 };
             let room = egui::vec2(
-                (ui.available_width() - 90.0).max(40.0),
+                (ui.available_width() - right).max(40.0),
                 ui.available_height(),
             );
             ui.allocate_ui(room, |ui| {
@@ -54,6 +57,10 @@ pub fn show(ui: &mut Ui, facts: &StatusFacts<'_>, queue: &mut Queue) {
             });
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if let Some((shared, _)) = &facts.shared {
+                ui.label(RichText::new(shared).weak());
+                return;
+            }
             let state = if facts.saving.is_some() {
                 "Saving…"
             } else if facts.dirty {
@@ -66,5 +73,18 @@ pub fn show(ui: &mut Ui, facts: &StatusFacts<'_>, queue: &mut Queue) {
                 label.on_hover_text(path.display().to_string());
             }
         });
+    });
+}
+
+/// The banner over a read-only shared project.
+pub fn read_only_banner(ui: &mut Ui, name: &str) {
+    ui.horizontal(|ui| {
+        ui.label(
+            RichText::new(format!(
+                "Read-only: your role may read the shared project “{name}” but not edit it"
+            ))
+            .strong()
+            .color(ui.visuals().warn_fg_color),
+        );
     });
 }

@@ -37,6 +37,7 @@ pub fn app_sized(files: Vec<PathBuf>, size: [f32; 2]) -> H {
                     sample_on_first_run: false,
                     recovery: false,
                     system_clipboard: false,
+                    journal_dir: None,
                 },
             )
         });

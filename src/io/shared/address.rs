@@ -142,6 +142,16 @@ impl Address {
     pub fn user(&self) -> Option<&str> {
         self.config.get_user()
     }
+
+    /// The server's host as shown in the window's status bar ("db.desk.example").
+    pub fn host(&self) -> String {
+        match self.config.get_hosts().first() {
+            Some(postgres::config::Host::Tcp(h)) => h.clone(),
+            #[cfg(unix)]
+            Some(postgres::config::Host::Unix(p)) => p.display().to_string(),
+            None => "localhost".into(),
+        }
+    }
 }
 
 impl fmt::Display for Address {

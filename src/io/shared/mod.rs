@@ -5,6 +5,8 @@
 //! - `schema.rs`: the tables, versioned and migrated by claimdesk.
 //! - `rows.rs`: a project as rows (each entity's object as the project file writes it)
 //!   and rows as a project again.
+//! - `journal.rs`: the window's offline journal; `sync.rs`: loading with the last edit
+//!   included, LISTEN, others' edits to replay.
 //! - `edits.rs`: one [`Edit`](crate::model::edit::Edit) applied in one transaction to the
 //!   rows it touches, logged with its author and time, announced with NOTIFY.
 //!
@@ -13,8 +15,10 @@
 
 mod address;
 mod edits;
+pub mod journal;
 mod rows;
 pub mod schema;
+mod sync;
 
 pub use address::{Address, AddressError, is_shared_address, pgpass_lookup, redact};
 pub use edits::EditReceipt;

@@ -48,6 +48,52 @@ impl History {
         Ok(&self.undo[self.undo.len() - 1].patch)
     }
 
+    /// Apply edits made elsewhere (others' edits to a shared project, in the server's
+    /// order): not recorded for undo. The undo stack is kept: in a shared project an undo
+    /// is sent as the edits [`inverse`](super::inverse) builds from a patch's earlier
+    /// values, never by restoring the patch. An edit that no longer applies here (its
+    /// claim deleted) is skipped. Returns how many changed the project.
+    pub fn apply_remote(&mut self, project: &mut Project, edits: &[Edit]) -> usize {
+        let applied = edits
+            .iter()
+            .filter(|edit| apply(project, edit).is_ok())
+            .count();
+        self.redo.clear();
+        self.revision += 1;
+        applied
+    }
+
+    /// Apply an edit without recording it (a shared project's undo, sent as edits).
+    pub fn apply_unrecorded(
+        &mut self,
+        project: &mut Project,
+        edit: &Edit,
+    ) -> Result<Patch, EditError> {
+        let patch = apply(project, edit)?;
+        self.revision += 1;
+        Ok(patch)
+    }
+
+    /// The edit on top of the undo stack and what it changed.
+    pub fn last_undo(&self) -> Option<(&Edit, &Patch)> {
+        self.undo.last().map(|e| (&e.edit, &e.patch))
+    }
+
+    /// Take the top edit off the undo stack without restoring it (a shared project's undo
+    /// sent its inverse instead).
+    pub fn drop_last_undo(&mut self) {
+        self.undo.pop();
+        self.revision += 1;
+    }
+
+    /// The project was replaced by another copy of itself (a shared project loaded again):
+    /// the redo stack is emptied (the undo stack serves for inverse edits), views refresh.
+    pub fn replaced(&mut self) {
+        self.redo.clear();
+        self.revision += 1;
+        self.saved_serial = self.current_serial();
+    }
+
     /// Undo the last edit; returns its description.
     pub fn undo(&mut self, project: &mut Project) -> Option<&'static str> {
         let entry = self.undo.pop()?;

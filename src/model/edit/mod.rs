@@ -25,6 +25,7 @@
 mod articles;
 mod claims;
 mod history;
+mod inverse;
 mod patch;
 mod speakers;
 #[cfg(test)]
@@ -42,6 +43,7 @@ use super::{
 use crate::extract::Extraction;
 
 pub use history::{History, SavedToken};
+pub use inverse::inverse;
 pub use patch::Patch;
 
 /// One change to a project. Times are given by the caller (seconds since the Unix epoch).

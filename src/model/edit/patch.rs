@@ -41,6 +41,13 @@ impl Patch {
         }
     }
 
+    /// Every claim the edit touched, as it was before (`None`: the edit created it).
+    pub fn claims_before(&self) -> impl Iterator<Item = (ClaimId, Option<&Claim>)> {
+        self.claims
+            .iter()
+            .map(|(id, c)| (*id, c.as_ref().map(|(_, c)| c)))
+    }
+
     pub(super) fn touch_claim(&mut self, project: &Project, index: usize) {
         let claim = &project.claims[index];
         if self.touched.insert(claim.id) {

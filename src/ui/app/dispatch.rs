@@ -58,6 +58,10 @@ impl ClaimdeskApp {
                     self.apply_edit(Edit::DeleteClaims { claims });
                 }
             }
+            Action::Undo if self.shared.is_some() => self.undo_shared(),
+            Action::Redo if self.shared.is_some() => {
+                self.message = Some("Redo is not available in a shared project yet".into());
+            }
             Action::Undo => {
                 self.message = Some(match self.doc.history.undo(&mut self.doc.project) {
                     Some(what) => format!("Undid {what}"),
@@ -177,6 +181,7 @@ impl ClaimdeskApp {
             }
             Action::ShowOpenPath => self.dialogs.open_path = Some(String::new()),
             Action::ShowOpenUrl => self.dialogs.open_url = Some(String::new()),
+            Action::ShowOpenShared => self.dialogs.open_shared = Some(String::new()),
             Action::ShowSavePath => {
                 let path = self.doc.path.as_ref().map(|p| p.display().to_string());
                 self.dialogs.save_path = Some(path.unwrap_or_default());
@@ -266,10 +271,18 @@ impl ClaimdeskApp {
     /// Apply an edit through the history; select what it added. False if it was refused
     /// (an edit that changes nothing is no refusal).
     pub(super) fn apply_edit(&mut self, edit: Edit) -> bool {
+        if self.refuse_edit() {
+            return false;
+        }
         let is_import = matches!(edit, Edit::AddArticle { .. });
+        let to_send = self.shared.is_some().then(|| edit.clone());
         match self.doc.history.apply(&mut self.doc.project, edit) {
             Ok(patch) => {
                 let first_new = patch.added_claims.first().copied();
+                if let Some(edit) = to_send {
+                    let added = patch.added_claims.clone();
+                    self.send_shared(&edit, added);
+                }
                 self.message = None;
                 let select = match first_new {
                     Some(_) if is_import => std::mem::take(&mut self.select_next_import),

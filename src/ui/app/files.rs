@@ -61,6 +61,8 @@ impl ClaimdeskApp {
     pub(super) fn show_document(&mut self, mut doc: Document) {
         doc.project.ensure_claim_numbers();
         self.doc = doc;
+        // Another project shown: the shared one's link ends (its journal stays).
+        self.shared = None;
         self.view.reset_for();
         self.checks.forget_project();
         self.recovery_revision = self.doc.history.revision();
@@ -72,6 +74,12 @@ impl ClaimdeskApp {
     /// Open files: a project replaces the current one (asking about unsaved changes);
     /// articles are read and analysed in the background and added to the project.
     pub fn open_paths(&mut self, paths: Vec<PathBuf>) {
+        let (shared, paths): (Vec<PathBuf>, Vec<PathBuf>) = paths
+            .into_iter()
+            .partition(|p| p.to_str().is_some_and(crate::io::shared::is_shared_address));
+        if let Some(url) = shared.first() {
+            self.open_project(url.clone());
+        }
         let (projects, articles): (Vec<PathBuf>, Vec<PathBuf>) =
             paths.into_iter().partition(|p| is_project_path(p));
         if let Some(project) = projects.first() {
@@ -115,7 +123,18 @@ impl ClaimdeskApp {
         if self.doc.is_dirty() {
             self.dialogs.prompt = Some(Prompt::Unsaved(Then::OpenProject(path)));
         } else {
-            self.jobs.load_project(path);
+            self.load_project_or_shared(path);
+        }
+    }
+
+    /// A project file is loaded in a job; a shared project's address opens its link.
+    fn load_project_or_shared(&mut self, path: PathBuf) {
+        match path
+            .to_str()
+            .filter(|s| crate::io::shared::is_shared_address(s))
+        {
+            Some(url) => self.open_shared(url),
+            None => self.jobs.load_project(path),
         }
     }
 
@@ -151,6 +170,13 @@ impl ClaimdeskApp {
     /// Save to the project's file (asking where if it has none), then do `then`. The file
     /// must not have changed on disk since it was opened or saved (else the job asks).
     pub(super) fn save(&mut self, then: Option<Then>) {
+        if self.shared.is_some() && then.is_none() {
+            self.message = Some(
+                "A shared project is saved on the server as you edit; Save As… exports a copy"
+                    .into(),
+            );
+            return;
+        }
         match self.doc.path.clone() {
             None => self.save_as(then),
             Some(path) => {
@@ -218,14 +244,23 @@ impl ClaimdeskApp {
         token: crate::model::edit::SavedToken,
         stamp: Option<FileStamp>,
     ) {
-        self.doc.path = Some(path.clone());
-        self.doc.stamp = stamp;
-        self.doc.history.mark_saved_as(token);
-        if !self.doc.is_dirty() {
-            self.recovery_revision = self.doc.history.revision();
-        }
         self.remember(&path);
-        self.message = Some(format!("Saved {}", path.display()));
+        if let Some(s) = &self.shared {
+            // A copy of the shared project: the window stays on the server's.
+            self.message = Some(format!(
+                "Saved a copy as {} (this window stays on the shared project {})",
+                path.display(),
+                s.name
+            ));
+        } else {
+            self.doc.path = Some(path.clone());
+            self.doc.stamp = stamp;
+            self.doc.history.mark_saved_as(token);
+            if !self.doc.is_dirty() {
+                self.recovery_revision = self.doc.history.revision();
+            }
+            self.message = Some(format!("Saved {}", path.display()));
+        }
         if self.quit_after_save {
             self.quit_after_save = false;
             self.saving_then = Some(Then::Quit);
@@ -251,7 +286,7 @@ impl ClaimdeskApp {
                 self.may_close = true;
                 self.close_window();
             }
-            Then::OpenProject(path) => self.jobs.load_project(path),
+            Then::OpenProject(path) => self.load_project_or_shared(path),
             Then::NewProject => self.new_project_now(),
         }
     }

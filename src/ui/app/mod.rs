@@ -12,6 +12,7 @@ mod dispatch;
 mod files;
 mod job_results;
 mod library_actions;
+mod shared_actions;
 mod speaker_actions;
 
 use std::path::PathBuf;
@@ -33,6 +34,7 @@ use super::{
     speakers, theme,
 };
 use crate::model::Project;
+pub use shared_actions::{SharedSession, apply_remote};
 
 const RECENT_KEY: &str = "claimdesk.recent";
 const PREFS_KEY: &str = "claimdesk.prefs";
@@ -52,6 +54,8 @@ pub struct AppOptions {
     /// Read the system clipboard for File → Paste article and Ctrl+V (tests paste the
     /// text of the frame's paste event only).
     pub system_clipboard: bool,
+    /// Where shared projects' offline journals are kept (`None`: the app's data folder).
+    pub journal_dir: Option<PathBuf>,
 }
 
 impl Default for AppOptions {
@@ -61,6 +65,7 @@ impl Default for AppOptions {
             sample_on_first_run: true,
             recovery: true,
             system_clipboard: true,
+            journal_dir: None,
         }
     }
 }
@@ -125,6 +130,9 @@ pub struct ClaimdeskApp {
     pub jobs: Jobs,
     /// The claim library and each claim's earlier fact-checks (File → Claim library…).
     pub checks: Checks,
+    /// The shared project open in the window, if any (`shared_actions.rs`).
+    pub shared: Option<SharedSession>,
+    next_link: u64,
     /// Project files opened or saved lately, newest first; remembered across runs.
     pub recent: Vec<PathBuf>,
     pub prefs: Prefs,
@@ -189,6 +197,8 @@ impl ClaimdeskApp {
             export: ExportWindow::default(),
             jobs: Jobs::default(),
             checks: Checks::default(),
+            shared: None,
+            next_link: 0,
             recent: recent.into_iter().filter(|p| p.exists()).collect(),
             prefs: Prefs::default(),
             options,
@@ -296,6 +306,9 @@ impl ClaimdeskApp {
             };
             menu::show(ui, &facts, queue);
         });
+        if let Some(s) = self.shared.as_ref().filter(|s| s.read_only()) {
+            egui::Panel::top("read_only").show(ui, |ui| status_bar::read_only_banner(ui, &s.name));
+        }
         egui::Panel::bottom("status_bar").show(ui, |ui| {
             let facts = StatusFacts {
                 summary: self.view.rows.counts.summary(),
@@ -309,6 +322,7 @@ impl ClaimdeskApp {
                 saving: self.jobs.saving.as_deref(),
                 message: self.message.as_deref(),
                 dirty: self.doc.is_dirty(),
+                shared: self.shared.as_ref().map(|s| (s.describe(), s.read_only())),
             };
             status_bar::show(ui, &facts, queue);
         });

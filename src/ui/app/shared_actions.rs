@@ -1,0 +1,232 @@
+//! A shared project in the window (docs/shared-projects.md): opening it through the link
+//! thread (`jobs/shared.rs`), sending each edit applied here, replaying others' edits
+//! without putting them on the undo history, read-only projects, and the status bar's
+//! "shared: NAME @ host" with the link's state.
+
+use std::sync::mpsc::Sender;
+
+use super::ClaimdeskApp;
+use crate::io::shared::{Access, Address};
+use crate::model::ClaimId;
+use crate::model::edit::{Edit, History};
+use crate::ui::command::Prompt;
+use crate::ui::jobs::shared::{LinkStatus, SharedEvent, ToServer};
+use crate::ui::state::Document;
+
+/// The shared project open (or opening) in the window.
+pub struct SharedSession {
+    /// The address as shown (no password).
+    pub shown: String,
+    pub name: String,
+    pub host: String,
+    /// `None` while opening.
+    pub access: Option<Access>,
+    pub status: LinkStatus,
+    link: Sender<ToServer>,
+    link_id: u64,
+    /// Edits sent to the link so far (the last one's number).
+    seq: u64,
+}
+
+impl SharedSession {
+    pub fn read_only(&self) -> bool {
+        self.access == Some(Access::Read)
+    }
+
+    /// The status bar's words: "shared: Elections @ db.desk · 2 edits pending".
+    pub fn describe(&self) -> String {
+        let mut s = format!("shared: {} @ {}", self.name, self.host);
+        match self.access {
+            None => s.push_str(" · opening…"),
+            Some(Access::Read) => s.push_str(" · read-only"),
+            Some(_) => {}
+        }
+        if self.access.is_some_and(|a| a != Access::Read) {
+            if !self.status.online {
+                s.push_str(" · server unreachable, edits kept locally");
+            }
+            match self.status.pending {
+                0 if self.status.online => s.push_str(" · all edits sent"),
+                0 => {}
+                1 => s.push_str(" · 1 edit pending"),
+                n => s.push_str(&format!(" · {n} edits pending")),
+            }
+        }
+        s
+    }
+}
+
+impl ClaimdeskApp {
+    /// Open the shared project at `url` (its load runs on the link's thread).
+    pub fn open_shared(&mut self, url: &str) {
+        let address = match Address::parse(url) {
+            Ok(a) => a,
+            Err(e) => {
+                self.dialogs.prompt = Some(Prompt::Error(format!("Could not open. {e}")));
+                return;
+            }
+        };
+        // The old link ends (and lets go of its journal) when its sender is dropped.
+        self.shared = None;
+        self.next_link += 1;
+        let dir = self
+            .options
+            .journal_dir
+            .clone()
+            .unwrap_or_else(crate::io::shared::journal::journal_dir);
+        let link = self.jobs.open_shared(self.next_link, address.clone(), dir);
+        self.shared = Some(SharedSession {
+            shown: address.to_string(),
+            name: address.project.clone(),
+            host: address.host(),
+            access: None,
+            status: LinkStatus::default(),
+            link,
+            link_id: self.next_link,
+            seq: 0,
+        });
+        self.message = Some(format!("Opening {address}…"));
+    }
+
+    /// Whether edits are refused here: a read-only shared project (says so).
+    pub(super) fn refuse_edit(&mut self) -> bool {
+        match &self.shared {
+            Some(s) if s.read_only() => {
+                self.message = Some(format!(
+                    "Read-only: your role may not edit “{}” (ask for the analyst role)",
+                    s.name
+                ));
+                true
+            }
+            Some(s) if s.access.is_none() => {
+                self.message = Some("Still opening the shared project".into());
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// An edit applied here goes to the server too (in order, on the link's thread).
+    pub(super) fn send_shared(&mut self, edit: &Edit, added: Vec<ClaimId>) {
+        let Some(s) = &mut self.shared else { return };
+        s.seq += 1;
+        s.status.pending += 1;
+        let _ = s.link.send(ToServer::Edit {
+            seq: s.seq,
+            edit: Box::new(edit.clone()),
+            added,
+        });
+        // Nothing to save: the server has it (or the journal until it has).
+        self.doc.history.mark_saved();
+    }
+
+    /// Undo in a shared project: the edits that set back what your last edit changed are
+    /// applied here and sent, as any edit (others' later edits of other fields stay).
+    pub(super) fn undo_shared(&mut self) {
+        if self.refuse_edit() {
+            return;
+        }
+        let Some((edit, patch)) = self.doc.history.last_undo() else {
+            self.message = Some("Nothing to undo".into());
+            return;
+        };
+        let what = edit.describe();
+        let at = crate::io::import::now_seconds();
+        let Some(edits) = crate::model::edit::inverse(edit, patch, at) else {
+            self.message = Some(format!(
+                "Undo of “{what}” is not available in a shared project yet"
+            ));
+            return;
+        };
+        self.doc.history.drop_last_undo();
+        self.message = Some(format!("Undid {what}"));
+        for e in edits {
+            match self.doc.history.apply_unrecorded(&mut self.doc.project, &e) {
+                Ok(_) => self.send_shared(&e, Vec::new()),
+                Err(crate::model::edit::EditError::NoChange) => {}
+                Err(err) => self.message = Some(format!("Not fully undone: {err}")),
+            }
+        }
+        self.view
+            .refresh(&self.doc.project, self.doc.history.revision());
+    }
+
+    pub(super) fn handle_shared(&mut self, link: u64, event: SharedEvent) {
+        if self.shared.as_ref().is_none_or(|s| s.link_id != link) {
+            return; // a link dropped since
+        }
+        match event {
+            SharedEvent::Opened {
+                project,
+                access,
+                resent,
+            } => {
+                let session = self.shared.take();
+                self.show_document(Document::new(*project));
+                self.shared = session;
+                if let Some(s) = &mut self.shared {
+                    s.access = Some(access);
+                    s.status.online = true;
+                    self.message = Some(match (access, resent) {
+                        (Access::Read, _) => format!("Opened {} read-only", s.shown),
+                        (_, 0) => format!("Opened {}", s.shown),
+                        (_, n) => format!(
+                            "Opened {}; sent {n} edit(s) kept from an earlier session",
+                            s.shown
+                        ),
+                    });
+                }
+            }
+            SharedEvent::OpenFailed(why) => {
+                self.shared = None;
+                self.message = None;
+                self.dialogs.prompt = Some(Prompt::Error(format!("Could not open. {why}")));
+            }
+            SharedEvent::Remote { edits, through } => {
+                if self.shared.as_ref().is_some_and(|s| s.seq != through) {
+                    // Edits of ours the server has not ordered yet came first here.
+                    self.resync();
+                    return;
+                }
+                apply_remote(&mut self.doc.history, &mut self.doc.project, &edits);
+                self.view
+                    .refresh(&self.doc.project, self.doc.history.revision());
+            }
+            SharedEvent::Reloaded { project, through } => {
+                if self.shared.as_ref().is_some_and(|s| s.seq != through) {
+                    self.resync();
+                    return;
+                }
+                let mut project = *project;
+                project.ensure_claim_numbers();
+                self.doc.project = project;
+                // Not a new history: the revision goes on, so the views see the change.
+                self.doc.history.replaced();
+                self.view
+                    .refresh(&self.doc.project, self.doc.history.revision());
+            }
+            SharedEvent::Link(status) => {
+                if let Some(s) = &mut self.shared {
+                    // A new problem (the server gone, an edit refused) is said once.
+                    if status.error.is_some() && status.error != s.status.error {
+                        self.message = status.error.clone();
+                    }
+                    s.status = status;
+                }
+            }
+        }
+    }
+
+    fn resync(&mut self) {
+        if let Some(s) = &self.shared {
+            let _ = s.link.send(ToServer::Resync);
+        }
+    }
+}
+
+/// Others' edits on the window's copy: applied in order, not on the undo history, the
+/// copy left "saved" (the server has them).
+pub fn apply_remote(history: &mut History, project: &mut crate::model::Project, edits: &[Edit]) {
+    history.apply_remote(project, edits);
+    history.mark_saved();
+}
