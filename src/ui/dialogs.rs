@@ -61,30 +61,8 @@ impl Dialogs {
         let Some(text) = &mut self.open_path else {
             return;
         };
-        let mut close = false;
-        let mut open = false;
-        egui::Modal::new(Id::unique("open_path")).show(ctx, |ui| {
-            ui.set_width(520.0);
-            ui.heading("Open path");
-            ui.label("Paths of articles or a project, one per line:");
-            let edit = ui.add(
-                egui::TextEdit::multiline(text)
-                    .desired_rows(3)
-                    .desired_width(f32::INFINITY)
-                    .hint_text("/home/me/articles/story.txt"),
-            );
-            if !edit.has_focus() && text.is_empty() {
-                edit.request_focus();
-            }
-            ui.horizontal(|ui| {
-                open = ui.button("Open").clicked();
-                close = ui.button("Cancel").clicked();
-            });
-            if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
-                close = true;
-            }
-        });
-        if open {
+        let answer = field_prompt(ctx, &OPEN_PATH, text);
+        if answer == Some(true) {
             let paths: Vec<PathBuf> = text
                 .lines()
                 .map(str::trim)
@@ -94,9 +72,8 @@ impl Dialogs {
             if !paths.is_empty() {
                 queue.push(Action::OpenPaths(paths));
             }
-            close = true;
         }
-        if close {
+        if answer.is_some() {
             self.open_path = None;
         }
     }
@@ -105,41 +82,14 @@ impl Dialogs {
         let Some(text) = &mut self.open_shared else {
             return;
         };
-        let mut close = false;
-        let mut open = false;
-        egui::Modal::new(Id::unique("open_shared")).show(ctx, |ui| {
-            ui.set_width(560.0);
-            ui.heading("Open shared project");
-            ui.label("The project's address on the desk's PostgreSQL server:");
-            let edit = ui.add(
-                egui::TextEdit::singleline(text)
-                    .desired_width(f32::INFINITY)
-                    .hint_text("postgres://anna@db.desk.example/newsroom?project=Elections"),
-            );
-            if !edit.has_focus() && text.is_empty() {
-                edit.request_focus();
+        match field_prompt(ctx, &OPEN_SHARED, text) {
+            Some(true) if text.trim().is_empty() => {}
+            Some(true) => {
+                queue.push(Action::OpenPaths(vec![PathBuf::from(text.trim())]));
+                self.open_shared = None;
             }
-            open = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-            ui.label(
-                egui::RichText::new(
-                    "Passwords come from ~/.pgpass or PGPASSWORD; claimdesk never stores one.",
-                )
-                .weak(),
-            );
-            ui.horizontal(|ui| {
-                open |= ui.button("Open").clicked();
-                close = ui.button("Cancel").clicked();
-            });
-            if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
-                close = true;
-            }
-        });
-        if open && !text.trim().is_empty() {
-            queue.push(Action::OpenPaths(vec![PathBuf::from(text.trim())]));
-            close = true;
-        }
-        if close {
-            self.open_shared = None;
+            Some(false) => self.open_shared = None,
+            None => {}
         }
     }
 
@@ -147,44 +97,14 @@ impl Dialogs {
         let Some(text) = &mut self.open_url else {
             return;
         };
-        let mut close = false;
-        let mut open = false;
-        egui::Modal::new(Id::unique("open_url")).show(ctx, |ui| {
-            ui.set_width(560.0);
-            ui.heading("Open URL");
-            ui.label("Addresses of articles (http or https), one per line:");
-            let edit = ui.add(
-                egui::TextEdit::multiline(text)
-                    .desired_rows(4)
-                    .desired_width(f32::INFINITY)
-                    .hint_text("https://news.example/2024/02/13/story"),
-            );
-            if !edit.has_focus() && text.is_empty() {
-                edit.request_focus();
-            }
-            ui.label(
-                RichText::new(
-                    "Each page is fetched (30 s at most), its article read as a saved page \
-                     would be; nothing on it is run.",
-                )
-                .weak(),
-            );
-            ui.horizontal(|ui| {
-                open = ui.button("Open").clicked();
-                close = ui.button("Cancel").clicked();
-            });
-            if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
-                close = true;
-            }
-        });
-        if open {
+        let answer = field_prompt(ctx, &OPEN_URL, text);
+        if answer == Some(true) {
             let urls: Vec<String> = text.split_whitespace().map(str::to_string).collect();
             if !urls.is_empty() {
                 queue.push(Action::OpenUrls(urls));
             }
-            close = true;
         }
-        if close {
+        if answer.is_some() {
             self.open_url = None;
         }
     }
@@ -193,37 +113,14 @@ impl Dialogs {
         let Some(text) = &mut self.save_path else {
             return;
         };
-        let mut close = false;
-        let mut save = false;
-        egui::Modal::new(Id::unique("save_path")).show(ctx, |ui| {
-            ui.set_width(520.0);
-            ui.heading("Save to path");
-            ui.label("Where to save the project (.claimdesk is added if missing):");
-            let edit = ui.add(
-                egui::TextEdit::singleline(text)
-                    .desired_width(f32::INFINITY)
-                    .hint_text("/home/me/checks/rafah.claimdesk"),
-            );
-            if !edit.has_focus() && text.is_empty() {
-                edit.request_focus();
+        match field_prompt(ctx, &SAVE_PATH, text) {
+            Some(true) if text.trim().is_empty() => {}
+            Some(true) => {
+                queue.push(Action::SaveTo(PathBuf::from(text.trim())));
+                self.save_path = None;
             }
-            if edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-                save = true;
-            }
-            ui.horizontal(|ui| {
-                save |= ui.button("Save here").clicked();
-                close = ui.button("Cancel").clicked();
-            });
-            if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
-                close = true;
-            }
-        });
-        if save && !text.trim().is_empty() {
-            queue.push(Action::SaveTo(PathBuf::from(text.trim())));
-            close = true;
-        }
-        if close {
-            self.save_path = None;
+            Some(false) => self.save_path = None,
+            None => {}
         }
     }
 
@@ -347,6 +244,106 @@ fn prompt_modal(ctx: &Context, prompt: &Prompt) -> Option<PromptAnswer> {
                 }
             }
         });
+    });
+    answer
+}
+
+/// A modal with one text field: "Open path…", "Open URL…", "Open shared project…", "Save
+/// to path…".
+struct FieldPrompt {
+    id: &'static str,
+    width: f32,
+    heading: &'static str,
+    label: &'static str,
+    hint: &'static str,
+    /// Rows of a multi-line field (one entry a line); 0 for a single line, where Enter
+    /// answers.
+    rows: usize,
+    note: Option<&'static str>,
+    ok: &'static str,
+}
+
+const OPEN_PATH: FieldPrompt = FieldPrompt {
+    id: "open_path",
+    width: 520.0,
+    heading: "Open path",
+    label: "Paths of articles or a project, one per line:",
+    hint: "/home/me/articles/story.txt",
+    rows: 3,
+    note: None,
+    ok: "Open",
+};
+
+const OPEN_URL: FieldPrompt = FieldPrompt {
+    id: "open_url",
+    width: 560.0,
+    heading: "Open URL",
+    label: "Addresses of articles (http or https), one per line:",
+    hint: "https://news.example/2024/02/13/story",
+    rows: 4,
+    note: Some(
+        "Each page is fetched (30 s at most), its article read as a saved page would be; \
+         nothing on it is run.",
+    ),
+    ok: "Open",
+};
+
+const OPEN_SHARED: FieldPrompt = FieldPrompt {
+    id: "open_shared",
+    width: 560.0,
+    heading: "Open shared project",
+    label: "The project's address on the desk's PostgreSQL server:",
+    hint: "postgres://anna@db.desk.example/newsroom?project=Elections",
+    rows: 0,
+    note: Some("Passwords come from ~/.pgpass or PGPASSWORD; claimdesk never stores one."),
+    ok: "Open",
+};
+
+const SAVE_PATH: FieldPrompt = FieldPrompt {
+    id: "save_path",
+    width: 520.0,
+    heading: "Save to path",
+    label: "Where to save the project (.claimdesk is added if missing):",
+    hint: "/home/me/checks/rafah.claimdesk",
+    rows: 0,
+    note: None,
+    ok: "Save here",
+};
+
+/// Draw `spec` around `text`: `Some(true)` when answered (the button, or Enter in a single
+/// line), `Some(false)` on Cancel or Esc, `None` while it stays open.
+fn field_prompt(ctx: &Context, spec: &FieldPrompt, text: &mut String) -> Option<bool> {
+    let mut answer = None;
+    egui::Modal::new(Id::unique(spec.id)).show(ctx, |ui| {
+        ui.set_width(spec.width);
+        ui.heading(spec.heading);
+        ui.label(spec.label);
+        let field = if spec.rows > 0 {
+            egui::TextEdit::multiline(text).desired_rows(spec.rows)
+        } else {
+            egui::TextEdit::singleline(text)
+        };
+        let edit = ui.add(field.desired_width(f32::INFINITY).hint_text(spec.hint));
+        if !edit.has_focus() && text.is_empty() {
+            edit.request_focus();
+        }
+        if spec.rows == 0 && edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+            answer = Some(true);
+        }
+        if let Some(note) = spec.note {
+            ui.label(RichText::new(note).weak());
+        }
+        ui.horizontal(|ui| {
+            if ui.button(spec.ok).clicked() {
+                answer = Some(true);
+            }
+            if ui.button("Cancel").clicked() {
+                answer = Some(false);
+            }
+        });
+        if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+            answer = Some(false);
+        }
     });
     answer
 }

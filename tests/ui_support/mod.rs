@@ -45,9 +45,16 @@ pub fn app_sized(files: Vec<PathBuf>, size: [f32; 2]) -> H {
     h
 }
 
-/// Let background jobs finish and the UI catch up.
+/// Let background jobs finish and the UI catch up. Frames are stepped, not run to rest,
+/// while jobs may be going: a job's spinner repaints until it ends, and a slow machine
+/// would make `run` give up; jobs a frame starts (matching after an add) are waited for too.
 pub fn settle(h: &mut H) {
-    h.run();
+    h.step();
+    h.step();
+    for _ in 0..4 {
+        h.state_mut().finish_jobs();
+        h.step();
+    }
     h.state_mut().finish_jobs();
     h.run();
 }
