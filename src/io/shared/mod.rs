@@ -26,7 +26,7 @@ pub use edits::EditReceipt;
 use std::fmt;
 
 use postgres::config::SslMode;
-use postgres::{Client, GenericClient, IsolationLevel, NoTls};
+use postgres::{Client, GenericClient, NoTls};
 
 use crate::extract::FoundSpeaker;
 use crate::model::{ClaimId, Project};
@@ -310,25 +310,10 @@ impl SharedProject {
         &mut self.client
     }
 
-    /// The whole project, read in one consistent snapshot.
+    /// The whole project, read in one consistent snapshot ([`SharedProject::load_at`]
+    /// without the id of its last edit).
     pub fn load(&mut self) -> Result<Project, SharedError> {
-        let id = self.id;
-        let mut tx = self
-            .client
-            .build_transaction()
-            .isolation_level(IsolationLevel::RepeatableRead)
-            .read_only(true)
-            .start()
-            .map_err(|e| SharedError {
-                address: self.address.to_string(),
-                kind: SharedErrorKind::Database(db_message(&e)),
-            })?;
-        let loaded = read_all(&mut tx, id);
-        drop(tx);
-        let text = loaded.map_err(|e| self.db(&e))?;
-        let text = text.map_err(|e| self.error(SharedErrorKind::Damaged(e)))?;
-        crate::io::project_file::project_from_str(&text)
-            .map_err(|e| self.error(SharedErrorKind::Stored(e.kind.to_string())))
+        self.load_at().map(|(project, _)| project)
     }
 
     /// The project's speakers as the extractor knows them (for analysing an article before

@@ -342,22 +342,28 @@ impl ClaimdeskApp {
 
     /// Show claim `id` in the Claims tab, selected, clearing filters that hide it.
     pub(super) fn jump_to(&mut self, id: ClaimId) {
-        self.view.tab = Tab::Claims;
-        if !self.view.is_shown(id) {
-            let rejected = self
-                .doc
-                .project
-                .claim(id)
-                .is_some_and(|c| !c.status.is_claim());
-            self.view.filter = crate::ui::rows::Filter {
-                show_rejected: rejected,
-                ..Default::default()
-            };
-            self.view
-                .refresh(&self.doc.project, self.doc.history.revision());
-        }
+        self.reveal(&[id]);
         self.view.select_claim(&self.doc.project, id);
         self.view.focus_table = true;
+    }
+
+    /// Open the Claims tab with claims `ids` shown: when a filter hides one of them, the
+    /// filters are cleared ("Not a claim" shown too if one of them is).
+    pub(super) fn reveal(&mut self, ids: &[ClaimId]) {
+        self.view.tab = Tab::Claims;
+        if ids.iter().all(|id| self.view.is_shown(*id)) {
+            return;
+        }
+        let project = &self.doc.project;
+        let rejected = ids
+            .iter()
+            .any(|id| project.claim(*id).is_some_and(|c| !c.status.is_claim()));
+        self.view.filter = crate::ui::rows::Filter {
+            show_rejected: rejected,
+            ..Default::default()
+        };
+        self.view
+            .refresh(&self.doc.project, self.doc.history.revision());
     }
 
     /// Select the next unchecked claim shown after the cursor, wrapping round to the top.

@@ -271,19 +271,7 @@ impl ClaimdeskApp {
     /// Select the group (filters that hide one of them are cleared).
     fn select_group(&mut self, claim: ClaimId) {
         let ids = self.group_ids(claim);
-        self.view.tab = crate::ui::command::Tab::Claims;
-        if ids.iter().any(|id| !self.view.is_shown(*id)) {
-            let project = &self.doc.project;
-            let rejected = ids
-                .iter()
-                .any(|id| project.claim(*id).is_some_and(|c| !c.status.is_claim()));
-            self.view.filter = crate::ui::rows::Filter {
-                show_rejected: rejected,
-                ..Default::default()
-            };
-            self.view
-                .refresh(&self.doc.project, self.doc.history.revision());
-        }
+        self.reveal(&ids);
         self.view.select_claim(&self.doc.project, claim);
         for id in &ids {
             if *id != claim && !self.view.selection.contains(*id) {
