@@ -417,3 +417,70 @@ fn a_document_opening_the_sentence_is_its_source() {
     let (_, c) = claims("In the morning, the pilots walked to the harbour to see the boats.");
     assert!(c.is_empty(), "{c:?}");
 }
+
+#[test]
+fn a_noun_phrase_content_ends_before_the_reports_own_adjuncts() {
+    for (body, want) in [
+        (
+            "The mayor condemned the new harbour fees after the council raised them again.",
+            "the new harbour fees",
+        ),
+        (
+            "The mayor cited the figure in a statement on Thursday.",
+            "the figure",
+        ),
+        (
+            "The engineer praised the bridge design, which won an award.",
+            "the bridge design",
+        ),
+        (
+            "The mayor announced a new ferry service last week, and the council approved it.",
+            "a new ferry service",
+        ),
+    ] {
+        let (_, c) = claims(body);
+        assert_eq!(contents(&c), [want], "{body}");
+    }
+}
+
+#[test]
+fn an_infinitive_content_is_not_cut_at_a_relative_that() {
+    let (_, c) = claims(
+        "The mayor agreed to repair the old pier and reopen the market that had been closed.",
+    );
+    assert_eq!(
+        contents(&c),
+        ["to repair the old pier and reopen the market that had been closed"]
+    );
+}
+
+#[test]
+fn adjuncts_between_speaker_cue_and_clause_are_skipped() {
+    let (_, c) = claims("The engineer said after the inspection she would sign the permit.");
+    assert_eq!(contents(&c), ["she would sign the permit"]);
+    let (_, c) = claims("The mayor on Tuesday said the ferry would run again.");
+    assert_eq!(contents(&c), ["the ferry would run again"]);
+    assert_eq!(c[0].mention.as_deref(), Some("The mayor"));
+    let (_, c) =
+        claims("\u{201c}The pier is safe again,\u{201d} said one engineer at the harbour board.");
+    assert_eq!(c[0].mention.as_deref(), Some("one engineer"));
+}
+
+#[test]
+fn a_frame_between_a_short_subject_and_its_verb_keeps_the_subject() {
+    let (_, c) =
+        claims("The ferry, the mayor said, would run again by May, although the pier is closed.");
+    assert_eq!(contents(&c), ["The ferry \u{2026} would run again by May"]);
+}
+
+#[test]
+fn a_quotation_resumes_after_a_phrase_of_the_frame() {
+    let (_, c) = claims(
+        "\u{201c}Every toll we raise,\u{201d} the mayor said, turning to the council, \u{201c}drives a trader away.\u{201d}",
+    );
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(
+        c[0].content,
+        "Every toll we raise \u{2026} drives a trader away."
+    );
+}

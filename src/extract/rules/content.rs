@@ -309,3 +309,119 @@ pub(super) fn relative_clause_end(
     }
     n
 }
+
+/// Where a noun-phrase content ("cited the figure", "condemned the launch") ends: before
+/// an adjunct of the report itself rather than of the noun: a subordinate clause ("… as
+/// the talks began", "… after she attacked …"), a relative clause set off by a comma
+/// (", which …"), the medium ("in a statement", "in early-morning tweets") or the time
+/// ("on Thursday", "Wednesday", "last week"; only if `times`). Returns the end in `i..n`.
+pub(super) fn noun_phrase_end(s: &Sentence, i: usize, n: usize, times: bool) -> usize {
+    let weekday = |j: usize| {
+        s.is_free_word(j)
+            && matches!(
+                s.word(j).to_ascii_lowercase().as_str(),
+                "monday"
+                    | "tuesday"
+                    | "wednesday"
+                    | "thursday"
+                    | "friday"
+                    | "saturday"
+                    | "sunday"
+                    | "yesterday"
+                    | "today"
+                    | "tonight"
+            )
+    };
+    // An infinitive or gerund content ("vowed not to … until …") keeps its adjuncts.
+    let first = if s.is(i, "not") { i + 1 } else { i };
+    if s.is(first, "to") || lex::is_gerund(s.word(first)) || lex::is_adjunct_preposition(s.word(i))
+    {
+        return n;
+    }
+    let hi = n.min(i + 40);
+    let w = s.window(i, hi);
+    let tags = &w;
+    let mut j = i + 1;
+    while j < hi {
+        // A clause ("… a judge can't be relied on because …") is no noun phrase.
+        if s.is_free_word(j) && w.tag(j).is_some_and(|t| t.is_finite_verb() || t.is_modal()) {
+            return n;
+        }
+        if s.toks[j].quoted && !s.closes_quote(j) || !s.toks[j].word && !s.is_punct(j, ",") {
+            j += 1;
+            continue;
+        }
+        let at = if s.is_punct(j - 1, ",") { j - 1 } else { j };
+        if s.is_free_word(j) {
+            let w = s.word(j).to_ascii_lowercase();
+            if matches!(
+                w.as_str(),
+                "after"
+                    | "when"
+                    | "while"
+                    | "because"
+                    | "before"
+                    | "until"
+                    | "amid"
+                    | "despite"
+                    | "although"
+                    | "though"
+                    | "whereas"
+                    | "since"
+            ) {
+                return at;
+            }
+            // A time ends the phrase when nothing but punctuation or another adjunct
+            // follows it ("… Wednesday on the radio", not "… last year estimated").
+            let time_len = if weekday(j) {
+                1
+            } else if w == "on" && weekday(j + 1) {
+                2
+            } else if matches!(w.as_str(), "last" | "earlier")
+                && s.is_free_word(j + 1)
+                && matches!(
+                    s.word(j + 1).to_ascii_lowercase().as_str(),
+                    "week" | "month" | "year" | "weekend" | "night"
+                )
+            {
+                2
+            } else {
+                0
+            };
+            let after = j + time_len;
+            let time_ends = times
+                && time_len > 0
+                && (after >= n
+                    || !s.toks[after].word
+                    || s.is_free_word(after)
+                        && (lex::is_adjunct_preposition(s.word(after))
+                            || lex::is_subordinator(s.word(after))));
+            // "… a tightening race as the party rallies": "as" before a clause whose
+            // subject (a pronoun, a name, "the" and a noun) is followed by its verb.
+            let finite =
+                |k: usize| s.is_free_word(k) && tags.tag(k).is_some_and(|t| t.is_finite_verb());
+            let as_clause = w == "as"
+                && s.is_free_word(j + 1)
+                && (lex::is_pronoun(s.word(j + 1)) && finite(j + 2)
+                    || s.capitalised(j + 1)
+                        && (j + 2..n.min(j + 5))
+                            .find(|&k| !s.capitalised(k))
+                            .is_some_and(finite)
+                    || s.is(j + 1, "the") && finite(j + 3));
+            // "… even as he defended …"
+            let even = w == "even" && (s.is(j + 1, "as") || s.is(j + 1, "though"));
+            if (s.is_punct(j - 1, ",") && matches!(w.as_str(), "which" | "who"))
+                || as_clause
+                || even
+                || time_ends
+                || (w == "in"
+                    && (j + 1..n.min(j + 4))
+                        .any(|k| s.is_free_word(k) && complements::is_utterance_noun(s.word(k))))
+            {
+                return at;
+            }
+        }
+        j += 1;
+    }
+    n
+}

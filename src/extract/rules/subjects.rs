@@ -46,6 +46,17 @@ fn subject_scan(s: &Sentence, k: usize) -> Option<(usize, usize)> {
     {
         j -= 1;
     }
+    // "Sanders on Tuesday said": a day between the subject and its verb.
+    if j >= 3
+        && s.is(j - 2, "on")
+        && s.is_free_word(j - 1)
+        && matches!(
+            s.word(j - 1),
+            "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
+        )
+    {
+        j -= 2;
+    }
     let end = j;
     if end == 0 {
         return None;
@@ -451,17 +462,32 @@ pub(super) fn subject_after(s: &Sentence, k: usize) -> Option<(usize, usize)> {
         || (b < n && !s.toks[b].word && !s.toks[b].quoted);
     let pronoun = matches!(first.as_str(), "he" | "she" | "they");
     // "said the ruling was wrong" is reported speech, not an inverted speaker.
-    if (a..b).any(|i| lex::is_be_form(s.word(i)) || lex::is_np_stop(s.word(i)) && !s.is(i, "of")) {
+    if (a..b).any(|i| lex::is_be_form(s.word(i))) {
+        return None;
+    }
+    // "said one source on the panel.": the mention ends before the place.
+    let stop = (a..b).find(|&i| lex::is_np_stop(s.word(i)) && !s.is(i, "of"));
+    let place = stop.is_some_and(|p| {
+        p > a + 1
+            && ["on", "at", "in", "for", "with", "from"]
+                .iter()
+                .any(|w| s.is(p, w))
+            && (s.is(p + 1, "the") || s.capitalised(p + 1))
+    });
+    if stop.is_some() && !place {
         return None;
     }
     if b == a
         || !starts_np
         || !closes
-        || b - a > 6
+        || b - a > if place { 8 } else { 6 }
         || (pronoun && b - a > 1)
         || matches!(first.as_str(), "that" | "which" | "who")
     {
         return None;
+    }
+    if place {
+        return stop.map(|p| (a, p));
     }
     // "said John Smith, the union's chief negotiator." keeps the apposition (the role).
     if s.is_punct(b, ",") && s.capitalised(a) {

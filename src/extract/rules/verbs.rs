@@ -1,8 +1,9 @@
 //! Speech-verb frames: a cue verb with its subject, and content before, around or after it.
 
 use super::super::complements;
+use super::super::syntax::Tag;
 use super::Frame;
-use super::content::{relative_clause_end, reported, second_cues};
+use super::content::{noun_phrase_end, relative_clause_end, reported, second_cue_at, second_cues};
 use super::lex;
 use super::sentence::{Sentence, content_span, strip_quotes};
 use super::stance::stance_frames;
@@ -241,9 +242,17 @@ pub(super) fn content_start(s: &Sentence, cue_word: &str, k: usize) -> Option<(u
         if s.is_free_word(i) && lex::is_adjunct_preposition(s.word(i)) {
             // "said in a statement that …": jump to the "that" if it comes soon.
             // "says at a stop in Toledo, Ohio, that …": commas inside the place too.
+            // "agreed to reclaim the land that …": an infinitive, no adjunct ("continued
+            // to insist that …" still jumps).
+            let infinitive = s.is(i, "to")
+                && !lex::is_cue_verb(s.word(i + 1))
+                && s.window(i, n.min(i + 3))
+                    .tag(i + 1)
+                    .is_some_and(|t| t == Tag::VB);
             let that = (i + 1..n.min(i + 12))
                 .take_while(|&j| (s.toks[j].word || s.is_punct(j, ",")) && !s.toks[j].quoted)
-                .find(|&j| s.is(j, "that"));
+                .find(|&j| s.is(j, "that"))
+                .filter(|_| !infinitive);
             if let Some(t) = that {
                 i = t;
                 continue;
@@ -268,6 +277,23 @@ pub(super) fn content_start(s: &Sentence, cue_word: &str, k: usize) -> Option<(u
             }
             if j > i + 1 && j < n && s.is_free_word(j) && !lex::is_adjunct_preposition(s.word(j)) {
                 i = j;
+                continue;
+            }
+            // "said after the convention he would …": a short phrase, then a pronoun that
+            // opens the clause.
+            if let Some(p) = (i + 2..n.min(i + 6))
+                .take_while(|&p| {
+                    s.is_free_word(p) && !s.capitalised(p) || p > i + 1 && s.is(p, "he")
+                })
+                .find(|&p| {
+                    matches!(
+                        s.word(p).to_ascii_lowercase().as_str(),
+                        "he" | "she" | "they" | "we" | "it" | "i"
+                    )
+                })
+                && s.window(i, p).tag(p - 1).is_some_and(|t| t.is_noun())
+            {
+                i = p;
                 continue;
             }
             return None;
@@ -504,8 +530,23 @@ pub(super) fn verb_frames_from(s: &Sentence, from: usize, out: &mut Vec<Frame>) 
                 // Unquoted content before the frame must look like a clause, and the verb
                 // must be one that can close a sentence.
                 // An opening adjunct ("In a speech last July, he said:") is no content.
+                // "The museum, Mr. Obama said, would make …": the frame splits the
+                // subject from its verb, so a short subject is enough.
+                let split_subject = s.is_punct(cue_end + 1, ",")
+                    && s.is_free_word(cue_end + 2)
+                    && s.window(cue_end + 1, n.min(cue_end + 4))
+                        .tag(cue_end + 2)
+                        .is_some_and(|t| {
+                            t.is_modal() || matches!(t, Tag::VBZ | Tag::VBD | Tag::VBP)
+                        });
                 let before = before.filter(|&(x, y)| {
-                    let min_words = if adjunct_start(s, x) { 8 } else { 4 };
+                    let min_words = if adjunct_start(s, x) {
+                        8
+                    } else if split_subject {
+                        1
+                    } else {
+                        4
+                    };
                     before_quoted
                         || (lex::is_postposable(&cue_word)
                             && s.toks[x..y]
@@ -529,11 +570,32 @@ pub(super) fn verb_frames_from(s: &Sentence, from: usize, out: &mut Vec<Frame>) 
                 {
                     // "\"…,\" X said" — and maybe ", \"…\"" after the frame.
                     let mut content = vec![strip_quotes(s, x, y)];
+                    // "“…,” Roe said, turning to the crowd, “…”": the quotation goes on
+                    // after a phrase of the frame.
+                    let resumed = (before_quoted && s.is_punct(cue_end + 1, ",")).then(|| {
+                        (cue_end + 3..n.min(cue_end + 16))
+                            .take_while(|&q| s.is_free_word(q - 1) || s.is_punct(q - 1, ","))
+                            .find(|&q| s.opens_quote(q) && s.is_punct(q - 1, ","))
+                    });
                     if let Some((i, _)) = after.filter(|&(i, _)| s.opens_quote(i))
                         && let Some((p, q)) = s.trim(i, n)
                     {
                         content.push(strip_quotes(s, p, q));
-                    } else if interposed && let Some((p, q)) = s.trim(cue_end + 2, n) {
+                    } else if let Some(Some(i)) = resumed
+                        && !s.capitalised(cue_end + 2)
+                        && (cue_end + 2..i).all(|j| {
+                            !s.toks[j].word || !s.capitalised(j) && !lex::is_cue_verb(s.word(j))
+                        })
+                        && (i..n).all(|j| !s.is_free_word(j) || !lex::is_cue_verb(s.word(j)))
+                        && let Some((p, q)) = s.trim(i, n)
+                    {
+                        content.push(strip_quotes(s, p, q));
+                    } else if interposed
+                        && let Some((p, q)) = s.trim(
+                            cue_end + 2,
+                            second_cue_at(s, cue_end + 2, n).map_or(n, |(end, _)| end),
+                        )
+                    {
                         content.push(content_span(s, p, q));
                     } else if let Some((i, _)) = after {
                         second_cues(s, i, n, mention, out);
@@ -560,7 +622,10 @@ pub(super) fn verb_frames_from(s: &Sentence, from: usize, out: &mut Vec<Frame>) 
                 }
                 if let Some((i, clause)) = after_clause {
                     let np = !clause && complements::takes(&cue_word).is_some_and(|t| t.np);
-                    let end = relative_clause_end(s, (a, b), i, n, np);
+                    let mut end = relative_clause_end(s, (a, b), i, n, np);
+                    if np {
+                        end = end.min(noun_phrase_end(s, i, end, true));
+                    }
                     reported(s, i, end, cue, mention, out);
                     return true;
                 }
