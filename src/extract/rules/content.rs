@@ -4,11 +4,12 @@
 use super::super::complements;
 use super::super::syntax::Tag;
 use super::Frame;
+use super::cue_content::content_start;
 use super::lex;
 use super::sentence::{Sentence, content_span, strip_quotes};
 use super::stance::stance_frames;
 use super::subjects::subject_before;
-use super::verbs::{content_start, cue_at};
+use super::verbs::cue_at;
 
 /// Reported content from token `i` to the sentence end, split at second cues.
 pub(super) fn reported(

@@ -13,7 +13,9 @@
 
 mod according;
 mod content;
+mod cue_content;
 mod headline;
+mod inverted;
 mod nominal;
 mod sentence;
 mod speaker_phrase;

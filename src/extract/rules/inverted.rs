@@ -1,0 +1,76 @@
+//! The speaker after an inverted cue: "\"…,\" said John Smith, a spokesman."
+
+use super::lex;
+use super::sentence::Sentence;
+
+/// The speaker after an inverted cue: "\"…,\" said John Smith, a spokesman."
+pub(super) fn subject_after(s: &Sentence, k: usize) -> Option<(usize, usize)> {
+    let n = s.toks.len();
+    let a = k + 1;
+    let mut b = a;
+    while b < n && s.is_free_word(b) && b - a < 14 {
+        b += 1;
+    }
+    let first = s.word(a).to_ascii_lowercase();
+    let starts_np = s.capitalised(a)
+        || matches!(
+            first.as_str(),
+            "he" | "she" | "they" | "the" | "a" | "an" | "one"
+        );
+    // The speaker closes the sentence or is followed by an apposition or a time.
+    let closes = b == n
+        || s.is_punct(b, ",")
+        || s.is_punct(b, ".")
+        || s.is_punct(b, ";")
+        || (b < n && !s.toks[b].word && !s.toks[b].quoted);
+    let pronoun = matches!(first.as_str(), "he" | "she" | "they");
+    // "said the ruling was wrong" is reported speech, not an inverted speaker.
+    if (a..b).any(|i| lex::is_be_form(s.word(i))) {
+        return None;
+    }
+    // "said one source on the panel.": the mention ends before the place.
+    let stop = (a..b).find(|&i| lex::is_np_stop(s.word(i)) && !s.is(i, "of"));
+    let place = stop.is_some_and(|p| {
+        p > a + 1
+            && ["on", "at", "in", "for", "with", "from"]
+                .iter()
+                .any(|w| s.is(p, w))
+            && (s.is(p + 1, "the") || s.capitalised(p + 1))
+    });
+    if stop.is_some() && !place {
+        return None;
+    }
+    if b == a
+        || !starts_np
+        || !closes
+        || b - a > if place { 8 } else { 6 }
+        || (pronoun && b - a > 1)
+        || matches!(first.as_str(), "that" | "which" | "who")
+    {
+        return None;
+    }
+    if place {
+        return stop.map(|p| (a, p));
+    }
+    // "said John Smith, the union's chief negotiator." keeps the apposition (the role).
+    if s.is_punct(b, ",") && s.capitalised(a) {
+        let last = (b + 1..n).rev().find(|&i| s.toks[i].word);
+        let opener = s.word(b + 1).to_ascii_lowercase();
+        if let Some(last) = last
+            && last - b <= 12
+            && (b + 1..=last).all(|i| s.is_free_word(i) || s.word(i) == "'")
+            && (matches!(
+                opener.as_str(),
+                "a" | "an" | "the" | "his" | "her" | "its" | "their"
+            ) || opener.ends_with("'s")
+                || lex::is_role_head(&opener)
+                // "insisted Lee's spokesman, Tom Hart."
+                || (lex::is_role_head(s.word(b - 1))
+                    && last - b <= 4
+                    && (b + 1..=last).all(|i| s.capitalised(i))))
+        {
+            return Some((a, last + 1));
+        }
+    }
+    Some((a, b))
+}
