@@ -149,8 +149,22 @@ fn ids<T: Copy>(list: &[T], raw: impl Fn(T) -> u64) -> Result<Vec<i64>, String> 
 
 impl SharedProject {
     /// Apply one edit in its own transaction (see the module docs). On error nothing
-    /// changed.
+    /// changed, except for [`SharedErrorKind::CommitUnknown`]: the connection lost during
+    /// the commit itself, when the edit may have been applied.
     pub fn apply(&mut self, edit: &Edit) -> Result<EditReceipt, SharedError> {
+        match self.apply_once(edit) {
+            Err(SharedError {
+                address,
+                kind: SharedErrorKind::Database(why),
+            }) if self.client.is_closed() => Err(SharedError {
+                address,
+                kind: SharedErrorKind::Lost(why),
+            }),
+            other => other,
+        }
+    }
+
+    fn apply_once(&mut self, edit: &Edit) -> Result<EditReceipt, SharedError> {
         let mut lock = !claim_fields_only(edit);
         let address = self.address.to_string();
         let fail = |kind| SharedError {
@@ -163,8 +177,16 @@ impl SharedProject {
             let mut tx = self.client.transaction().map_err(db)?;
             match attempt(&mut tx, self.id, edit, lock).map_err(db)? {
                 Ok(Attempt::Done(receipt)) => {
-                    tx.commit().map_err(db)?;
-                    return Ok(receipt);
+                    return match tx.commit() {
+                        Ok(()) => Ok(receipt),
+                        // The server may have written the commit before the connection
+                        // went: say so rather than "refused" (nothing may then be claimed
+                        // about the project either way).
+                        Err(e) if e.as_db_error().is_none() || self.client.is_closed() => {
+                            Err(fail(SharedErrorKind::CommitUnknown(db_message(&e))))
+                        }
+                        Err(e) => Err(db(e)),
+                    };
                 }
                 Ok(Attempt::NeedsProjectLock) if !lock => lock = true,
                 Ok(Attempt::Respace(table)) if respaced < 3 => {

@@ -15,6 +15,7 @@
 
 mod address;
 mod edits;
+mod import;
 pub mod journal;
 mod rows;
 pub mod schema;
@@ -22,6 +23,7 @@ mod sync;
 
 pub use address::{Address, AddressError, is_shared_address, pgpass_lookup, redact};
 pub use edits::EditReceipt;
+pub use import::import_files;
 
 use std::fmt;
 
@@ -59,6 +61,11 @@ pub enum SharedErrorKind {
         id: i64,
         title: String,
     },
+    /// The connection was lost while the server was committing the edit: it may or may
+    /// not have been applied (the client cannot know).
+    CommitUnknown(String),
+    /// The connection was lost before the edit was committed: nothing was changed.
+    Lost(String),
 }
 
 impl fmt::Display for SharedError {
@@ -89,6 +96,15 @@ impl fmt::Display for SharedError {
             SharedErrorKind::Duplicate { id, title } => {
                 write!(f, "already in the project as article {id} (“{title}”)")
             }
+            SharedErrorKind::Lost(why) => write!(
+                f,
+                "the connection to the server was lost ({why}); nothing was changed"
+            ),
+            SharedErrorKind::CommitUnknown(why) => write!(
+                f,
+                "the connection was lost while the server was committing ({why}); the edit \
+                 may have been applied"
+            ),
         }
     }
 }
@@ -528,48 +544,4 @@ fn claim_row(c: &crate::model::Claim, doc: &str, seq: f64) -> Result<Row, String
             c.speaker.map(|s| rows::big(s.0)).transpose()?,
         )),
     })
-}
-
-/// Read, analyse and add each file to the shared project, each in its own transaction
-/// (an article added is committed before the next file is read). Returns a receipt per
-/// article added and a one-line error per file that was not (naming the file).
-pub fn import_files(
-    shared: &mut SharedProject,
-    files: &[std::path::PathBuf],
-) -> (Vec<EditReceipt>, Vec<String>) {
-    let mut added = Vec::new();
-    let mut errors = Vec::new();
-    for path in files {
-        // The speakers as they are now: a new article's mentions resolve to them.
-        let known = match shared.known_speakers() {
-            Ok(known) => known,
-            Err(e) => {
-                errors.push(format!("{}: not imported: {e}", path.display()));
-                continue;
-            }
-        };
-        let analysed = match crate::io::import::analyse_file(path, &known) {
-            Ok(a) => a,
-            Err(e) => {
-                errors.push(e.to_string());
-                continue;
-            }
-        };
-        let edit = crate::model::edit::Edit::AddArticle {
-            article: Box::new(analysed.article),
-            extraction: analysed.extraction,
-        };
-        match shared.apply(&edit) {
-            Ok(receipt) => added.push(receipt),
-            Err(SharedError {
-                kind: SharedErrorKind::Duplicate { id, title },
-                ..
-            }) => errors.push(format!(
-                "{}: already in the project as article {id} (“{title}”)",
-                path.display()
-            )),
-            Err(e) => errors.push(format!("{}: not imported: {e}", path.display())),
-        }
-    }
-    (added, errors)
 }
