@@ -17,6 +17,7 @@ mod address;
 mod edits;
 mod import;
 pub mod journal;
+mod publications;
 mod rows;
 pub mod schema;
 mod sync;
@@ -151,6 +152,21 @@ pub enum Access {
     Edit,
     /// Also create shared projects (`claimdesk share`, an import into a new name).
     Create,
+    /// Also publish verdicts (an editor: `claimdesk.publications` may be written). Roles
+    /// with this right normally also create projects.
+    Publish,
+}
+
+impl Access {
+    /// Whether edits are allowed at all.
+    pub fn may_edit(self) -> bool {
+        self != Access::Read
+    }
+
+    /// Whether verdicts may be published (or their publication withdrawn).
+    pub fn may_publish(self) -> bool {
+        self == Access::Publish
+    }
 }
 
 /// What [`share`] uploaded.
@@ -284,7 +300,8 @@ impl SharedProject {
     }
 
     /// What the connected role may do with this project, from its table privileges: read
-    /// only (a reader), edit (an analyst), or also create projects (an editor). A window
+    /// only (a reader), edit (an analyst), also create projects, or also publish verdicts
+    /// (an editor). A window
     /// shows a project it may not edit as read-only.
     pub fn access(&mut self) -> Result<Access, SharedError> {
         let row = self
@@ -293,15 +310,19 @@ impl SharedProject {
                 "SELECT has_table_privilege('claimdesk.claims', 'UPDATE')
                     AND has_table_privilege('claimdesk.edits', 'INSERT')
                     AND has_table_privilege('claimdesk.projects', 'UPDATE'),
-                        has_table_privilege('claimdesk.projects', 'INSERT')",
+                        has_table_privilege('claimdesk.projects', 'INSERT'),
+                        has_table_privilege('claimdesk.publications', 'INSERT')
+                    AND has_table_privilege('claimdesk.publications', 'UPDATE')
+                    AND has_table_privilege('claimdesk.publications', 'DELETE')",
                 &[],
             )
             .map_err(|e| self.db(&e))?;
-        let (edit, create): (bool, bool) = (row.get(0), row.get(1));
-        Ok(match (edit, create) {
-            (false, _) => Access::Read,
-            (true, false) => Access::Edit,
-            (true, true) => Access::Create,
+        let (edit, create, publish): (bool, bool, bool) = (row.get(0), row.get(1), row.get(2));
+        Ok(match (edit, create, publish) {
+            (false, _, _) => Access::Read,
+            (true, _, true) => Access::Publish,
+            (true, false, false) => Access::Edit,
+            (true, true, false) => Access::Create,
         })
     }
 
@@ -440,6 +461,10 @@ pub fn share(project: &Project, address: &Address) -> Result<ShareSummary, Share
         kind,
     };
     let db = |e: postgres::Error| fail(SharedErrorKind::Database(db_message(&e)));
+    // Publications go to their own table (sharing one takes the publish right).
+    let mut project = project.clone();
+    let published = publications::take(&mut project);
+    let project = &project;
     let parts = rows::split(project).map_err(|e| fail(SharedErrorKind::Damaged(e)))?;
     let built = entity_rows(project, &parts).map_err(|e| fail(SharedErrorKind::Damaged(e)));
     let (articles, speakers, claims) = built?;
@@ -470,6 +495,7 @@ pub fn share(project: &Project, address: &Address) -> Result<ShareSummary, Share
     rows::upsert(&mut tx, Table::Articles, id, &articles).map_err(db)?;
     rows::upsert(&mut tx, Table::Speakers, id, &speakers).map_err(db)?;
     rows::upsert(&mut tx, Table::Claims, id, &claims).map_err(db)?;
+    publications::write(&mut tx, id, &Default::default(), &published).map_err(db)?;
     let summary = ShareSummary {
         articles: articles.len(),
         speakers: speakers.len(),
