@@ -97,12 +97,7 @@ fn an_analysts_window_greys_publish_out_and_refuses_the_key() {
             )
         });
     let started = Instant::now();
-    while !h
-        .state()
-        .shared
-        .as_ref()
-        .is_some_and(|s| s.access.is_some())
-    {
+    while h.state().shared.as_ref().is_none_or(|s| s.access.is_none()) {
         assert!(started.elapsed() < Duration::from_secs(20), "timed out");
         h.step();
         std::thread::sleep(Duration::from_millis(20));
