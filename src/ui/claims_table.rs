@@ -208,12 +208,14 @@ pub fn show(
                         });
                     }
                     row.col(|ui| {
+                        theme::status_pill(ui, claim.status);
+                    });
+                    row.col(|ui| {
                         ui.horizontal(|ui| {
-                            theme::status_pill(ui, claim.status);
                             publish_mark(ui, claim);
+                            triage_mark(ui, claim);
                         });
                     });
-                    row.col(|ui| triage_mark(ui, claim));
                     row.col(|ui| notes_mark(ui, claim, checks));
                     let response = row.response();
                     if response.clicked() {
@@ -285,7 +287,7 @@ pub fn show(
 }
 
 /// "High · Ana · in progress": priority (unless normal), assignee, in progress.
-/// "📢" beside a published verdict, "📢*" when it changed since (the public verdict is
+/// "published" beside a published verdict (the Triage column), "published*" when it changed since (the public verdict is
 /// the old one); the hover says what was published, when and by whom.
 pub fn publish_mark(ui: &mut Ui, claim: &crate::model::Claim) {
     use crate::model::PublishState;
