@@ -72,6 +72,7 @@ fn project(claims: usize) -> Project {
                 assignee: None,
                 priority: Default::default(),
                 in_progress: false,
+                published: None,
             });
             next += 1;
         }

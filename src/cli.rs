@@ -413,10 +413,11 @@ fn import_shared(url: &str, files: &[PathBuf]) -> ExitCode {
         eprintln!("claimdesk: {e}");
     }
     if added.is_empty() {
-        eprintln!(
-            "claimdesk: nothing imported; {} unchanged",
-            project.address()
-        );
+        // One file: its line said it all (and names the address). Not "unchanged": an
+        // import cut during its commit may have been added.
+        if files.len() > 1 {
+            eprintln!("claimdesk: nothing imported into {}", project.address());
+        }
         return ExitCode::from(1);
     }
     let claims: usize = added.iter().map(|r| r.added_claims.len()).sum();

@@ -232,6 +232,7 @@ fn project() -> Project {
             assignee: None,
             priority: Default::default(),
             in_progress: false,
+            published: None,
         });
     }
     p.next_id = 200;

@@ -205,9 +205,10 @@ fn two_analysts_editing_at_once_never_conflict_and_the_later_edit_of_a_field_win
     }
     let mut a = open(&url_a);
     assert_eq!(a.access().unwrap(), shared::Access::Edit);
+    // The schema's owner may do everything, publishing included.
     assert_eq!(
         open(&db.url("desk")).access().unwrap(),
-        shared::Access::Create
+        shared::Access::Publish
     );
     // An analyst imports into the existing project (but may not create one).
     let dir = tempfile::tempdir().unwrap();

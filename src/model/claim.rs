@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 pub use crate::extract::ClaimKind;
 
-use super::{ArticleId, Priority, SpeakerId, Status};
+use super::{ArticleId, Priority, Publication, SpeakerId, Status};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]
@@ -91,6 +91,10 @@ pub struct Claim {
     /// Someone is working on it now.
     #[serde(default, skip_serializing_if = "is_false")]
     pub in_progress: bool,
+    /// The verdict as last published ([`Edit::Publish`](crate::model::edit::Edit::Publish)),
+    /// if it was: written only when there is one, so older files load as unpublished.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<Publication>,
 }
 
 /// For serde: a flag that is off is not written.

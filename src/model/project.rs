@@ -386,6 +386,7 @@ fn push_claims(
             assignee: None,
             priority: Default::default(),
             in_progress: false,
+            published: None,
         });
     }
     out[base..].reverse();

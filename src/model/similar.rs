@@ -138,6 +138,7 @@ mod tests {
             assignee: None,
             priority: Default::default(),
             in_progress: false,
+            published: None,
         }
     }
 

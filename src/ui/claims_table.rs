@@ -210,7 +210,12 @@ pub fn show(
                     row.col(|ui| {
                         theme::status_pill(ui, claim.status);
                     });
-                    row.col(|ui| triage_mark(ui, claim));
+                    row.col(|ui| {
+                        ui.horizontal(|ui| {
+                            publish_mark(ui, claim);
+                            triage_mark(ui, claim);
+                        });
+                    });
                     row.col(|ui| notes_mark(ui, claim, checks));
                     let response = row.response();
                     if response.clicked() {
@@ -282,6 +287,37 @@ pub fn show(
 }
 
 /// "High · Ana · in progress": priority (unless normal), assignee, in progress.
+/// "published" beside a published verdict (the Triage column), "published*" when it changed since (the public verdict is
+/// the old one); the hover says what was published, when and by whom.
+pub fn publish_mark(ui: &mut Ui, claim: &crate::model::Claim) {
+    use crate::model::PublishState;
+    let Some(p) = &claim.published else { return };
+    let by = if p.by.is_empty() {
+        String::new()
+    } else {
+        format!(" by {}", p.by)
+    };
+    let when = crate::model::time::date_time(p.at);
+    let (mark, hover) = match claim.publish_state() {
+        PublishState::ChangedSince => (
+            RichText::new("published*")
+                .small()
+                .color(ui.visuals().warn_fg_color),
+            format!(
+                "Changed since published: the public verdict is still {} (published {when}{by}); \
+                 publish again to make this one public",
+                p.status.label()
+            ),
+        ),
+        _ => (
+            RichText::new("published").small().weak(),
+            format!("Published {when}{by}: {}", p.status.label()),
+        ),
+    };
+    ui.add(egui::Label::new(mark).truncate())
+        .on_hover_text(hover);
+}
+
 fn triage_mark(ui: &mut Ui, claim: &crate::model::Claim) {
     let mut parts: Vec<&str> = Vec::new();
     if claim.priority != Priority::Normal {

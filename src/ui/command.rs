@@ -104,6 +104,11 @@ pub enum Action {
     /// claim shown after them).
     Tag(Status),
     DeleteSelected,
+    /// Publish the selected claims' verdicts as they are now (Edit → Publish verdicts;
+    /// in a shared project only with the publish right).
+    Publish,
+    /// Withdraw the publication of the selected claims' verdicts.
+    Unpublish,
     Undo,
     Redo,
     /// Commit what was typed in the details fields (a field was left).

@@ -19,6 +19,8 @@ pub struct MenuFacts<'a> {
     pub theme: ThemeChoice,
     /// A verdict moves the selection on (Edit → Move on after a verdict).
     pub advance: bool,
+    /// Whether Publish verdicts may be used here, else why not (shown on the greyed item).
+    pub publish: Result<(), String>,
 }
 
 fn item(ui: &mut Ui, label: &str, shortcut: Option<&egui::KeyboardShortcut>) -> bool {
@@ -145,6 +147,24 @@ fn edit_menu(ui: &mut Ui, facts: &MenuFacts<'_>, queue: &mut Queue) {
     });
     if item(ui, "Delete selected claims", None) {
         queue.push(Action::DeleteSelected);
+    }
+    ui.separator();
+    let b = egui::Button::new("Publish verdicts of selected")
+        .shortcut_text(ui.ctx().format_shortcut(&shortcuts::PUBLISH));
+    let why = facts.publish.as_ref().err();
+    let r = ui.add_enabled(why.is_none(), b);
+    let r = match why {
+        Some(why) => r.on_disabled_hover_text(why.as_str()),
+        None => r.on_hover_text("Their status and rationale as they are now become public"),
+    };
+    if r.clicked() {
+        queue.push(Action::Publish);
+    }
+    if ui
+        .add_enabled(why.is_none(), egui::Button::new("Withdraw publication"))
+        .clicked()
+    {
+        queue.push(Action::Unpublish);
     }
     let mut advance = facts.advance;
     if ui

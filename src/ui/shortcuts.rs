@@ -53,6 +53,7 @@ pub const ZOOM_RESET: KeyboardShortcut = key(CMD, Key::Num0);
 pub const SELECT_ALL: KeyboardShortcut = key(CMD, Key::A);
 pub const NEXT_UNCHECKED: KeyboardShortcut = key(NONE, Key::J);
 pub const APPLY_MATCH: KeyboardShortcut = key(NONE, Key::L);
+pub const PUBLISH: KeyboardShortcut = key(CMD_SHIFT, Key::P);
 
 /// Every keyboard shortcut. More specific entries (with Shift) come before the plain key,
 /// because a pattern without Shift also matches Shift+key.
@@ -188,6 +189,12 @@ pub const SHORTCUTS: &[Shortcut] = &[
         scope: Scope::List,
         action: || Action::ClearSelection,
         help: "Clear the selection (in a text field: leave it, keeping what was typed)",
+    },
+    Shortcut {
+        keys: &[PUBLISH],
+        scope: Scope::Table,
+        action: || Action::Publish,
+        help: "Publish the selected claims' verdicts (shared: the editor role)",
     },
     Shortcut {
         keys: &[key(NONE, Key::Delete)],

@@ -90,6 +90,7 @@ pub fn big_project(articles: usize, claims_per_article: usize, tag: &str) -> Pro
                 assignee: None,
                 priority: Default::default(),
                 in_progress: false,
+                published: None,
             });
             next += 1;
         }

@@ -25,6 +25,17 @@ pub const ANALYST: &str = "GRANT USAGE ON SCHEMA claimdesk TO {role};
     GRANT INSERT ON claimdesk.edits TO {role};
     GRANT USAGE ON ALL SEQUENCES IN SCHEMA claimdesk TO {role};";
 
+/// Grants of the editor role: an analyst's, and the publish right.
+pub const EDITOR: &str = "GRANT USAGE ON SCHEMA claimdesk TO {role};
+    GRANT SELECT ON ALL TABLES IN SCHEMA claimdesk TO {role};
+    GRANT INSERT, UPDATE, DELETE ON claimdesk.articles, claimdesk.speakers, claimdesk.claims
+        TO {role};
+    GRANT UPDATE ON claimdesk.projects TO {role};
+    GRANT INSERT ON claimdesk.edits TO {role};
+    GRANT USAGE ON ALL SEQUENCES IN SCHEMA claimdesk TO {role};
+    GRANT INSERT ON claimdesk.projects TO {role};
+    GRANT INSERT, UPDATE, DELETE ON claimdesk.publications TO {role};";
+
 /// Grants of the reader role.
 pub const READER: &str = "GRANT USAGE ON SCHEMA claimdesk TO {role};
     GRANT SELECT ON ALL TABLES IN SCHEMA claimdesk TO {role};";

@@ -7,8 +7,8 @@ use serde::Serialize;
 
 use super::Options;
 use crate::model::{
-    Article, ArticleId, ClaimKind, ClaimOrigin, Evidence, Priority, Project, Speaker, SpeakerId,
-    Status, StatusChange,
+    Article, ArticleId, ClaimKind, ClaimOrigin, Evidence, Priority, Project, Publication,
+    PublishState, Speaker, SpeakerId, Status, StatusChange,
 };
 
 /// The `"format"` of the export document.
@@ -73,6 +73,16 @@ struct ClaimOut<'a> {
     assignee: Option<&'a str>,
     priority: Priority,
     in_progress: bool,
+    /// The verdict as published (Edit::Publish): status, rationale, at, by, and whether
+    /// the claim's verdict changed since; null when never published.
+    published: Option<PublishedOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct PublishedOut<'a> {
+    #[serde(flatten)]
+    publication: &'a Publication,
+    changed_since: bool,
 }
 
 /// The export document as pretty JSON ending with a newline, with the default options
@@ -169,6 +179,10 @@ pub fn to_string_with(project: &Project, options: &Options) -> Result<String, se
                     assignee: c.assignee.as_deref(),
                     priority: c.priority,
                     in_progress: c.in_progress,
+                    published: c.published.as_ref().map(|publication| PublishedOut {
+                        publication,
+                        changed_since: c.publish_state() == PublishState::ChangedSince,
+                    }),
                 }
             })
             .collect(),

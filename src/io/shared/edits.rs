@@ -14,6 +14,7 @@ use std::collections::{HashMap, HashSet};
 
 use postgres::GenericClient;
 
+use super::publications;
 use super::rows::{self, ProjectRow, Row, Table};
 use super::{SharedError, SharedErrorKind, SharedProject, db_message};
 use crate::io::project_file;
@@ -51,7 +52,9 @@ fn claim_scope(edit: &Edit) -> ClaimScope {
         | Edit::SetPriority { claims, .. }
         | Edit::SetInProgress { claims, .. }
         | Edit::AssignSpeaker { claims, .. }
-        | Edit::DeleteClaims { claims } => S::Ids(claims.clone()),
+        | Edit::DeleteClaims { claims }
+        | Edit::Publish { claims, .. }
+        | Edit::Unpublish { claims } => S::Ids(claims.clone()),
         Edit::SetContent { claim, .. }
         | Edit::SetSpeakerName { claim, .. }
         | Edit::SetNotes { claim, .. }
@@ -104,6 +107,8 @@ fn claim_fields_only(edit: &Edit) -> bool {
             | Edit::ApplyCheck { .. }
             | Edit::SetArticleMemo { .. }
             | Edit::SetArticleMeta { .. }
+            | Edit::Publish { .. }
+            | Edit::Unpublish { .. }
     )
 }
 
@@ -149,8 +154,22 @@ fn ids<T: Copy>(list: &[T], raw: impl Fn(T) -> u64) -> Result<Vec<i64>, String> 
 
 impl SharedProject {
     /// Apply one edit in its own transaction (see the module docs). On error nothing
-    /// changed.
+    /// changed, except for [`SharedErrorKind::CommitUnknown`]: the connection lost during
+    /// the commit itself, when the edit may have been applied.
     pub fn apply(&mut self, edit: &Edit) -> Result<EditReceipt, SharedError> {
+        match self.apply_once(edit) {
+            Err(SharedError {
+                address,
+                kind: SharedErrorKind::Database(why),
+            }) if self.client.is_closed() => Err(SharedError {
+                address,
+                kind: SharedErrorKind::Lost(why),
+            }),
+            other => other,
+        }
+    }
+
+    fn apply_once(&mut self, edit: &Edit) -> Result<EditReceipt, SharedError> {
         let mut lock = !claim_fields_only(edit);
         let address = self.address.to_string();
         let fail = |kind| SharedError {
@@ -163,8 +182,16 @@ impl SharedProject {
             let mut tx = self.client.transaction().map_err(db)?;
             match attempt(&mut tx, self.id, edit, lock).map_err(db)? {
                 Ok(Attempt::Done(receipt)) => {
-                    tx.commit().map_err(db)?;
-                    return Ok(receipt);
+                    return match tx.commit() {
+                        Ok(()) => Ok(receipt),
+                        // The server may have written the commit before the connection
+                        // went: say so rather than "refused" (nothing may then be claimed
+                        // about the project either way).
+                        Err(e) if e.as_db_error().is_none() || self.client.is_closed() => {
+                            Err(fail(SharedErrorKind::CommitUnknown(db_message(&e))))
+                        }
+                        Err(e) => Err(db(e)),
+                    };
                 }
                 Ok(Attempt::NeedsProjectLock) if !lock => lock = true,
                 Ok(Attempt::Respace(table)) if respaced < 3 => {
@@ -303,15 +330,24 @@ fn attempt(
         Ok(text) => text,
         Err(e) => return Ok(Err(damaged(e))),
     };
-    let before = match project_file::part_from_str(&text) {
+    let mut before = match project_file::part_from_str(&text) {
         Ok(p) => p,
         Err(e) => return Ok(Err(SharedErrorKind::Stored(e.kind.to_string()))),
     };
+    // Publications come from their own table (which only editors may write), never from
+    // the claims' rows.
+    let loaded_claims: Vec<i64> = claims.iter().map(|r| r.0).collect();
+    let published = publications::read(tx, pid, Some(&loaded_claims))?;
+    publications::overlay(&mut before, published);
+    let server_edit = publications::server_form(tx, edit)?;
+    let edit: &Edit = &server_edit;
     let mut after = before.clone();
     let patch = match edit::apply(&mut after, edit) {
         Ok(patch) => patch,
         Err(e) => return Ok(Err(SharedErrorKind::Edit(e))),
     };
+    let published_before = publications::take(&mut before);
+    let published_after = publications::take(&mut after);
     let (b, a) = match (rows::split(&before), rows::split(&after)) {
         (Ok(b), Ok(a)) => (b, a),
         (Err(e), _) | (_, Err(e)) => return Ok(Err(damaged(e))),
@@ -413,7 +449,10 @@ fn attempt(
         rows::delete(tx, table, pid, &gone)?;
         rows::upsert(tx, table, pid, &write)?;
     }
+    let republished = publications::write(tx, pid, &published_before, &published_after)?;
+    touched_claims.extend(republished);
     touched_claims.sort();
+    touched_claims.dedup();
     let touched_sql: Vec<i64> = touched_claims.iter().map(|c| c.0 as i64).collect();
     let logged = tx.query_one(
         "INSERT INTO claimdesk.edits (project, kind, claims, edit)

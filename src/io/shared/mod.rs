@@ -15,13 +15,16 @@
 
 mod address;
 mod edits;
+mod import;
 pub mod journal;
+mod publications;
 mod rows;
 pub mod schema;
 mod sync;
 
 pub use address::{Address, AddressError, is_shared_address, pgpass_lookup, redact};
 pub use edits::EditReceipt;
+pub use import::import_files;
 
 use std::fmt;
 
@@ -59,6 +62,11 @@ pub enum SharedErrorKind {
         id: i64,
         title: String,
     },
+    /// The connection was lost while the server was committing the edit: it may or may
+    /// not have been applied (the client cannot know).
+    CommitUnknown(String),
+    /// The connection was lost before the edit was committed: nothing was changed.
+    Lost(String),
 }
 
 impl fmt::Display for SharedError {
@@ -89,6 +97,15 @@ impl fmt::Display for SharedError {
             SharedErrorKind::Duplicate { id, title } => {
                 write!(f, "already in the project as article {id} (“{title}”)")
             }
+            SharedErrorKind::Lost(why) => write!(
+                f,
+                "the connection to the server was lost ({why}); nothing was changed"
+            ),
+            SharedErrorKind::CommitUnknown(why) => write!(
+                f,
+                "the connection was lost while the server was committing ({why}); the edit \
+                 may have been applied"
+            ),
         }
     }
 }
@@ -135,6 +152,21 @@ pub enum Access {
     Edit,
     /// Also create shared projects (`claimdesk share`, an import into a new name).
     Create,
+    /// Also publish verdicts (an editor: `claimdesk.publications` may be written). Roles
+    /// with this right normally also create projects.
+    Publish,
+}
+
+impl Access {
+    /// Whether edits are allowed at all.
+    pub fn may_edit(self) -> bool {
+        self != Access::Read
+    }
+
+    /// Whether verdicts may be published (or their publication withdrawn).
+    pub fn may_publish(self) -> bool {
+        self == Access::Publish
+    }
 }
 
 /// What [`share`] uploaded.
@@ -268,7 +300,8 @@ impl SharedProject {
     }
 
     /// What the connected role may do with this project, from its table privileges: read
-    /// only (a reader), edit (an analyst), or also create projects (an editor). A window
+    /// only (a reader), edit (an analyst), also create projects, or also publish verdicts
+    /// (an editor). A window
     /// shows a project it may not edit as read-only.
     pub fn access(&mut self) -> Result<Access, SharedError> {
         let row = self
@@ -277,15 +310,19 @@ impl SharedProject {
                 "SELECT has_table_privilege('claimdesk.claims', 'UPDATE')
                     AND has_table_privilege('claimdesk.edits', 'INSERT')
                     AND has_table_privilege('claimdesk.projects', 'UPDATE'),
-                        has_table_privilege('claimdesk.projects', 'INSERT')",
+                        has_table_privilege('claimdesk.projects', 'INSERT'),
+                        has_table_privilege('claimdesk.publications', 'INSERT')
+                    AND has_table_privilege('claimdesk.publications', 'UPDATE')
+                    AND has_table_privilege('claimdesk.publications', 'DELETE')",
                 &[],
             )
             .map_err(|e| self.db(&e))?;
-        let (edit, create): (bool, bool) = (row.get(0), row.get(1));
-        Ok(match (edit, create) {
-            (false, _) => Access::Read,
-            (true, false) => Access::Edit,
-            (true, true) => Access::Create,
+        let (edit, create, publish): (bool, bool, bool) = (row.get(0), row.get(1), row.get(2));
+        Ok(match (edit, create, publish) {
+            (false, _, _) => Access::Read,
+            (true, _, true) => Access::Publish,
+            (true, false, false) => Access::Edit,
+            (true, true, false) => Access::Create,
         })
     }
 
@@ -424,6 +461,10 @@ pub fn share(project: &Project, address: &Address) -> Result<ShareSummary, Share
         kind,
     };
     let db = |e: postgres::Error| fail(SharedErrorKind::Database(db_message(&e)));
+    // Publications go to their own table (sharing one takes the publish right).
+    let mut project = project.clone();
+    let published = publications::take(&mut project);
+    let project = &project;
     let parts = rows::split(project).map_err(|e| fail(SharedErrorKind::Damaged(e)))?;
     let built = entity_rows(project, &parts).map_err(|e| fail(SharedErrorKind::Damaged(e)));
     let (articles, speakers, claims) = built?;
@@ -454,6 +495,7 @@ pub fn share(project: &Project, address: &Address) -> Result<ShareSummary, Share
     rows::upsert(&mut tx, Table::Articles, id, &articles).map_err(db)?;
     rows::upsert(&mut tx, Table::Speakers, id, &speakers).map_err(db)?;
     rows::upsert(&mut tx, Table::Claims, id, &claims).map_err(db)?;
+    publications::write(&mut tx, id, &Default::default(), &published).map_err(db)?;
     let summary = ShareSummary {
         articles: articles.len(),
         speakers: speakers.len(),
@@ -528,48 +570,4 @@ fn claim_row(c: &crate::model::Claim, doc: &str, seq: f64) -> Result<Row, String
             c.speaker.map(|s| rows::big(s.0)).transpose()?,
         )),
     })
-}
-
-/// Read, analyse and add each file to the shared project, each in its own transaction
-/// (an article added is committed before the next file is read). Returns a receipt per
-/// article added and a one-line error per file that was not (naming the file).
-pub fn import_files(
-    shared: &mut SharedProject,
-    files: &[std::path::PathBuf],
-) -> (Vec<EditReceipt>, Vec<String>) {
-    let mut added = Vec::new();
-    let mut errors = Vec::new();
-    for path in files {
-        // The speakers as they are now: a new article's mentions resolve to them.
-        let known = match shared.known_speakers() {
-            Ok(known) => known,
-            Err(e) => {
-                errors.push(format!("{}: not imported: {e}", path.display()));
-                continue;
-            }
-        };
-        let analysed = match crate::io::import::analyse_file(path, &known) {
-            Ok(a) => a,
-            Err(e) => {
-                errors.push(e.to_string());
-                continue;
-            }
-        };
-        let edit = crate::model::edit::Edit::AddArticle {
-            article: Box::new(analysed.article),
-            extraction: analysed.extraction,
-        };
-        match shared.apply(&edit) {
-            Ok(receipt) => added.push(receipt),
-            Err(SharedError {
-                kind: SharedErrorKind::Duplicate { id, title },
-                ..
-            }) => errors.push(format!(
-                "{}: already in the project as article {id} (“{title}”)",
-                path.display()
-            )),
-            Err(e) => errors.push(format!("{}: not imported: {e}", path.display())),
-        }
-    }
-    (added, errors)
 }

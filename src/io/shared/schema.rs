@@ -8,7 +8,7 @@
 use postgres::Client;
 
 /// The schema version this claimdesk creates and works with.
-pub const SCHEMA_VERSION: i32 = 1;
+pub const SCHEMA_VERSION: i32 = 2;
 
 /// The advisory lock key migrations hold ("claimdsk" in ASCII).
 const MIGRATION_LOCK: i64 = 0x636c_6169_6d64_736b;
@@ -75,8 +75,26 @@ CREATE INDEX edits_project ON claimdesk.edits (project, id);
 CREATE INDEX edits_claims ON claimdesk.edits USING gin (claims);
 "#;
 
+/// Version 2: published verdicts, in a table of their own so that publishing is a right of
+/// its own (GRANT INSERT, UPDATE, DELETE on it to editors only). A claim deleted takes its
+/// publication with it.
+const V2: &str = r#"
+CREATE TABLE claimdesk.publications (
+    project bigint NOT NULL,
+    claim bigint NOT NULL,
+    status text NOT NULL,
+    rationale text NOT NULL DEFAULT '',
+    at bigint NOT NULL,
+    by text NOT NULL DEFAULT current_user,
+    published_at timestamptz NOT NULL DEFAULT now(),
+    published_by text NOT NULL DEFAULT current_user,
+    PRIMARY KEY (project, claim),
+    FOREIGN KEY (project, claim) REFERENCES claimdesk.claims (project, id) ON DELETE CASCADE
+);
+"#;
+
 /// The migrations, in order: `MIGRATIONS[i]` takes version `i` to `i + 1`.
-pub const MIGRATIONS: [&str; SCHEMA_VERSION as usize] = [V1];
+pub const MIGRATIONS: [&str; SCHEMA_VERSION as usize] = [V1, V2];
 
 /// Why the schema cannot be used.
 #[derive(Debug)]

@@ -27,12 +27,15 @@ impl SharedProject {
             &[&id],
         );
         let loaded = read_all(&mut tx, id);
+        let published = super::publications::read(&mut tx, id, None);
         drop(tx);
         let last: i64 = last.map_err(|e| self.db(&e))?.get(0);
         let text = loaded.map_err(|e| self.db(&e))?;
+        let published = published.map_err(|e| self.db(&e))?;
         let text = text.map_err(|e| self.error(SharedErrorKind::Damaged(e)))?;
-        let project = crate::io::project_file::project_from_str(&text)
+        let mut project = crate::io::project_file::project_from_str(&text)
             .map_err(|e| self.error(SharedErrorKind::Stored(e.kind.to_string())))?;
+        super::publications::overlay(&mut project, published);
         Ok((project, last))
     }
 

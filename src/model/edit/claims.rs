@@ -274,6 +274,7 @@ pub(super) fn add_claim(
             assignee: None,
             priority: Default::default(),
             in_progress: false,
+            published: None,
         },
     );
     Ok(())

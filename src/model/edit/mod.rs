@@ -18,7 +18,7 @@
 //!
 //! Rooms: this file holds the command ([`Edit`]) and sends each variant to its apply
 //! function (`claims.rs`, `speakers.rs`, `articles.rs`, `workflow.rs` for the triage
-//! fields and memos); `patch.rs` records what an edit
+//! fields and memos, `publish.rs` for publishing verdicts); `patch.rs` records what an edit
 //! changed so that undo can put it back; `history.rs` holds the undo/redo stacks and the
 //! saved state.
 
@@ -27,6 +27,7 @@ mod claims;
 mod history;
 mod inverse;
 mod patch;
+mod publish;
 mod speakers;
 #[cfg(test)]
 mod tests;
@@ -34,6 +35,8 @@ mod tests;
 mod tests_bulk;
 #[cfg(test)]
 mod tests_checks;
+#[cfg(test)]
+mod tests_publish;
 mod workflow;
 
 use super::{
@@ -197,6 +200,20 @@ pub enum Edit {
         title: String,
         meta: ArticleMeta,
     },
+    /// Publish the verdicts of claims: each one's status and rationale as they are now,
+    /// with when and by whom ([`Publication`](crate::model::Publication)). Unchecked
+    /// claims and those already published as they are are passed over. A shared project
+    /// lets only roles with the publish right make this edit; `by` is then the role.
+    Publish {
+        claims: Vec<ClaimId>,
+        at: i64,
+        #[serde(default)]
+        by: String,
+    },
+    /// Withdraw the publication of claims' verdicts.
+    Unpublish {
+        claims: Vec<ClaimId>,
+    },
 }
 
 /// What dismissing a speaker ([`Edit::DismissSpeaker`]) does to its claims.
@@ -239,6 +256,8 @@ impl Edit {
             Edit::AddArticle { .. } => "add article",
             Edit::SetSettings { .. } => "edit project settings",
             Edit::SetArticleMeta { .. } => "edit article details",
+            Edit::Publish { .. } => "publish verdicts",
+            Edit::Unpublish { .. } => "withdraw publication",
         }
     }
 }
@@ -345,6 +364,8 @@ pub fn apply(project: &mut Project, edit: &Edit) -> Result<Patch, EditError> {
             article,
             extraction,
         } => articles::add_article(project, p, article, extraction),
+        Edit::Publish { claims, at, by } => publish::publish(project, p, claims, *at, by),
+        Edit::Unpublish { claims } => publish::unpublish(project, p, claims),
     }?;
     Ok(patch)
 }
@@ -391,6 +412,7 @@ fn is_analyst_work(claim: &Claim) -> bool {
         || claim.assignee.is_some()
         || claim.priority != Priority::Normal
         || claim.in_progress
+        || claim.published.is_some()
 }
 
 /// An edit refused because the project's ids are used up (see [`Project::fresh_id`]).

@@ -58,6 +58,8 @@ impl ClaimdeskApp {
                     self.apply_edit(Edit::DeleteClaims { claims });
                 }
             }
+            Action::Publish => self.publish(true),
+            Action::Unpublish => self.publish(false),
             Action::Undo if self.shared.is_some() => self.undo_shared(),
             Action::Redo if self.shared.is_some() => {
                 self.message = Some("Redo is not available in a shared project yet".into());

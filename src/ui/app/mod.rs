@@ -12,6 +12,7 @@ mod dispatch;
 mod files;
 mod job_results;
 mod library_actions;
+mod publish_actions;
 mod shared_actions;
 mod speaker_actions;
 
@@ -294,6 +295,7 @@ impl ClaimdeskApp {
     }
 
     fn draw(&mut self, ui: &mut egui::Ui) {
+        let publish = self.publish_right();
         let queue = &mut self.queue;
         egui::Panel::top("menu").show(ui, |ui| {
             let facts = MenuFacts {
@@ -303,6 +305,7 @@ impl ClaimdeskApp {
                 article: self.view.article,
                 theme: self.prefs.theme,
                 advance: self.prefs.advance,
+                publish,
             };
             menu::show(ui, &facts, queue);
         });

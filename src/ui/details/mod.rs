@@ -217,6 +217,7 @@ fn header(ui: &mut Ui, claim: &Claim, queue: &mut Queue) {
             }
             ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
                 theme::status_pill(ui, claim.status);
+                crate::ui::claims_table::publish_mark(ui, claim);
                 ui.add(egui::Label::new(RichText::new(facts).small().weak()).truncate());
             });
         });

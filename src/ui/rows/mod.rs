@@ -233,6 +233,7 @@ mod tests {
                 assignee: None,
                 priority: Default::default(),
                 in_progress: false,
+                published: None,
             });
         }
         p
