@@ -484,3 +484,30 @@ fn a_quotation_resumes_after_a_phrase_of_the_frame() {
         "Every toll we raise \u{2026} drives a trader away."
     );
 }
+
+#[test]
+fn a_stance_after_but_keeps_the_speaker() {
+    let (_, c) =
+        claims("The dockers said they want better pay, but pledged to keep the port open.");
+    let got: Vec<_> = c
+        .iter()
+        .map(|c| (c.cue.as_str(), c.content.as_str()))
+        .collect();
+    assert!(
+        got.contains(&("pledged", "to keep the port open")),
+        "{got:?}"
+    );
+    assert!(
+        c.iter()
+            .all(|c| c.mention.as_deref() == Some("The dockers")),
+        "{c:?}"
+    );
+}
+
+#[test]
+fn a_time_between_subject_and_verb_is_skipped() {
+    let (_, c) =
+        claims("The harbour board this month rejected a request from traders to cut the fees.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].mention.as_deref(), Some("The harbour board"));
+}

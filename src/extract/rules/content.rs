@@ -96,6 +96,9 @@ pub(super) fn second_cues(
         && (clause || !lex::needs_clause(&cue_word))
     {
         reported(s, i, n, cue, mention, out);
+    } else {
+        // "…, but pledged to stay calm": a stance of the same speaker.
+        super::stance::second_stance(s, k, mention, out);
     }
 }
 

@@ -110,7 +110,12 @@ pub(super) fn stance_frames(s: &Sentence, from: usize, out: &mut Vec<Frame>) -> 
 }
 
 /// A stance frame of a known speaker whose verb is the second predicate at `p`.
-fn second_stance(s: &Sentence, p: usize, mention: Option<(usize, usize)>, out: &mut Vec<Frame>) {
+pub(super) fn second_stance(
+    s: &Sentence,
+    p: usize,
+    mention: Option<(usize, usize)>,
+    out: &mut Vec<Frame>,
+) {
     let n = s.toks.len();
     let Some(k) = second_predicate(s, p) else {
         return;

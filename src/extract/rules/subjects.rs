@@ -57,6 +57,18 @@ fn subject_scan(s: &Sentence, k: usize) -> Option<(usize, usize)> {
     {
         j -= 2;
     }
+    // "the court this month rejected", "the board last week said".
+    if j >= 3
+        && s.is_free_word(j - 2)
+        && s.is_free_word(j - 1)
+        && matches!(s.word(j - 2), "this" | "last")
+        && matches!(
+            s.word(j - 1),
+            "week" | "month" | "year" | "weekend" | "spring" | "summer" | "fall" | "winter"
+        )
+    {
+        j -= 2;
+    }
     let end = j;
     if end == 0 {
         return None;
