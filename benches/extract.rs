@@ -1,7 +1,11 @@
 //! Extraction throughput over more than 10 MB of news-like text (the sample article and
-//! sentences of every construction, repeated). Run: `cargo bench --bench extract`.
+//! sentences of every construction, repeated): `extract` alone, and what `claimdesk extract`
+//! does with the text once read (extract, then the JSON written out). Run:
+//! `cargo bench --bench extract`.
 
 use claimdesk::extract::extract;
+use claimdesk::io::article::ArticleSource;
+use claimdesk::io::extract_output::write_json;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 const SAMPLE: &str = include_str!("../assets/rafah-kirby-gallant.txt");
@@ -36,6 +40,20 @@ fn bench_extract(c: &mut Criterion) {
     group.sample_size(10);
     group.throughput(Throughput::Bytes(text.len() as u64));
     group.bench_function("10MB", |b| b.iter(|| extract(std::hint::black_box(&text))));
+    let source = ArticleSource {
+        path: "bench.txt".into(),
+        title: String::new(),
+        text: text.clone(),
+        sha256: String::new(),
+        meta: Default::default(),
+    };
+    group.bench_function("10MB to JSON", |b| {
+        b.iter(|| {
+            let ex = extract(std::hint::black_box(&source.text));
+            let mut out = std::io::sink();
+            write_json(&mut out, &[(&source, ex)])
+        })
+    });
     group.finish();
 }
 

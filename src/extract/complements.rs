@@ -6,14 +6,12 @@
 //! Open-class action verbs and broad volition ("want", "try", "need") are left out on
 //! purpose: they are not speech, and chasing them costs precision.
 
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
-use super::lexicon::{Fnv, lower_into};
+use super::lexicon::lower_into;
 
-/// A table keyed by lower-case words, with the cheap hash of the word lists.
-type WordTable<V> = HashMap<Vec<u8>, V, BuildHasherDefault<Fnv>>;
+/// A table keyed by lower-case words, with the cheap look-up of the word lists.
+type WordTable<V> = super::word_table::WordMap<V>;
 
 /// What may follow a verb as its content.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -1,9 +1,9 @@
 //! Word lists of general English news style: speech and cognition verbs, nominal cues,
 //! titles, pronouns. No list names a person, place or phrase of any particular article.
 
-use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
+
+use super::word_table::WordMap;
 
 // Each list is also a hash set: the extractor asks about every word of the text.
 static CUE_VERBS_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(CUE_VERBS));
@@ -20,34 +20,13 @@ static ROLE_HEADS_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(ROLE_HE
 static BODY_HEADS_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(BODY_HEADS));
 static TIME_WORDS_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(TIME_WORDS));
 
-/// A set of lower-case ASCII words with a cheap hash: the extractor asks about every
-/// word of the text, and SipHash's protection against crafted keys buys nothing here.
-struct WordSet(HashSet<&'static [u8], BuildHasherDefault<Fnv>>);
+/// A set of lower-case ASCII words with a cheap look-up: the extractor asks about every
+/// word of the text (see `word_table`).
+struct WordSet(WordMap<()>);
 
 impl WordSet {
     fn new(words: &[&'static str]) -> Self {
-        WordSet(words.iter().map(|w| w.as_bytes()).collect())
-    }
-}
-
-/// FNV-1a: a cheap hash for short words (the word lists and tables of `complements`).
-#[derive(Default)]
-pub(crate) struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
+        WordSet(words.iter().map(|w| (w.as_bytes().to_vec(), ())).collect())
     }
 }
 
@@ -66,8 +45,7 @@ pub(crate) fn lower_into<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b [u
 
 /// Case-insensitive membership without allocating.
 fn in_list(set: &WordSet, word: &str) -> bool {
-    let mut buf = [0u8; 24];
-    lower_into(word, &mut buf).is_some_and(|w| set.0.contains(w))
+    !word.is_empty() && set.0.get_lower(word).is_some()
 }
 
 /// Speech, writing and stance verbs in every form that can introduce a claim.
@@ -350,8 +328,13 @@ pub fn keeps_dot(word: &str) -> bool {
         // An initial ("J."), or the "v." of a case name ("Roe v. Wade").
         return c.is_uppercase() || c == 'v';
     }
+    // Lower case without allocating (no abbreviation is over 24 bytes).
+    let mut buf = [0u8; 24];
+    let lower = lower_into(word, &mut buf)
+        .and_then(|w| std::str::from_utf8(w).ok())
+        .unwrap_or("");
     matches!(
-        word.to_ascii_lowercase().as_str(),
+        lower,
         "mr" | "mrs"
             | "ms"
             | "dr"

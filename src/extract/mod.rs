@@ -16,6 +16,7 @@ mod rules;
 mod speakers;
 pub mod syntax;
 mod text;
+mod word_table;
 
 pub use kind::ClaimKind;
 use rules::{Frame, Place, Sentence};

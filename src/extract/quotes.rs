@@ -6,6 +6,8 @@
 //! quote running over paragraphs), a new opening mark while one is open closes the first
 //! just before it, and an unclosed single quote is taken for an apostrophe.
 
+use super::text::char_at;
+
 /// A quotation: `open` is the byte of the opening mark, `inner_start..inner_end` the quoted
 /// words, `end` the byte after the closing mark (or the paragraph end when unclosed).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,16 +32,34 @@ pub fn find_quotes(text: &str, para: (usize, usize)) -> Vec<Quote> {
     // (mark, byte of the opening mark, byte after it)
     let mut open: Option<(Mark, usize, usize)> = None;
     let mut prev: Option<char> = None;
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let mut next = chars.peek().map(|&(_, d)| d);
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Plain ASCII other than `"` and `'` is never a quote mark: skip it at once, and
+        // remember its last char as the one before the next mark.
+        let skip = bytes[i..]
+            .iter()
+            .position(|&b| b == b'"' || b == b'\'' || b >= 0x80)
+            .unwrap_or(bytes.len() - i);
+        if skip > 0 {
+            i += skip;
+            prev = Some(bytes[i - 1] as char);
+            if i >= bytes.len() {
+                break;
+            }
+        }
+        let Some(c) = char_at(s, i) else {
+            break;
+        };
         let at = pstart + i;
         let mut after = at + c.len_utf8();
+        i += c.len_utf8();
+        let mut next = char_at(s, i);
         // Two apostrophes stand for a double quotation mark in some wire and archive text.
         let c = if c == '\'' && next == Some('\'') {
-            chars.next();
+            i += 1;
             after += 1;
-            next = chars.peek().map(|&(_, d)| d);
+            next = char_at(s, i);
             '"'
         } else {
             c

@@ -48,38 +48,43 @@ fn is_apostrophe(c: char) -> bool {
 pub fn tokenize(text: &str, start: usize, end: usize, quotes: &[Quote]) -> Vec<Token> {
     let s = &text[start..end];
     let mut tokens = Vec::with_capacity((end - start) / 5 + 1);
-    let mut iter = s.char_indices().peekable();
+    let mut i = 0;
     let mut qi = 0;
-    while let Some((i, c)) = iter.next() {
+    while let Some(c) = char_at(s, i) {
+        let clen = c.len_utf8();
         if c.is_whitespace() {
+            i += clen;
             continue;
         }
         let tok_start = start + i;
-        let mut tok_end = tok_start + c.len_utf8();
+        let mut tok_end = tok_start + clen;
         let word = is_word_char(c);
+        // Where the next token may start: after every char the token took.
+        let mut j = i + clen;
         if word {
-            while let Some(&(j, d)) = iter.peek() {
+            while let Some(d) = char_at(s, j) {
+                let dlen = d.len_utf8();
                 if is_word_char(d) {
-                    tok_end = start + j + d.len_utf8();
-                    iter.next();
+                    j += dlen;
+                    tok_end = start + j;
                     continue;
                 }
                 // Inner joiners: keep only when a word character follows.
                 if d == '-' || d == '.' || is_apostrophe(d) || d == '&' {
-                    let next = s[j + d.len_utf8()..].chars().next();
-                    if next.is_some_and(is_word_char) {
-                        tok_end = start + j + d.len_utf8();
-                        iter.next();
+                    if char_at(s, j + dlen).is_some_and(is_word_char) {
+                        j += dlen;
+                        tok_end = start + j;
                         continue;
                     }
                     if d == '.' && lexicon::keeps_dot(&text[tok_start..tok_end]) {
-                        tok_end = start + j + 1;
-                        iter.next();
+                        j += 1;
+                        tok_end = start + j;
                     }
                 }
                 break;
             }
         }
+        i = j;
         while qi < quotes.len() && quotes[qi].end <= tok_start {
             qi += 1;
         }
@@ -96,18 +101,37 @@ pub fn tokenize(text: &str, start: usize, end: usize, quotes: &[Quote]) -> Vec<T
     tokens
 }
 
+/// The char at byte `i` of `s` (a char boundary), without decoding when it is ASCII.
+#[inline]
+pub(super) fn char_at(s: &str, i: usize) -> Option<char> {
+    match s.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => Some(b as char),
+        Some(_) => s[i..].chars().next(),
+        None => None,
+    }
+}
+
 /// Sentences of one paragraph as byte ranges. A sentence ends at `.`, `!` or `?` (with any
 /// closing quotes or brackets) followed by a capital, a digit or an opening quote, but not
 /// inside a quotation (a quote that runs over sentences stays whole) nor after an
 /// abbreviation or an initial.
 pub fn sentences(text: &str, para: (usize, usize), quotes: &[Quote]) -> Vec<(usize, usize)> {
     let (pstart, pend) = para;
-    let _bytes = text.as_bytes();
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut sent_start = pstart;
     let mut qi = 0;
     let mut i = pstart;
     while i < pend {
+        // Only `;`, `.`, `!`, `?` and `…` (lead byte 0xE2) can end a sentence: skip the
+        // bytes between them (all other work below is for those chars).
+        match bytes[i..pend]
+            .iter()
+            .position(|&b| matches!(b, b';' | b'.' | b'!' | b'?' | 0xE2))
+        {
+            Some(skip) => i += skip,
+            None => break,
+        }
         let c = match text[i..].chars().next() {
             Some(c) => c,
             None => break,
