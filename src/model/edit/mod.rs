@@ -27,6 +27,7 @@ mod claims;
 mod history;
 mod inverse;
 mod patch;
+mod revert;
 mod speakers;
 #[cfg(test)]
 mod tests;
@@ -34,6 +35,8 @@ mod tests;
 mod tests_bulk;
 #[cfg(test)]
 mod tests_checks;
+#[cfg(test)]
+mod tests_revert;
 mod workflow;
 
 use super::{
@@ -43,8 +46,9 @@ use super::{
 use crate::extract::Extraction;
 
 pub use history::{History, SavedToken};
-pub use inverse::inverse;
+pub use inverse::revert_of;
 pub use patch::Patch;
+pub use revert::{Change, Revert};
 
 /// One change to a project. Times are given by the caller (seconds since the Unix epoch).
 /// Serialised (serde's externally tagged form) into a shared project's edit log.
@@ -197,6 +201,9 @@ pub enum Edit {
         title: String,
         meta: ArticleMeta,
     },
+    /// Set back what one of your edits changed, leaving alone what others changed since: a
+    /// shared project's undo and redo (`revert.rs`), built by [`revert_of`].
+    Revert(Box<Revert>),
 }
 
 /// What dismissing a speaker ([`Edit::DismissSpeaker`]) does to its claims.
@@ -239,6 +246,8 @@ impl Edit {
             Edit::AddArticle { .. } => "add article",
             Edit::SetSettings { .. } => "edit project settings",
             Edit::SetArticleMeta { .. } => "edit article details",
+            Edit::Revert(r) if r.redo => "redo",
+            Edit::Revert(_) => "undo",
         }
     }
 }
@@ -345,6 +354,7 @@ pub fn apply(project: &mut Project, edit: &Edit) -> Result<Patch, EditError> {
             article,
             extraction,
         } => articles::add_article(project, p, article, extraction),
+        Edit::Revert(r) => revert::apply(project, p, r),
     }?;
     Ok(patch)
 }

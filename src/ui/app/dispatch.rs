@@ -3,7 +3,7 @@
 //! jobs. Nothing else changes the project.
 
 use super::ClaimdeskApp;
-use crate::model::edit::{Edit, EditError};
+use crate::model::edit::{Edit, EditError, revert_of};
 use crate::model::{ClaimId, Status};
 use crate::ui::assign_speaker::AssignSpeaker;
 use crate::ui::command::{Action, Pick, Tab, ThemeChoice};
@@ -58,10 +58,8 @@ impl ClaimdeskApp {
                     self.apply_edit(Edit::DeleteClaims { claims });
                 }
             }
-            Action::Undo if self.shared.is_some() => self.undo_shared(),
-            Action::Redo if self.shared.is_some() => {
-                self.message = Some("Redo is not available in a shared project yet".into());
-            }
+            Action::Undo if self.shared.is_some() => self.undo_shared(false),
+            Action::Redo if self.shared.is_some() => self.undo_shared(true),
             Action::Undo => {
                 self.message = Some(match self.doc.history.undo(&mut self.doc.project) {
                     Some(what) => format!("Undid {what}"),
@@ -281,6 +279,9 @@ impl ClaimdeskApp {
                 let first_new = patch.added_claims.first().copied();
                 if let Some(edit) = to_send {
                     let added = patch.added_claims.clone();
+                    let at = crate::io::import::now_seconds();
+                    let revert = revert_of(patch, &self.doc.project, at, false);
+                    self.record_shared(&edit, revert);
                     self.send_shared(&edit, added);
                 }
                 self.message = None;

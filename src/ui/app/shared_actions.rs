@@ -8,7 +8,7 @@ use std::sync::mpsc::Sender;
 use super::ClaimdeskApp;
 use crate::io::shared::{Access, Address};
 use crate::model::ClaimId;
-use crate::model::edit::{Edit, History};
+use crate::model::edit::{Edit, EditError, History, Revert, revert_of};
 use crate::ui::command::Prompt;
 use crate::ui::jobs::shared::{LinkStatus, SharedEvent, ToServer};
 use crate::ui::state::Document;
@@ -26,6 +26,16 @@ pub struct SharedSession {
     link_id: u64,
     /// Edits sent to the link so far (the last one's number).
     seq: u64,
+    /// Your own edits here, newest last, each as the revert that undoes it (others' edits
+    /// never go on it); and the undone ones, as the revert that redoes each.
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+}
+
+/// One step of a shared project's undo or redo stack.
+struct Step {
+    what: &'static str,
+    revert: Revert,
 }
 
 impl SharedSession {
@@ -84,6 +94,8 @@ impl ClaimdeskApp {
             link,
             link_id: self.next_link,
             seq: 0,
+            undo: Vec::new(),
+            redo: Vec::new(),
         });
         self.message = Some(format!("Opening {address}…"));
     }
@@ -120,31 +132,81 @@ impl ClaimdeskApp {
         self.doc.history.mark_saved();
     }
 
-    /// Undo in a shared project: the edits that set back what your last edit changed are
-    /// applied here and sent, as any edit (others' later edits of other fields stay).
-    pub(super) fn undo_shared(&mut self) {
+    /// Your edit `edit`, just applied here, goes on the shared undo stack as its `revert`
+    /// (built from its patch and what it left) and empties the redo stack.
+    pub(super) fn record_shared(&mut self, edit: &Edit, revert: Revert) {
+        let Some(s) = &mut self.shared else { return };
+        s.undo.push(Step {
+            what: edit.describe(),
+            revert,
+        });
+        s.redo.clear();
+    }
+
+    /// The Edit menu's labels in a shared project: (undo, redo).
+    pub(super) fn shared_labels(&self) -> Option<(Option<&'static str>, Option<&'static str>)> {
+        let s = self.shared.as_ref()?;
+        Some((s.undo.last().map(|x| x.what), s.redo.last().map(|x| x.what)))
+    }
+
+    /// Undo (or redo) in a shared project: your last edit's revert is applied here and
+    /// sent as an ordinary edit, after every edit sent before it. What someone else changed
+    /// since is kept and said (docs/shared-projects.md); the revert of what was undone goes
+    /// on the other stack.
+    pub(super) fn undo_shared(&mut self, redo: bool) {
         if self.refuse_edit() {
             return;
         }
-        let Some((edit, patch)) = self.doc.history.last_undo() else {
-            self.message = Some("Nothing to undo".into());
+        let Some(s) = &mut self.shared else { return };
+        let stack = if redo { &mut s.redo } else { &mut s.undo };
+        let (did, none) = if redo {
+            ("Redid", "Nothing to redo")
+        } else {
+            ("Undid", "Nothing to undo")
+        };
+        let Some(step) = stack.pop() else {
+            self.message = Some(none.into());
             return;
         };
-        let what = edit.describe();
+        let edit = Edit::Revert(Box::new(step.revert));
         let at = crate::io::import::now_seconds();
-        let Some(edits) = crate::model::edit::inverse(edit, patch, at) else {
-            self.message = Some(format!(
-                "Undo of “{what}” is not available in a shared project yet"
-            ));
-            return;
-        };
-        self.doc.history.drop_last_undo();
-        self.message = Some(format!("Undid {what}"));
-        for e in edits {
-            match self.doc.history.apply_unrecorded(&mut self.doc.project, &e) {
-                Ok(_) => self.send_shared(&e, Vec::new()),
-                Err(crate::model::edit::EditError::NoChange) => {}
-                Err(err) => self.message = Some(format!("Not fully undone: {err}")),
+        match self
+            .doc
+            .history
+            .apply_unrecorded(&mut self.doc.project, &edit)
+        {
+            Ok(patch) => {
+                let back = revert_of(&patch, &self.doc.project, at, !redo);
+                let mut said = format!("{did} {}", step.what);
+                if !patch.conflicts.is_empty() {
+                    said.push_str(&format!(
+                        "; kept what others changed since: {}",
+                        patch.conflicts.join("; ")
+                    ));
+                }
+                self.message = Some(said);
+                if let Some(s) = &mut self.shared {
+                    let other = if redo { &mut s.undo } else { &mut s.redo };
+                    other.push(Step {
+                        what: step.what,
+                        revert: back,
+                    });
+                }
+                self.send_shared(&edit, Vec::new());
+            }
+            Err(EditError::NoChange) => {
+                self.message = Some(format!(
+                    "Nothing left to {} of “{}”: others changed it since (their edits kept)",
+                    if redo { "redo" } else { "undo" },
+                    step.what
+                ));
+            }
+            Err(err) => {
+                self.message = Some(format!(
+                    "Could not {} “{}”: {err}",
+                    if redo { "redo" } else { "undo" },
+                    step.what
+                ))
             }
         }
         self.view
