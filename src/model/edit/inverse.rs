@@ -109,10 +109,14 @@ fn changes<T: Entity>(before: &[(u64, Option<(usize, &T)>)], now: &[T]) -> Vec<C
                 }
             }
             (None, Some(now)) => out.push(Change::Added(now.clone())),
-            (Some((_, b)), None) => out.push(Change::Removed {
-                entity: (*b).clone(),
-                follows: follows.get(id).copied().flatten(),
-            }),
+            (Some((_, b)), None) => {
+                let (follows, precedes) = follows.get(id).copied().unwrap_or_default();
+                out.push(Change::Removed {
+                    entity: (*b).clone(),
+                    follows,
+                    precedes,
+                })
+            }
             (None, None) => {}
         }
     }
@@ -125,14 +129,14 @@ fn changes<T: Entity>(before: &[(u64, Option<(usize, &T)>)], now: &[T]) -> Vec<C
     out
 }
 
-/// For each removed entity, the id of the one before it in the list as it was before the
-/// edit (`None`: it was first).
+/// For each removed entity, the ids of the ones before and after it in the list as it was
+/// before the edit (`None`: it was first, or last).
 fn order_before<T: Entity>(
     before: &[(u64, Option<(usize, &T)>)],
     now: &[T],
     at: &HashMap<u64, usize>,
     removed: &[(usize, &T)],
-) -> HashMap<u64, Option<u64>> {
+) -> HashMap<u64, (Option<u64>, Option<u64>)> {
     let created: HashSet<u64> = before
         .iter()
         .filter(|(id, b)| b.is_none() && at.contains_key(id))
@@ -161,6 +165,9 @@ fn order_before<T: Entity>(
     let want: HashSet<u64> = removed.iter().map(|(_, e)| e.raw()).collect();
     (ids.iter().enumerate())
         .filter(|(_, id)| want.contains(id))
-        .map(|(i, id)| (*id, i.checked_sub(1).map(|j| ids[j])))
+        .map(|(i, id)| {
+            let before = i.checked_sub(1).map(|j| ids[j]);
+            (*id, (before, ids.get(i + 1).copied()))
+        })
         .collect()
 }

@@ -40,8 +40,14 @@ pub enum Change<T> {
     /// The edit added it (as it left it): the revert removes it again.
     Added(T),
     /// The edit removed it: the revert puts it back after `follows` (the id of the entity
-    /// before it; `None`: it was first).
-    Removed { entity: T, follows: Option<u64> },
+    /// before it; `None`: it was first). `precedes` (the one after it) is read too, so that
+    /// the server places it where the window does.
+    Removed {
+        entity: T,
+        follows: Option<u64>,
+        #[serde(default)]
+        precedes: Option<u64>,
+    },
     /// The edit changed these fields of entity `id`.
     Fields { id: u64, fields: Fields },
 }
@@ -113,10 +119,14 @@ impl Revert {
     /// Claims it reads: those it names and those removed ones follow.
     pub fn claim_ids(&self) -> Vec<ClaimId> {
         let mut ids: Vec<ClaimId> = self.claims.iter().map(|c| ClaimId(change_id(c))).collect();
-        ids.extend(self.claims.iter().filter_map(|c| match c {
-            Change::Removed { follows, .. } => follows.map(ClaimId),
-            _ => None,
-        }));
+        for c in &self.claims {
+            if let Change::Removed {
+                follows, precedes, ..
+            } = c
+            {
+                ids.extend(follows.iter().chain(precedes).map(|&id| ClaimId(id)));
+            }
+        }
         ids.sort();
         ids.dedup();
         ids
@@ -129,10 +139,14 @@ impl Revert {
             .iter()
             .map(|c| ArticleId(change_id(c)))
             .collect();
-        ids.extend(self.articles.iter().filter_map(|c| match c {
-            Change::Removed { follows, .. } => follows.map(ArticleId),
-            _ => None,
-        }));
+        for c in &self.articles {
+            if let Change::Removed {
+                follows, precedes, ..
+            } = c
+            {
+                ids.extend(follows.iter().chain(precedes).map(|&id| ArticleId(id)));
+            }
+        }
         ids.sort();
         ids.dedup();
         ids
@@ -364,9 +378,9 @@ fn put_back<T: Entity>(
     let back: Vec<(&T, Option<u64>)> = changes
         .iter()
         .filter_map(|c| match c {
-            Change::Removed { entity, follows } if !present.contains(&entity.raw()) => {
-                Some((entity, *follows))
-            }
+            Change::Removed {
+                entity, follows, ..
+            } if !present.contains(&entity.raw()) => Some((entity, *follows)),
             _ => None,
         })
         .collect();
