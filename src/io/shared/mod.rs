@@ -16,6 +16,7 @@
 mod address;
 mod edits;
 pub mod journal;
+pub mod password;
 mod rows;
 pub mod schema;
 mod sync;
