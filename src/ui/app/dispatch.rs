@@ -180,6 +180,7 @@ impl ClaimdeskApp {
             Action::ShowOpenPath => self.dialogs.open_path = Some(String::new()),
             Action::ShowOpenUrl => self.dialogs.open_url = Some(String::new()),
             Action::ShowOpenShared => self.dialogs.open_shared = Some(String::new()),
+            Action::SharedPassword(answer) => self.shared_password(answer),
             Action::ShowSavePath => {
                 let path = self.doc.path.as_ref().map(|p| p.display().to_string());
                 self.dialogs.save_path = Some(path.unwrap_or_default());

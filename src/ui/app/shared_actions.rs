@@ -9,7 +9,8 @@ use super::ClaimdeskApp;
 use crate::io::shared::{Access, Address};
 use crate::model::ClaimId;
 use crate::model::edit::{Edit, EditError, History, Revert, revert_of};
-use crate::ui::command::Prompt;
+use crate::ui::command::{Prompt, Secret};
+use crate::ui::dialogs::PasswordPrompt;
 use crate::ui::jobs::shared::{LinkStatus, SharedEvent, ToServer};
 use crate::ui::state::Document;
 
@@ -24,6 +25,8 @@ pub struct SharedSession {
     pub status: LinkStatus,
     link: Sender<ToServer>,
     link_id: u64,
+    /// The address with any password the prompt gave (in memory only), to open again.
+    address: Address,
     /// Edits sent to the link so far (the last one's number).
     seq: u64,
     /// Your own edits here, newest last, each as the revert that undoes it (others' edits
@@ -69,13 +72,27 @@ impl SharedSession {
 impl ClaimdeskApp {
     /// Open the shared project at `url` (its load runs on the link's thread).
     pub fn open_shared(&mut self, url: &str) {
-        let address = match Address::parse(url) {
-            Ok(a) => a,
-            Err(e) => {
-                self.dialogs.prompt = Some(Prompt::Error(format!("Could not open. {e}")));
-                return;
+        match Address::parse(url) {
+            Ok(a) => self.open_shared_at(a),
+            Err(e) => self.dialogs.prompt = Some(Prompt::Error(format!("Could not open. {e}"))),
+        }
+    }
+
+    /// The password prompt's answer: open again with it (kept in this link's address, in
+    /// memory only, so that reconnects use it too), or give up.
+    pub(super) fn shared_password(&mut self, answer: Option<Secret>) {
+        let Some(s) = self.shared.take() else { return };
+        match answer {
+            Some(Secret(password)) => {
+                let mut address = s.address;
+                address.set_password(&password);
+                self.open_shared_at(address);
             }
-        };
+            None => self.message = Some(format!("Not opened: no password given for {}", s.shown)),
+        }
+    }
+
+    fn open_shared_at(&mut self, address: Address) {
         // The old link ends (and lets go of its journal) when its sender is dropped.
         self.shared = None;
         self.next_link += 1;
@@ -93,6 +110,7 @@ impl ClaimdeskApp {
             status: LinkStatus::default(),
             link,
             link_id: self.next_link,
+            address: address.clone(),
             seq: 0,
             undo: Vec::new(),
             redo: Vec::new(),
@@ -238,6 +256,20 @@ impl ClaimdeskApp {
                         ),
                     });
                 }
+            }
+            SharedEvent::NeedsPassword(why) => {
+                let Some(s) = &self.shared else { return };
+                let refused = why.contains("password authentication failed");
+                self.message = None;
+                self.dialogs.password = Some(PasswordPrompt {
+                    shown: s.shown.clone(),
+                    why: if refused {
+                        " The password was refused.".into()
+                    } else {
+                        String::new()
+                    },
+                    text: String::new(),
+                });
             }
             SharedEvent::OpenFailed(why) => {
                 self.shared = None;
