@@ -1,7 +1,8 @@
 # Sourced by .ci/run (bash): a throwaway PostgreSQL cluster for the shared-project tests.
 #
 # Installs Debian's `postgresql` package if no server binaries are there, creates a cluster
-# in a temporary folder (trust authentication, listening on 127.0.0.1 only, its unix socket
+# in a temporary folder (trust authentication except for members of
+# claimdesk_password_users, who need a password, listening on 127.0.0.1 only, its unix socket
 # in the same folder, TLS with a self-signed certificate), starts it on a free port and
 # exports CLAIMDESK_TEST_PG, the address the tests read (tests/pg_support), and
 # CLAIMDESK_TEST_PG_CA, the certificate. `claimdesk_pg_stop` stops it and removes the folder;
@@ -38,6 +39,12 @@ claimdesk_pg_start() {
     echo "postgres: initdb failed" >&2
     return 1
   }
+  # Members of claimdesk_password_users log in with a password (SCRAM) over TCP, before the
+  # trust rules, so that tests can make a role that needs one (tests/shared_password.rs).
+  local hba="$CLAIMDESK_PG_DIR/data/pg_hba.conf"
+  { echo "host all +claimdesk_password_users 127.0.0.1/32 scram-sha-256"; cat "$hba"; } \
+    >"$CLAIMDESK_PG_DIR/hba.new" && cat "$CLAIMDESK_PG_DIR/hba.new" >"$hba" \
+    && rm "$CLAIMDESK_PG_DIR/hba.new"
   # A self-signed certificate for 127.0.0.1, so that the TLS tests have a server to verify
   # (CLAIMDESK_TEST_PG_CA is its file).
   openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=127.0.0.1" \

@@ -357,15 +357,37 @@ fn shared_address(arg: &Path) -> Option<&str> {
 }
 
 fn load_shared(url: &str) -> Result<Project, String> {
-    let address = shared::Address::parse(url).map_err(|e| e.to_string())?;
-    let mut project = shared::SharedProject::open(&address).map_err(|e| e.to_string())?;
+    let mut project = with_password(url, shared::SharedProject::open)?;
     project.load().map_err(|e| e.to_string())
+}
+
+/// Run `op` on the address `url`; when the server asks for a password that the address,
+/// `PGPASSWORD` and the password file did not give, ask on the terminal (no echo) and run
+/// it again; without a terminal, one line naming the address (never the password).
+fn with_password<T>(
+    url: &str,
+    op: impl Fn(&shared::Address) -> Result<T, shared::SharedError>,
+) -> Result<T, String> {
+    use std::io::IsTerminal as _;
+    let mut address = shared::Address::parse(url).map_err(|e| e.to_string())?;
+    match op(&address) {
+        Err(e) if e.needs_password() => {
+            if !std::io::stdin().is_terminal() {
+                return Err(shared::password::no_password_line(&address));
+            }
+            let password = rpassword::prompt_password(format!("Password for {address}: "))
+                .map_err(|e| format!("{address}: cannot read the password: {e}"))?;
+            address.set_password(&password);
+            op(&address).map_err(|e| e.to_string())
+        }
+        other => other.map_err(|e| e.to_string()),
+    }
 }
 
 /// `claimdesk share FILE URL`: the whole project file as a new shared project.
 fn share(file: &Path, url: &str) -> ExitCode {
-    let address = match shared::Address::parse(url) {
-        Ok(a) => a,
+    let shown = match shared::Address::parse(url) {
+        Ok(a) => a.to_string(),
         Err(e) => {
             eprintln!("claimdesk: {e}");
             return ExitCode::from(1);
@@ -378,10 +400,10 @@ fn share(file: &Path, url: &str) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    match shared::share(&project, &address) {
+    match with_password(url, |address| shared::share(&project, address)) {
         Ok(summary) => {
             println!(
-                "shared {} article(s), {} claim(s) and {} speaker(s) of {} as {address}",
+                "shared {} article(s), {} claim(s) and {} speaker(s) of {} as {shown}",
                 summary.articles,
                 summary.claims,
                 summary.speakers,
@@ -398,9 +420,7 @@ fn share(file: &Path, url: &str) -> ExitCode {
 
 /// `claimdesk import URL FILE...`: each article added in its own transaction.
 fn import_shared(url: &str, files: &[PathBuf]) -> ExitCode {
-    let opened = shared::Address::parse(url)
-        .map_err(|e| e.to_string())
-        .and_then(|a| shared::SharedProject::open_or_create(&a).map_err(|e| e.to_string()));
+    let opened = with_password(url, shared::SharedProject::open_or_create);
     let mut project = match opened {
         Ok(p) => p,
         Err(e) => {

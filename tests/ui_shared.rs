@@ -203,3 +203,65 @@ fn an_unreachable_server_is_one_line_naming_the_address_without_its_password() {
     assert!(!shown.contains("hunter2"));
     assert!(!shown.contains('\n'), "one line: {shown}");
 }
+
+#[test]
+fn undo_and_redo_keys_in_one_frame_are_sent_in_order_and_the_server_follows() {
+    let Some(db) = pg_support::fresh_db() else {
+        return;
+    };
+    shared_fixture(&db, "Desk");
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = window(&db.url("Desk"), dir.path());
+    let first = h
+        .state()
+        .view
+        .selection
+        .cursor
+        .expect("first claim selected");
+    let was = statuses(&h)[0];
+    let key = if was == Status::False { Key::D } else { Key::F };
+    press(&mut h, key);
+    let set = statuses(&h)[0];
+    assert_ne!(set, was);
+    let (cmd, shift) = (
+        egui::Modifiers::COMMAND,
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+    );
+    // One frame: undo, redo, undo, redo, undo: the verdict ends undone.
+    for m in [cmd, shift, cmd, shift, cmd] {
+        h.key_press_modifiers(m, Key::Z);
+    }
+    h.step();
+    h.run();
+    assert_eq!(statuses(&h)[0], was, "five steps applied in order");
+    assert_eq!(h.state().message.as_deref(), Some("Undid set status"));
+    wait(&mut h, |app| {
+        app.shared
+            .as_ref()
+            .is_some_and(|s| s.status.sent == 6 && s.status.pending == 0)
+    });
+    let server = open(&db.url("Desk")).load().unwrap();
+    let on_server = server.claims.iter().find(|c| c.id == first).unwrap();
+    assert_eq!(on_server.status, was);
+    // Redo once more: the server has the verdict again; the Edit menu names what is next.
+    h.key_press_modifiers(shift, Key::Z);
+    h.run();
+    assert_eq!(statuses(&h)[0], set);
+    assert_eq!(h.state().message.as_deref(), Some("Redid set status"));
+    h.key_press_modifiers(shift, Key::Z);
+    h.run();
+    assert_eq!(h.state().message.as_deref(), Some("Nothing to redo"));
+    wait(&mut h, |app| {
+        app.shared
+            .as_ref()
+            .is_some_and(|s| s.status.sent == 7 && s.status.pending == 0)
+    });
+    let server = open(&db.url("Desk")).load().unwrap();
+    let on_server = server.claims.iter().find(|c| c.id == first).unwrap();
+    assert_eq!(on_server.status, set);
+    assert_eq!(
+        open(&db.url("Desk")).claim_history(first).unwrap().len(),
+        7,
+        "the edit, five steps and the redo, each logged"
+    );
+}

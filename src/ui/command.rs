@@ -169,6 +169,9 @@ pub enum Action {
     ShowOpenUrl,
     /// File → Open shared project…: ask for a `postgres://…?project=NAME` address.
     ShowOpenShared,
+    /// The answer to a shared project's password prompt (`None`: cancelled). Kept in
+    /// memory only, for that link.
+    SharedPassword(Option<Secret>),
     ShowSavePath,
     ShowExport,
     /// Ask for a speaker for the selected claims ("Assign speaker…").
@@ -259,4 +262,15 @@ impl Queue {
 /// on editing while the disk works.
 pub fn snapshot(project: &Project) -> Box<Project> {
     Box::new(project.clone())
+}
+
+/// A password typed into the window: never shown, not even by `Debug` (actions may be
+/// logged).
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(pub String);
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Secret(***)")
+    }
 }

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use egui::{Context, Id, RichText};
 
-use super::command::{Action, Prompt, PromptAnswer, Queue, Then};
+use super::command::{Action, Prompt, PromptAnswer, Queue, Secret, Then};
 use super::shortcuts::{self, SHORTCUTS};
 
 #[derive(Default)]
@@ -21,6 +21,9 @@ pub struct Dialogs {
     pub paste: Option<super::paste::PasteDraft>,
     /// File → Open shared project…: the address typed (never remembered).
     pub open_shared: Option<String>,
+    /// A shared project's server asks for a password: the address as shown, why (a
+    /// password refused), and what is typed (masked).
+    pub password: Option<PasswordPrompt>,
     /// "Save to path…": where to save when no native dialog can be shown.
     pub save_path: Option<String>,
     pub shortcuts: bool,
@@ -37,6 +40,7 @@ impl Dialogs {
             || self.open_url.is_some()
             || self.paste.is_some()
             || self.open_shared.is_some()
+            || self.password.is_some()
             || self.save_path.is_some()
             || self.assign_speaker.is_some()
     }
@@ -47,6 +51,7 @@ impl Dialogs {
         self.open_url_window(ctx, queue);
         super::paste::show(ctx, &mut self.paste, queue);
         self.open_shared_window(ctx, queue);
+        self.password_window(ctx, queue);
         self.save_path_window(ctx, queue);
         self.shortcuts_window(ctx);
         self.errors_window(ctx);
@@ -89,6 +94,25 @@ impl Dialogs {
                 self.open_shared = None;
             }
             Some(false) => self.open_shared = None,
+            None => {}
+        }
+    }
+
+    fn password_window(&mut self, ctx: &Context, queue: &mut Queue) {
+        let Some(p) = &mut self.password else {
+            return;
+        };
+        let label = format!("{}\nThe server asks for a password.{}", p.shown, p.why);
+        match field_prompt_as(ctx, &PASSWORD, &label, &mut p.text) {
+            Some(true) => {
+                let secret = Secret(std::mem::take(&mut p.text));
+                queue.push(Action::SharedPassword(Some(secret)));
+                self.password = None;
+            }
+            Some(false) => {
+                queue.push(Action::SharedPassword(None));
+                self.password = None;
+            }
             None => {}
         }
     }
@@ -261,7 +285,32 @@ struct FieldPrompt {
     rows: usize,
     note: Option<&'static str>,
     ok: &'static str,
+    /// A password: shown as dots.
+    masked: bool,
 }
+
+/// The password prompt of a shared project ([`Dialogs::password`]).
+pub struct PasswordPrompt {
+    pub shown: String,
+    /// Said under the address ("" or " The password was refused.").
+    pub why: String,
+    pub text: String,
+}
+
+const PASSWORD: FieldPrompt = FieldPrompt {
+    id: "shared_password",
+    width: 560.0,
+    heading: "Password",
+    label: "",
+    hint: "password",
+    rows: 0,
+    note: Some(
+        "Kept in memory for this window's connection only; never written to disk. \
+         Esc cancels.",
+    ),
+    ok: "Connect",
+    masked: true,
+};
 
 const OPEN_PATH: FieldPrompt = FieldPrompt {
     id: "open_path",
@@ -272,6 +321,7 @@ const OPEN_PATH: FieldPrompt = FieldPrompt {
     rows: 3,
     note: None,
     ok: "Open",
+    masked: false,
 };
 
 const OPEN_URL: FieldPrompt = FieldPrompt {
@@ -286,6 +336,7 @@ const OPEN_URL: FieldPrompt = FieldPrompt {
          nothing on it is run.",
     ),
     ok: "Open",
+    masked: false,
 };
 
 const OPEN_SHARED: FieldPrompt = FieldPrompt {
@@ -295,8 +346,12 @@ const OPEN_SHARED: FieldPrompt = FieldPrompt {
     label: "The project's address on the desk's PostgreSQL server:",
     hint: "postgres://anna@db.desk.example/newsroom?project=Elections",
     rows: 0,
-    note: Some("Passwords come from ~/.pgpass or PGPASSWORD; claimdesk never stores one."),
+    note: Some(
+        "Passwords come from ~/.pgpass or PGPASSWORD, else you are asked; claimdesk never \
+         stores one.",
+    ),
     ok: "Open",
+    masked: false,
 };
 
 const SAVE_PATH: FieldPrompt = FieldPrompt {
@@ -308,20 +363,31 @@ const SAVE_PATH: FieldPrompt = FieldPrompt {
     rows: 0,
     note: None,
     ok: "Save here",
+    masked: false,
 };
 
 /// Draw `spec` around `text`: `Some(true)` when answered (the button, or Enter in a single
 /// line), `Some(false)` on Cancel or Esc, `None` while it stays open.
 fn field_prompt(ctx: &Context, spec: &FieldPrompt, text: &mut String) -> Option<bool> {
+    field_prompt_as(ctx, spec, spec.label, text)
+}
+
+/// [`field_prompt`] with another label.
+fn field_prompt_as(
+    ctx: &Context,
+    spec: &FieldPrompt,
+    label: &str,
+    text: &mut String,
+) -> Option<bool> {
     let mut answer = None;
     egui::Modal::new(Id::unique(spec.id)).show(ctx, |ui| {
         ui.set_width(spec.width);
         ui.heading(spec.heading);
-        ui.label(spec.label);
+        ui.label(label);
         let field = if spec.rows > 0 {
             egui::TextEdit::multiline(text).desired_rows(spec.rows)
         } else {
-            egui::TextEdit::singleline(text)
+            egui::TextEdit::singleline(text).password(spec.masked)
         };
         let edit = ui.add(field.desired_width(f32::INFINITY).hint_text(spec.hint));
         if !edit.has_focus() && text.is_empty() {

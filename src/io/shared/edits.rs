@@ -42,6 +42,9 @@ enum ClaimScope {
     Ids(Vec<ClaimId>),
     Article(ArticleId),
     Speakers(Vec<SpeakerId>),
+    /// An undo or redo: the claims it names, and every claim of the articles and speakers
+    /// it may remove (one still referred to is kept).
+    Revert(Vec<ClaimId>, Vec<ArticleId>, Vec<SpeakerId>),
 }
 
 fn claim_scope(edit: &Edit) -> ClaimScope {
@@ -67,6 +70,10 @@ fn claim_scope(edit: &Edit) -> ClaimScope {
         Edit::MergeSpeakersInto { from, .. } => S::Speakers(from.clone()),
         Edit::DismissSpeaker { speaker, .. } => S::Speakers(vec![*speaker]),
         Edit::DismissSpeakers { speakers, .. } => S::Speakers(speakers.clone()),
+        Edit::Revert(r) => {
+            let (articles, speakers) = r.added_articles_and_speakers();
+            S::Revert(r.claim_ids(), articles, speakers)
+        }
         // Named one by one, so that a new kind of edit does not compile until its rows
         // are decided here.
         Edit::SetRole { .. }
@@ -87,6 +94,7 @@ fn article_scope(edit: &Edit) -> Vec<ArticleId> {
         | Edit::ReExtract { article, .. }
         | Edit::SetArticleMemo { article, .. }
         | Edit::SetArticleMeta { article, .. } => vec![*article],
+        Edit::Revert(r) => r.article_ids(),
         _ => Vec::new(),
     }
 }
@@ -131,6 +139,10 @@ fn log_form(edit: &Edit) -> String {
             extraction,
         } => serde_json::json!({"ReExtract": {
             "article": article.0, "claims": extraction.claims.len()
+        }})
+        .to_string(),
+        Edit::Revert(r) if r.has_articles() => serde_json::json!({"Revert": {
+            "redo": r.redo, "articles": r.articles.len(), "claims": r.claims.len()
         }})
         .to_string(),
         other => serde_json::to_string(other).unwrap_or_else(|_| "null".into()),
@@ -302,6 +314,18 @@ fn attempt(
         ClaimScope::Speakers(list) => match ids(&list, |s| s.0) {
             Ok(list) => load_rows(tx, &claims_sql("speaker = ANY($2)"), &[&pid, &list])?,
             Err(e) => return Ok(Err(damaged(e))),
+        },
+        ClaimScope::Revert(claims, articles, speakers) => match (
+            ids(&claims, |c| c.0),
+            ids(&articles, |a| a.0),
+            ids(&speakers, |s| s.0),
+        ) {
+            (Ok(c), Ok(a), Ok(s)) => load_rows(
+                tx,
+                &claims_sql("(id = ANY($2) OR article = ANY($3) OR speaker = ANY($4))"),
+                &[&pid, &c, &a, &s],
+            )?,
+            (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => return Ok(Err(damaged(e))),
         },
     };
     if let Edit::AddArticle { article, .. } = edit

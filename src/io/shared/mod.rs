@@ -17,6 +17,7 @@ mod address;
 mod edits;
 mod import;
 pub mod journal;
+pub mod password;
 mod publications;
 mod rows;
 pub mod schema;

@@ -28,6 +28,7 @@ mod history;
 mod inverse;
 mod patch;
 mod publish;
+mod revert;
 mod speakers;
 #[cfg(test)]
 mod tests;
@@ -37,6 +38,8 @@ mod tests_bulk;
 mod tests_checks;
 #[cfg(test)]
 mod tests_publish;
+#[cfg(test)]
+mod tests_revert;
 mod workflow;
 
 use super::{
@@ -46,8 +49,9 @@ use super::{
 use crate::extract::Extraction;
 
 pub use history::{History, SavedToken};
-pub use inverse::inverse;
+pub use inverse::revert_of;
 pub use patch::Patch;
+pub use revert::{Change, Revert};
 
 /// One change to a project. Times are given by the caller (seconds since the Unix epoch).
 /// Serialised (serde's externally tagged form) into a shared project's edit log.
@@ -214,6 +218,9 @@ pub enum Edit {
     Unpublish {
         claims: Vec<ClaimId>,
     },
+    /// Set back what one of your edits changed, leaving alone what others changed since: a
+    /// shared project's undo and redo (`revert.rs`), built by [`revert_of`].
+    Revert(Box<Revert>),
 }
 
 /// What dismissing a speaker ([`Edit::DismissSpeaker`]) does to its claims.
@@ -258,6 +265,8 @@ impl Edit {
             Edit::SetArticleMeta { .. } => "edit article details",
             Edit::Publish { .. } => "publish verdicts",
             Edit::Unpublish { .. } => "withdraw publication",
+            Edit::Revert(r) if r.redo => "redo",
+            Edit::Revert(_) => "undo",
         }
     }
 }
@@ -366,6 +375,7 @@ pub fn apply(project: &mut Project, edit: &Edit) -> Result<Patch, EditError> {
         } => articles::add_article(project, p, article, extraction),
         Edit::Publish { claims, at, by } => publish::publish(project, p, claims, *at, by),
         Edit::Unpublish { claims } => publish::unpublish(project, p, claims),
+        Edit::Revert(r) => revert::apply(project, p, r),
     }?;
     Ok(patch)
 }

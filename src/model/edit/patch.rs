@@ -22,6 +22,9 @@ pub struct Patch {
     pub added_claims: Vec<ClaimId>,
     /// Claims already in `claims` (an edit touching 10k claims must not scan a list per claim).
     touched: HashSet<ClaimId>,
+    /// What an undo in a shared project left alone because someone else changed it since
+    /// ("claim #12: notes"); see [`Revert`](super::Revert).
+    pub conflicts: Vec<String>,
 }
 
 /// The project's own small fields that edits change: kept whole when one of them changes.
@@ -46,6 +49,32 @@ impl Patch {
         self.claims
             .iter()
             .map(|(id, c)| (*id, c.as_ref().map(|(_, c)| c)))
+    }
+
+    /// Every claim the edit touched with its index before (`None`: the edit created it).
+    pub(super) fn claim_entries(&self) -> &[(ClaimId, Option<(usize, Claim)>)] {
+        &self.claims
+    }
+
+    /// The speakers before the edit, if it changed them.
+    pub(super) fn speakers_before(&self) -> Option<&[Speaker]> {
+        self.speakers.as_deref()
+    }
+
+    /// The project's memo, assignee names and dismissed names before, if the edit changed
+    /// one of them.
+    pub(super) fn lists_before(&self) -> Option<(&str, &[String], &[String])> {
+        self.lists
+            .as_ref()
+            .map(|l| (l.memo.as_str(), &l.assignees[..], &l.not_speakers[..]))
+    }
+
+    /// A claim put back with its old id (a shared project's undo of a deletion): undo
+    /// removes it again; it is not "added" (no new id was given).
+    pub(super) fn reinserted_claim(&mut self, id: ClaimId) {
+        if self.touched.insert(id) {
+            self.claims.push((id, None));
+        }
     }
 
     pub(super) fn touch_claim(&mut self, project: &Project, index: usize) {

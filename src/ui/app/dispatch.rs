@@ -3,7 +3,7 @@
 //! jobs. Nothing else changes the project.
 
 use super::ClaimdeskApp;
-use crate::model::edit::{Edit, EditError};
+use crate::model::edit::{Edit, EditError, revert_of};
 use crate::model::{ClaimId, Status};
 use crate::ui::assign_speaker::AssignSpeaker;
 use crate::ui::command::{Action, Pick, Tab, ThemeChoice};
@@ -60,10 +60,8 @@ impl ClaimdeskApp {
             }
             Action::Publish => self.publish(true),
             Action::Unpublish => self.publish(false),
-            Action::Undo if self.shared.is_some() => self.undo_shared(),
-            Action::Redo if self.shared.is_some() => {
-                self.message = Some("Redo is not available in a shared project yet".into());
-            }
+            Action::Undo if self.shared.is_some() => self.undo_shared(false),
+            Action::Redo if self.shared.is_some() => self.undo_shared(true),
             Action::Undo => {
                 self.message = Some(match self.doc.history.undo(&mut self.doc.project) {
                     Some(what) => format!("Undid {what}"),
@@ -184,6 +182,7 @@ impl ClaimdeskApp {
             Action::ShowOpenPath => self.dialogs.open_path = Some(String::new()),
             Action::ShowOpenUrl => self.dialogs.open_url = Some(String::new()),
             Action::ShowOpenShared => self.dialogs.open_shared = Some(String::new()),
+            Action::SharedPassword(answer) => self.shared_password(answer),
             Action::ShowSavePath => {
                 let path = self.doc.path.as_ref().map(|p| p.display().to_string());
                 self.dialogs.save_path = Some(path.unwrap_or_default());
@@ -283,6 +282,9 @@ impl ClaimdeskApp {
                 let first_new = patch.added_claims.first().copied();
                 if let Some(edit) = to_send {
                     let added = patch.added_claims.clone();
+                    let at = crate::io::import::now_seconds();
+                    let revert = revert_of(patch, &self.doc.project, at, false);
+                    self.record_shared(&edit, revert);
                     self.send_shared(&edit, added);
                 }
                 self.message = None;

@@ -296,12 +296,15 @@ impl ClaimdeskApp {
 
     fn draw(&mut self, ui: &mut egui::Ui) {
         let publish = self.publish_right();
+        let (undo, redo) = self
+            .shared_labels()
+            .unwrap_or((self.doc.history.undo_label(), self.doc.history.redo_label()));
         let queue = &mut self.queue;
         egui::Panel::top("menu").show(ui, |ui| {
             let facts = MenuFacts {
                 recent: &self.recent,
-                undo: self.doc.history.undo_label(),
-                redo: self.doc.history.redo_label(),
+                undo,
+                redo,
                 article: self.view.article,
                 theme: self.prefs.theme,
                 advance: self.prefs.advance,

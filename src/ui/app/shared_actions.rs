@@ -8,8 +8,9 @@ use std::sync::mpsc::Sender;
 use super::ClaimdeskApp;
 use crate::io::shared::{Access, Address};
 use crate::model::ClaimId;
-use crate::model::edit::{Edit, History};
-use crate::ui::command::Prompt;
+use crate::model::edit::{Edit, EditError, History, Revert, revert_of};
+use crate::ui::command::{Prompt, Secret};
+use crate::ui::dialogs::PasswordPrompt;
 use crate::ui::jobs::shared::{LinkStatus, SharedEvent, ToServer};
 use crate::ui::state::Document;
 
@@ -24,8 +25,20 @@ pub struct SharedSession {
     pub status: LinkStatus,
     link: Sender<ToServer>,
     link_id: u64,
+    /// The address with any password the prompt gave (in memory only), to open again.
+    address: Address,
     /// Edits sent to the link so far (the last one's number).
     seq: u64,
+    /// Your own edits here, newest last, each as the revert that undoes it (others' edits
+    /// never go on it); and the undone ones, as the revert that redoes each.
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+}
+
+/// One step of a shared project's undo or redo stack.
+struct Step {
+    what: &'static str,
+    revert: Revert,
 }
 
 impl SharedSession {
@@ -59,13 +72,27 @@ impl SharedSession {
 impl ClaimdeskApp {
     /// Open the shared project at `url` (its load runs on the link's thread).
     pub fn open_shared(&mut self, url: &str) {
-        let address = match Address::parse(url) {
-            Ok(a) => a,
-            Err(e) => {
-                self.dialogs.prompt = Some(Prompt::Error(format!("Could not open. {e}")));
-                return;
+        match Address::parse(url) {
+            Ok(a) => self.open_shared_at(a),
+            Err(e) => self.dialogs.prompt = Some(Prompt::Error(format!("Could not open. {e}"))),
+        }
+    }
+
+    /// The password prompt's answer: open again with it (kept in this link's address, in
+    /// memory only, so that reconnects use it too), or give up.
+    pub(super) fn shared_password(&mut self, answer: Option<Secret>) {
+        let Some(s) = self.shared.take() else { return };
+        match answer {
+            Some(Secret(password)) => {
+                let mut address = s.address;
+                address.set_password(&password);
+                self.open_shared_at(address);
             }
-        };
+            None => self.message = Some(format!("Not opened: no password given for {}", s.shown)),
+        }
+    }
+
+    fn open_shared_at(&mut self, address: Address) {
         // The old link ends (and lets go of its journal) when its sender is dropped.
         self.shared = None;
         self.next_link += 1;
@@ -83,7 +110,10 @@ impl ClaimdeskApp {
             status: LinkStatus::default(),
             link,
             link_id: self.next_link,
+            address: address.clone(),
             seq: 0,
+            undo: Vec::new(),
+            redo: Vec::new(),
         });
         self.message = Some(format!("Opening {address}…"));
     }
@@ -120,31 +150,81 @@ impl ClaimdeskApp {
         self.doc.history.mark_saved();
     }
 
-    /// Undo in a shared project: the edits that set back what your last edit changed are
-    /// applied here and sent, as any edit (others' later edits of other fields stay).
-    pub(super) fn undo_shared(&mut self) {
+    /// Your edit `edit`, just applied here, goes on the shared undo stack as its `revert`
+    /// (built from its patch and what it left) and empties the redo stack.
+    pub(super) fn record_shared(&mut self, edit: &Edit, revert: Revert) {
+        let Some(s) = &mut self.shared else { return };
+        s.undo.push(Step {
+            what: edit.describe(),
+            revert,
+        });
+        s.redo.clear();
+    }
+
+    /// The Edit menu's labels in a shared project: (undo, redo).
+    pub(super) fn shared_labels(&self) -> Option<(Option<&'static str>, Option<&'static str>)> {
+        let s = self.shared.as_ref()?;
+        Some((s.undo.last().map(|x| x.what), s.redo.last().map(|x| x.what)))
+    }
+
+    /// Undo (or redo) in a shared project: your last edit's revert is applied here and
+    /// sent as an ordinary edit, after every edit sent before it. What someone else changed
+    /// since is kept and said (docs/shared-projects.md); the revert of what was undone goes
+    /// on the other stack.
+    pub(super) fn undo_shared(&mut self, redo: bool) {
         if self.refuse_edit() {
             return;
         }
-        let Some((edit, patch)) = self.doc.history.last_undo() else {
-            self.message = Some("Nothing to undo".into());
+        let Some(s) = &mut self.shared else { return };
+        let stack = if redo { &mut s.redo } else { &mut s.undo };
+        let (did, none) = if redo {
+            ("Redid", "Nothing to redo")
+        } else {
+            ("Undid", "Nothing to undo")
+        };
+        let Some(step) = stack.pop() else {
+            self.message = Some(none.into());
             return;
         };
-        let what = edit.describe();
+        let edit = Edit::Revert(Box::new(step.revert));
         let at = crate::io::import::now_seconds();
-        let Some(edits) = crate::model::edit::inverse(edit, patch, at) else {
-            self.message = Some(format!(
-                "Undo of “{what}” is not available in a shared project yet"
-            ));
-            return;
-        };
-        self.doc.history.drop_last_undo();
-        self.message = Some(format!("Undid {what}"));
-        for e in edits {
-            match self.doc.history.apply_unrecorded(&mut self.doc.project, &e) {
-                Ok(_) => self.send_shared(&e, Vec::new()),
-                Err(crate::model::edit::EditError::NoChange) => {}
-                Err(err) => self.message = Some(format!("Not fully undone: {err}")),
+        match self
+            .doc
+            .history
+            .apply_unrecorded(&mut self.doc.project, &edit)
+        {
+            Ok(patch) => {
+                let back = revert_of(&patch, &self.doc.project, at, !redo);
+                let mut said = format!("{did} {}", step.what);
+                if !patch.conflicts.is_empty() {
+                    said.push_str(&format!(
+                        "; kept what others changed since: {}",
+                        patch.conflicts.join("; ")
+                    ));
+                }
+                self.message = Some(said);
+                if let Some(s) = &mut self.shared {
+                    let other = if redo { &mut s.undo } else { &mut s.redo };
+                    other.push(Step {
+                        what: step.what,
+                        revert: back,
+                    });
+                }
+                self.send_shared(&edit, Vec::new());
+            }
+            Err(EditError::NoChange) => {
+                self.message = Some(format!(
+                    "Nothing left to {} of “{}”: others changed it since (their edits kept)",
+                    if redo { "redo" } else { "undo" },
+                    step.what
+                ));
+            }
+            Err(err) => {
+                self.message = Some(format!(
+                    "Could not {} “{}”: {err}",
+                    if redo { "redo" } else { "undo" },
+                    step.what
+                ))
             }
         }
         self.view
@@ -176,6 +256,20 @@ impl ClaimdeskApp {
                         ),
                     });
                 }
+            }
+            SharedEvent::NeedsPassword(why) => {
+                let Some(s) = &self.shared else { return };
+                let refused = why.contains("password authentication failed");
+                self.message = None;
+                self.dialogs.password = Some(PasswordPrompt {
+                    shown: s.shown.clone(),
+                    why: if refused {
+                        " The password was refused.".into()
+                    } else {
+                        String::new()
+                    },
+                    text: String::new(),
+                });
             }
             SharedEvent::OpenFailed(why) => {
                 self.shared = None;

@@ -47,6 +47,9 @@ pub enum SharedEvent {
     },
     /// The project could not be opened; one line naming the address (no password).
     OpenFailed(String),
+    /// The server asks for a password that none of the usual means gave (or refused the
+    /// one given): the window asks, then opens again with it. The line names the address.
+    NeedsPassword(String),
     /// Others' edits, in the server's order, after the window's edit `through`.
     Remote {
         edits: Vec<Edit>,
@@ -127,6 +130,9 @@ impl<F: FnMut(SharedEvent)> Link<F> {
         };
         let mut conn = match SharedProject::open(&address) {
             Ok(c) => c,
+            Err(e) if e.needs_password() || e.wrong_password() => {
+                return out(SharedEvent::NeedsPassword(e.to_string()));
+            }
             Err(e) => return out(SharedEvent::OpenFailed(e.to_string())),
         };
         let access = match conn.access() {
