@@ -17,15 +17,93 @@ use std::collections::HashMap;
 pub const RELATED_PER_TERM: usize = 2;
 /// A pair of terms counts only when it is seen in at least this many reviews.
 const MIN_PAIR_REVIEWS: u32 = 2;
-/// At most this many pair counts are held at once (about 32 MB); a larger library is
-/// counted in more passes.
-const PAIRS_PER_PASS: usize = 2_000_000;
+/// Of each review, the rarest this many terms only in its claim and only in its title make
+/// pairs (so that a review's pairs are bounded, 2 × 16 × 6, however long it is).
+const CLAIM_TERMS: usize = 16;
+const TITLE_TERMS: usize = 6;
+/// At most this many pair counts are held at once (about 26 MB); a larger library is
+/// counted in more passes over slices of the vocabulary.
+const PAIRS_PER_PASS: usize = 1_000_000;
 
 /// The terms of each review, as term numbers: those only in its claim and those only in
-/// its title.
+/// its title, each review's after the one before.
+#[derive(Default)]
 pub struct ReviewTerms {
-    pub claim_only: Vec<Vec<u32>>,
-    pub title_only: Vec<Vec<u32>>,
+    claim: Vec<u32>,
+    claim_end: Vec<usize>,
+    title: Vec<u32>,
+    title_end: Vec<usize>,
+}
+
+impl ReviewTerms {
+    /// Space for `claim_counts[d]` and `title_counts[d]` terms of each review `d`, to be
+    /// filled with [`ReviewTerms::put`].
+    pub fn with_counts(claim_counts: &[u32], title_counts: &[u32]) -> ReviewTerms {
+        let ends = |counts: &[u32]| {
+            let mut at = 0usize;
+            counts
+                .iter()
+                .map(|&c| {
+                    at += c as usize;
+                    at
+                })
+                .collect::<Vec<usize>>()
+        };
+        let (claim_end, title_end) = (ends(claim_counts), ends(title_counts));
+        ReviewTerms {
+            claim: vec![0; claim_end.last().copied().unwrap_or(0)],
+            claim_end,
+            title: vec![0; title_end.last().copied().unwrap_or(0)],
+            title_end,
+        }
+    }
+
+    /// Reviews' terms from per-review lists (tests).
+    #[cfg(test)]
+    fn from_lists(claim: &[Vec<u32>], title: &[Vec<u32>]) -> ReviewTerms {
+        let count = |l: &[Vec<u32>]| l.iter().map(|v| v.len() as u32).collect::<Vec<u32>>();
+        let mut r = ReviewTerms::with_counts(&count(claim), &count(title));
+        for (d, (c, t)) in claim.iter().zip(title).enumerate() {
+            c.iter().for_each(|&x| r.put(d, x, true));
+            t.iter().for_each(|&x| r.put(d, x, false));
+        }
+        r
+    }
+
+    /// Fill in a term of review `doc`, in its claim only or in its title only, exactly as
+    /// many as counted. Each is placed counting down from its review's end, so that once
+    /// all are in, `*_end[doc]` is where review `doc` starts.
+    pub fn put(&mut self, doc: usize, term: u32, in_claim: bool) {
+        let (list, end) = if in_claim {
+            (&mut self.claim, &mut self.claim_end)
+        } else {
+            (&mut self.title, &mut self.title_end)
+        };
+        end[doc] -= 1;
+        list[end[doc]] = term;
+    }
+
+    /// Review `d`'s terms once all are [`ReviewTerms::put`].
+    fn review(&self, d: usize) -> (&[u32], &[u32]) {
+        let c_stop = self
+            .claim_end
+            .get(d + 1)
+            .copied()
+            .unwrap_or(self.claim.len());
+        let t_stop = self
+            .title_end
+            .get(d + 1)
+            .copied()
+            .unwrap_or(self.title.len());
+        (
+            &self.claim[self.claim_end[d]..c_stop],
+            &self.title[self.title_end[d]..t_stop],
+        )
+    }
+
+    fn len(&self) -> usize {
+        self.claim_end.len()
+    }
 }
 
 /// For each term number `0..df.len()`, its [`RELATED_PER_TERM`] most associated terms,
@@ -33,44 +111,58 @@ pub struct ReviewTerms {
 /// round) seen in at least [`MIN_PAIR_REVIEWS`] reviews, ranked by pointwise mutual
 /// information times the log of the count; ties by the term's text. `df` is each term's
 /// number of reviews, `text` its text.
-pub fn related(reviews: &ReviewTerms, df: &[u32], text: &[&str]) -> Vec<Vec<u32>> {
+pub fn related(reviews: ReviewTerms, df: &[u32], text: &[&str]) -> Vec<Vec<u32>> {
     let n_terms = df.len();
     let mut out: Vec<Vec<u32>> = vec![Vec::new(); n_terms];
-    let n = reviews.claim_only.len();
+    let n = reviews.len();
     if n == 0 || n_terms == 0 {
         return out;
     }
-    // Only a term in two reviews or more can be in a pair seen twice.
-    let useful = |t: u32| df.get(t as usize).is_some_and(|&d| d >= MIN_PAIR_REVIEWS);
-    let pairs: usize = reviews
-        .claim_only
-        .iter()
-        .zip(&reviews.title_only)
-        .map(|(c, t)| {
-            let c = c.iter().filter(|&&x| useful(x)).count();
-            let t = t.iter().filter(|&&x| useful(x)).count();
-            2 * c * t
+    // Each review's rarest terms; only a term in two reviews or more can be in a pair seen
+    // twice.
+    let rarest = |terms: &[u32], keep: usize| {
+        let mut v: Vec<u32> = terms
+            .iter()
+            .copied()
+            .filter(|&t| df.get(t as usize).is_some_and(|&d| d >= MIN_PAIR_REVIEWS))
+            .collect();
+        v.sort_unstable_by_key(|&t| (df[t as usize], t));
+        v.truncate(keep);
+        v
+    };
+    let mut kept = ReviewTerms::default();
+    for d in 0..n {
+        let (c, t) = reviews.review(d);
+        let (c, t) = (rarest(c, CLAIM_TERMS), rarest(t, TITLE_TERMS));
+        kept.claim.extend(&c);
+        kept.title.extend(&t);
+        kept.claim_end.push(kept.claim.len());
+        kept.title_end.push(kept.title.len());
+    }
+    drop(reviews);
+    let pairs: usize = (0..n)
+        .map(|d| {
+            let (c, t) = kept.kept(d);
+            2 * c.len() * t.len()
         })
         .sum();
     let passes = pairs.div_ceil(PAIRS_PER_PASS).max(1) as u32;
     let total = n as f64;
     let mut counts: HashMap<u64, u32> = HashMap::new();
+    let mut best: Vec<Vec<(f64, u32)>> = vec![Vec::new(); n_terms];
     for pass in 0..passes {
         counts.clear();
         let mine = |a: u32| a % passes == pass;
-        for (claim, title) in reviews.claim_only.iter().zip(&reviews.title_only) {
-            for &a in claim.iter().filter(|&&a| useful(a)) {
-                for &b in title.iter().filter(|&&b| useful(b)) {
-                    if mine(a) {
+        for d in 0..n {
+            let (claim, title) = kept.kept(d);
+            for (from, to) in [(claim, title), (title, claim)] {
+                for &a in from.iter().filter(|&&a| mine(a)) {
+                    for &b in to {
                         *counts.entry(u64::from(a) << 32 | u64::from(b)).or_default() += 1;
-                    }
-                    if mine(b) {
-                        *counts.entry(u64::from(b) << 32 | u64::from(a)).or_default() += 1;
                     }
                 }
             }
         }
-        let mut best: HashMap<u32, Vec<(f64, u32)>> = HashMap::new();
         for (&key, &c) in &counts {
             if c < MIN_PAIR_REVIEWS {
                 continue;
@@ -78,21 +170,32 @@ pub fn related(reviews: &ReviewTerms, df: &[u32], text: &[&str]) -> Vec<Vec<u32>
             let (a, b) = ((key >> 32) as u32, key as u32);
             let c = f64::from(c);
             let pmi = (total * c / (f64::from(df[a as usize]) * f64::from(df[b as usize]))).ln();
-            best.entry(a).or_default().push((pmi * c.ln(), b));
-        }
-        for (a, mut list) in best {
+            let list = &mut best[a as usize];
+            list.push((pmi * c.ln(), b));
             list.sort_by(|x, y| {
                 y.0.total_cmp(&x.0)
                     .then_with(|| text[x.1 as usize].cmp(text[y.1 as usize]))
             });
-            out[a as usize] = list
-                .into_iter()
-                .take(RELATED_PER_TERM)
-                .map(|(_, b)| b)
-                .collect();
+            list.truncate(RELATED_PER_TERM);
         }
     }
+    for (a, list) in best.into_iter().enumerate() {
+        out[a] = list.into_iter().map(|(_, b)| b).collect();
+    }
     out
+}
+
+impl ReviewTerms {
+    /// Review `d`'s terms in a list built by appending reviews in order (`*_end` are
+    /// ends, not starts).
+    fn kept(&self, d: usize) -> (&[u32], &[u32]) {
+        let c0 = if d == 0 { 0 } else { self.claim_end[d - 1] };
+        let t0 = if d == 0 { 0 } else { self.title_end[d - 1] };
+        (
+            &self.claim[c0..self.claim_end[d]],
+            &self.title[t0..self.title_end[d]],
+        )
+    }
 }
 
 /// `word` (a query term the library does not know, lowercase ASCII) split into pieces the
@@ -196,10 +299,7 @@ mod tests {
         let df = [3, 3, 1, 3, 3];
         let text = ["wig", "toupee", "trump", "moon", "fake"];
         let rel = related(
-            &ReviewTerms {
-                claim_only,
-                title_only,
-            },
+            ReviewTerms::from_lists(&claim_only, &title_only),
             &df,
             &text,
         );

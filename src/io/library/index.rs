@@ -82,17 +82,26 @@ impl Index {
     /// Work out every term's related terms again (after [`Index::push`]es).
     pub fn relate(&mut self) {
         let n = self.len();
-        let mut reviews = ReviewTerms {
-            claim_only: vec![Vec::new(); n],
-            title_only: vec![Vec::new(); n],
+        let (mut claim_counts, mut title_counts) = (vec![0u32; n], vec![0u32; n]);
+        let field = |p: &Posting| match (p.claim_tf > 0, p.title_tf > 0) {
+            (true, false) => Some(true),
+            (false, true) => Some(false),
+            _ => None,
         };
+        for p in self.postings.iter().flatten() {
+            match field(p) {
+                Some(true) => claim_counts[p.doc as usize] += 1,
+                Some(false) => title_counts[p.doc as usize] += 1,
+                None => {}
+            }
+        }
+        let mut reviews = ReviewTerms::with_counts(&claim_counts, &title_counts);
+        drop((claim_counts, title_counts));
         for (id, postings) in self.postings.iter().enumerate() {
             let id = u32::try_from(id).unwrap_or(u32::MAX);
             for p in postings {
-                match (p.claim_tf > 0, p.title_tf > 0) {
-                    (true, false) => reviews.claim_only[p.doc as usize].push(id),
-                    (false, true) => reviews.title_only[p.doc as usize].push(id),
-                    _ => {}
+                if let Some(in_claim) = field(p) {
+                    reviews.put(p.doc as usize, id, in_claim);
                 }
             }
         }
@@ -105,7 +114,7 @@ impl Index {
         for (t, &id) in &self.vocabulary {
             text[id as usize] = t;
         }
-        self.related = expand::related(&reviews, &df, &text);
+        self.related = expand::related(reviews, &df, &text);
     }
 
     /// Add one review at the end.
