@@ -2,7 +2,9 @@
 //! Zipf-like skew from a made-up vocabulary, so that postings are as uneven as in real
 //! text). Targets: adding 300,000 reviews ≤ 60 s, 200 queries ≤ 2 s, memory < 500 MB (the
 //! last two measured on the real binary with /usr/bin/time -v, see docs/library.md).
-//! Run: `cargo bench --bench library`.
+//! An add includes counting the claim–title pairs for related terms (index format 2);
+//! these made-up words are its worst case (many distinct pairs), so the add figure here is
+//! an upper bound for real fact-checks. Run: `cargo bench --bench library`.
 
 use std::hint::black_box;
 use std::path::Path;

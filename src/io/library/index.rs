@@ -1,14 +1,19 @@
 //! The library's full-text index: BM25F over two fields of each review (the claim and the
-//! review's title), then a second look at the best [`RERANK_DEPTH`] with the overlap of
-//! character 4-grams and an idf-weighted word cosine. Why our own index and not tantivy,
-//! and the figures each step scored: docs/library.md.
+//! review's title), the query widened by what the library teaches (`expand.rs`: unknown
+//! words split, each term's related terms at a lower weight), then a second look at the
+//! best [`RERANK_DEPTH`] with the overlap of character 4-grams and an idf-weighted word
+//! cosine. Why our own index and not tantivy, and the figures each step scored:
+//! docs/library.md.
 //!
 //! On disk (`index-N.bin`, see `store.rs`) the index is a small binary file: a magic,
-//! a version, the field lengths of every review, then each term with its postings
-//! (review number as a delta varint, and the term's count in each field).
+//! a format number, the field lengths of every review, then each term with its postings
+//! (review number as a delta varint, and the term's count in each field), then (format 2)
+//! each term's related terms by number. Format 1 (no related terms) is still read: its
+//! related terms are worked out on reading.
 
 use std::collections::HashMap;
 
+use super::expand::{self, ReviewTerms};
 use super::normalise::{query_text, terms};
 
 /// BM25 saturation and length normalisation, tuned on CheckThat! 2020 train.
@@ -22,8 +27,13 @@ pub const RERANK_DEPTH: usize = 50;
 const W_CHARGRAMS: f32 = 1.0;
 const W_COSINE: f32 = 1.0;
 
+/// Weight of a query term's related terms in the first stage (the term's own is 1).
+const W_RELATED: f32 = 0.5;
+/// Query words the library does not know are split ([`expand::segment`]) from this length.
+const SEGMENT_FROM: usize = 6;
+
 const MAGIC: &[u8; 8] = b"CDLIBIDX";
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Posting {
@@ -39,6 +49,8 @@ pub struct Index {
     title_len: Vec<u16>,
     vocabulary: HashMap<String, u32>,
     postings: Vec<Vec<Posting>>,
+    /// Each term's related terms by number ([`expand::related`]), best first.
+    related: Vec<Vec<u32>>,
 }
 
 /// One result of the first stage: a review's number and its score.
@@ -63,7 +75,46 @@ impl Index {
         for (claim, title) in docs {
             index.push(claim, title);
         }
+        index.relate();
         index
+    }
+
+    /// Work out every term's related terms again (after [`Index::push`]es).
+    pub fn relate(&mut self) {
+        let n = self.len();
+        let (mut claim_counts, mut title_counts) = (vec![0u32; n], vec![0u32; n]);
+        let field = |p: &Posting| match (p.claim_tf > 0, p.title_tf > 0) {
+            (true, false) => Some(true),
+            (false, true) => Some(false),
+            _ => None,
+        };
+        for p in self.postings.iter().flatten() {
+            match field(p) {
+                Some(true) => claim_counts[p.doc as usize] += 1,
+                Some(false) => title_counts[p.doc as usize] += 1,
+                None => {}
+            }
+        }
+        let mut reviews = ReviewTerms::with_counts(&claim_counts, &title_counts);
+        drop((claim_counts, title_counts));
+        for (id, postings) in self.postings.iter().enumerate() {
+            let id = u32::try_from(id).unwrap_or(u32::MAX);
+            for p in postings {
+                if let Some(in_claim) = field(p) {
+                    reviews.put(p.doc as usize, id, in_claim);
+                }
+            }
+        }
+        let df: Vec<u32> = self
+            .postings
+            .iter()
+            .map(|p| u32::try_from(p.len()).unwrap_or(u32::MAX))
+            .collect();
+        let mut text = vec![""; self.postings.len()];
+        for (t, &id) in &self.vocabulary {
+            text[id as usize] = t;
+        }
+        self.related = expand::related(reviews, &df, &text);
     }
 
     /// Add one review at the end.
@@ -73,14 +124,27 @@ impl Index {
         let title_terms = terms(title);
         self.claim_len.push(length(claim_terms.len()));
         self.title_len.push(length(title_terms.len()));
-        let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
-        for t in &claim_terms {
-            counts.entry(t).or_default().0 += 1;
+        // In the order the terms first appear, so that new terms are numbered the same
+        // way every time.
+        let mut counts: Vec<(&str, usize, usize)> = Vec::new();
+        let fields = [(&claim_terms, true), (&title_terms, false)];
+        for (field, in_claim) in fields {
+            for term in field {
+                let at = match counts.iter().position(|&(t, _, _)| t == term) {
+                    Some(at) => at,
+                    None => {
+                        counts.push((term, 0, 0));
+                        counts.len() - 1
+                    }
+                };
+                if in_claim {
+                    counts[at].1 += 1;
+                } else {
+                    counts[at].2 += 1;
+                }
+            }
         }
-        for t in &title_terms {
-            counts.entry(t).or_default().1 += 1;
-        }
-        for (term, (c, t)) in counts {
+        for (term, c, t) in counts {
             let id = match self.vocabulary.get(term) {
                 Some(&id) => id,
                 None => {
@@ -102,18 +166,57 @@ impl Index {
         self.claim_len.len()
     }
 
-    fn idf(&self, term: &str) -> f32 {
-        let n = self.len() as f32;
-        let df = self
-            .vocabulary
+    fn df(&self, term: &str) -> usize {
+        self.vocabulary
             .get(term)
-            .map_or(0, |&id| self.postings[id as usize].len()) as f32;
-        (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+            .map_or(0, |&id| self.postings[id as usize].len())
     }
 
-    /// The first stage: BM25F of each review containing a query term, best `limit` first
-    /// (ties by review number).
-    pub fn bm25(&self, query_terms: &[String], limit: usize) -> Vec<Hit> {
+    fn idf(&self, term: &str) -> f32 {
+        idf(self.len(), self.df(term))
+    }
+
+    /// The terms of `query`, with each word the library does not know followed by the
+    /// pieces it splits into ([`expand::segment`]).
+    fn query_terms(&self, query: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for t in terms(&query_text(query)) {
+            let pieces = if t.len() >= SEGMENT_FROM && self.df(&t) == 0 {
+                expand::segment(&t, self.len(), |p| self.df(p))
+            } else {
+                None
+            };
+            out.push(t);
+            out.extend(pieces.into_iter().flatten());
+        }
+        out
+    }
+
+    /// The term numbers of `query_terms` at weight 1 and of their related terms not among
+    /// them at [`W_RELATED`]; words the library does not know are left out.
+    fn widen(&self, query_terms: &[String]) -> Vec<(u32, f32)> {
+        let mut out: Vec<(u32, f32)> = query_terms
+            .iter()
+            .filter_map(|t| self.vocabulary.get(t).map(|&id| (id, 1.0)))
+            .collect();
+        out.sort_unstable_by_key(|&(id, _)| id);
+        out.dedup_by_key(|&mut (id, _)| id);
+        let own = out.len();
+        for i in 0..own {
+            let id = out[i].0;
+            for &r in self.related.get(id as usize).into_iter().flatten() {
+                if !out.iter().any(|&(t, _)| t == r) {
+                    out.push((r, W_RELATED));
+                }
+            }
+        }
+        out
+    }
+
+    /// The first stage: BM25F of each review containing a query term (term numbers, each
+    /// with a weight on its idf, no term twice), best `limit` first (ties by review
+    /// number).
+    fn bm25(&self, query_terms: &[(u32, f32)], limit: usize) -> Vec<Hit> {
         let n = self.len();
         if n == 0 || limit == 0 {
             return Vec::new();
@@ -122,18 +225,15 @@ impl Index {
             (lens.iter().map(|&l| f64::from(l)).sum::<f64>() / n as f64).max(1.0) as f32
         };
         let (avg_claim, avg_title) = (avg(&self.claim_len), avg(&self.title_len));
-        let mut unique: Vec<&String> = query_terms.iter().collect();
-        unique.sort();
-        unique.dedup();
         // Dense scores: a query's terms may reach a large part of a big library.
         let mut scores = vec![0.0f32; n];
         let mut touched: Vec<u32> = Vec::new();
-        for term in unique {
-            let Some(&id) = self.vocabulary.get(term.as_str()) else {
+        for &(id, weight) in query_terms {
+            let Some(postings) = self.postings.get(id as usize) else {
                 continue;
             };
-            let idf = self.idf(term);
-            for p in &self.postings[id as usize] {
+            let idf = weight * idf(n, postings.len());
+            for p in postings {
                 let d = p.doc as usize;
                 let lc = f32::from(self.claim_len[d]) / avg_claim;
                 let lt = f32::from(self.title_len[d]) / avg_title;
@@ -170,8 +270,8 @@ impl Index {
         limit: usize,
         text_of: impl Fn(u32) -> (&'a str, &'a str),
     ) -> Vec<Hit> {
-        let query_terms = terms(&query_text(query));
-        let first = self.bm25(&query_terms, RERANK_DEPTH.max(limit));
+        let query_terms = self.query_terms(query);
+        let first = self.bm25(&self.widen(&query_terms), RERANK_DEPTH.max(limit));
         let Some(top) = first.first().map(|h| h.score) else {
             return Vec::new();
         };
@@ -209,6 +309,12 @@ impl Index {
         hits.truncate(limit);
         hits
     }
+}
+
+/// Inverse document frequency of a term in `df` of `n` reviews.
+fn idf(n: usize, df: usize) -> f32 {
+    let (n, df) = (n as f32, df as f32);
+    (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
 }
 
 /// Character 4-grams of terms joined by spaces (with a space at each end), counted.
@@ -295,6 +401,13 @@ impl Index {
                 out.push(p.title_tf);
             }
         }
+        for id in 0..self.postings.len() {
+            let related = self.related.get(id).map_or(&[][..], Vec::as_slice);
+            put_varint(&mut out, related.len() as u64);
+            for &r in related {
+                put_varint(&mut out, u64::from(r));
+            }
+        }
         out
     }
 
@@ -344,8 +457,26 @@ impl Index {
             index.vocabulary.insert(term.to_owned(), id);
             index.postings.push(postings);
         }
+        if version >= 2 {
+            for _ in 0..n_terms {
+                let count = r.count()?;
+                let mut related = Vec::with_capacity(count.min(expand::RELATED_PER_TERM));
+                for _ in 0..count {
+                    let t = r.count()?;
+                    if t >= n_terms {
+                        return Err(DecodeError::Truncated);
+                    }
+                    related.push(u32::try_from(t).map_err(|_| DecodeError::Truncated)?);
+                }
+                index.related.push(related);
+            }
+        }
         if r.at != bytes.len() {
             return Err(DecodeError::Truncated);
+        }
+        if version < 2 {
+            // Format 1 had no related terms: work them out as an add would.
+            index.relate();
         }
         Ok(index)
     }
@@ -433,5 +564,44 @@ mod tests {
         let mut newer = bytes.clone();
         newer[8] = 9;
         assert_eq!(Index::decode(&newer), Err(DecodeError::NewerFormat(9)));
+    }
+
+    const HAIR: [(&str, &str); 4] = [
+        ("Trump wears a wig", "Trump's toupee"),
+        ("A wig blew off in the wind", "Toupee gone with the wind"),
+        ("The senator's wig is made of mink", "Mink on the senator"),
+        ("The moon landing was staged", "Moon hoax"),
+    ];
+
+    #[test]
+    fn a_query_reaches_reviews_in_the_other_wording_and_split_tags() {
+        let index = Index::build(HAIR);
+        let wig = index.vocabulary["wig"];
+        let toupee = index.vocabulary["toupe"];
+        assert_eq!(index.related[toupee as usize], [wig]);
+        assert_eq!(index.related[wig as usize], [toupee]);
+        // Review 2 never says "toupee": only its claim's "wig" brings it, after the two
+        // that do.
+        let hits = index.search("a toupee", 5, |d| HAIR[d as usize]);
+        let docs: Vec<u32> = hits.iter().map(|h| h.doc).collect();
+        assert_eq!(docs.len(), 3, "{hits:?}");
+        assert_eq!(docs[2], 2, "{hits:?}");
+        // A lowercase tag the library does not know is split into words it knows.
+        let hits = index.search("look #moonhoax", 1, |d| HAIR[d as usize]);
+        assert_eq!(hits[0].doc, 3, "{hits:?}");
+    }
+
+    #[test]
+    fn a_format_1_index_is_read_and_its_related_terms_worked_out() {
+        let mut index = Index::build(HAIR);
+        assert!(index.related.iter().any(|r| !r.is_empty()));
+        let blank = vec![Vec::new(); index.postings.len()];
+        let related = std::mem::replace(&mut index.related, blank);
+        // Format 1 is format 2 without the related terms (one zero count a term here).
+        let mut v1 = index.encode();
+        v1.truncate(v1.len() - index.postings.len());
+        v1[8..12].copy_from_slice(&1u32.to_le_bytes());
+        index.related = related;
+        assert_eq!(Index::decode(&v1).as_ref(), Ok(&index));
     }
 }

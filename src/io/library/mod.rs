@@ -4,11 +4,13 @@
 //! - `read.rs` fact-checks in (ClaimReview JSON-LD in its published shapes, projects);
 //! - `normalise.rs` text to search terms (posts from social media included);
 //! - `index.rs` the BM25F index and its second look at the best results;
+//! - `expand.rs` what the library teaches the query: related terms, unknown words split;
 //! - `store.rs` the folder: manifest, generations written atomically, the lock.
 //!
 //! The window and `claimdesk library` use the same two calls: [`add_files`] and
 //! [`Library::open`] + [`Library::search`].
 
+mod expand;
 mod index;
 pub mod normalise;
 mod read;
@@ -256,6 +258,7 @@ pub fn add_files_within(
         for r in &library.reviews[index.len()..] {
             index.push(&r.claim_reviewed, &r.title);
         }
+        index.relate();
         index
     };
     let encoded = index.encode();

@@ -154,7 +154,7 @@ const STOP_WORDS: &[&str] = &[
     "your",
 ];
 
-fn is_stop_word(word: &str) -> bool {
+pub(super) fn is_stop_word(word: &str) -> bool {
     STOP_WORDS.binary_search(&word).is_ok()
 }
 
