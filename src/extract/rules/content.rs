@@ -379,14 +379,13 @@ pub(super) fn noun_phrase_end(s: &Sentence, i: usize, n: usize, times: bool) -> 
             // follows it ("… Wednesday on the radio", not "… last year estimated").
             let time_len = if weekday(j) {
                 1
-            } else if w == "on" && weekday(j + 1) {
-                2
-            } else if matches!(w.as_str(), "last" | "earlier")
-                && s.is_free_word(j + 1)
-                && matches!(
-                    s.word(j + 1).to_ascii_lowercase().as_str(),
-                    "week" | "month" | "year" | "weekend" | "night"
-                )
+            } else if w == "on" && weekday(j + 1)
+                || matches!(w.as_str(), "last" | "earlier")
+                    && s.is_free_word(j + 1)
+                    && matches!(
+                        s.word(j + 1).to_ascii_lowercase().as_str(),
+                        "week" | "month" | "year" | "weekend" | "night"
+                    )
             {
                 2
             } else {
