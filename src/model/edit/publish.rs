@@ -3,8 +3,6 @@
 //! shared project only a role with the publish right may (docs/shared-projects.md); in a
 //! file project anyone may.
 
-use std::collections::HashSet;
-
 use super::{EditError, Patch};
 use crate::model::{ClaimId, Project, PublishState, Status};
 
@@ -18,20 +16,11 @@ pub(super) fn publish(
     at: i64,
     by: &str,
 ) -> Result<(), EditError> {
-    if claims.is_empty() {
-        return Err(EditError::Invalid("no claim selected"));
-    }
-    let wanted: HashSet<ClaimId> = claims.iter().copied().collect();
-    let indices: Vec<usize> = project
-        .claims
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| wanted.contains(&c.id))
-        .map(|(i, _)| i)
-        .collect();
-    if indices.is_empty() {
-        return Err(EditError::NoSuchClaim(claims[0]));
-    }
+    // Ids no longer in the project are passed over; none left is a missing claim.
+    let indices = super::workflow::targets(project, claims, |_| true).map_err(|e| match e {
+        EditError::NoChange => EditError::NoSuchClaim(claims[0]),
+        e => e,
+    })?;
     let due: Vec<usize> = indices
         .iter()
         .copied()
@@ -69,20 +58,7 @@ pub(super) fn unpublish(
     patch: &mut Patch,
     claims: &[ClaimId],
 ) -> Result<(), EditError> {
-    if claims.is_empty() {
-        return Err(EditError::Invalid("no claim selected"));
-    }
-    let wanted: HashSet<ClaimId> = claims.iter().copied().collect();
-    let due: Vec<usize> = project
-        .claims
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| wanted.contains(&c.id) && c.published.is_some())
-        .map(|(i, _)| i)
-        .collect();
-    if due.is_empty() {
-        return Err(EditError::NoChange);
-    }
+    let due = super::workflow::targets(project, claims, |c| c.published.is_some())?;
     for i in due {
         patch.touch_claim(project, i);
         project.claims[i].published = None;

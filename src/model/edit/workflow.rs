@@ -11,7 +11,7 @@ use crate::model::{ArticleId, Claim, ClaimId, Priority, Project};
 /// Indices of the listed claims for which `differs` holds (ids no longer in the project
 /// are passed over, as [`Edit::SetStatus`](super::Edit::SetStatus) does). Refuses an empty
 /// list and a change that would change nothing.
-fn targets(
+pub(super) fn targets(
     project: &Project,
     claims: &[ClaimId],
     differs: impl Fn(&Claim) -> bool,
