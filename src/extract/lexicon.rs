@@ -177,7 +177,8 @@ const POSTPOSABLE: &[&str] = &[
     "vow", "vowed", "ask", "asked", "asks", "boast", "boasted", "complain", "complained",
     "recount", "recounted", "reiterate", "reiterated", "testify", "testified", "confirm",
     "confirmed", "think", "thinks", "believe", "believes", "believed", "estimate", "estimated",
-    "allege", "alleged", "charge", "charged",
+    "allege", "alleged", "charge", "charged", "show", "shows", "showed", "find", "finds", "found",
+    "indicate", "indicates", "indicated",
 ];
 
 pub fn is_postposable(word: &str) -> bool {

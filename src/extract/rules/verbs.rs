@@ -123,6 +123,9 @@ pub(super) fn used_as_speech_verb(s: &Sentence, k: usize) -> bool {
     {
         return false;
     }
+    if noun_in_compound(s, k) {
+        return false;
+    }
     !(possessive
         || matches!(
             lower.as_str(),
@@ -153,6 +156,31 @@ pub(super) fn used_as_speech_verb(s: &Sentence, k: usize) -> bool {
                 | "under"
                 | "every"
         ))
+}
+
+/// "the IMF's last estimate", "percentage points to", "a persuasive advocate for",
+/// "stress disorder", "Drudge Report": a cue word the tagger reads as a noun right after
+/// an adjective, a noun or a figure is the head of a noun phrase, not a verb. Only the
+/// forms a noun shares with a verb (base and -s); never before "that" or a pronoun, where
+/// a clause follows and the tagger is least sure ("the city charges that …", "tax return
+/// show he took …"), nor in title case.
+fn noun_in_compound(s: &Sentence, k: usize) -> bool {
+    let w = s.word(k);
+    if k == 0 || w.ends_with("ed") || w.ends_with("ing") || !s.is_free_word(k - 1) {
+        return false;
+    }
+    if s.is(k + 1, "that")
+        || s.capitalised(k)
+        || lex::is_pronoun(s.word(k - 1))
+        || lex::is_pronoun(s.word(k + 1))
+    {
+        return false;
+    }
+    let win = s.window(k - 1, k + 1);
+    win.tag(k).is_some_and(|t| t.is_noun())
+        && win
+            .tag(k - 1)
+            .is_some_and(|t| t.is_adjective() || t.is_number())
 }
 
 /// "a program called Sandy Hook Promise", "a group named …": a naming participle after a
@@ -364,8 +392,12 @@ pub(super) fn verb_frames_from(s: &Sentence, from: usize, out: &mut Vec<Frame>) 
                     } else {
                         4
                     };
+                    // "…, the study found." A verb that needs a clause closes the
+                    // sentence ("leaders found little unity" is no frame).
+                    let closes = !needs_clause || cue_end + 2 >= n;
                     before_quoted
                         || (lex::is_postposable(&cue_word)
+                            && closes
                             && s.toks[x..y]
                                 .iter()
                                 .filter(|t| t.word)
