@@ -52,3 +52,32 @@ fn a_verb_that_needs_a_clause_frames_what_precedes_it_only_at_the_end() {
     );
     assert!(c.is_empty(), "{c:?}");
 }
+
+#[test]
+fn a_list_inside_a_phrase_content_is_kept_whole() {
+    let c = claims(
+        "The mayor blamed delays in the north harbour, the ferry terminal and elsewhere on the contractor.",
+    );
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert!(
+        c[0].content.contains("the ferry terminal and elsewhere"),
+        "{c:?}"
+    );
+}
+
+#[test]
+fn a_quotation_resumed_in_lower_case_after_a_long_frame_goes_on() {
+    let c = claims(
+        "\"The cranes will be ready,\" the engineer said at a meeting in Ashton, Kent, \"but the ferries will have to wait for spring.\"",
+    );
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(
+        c[0].content,
+        "The cranes will be ready \u{2026} but the ferries will have to wait for spring."
+    );
+    let c = claims(
+        "\"I admire the engineer,\" she said, but \"the cranes have cost the town far too much.\"",
+    );
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert!(c[0].content.ends_with("far too much."), "{c:?}");
+}

@@ -299,7 +299,12 @@ pub(super) fn phrase_end(s: &Sentence, start: usize, n: usize, infinitive: bool)
             && ["including", "followed", "especially", "particularly"]
                 .iter()
                 .any(|w| s.is(i + 1, w));
-        if s.is_comma_like(i) && !s.opens_quote(i) && !inner_quote && !goes_on && words >= MIN_WORDS
+        if s.is_comma_like(i)
+            && !s.opens_quote(i)
+            && !inner_quote
+            && !goes_on
+            && words >= MIN_WORDS
+            && !list_goes_on(s, i, n)
         {
             return i;
         }
@@ -349,6 +354,24 @@ pub(super) fn phrase_end(s: &Sentence, start: usize, n: usize, infinitive: bool)
         i += 1;
     }
     n
+}
+
+/// "problems in the Middle East, China and elsewhere", "to end the deferral, stop
+/// inversions and remove loopholes": the comma at `i` sits inside a list whose last item
+/// follows "and" or "or" a few words on, with no punctuation, pronoun or speech verb
+/// between (which would start a clause of its own).
+fn list_goes_on(s: &Sentence, i: usize, n: usize) -> bool {
+    if !s.is_punct(i, ",") || s.is_free_word(i + 1) && lex::is_pronoun(s.word(i + 1)) {
+        return false;
+    }
+    let Some(j) =
+        (i + 2..n.min(i + 7)).find(|&j| !s.is_free_word(j) || s.is(j, "and") || s.is(j, "or"))
+    else {
+        return false;
+    };
+    (s.is(j, "and") || s.is(j, "or"))
+        && s.is_free_word(j + 1)
+        && (i + 1..j).all(|k| !lex::is_cue_verb(s.word(k)) || lex::needs_clause(s.word(k)))
 }
 
 /// The verb of a second predicate starting at token `p` (over one adverb): a finite

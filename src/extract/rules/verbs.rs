@@ -421,20 +421,36 @@ pub(super) fn verb_frames_from(s: &Sentence, from: usize, out: &mut Vec<Frame>) 
                     let mut content = vec![strip_quotes(s, x, y)];
                     // "“…,” Roe said, turning to the crowd, “…”": the quotation goes on
                     // after a phrase of the frame.
-                    let resumed = (before_quoted && s.is_punct(cue_end + 1, ",")).then(|| {
-                        (cue_end + 3..n.min(cue_end + 16))
-                            .take_while(|&q| s.is_free_word(q - 1) || s.is_punct(q - 1, ","))
-                            .find(|&q| s.opens_quote(q) && s.is_punct(q - 1, ","))
-                    });
+                    // A quotation resumed in lower case ("…,” Roe said at a rally in
+                    // Ashton, “but …”, "he said, but “…”") goes on whatever the frame holds.
+                    let opens_after = |q: usize| {
+                        s.opens_quote(q)
+                            && (s.is_punct(q - 1, ",")
+                                || s.is(q - 1, "but") && s.is_punct(q - 2, ","))
+                    };
+                    let resumed = before_quoted
+                        .then(|| {
+                            (cue_end + 2..n.min(cue_end + 16))
+                                .take_while(|&q| s.is_free_word(q - 1) || s.is_punct(q - 1, ","))
+                                .find(|&q| opens_after(q))
+                        })
+                        .flatten()
+                        .filter(|&i| {
+                            let lower =
+                                s.toks.get(i + 1).is_some_and(|t| t.word) && !s.capitalised(i + 1);
+                            let plain = s.is_punct(cue_end + 1, ",")
+                                && i > cue_end + 2
+                                && !s.capitalised(cue_end + 2)
+                                && (cue_end + 2..i).all(|j| !s.toks[j].word || !s.capitalised(j));
+                            (lower || plain)
+                                && (cue_end + 1..i)
+                                    .all(|j| !s.toks[j].word || !lex::is_cue_verb(s.word(j)))
+                        });
                     if let Some((i, _)) = after.filter(|&(i, _)| s.opens_quote(i))
                         && let Some((p, q)) = s.trim(i, n)
                     {
                         content.push(strip_quotes(s, p, q));
-                    } else if let Some(Some(i)) = resumed
-                        && !s.capitalised(cue_end + 2)
-                        && (cue_end + 2..i).all(|j| {
-                            !s.toks[j].word || !s.capitalised(j) && !lex::is_cue_verb(s.word(j))
-                        })
+                    } else if let Some(i) = resumed
                         && (i..n).all(|j| !s.is_free_word(j) || !lex::is_cue_verb(s.word(j)))
                         && let Some((p, q)) = s.trim(i, n)
                     {
