@@ -81,3 +81,34 @@ fn a_quotation_resumed_in_lower_case_after_a_long_frame_goes_on() {
     assert_eq!(c.len(), 1, "{c:?}");
     assert!(c[0].content.ends_with("far too much."), "{c:?}");
 }
+
+#[test]
+fn a_poll_or_a_video_shows_a_noun_phrase() {
+    // The tagger reads "poll shows" as two nouns; the document subject decides.
+    let c = claims("It rained. The latest poll shows the mayor leading her rival by four points.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].content, "the mayor leading her rival by four points");
+    assert_eq!(c[0].mention.as_deref(), Some("The latest poll"));
+    let c = claims("It rained. The video shows him with his hands in the air at the gate.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert!(c[0].content.starts_with("him with his hands"), "{c:?}");
+    // A person who "shows" something makes no claim.
+    let c = claims("It rained. The mayor shows him the new cranes at the gate.");
+    assert!(c.is_empty(), "{c:?}");
+}
+
+#[test]
+fn a_document_keeps_its_postmodifier_and_the_month_may() {
+    let c = claims(
+        "It rained. An average of polls taken over the past two weeks shows the mayor ahead by three points.",
+    );
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(
+        c[0].mention.as_deref(),
+        Some("An average of polls taken over the past two weeks")
+    );
+    let c = claims("It rained. A survey released in May found that the ferries run late.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].content, "the ferries run late");
+    assert_eq!(c[0].mention.as_deref(), Some("A survey released in May"));
+}

@@ -107,6 +107,8 @@ pub(super) fn is_postmodifier_start(word: &str) -> bool {
             | "issued"
             | "commissioned"
             | "obtained"
+            | "taken"
+            | "compiled"
     )
 }
 

@@ -56,8 +56,13 @@ pub(super) fn stance_frames(s: &Sentence, from: usize, out: &mut Vec<Frame>) -> 
         };
         // With a noun-phrase content the tagger must read the cue as a verb ("support",
         // "attacks" are often nouns); "calls for", "pledged to" say it themselves.
+        // A finding verb is checked against its subject instead: the tagger reads "the
+        // poll shows Clinton leading" as a plural noun more often than not.
         let bare_np = start == k + 1 && !s.is(start, "to");
-        if bare_np && !s.window(k, k + 1).tag(k).is_some_and(|t| t.is_verb()) {
+        if bare_np
+            && !complements::needs_document(s.word(k))
+            && !s.window(k, k + 1).tag(k).is_some_and(|t| t.is_verb())
+        {
             continue;
         }
         let Some((a, b)) =
@@ -178,7 +183,12 @@ fn content_after(s: &Sentence, k: usize, takes: Takes) -> Option<(usize, usize, 
     if takes.obj_to && object_then_to(s, next).is_some() {
         return Some((k, next, true));
     }
-    if takes.np && starts_noun_phrase(s, next) {
+    // "The video shows him with his hands raised": a finding's object may be a pronoun.
+    if takes.np
+        && (starts_noun_phrase(s, next)
+            || complements::needs_document(s.word(k))
+                && ["him", "her", "them", "us"].iter().any(|p| s.is(next, p)))
+    {
         return Some((k, next, false));
     }
     None

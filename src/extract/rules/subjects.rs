@@ -187,7 +187,16 @@ fn subject_scan(s: &Sentence, k: usize) -> Option<(usize, usize)> {
         a += 1;
     }
     // "A survey released in late May found": the scan stopped inside a postmodifier.
-    if a == end || a > 1 && s.is_free_word(a - 1) && is_postmodifier_start(s.word(a - 1)) {
+    // "An average of polls taken over the past two weeks shows": or inside an adjunct of
+    // the postmodifier.
+    if a == end
+        || a > 1
+            && s.is_free_word(a - 1)
+            && (is_postmodifier_start(s.word(a - 1))
+                || ["over", "during", "since", "through"]
+                    .iter()
+                    .any(|w| s.is(a - 1, w)))
+    {
         if let Some(found) =
             postmodified_subject(s, end).filter(|&(x, y)| is_speaker_phrase(s, x, y))
         {

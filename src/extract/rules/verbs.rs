@@ -79,10 +79,12 @@ pub(super) fn used_as_speech_verb(s: &Sentence, k: usize) -> bool {
         return false;
     }
     let mut p = k;
+    // ("released in May found": a capitalised "May" inside the sentence is the month.)
     while p > 0
         && s.is_free_word(p - 1)
         && lex::is_filler(s.word(p - 1))
         && !lex::is_be_form(s.word(p - 1))
+        && !(p > 1 && s.capitalised(p - 1))
     {
         p -= 1;
     }
