@@ -8,13 +8,26 @@ use super::sentence::Sentence;
 
 /// Where the content starts after a cue ending at token `k`: past the hearer of "told",
 /// time words, adjuncts ahead of "that", a colon or comma. `None` if nothing follows.
+/// "urged the North to refrain from actions that would worsen …": a "that" right before a
+/// modal or a form of "be" or "have" has no subject after it, so it opens a relative
+/// clause, not the content.
+fn relative_that(s: &Sentence, j: usize) -> bool {
+    s.is_free_word(j + 1)
+        && matches!(
+            s.word(j + 1).to_ascii_lowercase().as_str(),
+            "would" | "will" | "could" | "can" | "may" | "might" | "should" | "must" | "is"
+                | "was" | "are" | "were" | "has" | "have" | "had"
+        )
+}
+
 pub(super) fn content_start(s: &Sentence, cue_word: &str, k: usize) -> Option<(usize, bool)> {
     let n = s.toks.len();
     let mut i = k + 1;
     let mut clause = false;
     let that_soon = (i..n.min(i + 9))
         .take_while(|&j| s.is_free_word(j))
-        .find(|&j| s.is(j, "that"));
+        .find(|&j| s.is(j, "that"))
+        .filter(|&j| !relative_that(s, j));
     if lex::takes_hearer(cue_word) && !s.is(i, "that") && s.is_free_word(i) {
         // "told reporters", "told The Associated Press", "told him"
         if let Some(t) = that_soon {
@@ -64,7 +77,7 @@ pub(super) fn content_start(s: &Sentence, cue_word: &str, k: usize) -> Option<(u
             let that = (i + 1..n.min(i + 12))
                 .take_while(|&j| (s.toks[j].word || s.is_punct(j, ",")) && !s.toks[j].quoted)
                 .find(|&j| s.is(j, "that"))
-                .filter(|_| !infinitive);
+                .filter(|&j| !infinitive && !relative_that(s, j));
             if let Some(t) = that {
                 i = t;
                 continue;
