@@ -112,3 +112,10 @@ fn a_document_keeps_its_postmodifier_and_the_month_may() {
     assert_eq!(c[0].content, "the ferries run late");
     assert_eq!(c[0].mention.as_deref(), Some("A survey released in May"));
 }
+
+#[test]
+fn a_month_after_in_ends_a_phrase_content() {
+    let c = claims("It rained. The mayor criticised the harbour budget in March, at a meeting.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].content, "the harbour budget");
+}

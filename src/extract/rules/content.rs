@@ -2,7 +2,7 @@
 //! speaker taking over (", but officials said …") and nested passives ("was told by X that").
 
 use super::super::complements;
-use super::super::syntax::Tag;
+use super::super::syntax::{MONTHS, Tag};
 use super::Frame;
 use super::cue_content::content_start;
 use super::lex;
@@ -380,6 +380,10 @@ pub(super) fn noun_phrase_end(s: &Sentence, i: usize, n: usize, times: bool) -> 
             let time_len = if weekday(j) {
                 1
             } else if w == "on" && weekday(j + 1)
+                || w == "in"
+                    && s.is_free_word(j + 1)
+                    && s.capitalised(j + 1)
+                    && MONTHS.iter().any(|m| s.word(j + 1).eq_ignore_ascii_case(m))
                 || matches!(w.as_str(), "last" | "earlier")
                     && s.is_free_word(j + 1)
                     && matches!(

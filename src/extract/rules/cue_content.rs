@@ -15,8 +15,21 @@ fn relative_that(s: &Sentence, j: usize) -> bool {
     s.is_free_word(j + 1)
         && matches!(
             s.word(j + 1).to_ascii_lowercase().as_str(),
-            "would" | "will" | "could" | "can" | "may" | "might" | "should" | "must" | "is"
-                | "was" | "are" | "were" | "has" | "have" | "had"
+            "would"
+                | "will"
+                | "could"
+                | "can"
+                | "may"
+                | "might"
+                | "should"
+                | "must"
+                | "is"
+                | "was"
+                | "are"
+                | "were"
+                | "has"
+                | "have"
+                | "had"
         )
 }
 
