@@ -119,3 +119,15 @@ fn a_month_after_in_ends_a_phrase_content() {
     assert_eq!(c.len(), 1, "{c:?}");
     assert_eq!(c[0].content, "the harbour budget");
 }
+
+#[test]
+fn a_relative_clause_between_commas_keeps_the_object_of_accuse() {
+    let c = claims(
+        "It rained. The mayor accused the engineer, who ran the port for a decade, of hiding the cost of the cranes.",
+    );
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert!(
+        c[0].content.ends_with("of hiding the cost of the cranes"),
+        "{c:?}"
+    );
+}

@@ -417,7 +417,9 @@ pub(super) fn noun_phrase_end(s: &Sentence, i: usize, n: usize, times: bool) -> 
                     || s.is(j + 1, "the") && finite(j + 3));
             // "… even as he defended …"
             let even = w == "even" && (s.is(j + 1, "as") || s.is(j + 1, "though"));
-            if (s.is_punct(j - 1, ",") && matches!(w.as_str(), "which" | "who"))
+            if (s.is_punct(j - 1, ",")
+                && matches!(w.as_str(), "which" | "who")
+                && super::stance::relative_then_object(s, j - 1, n).is_none())
                 || as_clause
                 || even
                 || time_ends

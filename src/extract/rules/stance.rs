@@ -303,6 +303,12 @@ pub(super) fn phrase_end(s: &Sentence, start: usize, n: usize, infinitive: bool)
             i = close + 1;
             continue;
         }
+        // "accused Jane Roe, who ran the port for a decade, of …": a relative clause
+        // between commas, and the object's preposition after it.
+        if let Some(close) = relative_then_object(s, i, n) {
+            i = close + 1;
+            continue;
+        }
         // ", followed by …", ", including …": the phrase goes on.
         let goes_on = s.is_punct(i, ",")
             && s.is_free_word(i + 1)
@@ -364,6 +370,19 @@ pub(super) fn phrase_end(s: &Sentence, start: usize, n: usize, infinitive: bool)
         i += 1;
     }
     n
+}
+
+/// "accused Jane Roe, who ran the port, of …": at the comma `i`, a relative clause up
+/// to a closing comma that the object's preposition follows. Returns that comma.
+pub(super) fn relative_then_object(s: &Sentence, i: usize, n: usize) -> Option<usize> {
+    if !s.is_punct(i, ",") || !(s.is(i + 1, "who") || s.is(i + 1, "which")) {
+        return None;
+    }
+    let close = (i + 3..n.min(i + 16)).find(|&j| !s.is_free_word(j))?;
+    (s.is_punct(close, ",")
+        && s.is_free_word(close + 1)
+        && ["of", "as", "for"].iter().any(|w| s.is(close + 1, w)))
+    .then_some(close)
 }
 
 /// "problems in the Middle East, China and elsewhere", "to end the deferral, stop
