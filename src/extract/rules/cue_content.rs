@@ -12,25 +12,31 @@ use super::sentence::Sentence;
 /// modal or a form of "be" or "have" has no subject after it, so it opens a relative
 /// clause, not the content.
 fn relative_that(s: &Sentence, j: usize) -> bool {
-    s.is_free_word(j + 1)
-        && matches!(
-            s.word(j + 1).to_ascii_lowercase().as_str(),
-            "would"
-                | "will"
-                | "could"
-                | "can"
-                | "may"
-                | "might"
-                | "should"
-                | "must"
-                | "is"
-                | "was"
-                | "are"
-                | "were"
-                | "has"
-                | "have"
-                | "had"
-        )
+    s.is_free_word(j + 1) && is_finite_auxiliary(&s.word(j + 1).to_ascii_lowercase())
+}
+
+/// A finite form of "be", "have" or "do", or a modal: "was", "has", "would", "did".
+fn is_finite_auxiliary(w: &str) -> bool {
+    matches!(
+        w,
+        "was"
+            | "were"
+            | "is"
+            | "are"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "could"
+            | "can"
+            | "may"
+            | "might"
+            | "should"
+            | "must"
+            | "did"
+            | "does"
+    )
 }
 
 pub(super) fn content_start(s: &Sentence, cue_word: &str, k: usize) -> Option<(usize, bool)> {
@@ -188,28 +194,7 @@ fn bare_clause(s: &Sentence, i: usize) -> bool {
         ) {
             return false;
         }
-        if j > i
-            && matches!(
-                w.as_str(),
-                "was"
-                    | "were"
-                    | "is"
-                    | "are"
-                    | "has"
-                    | "have"
-                    | "had"
-                    | "will"
-                    | "would"
-                    | "could"
-                    | "can"
-                    | "may"
-                    | "might"
-                    | "should"
-                    | "must"
-                    | "did"
-                    | "does"
-            )
-        {
+        if j > i && is_finite_auxiliary(&w) {
             return true;
         }
         j += 1;
