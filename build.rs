@@ -1,4 +1,4 @@
-//! Generates the man pages and the bash, zsh and fish completions from the command line's
+//! Generates the man pages (plain and gzipped) and the bash, zsh and fish completions from the command line's
 //! own definitions (`src/cli/args.rs`, read here as a module of this script), so they
 //! never drift from the code.
 //!
@@ -34,13 +34,32 @@ fn generate(dir: &Path) -> std::io::Result<()> {
     let completions = dir.join("completions");
     std::fs::create_dir_all(&man)?;
     std::fs::create_dir_all(&completions)?;
-    // claimdesk.1 and one page per subcommand (claimdesk-extract.1, …).
+    // claimdesk.1 and one page per subcommand (claimdesk-extract.1, …), each also gzipped
+    // as Debian installs man pages (cargo deb compresses only files it did not build).
     clap_mangen::generate_to(args::Cli::command(), &man)?;
+    for entry in std::fs::read_dir(&man)? {
+        let path = entry?.path();
+        if path.extension().is_some_and(|e| e == "1") {
+            gzip(&path)?;
+        }
+    }
     for shell in [Shell::Bash, Shell::Zsh, Shell::Fish] {
         let mut cmd = args::Cli::command();
         clap_complete::generate_to(shell, &mut cmd, "claimdesk", &completions)?;
     }
     Ok(())
+}
+
+/// `page.1` -> `page.1.gz`, best compression, no name or time in the header (the same
+/// bytes on every build).
+fn gzip(path: &Path) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut name = path.as_os_str().to_owned();
+    name.push(".gz");
+    let file = std::fs::File::create(PathBuf::from(name))?;
+    let mut gz = flate2::GzBuilder::new().write(file, flate2::Compression::best());
+    gz.write_all(&std::fs::read(path)?)?;
+    gz.finish()?.sync_all()
 }
 
 fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {

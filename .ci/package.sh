@@ -11,7 +11,7 @@ if ! cargo deb --version >/dev/null 2>&1; then
   cargo install --locked cargo-deb --version 3.8.0
 fi
 rm -rf target/debian
-cargo deb --profile dev --quiet 2> >(grep -v "dev profile is not supported" >&2)
+cargo deb --profile dev --fast --quiet 2> >(grep -v "dev profile is not supported" >&2)
 deb=$(ls target/debian/claimdesk_*.deb)
 echo "package: $deb"
 

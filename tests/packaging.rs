@@ -99,3 +99,16 @@ fn the_man_pages_and_completions_come_from_the_command_line_definitions() {
         }
     }
 }
+
+#[test]
+fn the_packaged_man_pages_are_gzipped_copies_of_the_generated_ones() {
+    use std::io::Read;
+    let man = Path::new(env!("OUT_DIR")).join("generated/man");
+    let plain = std::fs::read(man.join("claimdesk.1")).expect("claimdesk.1");
+    let gz = std::fs::File::open(man.join("claimdesk.1.gz")).expect("claimdesk.1.gz");
+    let mut unpacked = Vec::new();
+    flate2::read::GzDecoder::new(gz)
+        .read_to_end(&mut unpacked)
+        .expect("gzip");
+    assert_eq!(unpacked, plain);
+}
