@@ -7,124 +7,15 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::Parser;
 
 use crate::io::article::ArticleSource;
 use crate::io::import::read_input;
 use crate::io::{export, extract_output, project_file, shared};
 use crate::model::Project;
 
-#[derive(Debug, Parser)]
-#[command(
-    name = "claimdesk",
-    version,
-    about = "Find every claim in news articles and who made it, then check them.",
-    args_conflicts_with_subcommands = true
-)]
-pub struct Cli {
-    #[command(subcommand)]
-    pub command: Option<Command>,
-    /// Articles (files or http(s) URLs) or a project to open in the window.
-    pub files: Vec<PathBuf>,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum Command {
-    /// Print every claim of the given articles (JSON or CSV on stdout).
-    Extract {
-        #[arg(long, value_enum, default_value_t = ExtractFormat::Json)]
-        format: ExtractFormat,
-        /// Article files (text in any common encoding, HTML, Markdown, PDF or DOCX; `-`
-        /// reads standard input) or http(s) URLs of articles.
-        #[arg(required = true)]
-        files: Vec<PathBuf>,
-    },
-    /// Add articles, with their extracted claims, to a project (created if missing).
-    Import {
-        /// The project file (.claimdesk), or a shared project's address
-        /// (postgres://USER@HOST/DB?project=NAME; docs/shared-projects.md).
-        project: PathBuf,
-        /// Article files (text in any common encoding, HTML, Markdown, PDF or DOCX; `-`
-        /// reads standard input) or http(s) URLs of articles.
-        #[arg(required = true)]
-        files: Vec<PathBuf>,
-    },
-    /// Write a project's claims, with their articles and speakers, for other tools and
-    /// newsrooms (docs/exports.md).
-    Export {
-        /// The project file (.claimdesk), or a shared project's address
-        /// (postgres://USER@HOST/DB?project=NAME).
-        project: PathBuf,
-        #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
-        format: ExportFormat,
-        /// Write to this file instead of stdout.
-        #[arg(short, long)]
-        output: Option<PathBuf>,
-        /// Start the CSV with a UTF-8 byte-order mark, so that spreadsheets detect UTF-8.
-        #[arg(long)]
-        bom: bool,
-        /// Also export the claims marked "Not a claim" (status `rejected`), left out
-        /// otherwise.
-        #[arg(long)]
-        include_rejected: bool,
-    },
-    /// Upload a project file, everything in it, as a new shared project in PostgreSQL
-    /// (docs/shared-projects.md).
-    Share {
-        /// The project file (.claimdesk).
-        file: PathBuf,
-        /// The shared project's address: postgres://USER@HOST:PORT/DB?project=NAME.
-        address: String,
-    },
-    /// The claim library: earlier fact-checks, searched for a claim (docs/library.md).
-    Library {
-        #[command(subcommand)]
-        command: LibraryCommand,
-    },
-}
-
-#[derive(Debug, Subcommand)]
-pub enum LibraryCommand {
-    /// Add fact-checks to the library folder LIB (created if missing): ClaimReview JSON-LD
-    /// (an object, an array, a @graph or a DataFeed) and .claimdesk projects (their claims
-    /// with a verdict). Reviews already there (same url) are not added twice.
-    Add {
-        /// The library folder.
-        library: PathBuf,
-        #[arg(required = true)]
-        files: Vec<PathBuf>,
-    },
-    /// Print the best matches of each query as JSON Lines, one object per query in input
-    /// order (docs/library.md).
-    Search {
-        /// The library folder.
-        library: PathBuf,
-        /// A query (a claim, a post, any text).
-        text: Option<String>,
-        /// A file of queries, one a line (`-` reads standard input).
-        #[arg(long)]
-        queries: Option<PathBuf>,
-        /// Matches per query, best first.
-        #[arg(long, default_value_t = 5)]
-        limit: usize,
-    },
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ExportFormat {
-    /// One row per claim (docs/exports.md).
-    Csv,
-    /// The claimdesk export document (docs/export-json.md).
-    Json,
-    /// schema.org ClaimReview JSON-LD, one review per claim with a verdict.
-    #[value(name = "claimreview")]
-    ClaimReview,
-    /// A self-contained HTML report.
-    Html,
-    /// A Markdown report.
-    #[value(name = "md", alias = "markdown")]
-    Markdown,
-}
+mod args;
+pub use args::{Cli, Command, ExportFormat, ExtractFormat, LibraryCommand};
 
 impl ExportFormat {
     fn format(self) -> export::Format {
@@ -136,12 +27,6 @@ impl ExportFormat {
             ExportFormat::Markdown => export::Format::Markdown,
         }
     }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ExtractFormat {
-    Json,
-    Csv,
 }
 
 /// Parse the process arguments and run.
@@ -188,6 +73,7 @@ pub fn main() -> ExitCode {
 }
 
 fn run_window(files: Vec<PathBuf>) -> ExitCode {
+    let files: Vec<PathBuf> = files.into_iter().map(desktop_path).collect();
     // A shared project's address that cannot be one is said before the window opens (the
     // window itself says when the server cannot be reached).
     for url in files.iter().filter_map(|f| shared_address(f)) {
@@ -203,6 +89,19 @@ fn run_window(files: Vec<PathBuf>) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// A desktop may pass a file as a `file://` URI (a `.desktop` entry's `%U`, some file
+/// managers' drops): that is the local path it names. Anything else is kept as given.
+fn desktop_path(arg: PathBuf) -> PathBuf {
+    let Some(s) = arg.to_str() else { return arg };
+    if !s.starts_with("file://") {
+        return arg;
+    }
+    url::Url::parse(s)
+        .ok()
+        .and_then(|u| u.to_file_path().ok())
+        .unwrap_or(arg)
 }
 
 /// Read each file (reporting the ones that fail), extract, print in one go.
@@ -532,5 +431,32 @@ fn library_search(
             eprintln!("claimdesk: cannot write output: {e}");
             ExitCode::from(1)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn desktop_file_uris_become_paths() {
+        assert_eq!(
+            desktop_path(PathBuf::from("file:///home/a/My%20Project.claimdesk")),
+            PathBuf::from("/home/a/My Project.claimdesk")
+        );
+        // Paths, web addresses and shared projects' addresses are kept as given.
+        for kept in [
+            "/tmp/file:///x",
+            "article.txt",
+            "https://example.org/a",
+            "postgres://u@h/db?project=p",
+        ] {
+            assert_eq!(desktop_path(PathBuf::from(kept)), PathBuf::from(kept));
+        }
+        // A malformed file URI is not guessed at.
+        assert_eq!(
+            desktop_path(PathBuf::from("file://remote-host/x")),
+            PathBuf::from("file://remote-host/x")
+        );
     }
 }

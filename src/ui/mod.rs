@@ -41,15 +41,35 @@ pub use app::{AppOptions, ClaimdeskApp, Prefs, SharedSession, apply_remote};
 pub const SAMPLE_ARTICLE: &str = include_str!("../../assets/rafah-kirby-gallant.txt");
 pub const SAMPLE_NAME: &str = "rafah-kirby-gallant.txt";
 
+/// The desktop's name for the app: the `.desktop` entry, the AppStream id, the icon's name
+/// (packaging/), and the window's app id (Wayland) and class (X11), so the desktop shows
+/// the window under the menu entry's icon.
+pub const APP_ID: &str = "org.claimdesk.Claimdesk";
+
+/// The window's icon: the 128 px rendering of packaging/icons/claimdesk.svg.
+const ICON_PNG: &[u8] = include_bytes!("../../packaging/icons/claimdesk-128.png");
+
+/// The window's icon as pixels (None only if the bundled PNG could not be decoded).
+pub fn window_icon() -> Option<egui::IconData> {
+    eframe::icon_data::from_png_bytes(ICON_PNG).ok()
+}
+
 /// Open the workbench window with `files` (articles or a project) loaded.
 pub fn run(files: Vec<PathBuf>) -> Result<(), String> {
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("claimdesk")
+        .with_app_id(APP_ID);
+    if let Some(icon) = window_icon() {
+        viewport = viewport.with_icon(std::sync::Arc::new(icon));
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("claimdesk")
-            .with_app_id("claimdesk")
+        viewport: viewport
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([720.0, 480.0])
             .with_drag_and_drop(true),
+        // eframe would keep the preferences under the app id; they stay where earlier
+        // versions kept them (the recent projects, the theme).
+        persistence_path: eframe::storage_dir("claimdesk").map(|dir| dir.join("app.ron")),
         ..Default::default()
     };
     eframe::run_native(
