@@ -278,7 +278,8 @@ fn import(path: &Path, files: &[PathBuf]) -> ExitCode {
         Project::new(name)
     };
     let (articles_before, claims_before) = (project.articles.len(), project.claims.len());
-    let errors = crate::io::import::import_articles(&mut project, files);
+    let mut warn = |w: String| eprintln!("claimdesk: warning: {w}");
+    let errors = crate::io::import::import_articles_with(&mut project, files, &mut warn);
     for e in &errors {
         eprintln!("claimdesk: {e}");
     }
@@ -428,7 +429,8 @@ fn import_shared(url: &str, files: &[PathBuf]) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let (added, errors) = shared::import_files(&mut project, files);
+    let mut warn = |w: String| eprintln!("claimdesk: warning: {w}");
+    let (added, errors) = shared::import_files_with(&mut project, files, &mut warn);
     for e in &errors {
         eprintln!("claimdesk: {e}");
     }

@@ -158,9 +158,11 @@ impl Jobs {
                     Ok(AnalysedArticle {
                         article,
                         extraction,
+                        warnings,
                     }) => JobMsg::Article {
                         article: Box::new(article),
                         extraction,
+                        warnings,
                     },
                     Err(e) => JobMsg::Failed(e.to_string()),
                 };
@@ -222,6 +224,7 @@ impl Jobs {
                     JobMsg::Article {
                         article: Box::new(analysed.article),
                         extraction: analysed.extraction,
+                        warnings: analysed.warnings,
                     }
                 }
                 Err(e) => JobMsg::Failed(e.to_string()),
