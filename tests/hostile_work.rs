@@ -1,11 +1,15 @@
 //! Issue 31, point 1: every reader caps its work, not only its bytes, and says what it cut
 //! or refused in one line naming the file: PDF operators (per page, in all) and pages, a
-//! web page's attributes per tag, claims per article.
+//! web page's attributes per tag, claims per article; `extract` streams, writing each
+//! article before it reads the next input (its JSON is byte for byte the document it was:
+//! src/io/extract_output.rs tests that).
 
 mod common;
 
 use std::fs;
-use std::io::Write;
+use std::io::{Read, Write};
+use std::process::{Command, Stdio};
+use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use claimdesk::io::article::read_article;
@@ -282,4 +286,65 @@ fn claims_per_article_are_capped_and_said() {
         .add_extracted_article(cut.article, cut.extraction)
         .unwrap();
     assert_eq!(project.claims.len(), 5);
+}
+
+/// M8: `extract` writes each article before it reads the next input, so that its memory is
+/// that of one input: the first file's claims are out while standard input, the second
+/// input, is still open. The JSON is the document it always was.
+#[test]
+fn extract_streams_one_input_at_a_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = dir.path().join("first.txt");
+    fs::write(
+        &first,
+        "Bridge to reopen\n\n\u{201c}We will rebuild it by April,\u{201d} the mayor said.\n",
+    )
+    .unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_claimdesk"))
+        .args(["extract".as_ref(), first.as_os_str(), "-".as_ref()])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let mut seen = Vec::new();
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = stdout.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            seen.extend_from_slice(&buf[..n]);
+            let _ = tx.send(seen.clone());
+        }
+    });
+    // The first article arrives while the second input is still open.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let mut seen = Vec::new();
+    while !String::from_utf8_lossy(&seen).contains("rebuild it by April") {
+        let left = deadline.saturating_duration_since(Instant::now());
+        match rx.recv_timeout(left) {
+            Ok(s) => seen = s,
+            Err(_) => {
+                let _ = child.kill();
+                panic!("no output before the second input ended: {seen:?}");
+            }
+        }
+    }
+    stdin
+        .write_all("Second story\n\n\u{201c}It is done,\u{201d} the minister said.\n".as_bytes())
+        .unwrap();
+    drop(stdin);
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(0));
+    while let Ok(s) = rx.recv_timeout(Duration::from_secs(5)) {
+        seen = s;
+    }
+    let doc: serde_json::Value = serde_json::from_slice(&seen).unwrap();
+    assert_eq!(doc["articles"][0]["title"], "Bridge to reopen");
+    assert_eq!(doc["articles"][1]["title"], "Second story");
+    assert_eq!(doc["articles"].as_array().map(Vec::len), Some(2));
 }
