@@ -102,6 +102,7 @@ impl Options {
 }
 
 /// The export of `project` in `format`. Fails only if `options` do not fit the format.
+/// Article addresses go out without credentials ([`without_credentials`]).
 pub fn render(project: &Project, format: Format, options: Options) -> Result<Vec<u8>, String> {
     if options.bom && format != Format::Csv {
         return Err(format!(
@@ -109,6 +110,8 @@ pub fn render(project: &Project, format: Format, options: Options) -> Result<Vec
             format.key()
         ));
     }
+    let cleaned = without_credentials(project);
+    let project: &Project = &cleaned;
     let text = match format {
         Format::Csv => return csv::to_bytes(project, &options).map_err(|e| e.to_string()),
         Format::Json => json::to_string_with(project, &options).map_err(|e| e.to_string())?,
@@ -117,6 +120,26 @@ pub fn render(project: &Project, format: Format, options: Options) -> Result<Vec
         Format::Markdown => report::to_markdown_with(project, &options),
     };
     Ok(text.into_bytes())
+}
+
+/// The project as exported: its articles' addresses (source and url) without the
+/// `user:password@` a project saved before claimdesk took them out at import may hold.
+/// Copied only when some article has one.
+fn without_credentials(project: &Project) -> std::borrow::Cow<'_, Project> {
+    use super::web_address::{has_credentials, strip_credentials};
+    let has = |a: &Article| {
+        a.source_path.as_deref().is_some_and(has_credentials)
+            || a.meta.url.as_deref().is_some_and(has_credentials)
+    };
+    if !project.articles.iter().any(has) {
+        return std::borrow::Cow::Borrowed(project);
+    }
+    let mut project = project.clone();
+    for article in &mut project.articles {
+        strip_credentials(&mut article.source_path);
+        strip_credentials(&mut article.meta.url);
+    }
+    std::borrow::Cow::Owned(project)
 }
 
 /// Warnings about missing project settings that make an export less useful
