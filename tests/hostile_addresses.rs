@@ -1,5 +1,6 @@
 //! Issue 31: secrets in article addresses are never stored, printed or exported (M2);
-//! redirects from a public address to this machine or a private network are refused (M9).
+//! redirects from a public address to this machine or a private network are refused (M9);
+//! reports show bidi controls instead of obeying them.
 
 mod common;
 
@@ -161,4 +162,27 @@ fn redirects_from_a_public_address_to_an_internal_one_are_refused() {
     assert_eq!(read.path, Path::new(&server.url("/story")));
     // With no redirect, the first address is the analyst's choice, internal or not.
     assert!(read_url_with(&server.url("/story"), &public_first, Watch::default()).is_ok());
+}
+
+/// Low: bidi controls (U+202E and the others) are shown as their codes in the HTML and
+/// Markdown reports and the CSV, so that no report shows a claim reordered; JSON keeps
+/// the analyst's text as it is.
+#[test]
+fn reports_show_bidi_controls_instead_of_obeying_them() {
+    let mut project = load_project(Path::new(FIXTURE)).unwrap();
+    let hostile = "Taxes fell \u{202E}%02 yb\u{202C} \u{2066}x\u{2069}";
+    project.claims[0].content = hostile.into();
+    project.claims[0].rationale = format!("Said {hostile}");
+    project.speakers[0].name = "\u{202E}enoJ".into();
+    for format in [Format::Html, Format::Markdown, Format::Csv] {
+        let bytes = export::render(&project, format, Options::default()).unwrap();
+        let text = String::from_utf8(bytes).unwrap();
+        for ch in ['\u{202E}', '\u{202C}', '\u{2066}', '\u{2069}'] {
+            assert!(!text.contains(ch), "{format:?} holds {ch:?}");
+        }
+        assert!(text.contains("U+202E"), "{format:?}");
+        assert!(text.contains("U+2069"), "{format:?}");
+    }
+    let json = export::render(&project, Format::Json, Options::default()).unwrap();
+    assert!(String::from_utf8(json).unwrap().contains(hostile));
 }

@@ -260,6 +260,31 @@ pub(crate) fn rows<'a>(project: &'a Project, options: &Options) -> Vec<Row<'a>> 
     rows
 }
 
+/// The bidirectional embedding, override and isolate controls (U+202A–U+202E,
+/// U+2066–U+2069): invisible, they reverse or reorder the text around them, so that a
+/// report could show a claim other than the one recorded. (The marks U+200E, U+200F and
+/// U+061C only nudge neutral characters, and right-to-left text needs them: kept.)
+pub fn is_bidi_control(ch: char) -> bool {
+    matches!(ch, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `text` with each bidi control ([`is_bidi_control`]) shown as its code, `[U+202E]`:
+/// reports and spreadsheets show what is there, in its order.
+pub fn bidi_visible(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(is_bidi_control) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for ch in text.chars() {
+        if is_bidi_control(ch) {
+            out.push_str(&format!("[U+{:04X}]", u32::from(ch)));
+        } else {
+            out.push(ch);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Whether `url` is an http or https address (the only ones that become links).
 pub fn is_web_url(url: &str) -> bool {
     let url = url.trim();
@@ -271,7 +296,10 @@ pub fn is_web_url(url: &str) -> bool {
     } else {
         return false;
     };
-    !rest.is_empty() && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+    !rest.is_empty()
+        && !url
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || is_bidi_control(c))
 }
 
 /// "2024-03-02" (UTC) from seconds since the Unix epoch.
