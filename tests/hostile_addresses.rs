@@ -1,6 +1,6 @@
 //! Issue 31: secrets in article addresses are never stored, printed or exported (M2);
 //! redirects from a public address to this machine or a private network are refused (M9);
-//! reports show bidi controls instead of obeying them.
+//! reports show bidi controls instead of obeying them; numbers from a file never wrap.
 
 mod common;
 
@@ -8,7 +8,7 @@ use std::path::Path;
 
 use claimdesk::io::export::{self, Format, Options};
 use claimdesk::io::fetch::{Limits, Watch, read_url, read_url_with};
-use claimdesk::io::import::analyse_source;
+use claimdesk::io::import::{analyse_source, import_articles};
 use claimdesk::io::project_file::{load_project, save_project};
 use claimdesk::model::{Project, Status};
 use common::{claimdesk, stderr};
@@ -185,4 +185,28 @@ fn reports_show_bidi_controls_instead_of_obeying_them() {
     }
     let json = export::render(&project, Format::Json, Options::default()).unwrap();
     assert!(String::from_utf8(json).unwrap().contains(hostile));
+}
+
+/// Low: numbers read from a file never wrap (a claim numbered 2^64 - 1 used to overflow
+/// the next number: a panic, or in release a wrap to 0): importing into such a project
+/// works and numbers the new claims without wrapping.
+#[test]
+fn claim_numbers_from_a_file_never_wrap() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.claimdesk");
+    let mut doc: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(FIXTURE).unwrap()).unwrap();
+    doc["project"]["claims"][0]["number"] = serde_json::json!(u64::MAX);
+    std::fs::write(&path, serde_json::to_vec(&doc).unwrap()).unwrap();
+    let mut project = load_project(&path).unwrap();
+    let article = dir.path().join("a.txt");
+    std::fs::write(
+        &article,
+        "Bridge to reopen\n\n\u{201c}We will rebuild it by April,\u{201d} the mayor said.\n",
+    )
+    .unwrap();
+    assert!(import_articles(&mut project, &[article]).is_empty());
+    let new = project.claims.last().unwrap();
+    assert_eq!(new.number, u64::MAX);
+    assert!(project.claims.iter().all(|c| c.number >= 1));
 }
