@@ -35,6 +35,7 @@ fn page_server() -> Server {
                 .as_bytes(),
         ),
         "/to-story" => response("302 Found", &[("Location", "/story")], b""),
+        "/to-v6" => response("302 Found", &[("Location", "http://[::1]:9/x")], b""),
         _ => response("404 Not Found", &[], b"no such page"),
     })
 }
@@ -156,6 +157,17 @@ fn redirects_from_a_public_address_to_an_internal_one_are_refused() {
             server.url("/to-story"),
             server.url("/story")
         )
+    );
+    // An IPv6 literal is judged too (refused before any connection is tried).
+    let e = read_url_with(&server.url("/to-v6"), &public_first, Watch::default())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.ends_with(
+            ": redirected to http://[::1]:9/x (::1), an address of this machine or a \
+             private network; not followed from a public address"
+        ),
+        "{e}"
     );
     // Within internal addresses a redirect is followed, as before.
     let read = read_url(&server.url("/to-story")).unwrap();

@@ -273,9 +273,11 @@ impl Resolver for CheckedResolver {
         timeout: NextTimeout,
     ) -> Result<ResolvedSocketAddrs, ureq::Error> {
         let addrs = DefaultResolver::default().resolve(uri, config, timeout)?;
+        // The URL's own host (an IPv6 one with or without its brackets), else a proxy's.
+        let bare = |h: &str| h.trim_start_matches('[').trim_end_matches(']').to_string();
         if !uri
             .host()
-            .is_some_and(|h| h.eq_ignore_ascii_case(&self.host))
+            .is_some_and(|h| bare(h).eq_ignore_ascii_case(&bare(&self.host)))
         {
             return Ok(addrs);
         }
