@@ -46,6 +46,7 @@ fn bench_extract(c: &mut Criterion) {
         text: text.clone(),
         sha256: String::new(),
         meta: Default::default(),
+        warnings: Vec::new(),
     };
     group.bench_function("10MB to JSON", |b| {
         b.iter(|| {

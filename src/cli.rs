@@ -9,8 +9,6 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use crate::io::article::ArticleSource;
-use crate::io::import::read_input;
 use crate::io::{export, extract_output, project_file, shared};
 use crate::model::Project;
 
@@ -104,38 +102,30 @@ fn desktop_path(arg: PathBuf) -> PathBuf {
         .unwrap_or(arg)
 }
 
-/// Read each file (reporting the ones that fail), extract, print in one go.
+/// Read, extract and print each input in turn (reporting the ones that fail, and what a
+/// cap cut), so that memory stays that of the largest input.
 fn extract(format: ExtractFormat, files: &[PathBuf]) -> ExitCode {
-    let mut read: Vec<ArticleSource> = Vec::new();
-    let mut failed = 0usize;
-    for path in files {
-        match read_input(path) {
-            Ok(source) => read.push(source),
-            Err(e) => {
-                eprintln!("claimdesk: {e}");
-                failed += 1;
-            }
-        }
-    }
-    let extracted: Vec<_> = read
-        .iter()
-        .map(|s| (s, crate::extract::extract(&s.text)))
-        .collect();
+    let format = match format {
+        ExtractFormat::Json => extract_output::Format::Json,
+        ExtractFormat::Csv => extract_output::Format::Csv,
+    };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let written = match format {
-        ExtractFormat::Json => extract_output::write_json(&mut out, &extracted),
-        ExtractFormat::Csv => extract_output::write_csv(&mut out, &extracted),
-    }
-    .and_then(|()| out.flush());
-    if let Err(e) = written {
+    let mut report = |line: extract_output::Report| match line {
+        extract_output::Report::Failed(e) => eprintln!("claimdesk: {e}"),
+        extract_output::Report::Warning(w) => eprintln!("claimdesk: warning: {w}"),
+    };
+    let streamed = extract_output::stream(format, files, &mut out, &mut report);
+    let done = match streamed.and_then(|done| out.flush().map(|()| done)) {
+        Ok(done) => done,
         // A closed pipe (`claimdesk extract … | head`) is not an error worth a message.
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return ExitCode::SUCCESS,
+        Err(e) => {
             eprintln!("claimdesk: cannot write output: {e}");
             return ExitCode::from(1);
         }
-    }
-    exit_code(read.len(), failed)
+    };
+    exit_code(done.written, done.failed)
 }
 
 pub(crate) fn exit_code(succeeded: usize, failed: usize) -> ExitCode {
@@ -177,7 +167,8 @@ fn import(path: &Path, files: &[PathBuf]) -> ExitCode {
         Project::new(name)
     };
     let (articles_before, claims_before) = (project.articles.len(), project.claims.len());
-    let errors = crate::io::import::import_articles(&mut project, files);
+    let mut warn = |w: String| eprintln!("claimdesk: warning: {w}");
+    let errors = crate::io::import::import_articles_with(&mut project, files, &mut warn);
     for e in &errors {
         eprintln!("claimdesk: {e}");
     }
@@ -327,7 +318,8 @@ fn import_shared(url: &str, files: &[PathBuf]) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let (added, errors) = shared::import_files(&mut project, files);
+    let mut warn = |w: String| eprintln!("claimdesk: warning: {w}");
+    let (added, errors) = shared::import_files_with(&mut project, files, &mut warn);
     for e in &errors {
         eprintln!("claimdesk: {e}");
     }

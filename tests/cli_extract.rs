@@ -100,8 +100,16 @@ fn bad_inputs_give_one_line_errors_and_the_rest_still_runs() {
         "some inputs failed, others were processed"
     );
     let stderr = String::from_utf8_lossy(&out.stderr);
-    let lines: Vec<_> = stderr.lines().collect();
+    let (warnings, lines): (Vec<_>, Vec<_>) = stderr
+        .lines()
+        .partition(|l| l.starts_with("claimdesk: warning: "));
     assert_eq!(lines.len(), 4, "one line per bad file: {stderr}");
+    // 100,000 claims in one line: the first 20,000 are taken, and a warning says so.
+    assert_eq!(warnings.len(), 1, "{stderr}");
+    assert!(
+        warnings[0].contains("long.txt: has more claims than claimdesk takes from one article"),
+        "{stderr}"
+    );
     for (name, why) in [
         ("empty.txt", "empty"),
         ("binary.bin", "binary"),

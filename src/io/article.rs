@@ -26,6 +26,30 @@ pub struct ArticleSource {
     pub sha256: String,
     /// Outlet, author, date and URL where the file states them (web pages, DOCX, PDF).
     pub meta: ArticleMeta,
+    /// What a reader's caps (or the claims cap) cut, one line each, without the file's
+    /// name (see [`ArticleSource::warning_lines`]).
+    pub warnings: Vec<String>,
+}
+
+impl ArticleSource {
+    /// The warnings as lines naming the file (or URL).
+    pub fn warning_lines(&self) -> impl Iterator<Item = String> + '_ {
+        self.warnings
+            .iter()
+            .map(|w| format!("{}: {w}", shown_path(&self.path)))
+    }
+}
+
+/// A path or URL as printed: standard input for `-`, and a URL without its credentials.
+pub fn shown_path(path: &Path) -> String {
+    if is_stdin(path) {
+        return "standard input".into();
+    }
+    let shown = path.display().to_string();
+    match super::fetch::url_of(path) {
+        Some(url) => super::web_address::without_credentials(url),
+        None => shown,
+    }
 }
 
 /// Why a file could not be read as an article. Displays as one line naming the file.
@@ -37,11 +61,7 @@ pub struct ReadError {
 
 impl fmt::Display for ReadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if is_stdin(&self.path) {
-            write!(f, "standard input: {}", self.reason)
-        } else {
-            write!(f, "{}: {}", self.path.display(), self.reason)
-        }
+        write!(f, "{}: {}", shown_path(&self.path), self.reason)
     }
 }
 
@@ -185,8 +205,10 @@ pub(crate) fn decode_article(
         return Err(fail(path, binary_reason(path)));
     }
     let sha256 = sha256_hex(&bytes);
-    let decoded =
+    let mut decoded =
         formats::decode_declared(format, bytes, charset).map_err(|reason| fail(path, reason))?;
+    // A page's own address (its canonical link) is stored and exported: no credentials.
+    super::web_address::strip_credentials(&mut decoded.meta.url);
     let title = decoded
         .title
         .filter(|t| !t.is_empty())
@@ -197,6 +219,7 @@ pub(crate) fn decode_article(
         text: decoded.text,
         sha256,
         meta: decoded.meta,
+        warnings: decoded.warnings,
     })
 }
 

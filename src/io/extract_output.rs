@@ -4,19 +4,20 @@
 //! "claims":[{"content","speaker","mention","role","cue","kind","start","end"}],
 //! "speakers":[...]}]}`. `start`/`end` are byte offsets of the
 //! content in the article text; `speaker` and `role` may be null.
+//!
+//! Both are written one article at a time ([`Writer`]): `claimdesk extract` reads,
+//! extracts, writes and drops each input in turn, so its memory is that of the largest
+//! input, not of all of them. The JSON is byte for byte what serde_json's pretty printer
+//! makes of the whole document.
 
 use std::io::{self, Write};
+use std::path::PathBuf;
 
 use serde::Serialize;
 
 use super::article::ArticleSource;
 use super::spreadsheet_safe;
 use crate::extract::Extraction;
-
-#[derive(Serialize)]
-struct Output<'a> {
-    articles: Vec<ArticleOut<'a>>,
-}
 
 #[derive(Serialize)]
 struct ArticleOut<'a> {
@@ -89,15 +90,189 @@ fn article_out<'a>(source: &'a ArticleSource, ex: &'a Extraction) -> ArticleOut<
 }
 
 pub fn write_json(out: &mut impl Write, items: &[(&ArticleSource, Extraction)]) -> io::Result<()> {
-    let doc = Output {
-        articles: items.iter().map(|(s, ex)| article_out(s, ex)).collect(),
-    };
-    serde_json::to_writer_pretty(&mut *out, &doc).map_err(|e| match e.io_error_kind() {
+    let mut w = Writer::json(out);
+    for (source, ex) in items {
+        w.article(source, ex)?;
+    }
+    w.finish()
+}
+
+/// The output format of `claimdesk extract`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Json,
+    Csv,
+}
+
+/// Writes the output one article at a time; [`Writer::finish`] ends it.
+pub enum Writer<'w, W: Write> {
+    /// `articles`: how many were written.
+    Json {
+        out: &'w mut W,
+        articles: usize,
+    },
+    Csv(Box<csv::Writer<&'w mut W>>),
+}
+
+impl<'w, W: Write> Writer<'w, W> {
+    pub fn new(format: Format, out: &'w mut W) -> io::Result<Self> {
+        match format {
+            Format::Json => Ok(Writer::json(out)),
+            Format::Csv => {
+                let mut w = csv::Writer::from_writer(out);
+                w.write_record(CSV_HEADER).map_err(csv_to_io)?;
+                Ok(Writer::Csv(Box::new(w)))
+            }
+        }
+    }
+
+    fn json(out: &'w mut W) -> Self {
+        Writer::Json { out, articles: 0 }
+    }
+
+    /// Write one article's claims.
+    pub fn article(&mut self, source: &ArticleSource, ex: &Extraction) -> io::Result<()> {
+        let a = article_out(source, ex);
+        match self {
+            Writer::Json { out, articles } => {
+                // As the pretty printer lays out the article in `{"articles": [...]}`: at
+                // an indent of two levels, after a comma on its own line end.
+                let before: &[u8] = if *articles == 0 {
+                    b"{\n  \"articles\": [\n    "
+                } else {
+                    b",\n    "
+                };
+                out.write_all(before)?;
+                *articles += 1;
+                let mut indented = Indented(&mut **out);
+                serde_json::to_writer_pretty(&mut indented, &a).map_err(json_to_io)
+            }
+            Writer::Csv(w) => {
+                for c in &a.claims {
+                    let (start, end) = (c.start.to_string(), c.end.to_string());
+                    let row = [
+                        a.path.as_str(),
+                        a.title,
+                        c.speaker.unwrap_or(""),
+                        c.mention.unwrap_or(""),
+                        c.role.unwrap_or(""),
+                        c.cue,
+                        c.kind,
+                        &start,
+                        &end,
+                        c.content,
+                    ];
+                    w.write_record(row.iter().map(|cell| spreadsheet_safe(cell).into_owned()))
+                        .map_err(csv_to_io)?;
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// Flush what was written so far.
+    pub fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Writer::Json { out, .. } => out.flush(),
+            Writer::Csv(w) => w.flush(),
+        }
+    }
+
+    /// End the output and flush it.
+    pub fn finish(self) -> io::Result<()> {
+        match self {
+            Writer::Json { out, articles } => {
+                if articles == 0 {
+                    out.write_all(b"{\n  \"articles\": []\n}\n")?;
+                } else {
+                    out.write_all(b"\n  ]\n}\n")?;
+                }
+                out.flush()
+            }
+            Writer::Csv(mut w) => w.flush(),
+        }
+    }
+}
+
+/// Four spaces after each line end: a pretty-printed value nested two levels deep. (A JSON
+/// string never holds a raw line end, so only the layout's own get them.)
+struct Indented<'a, W: Write>(&'a mut W);
+
+impl<W: Write> Write for Indented<'_, W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        for (i, line) in buf.split(|&b| b == b'\n').enumerate() {
+            if i > 0 {
+                self.0.write_all(b"\n    ")?;
+            }
+            self.0.write_all(line)?;
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.0.flush()
+    }
+}
+
+fn json_to_io(e: serde_json::Error) -> io::Error {
+    match e.io_error_kind() {
         // Keep the kind, so that the CLI can tell a closed pipe from a real failure.
         Some(kind) => io::Error::new(kind, e),
         None => io::Error::other(e),
-    })?;
-    writeln!(out)
+    }
+}
+
+/// What [`stream`] did: inputs written and inputs that could not be read.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Streamed {
+    pub written: usize,
+    pub failed: usize,
+}
+
+/// `claimdesk extract`: each input (a file, `-` or a URL) read, its claims found and
+/// written, then dropped before the next is read. `report` is told each input that could
+/// not be read (its error) and what a cap cut (a warning), one line each naming the input.
+/// Fails only when the output cannot be written.
+pub fn stream(
+    format: Format,
+    inputs: &[PathBuf],
+    out: &mut impl Write,
+    report: &mut dyn FnMut(Report),
+) -> io::Result<Streamed> {
+    let mut w = Writer::new(format, out)?;
+    let mut done = Streamed::default();
+    for path in inputs {
+        let source = match super::import::read_input(path) {
+            Ok(source) => source,
+            Err(e) => {
+                report(Report::Failed(e.to_string()));
+                done.failed += 1;
+                continue;
+            }
+        };
+        let ex = crate::extract::extract(&source.text);
+        source
+            .warning_lines()
+            .for_each(|l| report(Report::Warning(l)));
+        let cap = crate::extract::MAX_CLAIMS;
+        if let Some(cut) = super::import::claims_cap_warning(&ex, &source.text, cap) {
+            let shown = super::article::shown_path(&source.path);
+            report(Report::Warning(format!("{shown}: {cut}")));
+        }
+        w.article(&source, &ex)?;
+        // Out before the next input is read (a pipeline sees each article as it is done).
+        w.flush()?;
+        done.written += 1;
+    }
+    w.finish()?;
+    Ok(done)
+}
+
+/// A line [`stream`] reports, naming its input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Report {
+    Failed(String),
+    Warning(String),
 }
 
 pub const CSV_HEADER: [&str; 10] = [
@@ -105,34 +280,67 @@ pub const CSV_HEADER: [&str; 10] = [
 ];
 
 pub fn write_csv(out: &mut impl Write, items: &[(&ArticleSource, Extraction)]) -> io::Result<()> {
-    let mut w = csv::Writer::from_writer(out);
-    w.write_record(CSV_HEADER).map_err(csv_to_io)?;
+    let mut w = Writer::new(Format::Csv, out)?;
     for (source, ex) in items {
-        let a = article_out(source, ex);
-        for c in &a.claims {
-            let (start, end) = (c.start.to_string(), c.end.to_string());
-            let row = [
-                a.path.as_str(),
-                a.title,
-                c.speaker.unwrap_or(""),
-                c.mention.unwrap_or(""),
-                c.role.unwrap_or(""),
-                c.cue,
-                c.kind,
-                &start,
-                &end,
-                c.content,
-            ];
-            w.write_record(row.iter().map(|cell| spreadsheet_safe(cell).into_owned()))
-                .map_err(csv_to_io)?;
-        }
+        w.article(source, ex)?;
     }
-    w.flush()
+    w.finish()
 }
 
 fn csv_to_io(e: csv::Error) -> io::Error {
     match e.into_kind() {
         csv::ErrorKind::Io(e) => e,
         other => io::Error::other(format!("{other:?}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The whole document, as `extract` wrote it before it streamed.
+    #[derive(Serialize)]
+    struct Whole<'a> {
+        articles: Vec<ArticleOut<'a>>,
+    }
+
+    #[test]
+    fn streamed_json_is_the_pretty_printed_document_byte_for_byte() {
+        let source = |name: &str, text: &str| ArticleSource {
+            path: name.into(),
+            title: format!("Title of {name}"),
+            text: text.into(),
+            sha256: String::new(),
+            meta: crate::model::ArticleMeta {
+                url: Some("https://example.org/a".into()),
+                ..Default::default()
+            },
+            warnings: Vec::new(),
+        };
+        let a = source(
+            "a.txt",
+            "\u{201c}We will win,\u{201d} the mayor said.\nLine \"two\".",
+        );
+        let b = source("b\nc.txt", "No claims here at all");
+        let (ea, eb) = (
+            crate::extract::extract(&a.text),
+            crate::extract::extract(&b.text),
+        );
+        assert!(!ea.claims.is_empty() && eb.claims.is_empty());
+        let items = [(&a, ea.clone()), (&b, eb.clone())];
+        for n in 0..=2 {
+            let items = &items[..n];
+            let whole = Whole {
+                articles: items.iter().map(|(s, ex)| article_out(s, ex)).collect(),
+            };
+            let mut want = serde_json::to_vec_pretty(&whole).unwrap();
+            want.push(b'\n');
+            let mut got = Vec::new();
+            write_json(&mut got, items).unwrap();
+            assert_eq!(
+                String::from_utf8(got).unwrap(),
+                String::from_utf8(want).unwrap()
+            );
+        }
     }
 }

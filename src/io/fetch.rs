@@ -2,6 +2,11 @@
 //!
 //! One GET with ureq (rustls, gzip): connect within 10 s, everything (redirects and the
 //! body) within 30 s, at most 5 redirects, each one http or https, no cookies, nothing run.
+//! A redirect from a public address to one of this machine or a private network (loopback,
+//! private, link-local: [`web_address::is_internal`]) is refused, unless the first address
+//! was itself such; the addresses are checked as ureq resolves them, so the check and the
+//! connection see the same ones. (Behind an HTTP proxy the proxy resolves, and decides.)
+//! Credentials in the URL (`user:pass@`) are sent, never stored or printed.
 //! The body is read in chunks up to the article size cap ([`MAX_ARTICLE_BYTES`]) and never
 //! past it, reporting progress and stopping when cancelled. The reader is picked by the
 //! response's content type (then the bytes and the URL's name, as for files); the charset
@@ -13,12 +18,18 @@
 //! `…: is image/png, not an article …`.
 
 use std::io::Read;
+use std::net::IpAddr;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
+
+use ureq::unversioned::resolver::{DefaultResolver, ResolvedSocketAddrs, Resolver};
+use ureq::unversioned::transport::{DefaultConnector, NextTimeout};
 
 use super::article::{ArticleSource, MAX_ARTICLE_BYTES, ReadError, decode_article};
 use super::formats::{self, Format};
+use super::web_address::{self, without_credentials};
 
 /// How long a connection (DNS, TCP and TLS) may take.
 pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
@@ -49,6 +60,9 @@ pub struct Limits {
     pub total_timeout: Duration,
     pub max_redirects: usize,
     pub max_bytes: u64,
+    /// Judge redirects as if the first address had been public (tests, whose servers
+    /// are all on 127.0.0.1, see the refusal of internal targets this way).
+    pub first_address_public: bool,
 }
 
 impl Default for Limits {
@@ -58,6 +72,7 @@ impl Default for Limits {
             total_timeout: TOTAL_TIMEOUT,
             max_redirects: MAX_REDIRECTS,
             max_bytes: MAX_ARTICLE_BYTES,
+            first_address_public: false,
         }
     }
 }
@@ -95,23 +110,24 @@ pub fn read_url(url: &str) -> Result<ArticleSource, ReadError> {
 }
 
 /// Fetch `url` and read it as an article. The article's `path` and `meta.url` are the
-/// final URL; errors name `url` as given.
+/// final URL; errors name `url` as given. Both are without credentials.
 pub fn read_url_with(
     url: &str,
     limits: &Limits,
     watch: Watch<'_>,
 ) -> Result<ArticleSource, ReadError> {
+    let shown = without_credentials(url.trim());
     let fail = |reason: String| ReadError {
-        path: url.into(),
+        path: shown.clone().into(),
         reason,
     };
     let fetched = fetch(url, limits, watch).map_err(fail)?;
     let name = url_file_name(&fetched.url);
     let head = &fetched.bytes[..fetched.bytes.len().min(8192)];
     let format = format_of(fetched.mime.as_deref(), Path::new(&name), head).map_err(fail)?;
-    let final_url = fetched.url.clone();
+    let final_url = without_credentials(&fetched.url);
     let mut source = decode_article(
-        Path::new(url),
+        Path::new(&shown),
         format,
         fetched.bytes,
         fetched.charset.as_deref(),
@@ -128,6 +144,8 @@ pub fn fetch(url: &str, limits: &Limits, watch: Watch<'_>) -> Result<Fetched, St
     let started = Instant::now();
     let mut current = parse_http_url(url.trim())?;
     let mut redirects = 0usize;
+    // The addresses the first URL resolved to (none behind a proxy).
+    let mut first: Option<Vec<IpAddr>> = None;
     loop {
         if watch.cancelled() {
             return Err("cancelled".into());
@@ -136,16 +154,34 @@ pub fn fetch(url: &str, limits: &Limits, watch: Watch<'_>) -> Result<Fetched, St
             .total_timeout
             .checked_sub(started.elapsed())
             .ok_or_else(|| timed_out(limits))?;
-        let agent = agent(&current, limits, left);
-        let response = agent
+        let refuse_internal = first.as_ref().is_some_and(|ips| {
+            limits.first_address_public || !ips.iter().any(|ip| web_address::is_internal(*ip))
+        });
+        let resolver = CheckedResolver {
+            host: current.host_str().unwrap_or_default().to_ascii_lowercase(),
+            refuse_internal,
+            seen: Arc::default(),
+        };
+        let seen = Arc::clone(&resolver.seen);
+        let agent = agent(&current, limits, left, resolver);
+        let sent = agent
             .get(current.as_str())
             .header(
                 "Accept",
                 "text/html,application/xhtml+xml,text/plain;q=0.9,text/markdown;q=0.9,\
                  application/pdf;q=0.8,*/*;q=0.5",
             )
-            .call()
-            .map_err(|e| describe(&e, limits, current.scheme() == "https"))?;
+            .call();
+        let resolved = seen.lock().map(|s| s.clone()).unwrap_or_default();
+        if refuse_internal && let Some(ip) = resolved.internal {
+            return Err(format!(
+                "redirected to {} ({ip}), an address of this machine or a private network; \
+                 not followed from a public address",
+                without_credentials(current.as_str())
+            ));
+        }
+        first.get_or_insert(resolved.ips);
+        let response = sent.map_err(|e| describe(&e, limits, current.scheme() == "https"))?;
         let status = response.status();
         if status.is_redirection()
             && let Some(location) = response.headers().get("location")
@@ -160,12 +196,14 @@ pub fn fetch(url: &str, limits: &Limits, watch: Watch<'_>) -> Result<Fetched, St
             let location = location
                 .to_str()
                 .map_err(|_| "redirected to an address that is not text".to_string())?;
-            let next = current
-                .join(location)
-                .map_err(|e| format!("redirected to a bad address ({location}): {e}"))?;
+            let next = current.join(location).map_err(|e| {
+                let location = without_credentials(location);
+                format!("redirected to a bad address ({location}): {e}")
+            })?;
             if !matches!(next.scheme(), "http" | "https") {
                 return Err(format!(
-                    "redirected to {next}; only http and https addresses are fetched"
+                    "redirected to {}; only http and https addresses are fetched",
+                    without_credentials(next.as_str())
                 ));
             }
             current = next;
@@ -210,10 +248,67 @@ fn parse_http_url(url: &str) -> Result<url::Url, String> {
     Ok(parsed)
 }
 
+/// What [`CheckedResolver`] saw of the fetch's own host.
+#[derive(Debug, Clone, Default)]
+struct Resolved {
+    ips: Vec<IpAddr>,
+    /// An internal address it refused.
+    internal: Option<IpAddr>,
+}
+
+/// ureq's resolver, which also records the addresses of the URL's own host (not those
+/// of a proxy) and, when `refuse_internal`, refuses the host if any is internal.
+#[derive(Debug)]
+struct CheckedResolver {
+    host: String,
+    refuse_internal: bool,
+    seen: Arc<Mutex<Resolved>>,
+}
+
+impl Resolver for CheckedResolver {
+    fn resolve(
+        &self,
+        uri: &ureq::http::Uri,
+        config: &ureq::config::Config,
+        timeout: NextTimeout,
+    ) -> Result<ResolvedSocketAddrs, ureq::Error> {
+        let addrs = DefaultResolver::default().resolve(uri, config, timeout)?;
+        // The URL's own host (an IPv6 one with or without its brackets), else a proxy's.
+        let bare = |h: &str| h.trim_start_matches('[').trim_end_matches(']').to_string();
+        if !uri
+            .host()
+            .is_some_and(|h| bare(h).eq_ignore_ascii_case(&bare(&self.host)))
+        {
+            return Ok(addrs);
+        }
+        let ips: Vec<IpAddr> = addrs.iter().map(|a| a.ip()).collect();
+        let internal = ips.iter().copied().find(|ip| web_address::is_internal(*ip));
+        let refused = self.refuse_internal && internal.is_some();
+        if let Ok(mut seen) = self.seen.lock() {
+            *seen = Resolved {
+                ips,
+                internal: internal.filter(|_| refused),
+            };
+        }
+        if refused {
+            return Err(ureq::Error::Io(std::io::Error::new(
+                std::io::ErrorKind::PermissionDenied,
+                "an internal address",
+            )));
+        }
+        Ok(addrs)
+    }
+}
+
 /// An agent for one request: no redirects of its own, status codes as responses, the
 /// proxy of the environment (never for this machine's own addresses), no cookie store
-/// (ureq keeps none without its `cookies` feature).
-fn agent(url: &url::Url, limits: &Limits, left: Duration) -> ureq::Agent {
+/// (ureq keeps none without its `cookies` feature), addresses resolved by `resolver`.
+fn agent(
+    url: &url::Url,
+    limits: &Limits,
+    left: Duration,
+    resolver: CheckedResolver,
+) -> ureq::Agent {
     let local = match url.host() {
         Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
         Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
@@ -234,7 +329,7 @@ fn agent(url: &url::Url, limits: &Limits, left: Duration) -> ureq::Agent {
     if local {
         config = config.proxy(None);
     }
-    config.build().into()
+    ureq::Agent::with_parts(config.build(), DefaultConnector::default(), resolver)
 }
 
 /// Read at most `limits.max_bytes` (one more byte says the body is larger), in chunks,

@@ -22,17 +22,32 @@ pub fn now_seconds() -> i64 {
 /// SHA-256 and import time. A file whose bytes are already in the project (same SHA-256)
 /// is not added twice. Returns one error per file that was not added; the others are in.
 pub fn import_articles(project: &mut Project, paths: &[PathBuf]) -> Vec<ReadError> {
+    import_articles_with(project, paths, &mut |_| {})
+}
+
+/// [`import_articles`], telling `warn` what a cap cut of an article that was added (one
+/// line naming the file, see [`AnalysedArticle::warnings`]).
+pub fn import_articles_with(
+    project: &mut Project,
+    paths: &[PathBuf],
+    warn: &mut dyn FnMut(String),
+) -> Vec<ReadError> {
     let mut errors = Vec::new();
     for path in paths {
-        if let Err(e) = import_one(project, path) {
+        if let Err(e) = import_one(project, path, warn) {
             errors.push(e);
         }
     }
     errors
 }
 
-fn import_one(project: &mut Project, path: &Path) -> Result<ArticleId, ReadError> {
+fn import_one(
+    project: &mut Project,
+    path: &Path,
+    warn: &mut dyn FnMut(String),
+) -> Result<ArticleId, ReadError> {
     let analysed = analyse_file(path, &project.known_speakers())?;
+    analysed.warnings.iter().cloned().for_each(&mut *warn);
     if let Some(existing) = project.duplicate_of(&analysed.article) {
         return Err(ReadError {
             path: path.to_path_buf(),
@@ -54,6 +69,23 @@ fn import_one(project: &mut Project, path: &Path) -> Result<ArticleId, ReadError
 pub struct AnalysedArticle {
     pub article: Article,
     pub extraction: Extraction,
+    /// What a cap cut (the reader's, or the claims cap), one line each naming the file.
+    pub warnings: Vec<String>,
+}
+
+/// The line saying an extraction of `text` stopped at the claims cap `max_claims`
+/// ([`crate::extract::MAX_CLAIMS`]), if it did.
+pub fn claims_cap_warning(ex: &Extraction, text: &str, max_claims: usize) -> Option<String> {
+    if ex.claims.len() < max_claims {
+        return None;
+    }
+    let stopped = ex.claims.iter().map(|c| c.end).max().unwrap_or(0);
+    Some(format!(
+        "has more claims than claimdesk takes from one article: only the first {} were \
+         taken, and the text after byte {stopped} of {} was not searched",
+        ex.claims.len(),
+        text.len()
+    ))
 }
 
 /// Read an article named on the command line or in the window: an `http(s)://` URL is
@@ -114,6 +146,7 @@ pub fn read_pasted(
         sha256: super::article::sha256_hex(bytes),
         text: decoded.text,
         meta: decoded.meta,
+        warnings: decoded.warnings,
     })
 }
 
@@ -127,8 +160,21 @@ pub fn analyse_file(path: &Path, known: &[FoundSpeaker]) -> Result<AnalysedArtic
 
 /// Find the claims of an article already read, and make it ready to join a project.
 pub fn analyse_source(source: ArticleSource, known: &[FoundSpeaker]) -> AnalysedArticle {
+    analyse_source_up_to(source, known, crate::extract::MAX_CLAIMS)
+}
+
+/// [`analyse_source`] taking at most `max_claims` claims (tests lower the cap).
+pub fn analyse_source_up_to(
+    source: ArticleSource,
+    known: &[FoundSpeaker],
+    max_claims: usize,
+) -> AnalysedArticle {
     let path = source.path.clone();
-    let extraction = crate::extract::extract_with_known(&source.text, known);
+    let extraction = crate::extract::extract_up_to(&source.text, known, max_claims);
+    let mut warnings: Vec<String> = source.warning_lines().collect();
+    if let Some(cut) = claims_cap_warning(&extraction, &source.text, max_claims) {
+        warnings.push(format!("{}: {cut}", super::article::shown_path(&path)));
+    }
     let article = Article {
         id: ArticleId(0),
         title: source.title,
@@ -142,6 +188,7 @@ pub fn analyse_source(source: ArticleSource, known: &[FoundSpeaker]) -> Analysed
     AnalysedArticle {
         article,
         extraction,
+        warnings,
     }
 }
 

@@ -11,6 +11,7 @@ pub mod import;
 pub mod library;
 pub mod project_file;
 pub mod shared;
+pub mod web_address;
 
 use std::borrow::Cow;
 

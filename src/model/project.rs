@@ -126,12 +126,13 @@ impl Project {
     /// same file always gets the same numbers. Returns whether any claim was numbered.
     pub fn ensure_claim_numbers(&mut self) -> bool {
         let highest = self.claims.iter().map(|c| c.number).max().unwrap_or(0);
-        self.next_number = self.next_number.max(highest + 1);
+        // Numbers come from files and may be anything: saturate, never wrap.
+        self.next_number = self.next_number.max(highest.saturating_add(1));
         let mut numbered = false;
         for i in 0..self.claims.len() {
             if self.claims[i].number == 0 {
                 self.claims[i].number = self.next_number;
-                self.next_number += 1;
+                self.next_number = self.next_number.saturating_add(1);
                 numbered = true;
             }
         }
@@ -142,7 +143,7 @@ impl Project {
     /// ([`Project::ensure_claim_numbers`]), so that a new claim never takes an old one's.
     pub fn fresh_number(&mut self) -> u64 {
         let n = self.next_number.max(1);
-        self.next_number = n + 1;
+        self.next_number = n.saturating_add(1);
         n
     }
 

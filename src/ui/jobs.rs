@@ -55,10 +55,11 @@ pub enum JobMsg {
         /// It answered too fast to have been shown.
         no_dialog: bool,
     },
-    /// An article was read and analysed.
+    /// An article was read and analysed; `warnings` say what a cap cut of it.
     Article {
         article: Box<Article>,
         extraction: Extraction,
+        warnings: Vec<String>,
     },
     /// A file could not be opened; the message names it.
     Failed(String),

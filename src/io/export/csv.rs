@@ -2,11 +2,12 @@
 //!
 //! UTF-8, optionally with a byte-order mark; the csv crate quotes cells holding commas,
 //! quotes or line breaks; every cell goes through [`spreadsheet_safe`] so that a claim
-//! such as `=HYPERLINK(…)` is shown as text, never run as a formula.
+//! such as `=HYPERLINK(…)` is shown as text, never run as a formula, and bidi controls
+//! are shown as their codes ([`bidi_visible`]) so that no cell shows reordered text.
 
 use std::io::{self, Write};
 
-use super::{Options, rows, verdict_date};
+use super::{Options, bidi_visible, rows, verdict_date};
 use crate::io::spreadsheet_safe;
 use crate::model::Project;
 
@@ -83,8 +84,12 @@ pub fn write(out: &mut impl Write, project: &Project, options: &Options) -> io::
             c.priority.key().to_string(),
             if c.in_progress { "yes" } else { "no" }.to_string(),
         ];
-        w.write_record(cells.iter().map(|cell| spreadsheet_safe(cell).into_owned()))
-            .map_err(csv_to_io)?;
+        w.write_record(
+            cells
+                .iter()
+                .map(|cell| spreadsheet_safe(&bidi_visible(cell)).into_owned()),
+        )
+        .map_err(csv_to_io)?;
     }
     w.flush()
 }

@@ -102,6 +102,7 @@ impl Options {
 }
 
 /// The export of `project` in `format`. Fails only if `options` do not fit the format.
+/// Article addresses go out without credentials ([`without_credentials`]).
 pub fn render(project: &Project, format: Format, options: Options) -> Result<Vec<u8>, String> {
     if options.bom && format != Format::Csv {
         return Err(format!(
@@ -109,6 +110,8 @@ pub fn render(project: &Project, format: Format, options: Options) -> Result<Vec
             format.key()
         ));
     }
+    let cleaned = without_credentials(project);
+    let project: &Project = &cleaned;
     let text = match format {
         Format::Csv => return csv::to_bytes(project, &options).map_err(|e| e.to_string()),
         Format::Json => json::to_string_with(project, &options).map_err(|e| e.to_string())?,
@@ -117,6 +120,26 @@ pub fn render(project: &Project, format: Format, options: Options) -> Result<Vec
         Format::Markdown => report::to_markdown_with(project, &options),
     };
     Ok(text.into_bytes())
+}
+
+/// The project as exported: its articles' addresses (source and url) without the
+/// `user:password@` a project saved before claimdesk took them out at import may hold.
+/// Copied only when some article has one.
+fn without_credentials(project: &Project) -> std::borrow::Cow<'_, Project> {
+    use super::web_address::{has_credentials, strip_credentials};
+    let has = |a: &Article| {
+        a.source_path.as_deref().is_some_and(has_credentials)
+            || a.meta.url.as_deref().is_some_and(has_credentials)
+    };
+    if !project.articles.iter().any(has) {
+        return std::borrow::Cow::Borrowed(project);
+    }
+    let mut project = project.clone();
+    for article in &mut project.articles {
+        strip_credentials(&mut article.source_path);
+        strip_credentials(&mut article.meta.url);
+    }
+    std::borrow::Cow::Owned(project)
 }
 
 /// Warnings about missing project settings that make an export less useful
@@ -237,6 +260,31 @@ pub(crate) fn rows<'a>(project: &'a Project, options: &Options) -> Vec<Row<'a>> 
     rows
 }
 
+/// The bidirectional embedding, override and isolate controls (U+202A–U+202E,
+/// U+2066–U+2069): invisible, they reverse or reorder the text around them, so that a
+/// report could show a claim other than the one recorded. (The marks U+200E, U+200F and
+/// U+061C only nudge neutral characters, and right-to-left text needs them: kept.)
+pub fn is_bidi_control(ch: char) -> bool {
+    matches!(ch, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `text` with each bidi control ([`is_bidi_control`]) shown as its code, `[U+202E]`:
+/// reports and spreadsheets show what is there, in its order.
+pub fn bidi_visible(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(is_bidi_control) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for ch in text.chars() {
+        if is_bidi_control(ch) {
+            out.push_str(&format!("[U+{:04X}]", u32::from(ch)));
+        } else {
+            out.push(ch);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Whether `url` is an http or https address (the only ones that become links).
 pub fn is_web_url(url: &str) -> bool {
     let url = url.trim();
@@ -248,7 +296,10 @@ pub fn is_web_url(url: &str) -> bool {
     } else {
         return false;
     };
-    !rest.is_empty() && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+    !rest.is_empty()
+        && !url
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || is_bidi_control(c))
 }
 
 /// "2024-03-02" (UTC) from seconds since the Unix epoch.

@@ -41,6 +41,9 @@ pub struct Decoded {
     /// description), if it did; the benchmark example leaves it out of the body.
     pub standfirst: Option<String>,
     pub meta: ArticleMeta,
+    /// What a reader's caps cut, one line each ("PDF has 2,400 pages; only the first
+    /// 2,000 were read"); the caller shows them with the file's name.
+    pub warnings: Vec<String>,
 }
 
 impl Decoded {

@@ -1,35 +1,82 @@
 //! PDF articles: the text layer, page by page (lopdf), its visual lines joined back into
 //! paragraphs. Encrypted PDFs and PDFs without a text layer (scans) are refused with a
 //! message that says so.
+//!
+//! The work is capped, not only the bytes ([`Limits`]): the pages read, the bytes page
+//! contents inflate to (refused past it: a decompression bomb), and the drawing operators
+//! decoded on a page and in all (counted on the bytes before lopdf builds them, see
+//! [`ops`]). What a cap cuts is said in one line among the article's warnings.
+
+mod ops;
 
 use super::{Decoded, clean_field, tidy_lines};
 use crate::model::ArticleMeta;
 
 /// At most this many pages are read.
-const MAX_PAGES: usize = 2_000;
+pub const MAX_PAGES: usize = 2_000;
 /// No stream inflates past this, and page contents together neither.
-const MAX_INFLATED: usize = 64 * 1024 * 1024;
+pub const MAX_INFLATED: usize = 64 * 1024 * 1024;
+/// Drawing operators read on one page (a dense real page has a few thousand).
+pub const MAX_PAGE_OPERATORS: usize = 100_000;
+/// Drawing operators read in the whole document.
+pub const MAX_OPERATORS: usize = 2_000_000;
+
+/// The caps of one read. [`Default`] is what claimdesk uses; tests lower them.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    pub max_pages: usize,
+    pub max_inflated: usize,
+    pub max_page_operators: usize,
+    pub max_operators: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_pages: MAX_PAGES,
+            max_inflated: MAX_INFLATED,
+            max_page_operators: MAX_PAGE_OPERATORS,
+            max_operators: MAX_OPERATORS,
+        }
+    }
+}
+
+/// The work done so far, against [`Limits`].
+#[derive(Default)]
+struct Work {
+    inflated: usize,
+    operators: usize,
+    /// Pages (numbered from 1) cut at the per-page operator cap.
+    cut_pages: Vec<usize>,
+    /// The page on which the operators of the whole document ran out.
+    stopped_on: Option<usize>,
+}
 
 pub fn read(bytes: &[u8]) -> Result<Decoded, String> {
+    read_with(bytes, Limits::default())
+}
+
+/// [`read`] within `limits`.
+pub fn read_with(bytes: &[u8], limits: Limits) -> Result<Decoded, String> {
     // lopdf may panic on hostile files; a panic must not take the import down. Its parser
     // recurses into nested objects, so it gets a roomy stack of its own.
     std::thread::scope(|scope| {
         std::thread::Builder::new()
             .name("pdf-reader".into())
             .stack_size(64 * 1024 * 1024)
-            .spawn_scoped(scope, || read_pdf(bytes))
+            .spawn_scoped(scope, || read_pdf(bytes, limits))
             .map_err(|e| format!("cannot start the PDF reader: {e}"))?
             .join()
             .map_err(|_| "PDF is damaged: it could not be parsed".to_string())?
     })
 }
 
-fn read_pdf(bytes: &[u8]) -> Result<Decoded, String> {
+fn read_pdf(bytes: &[u8], limits: Limits) -> Result<Decoded, String> {
     if has_encrypt_entry(bytes) {
         return Err("PDF is encrypted (password-protected); save an unprotected copy".into());
     }
     let options = lopdf::LoadOptions {
-        max_decompressed_size: Some(MAX_INFLATED),
+        max_decompressed_size: Some(limits.max_inflated),
         ..lopdf::LoadOptions::default()
     };
     let doc = lopdf::Document::load_mem_with_options(bytes, options).map_err(|e| {
@@ -44,15 +91,45 @@ fn read_pdf(bytes: &[u8]) -> Result<Decoded, String> {
     if doc.is_encrypted() || doc.trailer.get(b"Encrypt").is_ok() {
         return Err("PDF is encrypted (password-protected); save an unprotected copy".into());
     }
-    let pages: Vec<lopdf::ObjectId> = doc.get_pages().values().copied().take(MAX_PAGES).collect();
-    if pages.is_empty() {
+    let page_count = doc.page_iter().count();
+    if page_count == 0 {
         return Err("PDF has no pages".into());
     }
+    let mut warnings = Vec::new();
+    if page_count > limits.max_pages {
+        warnings.push(format!(
+            "PDF has {page_count} pages; only the first {} were read",
+            limits.max_pages
+        ));
+    }
     let mut lines = Vec::new();
-    // Page contents inflated so far, against MAX_INFLATED for the whole document.
-    let mut inflated = 0usize;
-    for page in pages {
-        page_lines(&doc, page, &mut lines, &mut inflated)?;
+    let mut work = Work::default();
+    for (i, page) in doc.page_iter().take(limits.max_pages).enumerate() {
+        if work.stopped_on.is_some() {
+            break;
+        }
+        page_lines(&doc, page, &mut lines, &mut work, limits, i + 1)?;
+    }
+    if let Some(page) = work.stopped_on {
+        warnings.push(format!(
+            "PDF has more than {} drawing operators in all; reading stopped on page {page} of \
+             {page_count}",
+            limits.max_operators
+        ));
+    }
+    if let Some(first) = work.cut_pages.first() {
+        warnings.push(format!(
+            "{} PDF page(s) have more than {} drawing operators; only the first {} of each \
+             were read (page {first}{})",
+            work.cut_pages.len(),
+            limits.max_page_operators,
+            limits.max_page_operators,
+            if work.cut_pages.len() > 1 {
+                " and more"
+            } else {
+                ""
+            }
+        ));
     }
     let text = tidy_lines(&reflow(&lines));
     if text.is_empty() && !ends_like_a_pdf(bytes) {
@@ -85,6 +162,7 @@ fn read_pdf(bytes: &[u8]) -> Result<Decoded, String> {
             ..ArticleMeta::default()
         },
         standfirst: None,
+        warnings,
     })
 }
 
@@ -110,7 +188,9 @@ fn page_lines(
     doc: &lopdf::Document,
     page: lopdf::ObjectId,
     lines: &mut Vec<Line>,
-    inflated: &mut usize,
+    work: &mut Work,
+    limits: Limits,
+    number: usize,
 ) -> Result<(), String> {
     use lopdf::Object;
     let Ok(fonts) = doc.get_page_fonts(page) else {
@@ -119,26 +199,36 @@ fn page_lines(
     let encodings: std::collections::BTreeMap<Vec<u8>, lopdf::Encoding> = fonts
         .into_iter()
         .filter_map(|(name, font)| {
-            font.get_font_encoding_with_limit(doc, MAX_INFLATED)
+            font.get_font_encoding_with_limit(doc, limits.max_inflated)
                 .ok()
                 .map(|e| (name, e))
         })
         .collect();
-    let budget = MAX_INFLATED.saturating_sub(*inflated);
+    let budget = limits.max_inflated.saturating_sub(work.inflated);
     let data = match doc.get_page_content_with_limit(page, budget) {
         Ok(data) => data,
         Err(lopdf::Error::Decompress(_)) => {
             return Err(format!(
                 "PDF page contents inflate to more than {} MB (a decompression bomb?); not read",
-                MAX_INFLATED / (1024 * 1024)
+                limits.max_inflated / (1024 * 1024)
             ));
         }
         Err(_) => return Ok(()),
     };
-    *inflated += data.len();
-    let Ok(content) = lopdf::content::Content::decode(&data) else {
+    work.inflated = work.inflated.saturating_add(data.len());
+    // Only the operators within the caps are decoded (lopdf builds them all at once).
+    let left = limits.max_operators.saturating_sub(work.operators);
+    let span = ops::first_operators(&data, limits.max_page_operators.min(left));
+    work.operators += span.ops;
+    if span.cut && left > limits.max_page_operators {
+        work.cut_pages.push(number);
+    } else if span.cut {
+        work.stopped_on = Some(number);
+    }
+    let Ok(content) = lopdf::content::Content::decode(&data[..span.end]) else {
         return Ok(());
     };
+    drop(data);
     let number = |o: Option<&Object>| match o {
         Some(Object::Integer(i)) => *i as f32,
         Some(Object::Real(r)) => *r,

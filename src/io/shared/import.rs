@@ -6,6 +6,7 @@
 
 use super::EditReceipt;
 use super::{SharedError, SharedErrorKind, SharedProject};
+use crate::io::article::shown_path;
 use crate::io::import::analyse_file;
 use crate::model::edit::Edit;
 
@@ -16,6 +17,16 @@ pub fn import_files(
     shared: &mut SharedProject,
     files: &[std::path::PathBuf],
 ) -> (Vec<EditReceipt>, Vec<String>) {
+    import_files_with(shared, files, &mut |_| {})
+}
+
+/// [`import_files`], telling `warn` what a cap cut of an article read (one line naming
+/// the file).
+pub fn import_files_with(
+    shared: &mut SharedProject,
+    files: &[std::path::PathBuf],
+    warn: &mut dyn FnMut(String),
+) -> (Vec<EditReceipt>, Vec<String>) {
     let mut added = Vec::new();
     let mut errors = Vec::new();
     for path in files {
@@ -23,7 +34,7 @@ pub fn import_files(
         let known = match shared.known_speakers() {
             Ok(known) => known,
             Err(e) => {
-                errors.push(format!("{}: not imported: {e}", path.display()));
+                errors.push(format!("{}: not imported: {e}", shown_path(path)));
                 continue;
             }
         };
@@ -34,6 +45,7 @@ pub fn import_files(
                 continue;
             }
         };
+        analysed.warnings.iter().cloned().for_each(&mut *warn);
         let edit = Edit::AddArticle {
             article: Box::new(analysed.article),
             extraction: analysed.extraction,
@@ -45,7 +57,7 @@ pub fn import_files(
                 ..
             }) => errors.push(format!(
                 "{}: already in the project as article {id} (“{title}”)",
-                path.display()
+                shown_path(path)
             )),
             Err(
                 e @ SharedError {
@@ -55,9 +67,9 @@ pub fn import_files(
             ) => errors.push(format!(
                 "{}: may have been added: {e} (import it again: an article already there is \
                  refused as a duplicate)",
-                path.display()
+                shown_path(path)
             )),
-            Err(e) => errors.push(format!("{}: not imported: {e}", path.display())),
+            Err(e) => errors.push(format!("{}: not imported: {e}", shown_path(path))),
         }
     }
     (added, errors)

@@ -25,7 +25,7 @@ mod sync;
 
 pub use address::{Address, AddressError, is_shared_address, pgpass_lookup, redact};
 pub use edits::EditReceipt;
-pub use import::import_files;
+pub use import::{import_files, import_files_with};
 
 use std::fmt;
 

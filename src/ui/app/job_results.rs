@@ -23,7 +23,12 @@ impl ClaimdeskApp {
             JobMsg::Article {
                 article,
                 extraction,
+                warnings,
             } => {
+                // What a cap cut is said where the window says what happened.
+                if !warnings.is_empty() {
+                    self.message = Some(warnings.join("; "));
+                }
                 if let Some(existing) = self.doc.project.duplicate_of(&article) {
                     self.dialogs.errors.push(format!(
                         "{}: already in the project (“{}”)",

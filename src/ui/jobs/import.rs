@@ -127,7 +127,9 @@ impl Jobs {
                     None => std::fs::metadata(p).map_or(0, |m| m.len()),
                 })
                 .collect();
-            bytes.store(sizes.iter().sum(), Ordering::SeqCst);
+            // Sizes are what the files say (a sparse file may say anything): never wrap.
+            let total = sizes.iter().fold(0u64, |sum, len| sum.saturating_add(*len));
+            bytes.store(total, Ordering::SeqCst);
             let mut cancelled = false;
             for (path, len) in paths.into_iter().zip(sizes) {
                 if cancel.load(Ordering::SeqCst) {
@@ -140,8 +142,9 @@ impl Jobs {
                         let done_before = bytes_done.load(Ordering::SeqCst);
                         let total_before = bytes.load(Ordering::SeqCst);
                         let on_bytes = |got: u64, announced: Option<u64>| {
-                            bytes_done.store(done_before + got, Ordering::SeqCst);
-                            let total = total_before + announced.unwrap_or(got).max(got);
+                            bytes_done.store(done_before.saturating_add(got), Ordering::SeqCst);
+                            let total =
+                                total_before.saturating_add(announced.unwrap_or(got).max(got));
                             bytes.store(total, Ordering::SeqCst);
                         };
                         let watch = Watch {
@@ -158,9 +161,11 @@ impl Jobs {
                     Ok(AnalysedArticle {
                         article,
                         extraction,
+                        warnings,
                     }) => JobMsg::Article {
                         article: Box::new(article),
                         extraction,
+                        warnings,
                     },
                     Err(e) => JobMsg::Failed(e.to_string()),
                 };
@@ -169,7 +174,9 @@ impl Jobs {
                     break;
                 }
                 let _ = tx.send(msg);
-                bytes_done.fetch_add(len, Ordering::SeqCst);
+                let _ = bytes_done.fetch_update(Ordering::SeqCst, Ordering::SeqCst, |done| {
+                    Some(done.saturating_add(len))
+                });
                 files_done.fetch_add(1, Ordering::SeqCst);
             }
             let _ = tx.send(JobMsg::ImportDone { id, cancelled });
@@ -222,6 +229,7 @@ impl Jobs {
                     JobMsg::Article {
                         article: Box::new(analysed.article),
                         extraction: analysed.extraction,
+                        warnings: analysed.warnings,
                     }
                 }
                 Err(e) => JobMsg::Failed(e.to_string()),

@@ -4,11 +4,13 @@
 use std::fmt::Write;
 
 use super::{Report, article_facts, record_line};
-use crate::io::export::{Options, Row, is_web_url, verdict_date};
+use crate::io::export::{Options, Row, bidi_visible, is_web_url, verdict_date};
 use crate::model::{Project, Status};
 
-/// Escape text for HTML content and attribute values.
+/// Escape text for HTML content and attribute values; bidi controls are shown as their
+/// codes ([`bidi_visible`]).
 pub fn html_escape(text: &str) -> String {
+    let text = bidi_visible(text);
     let mut out = String::with_capacity(text.len());
     for ch in text.chars() {
         match ch {

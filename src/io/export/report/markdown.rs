@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use super::{Report, article_facts, record_line};
-use crate::io::export::{Options, Row, is_web_url, verdict_date};
+use crate::io::export::{Options, Row, bidi_visible, is_web_url, verdict_date};
 use crate::model::{Project, Status};
 
 /// Escape one piece of text for Markdown (CommonMark and GitHub's dialect): characters
@@ -12,8 +12,10 @@ use crate::model::{Project, Status};
 /// are backslash-escaped everywhere; those that start a block (`#`, `-`, `+`, `=`, `>`,
 /// `1.`) at the start of each line. Leading and trailing spaces of each line are
 /// dropped (four spaces would start a code block); lines, split at LF or CR (both end a
-/// Markdown line), are joined by `sep`.
+/// Markdown line), are joined by `sep`. Bidi controls are shown as their codes
+/// ([`bidi_visible`]).
 pub fn md_escape(text: &str, sep: &str) -> String {
+    let text = bidi_visible(text);
     let mut out = String::with_capacity(text.len() + 8);
     let mut first = true;
     for line in text

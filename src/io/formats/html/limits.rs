@@ -1,6 +1,8 @@
 //! Limits on the tree a web page builds: its nesting, scanned from the markup the way the
 //! parser closes elements (so `<div></x>` repeated is caught before parsing, in linear
-//! time), and the depth and size of the tree the parser really built.
+//! time), its tags' attributes ([`check_tags`], also before parsing: the parser compares
+//! each attribute's name with those before it, so one tag with 60,000 attributes took
+//! 12 s), and the depth and size of the tree the parser really built.
 
 use dom_query::Document;
 
@@ -68,6 +70,113 @@ pub(super) fn nesting_depth(html: &str) -> usize {
         max = max.max(open.names.len());
     }
     max
+}
+
+/// Attributes one tag may have.
+pub(super) const MAX_ATTRIBUTES: usize = 1_000;
+/// Bytes one tag's attribute names may take together (values are not compared, and may
+/// be long: an image inlined as a `data:` address).
+pub(super) const MAX_ATTRIBUTE_NAME_BYTES: usize = 64 * 1024;
+
+/// Refuse a page with a tag past [`MAX_ATTRIBUTES`] or [`MAX_ATTRIBUTE_NAME_BYTES`], in
+/// one linear pass over the markup (comments and script or style text skipped), with a
+/// line naming the tag and where it starts.
+pub(super) fn check_tags(html: &str) -> Result<(), String> {
+    let bytes = html.as_bytes();
+    let mut i = 0;
+    while let Some(off) = bytes[i..].iter().position(|&b| b == b'<') {
+        let tag_start = i + off;
+        i = tag_start + 1;
+        if bytes[i..].starts_with(b"!--") {
+            i = find_from(bytes, i + 3, b"-->").map_or(bytes.len(), |e| e + 3);
+            continue;
+        }
+        let name_start = if bytes.get(i) == Some(&b'/') {
+            i + 1
+        } else {
+            i
+        };
+        if !bytes.get(name_start).is_some_and(u8::is_ascii_alphabetic) {
+            continue;
+        }
+        let name_end = bytes[name_start..]
+            .iter()
+            .position(|&b| b.is_ascii_whitespace() || b == b'/' || b == b'>')
+            .map_or(bytes.len(), |e| name_start + e);
+        let (attributes, name_bytes, end) = scan_attributes(bytes, name_end);
+        if attributes > MAX_ATTRIBUTES || name_bytes > MAX_ATTRIBUTE_NAME_BYTES {
+            let name: String = html[name_start..name_end].chars().take(40).collect();
+            let what = if attributes > MAX_ATTRIBUTES {
+                format!("{attributes} attributes (more than {MAX_ATTRIBUTES})")
+            } else {
+                format!(
+                    "{} KB of attribute names (more than {} KB)",
+                    name_bytes / 1024,
+                    MAX_ATTRIBUTE_NAME_BYTES / 1024
+                )
+            };
+            return Err(format!(
+                "web page has a <{name}> tag with {what} at byte {tag_start}; not read"
+            ));
+        }
+        i = end;
+        let name = &html[name_start..name_end];
+        let raw_text = RAW_TEXT.iter().any(|r| r.eq_ignore_ascii_case(name));
+        if name_start == tag_start + 1 && raw_text {
+            let end_tag = format!("</{}", name.to_ascii_lowercase());
+            i = find_ascii_ci(bytes, i, end_tag.as_bytes()).unwrap_or(bytes.len());
+        }
+    }
+    Ok(())
+}
+
+/// The attributes of a tag whose name ends at `from`, as the HTML tokenizer reads them:
+/// their number, the bytes of their names, and where the tag ends (after its `>`).
+fn scan_attributes(bytes: &[u8], from: usize) -> (usize, usize, usize) {
+    let (mut count, mut name_bytes) = (0usize, 0usize);
+    let mut i = from;
+    loop {
+        while i < bytes.len() && (bytes[i].is_ascii_whitespace() || bytes[i] == b'/') {
+            i += 1;
+        }
+        match bytes.get(i) {
+            None => return (count, name_bytes, i),
+            Some(b'>') => return (count, name_bytes, i + 1),
+            Some(_) => {}
+        }
+        // A name runs to white space, `/`, `>` or `=` (a leading `=` belongs to it).
+        let start = i;
+        i += 1;
+        while i < bytes.len() && !matches!(bytes[i], b'/' | b'>' | b'=') {
+            if bytes[i].is_ascii_whitespace() {
+                break;
+            }
+            i += 1;
+        }
+        count += 1;
+        name_bytes += i - start;
+        let mut j = i;
+        while j < bytes.len() && bytes[j].is_ascii_whitespace() {
+            j += 1;
+        }
+        if bytes.get(j) != Some(&b'=') {
+            continue;
+        }
+        j += 1;
+        while j < bytes.len() && bytes[j].is_ascii_whitespace() {
+            j += 1;
+        }
+        i = match bytes.get(j) {
+            Some(&q @ (b'"' | b'\'')) => bytes[j + 1..]
+                .iter()
+                .position(|&b| b == q)
+                .map_or(bytes.len(), |e| j + 1 + e + 1),
+            _ => bytes[j..]
+                .iter()
+                .position(|&b| b.is_ascii_whitespace() || b == b'>')
+                .map_or(bytes.len(), |e| j + e),
+        };
+    }
 }
 
 /// The stack of open elements of [`nesting_depth`], with what makes each step O(1):

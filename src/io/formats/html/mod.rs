@@ -13,7 +13,7 @@ mod limits;
 
 pub use body::Reader;
 
-use limits::{MAX_NODES_TIMES_DEPTH, nesting_depth, too_deep, tree_shape};
+use limits::{MAX_NODES_TIMES_DEPTH, check_tags, nesting_depth, too_deep, tree_shape};
 
 use super::{Decoded, clean_field, text, tidy_lines};
 use crate::model::ArticleMeta;
@@ -83,6 +83,7 @@ pub fn read_fragment(html: &str) -> Result<Decoded, String> {
             MAX_HTML_BYTES / (1024 * 1024)
         ));
     }
+    check_tags(html)?;
     let depth = nesting_depth(html);
     if depth > MAX_DEPTH {
         return Err(too_deep(depth));
@@ -128,6 +129,7 @@ fn read_page(
         .map(str::to_string)
         .or_else(|| declared_charset(bytes));
     let html = text::to_utf8(bytes, declared.as_deref())?;
+    check_tags(&html)?;
     let depth = nesting_depth(&html);
     if depth > MAX_DEPTH {
         return Err(too_deep(depth));
@@ -225,6 +227,7 @@ fn read_html(html: &str, reader: Reader) -> Result<Decoded, String> {
         title,
         standfirst: put_standfirst,
         meta,
+        warnings: Vec::new(),
     })
 }
 
