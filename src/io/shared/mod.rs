@@ -2,7 +2,8 @@
 //! See docs/shared-projects.md.
 //!
 //! - `address.rs`: the `postgres://…?project=NAME` address; the password is never shown.
-//! - `schema.rs`: the tables, versioned and migrated by claimdesk.
+//! - `schema.rs`: the tables, versioned and migrated by claimdesk; `roles.rs`: what each
+//!   role may do, enforced by the server's triggers and constraints (version 3).
 //! - `rows.rs`: a project as rows (each entity's object as the project file writes it)
 //!   and rows as a project again.
 //! - `journal.rs`: the window's offline journal; `sync.rs`: loading with the last edit
@@ -19,6 +20,7 @@ mod import;
 pub mod journal;
 pub mod password;
 mod publications;
+mod roles;
 mod rows;
 pub mod schema;
 mod sync;
@@ -300,7 +302,7 @@ impl SharedProject {
         Ok(shared)
     }
 
-    /// What the connected role may do with this project, from its table privileges: read
+    /// What the connected role may do with this project, from its privileges: read
     /// only (a reader), edit (an analyst), also create projects, or also publish verdicts
     /// (an editor). A window
     /// shows a project it may not edit as read-only.
@@ -310,7 +312,7 @@ impl SharedProject {
             .query_one(
                 "SELECT has_table_privilege('claimdesk.claims', 'UPDATE')
                     AND has_table_privilege('claimdesk.edits', 'INSERT')
-                    AND has_table_privilege('claimdesk.projects', 'UPDATE'),
+                    AND has_any_column_privilege('claimdesk.projects', 'UPDATE'),
                         has_table_privilege('claimdesk.projects', 'INSERT'),
                         has_table_privilege('claimdesk.publications', 'INSERT')
                     AND has_table_privilege('claimdesk.publications', 'UPDATE')
