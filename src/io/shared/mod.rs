@@ -1,7 +1,8 @@
 //! Shared projects: a project kept in PostgreSQL, worked on by several analysts at once.
 //! See docs/shared-projects.md.
 //!
-//! - `address.rs`: the `postgres://…?project=NAME` address; the password is never shown.
+//! - `address.rs`: the `postgres://…?project=NAME` address; the password is never shown
+//!   (`url.rs` takes the URL apart once, for connecting and for showing).
 //! - `schema.rs`: the tables, versioned and migrated by claimdesk; `roles.rs`: what each
 //!   role may do, enforced by the server's triggers and constraints (version 3).
 //! - `rows.rs`: a project as rows (each entity's object as the project file writes it)
@@ -24,6 +25,7 @@ mod roles;
 mod rows;
 pub mod schema;
 mod sync;
+mod url;
 
 pub use address::{Address, AddressError, is_shared_address, pgpass_lookup, redact};
 pub use edits::EditReceipt;
