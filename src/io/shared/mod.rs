@@ -30,6 +30,7 @@ mod url;
 pub use address::{Address, AddressError, is_shared_address, pgpass_lookup, redact};
 pub use edits::EditReceipt;
 pub use import::import_files;
+pub use rows::duplicate_number;
 
 use std::fmt;
 
@@ -58,6 +59,8 @@ pub enum SharedErrorKind {
     },
     NoSuchProject(String),
     ProjectExists(String),
+    /// Two claims of a project to share have the same number ([`duplicate_number`]).
+    DuplicateNumber(String),
     Damaged(String),
     /// The rows, put together, are not a valid project (the file code's words).
     Stored(String),
@@ -96,6 +99,7 @@ impl fmt::Display for SharedError {
                 f,
                 "a shared project named “{name}” already exists there; nothing was uploaded"
             ),
+            SharedErrorKind::DuplicateNumber(why) => write!(f, "{why}; nothing was uploaded"),
             SharedErrorKind::Damaged(why) => write!(f, "the shared project is damaged: {why}"),
             SharedErrorKind::Stored(why) => write!(f, "the shared project {why}"),
             SharedErrorKind::Edit(e) => write!(f, "the edit was refused: {e}"),
@@ -466,6 +470,9 @@ pub fn share(project: &Project, address: &Address) -> Result<ShareSummary, Share
         kind,
     };
     let db = |e: postgres::Error| fail(SharedErrorKind::Database(db_message(&e)));
+    if let Some(why) = duplicate_number(project) {
+        return Err(fail(SharedErrorKind::DuplicateNumber(why)));
+    }
     // Publications go to their own table (sharing one takes the publish right).
     let mut project = project.clone();
     let published = publications::take(&mut project);
