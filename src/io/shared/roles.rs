@@ -36,32 +36,29 @@ CREATE FUNCTION claimdesk.is_published(p bigint, c bigint) RETURNS boolean
     SELECT EXISTS (SELECT 1 FROM claimdesk.publications WHERE project = p AND claim = c)
 $$;
 
-CREATE FUNCTION claimdesk.edits_author() RETURNS trigger
+-- Who and when, the server's: the columns TG_ARGV[0] and [1] are set to current_user and
+-- now() on insert (and on every update with a third argument 'always'), else kept.
+CREATE FUNCTION claimdesk.stamp() RETURNS trigger
     LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    who_when jsonb;
 BEGIN
-    IF TG_OP = 'INSERT' THEN
-        NEW.author := current_user;
-        NEW.at := now();
+    IF TG_OP = 'INSERT' OR TG_ARGV[2] IS NOT DISTINCT FROM 'always' THEN
+        who_when := jsonb_build_object(TG_ARGV[0], current_user, TG_ARGV[1], now());
     ELSE
-        NEW.author := OLD.author;
-        NEW.at := OLD.at;
+        who_when := jsonb_build_object(TG_ARGV[0], to_jsonb(OLD) -> TG_ARGV[0],
+                                       TG_ARGV[1], to_jsonb(OLD) -> TG_ARGV[1]);
     END IF;
+    NEW := jsonb_populate_record(NEW, who_when);
     RETURN NEW;
 END
 $$;
-CREATE TRIGGER edits_author BEFORE INSERT OR UPDATE ON claimdesk.edits
-    FOR EACH ROW EXECUTE FUNCTION claimdesk.edits_author();
-
-CREATE FUNCTION claimdesk.publications_stamp() RETURNS trigger
-    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
-BEGIN
-    NEW.published_by := current_user;
-    NEW.published_at := now();
-    RETURN NEW;
-END
-$$;
+CREATE TRIGGER edits_stamp BEFORE INSERT OR UPDATE ON claimdesk.edits
+    FOR EACH ROW EXECUTE FUNCTION claimdesk.stamp('author', 'at');
 CREATE TRIGGER publications_stamp BEFORE INSERT OR UPDATE ON claimdesk.publications
-    FOR EACH ROW EXECUTE FUNCTION claimdesk.publications_stamp();
+    FOR EACH ROW EXECUTE FUNCTION claimdesk.stamp('published_by', 'published_at', 'always');
+CREATE TRIGGER projects_stamp BEFORE INSERT OR UPDATE ON claimdesk.projects
+    FOR EACH ROW EXECUTE FUNCTION claimdesk.stamp('created_by', 'created_at');
 
 CREATE FUNCTION claimdesk.projects_guard() RETURNS trigger
     LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
@@ -74,12 +71,8 @@ BEGIN
             NEW.name USING ERRCODE = 'check_violation';
     END IF;
     IF TG_OP = 'INSERT' THEN
-        NEW.created_by := current_user;
-        NEW.created_at := now();
         RETURN NEW;
     END IF;
-    NEW.created_by := OLD.created_by;
-    NEW.created_at := OLD.created_at;
     IF NEW.next_id < OLD.next_id OR NEW.next_number < OLD.next_number THEN
         RAISE EXCEPTION 'project "%": ids and claim numbers are never given back', OLD.name
             USING ERRCODE = 'check_violation';
