@@ -290,6 +290,14 @@ fn share(file: &Path, url: &str) -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    // Said of the file, before connecting: the file is what to mend.
+    if let Some(why) = shared::duplicate_number(&project) {
+        eprintln!(
+            "claimdesk: {}: {why}; nothing was uploaded to {shown}",
+            file.display()
+        );
+        return ExitCode::from(1);
+    }
     match with_password(url, |address| shared::share(&project, address)) {
         Ok(summary) => {
             println!(

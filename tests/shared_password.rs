@@ -18,7 +18,12 @@ const SECRET: &str = "pw-Secret-7e3";
 
 /// A role of this test that needs `SECRET` to log in.
 fn password_role(db: &mut pg_support::TestDb) -> String {
-    let role = db.role("pw", ANALYST);
+    password_role_with(db, "pw", SECRET)
+}
+
+/// A role of this test (named from `prefix`) that needs `secret` to log in.
+fn password_role_with(db: &mut pg_support::TestDb, prefix: &str, secret: &str) -> String {
+    let role = db.role(prefix, ANALYST);
     let mut admin = db.admin();
     admin
         .batch_execute(
@@ -28,7 +33,7 @@ fn password_role(db: &mut pg_support::TestDb) -> String {
         .expect("group");
     admin
         .batch_execute(&format!(
-            "ALTER ROLE {role} PASSWORD '{SECRET}'; GRANT claimdesk_password_users TO {role}"
+            "ALTER ROLE {role} PASSWORD '{secret}'; GRANT claimdesk_password_users TO {role}"
         ))
         .expect("password");
     role
@@ -100,6 +105,70 @@ fn a_password_comes_from_pgpassword_or_the_password_file_and_is_never_shown() {
         err.contains(&format!("{role}:***@")) && !err.contains("wrong-Guess-9"),
         "{err}"
     );
+}
+
+/// Issue 31 (M3): a password holding `/`, `?`, `@`, `:` and `&` works in the URL, raw or
+/// percent-encoded, and no message shows it in any spelling: a refused one, an unreachable
+/// server, an address naming no project.
+#[test]
+fn a_password_with_url_delimiters_works_and_is_never_shown_in_any_spelling() {
+    const DELIMITED: &str = "pa/ss?w@rd:&Z9";
+    const ENCODED: &str = "pa%2Fss%3Fw%40rd%3A%26Z9";
+    const WRONG: &str = "wr/ng?x@y:&z";
+    const WRONG_ENCODED: &str = "wr%2Fng%3Fx%40y%3A%26z";
+    let Some(mut db) = pg_support::fresh_db() else {
+        return;
+    };
+    shared_fixture(&db, "Desk");
+    let role = password_role_with(&mut db, "pwd", DELIMITED);
+    let url = db.url_as(&role, "Desk");
+    let home = tempfile::tempdir().unwrap();
+    let with = |pw: &str| url.replacen(&format!("{role}@"), &format!("{role}:{pw}@"), 1);
+    let hidden = |text: &str| {
+        for f in [
+            DELIMITED,
+            ENCODED,
+            WRONG,
+            WRONG_ENCODED,
+            "pa/ss",
+            "ss?w",
+            "w@rd",
+            "rd:&",
+            "&Z9",
+            "%2Fss",
+            "wr/ng",
+            "ng?x",
+            "x@y",
+            "%2Fng",
+        ] {
+            assert!(!text.contains(f), "{f:?} shown in {text:?}");
+        }
+    };
+    for pw in [DELIMITED, ENCODED] {
+        let out = export(&with(pw), &[], home.path());
+        assert!(out.status.success(), "{pw}: {}", common::stderr(&out));
+        assert!(String::from_utf8_lossy(&out.stdout).contains("\"claims\""));
+    }
+    let port = url.split(':').nth(2).unwrap().split('/').next().unwrap();
+    for pw in [WRONG, WRONG_ENCODED] {
+        let out = export(&with(pw), &[], home.path());
+        let err = common::stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        assert!(err.contains("password authentication failed"), "{err}");
+        assert!(err.contains(&format!("{role}:***@127.0.0.1")), "{err}");
+        hidden(&err);
+    }
+    for pw in [DELIMITED, ENCODED, WRONG] {
+        let unreachable = with(pw).replace(&format!(":{port}/"), ":1/");
+        let err = common::stderr(&export(&unreachable, &[], home.path()));
+        assert!(err.contains("cannot connect"), "{err}");
+        hidden(&err);
+        let no_project = with(pw).replace("&project=Desk", "");
+        let err = common::stderr(&export(&no_project, &[], home.path()));
+        assert!(err.contains("?project=NAME"), "{err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+        hidden(&err);
+    }
 }
 
 /// The window on `url` (kittest), journals in `journal`.

@@ -155,7 +155,7 @@ fn a_publication_written_into_a_claims_row_is_not_believed() {
 }
 
 #[test]
-fn a_version_1_database_is_migrated_to_version_2_and_sharing_keeps_publications() {
+fn a_version_1_database_is_migrated_to_the_current_version_and_sharing_keeps_publications() {
     let Some(db) = pg_support::fresh_db() else {
         return;
     };
@@ -168,17 +168,21 @@ fn a_version_1_database_is_migrated_to_version_2_and_sharing_keeps_publications(
         // Shared through the current code (which migrates), then taken back to version 1.
         let p = shared_fixture(&db, "old");
         client
-            .batch_execute(
-                "DROP TABLE claimdesk.publications;
-                 DELETE FROM claimdesk.schema_version WHERE version > 1;",
-            )
+            .batch_execute(&format!(
+                "{}; DROP TABLE claimdesk.publications;
+                     DELETE FROM claimdesk.schema_version WHERE version > 1;",
+                pg_support::UNDO_V3
+            ))
             .unwrap();
         p
     };
     assert_eq!(schema::version(&mut client).unwrap(), 1);
     let url = db.url("old");
     let mut shared = open(&url);
-    assert_eq!(schema::version(&mut client).unwrap(), 2);
+    assert_eq!(
+        schema::version(&mut client).unwrap(),
+        schema::SCHEMA_VERSION
+    );
     let exists: bool = client
         .query_one(
             "SELECT to_regclass('claimdesk.publications') IS NOT NULL",

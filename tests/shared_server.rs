@@ -162,6 +162,37 @@ fn tls_is_used_and_the_certificate_checked_as_sslmode_says() {
     assert!(encrypted(&ca_only));
 }
 
+/// Issue 31 (low): two claims with the same number make `share` fail with one line naming
+/// the file and the number (not the database's words), before anything is uploaded. The
+/// claims are not renumbered: a number is what notes and published reviews cite.
+#[test]
+fn sharing_a_file_with_a_duplicate_claim_number_names_the_file_and_the_number() {
+    let Some(db) = pg_support::fresh_db() else {
+        return;
+    };
+    let mut doc: Value = serde_json::from_str(&fs::read_to_string(FIXTURE).unwrap()).unwrap();
+    for (i, number) in [3, 7, 3, 9].into_iter().enumerate() {
+        doc["project"]["claims"][i]["number"] = number.into();
+    }
+    doc["project"]["next_number"] = 10.into();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("dup.claimdesk");
+    fs::write(&file, doc.to_string()).unwrap();
+    let url = db.url("dup");
+    let out = claimdesk(&[&"share", &file, &url]);
+    assert_eq!(out.status.code(), Some(1));
+    let said = stderr(&out);
+    assert_eq!(said.lines().count(), 1, "{said}");
+    assert!(said.contains(&file.display().to_string()), "{said}");
+    assert!(said.contains("both have the number #3"), "{said}");
+    assert!(!said.contains("duplicate key"), "{said}");
+    // The library refuses it too (its callers have no file to name), uploading nothing.
+    let project = claimdesk::io::project_file::load_project(&file).unwrap();
+    let e = shared::share(&project, &Address::parse(&url).unwrap()).unwrap_err();
+    assert!(e.to_string().contains("#3") && e.to_string().contains("nothing was uploaded"));
+    assert!(SharedProject::open(&Address::parse(&url).unwrap()).is_err());
+}
+
 /// No server needed: bad addresses and unreachable servers give one line without the
 /// password.
 #[test]

@@ -16,29 +16,71 @@ pub const FIXTURE: &str = concat!(
     "/tests/data/project-v1.claimdesk"
 );
 
-/// Grants of the analyst role (docs/shared-projects.md).
-pub const ANALYST: &str = "GRANT USAGE ON SCHEMA claimdesk TO {role};
-    GRANT SELECT ON ALL TABLES IN SCHEMA claimdesk TO {role};
-    GRANT INSERT, UPDATE, DELETE ON claimdesk.articles, claimdesk.speakers, claimdesk.claims
-        TO {role};
-    GRANT UPDATE ON claimdesk.projects TO {role};
-    GRANT INSERT ON claimdesk.edits TO {role};
-    GRANT USAGE ON ALL SEQUENCES IN SCHEMA claimdesk TO {role};";
+/// A reader's grants (the start of every role's).
+macro_rules! reads {
+    () => {
+        "GRANT USAGE ON SCHEMA claimdesk TO {role};
+         GRANT SELECT ON ALL TABLES IN SCHEMA claimdesk TO {role};"
+    };
+}
 
-/// Grants of the editor role: an analyst's, and the publish right.
-pub const EDITOR: &str = "GRANT USAGE ON SCHEMA claimdesk TO {role};
-    GRANT SELECT ON ALL TABLES IN SCHEMA claimdesk TO {role};
-    GRANT INSERT, UPDATE, DELETE ON claimdesk.articles, claimdesk.speakers, claimdesk.claims
-        TO {role};
-    GRANT UPDATE ON claimdesk.projects TO {role};
-    GRANT INSERT ON claimdesk.edits TO {role};
-    GRANT USAGE ON ALL SEQUENCES IN SCHEMA claimdesk TO {role};
-    GRANT INSERT ON claimdesk.projects TO {role};
-    GRANT INSERT, UPDATE, DELETE ON claimdesk.publications TO {role};";
+/// An analyst's grants besides a reader's and those on `projects`.
+macro_rules! writes {
+    () => {
+        "GRANT INSERT, UPDATE, DELETE ON claimdesk.articles, claimdesk.speakers,
+             claimdesk.claims TO {role};
+         GRANT INSERT ON claimdesk.edits TO {role};
+         GRANT USAGE ON ALL SEQUENCES IN SCHEMA claimdesk TO {role};"
+    };
+}
+
+/// Grants of the analyst role (docs/shared-projects.md): a project's counters and fields,
+/// never its name.
+pub const ANALYST: &str = concat!(
+    reads!(),
+    writes!(),
+    "GRANT UPDATE (doc, next_id, next_number) ON claimdesk.projects TO {role};"
+);
+
+/// The analyst's grants as documented before schema version 3 (UPDATE on every column of
+/// `projects`): what the server's own checks must hold against.
+pub const ANALYST_TABLE_GRANTS: &str = concat!(
+    reads!(),
+    writes!(),
+    "GRANT UPDATE ON claimdesk.projects TO {role};"
+);
+
+/// Grants of the editor role: an analyst's, and creating, renaming and publishing.
+pub const EDITOR: &str = concat!(
+    reads!(),
+    writes!(),
+    "GRANT INSERT, UPDATE ON claimdesk.projects TO {role};
+     GRANT INSERT, UPDATE, DELETE ON claimdesk.publications TO {role};"
+);
+
+/// Takes a database at schema version 3 back to version 2 (what schema version 3 added:
+/// src/io/shared/roles.rs).
+pub const UNDO_V3: &str = "DROP FUNCTION claimdesk.stamp(), claimdesk.projects_guard(),
+        claimdesk.claims_guard(),
+        claimdesk.is_published(bigint, bigint), claimdesk.may_publish() CASCADE;
+    ALTER TABLE claimdesk.articles DROP CONSTRAINT articles_doc_object;
+    ALTER TABLE claimdesk.speakers DROP CONSTRAINT speakers_doc_object;
+    ALTER TABLE claimdesk.claims DROP CONSTRAINT claims_doc_object,
+        DROP CONSTRAINT claims_article_exists, DROP CONSTRAINT claims_speaker_exists;
+    DELETE FROM claimdesk.schema_version WHERE version > 2;";
+
+/// A plain SQL connection to this test's database as `role` (what anyone with `psql` and
+/// the role's password has).
+pub fn sql_as(db: &TestDb, role: &str) -> postgres::Client {
+    let url = db.url_as(role, "x");
+    let url = url
+        .trim_end_matches("&project=x")
+        .trim_end_matches("?project=x");
+    postgres::Client::connect(url, postgres::NoTls).expect("connect as the role")
+}
 
 /// Grants of the reader role.
-pub const READER: &str = "GRANT USAGE ON SCHEMA claimdesk TO {role};
-    GRANT SELECT ON ALL TABLES IN SCHEMA claimdesk TO {role};";
+pub const READER: &str = reads!();
 
 /// Open an existing shared project (panics: for tests).
 pub fn open(url: &str) -> SharedProject {

@@ -4,10 +4,14 @@
 //! `project` is taken out before connecting; everything else goes to the driver. The
 //! password (in the URL, `PGPASSWORD` or `~/.pgpass`) is held only in the driver's
 //! configuration: [`Address`]'s `Display` and `Debug` never show it, so it cannot reach a
-//! message, a log, a recent-files list or a project file.
+//! message, a log, a recent-files list or a project file. The shown address is made from
+//! the URL's parts (`url.rs`), the same parts the connection is made from, so a password
+//! holding `/`, `?`, `@` or `&` never spills into it.
 
 use std::fmt;
 use std::str::FromStr;
+
+use super::url;
 
 /// Does `s` name a shared project (a `postgres://` or `postgresql://` URL)? Everything
 /// else (paths, and the `http(s)://` article addresses) is not one.
@@ -49,19 +53,26 @@ impl Address {
             shown: shown.clone(),
             reason,
         };
-        if !is_shared_address(url) {
+        let parts = url::split(url).filter(|_| is_shared_address(url));
+        let Some(parts) = parts else {
             return Err(fail(
                 "not a shared-project address (postgres://… or postgresql://…)".into(),
             ));
-        }
-        let (base, query) = match url.split_once('?') {
-            Some((b, q)) => (b, q),
-            None => (url, ""),
         };
+        if parts.path.contains('@') {
+            return Err(fail(
+                "an “@” after the host: write an “@” in a password or database name as %40".into(),
+            ));
+        }
         let mut project = None;
         let mut rest = Vec::new();
         let mut tls = Tls::default();
-        for pair in query.split('&').filter(|p| !p.is_empty()) {
+        for pair in parts
+            .query
+            .unwrap_or("")
+            .split('&')
+            .filter(|p| !p.is_empty())
+        {
             match pair.split_once('=') {
                 Some(("project", value)) => {
                     let name = percent_decode(value)
@@ -80,20 +91,37 @@ impl Address {
                     tls.root_cert = Some(path.into());
                     tls.verify_chain = true;
                 }
-                _ => rest.push(pair),
+                Some(_) => rest.push(pair),
+                // Possibly the tail of a password holding a raw "&": never shown, never
+                // given to the driver (whose message would name it).
+                None => {
+                    return Err(fail(
+                        "a parameter without “=”: write an “&” in a value as %26".into(),
+                    ));
+                }
             }
         }
         let project = project
             .map(|p| p.trim().to_string())
             .filter(|p| !p.is_empty())
             .ok_or_else(|| fail("no project named: add ?project=NAME to the address".into()))?;
-        let driver_url = if rest.is_empty() {
-            base.to_string()
-        } else {
-            format!("{base}?{}", rest.join("&"))
-        };
+        // The user info is given to the driver decoded, never in its URL: the driver
+        // reads it differently (up to the first "@").
+        let mut driver_url = format!("{}{}{}", parts.scheme, parts.hosts, parts.path);
+        if !rest.is_empty() {
+            driver_url.push('?');
+            driver_url.push_str(&rest.join("&"));
+        }
         let mut config = postgres::Config::from_str(&driver_url)
             .map_err(|e| fail(format!("not a valid PostgreSQL address: {e}")))?;
+        if let Some(user) = parts.user.filter(|u| !u.is_empty()) {
+            let user = String::from_utf8(url::percent_decode_bytes(user))
+                .map_err(|_| fail("the user name is not valid UTF-8".into()))?;
+            config.user(&user);
+        }
+        if let Some(password) = parts.password {
+            config.password(url::percent_decode_bytes(password));
+        }
         if config.get_password().is_none()
             && let Some(password) = password_from_environment(&config)
         {
@@ -181,36 +209,20 @@ impl fmt::Display for AddressError {
 
 impl std::error::Error for AddressError {}
 
-/// `url` with the password of its user part, and any `password=` parameter, shown as
-/// `***`.
+/// `url` as shown: made from its parts ([`url::split`]) with the password, and any
+/// `password=` parameter, as `***`. An address whose parts are unclear (an `@` after the
+/// host) shows nothing before its last `@`.
 pub fn redact(url: &str) -> String {
-    let Some(scheme_end) = url.find("://").map(|i| i + 3) else {
-        return url.to_string();
-    };
-    let (head, tail) = url.split_at(scheme_end);
-    let authority_end = tail.find(['/', '?']).unwrap_or(tail.len());
-    let (authority, path) = tail.split_at(authority_end);
-    let authority = match authority.rsplit_once('@') {
-        Some((user_info, host)) => match user_info.split_once(':') {
-            Some((user, _password)) => format!("{user}:***@{host}"),
-            None => authority.to_string(),
-        },
-        None => authority.to_string(),
-    };
-    let path = match path.split_once('?') {
-        Some((p, query)) => {
-            let pairs: Vec<String> = query
-                .split('&')
-                .map(|pair| match pair.split_once('=') {
-                    Some((k, _)) if k.eq_ignore_ascii_case("password") => format!("{k}=***"),
-                    _ => pair.to_string(),
-                })
-                .collect();
-            format!("{p}?{}", pairs.join("&"))
+    match url::split(url) {
+        Some(parts) if !parts.path.contains('@') => parts.shown(),
+        _ => {
+            let (scheme, rest) = url.split_at(url.find("://").map_or(0, |i| i + 3));
+            match rest.rfind('@') {
+                Some(at) => format!("{scheme}***@{}", &rest[at + 1..]),
+                None => url.to_string(),
+            }
         }
-        None => path.to_string(),
-    };
-    format!("{head}{authority}{path}")
+    }
 }
 
 /// `%XX` escapes (and `+` as a space, as in form-encoded queries) decoded.
@@ -359,6 +371,68 @@ mod tests {
         assert!(e.reason.contains("not a valid PostgreSQL address"), "{e}");
         assert!(Address::parse("postgres://db/news?project=%FF").is_err());
         assert!(Address::parse("postgres://db/news?project=%4").is_ok_and(|a| a.project == "%4"));
+    }
+
+    /// Issue 31 (M3): a password holding `/`, `?`, `@`, `:` or `&` is used as given and
+    /// never shown, in any spelling, whatever else is wrong with the address.
+    #[test]
+    fn a_password_with_url_delimiters_is_never_shown_in_any_spelling() {
+        let secret = "p/ss?w@rd:&Z9";
+        let encoded = "p%2Fss%3Fw%40rd%3A%26Z9";
+        let fragments = [
+            secret, encoded, "p/ss", "ss?w", "w@rd", "rd:&", "&Z9", "%2Fss",
+        ];
+        let hidden = |text: &str| {
+            for f in fragments {
+                assert!(!text.contains(f), "{f:?} shown in {text:?}");
+            }
+        };
+        for user_info in [format!("anna:{secret}"), format!("anna:{encoded}")] {
+            for tail in [
+                "?project=Desk&sslmode=disable",
+                "?sslmode=disable",
+                "?project=Desk&sslmode=bogus",
+                "?project=%FF",
+                "",
+            ] {
+                let url = format!("postgres://{user_info}@db.example:5433/news{tail}");
+                hidden(&redact(&url));
+                match Address::parse(&url) {
+                    Ok(a) => {
+                        hidden(&a.to_string());
+                        hidden(&format!("{a:?}"));
+                        hidden(&a.host());
+                        assert_eq!(a.user(), Some("anna"));
+                        assert_eq!(a.config.get_password(), Some(secret.as_bytes()), "{url}");
+                        assert_eq!(a.config.get_dbname(), Some("news"));
+                        assert_eq!(
+                            a.to_string(),
+                            format!("postgres://anna:***@db.example:5433/news{tail}")
+                        );
+                    }
+                    Err(e) => {
+                        hidden(&e.to_string());
+                        hidden(&format!("{e:?}"));
+                    }
+                }
+            }
+        }
+        // As a parameter, and after a host the address does not make clear.
+        for url in [
+            format!("postgres://db/news?project=p&password={encoded}"),
+            format!("postgres://db/news?password={secret}&project=p"),
+            format!("postgres://anna:{secret}/x@db/news?project=p"),
+            format!("postgresql:/anna:{secret}@db/news?project=p"),
+        ] {
+            hidden(&redact(&url));
+            match Address::parse(&url) {
+                Ok(a) => hidden(&format!("{a} {a:?} {}", a.host())),
+                Err(e) => hidden(&format!("{e} {e:?}")),
+            }
+        }
+        // An "@" in the project name (no user info) stays the project's.
+        let a = Address::parse("postgres://db/news?project=desk@home").unwrap();
+        assert_eq!((a.project.as_str(), a.host().as_str()), ("desk@home", "db"));
     }
 
     #[test]

@@ -1,8 +1,10 @@
 //! Shared projects: a project kept in PostgreSQL, worked on by several analysts at once.
 //! See docs/shared-projects.md.
 //!
-//! - `address.rs`: the `postgres://…?project=NAME` address; the password is never shown.
-//! - `schema.rs`: the tables, versioned and migrated by claimdesk.
+//! - `address.rs`: the `postgres://…?project=NAME` address; the password is never shown
+//!   (`url.rs` takes the URL apart once, for connecting and for showing).
+//! - `schema.rs`: the tables, versioned and migrated by claimdesk; `roles.rs`: what each
+//!   role may do, enforced by the server's triggers and constraints (version 3).
 //! - `rows.rs`: a project as rows (each entity's object as the project file writes it)
 //!   and rows as a project again.
 //! - `journal.rs`: the window's offline journal; `sync.rs`: loading with the last edit
@@ -19,13 +21,16 @@ mod import;
 pub mod journal;
 pub mod password;
 mod publications;
+mod roles;
 mod rows;
 pub mod schema;
 mod sync;
+mod url;
 
 pub use address::{Address, AddressError, is_shared_address, pgpass_lookup, redact};
 pub use edits::EditReceipt;
 pub use import::{import_files, import_files_with};
+pub use rows::duplicate_number;
 
 use std::fmt;
 
@@ -54,6 +59,8 @@ pub enum SharedErrorKind {
     },
     NoSuchProject(String),
     ProjectExists(String),
+    /// Two claims of a project to share have the same number ([`duplicate_number`]).
+    DuplicateNumber(String),
     Damaged(String),
     /// The rows, put together, are not a valid project (the file code's words).
     Stored(String),
@@ -92,6 +99,7 @@ impl fmt::Display for SharedError {
                 f,
                 "a shared project named “{name}” already exists there; nothing was uploaded"
             ),
+            SharedErrorKind::DuplicateNumber(why) => write!(f, "{why}; nothing was uploaded"),
             SharedErrorKind::Damaged(why) => write!(f, "the shared project is damaged: {why}"),
             SharedErrorKind::Stored(why) => write!(f, "the shared project {why}"),
             SharedErrorKind::Edit(e) => write!(f, "the edit was refused: {e}"),
@@ -300,7 +308,7 @@ impl SharedProject {
         Ok(shared)
     }
 
-    /// What the connected role may do with this project, from its table privileges: read
+    /// What the connected role may do with this project, from its privileges: read
     /// only (a reader), edit (an analyst), also create projects, or also publish verdicts
     /// (an editor). A window
     /// shows a project it may not edit as read-only.
@@ -310,7 +318,7 @@ impl SharedProject {
             .query_one(
                 "SELECT has_table_privilege('claimdesk.claims', 'UPDATE')
                     AND has_table_privilege('claimdesk.edits', 'INSERT')
-                    AND has_table_privilege('claimdesk.projects', 'UPDATE'),
+                    AND has_any_column_privilege('claimdesk.projects', 'UPDATE'),
                         has_table_privilege('claimdesk.projects', 'INSERT'),
                         has_table_privilege('claimdesk.publications', 'INSERT')
                     AND has_table_privilege('claimdesk.publications', 'UPDATE')
@@ -462,6 +470,9 @@ pub fn share(project: &Project, address: &Address) -> Result<ShareSummary, Share
         kind,
     };
     let db = |e: postgres::Error| fail(SharedErrorKind::Database(db_message(&e)));
+    if let Some(why) = duplicate_number(project) {
+        return Err(fail(SharedErrorKind::DuplicateNumber(why)));
+    }
     // Publications go to their own table (sharing one takes the publish right).
     let mut project = project.clone();
     let published = publications::take(&mut project);

@@ -186,6 +186,23 @@ pub(super) fn format_version() -> i32 {
     i32::try_from(CURRENT_VERSION).unwrap_or(i32::MAX)
 }
 
+/// Two claims of `project` with the same number (0, unnumbered, may repeat), said in one
+/// line: a shared project's claim numbers are unique (`claims_number`). The claims are not
+/// renumbered: a number is what notes, reports and published reviews cite.
+pub fn duplicate_number(project: &Project) -> Option<String> {
+    let mut seen = HashMap::new();
+    for claim in project.claims.iter().filter(|c| c.number != 0) {
+        if let Some(first) = seen.insert(claim.number, claim.id) {
+            return Some(format!(
+                "claims {} and {} both have the number #{} (a shared project's claim numbers \
+                 are unique: give one of them another number)",
+                first.0, claim.id.0, claim.number
+            ));
+        }
+    }
+    None
+}
+
 /// An id, number or counter as PostgreSQL's bigint.
 pub(super) fn big(n: u64) -> Result<i64, String> {
     i64::try_from(n).map_err(|_| format!("the number {n} is too large for the shared store"))

@@ -3,12 +3,18 @@
 //! into `i + 1` (version 0: no claimdesk tables yet). A database already at the current
 //! version is only read (a reader role needs no right to create anything); an older one
 //! is migrated under an advisory lock, so that two claimdesks starting at once migrate it
-//! once. See docs/shared-projects.md.
+//! once. A role that may not migrate (not the schema's owner) works on a database at
+//! [`MIN_USABLE`] or later as it is, until the owner's claimdesk connects and migrates it.
+//! See docs/shared-projects.md.
 
 use postgres::Client;
 
 /// The schema version this claimdesk creates and works with.
-pub const SCHEMA_VERSION: i32 = 2;
+pub const SCHEMA_VERSION: i32 = 3;
+
+/// The oldest version this claimdesk can work with when the connected role may not
+/// migrate it (version 3 only adds the server's own checks, `roles.rs`).
+pub const MIN_USABLE: i32 = 2;
 
 /// The advisory lock key migrations hold ("claimdsk" in ASCII).
 const MIGRATION_LOCK: i64 = 0x636c_6169_6d64_736b;
@@ -94,7 +100,7 @@ CREATE TABLE claimdesk.publications (
 "#;
 
 /// The migrations, in order: `MIGRATIONS[i]` takes version `i` to `i + 1`.
-pub const MIGRATIONS: [&str; SCHEMA_VERSION as usize] = [V1, V2];
+pub const MIGRATIONS: [&str; SCHEMA_VERSION as usize] = [V1, V2, super::roles::V3];
 
 /// Why the schema cannot be used.
 #[derive(Debug)]
@@ -133,7 +139,9 @@ pub fn version(client: &mut Client) -> Result<i32, postgres::Error> {
 
 /// Bring the database to the last of `steps` (normally [`MIGRATIONS`]); returns the
 /// version it was at. Each step runs in the one transaction that also records the new
-/// version, so a failure leaves the database at the version before.
+/// version, so a failure leaves the database at the version before. A role without the
+/// right to migrate keeps using a database at [`MIN_USABLE`] or later as it is (returns
+/// its version).
 pub fn migrate(client: &mut Client, steps: &[&str]) -> Result<i32, SchemaError> {
     let supported = i32::try_from(steps.len()).unwrap_or(i32::MAX);
     let found = version(client)?;
@@ -149,7 +157,12 @@ pub fn migrate(client: &mut Client, steps: &[&str]) -> Result<i32, SchemaError> 
     client.execute("SELECT pg_advisory_lock($1)", &[&MIGRATION_LOCK])?;
     let migrated = migrate_locked(client, steps, supported);
     let unlocked = client.execute("SELECT pg_advisory_unlock($1)", &[&MIGRATION_LOCK]);
-    migrated?;
+    match migrated {
+        Err(SchemaError::Db(e))
+            if found >= MIN_USABLE
+                && e.code() == Some(&postgres::error::SqlState::INSUFFICIENT_PRIVILEGE) => {}
+        other => other?,
+    }
     unlocked?;
     Ok(found)
 }
