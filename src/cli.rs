@@ -254,6 +254,12 @@ fn import(path: &Path, files: &[PathBuf]) -> ExitCode {
     if let Some(url) = shared_address(path) {
         return import_shared(url, files);
     }
+    // Standard input is read before the lock is taken: whoever writes into the pipe, and
+    // however slowly, never holds the project against other writers.
+    let inputs: Vec<_> = files
+        .iter()
+        .map(|f| crate::io::import::Input::read_stdin_now(f))
+        .collect();
     let lock = match project_file::ProjectLock::acquire(path) {
         Ok(lock) => lock,
         Err(e) => {
@@ -278,7 +284,7 @@ fn import(path: &Path, files: &[PathBuf]) -> ExitCode {
         Project::new(name)
     };
     let (articles_before, claims_before) = (project.articles.len(), project.claims.len());
-    let errors = crate::io::import::import_articles(&mut project, files);
+    let errors = crate::io::import::import_inputs(&mut project, inputs);
     for e in &errors {
         eprintln!("claimdesk: {e}");
     }

@@ -22,17 +22,49 @@ pub fn now_seconds() -> i64 {
 /// SHA-256 and import time. A file whose bytes are already in the project (same SHA-256)
 /// is not added twice. Returns one error per file that was not added; the others are in.
 pub fn import_articles(project: &mut Project, paths: &[PathBuf]) -> Vec<ReadError> {
+    import_inputs(project, paths.iter().cloned().map(Input::Path).collect())
+}
+
+/// An article to import: a path to read, or one already read (standard input, which
+/// `claimdesk import` reads before it locks the project, so that a slow writer into the
+/// pipe never holds the project's lock).
+pub enum Input {
+    Path(PathBuf),
+    Read(PathBuf, Box<Result<ArticleSource, ReadError>>),
+}
+
+impl Input {
+    /// `-` (standard input) read now; any other path to be read when imported.
+    pub fn read_stdin_now(path: &Path) -> Input {
+        if path.as_os_str() == "-" {
+            Input::Read(path.to_path_buf(), Box::new(read_input(path)))
+        } else {
+            Input::Path(path.to_path_buf())
+        }
+    }
+}
+
+/// [`import_articles`] of inputs some of which are read already.
+pub fn import_inputs(project: &mut Project, inputs: Vec<Input>) -> Vec<ReadError> {
     let mut errors = Vec::new();
-    for path in paths {
-        if let Err(e) = import_one(project, path) {
+    for input in inputs {
+        if let Err(e) = import_one(project, input) {
             errors.push(e);
         }
     }
     errors
 }
 
-fn import_one(project: &mut Project, path: &Path) -> Result<ArticleId, ReadError> {
-    let analysed = analyse_file(path, &project.known_speakers())?;
+fn import_one(project: &mut Project, input: Input) -> Result<ArticleId, ReadError> {
+    let (path, source) = match input {
+        Input::Path(path) => {
+            let source = read_input(&path);
+            (path, source)
+        }
+        Input::Read(path, source) => (path, *source),
+    };
+    let path = path.as_path();
+    let analysed = analyse_source(source?, &project.known_speakers());
     if let Some(existing) = project.duplicate_of(&analysed.article) {
         return Err(ReadError {
             path: path.to_path_buf(),
