@@ -6,13 +6,16 @@
 
 mod common;
 
-use common::{claimdesk, stderr};
+use common::{claimdesk, claimdesk_within, mkfifo, spawn, stderr, wait_within};
 
 use std::fs;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
+
+/// Far more than the fixed code needs; the old code took minutes or blocked for ever.
+const LIMIT: Duration = Duration::from_secs(30);
 
 use claimdesk::io::library::{self, Library};
 use claimdesk::io::project_file::{
@@ -24,40 +27,6 @@ use serde_json::{Value, json};
 const ARTICLE: &str = "Bridge to reopen in spring\n\n\
 “We will rebuild the bridge by April,” Mayor Jane Smith told reporters on Tuesday.\n\
 According to the transport ministry, the repairs will cost 4 million euros.\n";
-
-/// Wait for `child` at most `limit` (far more than the fixed code needs; the old code
-/// took minutes or blocked for ever); a child still running then is killed and the test
-/// fails instead of hanging the suite.
-fn wait_within(mut child: Child, limit: Duration) -> Output {
-    let started = Instant::now();
-    loop {
-        if child.try_wait().unwrap().is_some() {
-            return child.wait_with_output().unwrap();
-        }
-        if started.elapsed() > limit {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("claimdesk still running after {limit:?}");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-}
-
-fn spawn(args: &[&dyn AsRef<std::ffi::OsStr>], stdin: Stdio) -> Child {
-    Command::new(env!("CARGO_BIN_EXE_claimdesk"))
-        .args(args.iter().map(|a| a.as_ref()))
-        .stdin(stdin)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap()
-}
-
-#[cfg(unix)]
-fn mkfifo(path: &Path) {
-    let ok = Command::new("mkfifo").arg(path).status().unwrap().success();
-    assert!(ok, "mkfifo {}", path.display());
-}
 
 #[cfg(unix)]
 fn is_fifo(path: &Path) -> bool {
@@ -97,11 +66,10 @@ fn exports_write_into_fifos_and_standard_output() {
             got
         })
     };
-    let child = spawn(
+    let out = claimdesk_within(
         &[&"export", &project, &"--format", &"csv", &"-o", &fifo],
-        Stdio::null(),
+        LIMIT,
     );
-    let out = wait_within(child, Duration::from_secs(30));
     assert!(out.status.success(), "{}", stderr(&out));
     // Checked first: had the FIFO been replaced, its reader would wait for ever.
     assert!(is_fifo(&fifo), "the FIFO was replaced by a file");
@@ -238,7 +206,7 @@ fn import_from_standard_input_does_not_hold_the_lock_while_reading() {
     let mut stdin = child.stdin.take().unwrap();
     stdin.write_all(ARTICLE.as_bytes()).unwrap();
     drop(stdin);
-    let out = wait_within(child, Duration::from_secs(30));
+    let out = wait_within(child, LIMIT);
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(load_project(&project).unwrap().articles.len(), 1);
 }
@@ -282,8 +250,7 @@ fn a_search_of_one_huge_word_is_quick() {
     let dir = tempfile::tempdir().unwrap();
     let lib = small_library(dir.path());
     let word: String = "sharkmoon".repeat(900).chars().take(8000).collect();
-    let child = spawn(&[&"library", &"search", &lib, &word], Stdio::null());
-    let out = wait_within(child, Duration::from_secs(30));
+    let out = claimdesk_within(&[&"library", &"search", &lib, &word], LIMIT);
     assert!(out.status.success(), "{}", stderr(&out));
     let line: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(line["query"].as_str().unwrap().len(), 8000);
@@ -302,8 +269,7 @@ fn a_review_of_a_hundred_thousand_words_is_added_quickly() {
         &[review("https://a.example/big", &claim)],
     );
     let lib = dir.path().join("lib");
-    let child = spawn(&[&"library", &"add", &lib, &file], Stdio::null());
-    let out = wait_within(child, Duration::from_secs(30));
+    let out = claimdesk_within(&[&"library", &"add", &lib, &file], LIMIT);
     assert!(out.status.success(), "{}", stderr(&out));
     let opened = Library::open(&lib).unwrap();
     let stored = &opened.reviews()[0].claim_reviewed;
@@ -327,29 +293,14 @@ fn fifos_and_oversized_files_in_a_library_are_refused_without_reading() {
     let index = lib.join(manifest["index"]["file"].as_str().unwrap());
     let input = dir.path().join("input.json");
     mkfifo(&input);
-    let out = wait_within(
-        spawn(&[&"library", &"add", &lib, &input], Stdio::null()),
-        Duration::from_secs(30),
-    );
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    assert!(
-        stderr(&out).contains("not a regular file"),
-        "{}",
-        stderr(&out)
-    );
+    refused_at_once(&[&"library", &"add", &lib, &input], "not a regular file");
     for file in [lib.join("library.json"), reviews.clone(), index] {
         let kept = dir.path().join("kept");
         fs::rename(&file, &kept).unwrap();
         mkfifo(&file);
-        let out = wait_within(
-            spawn(&[&"library", &"search", &lib, &"moon"], Stdio::null()),
-            Duration::from_secs(30),
-        );
-        assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-        assert!(
-            stderr(&out).contains("not a regular file"),
-            "{}",
-            stderr(&out)
+        refused_at_once(
+            &[&"library", &"search", &lib, &"moon"],
+            "not a regular file",
         );
         fs::remove_file(&file).unwrap();
         fs::rename(&kept, &file).unwrap();
@@ -360,10 +311,15 @@ fn fifos_and_oversized_files_in_a_library_are_refused_without_reading() {
         .unwrap()
         .set_len(5 << 30)
         .unwrap();
-    let child = spawn(&[&"library", &"search", &lib, &"moon"], Stdio::null());
-    let out = wait_within(child, Duration::from_secs(30));
+    refused_at_once(&[&"library", &"search", &lib, &"moon"], "damaged");
+}
+
+/// Run claimdesk with `args`: it must end within [`LIMIT`] with exit code 1 and a message
+/// that says `says`.
+fn refused_at_once(args: &[&dyn AsRef<std::ffi::OsStr>], says: &str) {
+    let out = claimdesk_within(args, LIMIT);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    assert!(stderr(&out).contains("damaged"), "{}", stderr(&out));
+    assert!(stderr(&out).contains(says), "{}", stderr(&out));
 }
 
 /// M7: searches while adds commit one after another never fail: each reads the last
