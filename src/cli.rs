@@ -143,6 +143,12 @@ fn import(path: &Path, files: &[PathBuf]) -> ExitCode {
     if let Some(url) = shared_address(path) {
         return import_shared(url, files);
     }
+    // Standard input is read before the lock is taken: whoever writes into the pipe, and
+    // however slowly, never holds the project against other writers.
+    let inputs: Vec<_> = files
+        .iter()
+        .map(|f| crate::io::import::Input::read_stdin_now(f))
+        .collect();
     let lock = match project_file::ProjectLock::acquire(path) {
         Ok(lock) => lock,
         Err(e) => {
@@ -168,7 +174,7 @@ fn import(path: &Path, files: &[PathBuf]) -> ExitCode {
     };
     let (articles_before, claims_before) = (project.articles.len(), project.claims.len());
     let mut warn = |w: String| eprintln!("claimdesk: warning: {w}");
-    let errors = crate::io::import::import_articles_with(&mut project, files, &mut warn);
+    let errors = crate::io::import::import_inputs(&mut project, inputs, &mut warn);
     for e in &errors {
         eprintln!("claimdesk: {e}");
     }

@@ -3,49 +3,17 @@
 
 mod common;
 
-use common::stderr;
+#[cfg(unix)]
+use common::mkfifo;
+use common::{spawn, stderr, wait_within};
 
 use std::fs;
 use std::io::Write;
-use std::path::Path;
-use std::process::{Child, Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Stdio;
+use std::time::Duration;
 
 use claimdesk::io::article::read_article;
 use claimdesk::io::project_file::{ProjectErrorKind, load_project};
-
-/// Wait for `child` at most `limit`; a child still running then is killed and the test
-/// fails (instead of hanging the suite).
-fn wait_within(mut child: Child, limit: Duration) -> Output {
-    let started = Instant::now();
-    loop {
-        if child.try_wait().unwrap().is_some() {
-            return child.wait_with_output().unwrap();
-        }
-        if started.elapsed() > limit {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("claimdesk still running after {limit:?}");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-}
-
-fn spawn(args: &[&dyn AsRef<std::ffi::OsStr>], stdin: Stdio) -> Child {
-    Command::new(env!("CARGO_BIN_EXE_claimdesk"))
-        .args(args.iter().map(|a| a.as_ref()))
-        .stdin(stdin)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap()
-}
-
-#[cfg(unix)]
-fn mkfifo(path: &Path) {
-    let ok = Command::new("mkfifo").arg(path).status().unwrap().success();
-    assert!(ok, "mkfifo {}", path.display());
-}
 
 /// A FIFO with no writer: refused at once (it would block in open), as article and as
 /// project, for extract and import.

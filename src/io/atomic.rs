@@ -11,11 +11,68 @@
 //! a temporary too and renamed over `backup`, so a link planted at the backup path is
 //! replaced, never written through. Only the target itself may be a link: saving through a
 //! symbolic link replaces the file it points to (see docs/project-format.md).
+//!
+//! Names beside a file (temporaries, backups, locks: [`sibling_path`]) always fit the file
+//! system's limit of [`NAME_MAX`] bytes: the file's own name, shortened with a hash of the
+//! whole name when it is too long to take the suffix.
 
+use std::borrow::Cow;
+use std::ffi::OsString;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
+
+use sha2::{Digest, Sha256};
+
+/// The longest file name, in bytes, that common file systems take (ext4, XFS, APFS, NTFS's
+/// 255 UTF-16 units hold at least as much).
+pub const NAME_MAX: usize = 255;
+
+/// The file beside `path` named like it with `suffix` (`p.claimdesk` → `p.claimdesk.bak`).
+/// When that name would be longer than [`NAME_MAX`], the name is shortened and a hash of
+/// the whole name keeps it distinct: `HEAD~0123abcd.bak`.
+pub fn sibling_path(path: &Path, suffix: &str) -> PathBuf {
+    let name = path.file_name().unwrap_or_default();
+    let mut full = OsString::from(name);
+    full.push(suffix);
+    if full.as_encoded_bytes().len() <= NAME_MAX {
+        return path.with_file_name(full);
+    }
+    let short = fitting_name(&name.to_string_lossy(), suffix.len()).into_owned();
+    path.with_file_name(short + suffix)
+}
+
+/// `name` if it and `reserve` more bytes fit in [`NAME_MAX`]; else its head (whole
+/// characters) and `~` and 8 hex digits of its SHA-256, together `NAME_MAX - reserve`
+/// bytes at most.
+fn fitting_name(name: &str, reserve: usize) -> Cow<'_, str> {
+    if name.len() + reserve <= NAME_MAX {
+        return Cow::Borrowed(name);
+    }
+    let hash: String = Sha256::digest(name.as_bytes())[..4]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let mut head = NAME_MAX.saturating_sub(reserve + 1 + hash.len());
+    while !name.is_char_boundary(head) {
+        head -= 1;
+    }
+    Cow::Owned(format!("{}~{hash}", &name[..head]))
+}
+
+/// What every temporary of `path` is named from: `.NAME.tmp-` (NAME shortened so that
+/// the 16 random hex digits after it fit).
+fn temp_prefix(path: &Path) -> String {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "claimdesk".into());
+    format!(
+        ".{}.tmp-",
+        fitting_name(&name, ".".len() + ".tmp-".len() + 16)
+    )
+}
 
 /// Which temporaries of earlier, killed saves of the same file to delete.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,7 +147,15 @@ fn write_then_rename(
     file.sync_all()?;
     drop(file);
     if let (Some(backup), Some(_)) = (backup, &previous) {
-        keep_backup(target, backup)?;
+        keep_backup(target, backup).map_err(|e| {
+            io::Error::new(
+                e.kind(),
+                format!(
+                    "cannot keep the previous version as {}: {e}",
+                    backup.display()
+                ),
+            )
+        })?;
     }
     fs::rename(tmp, target)?;
     sync_dir(dir);
@@ -103,10 +168,10 @@ const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(3600);
 /// Delete the `.NAME.tmp-*` files that killed saves of `target` left behind, so that
 /// crashes do not accumulate hidden copies of the project beside it. Best effort.
 fn remove_leftovers(target: &Path, which: Leftovers) {
-    let Some(name) = target.file_name() else {
+    if target.file_name().is_none() {
         return;
-    };
-    let prefix = format!(".{}.tmp-", name.to_string_lossy());
+    }
+    let prefix = temp_prefix(target);
     let Ok(entries) = fs::read_dir(parent_dir(target)) else {
         return;
     };
@@ -203,14 +268,10 @@ fn create_temporary(path: &Path) -> io::Result<(PathBuf, File)> {
     Err(last.unwrap_or_else(|| io::Error::other("no free temporary name")))
 }
 
-/// `.NAME.tmp-` and 16 hex digits beside `path`: hidden, and not guessable by another
-/// user, who therefore cannot plant a link at it in advance.
+/// `.NAME.tmp-` and 16 hex digits beside `path` ([`temp_prefix`]): hidden, and not
+/// guessable by another user, who therefore cannot plant a link at it in advance.
 fn temp_path_for(path: &Path) -> PathBuf {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "claimdesk".into());
-    let tmp_name = format!(".{name}.tmp-{:016x}", random_u64());
+    let tmp_name = format!("{}{:016x}", temp_prefix(path), random_u64());
     parent_dir(path).join(tmp_name)
 }
 
@@ -363,6 +424,53 @@ mod tests {
         );
         assert_eq!(fs::read(&bak).unwrap(), b"one");
         assert_eq!(fs::read(&path).unwrap(), b"two");
+    }
+
+    /// Issue 31: a file whose name leaves no room for the temporaries' and the backup's
+    /// suffixes (a 246-byte name) is saved, and saved again, with names that fit.
+    #[test]
+    fn long_names_get_siblings_that_fit() {
+        let dir = tempfile::tempdir().unwrap();
+        for len in [246, NAME_MAX - 4, NAME_MAX] {
+            let name = format!(
+                "{}.claimdesk",
+                "é".repeat((len - 10) / 2) + &"a".repeat(len % 2)
+            );
+            assert_eq!(name.len(), len);
+            let path = dir.path().join(&name);
+            let bak = sibling_path(&path, ".bak");
+            for content in [&b"one"[..], b"two", b"three"] {
+                replace_file(&path, content, Some(&bak), Leftovers::AllOfThem).unwrap();
+            }
+            assert_eq!(fs::read(&path).unwrap(), b"three");
+            assert_eq!(fs::read(&bak).unwrap(), b"two");
+            let bak_name = bak.file_name().unwrap().len();
+            assert!(bak_name <= NAME_MAX, "{bak_name}");
+            assert_eq!(
+                bak == dir.path().join(format!("{name}.bak")),
+                len + 4 <= NAME_MAX
+            );
+            assert_eq!(sibling_path(&path, ".bak"), bak, "the same name each time");
+            let temp = temp_path_for(&path);
+            assert!(temp.file_name().unwrap().len() <= NAME_MAX);
+            fs::remove_file(&path).unwrap();
+            fs::remove_file(&bak).unwrap();
+        }
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0, "no leftovers");
+    }
+
+    /// Issue 31: a folder at the backup path is named in the error, and the file is kept.
+    #[test]
+    fn a_folder_at_the_backup_path_is_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.claimdesk");
+        let bak = dir.path().join("p.claimdesk.bak");
+        fs::write(&path, b"one").unwrap();
+        fs::create_dir(&bak).unwrap();
+        fs::write(bak.join("x"), b"x").unwrap();
+        let e = write_atomic(&path, b"two", Some(&bak)).unwrap_err();
+        assert!(e.to_string().contains(&bak.display().to_string()), "{e}");
+        assert_eq!(fs::read(&path).unwrap(), b"one");
     }
 
     #[test]

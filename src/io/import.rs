@@ -32,9 +32,41 @@ pub fn import_articles_with(
     paths: &[PathBuf],
     warn: &mut dyn FnMut(String),
 ) -> Vec<ReadError> {
+    import_inputs(
+        project,
+        paths.iter().cloned().map(Input::Path).collect(),
+        warn,
+    )
+}
+
+/// An article to import: a path to read, or one already read (standard input, which
+/// `claimdesk import` reads before it locks the project, so that a slow writer into the
+/// pipe never holds the project's lock).
+pub enum Input {
+    Path(PathBuf),
+    Read(PathBuf, Box<Result<ArticleSource, ReadError>>),
+}
+
+impl Input {
+    /// `-` (standard input) read now; any other path to be read when imported.
+    pub fn read_stdin_now(path: &Path) -> Input {
+        if path.as_os_str() == "-" {
+            Input::Read(path.to_path_buf(), Box::new(read_input(path)))
+        } else {
+            Input::Path(path.to_path_buf())
+        }
+    }
+}
+
+/// [`import_articles_with`] of inputs some of which are read already.
+pub fn import_inputs(
+    project: &mut Project,
+    inputs: Vec<Input>,
+    warn: &mut dyn FnMut(String),
+) -> Vec<ReadError> {
     let mut errors = Vec::new();
-    for path in paths {
-        if let Err(e) = import_one(project, path, warn) {
+    for input in inputs {
+        if let Err(e) = import_one(project, input, warn) {
             errors.push(e);
         }
     }
@@ -43,10 +75,18 @@ pub fn import_articles_with(
 
 fn import_one(
     project: &mut Project,
-    path: &Path,
+    input: Input,
     warn: &mut dyn FnMut(String),
 ) -> Result<ArticleId, ReadError> {
-    let analysed = analyse_file(path, &project.known_speakers())?;
+    let (path, source) = match input {
+        Input::Path(path) => {
+            let source = read_input(&path);
+            (path, source)
+        }
+        Input::Read(path, source) => (path, *source),
+    };
+    let path = path.as_path();
+    let analysed = analyse_source(source?, &project.known_speakers());
     analysed.warnings.iter().cloned().for_each(&mut *warn);
     if let Some(existing) = project.duplicate_of(&analysed.article) {
         return Err(ReadError {

@@ -153,4 +153,55 @@ pub fn pdf_file(objects: &[Vec<u8>], trailer_extra: &str) -> Vec<u8> {
         .as_bytes(),
     );
     out
+
+/// Run claimdesk with `args` and standard input `stdin`, its output captured.
+pub fn spawn(
+    args: &[&dyn AsRef<std::ffi::OsStr>],
+    stdin: std::process::Stdio,
+) -> std::process::Child {
+    std::process::Command::new(env!("CARGO_BIN_EXE_claimdesk"))
+        .args(args.iter().map(|a| a.as_ref()))
+        .stdin(stdin)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run claimdesk")
+}
+
+/// Wait for `child` at most `limit`; a child still running then is killed and the test
+/// fails (instead of hanging the suite).
+pub fn wait_within(
+    mut child: std::process::Child,
+    limit: std::time::Duration,
+) -> std::process::Output {
+    let started = std::time::Instant::now();
+    loop {
+        if child.try_wait().unwrap().is_some() {
+            return child.wait_with_output().unwrap();
+        }
+        if started.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("claimdesk still running after {limit:?}");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
+/// [`claimdesk`] with no standard input, stopped (and the test failed) after `limit`.
+pub fn claimdesk_within(
+    args: &[&dyn AsRef<std::ffi::OsStr>],
+    limit: std::time::Duration,
+) -> std::process::Output {
+    wait_within(spawn(args, std::process::Stdio::null()), limit)
+}
+
+#[cfg(unix)]
+pub fn mkfifo(path: &std::path::Path) {
+    let ok = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .unwrap()
+        .success();
+    assert!(ok, "mkfifo {}", path.display());
 }

@@ -166,22 +166,69 @@ pub fn warnings(project: &Project, format: Format) -> Vec<String> {
     out
 }
 
-/// Write an export to `output` (atomically, so a reader never sees half a file) or to
-/// stdout when `output` is `None`. An export never replaces a project: `output` named
-/// `.claimdesk` (or its `.bak` or `.lock`), or holding a project file, is refused with an
-/// [`io::ErrorKind::AlreadyExists`] error that says so.
+/// Write an export to `output`, or to stdout when `output` is `None`. A regular file (or a
+/// new one) is replaced atomically, so a reader never sees half a file. A FIFO, a device
+/// (`/dev/null`) or the process's own standard output or error (`/dev/stdout`,
+/// `/dev/fd/1`…) is written into as it is, never replaced by a file. An export never
+/// replaces a project: `output` named `.claimdesk` (or its `.bak` or `.lock`), or holding
+/// a project file (the loader's header check, wherever its `"format"` key stands), is
+/// refused with an [`io::ErrorKind::AlreadyExists`] error that says so.
 pub fn deliver(output: Option<&Path>, bytes: &[u8]) -> io::Result<()> {
-    match output {
-        Some(path) => {
+    let Some(path) = output else {
+        return write_to(&mut io::stdout().lock(), bytes);
+    };
+    match stream_of(path) {
+        Some(Stream::Stdout) => return write_to(&mut io::stdout().lock(), bytes),
+        Some(Stream::Stderr) => return write_to(&mut io::stderr().lock(), bytes),
+        None => {}
+    }
+    // Following links: what the export would land in.
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => Err(io::Error::new(
+            io::ErrorKind::IsADirectory,
+            "is a folder; give a file name for the export",
+        )),
+        Ok(meta) if !meta.is_file() => {
+            // A FIFO or a device: opened for writing as a shell's `>` would (waiting for a
+            // FIFO's reader), never created, truncated or renamed over.
+            let mut target = std::fs::OpenOptions::new().write(true).open(path)?;
+            if !target.metadata()?.file_type().is_file() {
+                return write_to(&mut target, bytes);
+            }
+            // It became a regular file meanwhile: replace it as one.
             refuse_project(path)?;
             super::atomic::write_atomic(path, bytes, None)
         }
-        None => {
-            let stdout = io::stdout();
-            let mut out = stdout.lock();
-            out.write_all(bytes)?;
-            out.flush()
+        _ => {
+            refuse_project(path)?;
+            super::atomic::write_atomic(path, bytes, None)
         }
+    }
+}
+
+fn write_to(out: &mut dyn Write, bytes: &[u8]) -> io::Result<()> {
+    out.write_all(bytes)?;
+    out.flush()
+}
+
+/// This process's standard output or error, by one of the names that stand for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stream {
+    Stdout,
+    Stderr,
+}
+
+/// Opening `/dev/stdout` anew would start a redirected file over at its first byte (and
+/// `O_APPEND` would be lost): the process's own handle is written instead.
+fn stream_of(path: &Path) -> Option<Stream> {
+    let name = path.to_str()?;
+    match name {
+        "/dev/stdout" | "/dev/fd/1" | "/proc/self/fd/1" => Some(Stream::Stdout),
+        "/dev/stderr" | "/dev/fd/2" | "/proc/self/fd/2" => Some(Stream::Stderr),
+        _ if cfg!(unix) && name == format!("/proc/{}/fd/1", std::process::id()) => {
+            Some(Stream::Stdout)
+        }
+        _ => None,
     }
 }
 
@@ -195,7 +242,7 @@ fn refuse_project(path: &Path) -> io::Result<()> {
     let named_like_one = [ext.clone(), format!("{ext}.bak"), format!("{ext}.lock")]
         .iter()
         .any(|end| name.ends_with(end.as_str()));
-    if named_like_one || holds_a_project(path) {
+    if named_like_one || super::project_file::is_project_file(path) {
         return Err(io::Error::new(
             io::ErrorKind::AlreadyExists,
             "is a claimdesk project (or named like one); an export never replaces a \
@@ -203,23 +250,6 @@ fn refuse_project(path: &Path) -> io::Result<()> {
         ));
     }
     Ok(())
-}
-
-/// Does the file at `path` start like a project file? Reads its first KiB only; a file
-/// that is missing, unreadable or not a regular file is not one.
-fn holds_a_project(path: &Path) -> bool {
-    use std::io::Read;
-    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
-        return false;
-    }
-    let Ok(file) = std::fs::File::open(path) else {
-        return false;
-    };
-    let mut head = Vec::with_capacity(1024);
-    if file.take(1024).read_to_end(&mut head).is_err() {
-        return false;
-    }
-    super::project_file::looks_like_project(&head)
 }
 
 /// One claim with what the exports show beside it.

@@ -198,17 +198,25 @@ impl ReviewTerms {
     }
 }
 
-/// `word` (a query term the library does not know, lowercase ASCII) split into pieces the
-/// library knows, or `None`. The split is the cheapest by a unigram model of the library:
-/// a known piece of three letters or more costs ln(N / df) of its stem, a stop word a
-/// little, an unknown piece ln N plus two per letter, and every piece one more. Returns
-/// the stems of the known pieces (and the unknown pieces), `None` when no piece is known.
+/// The longest piece [`segment`] looks up: longer runs are unknown pieces (no English
+/// word the library could know is longer, and a piece's look-up costs its length).
+pub const MAX_PIECE: usize = 24;
+/// [`segment`] splits words of at most this many letters (a term is never longer:
+/// `normalise::MAX_WORD_CHARS`): its work is at most this many × [`MAX_PIECE`] look-ups.
+pub const MAX_SEGMENTED: usize = 64;
+
+/// `word` (a query term the library does not know, lowercase ASCII, at most
+/// [`MAX_SEGMENTED`] letters) split into pieces the library knows, or `None`. The split is
+/// the cheapest by a unigram model of the library: a known piece of three letters or more
+/// (and at most [`MAX_PIECE`]) costs ln(N / df) of its stem, a stop word a little, an
+/// unknown piece ln N plus two per letter, and every piece one more. Returns the stems of
+/// the known pieces (and the unknown pieces), `None` when no piece is known.
 pub fn segment(word: &str, reviews: usize, df: impl Fn(&str) -> usize) -> Option<Vec<String>> {
     use super::normalise::{is_stop_word, stem};
     const STOP_COST: f32 = 4.0;
     const PIECE_COST: f32 = 1.0;
     const UNKNOWN_PER_LETTER: f32 = 2.0;
-    if !word.bytes().all(|b| b.is_ascii_lowercase()) {
+    if word.len() > MAX_SEGMENTED || !word.bytes().all(|b| b.is_ascii_lowercase()) {
         return None;
     }
     let ln_n = (reviews.max(1) as f32).ln();
@@ -225,7 +233,7 @@ pub fn segment(word: &str, reviews: usize, df: impl Fn(&str) -> usize) -> Option
             let (cost, kind) = if is_stop_word(piece) {
                 (STOP_COST, Piece::Stop)
             } else {
-                let d = if piece.len() >= 3 {
+                let d = if (3..=MAX_PIECE).contains(&piece.len()) {
                     df(&stem(piece))
                 } else {
                     0
@@ -288,7 +296,31 @@ mod tests {
             Some(vec!["fyre".to_owned(), "festival".to_owned()])
         );
         assert_eq!(segment("zzqxv", 1000, df), None);
+        let long = "stoneman".repeat(MAX_SEGMENTED / 8);
+        assert_eq!(segment(&long, 1000, df).map(|p| p.len()), Some(8));
+        assert_eq!(segment(&(long + "x"), 1000, df), None, "too long to split");
         assert_eq!(segment("Ünïcode", 1000, df), None);
+    }
+
+    /// Issue 31, H4: the pieces looked up are bounded by the word's length times
+    /// [`MAX_PIECE`] (every substring of the word was stemmed and looked up before).
+    #[test]
+    fn a_split_looks_up_a_bounded_number_of_pieces() {
+        let looked_up = std::cell::Cell::new(0usize);
+        let longest = std::cell::Cell::new(0usize);
+        let df = |t: &str| {
+            looked_up.set(looked_up.get() + 1);
+            longest.set(longest.get().max(t.len()));
+            usize::from(t == "shoot")
+        };
+        let word = "shooting".repeat(MAX_SEGMENTED / 8);
+        assert!(segment(&word, 1000, df).is_some());
+        assert!(
+            looked_up.get() <= MAX_SEGMENTED * MAX_PIECE,
+            "{}",
+            looked_up.get()
+        );
+        assert!(longest.get() <= MAX_PIECE, "{}", longest.get());
     }
 
     #[test]

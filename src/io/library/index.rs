@@ -127,16 +127,16 @@ impl Index {
         // In the order the terms first appear, so that new terms are numbered the same
         // way every time.
         let mut counts: Vec<(&str, usize, usize)> = Vec::new();
+        // Where each term is in `counts`: one look-up per word, so that a review of many
+        // distinct words is indexed in time linear in its length.
+        let mut at_of: HashMap<&str, usize> = HashMap::new();
         let fields = [(&claim_terms, true), (&title_terms, false)];
         for (field, in_claim) in fields {
             for term in field {
-                let at = match counts.iter().position(|&(t, _, _)| t == term) {
-                    Some(at) => at,
-                    None => {
-                        counts.push((term, 0, 0));
-                        counts.len() - 1
-                    }
-                };
+                let at = *at_of.entry(term.as_str()).or_insert_with(|| {
+                    counts.push((term, 0, 0));
+                    counts.len() - 1
+                });
                 if in_claim {
                     counts[at].1 += 1;
                 } else {
@@ -201,11 +201,12 @@ impl Index {
             .collect();
         out.sort_unstable_by_key(|&(id, _)| id);
         out.dedup_by_key(|&mut (id, _)| id);
+        let mut seen: std::collections::HashSet<u32> = out.iter().map(|&(id, _)| id).collect();
         let own = out.len();
         for i in 0..own {
             let id = out[i].0;
             for &r in self.related.get(id as usize).into_iter().flatten() {
-                if !out.iter().any(|&(t, _)| t == r) {
+                if seen.insert(r) {
                     out.push((r, W_RELATED));
                 }
             }

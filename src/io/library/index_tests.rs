@@ -75,3 +75,15 @@ fn a_format_1_index_is_read_and_its_related_terms_worked_out() {
     index.related = related;
     assert_eq!(Index::decode(&v1).as_ref(), Ok(&index));
 }
+
+/// Issue 31, M1: a review of 100,000 distinct words is indexed in linear time (each
+/// word was compared with every one before it: 13 s for one such review).
+#[test]
+fn a_review_of_many_distinct_words_is_indexed() {
+    let claim: Vec<String> = (0..100_000).map(|i| format!("w{i}x")).collect();
+    let mut index = Index::default();
+    index.push(&claim.join(" "), "title words");
+    assert_eq!(index.vocabulary.len(), 100_002);
+    assert_eq!(index.claim_len, [u16::MAX]);
+    assert!(index.postings.iter().all(|p| p.len() == 1));
+}

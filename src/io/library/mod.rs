@@ -27,6 +27,9 @@ pub use store::{LOCK_WAIT, VERSION};
 
 use index::Index;
 
+/// How many generations a reader tries when adds replace each one as it reads it.
+const READ_ATTEMPTS: usize = 8;
+
 /// One earlier fact-check.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Review {
@@ -46,6 +49,46 @@ pub struct Review {
     /// When (`datePublished`), as written.
     #[serde(default)]
     pub date: String,
+}
+
+/// The most of each review field kept, in characters: a longer claim or title is cut at a
+/// word boundary within it, so that one oversized review cannot make an add or the index
+/// large. A review whose address is longer than [`MAX_URL_BYTES`] is passed over.
+pub const MAX_CLAIM_CHARS: usize = 4_000;
+pub const MAX_TITLE_CHARS: usize = 1_000;
+/// Rating, author and date.
+pub const MAX_SHORT_CHARS: usize = 200;
+pub const MAX_URL_BYTES: usize = 2_048;
+
+impl Review {
+    /// The review with its fields cut to the limits above; `None` when its address is too
+    /// long to be one.
+    pub fn capped(mut self) -> Option<Review> {
+        if self.url.len() > MAX_URL_BYTES {
+            return None;
+        }
+        cut(&mut self.claim_reviewed, MAX_CLAIM_CHARS);
+        cut(&mut self.title, MAX_TITLE_CHARS);
+        for field in [&mut self.rating, &mut self.author, &mut self.date] {
+            cut(field, MAX_SHORT_CHARS);
+        }
+        Some(self)
+    }
+}
+
+/// Cut `text` to at most `max` characters, at the last whitespace within them when there
+/// is one in their second half.
+fn cut(text: &mut String, max: usize) {
+    let Some((end, _)) = text.char_indices().nth(max) else {
+        return;
+    };
+    let head = &text[..end];
+    let at = head
+        .rfind(char::is_whitespace)
+        .filter(|&at| at >= end / 2)
+        .unwrap_or(end);
+    text.truncate(at);
+    text.truncate(text.trim_end().len());
 }
 
 /// A review that matches a query, and how well (higher is better; comparable within one
@@ -91,23 +134,50 @@ pub struct Library {
 
 impl Library {
     /// Open the library in `dir`. A folder without a library, a damaged one, or one made
-    /// by a newer claimdesk is an error (nothing is changed on disk).
+    /// by a newer claimdesk is an error (nothing is changed on disk). Never waits for an
+    /// add: it reads the last generation committed (and the one after, should an add
+    /// commit and remove the files of the first while they are being opened).
     pub fn open(dir: &Path) -> Result<Library, LibraryError> {
-        let manifest = store::read_manifest(dir)?.ok_or_else(|| {
+        let none = || {
             LibraryError::at(
                 dir,
                 "no claim library here (add files with `claimdesk library add`)",
             )
-        })?;
-        Library::from_manifest(dir, &manifest)
+        };
+        let manifest = store::read_manifest(dir)?.ok_or_else(none)?;
+        Library::open_from(dir, manifest)
+    }
+
+    /// The library as `manifest` (read a moment ago) describes it, or as a newer manifest
+    /// does when an add has replaced that generation meanwhile.
+    fn open_from(dir: &Path, mut manifest: store::Manifest) -> Result<Library, LibraryError> {
+        for _ in 0..READ_ATTEMPTS {
+            let failed = match Library::from_manifest(dir, &manifest) {
+                Ok(library) => return Ok(library),
+                Err(e) => e,
+            };
+            match store::read_manifest(dir)? {
+                Some(now) if now.generation != manifest.generation => manifest = now,
+                _ => return Err(failed),
+            }
+        }
+        Err(LibraryError::at(
+            dir,
+            "adds kept replacing the library while it was being read; try again",
+        ))
     }
 
     fn from_manifest(dir: &Path, manifest: &store::Manifest) -> Result<Library, LibraryError> {
-        let bytes = store::read_data(dir, &manifest.reviews)?;
-        let reviews = store::decode_reviews(&dir.join(&manifest.reviews.file), &bytes)?;
+        // Both files opened first: once open, an add that removes them cannot take them
+        // away (on Unix), and the moment in which it can is short.
+        let reviews_file = store::open_data(dir, &manifest.reviews)?;
+        let index_file = store::open_data(dir, &manifest.index)?;
+        let reviews_path = reviews_file.path().to_path_buf();
+        let bytes = reviews_file.read()?;
+        let reviews = store::decode_reviews(&reviews_path, &bytes)?;
         drop(bytes);
-        let index_path = dir.join(&manifest.index.file);
-        let bytes = store::read_data(dir, &manifest.index)?;
+        let index_path = index_file.path().to_path_buf();
+        let bytes = index_file.read()?;
         let index =
             Index::decode(&bytes).map_err(|e| LibraryError::at(&index_path, e.to_string()))?;
         if index.len() != reviews.len() {
@@ -177,7 +247,8 @@ pub struct AddReport {
     pub updated: usize,
     /// Reviews already in it, unchanged.
     pub unchanged: usize,
-    /// ClaimReview objects passed over for having no address or no claim.
+    /// ClaimReview objects passed over for having no address, an address longer than
+    /// [`MAX_URL_BYTES`], or no claim.
     pub skipped: usize,
     /// Files that could not be read, one line each naming the file; the others were added.
     pub failed: Vec<String>,
@@ -199,6 +270,9 @@ pub fn add_files_within(
     files: &[PathBuf],
     wait: Duration,
 ) -> Result<AddReport, LibraryError> {
+    // The files are read before the lock is taken: another add waits only for the
+    // library's own update.
+    let read: Vec<Result<FileReviews, String>> = files.iter().map(|p| read_file(p)).collect();
     if !dir.exists() {
         std::fs::create_dir_all(dir)
             .map_err(|e| LibraryError::at(dir, format!("cannot create the library folder: {e}")))?;
@@ -216,8 +290,8 @@ pub fn add_files_within(
         .map(|(i, r)| (r.url.clone(), i))
         .collect();
     let mut changed_text = false;
-    for path in files {
-        let got = match read_file(path) {
+    for got in read {
+        let got = match got {
             Ok(got) => got,
             Err(e) => {
                 report.failed.push(e);
@@ -226,6 +300,10 @@ pub fn add_files_within(
         };
         report.skipped += got.skipped;
         for review in got.reviews {
+            let Some(review) = review.capped() else {
+                report.skipped += 1;
+                continue;
+            };
             match by_url.get(&review.url) {
                 Some(&i) if library.reviews[i] == review => report.unchanged += 1,
                 Some(&i) => {
@@ -301,4 +379,60 @@ pub fn search_line(query: &str, matches: &[Match<'_>]) -> String {
     };
     // Strings and finite numbers only: serialising cannot fail.
     serde_json::to_string(&line).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reviews_file(dir: &Path, name: &str, url: &str) -> PathBuf {
+        let path = dir.join(name);
+        let review = serde_json::json!({
+            "@type": "ClaimReview", "url": url, "claimReviewed": format!("claim of {name}")
+        });
+        std::fs::write(&path, review.to_string()).unwrap();
+        path
+    }
+
+    /// Issue 31, M7: a reader that read the manifest just before an add committed (and
+    /// removed the files that manifest names) reads the new generation instead of failing.
+    #[test]
+    fn a_reader_overtaken_by_an_add_reads_the_new_generation() {
+        let dir = tempfile::tempdir().unwrap();
+        let lib = dir.path().join("lib");
+        let first = reviews_file(dir.path(), "one.json", "https://x.example/1");
+        add_files(&lib, &[first]).unwrap();
+        let stale = store::read_manifest(&lib).unwrap().unwrap();
+        let second = reviews_file(dir.path(), "two.json", "https://x.example/2");
+        add_files(&lib, &[second]).unwrap();
+        assert!(
+            Library::from_manifest(&lib, &stale).is_err(),
+            "its files are gone"
+        );
+        let library = Library::open_from(&lib, stale).unwrap();
+        assert_eq!(library.len(), 2);
+        assert_eq!(library.generation, 2);
+    }
+
+    #[test]
+    fn review_fields_are_capped() {
+        let long = |n: usize| "word ".repeat(n);
+        let r = Review {
+            claim_reviewed: long(10_000),
+            title: long(10_000),
+            url: "https://x.example/1".into(),
+            rating: "é".repeat(1_000),
+            author: String::new(),
+            date: String::new(),
+        };
+        let r = r.capped().unwrap();
+        assert!(r.claim_reviewed.chars().count() <= MAX_CLAIM_CHARS);
+        assert!(r.claim_reviewed.chars().count() > MAX_CLAIM_CHARS - 10);
+        assert!(r.claim_reviewed.ends_with("word"), "cut at a word boundary");
+        assert!(r.title.chars().count() <= MAX_TITLE_CHARS);
+        assert_eq!(r.rating.chars().count(), MAX_SHORT_CHARS);
+        let mut long_url = r.clone();
+        long_url.url = format!("https://x.example/{}", "a".repeat(MAX_URL_BYTES));
+        assert_eq!(long_url.capped(), None);
+    }
 }

@@ -10,7 +10,8 @@
 //! [`terms`] then lowercases, splits on anything that is not a letter or a digit (emoji
 //! and symbols go), drops English stop words and stems lightly ([`stem`]): plurals,
 //! possessives, `-ing`, `-ed` and a final `e`, so that "removed", "removes", "remove" and
-//! "removing" meet.
+//! "removing" meet. A word is kept to its first [`MAX_WORD_CHARS`] characters, so that
+//! the work a term takes later (its pieces, its 4-grams) is bounded whatever the input.
 
 /// Query text of a social-media post (or any text): see the module documentation.
 pub fn query_text(raw: &str) -> String {
@@ -158,10 +159,16 @@ pub(super) fn is_stop_word(word: &str) -> bool {
     STOP_WORDS.binary_search(&word).is_ok()
 }
 
-/// The search terms of `text`, in order (repeats kept).
+/// The longest term: a longer word (no English word, a hashtag run together, a line of
+/// letters) is cut to its first this many characters, in the library and in queries alike.
+pub const MAX_WORD_CHARS: usize = 64;
+
+/// The search terms of `text`, in order (repeats kept); each at most [`MAX_WORD_CHARS`].
 pub fn terms(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut word = String::new();
+    // Characters in `word` (lowercasing may give more than one per character read).
+    let mut letters = 0usize;
     let mut chars = text.chars().peekable();
     let flush = |word: &mut String, out: &mut Vec<String>| {
         if word.is_empty() {
@@ -175,16 +182,26 @@ pub fn terms(text: &str) -> Vec<String> {
     };
     while let Some(c) = chars.next() {
         if c.is_alphanumeric() {
-            word.extend(c.to_lowercase());
+            for lower in c.to_lowercase() {
+                if letters < MAX_WORD_CHARS {
+                    word.push(lower);
+                    letters += 1;
+                }
+            }
         } else if (c == '\'' || c == '’') && !word.is_empty() {
             // An apostrophe inside a word ("don't", "Trump's") keeps it whole.
             if chars.peek().is_some_and(|n| n.is_alphanumeric()) {
-                word.push('\'');
+                if letters < MAX_WORD_CHARS {
+                    word.push('\'');
+                    letters += 1;
+                }
             } else {
                 flush(&mut word, &mut out);
+                letters = 0;
             }
         } else {
             flush(&mut word, &mut out);
+            letters = 0;
         }
     }
     flush(&mut word, &mut out);
@@ -269,6 +286,16 @@ mod tests {
     fn text_without_signature_is_kept() {
         assert_eq!(terms(&query_text("a (@x) b c d")), ["x", "b", "c", "d"]);
         assert_eq!(terms("Trump’s wall, 😀 built!"), ["trump", "wall", "built"]);
+    }
+
+    #[test]
+    fn long_words_are_cut() {
+        let long = "É".repeat(10_000);
+        let t = terms(&format!("a {long} b'{long} c"));
+        assert_eq!(t.len(), 3, "{t:?}");
+        assert_eq!(t[0], "é".repeat(MAX_WORD_CHARS));
+        assert_eq!(t[1].chars().count(), MAX_WORD_CHARS);
+        assert_eq!(t[2], "c");
     }
 
     #[test]

@@ -18,6 +18,7 @@ use super::Review;
 use crate::io::export::claimreview::review_url;
 use crate::io::export::verdict_date;
 use crate::io::project_file;
+use crate::io::regular_file::read_regular;
 use crate::model::{Project, Status};
 
 /// What a file gave: its reviews, and how many of its ClaimReview objects were passed
@@ -41,18 +42,9 @@ pub fn read_file(path: &Path) -> Result<FileReviews, String> {
         let project = project_file::load_project(path).map_err(|e| e.to_string())?;
         return Ok(from_project(&project, path));
     }
-    let meta = std::fs::metadata(path).map_err(|e| format!("{name}: cannot read: {e}"))?;
-    if !meta.is_file() {
-        return Err(format!("{name}: not a file"));
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(format!(
-            "{name}: too large ({} MB; at most {} MB)",
-            meta.len() >> 20,
-            MAX_FILE_BYTES >> 20
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| format!("{name}: cannot read: {e}"))?;
+    // Opened without waiting on a FIFO, its type and size checked from the open file, and
+    // never read past the limit.
+    let bytes = read_regular(path, MAX_FILE_BYTES).map_err(|e| format!("{name}: {e}"))?;
     if project_file::looks_like_project(&bytes) {
         let project = project_file::load_project(path).map_err(|e| e.to_string())?;
         return Ok(from_project(&project, path));

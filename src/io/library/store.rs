@@ -13,6 +13,15 @@
 //! generations. A reader goes by the manifest alone and checks each file's size and
 //! SHA-256 against it, so a kill at any moment leaves the previous library or the new one,
 //! never a mixture; files of an unfinished add are removed by the next one.
+//!
+//! Readers never take the lock: they read the last committed generation while an add runs.
+//! An add that commits between a reader's reading of the manifest and of the data files
+//! removes the files that manifest named; the reader then finds a newer manifest and reads
+//! that generation instead ([`super::Library::open`]).
+//!
+//! Every file is read as a regular file of bounded size (`io::regular_file`): a FIFO or
+//! device put in the folder is refused at once, never waited on, and a data file whose
+//! size on disk differs from the manifest's is refused before it is read.
 
 use std::fs::{File, OpenOptions};
 use std::io::Write;
@@ -25,6 +34,7 @@ use sha2::{Digest, Sha256};
 
 use super::{LibraryError, Review};
 use crate::io::atomic::{Leftovers, replace_file, replace_file_with};
+use crate::io::regular_file::{ReadRefused, open_regular, read_open, read_regular};
 
 pub const MANIFEST: &str = "library.json";
 pub const FORMAT_NAME: &str = "claimdesk-library";
@@ -33,6 +43,10 @@ pub const VERSION: u32 = 1;
 const LOCK_FILE: &str = ".lock";
 /// How long an add waits for another add to finish.
 pub const LOCK_WAIT: Duration = Duration::from_secs(30);
+/// The largest manifest read (a real one is a few hundred bytes).
+const MAX_MANIFEST_BYTES: u64 = 1 << 20;
+/// The largest data file read (a library of 300,000 reviews has files of about 130 MB).
+const MAX_DATA_BYTES: u64 = 4 << 30;
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct Manifest {
@@ -55,10 +69,10 @@ pub struct DataFile {
 /// The manifest of the library in `dir`, `Ok(None)` when there is none yet.
 pub fn read_manifest(dir: &Path) -> Result<Option<Manifest>, LibraryError> {
     let path = dir.join(MANIFEST);
-    let bytes = match std::fs::read(&path) {
+    let bytes = match read_regular(&path, MAX_MANIFEST_BYTES) {
         Ok(b) => b,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(LibraryError::at(&path, format!("cannot read: {e}"))),
+        Err(ReadRefused::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(LibraryError::at(&path, e.to_string())),
     };
     // The version first, so that a newer library is refused with that reason even when
     // the rest of its manifest is laid out differently.
@@ -82,8 +96,9 @@ pub fn read_manifest(dir: &Path) -> Result<Option<Manifest>, LibraryError> {
     Ok(Some(manifest))
 }
 
-/// The bytes of one data file, checked against the manifest.
-pub fn read_data(dir: &Path, file: &DataFile) -> Result<Vec<u8>, LibraryError> {
+/// One data file, opened: its type, and its size on disk against the manifest (and the
+/// limit), checked before anything is read.
+pub fn open_data(dir: &Path, file: &DataFile) -> Result<OpenData, LibraryError> {
     if file.file.contains(['/', '\\']) || file.file.starts_with('.') {
         return Err(LibraryError::at(
             dir,
@@ -91,15 +106,55 @@ pub fn read_data(dir: &Path, file: &DataFile) -> Result<Vec<u8>, LibraryError> {
         ));
     }
     let path = dir.join(&file.file);
-    let bytes =
-        std::fs::read(&path).map_err(|e| LibraryError::at(&path, format!("cannot read: {e}")))?;
-    if bytes.len() as u64 != file.bytes || sha256_hex(&bytes) != file.sha256 {
-        return Err(LibraryError::at(
-            &path,
-            "damaged: its size or checksum differs from the library manifest",
-        ));
+    let (handle, meta) = open_regular(&path).map_err(|e| LibraryError::at(&path, e.to_string()))?;
+    if file.bytes > MAX_DATA_BYTES {
+        let too_large = ReadRefused::TooLarge {
+            bytes: file.bytes,
+            limit: MAX_DATA_BYTES,
+        };
+        return Err(LibraryError::at(&path, too_large.to_string()));
     }
-    Ok(bytes)
+    if meta.len() != file.bytes {
+        return Err(damaged(&path));
+    }
+    Ok(OpenData {
+        path,
+        handle,
+        meta,
+        expected: file.clone(),
+    })
+}
+
+/// A data file opened by [`open_data`], to be read by [`OpenData::read`].
+pub struct OpenData {
+    path: PathBuf,
+    handle: File,
+    meta: std::fs::Metadata,
+    expected: DataFile,
+}
+
+impl OpenData {
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Its bytes, checked against the manifest's size and SHA-256; never more than the
+    /// manifest's size plus one are read.
+    pub fn read(self) -> Result<Vec<u8>, LibraryError> {
+        let bytes = read_open(self.handle, &self.meta, self.expected.bytes)
+            .map_err(|e| LibraryError::at(&self.path, e.to_string()))?;
+        if bytes.len() as u64 != self.expected.bytes || sha256_hex(&bytes) != self.expected.sha256 {
+            return Err(damaged(&self.path));
+        }
+        Ok(bytes)
+    }
+}
+
+fn damaged(path: &Path) -> LibraryError {
+    LibraryError::at(
+        path,
+        "damaged: its size or checksum differs from the library manifest",
+    )
 }
 
 pub fn sha256_hex(bytes: &[u8]) -> String {

@@ -5,9 +5,12 @@
 //! exclusively through the operating system (`flock` on Unix, `LockFileEx` on Windows, by
 //! the fs4 crate). The lock is released when the [`ProjectLock`] is dropped, or when the
 //! process ends in any way (the system drops it with the process), so a killed claimdesk
-//! never leaves a project locked. The lock file itself is removed on release (on Unix), so
-//! that folders do not collect `.lock` files; a writer that opened a lock file just removed
-//! by its holder notices and takes the new one.
+//! never leaves a project locked. A lock file claimdesk made holds one line saying so; it
+//! is removed on release (on Unix), so that folders do not collect `.lock` files, and a
+//! writer that opened a lock file just removed by its holder notices and takes the new
+//! one. A file of someone else's found at the lock's path (anything but that line, or an
+//! empty file, which older versions made) is locked as it is and never removed or
+//! changed.
 //!
 //! A second writer waits [`LOCK_WAIT`] for the first to finish, then gives up with
 //! [`ProjectErrorKind::Locked`]; it never goes on without the lock.
@@ -23,6 +26,9 @@ use super::{ProjectErrorKind, ProjectFileError};
 /// How long a writer waits for another to release a project before giving up.
 pub const LOCK_WAIT: Duration = Duration::from_secs(5);
 
+/// What a lock file claimdesk made holds.
+const MARK: &[u8] = b"claimdesk project lock: held while a claimdesk saves this project\n";
+
 /// Pause between two attempts to take a busy lock.
 const RETRY_EVERY: Duration = Duration::from_millis(25);
 
@@ -32,6 +38,9 @@ pub struct ProjectLock {
     file: File,
     lock_path: PathBuf,
     project: PathBuf,
+    /// The lock file is claimdesk's (made by us or by another claimdesk): removed on
+    /// release.
+    ours: bool,
 }
 
 impl ProjectLock {
@@ -54,10 +63,12 @@ impl ProjectLock {
             match file.try_lock_exclusive() {
                 Ok(true) => {
                     if same_file_as_path(&file, &lock_path) {
+                        let ours = mark_if_ours(&file);
                         return Ok(ProjectLock {
                             file,
                             lock_path,
                             project,
+                            ours,
                         });
                     }
                     // The holder removed this lock file as we opened it: take the new one.
@@ -87,18 +98,40 @@ impl Drop for ProjectLock {
     fn drop(&mut self) {
         // Remove the lock file while still holding it, then release by closing. A writer
         // waiting on the removed file sees that it is no longer at the path and retries.
-        if cfg!(unix) {
+        if cfg!(unix) && self.ours {
             let _ = std::fs::remove_file(&self.lock_path);
         }
         let _ = FileExt::unlock(&self.file);
     }
 }
 
-/// `NAME.claimdesk.lock` beside `project`.
+/// `NAME.claimdesk.lock` beside `project` (for a name too long to take the suffix, a
+/// shortened name with a hash of the whole one: `crate::io::atomic::sibling_path`).
 pub fn lock_path(project: &Path) -> PathBuf {
-    let mut name = project.file_name().unwrap_or_default().to_os_string();
-    name.push(".lock");
-    project.with_file_name(name)
+    crate::io::atomic::sibling_path(project, ".lock")
+}
+
+/// Is the locked `file` claimdesk's: empty (new, or made by an older claimdesk) or holding
+/// [`MARK`]? An empty one is marked. Anything else is someone's own file.
+fn mark_if_ours(file: &File) -> bool {
+    use std::io::{Read, Seek, SeekFrom, Write};
+    let mut head = Vec::with_capacity(MARK.len() + 1);
+    let mut reader = file;
+    if reader.seek(SeekFrom::Start(0)).is_err()
+        || reader
+            .take(MARK.len() as u64 + 1)
+            .read_to_end(&mut head)
+            .is_err()
+    {
+        return false;
+    }
+    if head.is_empty() {
+        let mut writer = file;
+        // Best effort: an unmarked empty file is recognised as ours all the same.
+        let _ = writer.write_all(MARK);
+        return true;
+    }
+    head == MARK
 }
 
 /// The file a project path stands for. A symbolic link is resolved once, here, to the file
@@ -117,13 +150,12 @@ pub fn resolve_project_path(path: &Path) -> Result<PathBuf, ProjectFileError> {
 }
 
 fn cannot_lock(project: &Path, e: &std::io::Error) -> ProjectErrorKind {
-    let folder = match project.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.display().to_string(),
-        _ => ".".into(),
-    };
     super::error::write_failure(
         project,
-        format!("cannot create its lock file in {folder}: {e}"),
+        format!(
+            "cannot create or open its lock file {}: {e}",
+            lock_path(project).display()
+        ),
     )
 }
 
@@ -179,6 +211,25 @@ mod tests {
         }
         let again = ProjectLock::acquire_within(&project, Duration::ZERO).unwrap();
         assert_eq!(again.project_path(), project);
+    }
+
+    /// Issue 31: a file of the analyst's own at the lock's path is locked as it is, never
+    /// changed or removed; claimdesk's own lock files (an empty one of an older version
+    /// too) are removed on release.
+    #[test]
+    fn a_users_file_at_the_lock_path_is_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let project = dir.path().join("p.claimdesk");
+        let mine = lock_path(&project);
+        std::fs::write(&mine, b"my notes on the lock\n").unwrap();
+        let lock = ProjectLock::acquire(&project).unwrap();
+        let e = ProjectLock::acquire_within(&project, Duration::ZERO).unwrap_err();
+        assert!(matches!(e.kind, ProjectErrorKind::Locked { .. }), "{e}");
+        drop(lock);
+        assert_eq!(std::fs::read(&mine).unwrap(), b"my notes on the lock\n");
+        std::fs::write(&mine, b"").unwrap();
+        drop(ProjectLock::acquire(&project).unwrap());
+        assert_eq!(mine.exists(), cfg!(not(unix)));
     }
 
     #[test]

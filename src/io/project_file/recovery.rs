@@ -7,11 +7,14 @@ use std::time::SystemTime;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
+use super::header::read_header;
+use super::save::{Capped, save_error};
 use super::{
-    EXTENSION, Header, MAX_PROJECT_BYTES, ProjectErrorKind, ProjectFileError, err, load_project,
-    to_string_with,
+    EXTENSION, MAX_PROJECT_BYTES, ProjectErrorKind, ProjectFileError, err, load_project,
+    write_project,
 };
-use crate::io::atomic::write_atomic;
+use crate::io::atomic::{Leftovers, replace_file_with};
+use crate::io::regular_file::{open_regular, read_open};
 use crate::model::Project;
 
 /// Where recovery files live: `$XDG_DATA_HOME/claimdesk/recovery` (default
@@ -74,10 +77,20 @@ pub fn save_recovery(
             .to_string_lossy()
             .into_owned()
     });
-    let text = to_string_with(project, of.as_deref())
-        .map_err(|e| err(&path, ProjectErrorKind::Write(e.to_string())))?;
-    write_atomic(&path, text.as_bytes(), None)
-        .map_err(|e| err(&path, ProjectErrorKind::Write(e.to_string())))?;
+    // Never larger than a project file may be, or it could not be restored.
+    replace_file_with(&path, None, Leftovers::Stale, |out| {
+        write_project(
+            &mut Capped::new(out, MAX_PROJECT_BYTES),
+            project,
+            of.as_deref(),
+        )
+    })
+    .map_err(|e| {
+        err(
+            &path,
+            ProjectErrorKind::Write(save_error(&e, MAX_PROJECT_BYTES)),
+        )
+    })?;
     Ok(path)
 }
 
@@ -124,12 +137,10 @@ pub fn list_recoveries() -> Vec<Recovery> {
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|x| x == EXTENSION))
         .filter_map(|file| {
-            let meta = std::fs::metadata(&file).ok()?;
-            if !meta.is_file() || meta.len() > MAX_PROJECT_BYTES {
-                return None;
-            }
-            let text = std::fs::read_to_string(&file).ok()?;
-            let header = serde_json::from_str::<Header>(&text).ok()?;
+            let (opened, meta) = open_regular(&file).ok()?;
+            let bytes = read_open(opened, &meta, MAX_PROJECT_BYTES).ok()?;
+            let text = String::from_utf8(bytes).ok()?;
+            let header = read_header(&text).ok()?;
             let project_path = match header.recovery_of {
                 Some(Value::String(s)) => Some(PathBuf::from(s)),
                 _ => None,
