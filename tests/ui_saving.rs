@@ -3,7 +3,7 @@
 
 mod ui_support;
 
-use claimdesk::io::project_file::load_project;
+use claimdesk::io::project_file::{ProjectLock, load_project};
 use claimdesk::model::Status;
 use claimdesk::ui::command::Action;
 use egui::Key;
@@ -18,11 +18,11 @@ fn a_save_is_a_job_and_a_second_save_waits_for_the_first() {
     press(&mut h, Key::V);
     h.state_mut().write_project(path.clone(), None);
     // The frame did not wait: the save is running, and the project went on changing.
-    assert!(h.state().jobs.saving.is_some(), "written by a job");
+    assert!(h.state().flow.saving().is_some(), "written by a job");
     h.state_mut().dispatch(Action::Tag(Status::Disputed));
     h.state_mut().write_project(path.clone(), None);
     settle(&mut h);
-    assert!(h.state().jobs.saving.is_none());
+    assert!(h.state().flow.saving().is_none());
     let on_disk = load_project(&path).unwrap();
     // V verified claim 1 and moved on: Disputed went to claim 2.
     assert_eq!(on_disk.claims[0].status, Status::Verified);
@@ -56,13 +56,20 @@ fn a_save_started_before_an_edit_leaves_the_edit_unsaved() {
 
 #[test]
 fn the_status_bar_says_saving() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("held.claimdesk");
+    // Another writer holds the file: the save waits for it, and says so meanwhile.
+    let lock = ProjectLock::acquire(&path).unwrap();
     let mut h = app(vec![sample_path()]);
-    h.state_mut().jobs.saving = Some("/tmp/somewhere.claimdesk".into());
-    h.run();
+    h.state_mut().write_project(path.clone(), None);
+    // Frames stepped, not run to rest: the running save keeps asking for them.
+    h.step();
+    h.step();
     assert!(h.query_by_label("Saving…").is_some());
-    h.state_mut().jobs.saving = None;
-    h.run();
+    drop(lock);
+    settle(&mut h);
     assert!(h.query_by_label("Saving…").is_none());
+    assert!(h.query_by_label("Saved").is_some());
 }
 
 #[test]

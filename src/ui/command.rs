@@ -10,41 +10,10 @@ use super::jobs::{JobMsg, Pasted};
 use super::rows::{Filter, SortColumn};
 use super::speaker_list::SpeakerQuery;
 use crate::io::export::{Format, Options};
-use crate::io::project_file::Recovery;
 use crate::model::edit::Edit;
 use crate::model::{ArticleId, ClaimId, Project, SpeakerId, Status};
 
-/// What to do after the unsaved-changes question is settled (or after a save).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Then {
-    Quit,
-    OpenProject(PathBuf),
-    NewProject,
-}
-
-/// A question the window asks before going on.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Prompt {
-    /// Save / Discard / Cancel before `Then`.
-    Unsaved(Then),
-    /// The file changed on disk since it was opened: overwrite / save elsewhere / cancel.
-    Overwrite {
-        path: PathBuf,
-        then: Option<Then>,
-    },
-    /// Unsaved changes from a crash: restore / discard / later.
-    Restore(Recovery),
-    Error(String),
-}
-
-/// The analyst's answer. For `Overwrite`, `Save` overwrites and `Discard` saves elsewhere;
-/// for `Restore`, `Save` restores.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PromptAnswer {
-    Save,
-    Discard,
-    Cancel,
-}
+pub use super::document_flow::{Prompt, PromptAnswer, Then};
 
 /// How a click on a claim changes the selection.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

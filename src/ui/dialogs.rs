@@ -219,6 +219,7 @@ fn prompt_modal(ctx: &Context, prompt: &Prompt) -> Option<PromptAnswer> {
                         Then::Quit => "quitting",
                         Then::OpenProject(_) => "opening the other project",
                         Then::NewProject => "starting a new project",
+                        Then::Restore(_) => "restoring the unsaved work found",
                     }
                 ),
                 &[

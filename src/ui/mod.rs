@@ -16,6 +16,7 @@ mod claims_table;
 pub mod command;
 mod details;
 mod dialogs;
+pub mod document_flow;
 pub mod drafts;
 pub mod export;
 mod filters;

@@ -17,7 +17,10 @@ pub struct StatusFacts<'a> {
     /// The file being saved.
     pub saving: Option<&'a std::path::Path>,
     pub message: Option<&'a str>,
+    /// Unsaved edits, or text typed and not yet committed.
     pub dirty: bool,
+    /// The project has a file (else it was never saved).
+    pub on_disk: bool,
     /// A shared project: "shared: NAME @ host · …", and whether it is read-only.
     pub shared: Option<(String, bool)>,
 }
@@ -65,8 +68,11 @@ pub fn show(ui: &mut Ui, facts: &StatusFacts<'_>, queue: &mut Queue) {
                 "Saving…"
             } else if facts.dirty {
                 "Modified"
-            } else {
+            } else if facts.on_disk {
+                // The bytes on disk are the document on screen.
                 "Saved"
+            } else {
+                "Not saved"
             };
             let label = ui.label(RichText::new(state).weak());
             if let Some(path) = facts.saving {

@@ -218,12 +218,9 @@ impl ClaimdeskApp {
                 self.jobs.analyse_pasted(*pasted, title, known);
             }
             Action::NewProject => self.new_project(),
-            Action::Save => self.save(None),
-            Action::SaveAs => self.save_as(None),
-            Action::SaveTo(path) => {
-                let then = self.after_save.take();
-                self.start_save(path, then, None);
-            }
+            Action::Save => self.save(),
+            Action::SaveAs => self.save_as(),
+            Action::SaveTo(path) => self.save_to(path),
             Action::Quit => self.close_window(),
             Action::CloseRequested => self.close_requested(),
             Action::Reextract(article) => {
