@@ -3,7 +3,8 @@
 //! what the shell knows of the document on screen ([`Doc`]) and returning the
 //! [`Effect`]s the shell carries out (a question, a dialog, a job, the window closing).
 //! No egui, no I/O, no clock: the shell (`app/files.rs`) runs the effects and reports
-//! back; every transition is unit-tested (`tests.rs`).
+//! back; every transition is unit-tested (`tests.rs`). `recovery.rs` holds the recovery
+//! copy's side (autosave, when a copy may go, the copies offered at start).
 //!
 //! What it promises (issue 23):
 //! - A failed open changes nothing. The document on screen, its unsaved state and its
@@ -23,8 +24,11 @@ use std::path::{Path, PathBuf};
 
 use crate::io::project_file::Recovery;
 
+mod recovery;
 #[cfg(test)]
 mod tests;
+
+use recovery::Copy;
 
 /// What waits for the unsaved-changes question (or for a save).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -145,22 +149,6 @@ struct Queued {
     then: Option<Then>,
 }
 
-/// The recovery copy of the document on screen.
-#[derive(Debug, Default)]
-struct Copy {
-    /// The document it is for; bumped whenever another document is shown.
-    epoch: u64,
-    /// The copy this document wrote (or was restored from): its revision and the
-    /// project path it is kept under.
-    written: Option<(u64, Option<PathBuf>)>,
-    /// The write running, and the path it writes under.
-    writing: Option<(RecoveryTicket, Option<PathBuf>)>,
-    /// Copies to delete once the running write has reported (else it would bring them back).
-    delete_after_write: Vec<Option<PathBuf>>,
-    /// The last revision of this document written to its project file.
-    saved: Option<u64>,
-}
-
 /// The document's life (see the module's page).
 #[derive(Debug, Default)]
 pub struct DocumentFlow {
@@ -276,30 +264,6 @@ impl DocumentFlow {
         self.offer()
     }
 
-    /// The recovery copy of the document on screen goes (its changes were discarded);
-    /// after its running write, if one runs.
-    fn drop_copy(&mut self) -> Vec<Effect> {
-        let mut keys: Vec<Option<PathBuf>> = Vec::new();
-        if let Some((_, key)) = self.copy.written.take() {
-            keys.push(key);
-        }
-        if let Some((_, key)) = &self.copy.writing
-            && !keys.contains(key)
-        {
-            keys.push(key.clone());
-        }
-        self.delete(keys)
-    }
-
-    fn delete(&mut self, keys: Vec<Option<PathBuf>>) -> Vec<Effect> {
-        if self.copy.writing.is_some() {
-            self.copy.delete_after_write.extend(keys);
-            Vec::new()
-        } else {
-            keys.into_iter().map(Effect::DeleteRecovery).collect()
-        }
-    }
-
     /// The replacement being opened has loaded (`Ok`) or not. A report nobody waits for
     /// (an open given up by quitting) is dropped: no effect at all.
     pub fn loaded(&mut self, result: Result<(), String>) -> Vec<Effect> {
@@ -330,14 +294,6 @@ impl DocumentFlow {
                     "Could not {verb}. {why}"
                 )))]
             }
-        }
-    }
-
-    /// What the replacement being opened is, if one is.
-    pub fn opening(&self) -> Option<&Then> {
-        match &self.stage {
-            Stage::Opening { then, .. } => Some(then),
-            _ => None,
         }
     }
 
@@ -551,105 +507,6 @@ impl DocumentFlow {
         if self.stage == Stage::Idle {
             effects.extend(self.offer());
         }
-        effects
-    }
-
-    /// Recovery copies found at start: each is offered in turn, whenever no other
-    /// question is up.
-    pub fn found(&mut self, found: Vec<Recovery>) -> Vec<Effect> {
-        self.offers.extend(found);
-        self.offer()
-    }
-
-    /// The next recovery copy to offer, if nothing else is going on. The shell only
-    /// shows it when no other question is on screen (else it asks again later).
-    fn offer(&mut self) -> Vec<Effect> {
-        if self.stage != Stage::Idle {
-            return Vec::new();
-        }
-        self.offers
-            .pop_front()
-            .map(|r| Effect::Ask(Prompt::Restore(r)))
-            .into_iter()
-            .collect()
-    }
-
-    /// A question could not be shown (another one was up): offer it again later.
-    pub fn offer_later(&mut self, prompt: Prompt) {
-        if let Prompt::Restore(r) = prompt {
-            self.offers.push_front(r);
-        }
-    }
-
-    /// Whether a recovery copy is still to be offered.
-    pub fn has_offers(&self) -> bool {
-        !self.offers.is_empty()
-    }
-
-    /// The next offer, when the shell's question slot is free.
-    pub fn next_offer(&mut self) -> Vec<Effect> {
-        self.offer()
-    }
-
-    /// The autosave's timer is due: write the copy if the document has changes it does not
-    /// hold; drop it if the document is back to what is on disk.
-    pub fn autosave_due(&mut self, doc: Doc) -> Vec<Effect> {
-        if self.copy.writing.is_some() || doc.shared || self.stage == Stage::Closing {
-            return Vec::new();
-        }
-        let key = doc.path.map(Path::to_path_buf);
-        if self.offers.iter().any(|r| r.project_path == key) {
-            // A crash's copy under the same name is still to be offered: never written over.
-            return Vec::new();
-        }
-        if doc.dirty {
-            if self.copy.written.as_ref().map(|(r, _)| *r) == Some(doc.revision) {
-                return Vec::new();
-            }
-            let ticket = RecoveryTicket {
-                epoch: self.copy.epoch,
-                revision: doc.revision,
-            };
-            self.copy.writing = Some((ticket, key));
-            return vec![Effect::WriteRecovery(ticket)];
-        }
-        if self.stage == Stage::Idle
-            && let Some((_, key)) = self.copy.written.take()
-        {
-            // Undone back to the file: the copy protects nothing that is not on disk.
-            return self.delete(vec![key]);
-        }
-        Vec::new()
-    }
-
-    /// The recovery write reported.
-    pub fn recovery_written(
-        &mut self,
-        ticket: RecoveryTicket,
-        result: Result<(), String>,
-    ) -> Vec<Effect> {
-        let Some((running, key)) = self.copy.writing.take() else {
-            return Vec::new();
-        };
-        let mut effects = Vec::new();
-        let mut waiting = std::mem::take(&mut self.copy.delete_after_write);
-        match result {
-            Ok(()) if running == ticket && ticket.epoch == self.copy.epoch => {
-                if self.copy.saved.is_some_and(|s| s >= ticket.revision) {
-                    // Saved while it was written: the file holds this and more.
-                    waiting.push(key);
-                } else if (self.copy.written.as_ref()).is_none_or(|(r, _)| *r <= ticket.revision) {
-                    self.copy.written = Some((ticket.revision, key));
-                }
-            }
-            // Written for a document no longer shown (saved or discarded since).
-            Ok(()) => waiting.push(key),
-            Err(why) => effects.push(Effect::Say(format!(
-                "Autosave failed: {why}. Your changes are only in this window until saved"
-            ))),
-        }
-        waiting.dedup();
-        effects.extend(waiting.into_iter().map(Effect::DeleteRecovery));
         effects
     }
 }
