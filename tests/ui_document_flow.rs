@@ -6,23 +6,18 @@
 //! Recovery files live under `XDG_DATA_HOME`, which is one per process: the tests of this
 //! binary take turns (`exclusive`), each with its own folder.
 
+mod ui_support;
+
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
 use claimdesk::io::project_file::{list_recoveries, load_recovery, recovery_path, save_recovery};
 use claimdesk::model::Status;
-use claimdesk::ui::command::{Action, Prompt};
-use claimdesk::ui::{AppOptions, ClaimdeskApp};
+use claimdesk::ui::AppOptions;
+use claimdesk::ui::command::{FileAction, Prompt};
 use egui::Key;
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-
-type H = Harness<'static, ClaimdeskApp>;
-
-const FIXTURE: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/tests/data/project-v1.claimdesk"
-);
+use ui_support::{FIXTURE, H, app_with, close_was_cancelled, request_close, settle, statuses};
 
 static ENV: Mutex<()> = Mutex::new(());
 
@@ -36,38 +31,15 @@ fn exclusive() -> (MutexGuard<'static, ()>, tempfile::TempDir) {
     (guard, data)
 }
 
-/// The window as the analyst starts it (recovery on), with `files`.
+/// The window as the analyst starts it (autosave and recovery on), with `files`.
 fn window(files: Vec<PathBuf>) -> H {
-    let mut h = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .with_max_steps(30)
-        .build_eframe(move |cc| {
-            ClaimdeskApp::new(
-                cc,
-                AppOptions {
-                    files,
-                    sample_on_first_run: false,
-                    recovery: true,
-                    system_clipboard: false,
-                    journal_dir: None,
-                },
-            )
-        });
-    settle(&mut h);
-    h
-}
-
-fn settle(h: &mut H) {
-    for _ in 0..4 {
-        h.step();
-        h.state_mut().finish_jobs();
-    }
-    h.run();
-}
-
-fn statuses(h: &H) -> Vec<Status> {
-    let claims = &h.state().doc.project.claims;
-    claims.iter().map(|c| c.status).collect()
+    let options = AppOptions {
+        files,
+        sample_on_first_run: false,
+        system_clipboard: false,
+        ..AppOptions::default()
+    };
+    app_with(options, [1280.0, 800.0])
 }
 
 /// A copy of the test project in `dir`.
@@ -79,18 +51,8 @@ fn project_in(dir: &Path) -> PathBuf {
 
 /// The window's close button: true if the window held the close back.
 fn close_button(h: &mut H) -> bool {
-    h.input_mut()
-        .viewports
-        .entry(egui::ViewportId::ROOT)
-        .or_default()
-        .events
-        .push(egui::ViewportEvent::Close);
-    h.step();
-    let held = h
-        .output()
-        .viewport_output
-        .get(&egui::ViewportId::ROOT)
-        .is_some_and(|v| v.commands.contains(&egui::ViewportCommand::CancelClose));
+    request_close(h);
+    let held = close_was_cancelled(h);
     h.run();
     held
 }
@@ -123,7 +85,7 @@ fn discard_then_a_failed_open_then_quit_keeps_the_work() {
     let recovery = std::fs::read(recovery_path(Some(&path))).unwrap();
 
     let moved = dir.path().join("moved-away.claimdesk");
-    h.state_mut().dispatch(Action::OpenPaths(vec![moved]));
+    h.state_mut().dispatch(FileAction::OpenPaths(vec![moved]));
     h.run();
     assert!(matches!(prompt(&h), Some(Prompt::Unsaved(_))));
     h.get_by_label("Discard").click();
@@ -256,8 +218,9 @@ fn recovery_is_offered_on_the_next_start() {
     h.run();
     h.state_mut().autosave_now();
     settle(&mut h);
-    h.state_mut()
-        .dispatch(Action::OpenPaths(vec![dir.path().join("gone.claimdesk")]));
+    h.state_mut().dispatch(FileAction::OpenPaths(vec![
+        dir.path().join("gone.claimdesk"),
+    ]));
     h.run();
     h.get_by_label("Discard").click();
     settle(&mut h);

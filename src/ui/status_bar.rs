@@ -3,7 +3,7 @@
 
 use egui::{RichText, Ui};
 
-use super::command::{Action, Queue};
+use super::command::{FileAction, Queue};
 use super::jobs::Progress;
 
 /// What the status bar shows.
@@ -44,7 +44,7 @@ pub fn show(ui: &mut Ui, facts: &StatusFacts<'_>, queue: &mut Queue) {
             );
             ui.label(progress.describe());
             if ui.button("Cancel").clicked() {
-                queue.push(Action::CancelImport);
+                queue.push(FileAction::CancelImport);
             }
         }
         if let Some(msg) = facts.message {

@@ -5,6 +5,7 @@
 
 use super::ClaimdeskApp;
 use crate::model::edit::Edit;
+use crate::ui::command::LibraryAction;
 use crate::ui::document_flow::{Effect, Prompt};
 use crate::ui::jobs::{DialogPurpose, JobMsg};
 use crate::ui::state::Document;
@@ -172,7 +173,7 @@ impl ClaimdeskApp {
             }
             (DialogPurpose::LibraryFolder, Some(path)) => self.open_library(path),
             (DialogPurpose::LibraryFiles, Some(_)) => {
-                self.dispatch(crate::ui::command::Action::AddToLibrary(paths))
+                self.dispatch(LibraryAction::AddToLibrary(paths))
             }
             (purpose, None) => {
                 if purpose == DialogPurpose::Export {

@@ -1,7 +1,9 @@
 //! The app shell: owns the document and the view state and draws the frame from the views.
-//! Every input becomes an [`Action`] in one queue, drained in order by the one dispatcher
-//! (`dispatch.rs`); files and prompts are in `files.rs`, background job results in
-//! `job_results.rs`.
+//! Every input becomes an [`Action`] in one queue, drained in order by the dispatcher
+//! (`dispatch.rs`), which hands each area to its module: `file_actions.rs` (with
+//! `files.rs`, the shell's side of `ui::document_flow`), `triage_actions.rs`,
+//! `view_actions.rs`, `library_actions.rs`, `shared_actions.rs` (+ `speaker_actions.rs`,
+//! `publish_actions.rs`), and background job results in `job_results.rs`.
 //!
 //! A frame: `logic` turns job results, dropped files and close requests into actions and
 //! runs them at once (eframe calls `logic` even while a dialog covers the window); `ui`
@@ -9,19 +11,22 @@
 //! field being left, then runs the queue.
 
 mod dispatch;
+mod file_actions;
 mod files;
 mod job_results;
 mod library_actions;
 mod publish_actions;
 mod shared_actions;
 mod speaker_actions;
+mod triage_actions;
+mod view_actions;
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use super::checks::Checks;
 use super::claims_table::table_focus_id;
-use super::command::{Action, Queue, Tab, ThemeChoice};
+use super::command::{Action, FileAction, Queue, Tab, ThemeChoice, TriageAction};
 use super::dialogs::Dialogs;
 use super::document_flow::DocumentFlow;
 use super::drafts::Drafts;
@@ -380,10 +385,10 @@ impl eframe::App for ClaimdeskApp {
                 .collect()
         });
         if !dropped.is_empty() {
-            self.dispatch(Action::OpenPaths(dropped));
+            self.dispatch(FileAction::OpenPaths(dropped));
         }
         if ctx.input(|i| i.viewport().close_requested()) {
-            self.dispatch(Action::CloseRequested);
+            self.dispatch(FileAction::CloseRequested);
         }
         self.autosave();
         self.update_title(ctx);
@@ -414,7 +419,7 @@ impl eframe::App for ClaimdeskApp {
         // A details field left this frame (Esc, Tab, a click, not drawn): commit it.
         let now = Drafts::field_with_focus(&ctx);
         if self.view.drafts.focused.is_some() && now != self.view.drafts.focused {
-            self.queue.push(Action::CommitDrafts);
+            self.queue.push(TriageAction::CommitDrafts);
         }
         self.view.drafts.focused = now;
         self.typing_last_frame = ctx

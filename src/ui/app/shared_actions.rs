@@ -9,7 +9,7 @@ use super::ClaimdeskApp;
 use crate::io::shared::{Access, Address};
 use crate::model::ClaimId;
 use crate::model::edit::{Edit, EditError, History, Revert, revert_of};
-use crate::ui::command::Secret;
+use crate::ui::command::{Secret, SharedAction};
 use crate::ui::dialogs::PasswordPrompt;
 use crate::ui::document_flow::Effect;
 use crate::ui::jobs::shared::{LinkStatus, SharedEvent, ToServer};
@@ -81,6 +81,14 @@ impl ClaimdeskApp {
                 let effects = self.flow.loaded(Err(e.to_string()));
                 self.run(effects);
             }
+        }
+    }
+
+    /// Run one shared-project action.
+    pub(super) fn shared_action(&mut self, action: SharedAction) {
+        match action {
+            SharedAction::ShowOpenShared => self.dialogs.open_shared = Some(String::new()),
+            SharedAction::SharedPassword(answer) => self.shared_password(answer),
         }
     }
 
