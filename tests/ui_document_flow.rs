@@ -159,6 +159,11 @@ fn a_save_failing_mid_quit_keeps_the_window_open_with_the_work() {
         "the failure is said"
     );
     assert!(!h.state().flow.closing(), "the window stays open");
+    assert_eq!(
+        h.state().message.as_deref(),
+        Some("Not saved, so the window stays open"),
+        "no longer says the window closes"
+    );
     assert_eq!(statuses(&h), edited, "with the work");
     assert!(h.state().doc.is_dirty());
     assert!(h.query_by_label("Modified").is_some());

@@ -408,8 +408,13 @@ impl DocumentFlow {
                 then
             }
             Err(why) => {
-                // The work stays on screen, unsaved, with its copy; what waited is called off.
+                // The work stays on screen, unsaved, with its copy; what waited is called off
+                // (and the status bar no longer says it is coming).
                 effects.push(Effect::Ask(Prompt::Error(format!("Could not save. {why}"))));
+                effects.push(Effect::Say(match then {
+                    Some(Then::Quit) => "Not saved, so the window stays open".into(),
+                    _ => format!("Not saved: {}", path.display()),
+                }));
                 None
             }
         };

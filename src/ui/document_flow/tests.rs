@@ -185,9 +185,10 @@ fn a_save_that_fails_after_quit_was_asked_keeps_the_window_and_the_copy() {
     let e = f.saved(Err("disk full".into()), d);
     assert_eq!(
         e,
-        vec![Effect::Ask(Prompt::Error(
-            "Could not save. disk full".into()
-        ))]
+        vec![
+            Effect::Ask(Prompt::Error("Could not save. disk full".into())),
+            Effect::Say("Not saved, so the window stays open".into())
+        ]
     );
     assert_eq!(f.stage(), &Stage::Idle);
     assert!(!f.closing());
