@@ -57,6 +57,19 @@ fn close_button(h: &mut H) -> bool {
     held
 }
 
+/// Verdict keys as the events of one frame (each moves on to the next claim), then the
+/// autosave of what they did (what the 30-second timer writes). The statuses after.
+fn verdicts_autosaved(h: &mut H, keys: [Key; 2]) -> Vec<Status> {
+    for key in keys {
+        h.key_press(key);
+    }
+    h.step();
+    h.run();
+    h.state_mut().autosave_now();
+    settle(h);
+    statuses(h)
+}
+
 fn prompt(h: &H) -> Option<&Prompt> {
     h.state().dialogs.prompt.as_ref()
 }
@@ -73,15 +86,8 @@ fn discard_then_a_failed_open_then_quit_keeps_the_work() {
     let mut h = window(vec![path.clone()]);
     assert!(prompt(&h).is_none(), "{:?}", prompt(&h));
     // Two verdicts in one frame: the first claim verified, the second disputed.
-    h.key_press(Key::V);
-    h.key_press(Key::D);
-    h.step();
-    h.run();
-    let edited = statuses(&h);
+    let edited = verdicts_autosaved(&mut h, [Key::V, Key::D]);
     assert_eq!(&edited[..2], &[Status::Verified, Status::Disputed]);
-    // The autosave of these edits (what the 30-second timer writes).
-    h.state_mut().autosave_now();
-    settle(&mut h);
     let recovery = std::fs::read(recovery_path(Some(&path))).unwrap();
 
     let moved = dir.path().join("moved-away.claimdesk");
@@ -135,14 +141,8 @@ fn a_save_failing_mid_quit_keeps_the_window_open_with_the_work() {
     let path = project_in(dir.path());
     let on_disk = std::fs::read(&path).unwrap();
     let mut h = window(vec![path.clone()]);
-    h.key_press(Key::F);
-    h.key_press(Key::M);
-    h.step();
-    h.run();
-    let edited = statuses(&h);
+    let edited = verdicts_autosaved(&mut h, [Key::F, Key::M]);
     assert_eq!(&edited[..2], &[Status::False, Status::Misleading]);
-    h.state_mut().autosave_now();
-    settle(&mut h);
     assert!(recovery_path(Some(&path)).exists(), "autosaved");
 
     let lock = claimdesk::io::project_file::ProjectLock::acquire(&path).unwrap();

@@ -124,13 +124,10 @@ fn a_note_being_typed_is_not_called_saved() {
         "Notes",
         "Still typing",
     );
+    let claims = &h.state().doc.project.claims;
     assert!(
-        h.state()
-            .doc
-            .project
-            .claims
-            .iter()
-            .all(|c| c.notes != "Still typing")
+        !claims.iter().any(|c| c.notes == "Still typing"),
+        "not an edit yet"
     );
     assert!(h.query_by_label("Saved").is_none());
     assert!(h.query_by_label("Modified").is_some());
