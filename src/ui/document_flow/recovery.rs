@@ -126,7 +126,12 @@ impl DocumentFlow {
                 if self.copy.saved.is_some_and(|s| s >= ticket.revision) {
                     // Saved while it was written: the file holds this and more.
                     waiting.push(key);
-                } else if (self.copy.written.as_ref()).is_none_or(|(r, _)| *r <= ticket.revision) {
+                } else if self
+                    .copy
+                    .written
+                    .as_ref()
+                    .is_none_or(|(r, _)| *r <= ticket.revision)
+                {
                     self.copy.written = Some((ticket.revision, key));
                 }
             }
