@@ -5,7 +5,7 @@
 mod ui_support;
 
 use claimdesk::model::{Priority, Status};
-use claimdesk::ui::command::Action;
+use claimdesk::ui::command::TriageAction;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
@@ -81,10 +81,11 @@ fn one_esc_closes_the_assign_speaker_window_and_changes_nothing() {
 #[test]
 fn set_priority_and_assign_to_from_the_context_menu() {
     let mut h = app(vec![sample_path()]);
-    h.state_mut()
-        .dispatch(Action::Edit(claimdesk::model::edit::Edit::SetAssignees {
+    h.state_mut().dispatch(TriageAction::Edit(
+        claimdesk::model::edit::Edit::SetAssignees {
             names: vec!["Ana".into()],
-        }));
+        },
+    ));
     three_selected_with_menu(&mut h);
     h.get_by_label("Set priority").click();
     h.run();
@@ -143,7 +144,7 @@ fn not_a_speaker_marks_their_claims_not_a_claim_or_leaves_them_without_a_speaker
     assert!(theirs.len() > 2);
     h.get_by_label("Speakers").click();
     h.run();
-    h.state_mut().dispatch(Action::PickSpeaker {
+    h.state_mut().dispatch(TriageAction::PickSpeaker {
         speaker: kirby,
         pick: claimdesk::ui::command::Pick::Only,
     });
@@ -169,7 +170,7 @@ fn not_a_speaker_marks_their_claims_not_a_claim_or_leaves_them_without_a_speaker
     );
 
     // The other choice: they stay claims, without a speaker.
-    h.state_mut().dispatch(Action::PickSpeaker {
+    h.state_mut().dispatch(TriageAction::PickSpeaker {
         speaker: kirby,
         pick: claimdesk::ui::command::Pick::Only,
     });
@@ -199,7 +200,7 @@ fn two_speakers_marked_not_speakers_are_one_undo_step() {
         (gallant, claimdesk::ui::command::Pick::Toggle),
     ] {
         h.state_mut()
-            .dispatch(Action::PickSpeaker { speaker, pick });
+            .dispatch(TriageAction::PickSpeaker { speaker, pick });
     }
     h.run();
     h.get_by_label("Mark 2 as not speakers…").click();

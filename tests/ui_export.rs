@@ -1,6 +1,7 @@
 //! File → Export… in the window, driven through egui_kittest: choose a format, edit the
 //! ClaimReview settings (an undoable edit), type where to write, export.
 
+use claimdesk::ui::command::ViewAction;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -215,12 +216,10 @@ fn only_the_claims_shown_are_exported_when_asked() {
         .collect();
     assert!(!shown.is_empty() && shown.len() < all);
     h.state_mut()
-        .dispatch(claimdesk::ui::command::Action::SetFilter(
-            claimdesk::ui::rows::Filter {
-                status: Some(status),
-                ..Default::default()
-            },
-        ));
+        .dispatch(ViewAction::SetFilter(claimdesk::ui::rows::Filter {
+            status: Some(status),
+            ..Default::default()
+        }));
     h.run();
     open_export(&mut h);
     let label = format!(
@@ -248,8 +247,7 @@ fn only_the_claims_shown_are_exported_when_asked() {
     assert!(h.state().export.only_shown);
     h.get_by_label("Cancel").click();
     h.run();
-    h.state_mut()
-        .dispatch(claimdesk::ui::command::Action::ClearFilters);
+    h.state_mut().dispatch(ViewAction::ClearFilters);
     open_export(&mut h);
     assert!(!h.state().export.only_shown);
 }

@@ -5,7 +5,7 @@ mod ui_support;
 
 use claimdesk::model::Status;
 use claimdesk::model::edit::Edit;
-use claimdesk::ui::command::Action;
+use claimdesk::ui::command::{TriageAction, ViewAction};
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use ui_support::*;
@@ -42,7 +42,7 @@ fn home_down_down_down_v_home_d_in_one_frame() {
 fn down_f_four_times_in_one_frame_marks_four_claims() {
     let mut h = app(vec![sample_path()]);
     // The order of keys, without moving on after a verdict (Edit → Move on after a verdict).
-    h.state_mut().dispatch(Action::SetAdvance(false));
+    h.state_mut().dispatch(ViewAction::SetAdvance(false));
     assert_eq!(cursor_number(&h), Some(1));
     let keys = [Key::ArrowDown, Key::F].repeat(4);
     keys_in_one_frame(&mut h, &keys);
@@ -117,7 +117,7 @@ fn numbers_are_kept_for_life_and_searchable() {
 
     // A claim added by hand takes the next number, even where it is inserted.
     let article = h.state().doc.project.articles[0].id;
-    h.state_mut().dispatch(Action::Edit(Edit::AddClaim {
+    h.state_mut().dispatch(TriageAction::Edit(Edit::AddClaim {
         article,
         start: 0,
         end: 10,
@@ -239,7 +239,7 @@ fn under_a_status_filter_the_verdict_goes_on_with_the_next_claim_once() {
         status: Some(Status::Unchecked),
         ..Default::default()
     };
-    h.state_mut().dispatch(Action::SetFilter(unchecked));
+    h.state_mut().dispatch(ViewAction::SetFilter(unchecked));
     h.run();
     // Each claim leaves the rows as it is marked; the next one takes the keys, never the
     // one after it.
@@ -284,7 +284,7 @@ fn j_jumps_to_the_next_unchecked_claim_and_wraps_round() {
     keys_in_one_frame(&mut h, &[Key::End, Key::J]);
     assert_eq!(cursor_number(&h), Some(1));
     // With every claim done, J says so and stays.
-    h.state_mut().dispatch(Action::SelectAll);
+    h.state_mut().dispatch(TriageAction::SelectAll);
     press(&mut h, Key::V);
     assert!(statuses(&h).iter().all(|s| *s == Status::Verified));
     let at = cursor_number(&h);
@@ -384,7 +384,7 @@ fn select_all_shown_in_the_edit_menu_makes_the_filter_a_bulk_action() {
         kind: Some(claimdesk::model::ClaimKind::Direct),
         ..Default::default()
     };
-    h.state_mut().dispatch(Action::SetFilter(direct));
+    h.state_mut().dispatch(ViewAction::SetFilter(direct));
     h.run();
     let shown = h.state().view.rows.rows.len();
     assert!(shown > 1 && shown < h.state().doc.project.claims.len());

@@ -8,7 +8,7 @@ mod ui_support;
 use std::path::{Path, PathBuf};
 
 use claimdesk::model::{ClaimId, Status};
-use claimdesk::ui::command::Action;
+use claimdesk::ui::command::{LibraryAction, TriageAction, ViewAction};
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use ui_support::*;
@@ -49,7 +49,7 @@ fn sample_with_library() -> (H, tempfile::TempDir) {
     let tmp = tempfile::tempdir().unwrap();
     let lib = library(tmp.path());
     let mut h = app(vec![sample_path()]);
-    h.state_mut().dispatch(Action::OpenLibrary(lib));
+    h.state_mut().dispatch(LibraryAction::OpenLibrary(lib));
     settle(&mut h);
     assert!(!h.state().checks.matching, "matching finished");
     (h, tmp)
@@ -73,7 +73,7 @@ fn row_of(h: &H, id: ClaimId) -> usize {
 }
 
 fn show(h: &mut H, id: ClaimId) {
-    h.state_mut().dispatch(Action::JumpToClaim(id));
+    h.state_mut().dispatch(TriageAction::JumpToClaim(id));
     h.run();
 }
 
@@ -168,11 +168,12 @@ fn a_claim_whose_words_change_is_matched_again() {
             .has_strong_match(app.doc.project.claim(other).unwrap())
     };
     assert!(!has_strong(&h));
-    h.state_mut()
-        .dispatch(Action::Edit(claimdesk::model::edit::Edit::SetContent {
+    h.state_mut().dispatch(TriageAction::Edit(
+        claimdesk::model::edit::Edit::SetContent {
             claim: other,
             content: "Drinking bleach cures viral infections".into(),
-        }));
+        },
+    ));
     settle(&mut h);
     assert!(has_strong(&h), "matched again after the edit");
     show(&mut h, other);
@@ -208,7 +209,7 @@ fn without_a_library_the_details_say_where_to_choose_one_and_l_changes_nothing()
 #[test]
 fn keys_in_one_frame_take_over_each_claims_own_match() {
     let (mut h, _tmp) = sample_with_library();
-    h.state_mut().dispatch(Action::SetAdvance(false));
+    h.state_mut().dispatch(ViewAction::SetAdvance(false));
     let monitor = claim_starting(&h, "the United States will be monitoring");
     let invade = claim_starting(&h, "'Israel' would invade all of Gaza");
     let (a, b) = (row_of(&h, monitor), row_of(&h, invade));

@@ -7,7 +7,7 @@ mod ui_support;
 use std::time::{Duration, Instant};
 
 use claimdesk::model::Status;
-use claimdesk::ui::command::Action;
+use claimdesk::ui::command::{TriageAction, ViewAction};
 use claimdesk::ui::rows::Filter;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
@@ -108,12 +108,12 @@ fn the_status_filter_shows_claims_marked_not_a_claim() {
     h.run();
     assert_eq!(shown_numbers(&h).len(), all, "every claim, Not a claim too");
     // Back to the default: hidden again.
-    h.state_mut().dispatch(Action::ClearFilters);
+    h.state_mut().dispatch(ViewAction::ClearFilters);
     h.run();
     assert!(!shown_numbers(&h).contains(&1));
     // Opening a hidden claim (a speaker's page, a highlight) shows it.
     let id = h.state().doc.project.claims[0].id;
-    h.state_mut().dispatch(Action::JumpToClaim(id));
+    h.state_mut().dispatch(TriageAction::JumpToClaim(id));
     h.run();
     assert_eq!(cursor_number(&h), Some(1));
     assert!(h.state().view.filter.show_rejected);
@@ -175,7 +175,7 @@ fn the_export_window_leaves_not_a_claim_out_unless_its_box_is_ticked() {
     assert!(h.state().export.shown.is_none());
     assert_eq!(export_csv(&mut h, &dir.path().join("b.csv"), true), all);
     // The box stays ticked for the next export; a filter showing them and "only shown".
-    h.state_mut().dispatch(Action::SetFilter(Filter {
+    h.state_mut().dispatch(ViewAction::SetFilter(Filter {
         status: Some(Status::Rejected),
         ..Default::default()
     }));

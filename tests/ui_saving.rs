@@ -3,9 +3,9 @@
 
 mod ui_support;
 
-use claimdesk::io::project_file::load_project;
+use claimdesk::io::project_file::{ProjectLock, load_project};
 use claimdesk::model::Status;
-use claimdesk::ui::command::Action;
+use claimdesk::ui::command::{FileAction, TriageAction};
 use egui::Key;
 use egui_kittest::kittest::Queryable;
 use ui_support::*;
@@ -18,11 +18,11 @@ fn a_save_is_a_job_and_a_second_save_waits_for_the_first() {
     press(&mut h, Key::V);
     h.state_mut().write_project(path.clone(), None);
     // The frame did not wait: the save is running, and the project went on changing.
-    assert!(h.state().jobs.saving.is_some(), "written by a job");
-    h.state_mut().dispatch(Action::Tag(Status::Disputed));
+    assert!(h.state().flow.saving().is_some(), "written by a job");
+    h.state_mut().dispatch(TriageAction::Tag(Status::Disputed));
     h.state_mut().write_project(path.clone(), None);
     settle(&mut h);
-    assert!(h.state().jobs.saving.is_none());
+    assert!(h.state().flow.saving().is_none());
     let on_disk = load_project(&path).unwrap();
     // V verified claim 1 and moved on: Disputed went to claim 2.
     assert_eq!(on_disk.claims[0].status, Status::Verified);
@@ -41,7 +41,7 @@ fn a_save_started_before_an_edit_leaves_the_edit_unsaved() {
     let mut h = app(vec![sample_path()]);
     press(&mut h, Key::V);
     h.state_mut().write_project(path.clone(), None);
-    h.state_mut().dispatch(Action::Tag(Status::False));
+    h.state_mut().dispatch(TriageAction::Tag(Status::False));
     settle(&mut h);
     assert_eq!(
         load_project(&path).unwrap().claims[0].status,
@@ -56,13 +56,20 @@ fn a_save_started_before_an_edit_leaves_the_edit_unsaved() {
 
 #[test]
 fn the_status_bar_says_saving() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("held.claimdesk");
+    // Another writer holds the file: the save waits for it, and says so meanwhile.
+    let lock = ProjectLock::acquire(&path).unwrap();
     let mut h = app(vec![sample_path()]);
-    h.state_mut().jobs.saving = Some("/tmp/somewhere.claimdesk".into());
-    h.run();
+    h.state_mut().write_project(path.clone(), None);
+    // Frames stepped, not run to rest: the running save keeps asking for them.
+    h.step();
+    h.step();
     assert!(h.query_by_label("Saving…").is_some());
-    h.state_mut().jobs.saving = None;
-    h.run();
+    drop(lock);
+    settle(&mut h);
     assert!(h.query_by_label("Saving…").is_none());
+    assert!(h.query_by_label("Saved").is_some());
 }
 
 #[test]
@@ -72,7 +79,7 @@ fn quitting_waits_for_a_running_save() {
     let mut h = app(vec![sample_path()]);
     press(&mut h, Key::V);
     h.state_mut().write_project(path.clone(), None);
-    h.state_mut().dispatch(Action::CloseRequested);
+    h.state_mut().dispatch(FileAction::CloseRequested);
     assert_eq!(
         h.state().message.as_deref(),
         Some("Saving… the window closes when the save is done")
@@ -85,19 +92,8 @@ fn quitting_waits_for_a_running_save() {
     assert!(path.exists());
     assert!(!h.state().doc.is_dirty());
     // The window may close now: a close request is no longer held back.
-    h.input_mut()
-        .viewports
-        .entry(egui::ViewportId::ROOT)
-        .or_default()
-        .events
-        .push(egui::ViewportEvent::Close);
-    h.step();
-    let held = h
-        .output()
-        .viewport_output
-        .get(&egui::ViewportId::ROOT)
-        .is_some_and(|v| v.commands.contains(&egui::ViewportCommand::CancelClose));
-    assert!(!held);
+    request_close(&mut h);
+    assert!(!close_was_cancelled(&h));
 }
 
 #[test]
@@ -111,4 +107,29 @@ fn a_failed_save_names_the_file_and_keeps_the_work() {
     assert!(h.query_by_label_contains("Could not save").is_some());
     assert!(h.state().doc.is_dirty());
     assert_eq!(statuses(&h)[0], Status::Verified);
+}
+
+/// "Saved" only when the file holds what is on screen: a note being typed (not yet an
+/// edit) counts as unsaved, in the status bar and the title.
+#[test]
+fn a_note_being_typed_is_not_called_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.claimdesk");
+    std::fs::copy(FIXTURE, &path).unwrap();
+    let mut h = app(vec![path]);
+    assert!(h.query_by_label("Saved").is_some(), "just opened");
+    type_into(
+        &mut h,
+        egui::accesskit::Role::MultilineTextInput,
+        "Notes",
+        "Still typing",
+    );
+    let claims = &h.state().doc.project.claims;
+    assert!(
+        !claims.iter().any(|c| c.notes == "Still typing"),
+        "not an edit yet"
+    );
+    assert!(h.query_by_label("Saved").is_none());
+    assert!(h.query_by_label("Modified").is_some());
+    assert!(h.state().title().ends_with('•'), "{}", h.state().title());
 }

@@ -5,6 +5,7 @@
 mod pg_support;
 mod ui_support;
 
+use claimdesk::ui::command::FileAction;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -128,8 +129,7 @@ fn a_verdict_key_goes_to_the_server_and_save_is_not_needed() {
     assert!(message.contains("saved on the server"), "{message}");
     // Save As… writes a copy of the current state; the window stays on the server's.
     let copy = dir.path().join("copy.claimdesk");
-    h.state_mut()
-        .dispatch(claimdesk::ui::command::Action::SaveTo(copy.clone()));
+    h.state_mut().dispatch(FileAction::SaveTo(copy.clone()));
     h.state_mut().finish_jobs();
     h.run();
     let saved = claimdesk::io::project_file::load_project(&copy).unwrap();

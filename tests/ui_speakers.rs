@@ -4,7 +4,7 @@
 mod ui_support;
 
 use claimdesk::model::{SpeakerId, Status};
-use claimdesk::ui::command::Action;
+use claimdesk::ui::command::{TriageAction, ViewAction};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
@@ -76,7 +76,7 @@ fn search_narrows_and_sort_by_claims_puts_the_most_quoted_first() {
 
     // Clear the search; the Claims header sorts by claims, most first.
     h.state_mut()
-        .dispatch(Action::SetSpeakerQuery(Default::default()));
+        .dispatch(ViewAction::SetSpeakerQuery(Default::default()));
     h.run();
     h.get_by_role_and_label(Role::Label, "Claims").click();
     h.run();
@@ -144,7 +144,7 @@ fn three_speakers_selected_merge_into_the_one_kept() {
 
     // One undo gives every speaker back (Edit::MergeSpeakersInto: one step).
     assert_eq!(h.state().doc.history.undo_label(), Some("merge speakers"));
-    h.state_mut().dispatch(Action::Undo);
+    h.state_mut().dispatch(TriageAction::Undo);
     h.run();
     assert!(
         h.state().doc.project.speaker(ids[0]).is_some()
@@ -200,7 +200,7 @@ fn the_role_is_edited_in_place_and_kept_when_the_field_is_left() {
     );
     // The claims table shows the role.
     h.state_mut()
-        .dispatch(Action::ShowTab(claimdesk::ui::command::Tab::Claims));
+        .dispatch(ViewAction::ShowTab(claimdesk::ui::command::Tab::Claims));
     h.run();
     assert!(h.query_all_by_label("Minister").count() >= 1);
 }
@@ -228,13 +228,13 @@ fn a_speakers_page_lists_their_claims_and_a_click_opens_one() {
         .iter()
         .find(|c| c.speaker == Some(id));
     let claim = first.unwrap().id;
-    h.state_mut().dispatch(Action::Select {
+    h.state_mut().dispatch(TriageAction::Select {
         claim,
         pick: claimdesk::ui::command::Pick::Only,
     });
     press(&mut h, Key::F);
     h.state_mut()
-        .dispatch(Action::SetFilter(claimdesk::ui::rows::Filter {
+        .dispatch(ViewAction::SetFilter(claimdesk::ui::rows::Filter {
             status: Some(Status::Verified),
             ..Default::default()
         }));

@@ -5,7 +5,7 @@
 mod ui_support;
 
 use claimdesk::model::Priority;
-use claimdesk::ui::command::Action;
+use claimdesk::ui::command::ViewAction;
 use claimdesk::ui::rows::{AssigneeFilter, Filter};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
@@ -182,20 +182,20 @@ fn the_triage_filter_shows_claims_by_assignee_priority_and_progress() {
     h.run();
     assert_eq!(shown(&h), vec![2, 3, 4]);
     assert!(h.query_by_label("Triage").is_some(), "the column");
-    h.state_mut().dispatch(Action::SetFilter(Filter {
+    h.state_mut().dispatch(ViewAction::SetFilter(Filter {
         priority: Some(Priority::Normal),
         ..Default::default()
     }));
     h.run();
     assert!(!shown(&h).contains(&2) && shown(&h).contains(&1));
-    h.state_mut().dispatch(Action::SetFilter(Filter {
+    h.state_mut().dispatch(ViewAction::SetFilter(Filter {
         assignee: Some(AssigneeFilter::NoOne),
         in_progress: Some(false),
         ..Default::default()
     }));
     h.run();
     assert!(!shown(&h).contains(&3) && shown(&h).contains(&5));
-    h.state_mut().dispatch(Action::SetFilter(Filter {
+    h.state_mut().dispatch(ViewAction::SetFilter(Filter {
         in_progress: Some(true),
         ..Default::default()
     }));

@@ -4,7 +4,7 @@
 mod ui_support;
 
 use claimdesk::model::Status;
-use claimdesk::ui::command::{Action, ThemeChoice};
+use claimdesk::ui::command::{Action, ThemeChoice, TriageAction, ViewAction};
 use claimdesk::ui::jobs::{DialogPurpose, JobMsg};
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
@@ -65,7 +65,7 @@ fn after_a_search_the_views_show_the_same_claim() {
     press(&mut h, Key::ArrowDown);
     let kept = cursor_number(&h);
     h.state_mut()
-        .dispatch(Action::SortBy(claimdesk::ui::rows::SortColumn::Claim));
+        .dispatch(ViewAction::SortBy(claimdesk::ui::rows::SortColumn::Claim));
     assert!(h.state().view.scroll_table && h.state().view.scroll_text);
     h.run();
     assert_eq!(cursor_number(&h), kept);
@@ -102,12 +102,12 @@ const HEADERS: [&str; 9] = [
 fn every_column_is_visible_from_80_to_150_percent() {
     let (_dir, mut h) = fixture_app();
     for (steps, zoom) in [(0, 1.0), (2, 0.8), (7, 1.5)] {
-        h.state_mut().dispatch(Action::ZoomReset);
+        h.state_mut().dispatch(ViewAction::ZoomReset);
         for _ in 0..steps {
             h.state_mut().dispatch(if zoom < 1.0 {
-                Action::ZoomOut
+                Action::View(ViewAction::ZoomOut)
             } else {
-                Action::ZoomIn
+                Action::View(ViewAction::ZoomIn)
             });
         }
         h.run();
@@ -171,14 +171,15 @@ fn tagging_and_long_urls_do_not_widen_the_panes() {
     click_number(&mut h, 1, Modifiers::NONE);
     let url = format!("https://example.org/{}", "very-long-path/".repeat(20));
     let claim = h.state().doc.project.claims[0].id;
-    h.state_mut()
-        .dispatch(Action::Edit(claimdesk::model::edit::Edit::AddEvidence {
+    h.state_mut().dispatch(TriageAction::Edit(
+        claimdesk::model::edit::Edit::AddEvidence {
             claim,
             evidence: claimdesk::model::Evidence {
                 url,
                 description: "A long address".into(),
             },
-        }));
+        },
+    ));
     for _ in 0..3 {
         h.run();
     }

@@ -12,7 +12,9 @@ use egui_kittest::kittest::Queryable;
 
 mod ui_support;
 
-use ui_support::{app, cursor_number, sample_path, settle, statuses};
+use ui_support::{
+    app, close_was_cancelled, cursor_number, request_close, sample_path, settle, statuses,
+};
 
 /// The status bar's summary line.
 fn summary(h: &Harness<'static, ClaimdeskApp>) -> String {
@@ -693,24 +695,6 @@ fn select_all_tags_every_shown_claim_and_delete_moves_on() {
 fn click_claim_in_view(h: &mut Harness<'static, ClaimdeskApp>, row: usize) {
     let index = h.state().view.rows.rows[row];
     click_claim(h, index, Modifiers::NONE);
-}
-
-/// Ask the window to close, as the title bar's close button does.
-fn request_close(h: &mut Harness<'static, ClaimdeskApp>) {
-    h.input_mut()
-        .viewports
-        .entry(egui::ViewportId::ROOT)
-        .or_default()
-        .events
-        .push(egui::ViewportEvent::Close);
-    h.step();
-}
-
-fn close_was_cancelled(h: &Harness<'static, ClaimdeskApp>) -> bool {
-    h.output()
-        .viewport_output
-        .get(&egui::ViewportId::ROOT)
-        .is_some_and(|v| v.commands.contains(&egui::ViewportCommand::CancelClose))
 }
 
 #[test]

@@ -5,7 +5,7 @@
 
 use egui::{Id, Ui};
 
-use super::command::{Action, Queue};
+use super::command::{Queue, TriageAction};
 use super::drafts::{Drafts, Field};
 use crate::model::edit::Edit;
 use crate::model::{Article, ArticleId, ArticleMeta};
@@ -104,7 +104,7 @@ pub fn show(ui: &mut Ui, article: &Article, queue: &mut Queue) {
                 let unchanged = matches!(&edit, Edit::SetArticleMeta { title, meta, .. }
                     if title.trim() == article.title && trimmed(meta) == article.meta);
                 if !unchanged {
-                    queue.push(Action::Edit(edit));
+                    queue.push(TriageAction::Edit(edit));
                 }
             }
         });

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use egui::text::CCursor;
 use egui::{Align, RichText, Ui};
 
-use super::command::{Action, Pick, Queue};
+use super::command::{Pick, Queue, TriageAction};
 use super::highlights::{self, ArticleCache};
 use super::state::ViewState;
 use crate::model::edit::Edit;
@@ -92,7 +92,7 @@ fn show_text(
                 .on_hover_text("Add the selected text as a claim")
                 .clicked()
         {
-            queue.push(Action::Edit(Edit::AddClaim {
+            queue.push(TriageAction::Edit(Edit::AddClaim {
                 article: article_id,
                 start,
                 end,
@@ -142,7 +142,7 @@ fn show_text(
                 } else if response.clicked() {
                     view.text_selection = None;
                     if let Some(id) = highlights::claim_at(spans, a) {
-                        queue.push(Action::Select {
+                        queue.push(TriageAction::Select {
                             claim: id,
                             pick: Pick::Only,
                         });

@@ -4,7 +4,7 @@
 
 use egui::{RichText, Ui};
 
-use super::command::{Action, Queue};
+use super::command::{Queue, ViewAction};
 use super::drafts::{Drafts, Field};
 use super::rows::ProjectIndex;
 use super::theme;
@@ -30,7 +30,7 @@ pub fn show(
         .add(egui::Button::selectable(shown.is_none(), label).truncate())
         .clicked()
     {
-        queue.push(Action::ShowArticle(None));
+        queue.push(ViewAction::ShowArticle(None));
     }
     ui.separator();
     if project.articles.is_empty() {
@@ -87,7 +87,7 @@ fn entry(ui: &mut Ui, article: &Article, index: &ProjectIndex, selected: bool, q
         theme::count_chips(ui, &counts);
     }
     if response.clicked() {
-        queue.push(Action::ShowArticle(Some(article.id)));
+        queue.push(ViewAction::ShowArticle(Some(article.id)));
     }
 }
 

@@ -5,7 +5,7 @@
 
 use egui::{Context, Id, RichText};
 
-use super::command::{Action, Queue};
+use super::command::{Queue, TriageAction};
 use crate::model::edit::Edit;
 use crate::model::{ClaimId, Project};
 
@@ -91,7 +91,7 @@ pub fn show(ctx: &Context, project: &Project, open: &mut Option<AssignSpeaker>, 
         );
     });
     if let Some(name) = done {
-        queue.push(Action::Edit(Edit::AssignSpeaker {
+        queue.push(TriageAction::Edit(Edit::AssignSpeaker {
             claims: std::mem::take(&mut assign.claims),
             name,
         }));

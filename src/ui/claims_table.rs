@@ -11,7 +11,7 @@ use egui::{Align, Id, Layout, Modifiers, RichText, Sense, Ui};
 use egui_extras::{Column, TableBuilder};
 
 use super::checks::Checks;
-use super::command::{Action, Pick, Queue};
+use super::command::{Pick, Queue, TriageAction, ViewAction};
 use super::rows::SortColumn;
 use super::state::ViewState;
 use super::theme;
@@ -263,12 +263,12 @@ pub fn show(
     }
 
     if let Some(column) = sort_by {
-        queue.push(Action::SortBy(column));
+        queue.push(ViewAction::SortBy(column));
     }
     if let Some(id) = context_target
         && !view.selection.contains(id)
     {
-        queue.push(Action::Select {
+        queue.push(TriageAction::Select {
             claim: id,
             pick: Pick::Only,
         });
@@ -281,7 +281,7 @@ pub fn show(
         } else {
             Pick::Only
         };
-        queue.push(Action::Select { claim: id, pick });
+        queue.push(TriageAction::Select { claim: id, pick });
         ui.memory_mut(|m| m.request_focus(focus_id));
     }
 }
@@ -451,19 +451,19 @@ fn context_menu(ui: &mut Ui, ids: &[ClaimId], assignees: &[String], queue: &mut 
     ui.label(RichText::new(mark).weak());
     for status in Status::ALL {
         if theme::status_button(ui, status).clicked() {
-            queue.push(Action::Tag(status));
+            queue.push(TriageAction::Tag(status));
             ui.close();
         }
     }
     ui.separator();
     if ui.button("Assign speaker…").clicked() {
-        queue.push(Action::ShowAssignSpeaker);
+        queue.push(TriageAction::ShowAssignSpeaker);
         ui.close();
     }
     ui.menu_button("Set priority", |ui| {
         for priority in Priority::ALL {
             if ui.button(priority.label()).clicked() {
-                queue.push(Action::Edit(Edit::SetPriority {
+                queue.push(TriageAction::Edit(Edit::SetPriority {
                     claims: ids.to_vec(),
                     priority,
                 }));
@@ -474,7 +474,7 @@ fn context_menu(ui: &mut Ui, ids: &[ClaimId], assignees: &[String], queue: &mut 
     ui.menu_button("Assign to", |ui| {
         let mut pick = |ui: &mut Ui, assignee: Option<&String>, label: &str| {
             if ui.button(label).clicked() {
-                queue.push(Action::Edit(Edit::SetAssignee {
+                queue.push(TriageAction::Edit(Edit::SetAssignee {
                     claims: ids.to_vec(),
                     assignee: assignee.cloned(),
                 }));
@@ -491,7 +491,7 @@ fn context_menu(ui: &mut Ui, ids: &[ClaimId], assignees: &[String], queue: &mut 
     });
     ui.separator();
     if ui.button(delete).clicked() {
-        queue.push(Action::DeleteSelected);
+        queue.push(TriageAction::DeleteSelected);
         ui.close();
     }
 }

@@ -1,6 +1,9 @@
 //! The window's one command boundary: every input becomes an [`Action`] in one ordered
 //! queue, and the app's dispatcher (`app/dispatch.rs`) alone decides what each does (an
 //! edit of the project, a change of view, or a side effect run off the UI thread).
+//! Actions come by area ([`FileAction`], [`TriageAction`], [`ViewAction`],
+//! [`LibraryAction`], [`SharedAction`], and job reports), each handled in its own module
+//! of `app/` by an exhaustive match; views push any of them (`Queue::push` takes each).
 //!
 //! The keys that become actions, and the order they are read in, are in `shortcuts.rs`.
 
@@ -10,41 +13,10 @@ use super::jobs::{JobMsg, Pasted};
 use super::rows::{Filter, SortColumn};
 use super::speaker_list::SpeakerQuery;
 use crate::io::export::{Format, Options};
-use crate::io::project_file::Recovery;
 use crate::model::edit::Edit;
 use crate::model::{ArticleId, ClaimId, Project, SpeakerId, Status};
 
-/// What to do after the unsaved-changes question is settled (or after a save).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Then {
-    Quit,
-    OpenProject(PathBuf),
-    NewProject,
-}
-
-/// A question the window asks before going on.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Prompt {
-    /// Save / Discard / Cancel before `Then`.
-    Unsaved(Then),
-    /// The file changed on disk since it was opened: overwrite / save elsewhere / cancel.
-    Overwrite {
-        path: PathBuf,
-        then: Option<Then>,
-    },
-    /// Unsaved changes from a crash: restore / discard / later.
-    Restore(Recovery),
-    Error(String),
-}
-
-/// The analyst's answer. For `Overwrite`, `Save` overwrites and `Discard` saves elsewhere;
-/// for `Restore`, `Save` restores.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PromptAnswer {
-    Save,
-    Discard,
-    Cancel,
-}
+pub use super::document_flow::{Prompt, PromptAnswer, Then};
 
 /// How a click on a claim changes the selection.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,100 +56,46 @@ pub struct ExportRequest {
     pub path: PathBuf,
 }
 
-/// Everything the window can be asked to do.
+/// Everything the window can be asked to do, by area. Each area is handled in its own
+/// module with no catch-all arm: the compiler checks that every action is handled.
 #[derive(Debug)]
 pub enum Action {
-    // The project (through the undo history).
-    Edit(Edit),
-    /// Merge every speaker of `from` into `into` (their claims move, their names become
-    /// aliases of `into`).
-    MergeSpeakers {
-        from: Vec<SpeakerId>,
-        into: SpeakerId,
-    },
-    /// "Not a speaker" for all of `speakers` (one edit), their claims as `claims` says.
-    DismissSpeakers {
-        speakers: Vec<SpeakerId>,
-        claims: crate::model::edit::DismissClaims,
-    },
-    /// Set a status on the selected claims (then, if the preference says so, select the
-    /// claim shown after them).
-    Tag(Status),
-    DeleteSelected,
-    /// Publish the selected claims' verdicts as they are now (Edit → Publish verdicts;
-    /// in a shared project only with the publish right).
-    Publish,
-    /// Withdraw the publication of the selected claims' verdicts.
-    Unpublish,
-    Undo,
-    Redo,
-    /// Commit what was typed in the details fields (a field was left).
-    CommitDrafts,
+    File(FileAction),
+    Triage(TriageAction),
+    View(ViewAction),
+    Library(LibraryAction),
+    Shared(SharedAction),
+    /// A background job reported (`app/job_results.rs`).
+    Job(JobMsg),
+}
 
-    // Selection and navigation; `extend` grows the selection from its anchor.
-    Move {
-        rows: isize,
-        extend: bool,
-    },
-    First {
-        extend: bool,
-    },
-    Last {
-        extend: bool,
-    },
-    SelectAll,
-    /// The next claim shown that is still unchecked (from the cursor on, wrapping round).
-    NextUnchecked,
-    ClearSelection,
-    Select {
-        claim: ClaimId,
-        pick: Pick,
-    },
-    /// Open a claim in the Claims tab (the filters are cleared if they hide it).
-    JumpToClaim(ClaimId),
-    /// Show one article's claims and text (`None`: all articles).
-    ShowArticle(Option<ArticleId>),
+macro_rules! action_area {
+    ($($area:ident($ty:ty)),*) => {
+        $(impl From<$ty> for Action {
+            fn from(action: $ty) -> Self {
+                Action::$area(action)
+            }
+        })*
+    };
+}
+action_area!(
+    File(FileAction),
+    Triage(TriageAction),
+    View(ViewAction),
+    Library(LibraryAction),
+    Shared(SharedAction),
+    Job(JobMsg)
+);
 
-    // The view.
-    ShowTab(Tab),
-    SortBy(SortColumn),
-    /// The filter row changed (search text, status, speaker or kind).
-    SetFilter(Filter),
-    ClearFilters,
-    /// The Speakers tab's search or sort changed.
-    SetSpeakerQuery(SpeakerQuery),
-    /// A click on a speaker in the Speakers tab.
-    PickSpeaker {
-        speaker: SpeakerId,
-        pick: Pick,
-    },
-    /// Hand the keys back to the table (Enter in the search field).
-    FocusTable,
-    FocusSearch,
-    /// Text typed in the same frame as Ctrl+F, before the search field had the keys: it
-    /// goes on the end of the search.
-    TypeSearch(String),
-    SetTheme(ThemeChoice),
-    /// Whether a verdict key moves the selection on to the next claim (a preference).
-    SetAdvance(bool),
-    ZoomIn,
-    ZoomOut,
-    ZoomReset,
-    ShowShortcuts,
+/// Files and the document's life: open, import, paste, save, export, quit, the prompts'
+/// answers (handled in `app/file_actions.rs`, through `document_flow`).
+#[derive(Debug)]
+pub enum FileAction {
     ShowOpenPath,
     /// File → Open URL…: ask for the addresses of articles.
     ShowOpenUrl,
-    /// File → Open shared project…: ask for a `postgres://…?project=NAME` address.
-    ShowOpenShared,
-    /// The answer to a shared project's password prompt (`None`: cancelled). Kept in
-    /// memory only, for that link.
-    SharedPassword(Option<Secret>),
     ShowSavePath,
     ShowExport,
-    /// Ask for a speaker for the selected claims ("Assign speaker…").
-    ShowAssignSpeaker,
-
-    // Files and other side effects.
     OpenDialog,
     /// Open these files (articles are added, a project replaces the current one).
     OpenPaths(Vec<PathBuf>),
@@ -209,8 +127,98 @@ pub enum Action {
         current: PathBuf,
     },
     Answer(Prompt, PromptAnswer),
+}
 
-    // The claim library (File → Claim library…) and what it found.
+/// Edits of the project (through the undo history), verdicts, and the selection they act
+/// on (handled in `app/triage_actions.rs`).
+#[derive(Debug)]
+pub enum TriageAction {
+    Edit(Edit),
+    /// Merge every speaker of `from` into `into` (their claims move, their names become
+    /// aliases of `into`).
+    MergeSpeakers {
+        from: Vec<SpeakerId>,
+        into: SpeakerId,
+    },
+    /// "Not a speaker" for all of `speakers` (one edit), their claims as `claims` says.
+    DismissSpeakers {
+        speakers: Vec<SpeakerId>,
+        claims: crate::model::edit::DismissClaims,
+    },
+    /// Set a status on the selected claims (then, if the preference says so, select the
+    /// claim shown after them).
+    Tag(Status),
+    DeleteSelected,
+    /// Publish the selected claims' verdicts as they are now (Edit → Publish verdicts;
+    /// in a shared project only with the publish right).
+    Publish,
+    /// Withdraw the publication of the selected claims' verdicts.
+    Unpublish,
+    Undo,
+    Redo,
+    /// Commit what was typed in the details fields (a field was left).
+    CommitDrafts,
+    Move {
+        rows: isize,
+        extend: bool,
+    },
+    First {
+        extend: bool,
+    },
+    Last {
+        extend: bool,
+    },
+    SelectAll,
+    /// The next claim shown that is still unchecked (from the cursor on, wrapping round).
+    NextUnchecked,
+    ClearSelection,
+    Select {
+        claim: ClaimId,
+        pick: Pick,
+    },
+    /// Open a claim in the Claims tab (the filters are cleared if they hide it).
+    JumpToClaim(ClaimId),
+    /// A click on a speaker in the Speakers tab.
+    PickSpeaker {
+        speaker: SpeakerId,
+        pick: Pick,
+    },
+    /// Ask for a speaker for the selected claims ("Assign speaker…").
+    ShowAssignSpeaker,
+}
+
+/// How the window shows the project: tabs, filters, sort, focus, theme, text size (handled
+/// in `app/view_actions.rs`).
+#[derive(Debug)]
+pub enum ViewAction {
+    /// Show one article's claims and text (`None`: all articles).
+    ShowArticle(Option<ArticleId>),
+    ShowTab(Tab),
+    SortBy(SortColumn),
+    /// The filter row changed (search text, status, speaker or kind).
+    SetFilter(Filter),
+    ClearFilters,
+    /// The Speakers tab's search or sort changed.
+    SetSpeakerQuery(SpeakerQuery),
+    /// Hand the keys back to the table (Enter in the search field).
+    FocusTable,
+    FocusSearch,
+    /// Text typed in the same frame as Ctrl+F, before the search field had the keys: it
+    /// goes on the end of the search.
+    TypeSearch(String),
+    SetTheme(ThemeChoice),
+    /// Whether a verdict key moves the selection on to the next claim (a preference).
+    SetAdvance(bool),
+    ZoomIn,
+    ZoomOut,
+    ZoomReset,
+    ShowShortcuts,
+}
+
+/// The claim library (File → Claim library…) and what it found (handled in
+/// `app/library_actions.rs`).
+#[derive(Debug)]
+pub enum LibraryAction {
     ShowLibrary,
     CloseLibrary,
     /// Use the library in this folder (remembered across runs; made by the first add).
@@ -236,8 +244,16 @@ pub enum Action {
     },
     /// Select `claim` and the claims near-identical to it.
     SelectGroup(ClaimId),
-    /// A background job reported.
-    Job(JobMsg),
+}
+
+/// A shared project (handled in `app/shared_actions.rs`).
+#[derive(Debug)]
+pub enum SharedAction {
+    /// File → Open shared project…: ask for a `postgres://…?project=NAME` address.
+    ShowOpenShared,
+    /// The answer to a shared project's password prompt (`None`: cancelled). Kept in
+    /// memory only, for that link.
+    SharedPassword(Option<Secret>),
 }
 
 /// Actions in the order they arrived; drained once per frame by the dispatcher.
@@ -245,8 +261,8 @@ pub enum Action {
 pub struct Queue(Vec<Action>);
 
 impl Queue {
-    pub fn push(&mut self, action: Action) {
-        self.0.push(action);
+    pub fn push(&mut self, action: impl Into<Action>) {
+        self.0.push(action.into());
     }
 
     pub fn take(&mut self) -> Vec<Action> {

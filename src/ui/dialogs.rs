@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use egui::{Context, Id, RichText};
 
-use super::command::{Action, Prompt, PromptAnswer, Queue, Secret, Then};
+use super::command::{FileAction, Prompt, PromptAnswer, Queue, Secret, SharedAction, Then};
 use super::shortcuts::{self, SHORTCUTS};
 
 #[derive(Default)]
@@ -45,7 +45,7 @@ impl Dialogs {
             || self.assign_speaker.is_some()
     }
 
-    /// Draw what is open; an answered prompt becomes an [`Action::Answer`].
+    /// Draw what is open; an answered prompt becomes an [`Action::File(FileAction::Answer)`].
     pub fn show(&mut self, ctx: &Context, queue: &mut Queue) {
         self.open_path_window(ctx, queue);
         self.open_url_window(ctx, queue);
@@ -58,7 +58,7 @@ impl Dialogs {
         if let Some(answer) = self.prompt.as_ref().and_then(|p| prompt_modal(ctx, p))
             && let Some(prompt) = self.prompt.take()
         {
-            queue.push(Action::Answer(prompt, answer));
+            queue.push(FileAction::Answer(prompt, answer));
         }
     }
 
@@ -75,7 +75,7 @@ impl Dialogs {
                 .map(PathBuf::from)
                 .collect();
             if !paths.is_empty() {
-                queue.push(Action::OpenPaths(paths));
+                queue.push(FileAction::OpenPaths(paths));
             }
         }
         if answer.is_some() {
@@ -90,7 +90,7 @@ impl Dialogs {
         match field_prompt(ctx, &OPEN_SHARED, text) {
             Some(true) if text.trim().is_empty() => {}
             Some(true) => {
-                queue.push(Action::OpenPaths(vec![PathBuf::from(text.trim())]));
+                queue.push(FileAction::OpenPaths(vec![PathBuf::from(text.trim())]));
                 self.open_shared = None;
             }
             Some(false) => self.open_shared = None,
@@ -106,11 +106,11 @@ impl Dialogs {
         match field_prompt_as(ctx, &PASSWORD, &label, &mut p.text) {
             Some(true) => {
                 let secret = Secret(std::mem::take(&mut p.text));
-                queue.push(Action::SharedPassword(Some(secret)));
+                queue.push(SharedAction::SharedPassword(Some(secret)));
                 self.password = None;
             }
             Some(false) => {
-                queue.push(Action::SharedPassword(None));
+                queue.push(SharedAction::SharedPassword(None));
                 self.password = None;
             }
             None => {}
@@ -125,7 +125,7 @@ impl Dialogs {
         if answer == Some(true) {
             let urls: Vec<String> = text.split_whitespace().map(str::to_string).collect();
             if !urls.is_empty() {
-                queue.push(Action::OpenUrls(urls));
+                queue.push(FileAction::OpenUrls(urls));
             }
         }
         if answer.is_some() {
@@ -140,7 +140,7 @@ impl Dialogs {
         match field_prompt(ctx, &SAVE_PATH, text) {
             Some(true) if text.trim().is_empty() => {}
             Some(true) => {
-                queue.push(Action::SaveTo(PathBuf::from(text.trim())));
+                queue.push(FileAction::SaveTo(PathBuf::from(text.trim())));
                 self.save_path = None;
             }
             Some(false) => self.save_path = None,
@@ -219,6 +219,7 @@ fn prompt_modal(ctx: &Context, prompt: &Prompt) -> Option<PromptAnswer> {
                         Then::Quit => "quitting",
                         Then::OpenProject(_) => "opening the other project",
                         Then::NewProject => "starting a new project",
+                        Then::Restore(_) => "restoring the unsaved work found",
                     }
                 ),
                 &[

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use egui::{Context, Id, RichText};
 
-use super::command::{Action, ExportRequest, Queue};
+use super::command::{ExportRequest, FileAction, Queue};
 use crate::io::export::{self, Format, Options};
 use crate::model::{ClaimId, Project, ProjectSettings};
 
@@ -186,7 +186,7 @@ impl ExportWindow {
                 .labelled_by(label.id);
                 let browse = egui::Button::new("Browse…");
                 if ui.add_enabled(!self.picking, browse).clicked() {
-                    queue.push(Action::BrowseExport {
+                    queue.push(FileAction::BrowseExport {
                         format,
                         current: PathBuf::from(self.path.trim()),
                     });
@@ -209,7 +209,7 @@ impl ExportWindow {
             }
         });
         if export {
-            queue.push(Action::Export(Box::new(self.request())));
+            queue.push(FileAction::Export(Box::new(self.request())));
             close = true;
         }
         if close {

@@ -1,10 +1,10 @@
 //! The row above the claims table: the view tabs, search and the filters. The widgets
-//! edit a copy of the view's filter; a change goes on the queue as `Action::SetFilter`, in
+//! edit a copy of the view's filter; a change goes on the queue as `Action::View(ViewAction::SetFilter)`, in
 //! order with every other input, and the table follows on the next refresh.
 
 use egui::{RichText, Ui};
 
-use super::command::{Action, Queue, Tab};
+use super::command::{Queue, Tab, ViewAction};
 use super::rows::{AssigneeFilter, Filter};
 use super::state::ViewState;
 use super::theme;
@@ -18,7 +18,7 @@ pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, queue: &mut Qu
                 .selectable_label(view.tab == tab, RichText::new(label).strong())
                 .clicked()
             {
-                queue.push(Action::ShowTab(tab));
+                queue.push(ViewAction::ShowTab(tab));
             }
         }
         if view.tab != Tab::Claims {
@@ -45,7 +45,7 @@ pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, queue: &mut Qu
         );
         // Enter in the search field hands the keys back to the table, ready to tag.
         if search.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-            queue.push(Action::FocusTable);
+            queue.push(ViewAction::FocusTable);
         }
         status_filter(ui, &mut filter);
         let speaker_text = view
@@ -76,11 +76,11 @@ pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, queue: &mut Qu
         theme::name_combo(&combo.response, "Kind filter", kind_text);
         triage_filter(ui, project, &mut filter);
         if filter.is_active() && ui.button("Clear filters").clicked() {
-            queue.push(Action::ClearFilters);
+            queue.push(ViewAction::ClearFilters);
         }
     });
     if filter != view.filter {
-        queue.push(Action::SetFilter(filter));
+        queue.push(ViewAction::SetFilter(filter));
     }
     ui.add_space(2.0);
 }

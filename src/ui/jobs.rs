@@ -84,9 +84,9 @@ pub enum JobMsg {
     },
     /// The file changed on disk since it was opened or saved: nothing was written.
     SaveConflict { path: PathBuf },
-    /// The recovery file was written for the project as it was at `revision`.
+    /// The recovery copy was written (or not) for the write `ticket` names.
     RecoverySaved {
-        revision: u64,
+        ticket: crate::ui::document_flow::RecoveryTicket,
         result: Result<(), String>,
     },
     /// Recovery files found at start.
@@ -173,11 +173,8 @@ pub struct SaveJob {
     pub path: PathBuf,
     pub snapshot: Box<Project>,
     pub token: SavedToken,
-    /// Where the project was saved before (its recovery file goes too).
-    pub old_path: Option<PathBuf>,
     /// The file as it was opened or last saved; `None` overwrites whatever is there.
     pub expect: Option<FileStamp>,
-    pub recovery: bool,
 }
 
 pub struct Jobs {
@@ -191,10 +188,6 @@ pub struct Jobs {
     /// The clipboard is being read.
     pub reading_clipboard: bool,
     pub dialog_open: bool,
-    /// The save being written, if any.
-    pub saving: Option<PathBuf>,
-    pub autosaving: bool,
-    pub exporting: bool,
     repaint: Option<egui::Context>,
     /// The same, for long-lived threads started before the context was known.
     repaint_later: Arc<std::sync::OnceLock<egui::Context>>,
@@ -211,9 +204,6 @@ impl Default for Jobs {
             next_import: 1,
             reading_clipboard: false,
             dialog_open: false,
-            saving: None,
-            autosaving: false,
-            exporting: false,
             repaint: None,
             repaint_later: Arc::default(),
         }
@@ -373,19 +363,16 @@ impl Jobs {
         });
     }
 
-    /// Write `snapshot` to `path` atomically (keeping a backup), then drop the recovery
-    /// files of the old and new paths when `recovery` is on. With `expect`, the file must
-    /// still be as it was then (else nothing is written and `SaveConflict` reports it).
+    /// Write `snapshot` to `path` atomically (keeping a backup). With `expect`, the file
+    /// must still be as it was then (else nothing is written and `SaveConflict` reports
+    /// it). Which recovery copy goes after is the document flow's decision.
     pub fn save_project(&mut self, save: SaveJob) {
         let SaveJob {
             path,
             snapshot,
             token,
-            old_path,
             expect,
-            recovery,
         } = save;
-        self.saving = Some(path.clone());
         self.spawn(move |tx| {
             if let Some(stamp) = &expect
                 && project_file::changed_on_disk(&path, stamp)
@@ -394,13 +381,7 @@ impl Jobs {
                 return;
             }
             let result = project_file::save_project(&path, &snapshot)
-                .map(|()| {
-                    if recovery {
-                        let _ = project_file::discard_recovery(old_path.as_deref());
-                        let _ = project_file::discard_recovery(Some(&path));
-                    }
-                    project_file::file_stamp(&path)
-                })
+                .map(|()| project_file::file_stamp(&path))
                 .map_err(|e| e.to_string());
             let _ = tx.send(JobMsg::Saved {
                 path,
@@ -411,13 +392,17 @@ impl Jobs {
     }
 
     /// Write the unsaved project to its recovery file.
-    pub fn save_recovery(&mut self, path: Option<PathBuf>, snapshot: Box<Project>, revision: u64) {
-        self.autosaving = true;
+    pub fn save_recovery(
+        &mut self,
+        path: Option<PathBuf>,
+        snapshot: Box<Project>,
+        ticket: crate::ui::document_flow::RecoveryTicket,
+    ) {
         self.spawn(move |tx| {
             let result = project_file::save_recovery(path.as_deref(), &snapshot)
                 .map(|_| ())
                 .map_err(|e| e.to_string());
-            let _ = tx.send(JobMsg::RecoverySaved { revision, result });
+            let _ = tx.send(JobMsg::RecoverySaved { ticket, result });
         });
     }
 
@@ -466,7 +451,6 @@ impl Jobs {
         options: Options,
         path: PathBuf,
     ) {
-        self.exporting = true;
         self.spawn(move |tx| {
             let outcome = export::render(&snapshot, format, options)
                 .and_then(|bytes| {

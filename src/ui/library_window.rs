@@ -5,7 +5,7 @@
 use egui::{Context, Id, RichText, Ui};
 
 use super::checks::{Checks, FoundMatch};
-use super::command::{Action, Queue};
+use super::command::{LibraryAction, Queue};
 use super::theme;
 
 pub fn show(ctx: &Context, checks: &mut Checks, queue: &mut Queue) {
@@ -39,7 +39,7 @@ pub fn show(ctx: &Context, checks: &mut Checks, queue: &mut Queue) {
         }
     });
     if close {
-        queue.push(Action::CloseLibrary);
+        queue.push(LibraryAction::CloseLibrary);
     }
 }
 
@@ -60,10 +60,10 @@ fn folder_row(ui: &mut Ui, checks: &mut Checks, queue: &mut Queue) {
             || (entered && differs))
             && !typed.is_empty()
         {
-            queue.push(Action::OpenLibrary(typed.into()));
+            queue.push(LibraryAction::OpenLibrary(typed.into()));
         }
         if ui.button("Browse…").clicked() {
-            queue.push(Action::PickLibraryFolder);
+            queue.push(LibraryAction::PickLibraryFolder);
         }
     });
 }
@@ -101,7 +101,7 @@ fn add_rows(ui: &mut Ui, checks: &mut Checks, queue: &mut Queue) {
             .on_hover_text("ClaimReview JSON-LD (any published shape) or .claimdesk projects")
             .clicked()
         {
-            queue.push(Action::PickLibraryFiles);
+            queue.push(LibraryAction::PickLibraryFiles);
         }
         if checks.adding {
             ui.spinner();
@@ -128,7 +128,7 @@ fn add_rows(ui: &mut Ui, checks: &mut Checks, queue: &mut Queue) {
             .clicked()
         {
             checks.window.paths.clear();
-            queue.push(Action::AddToLibrary(paths));
+            queue.push(LibraryAction::AddToLibrary(paths));
         }
     });
     if let Some(report) = &checks.window.report {
@@ -146,7 +146,7 @@ fn list(ui: &mut Ui, checks: &mut Checks, queue: &mut Queue) {
             .hint_text("Words of a claim (empty: the latest added)")
             .desired_width(460.0);
         if ui.add(edit).labelled_by(l.id).changed() {
-            queue.push(Action::SearchLibrary(checks.window.query.clone()));
+            queue.push(LibraryAction::SearchLibrary(checks.window.query.clone()));
         }
     });
     egui::ScrollArea::vertical()

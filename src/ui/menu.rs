@@ -4,7 +4,9 @@ use std::path::PathBuf;
 
 use egui::Ui;
 
-use super::command::{Action, Queue, Tab, ThemeChoice};
+use super::command::{
+    FileAction, LibraryAction, Queue, SharedAction, Tab, ThemeChoice, TriageAction, ViewAction,
+};
 use super::shortcuts;
 use super::theme;
 use crate::model::{ArticleId, Status};
@@ -44,12 +46,12 @@ pub fn show(ui: &mut Ui, facts: &MenuFacts<'_>, queue: &mut Queue) {
                 .clicked()
                 && let Some(a) = article
             {
-                queue.push(Action::Reextract(a));
+                queue.push(FileAction::Reextract(a));
             }
         });
         ui.menu_button("Help", |ui| {
             if ui.button("Keyboard shortcuts").clicked() {
-                queue.push(Action::ShowShortcuts);
+                queue.push(ViewAction::ShowShortcuts);
             }
         });
     });
@@ -57,16 +59,16 @@ pub fn show(ui: &mut Ui, facts: &MenuFacts<'_>, queue: &mut Queue) {
 
 fn file_menu(ui: &mut Ui, facts: &MenuFacts<'_>, queue: &mut Queue) {
     if item(ui, "New project", None) {
-        queue.push(Action::NewProject);
+        queue.push(FileAction::NewProject);
     }
     if item(ui, "Open…", Some(&shortcuts::OPEN)) {
-        queue.push(Action::OpenDialog);
+        queue.push(FileAction::OpenDialog);
     }
     if item(ui, "Open URL…", Some(&shortcuts::OPEN_URL)) {
-        queue.push(Action::ShowOpenUrl);
+        queue.push(FileAction::ShowOpenUrl);
     }
     if item(ui, "Open path…", None) {
-        queue.push(Action::ShowOpenPath);
+        queue.push(FileAction::ShowOpenPath);
     }
     if ui
         .add(
@@ -76,14 +78,14 @@ fn file_menu(ui: &mut Ui, facts: &MenuFacts<'_>, queue: &mut Queue) {
         .on_hover_text("An article from the clipboard: HTML copied from a browser, or text")
         .clicked()
     {
-        queue.push(Action::PasteArticle(None));
+        queue.push(FileAction::PasteArticle(None));
     }
     if ui
         .button("Open shared project…")
         .on_hover_text("A project on the desk's PostgreSQL server (postgres://…?project=NAME)")
         .clicked()
     {
-        queue.push(Action::ShowOpenShared);
+        queue.push(SharedAction::ShowOpenShared);
     }
     ui.menu_button("Open Recent", |ui| {
         if facts.recent.is_empty() {
@@ -91,38 +93,38 @@ fn file_menu(ui: &mut Ui, facts: &MenuFacts<'_>, queue: &mut Queue) {
         }
         for path in facts.recent {
             if ui.button(path.display().to_string()).clicked() {
-                queue.push(Action::OpenPaths(vec![path.clone()]));
+                queue.push(FileAction::OpenPaths(vec![path.clone()]));
             }
         }
     });
     ui.separator();
     if item(ui, "Save", Some(&shortcuts::SAVE)) {
-        queue.push(Action::Save);
+        queue.push(FileAction::Save);
     }
     if item(ui, "Save As…", Some(&shortcuts::SAVE_AS)) {
-        queue.push(Action::SaveAs);
+        queue.push(FileAction::SaveAs);
     }
     if ui
         .button("Save to path…")
         .on_hover_text("Type where to save (when no file dialog can be shown)")
         .clicked()
     {
-        queue.push(Action::ShowSavePath);
+        queue.push(FileAction::ShowSavePath);
     }
     ui.separator();
     if item(ui, "Export…", None) {
-        queue.push(Action::ShowExport);
+        queue.push(FileAction::ShowExport);
     }
     if ui
         .button("Claim library…")
         .on_hover_text("Earlier fact-checks, matched to every claim (Checked before)")
         .clicked()
     {
-        queue.push(Action::ShowLibrary);
+        queue.push(LibraryAction::ShowLibrary);
     }
     ui.separator();
     if item(ui, "Quit", None) {
-        queue.push(Action::Quit);
+        queue.push(FileAction::Quit);
     }
 }
 
@@ -130,23 +132,23 @@ fn edit_menu(ui: &mut Ui, facts: &MenuFacts<'_>, queue: &mut Queue) {
     let undo = facts.undo.map_or("Undo".into(), |w| format!("Undo {w}"));
     let b = egui::Button::new(undo).shortcut_text(ui.ctx().format_shortcut(&shortcuts::UNDO));
     if ui.add_enabled(facts.undo.is_some(), b).clicked() {
-        queue.push(Action::Undo);
+        queue.push(TriageAction::Undo);
     }
     let redo = facts.redo.map_or("Redo".into(), |w| format!("Redo {w}"));
     let b = egui::Button::new(redo).shortcut_text(ui.ctx().format_shortcut(&shortcuts::REDO));
     if ui.add_enabled(facts.redo.is_some(), b).clicked() {
-        queue.push(Action::Redo);
+        queue.push(TriageAction::Redo);
     }
     ui.separator();
     ui.menu_button("Mark selected as", |ui| {
         for status in Status::ALL {
             if theme::status_button(ui, status).clicked() {
-                queue.push(Action::Tag(status));
+                queue.push(TriageAction::Tag(status));
             }
         }
     });
     if item(ui, "Delete selected claims", None) {
-        queue.push(Action::DeleteSelected);
+        queue.push(TriageAction::DeleteSelected);
     }
     ui.separator();
     let b = egui::Button::new("Publish verdicts of selected")
@@ -158,13 +160,13 @@ fn edit_menu(ui: &mut Ui, facts: &MenuFacts<'_>, queue: &mut Queue) {
         None => r.on_hover_text("Their status and rationale as they are now become public"),
     };
     if r.clicked() {
-        queue.push(Action::Publish);
+        queue.push(TriageAction::Publish);
     }
     if ui
         .add_enabled(why.is_none(), egui::Button::new("Withdraw publication"))
         .clicked()
     {
-        queue.push(Action::Unpublish);
+        queue.push(TriageAction::Unpublish);
     }
     let mut advance = facts.advance;
     if ui
@@ -172,7 +174,7 @@ fn edit_menu(ui: &mut Ui, facts: &MenuFacts<'_>, queue: &mut Queue) {
         .on_hover_text("V, D, F, M, N and U select the next claim shown once they have marked")
         .clicked()
     {
-        queue.push(Action::SetAdvance(advance));
+        queue.push(ViewAction::SetAdvance(advance));
     }
     ui.separator();
     let b = egui::Button::new("Select all shown")
@@ -182,26 +184,26 @@ fn edit_menu(ui: &mut Ui, facts: &MenuFacts<'_>, queue: &mut Queue) {
         .on_hover_text("Every claim the filters show")
         .clicked()
     {
-        queue.push(Action::SelectAll);
+        queue.push(TriageAction::SelectAll);
     }
     if item(ui, "Next unchecked claim", Some(&shortcuts::NEXT_UNCHECKED)) {
-        queue.push(Action::NextUnchecked);
+        queue.push(TriageAction::NextUnchecked);
     }
     ui.separator();
     if item(ui, "Find…", Some(&shortcuts::FIND)) {
-        queue.push(Action::FocusSearch);
+        queue.push(ViewAction::FocusSearch);
     }
 }
 
 fn view_menu(ui: &mut Ui, facts: &MenuFacts<'_>, queue: &mut Queue) {
     if item(ui, "Claims", None) {
-        queue.push(Action::ShowTab(Tab::Claims));
+        queue.push(ViewAction::ShowTab(Tab::Claims));
     }
     if item(ui, "Speakers", None) {
-        queue.push(Action::ShowTab(Tab::Speakers));
+        queue.push(ViewAction::ShowTab(Tab::Speakers));
     }
     if item(ui, "Clear filters", None) {
-        queue.push(Action::ClearFilters);
+        queue.push(ViewAction::ClearFilters);
     }
     ui.separator();
     ui.menu_button("Theme", |ui| {
@@ -211,17 +213,17 @@ fn view_menu(ui: &mut Ui, facts: &MenuFacts<'_>, queue: &mut Queue) {
             (ThemeChoice::System, "Follow the system"),
         ] {
             if ui.radio(facts.theme == choice, label).clicked() {
-                queue.push(Action::SetTheme(choice));
+                queue.push(ViewAction::SetTheme(choice));
             }
         }
     });
     if item(ui, "Larger text", Some(&shortcuts::ZOOM_IN)) {
-        queue.push(Action::ZoomIn);
+        queue.push(ViewAction::ZoomIn);
     }
     if item(ui, "Smaller text", Some(&shortcuts::ZOOM_OUT)) {
-        queue.push(Action::ZoomOut);
+        queue.push(ViewAction::ZoomOut);
     }
     if item(ui, "Text at usual size", Some(&shortcuts::ZOOM_RESET)) {
-        queue.push(Action::ZoomReset);
+        queue.push(ViewAction::ZoomReset);
     }
 }

@@ -1,7 +1,9 @@
 //! The window (egui only): draws the project and turns every input into an action.
 //!
-//! `command` is the boundary (the [`command::Action`]s, their queue, the shortcut table);
-//! `app` is the shell (the frame, the one dispatcher, files and prompts, job results);
+//! `command` is the boundary (the [`command::Action`]s by area, their queue; the shortcut
+//! table is in `shortcuts`); `document_flow` is the document's life (open, save, discard,
+//! close, autosave, recovery) as one state machine; `app` is the shell (the frame, the
+//! dispatcher and one module per area of actions, job results);
 //! each view lives in its own module, reads the project and pushes actions. Views import
 //! `command`, `state` and `theme`, never `app` or each other (no import circles; a test
 //! in `tests/ui_rooms.rs` checks).
@@ -16,6 +18,7 @@ mod claims_table;
 pub mod command;
 mod details;
 mod dialogs;
+pub mod document_flow;
 pub mod drafts;
 pub mod export;
 mod filters;

@@ -3,7 +3,7 @@
 
 use egui::{Context, Id, RichText};
 
-use super::command::{Action, Queue};
+use super::command::{FileAction, Queue};
 use super::jobs::Pasted;
 
 /// Lines of the pasted text shown in the prompt.
@@ -41,7 +41,7 @@ impl PasteDraft {
     }
 }
 
-/// Draw the prompt; Add article pushes [`Action::AddPasted`] and closes it.
+/// Draw the prompt; Add article pushes [`Action::File(FileAction::AddPasted)`] and closes it.
 pub fn show(ctx: &Context, draft: &mut Option<PasteDraft>, queue: &mut Queue) {
     let Some(d) = draft else {
         return;
@@ -87,7 +87,7 @@ pub fn show(ctx: &Context, draft: &mut Option<PasteDraft>, queue: &mut Queue) {
         }
     });
     if add && let Some(d) = draft.take() {
-        queue.push(Action::AddPasted {
+        queue.push(FileAction::AddPasted {
             pasted: Box::new(d.pasted),
             title: d.title,
         });

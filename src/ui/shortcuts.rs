@@ -6,7 +6,7 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use super::command::{Action, Queue};
+use super::command::{Action, FileAction, LibraryAction, Queue, TriageAction, ViewAction};
 use crate::model::Status;
 
 /// Where a shortcut works.
@@ -61,211 +61,223 @@ pub const SHORTCUTS: &[Shortcut] = &[
     Shortcut {
         keys: &[key(NONE, Key::V)],
         scope: Scope::Table,
-        action: || Action::Tag(Status::Verified),
+        action: || Action::Triage(TriageAction::Tag(Status::Verified)),
         help: "Mark selected claims Verified (and move on)",
     },
     Shortcut {
         keys: &[key(NONE, Key::D)],
         scope: Scope::Table,
-        action: || Action::Tag(Status::Disputed),
+        action: || Action::Triage(TriageAction::Tag(Status::Disputed)),
         help: "Mark selected claims Disputed (and move on)",
     },
     Shortcut {
         keys: &[key(NONE, Key::F)],
         scope: Scope::Table,
-        action: || Action::Tag(Status::False),
+        action: || Action::Triage(TriageAction::Tag(Status::False)),
         help: "Mark selected claims False (and move on)",
     },
     Shortcut {
         keys: &[key(NONE, Key::M)],
         scope: Scope::Table,
-        action: || Action::Tag(Status::Misleading),
+        action: || Action::Triage(TriageAction::Tag(Status::Misleading)),
         help: "Mark selected claims Misleading (and move on)",
     },
     Shortcut {
         keys: &[key(NONE, Key::N)],
         scope: Scope::Table,
-        action: || Action::Tag(Status::Unverifiable),
+        action: || Action::Triage(TriageAction::Tag(Status::Unverifiable)),
         help: "Mark selected claims Unverifiable (and move on)",
     },
     Shortcut {
         keys: &[key(NONE, Key::U)],
         scope: Scope::Table,
-        action: || Action::Tag(Status::Unchecked),
+        action: || Action::Triage(TriageAction::Tag(Status::Unchecked)),
         help: "Mark selected claims Unchecked (and move on)",
     },
     Shortcut {
         keys: &[key(NONE, Key::R)],
         scope: Scope::Table,
-        action: || Action::Tag(Status::Rejected),
+        action: || Action::Triage(TriageAction::Tag(Status::Rejected)),
         help: "Mark selected claims Not a claim: hidden, left out of counts and exports (and move on)",
     },
     Shortcut {
         keys: &[APPLY_MATCH],
         scope: Scope::Table,
-        action: || Action::ApplyBestMatch,
+        action: || Action::Library(LibraryAction::ApplyBestMatch),
         help: "Take over the best earlier fact-check (Checked before): its verdict, and its review as evidence (and move on)",
     },
     Shortcut {
         keys: &[key(SHIFT, Key::ArrowUp)],
         scope: Scope::List,
-        action: || Action::Move {
-            rows: -1,
-            extend: true,
+        action: || {
+            Action::Triage(TriageAction::Move {
+                rows: -1,
+                extend: true,
+            })
         },
         help: "Extend the selection up",
     },
     Shortcut {
         keys: &[key(SHIFT, Key::ArrowDown)],
         scope: Scope::List,
-        action: || Action::Move {
-            rows: 1,
-            extend: true,
+        action: || {
+            Action::Triage(TriageAction::Move {
+                rows: 1,
+                extend: true,
+            })
         },
         help: "Extend the selection down",
     },
     Shortcut {
         keys: &[key(NONE, Key::ArrowUp)],
         scope: Scope::List,
-        action: || Action::Move {
-            rows: -1,
-            extend: false,
+        action: || {
+            Action::Triage(TriageAction::Move {
+                rows: -1,
+                extend: false,
+            })
         },
         help: "Previous claim (or speaker)",
     },
     Shortcut {
         keys: &[key(NONE, Key::ArrowDown)],
         scope: Scope::List,
-        action: || Action::Move {
-            rows: 1,
-            extend: false,
+        action: || {
+            Action::Triage(TriageAction::Move {
+                rows: 1,
+                extend: false,
+            })
         },
         help: "Next claim (or speaker)",
     },
     Shortcut {
         keys: &[key(NONE, Key::PageUp)],
         scope: Scope::List,
-        action: || Action::Move {
-            rows: -PAGE,
-            extend: false,
+        action: || {
+            Action::Triage(TriageAction::Move {
+                rows: -PAGE,
+                extend: false,
+            })
         },
         help: "A page up",
     },
     Shortcut {
         keys: &[key(NONE, Key::PageDown)],
         scope: Scope::List,
-        action: || Action::Move {
-            rows: PAGE,
-            extend: false,
+        action: || {
+            Action::Triage(TriageAction::Move {
+                rows: PAGE,
+                extend: false,
+            })
         },
         help: "A page down",
     },
     Shortcut {
         keys: &[key(NONE, Key::Home)],
         scope: Scope::List,
-        action: || Action::First { extend: false },
+        action: || Action::Triage(TriageAction::First { extend: false }),
         help: "First claim (or speaker)",
     },
     Shortcut {
         keys: &[key(NONE, Key::End)],
         scope: Scope::List,
-        action: || Action::Last { extend: false },
+        action: || Action::Triage(TriageAction::Last { extend: false }),
         help: "Last claim (or speaker)",
     },
     Shortcut {
         keys: &[SELECT_ALL],
         scope: Scope::List,
-        action: || Action::SelectAll,
+        action: || Action::Triage(TriageAction::SelectAll),
         help: "Select every claim (or speaker) shown",
     },
     Shortcut {
         keys: &[NEXT_UNCHECKED],
         scope: Scope::Table,
-        action: || Action::NextUnchecked,
+        action: || Action::Triage(TriageAction::NextUnchecked),
         help: "Jump to the next unchecked claim",
     },
     Shortcut {
         keys: &[key(NONE, Key::Escape)],
         scope: Scope::List,
-        action: || Action::ClearSelection,
+        action: || Action::Triage(TriageAction::ClearSelection),
         help: "Clear the selection (in a text field: leave it, keeping what was typed)",
     },
     Shortcut {
         keys: &[PUBLISH],
         scope: Scope::Table,
-        action: || Action::Publish,
+        action: || Action::Triage(TriageAction::Publish),
         help: "Publish the selected claims' verdicts (shared: the editor role)",
     },
     Shortcut {
         keys: &[key(NONE, Key::Delete)],
         scope: Scope::Table,
-        action: || Action::DeleteSelected,
+        action: || Action::Triage(TriageAction::DeleteSelected),
         help: "Delete the selected claims (the next claim takes their place)",
     },
     Shortcut {
         keys: &[REDO, key(CMD, Key::Y)],
         scope: Scope::NotTyping,
-        action: || Action::Redo,
+        action: || Action::Triage(TriageAction::Redo),
         help: "Redo",
     },
     Shortcut {
         keys: &[UNDO],
         scope: Scope::NotTyping,
-        action: || Action::Undo,
+        action: || Action::Triage(TriageAction::Undo),
         help: "Undo",
     },
     Shortcut {
         keys: &[FIND],
         scope: Scope::Always,
-        action: || Action::FocusSearch,
+        action: || Action::View(ViewAction::FocusSearch),
         help: "Search claims (# and a number finds that claim: #17)",
     },
     Shortcut {
         keys: &[OPEN_URL],
         scope: Scope::Always,
-        action: || Action::ShowOpenUrl,
+        action: || Action::File(FileAction::ShowOpenUrl),
         help: "Open articles by URL (one or several)",
     },
     Shortcut {
         keys: &[PASTE],
         scope: Scope::NotTyping,
-        action: || Action::PasteArticle(None),
+        action: || Action::File(FileAction::PasteArticle(None)),
         help: "Paste an article (HTML or text on the clipboard; in a text field: paste)",
     },
     Shortcut {
         keys: &[OPEN],
         scope: Scope::Always,
-        action: || Action::OpenDialog,
+        action: || Action::File(FileAction::OpenDialog),
         help: "Open articles or a project",
     },
     Shortcut {
         keys: &[SAVE_AS],
         scope: Scope::Always,
-        action: || Action::SaveAs,
+        action: || Action::File(FileAction::SaveAs),
         help: "Save as",
     },
     Shortcut {
         keys: &[SAVE],
         scope: Scope::Always,
-        action: || Action::Save,
+        action: || Action::File(FileAction::Save),
         help: "Save",
     },
     Shortcut {
         keys: &[ZOOM_IN, key(CMD, Key::Equals)],
         scope: Scope::Always,
-        action: || Action::ZoomIn,
+        action: || Action::View(ViewAction::ZoomIn),
         help: "Larger text",
     },
     Shortcut {
         keys: &[ZOOM_OUT],
         scope: Scope::Always,
-        action: || Action::ZoomOut,
+        action: || Action::View(ViewAction::ZoomOut),
         help: "Smaller text",
     },
     Shortcut {
         keys: &[ZOOM_RESET],
         scope: Scope::Always,
-        action: || Action::ZoomReset,
+        action: || Action::View(ViewAction::ZoomReset),
         help: "Text at its usual size",
     },
 ];
@@ -273,7 +285,9 @@ pub const SHORTCUTS: &[Shortcut] = &[
 /// The key that sets `status` on the selected claims (for button labels).
 pub fn tag_key(status: Status) -> Option<Key> {
     SHORTCUTS.iter().find_map(|s| match (s.action)() {
-        Action::Tag(st) if st == status => s.keys.first().map(|k| k.logical_key),
+        Action::Triage(TriageAction::Tag(st)) if st == status => {
+            s.keys.first().map(|k| k.logical_key)
+        }
         _ => None,
     })
 }
@@ -355,7 +369,7 @@ pub fn read_keys(ctx: &egui::Context, keys: KeyContext, queue: &mut Queue) {
         // text fields, an article to paste.
         if let egui::Event::Paste(text) = event {
             if !in_field && !keys.typing && !keys.modal && search_text.is_none() {
-                queue.push(Action::PasteArticle(Some(text.clone())));
+                queue.push(FileAction::PasteArticle(Some(text.clone())));
                 handled[i] = true;
             }
             continue;
@@ -378,7 +392,7 @@ pub fn read_keys(ctx: &egui::Context, keys: KeyContext, queue: &mut Queue) {
         }
         if let Some(shortcut) = shortcut_for(*key, *modifiers, keys) {
             let action = (shortcut.action)();
-            if matches!(action, Action::FocusSearch) {
+            if matches!(action, Action::View(ViewAction::FocusSearch)) {
                 keys.typing = true;
                 search_text.get_or_insert_with(String::new);
             }
@@ -387,7 +401,7 @@ pub fn read_keys(ctx: &egui::Context, keys: KeyContext, queue: &mut Queue) {
         }
     }
     if let Some(text) = search_text.filter(|t| !t.is_empty()) {
-        queue.push(Action::TypeSearch(text));
+        queue.push(ViewAction::TypeSearch(text));
     }
     if handled.iter().any(|h| *h) {
         ctx.input_mut(|input| {
@@ -418,18 +432,18 @@ mod tests {
         let up = shortcut_for(Key::ArrowUp, Modifiers::SHIFT, TABLE).map(|s| (s.action)());
         assert!(matches!(
             up,
-            Some(Action::Move {
+            Some(Action::Triage(TriageAction::Move {
                 rows: -1,
                 extend: true
-            })
+            }))
         ));
         let down = shortcut_for(Key::ArrowDown, Modifiers::NONE, TABLE).map(|s| (s.action)());
         assert!(matches!(
             down,
-            Some(Action::Move {
+            Some(Action::Triage(TriageAction::Move {
                 rows: 1,
                 extend: false
-            })
+            }))
         ));
     }
 
@@ -441,12 +455,15 @@ mod tests {
         };
         assert!(shortcut_for(Key::V, Modifiers::NONE, typing).is_none());
         let paste = shortcut_for(Key::V, Modifiers::COMMAND, TABLE).map(|s| (s.action)());
-        assert!(matches!(paste, Some(Action::PasteArticle(None))));
+        assert!(matches!(
+            paste,
+            Some(Action::File(FileAction::PasteArticle(None)))
+        ));
         assert!(shortcut_for(Key::V, Modifiers::COMMAND, typing).is_none());
         assert!(shortcut_for(Key::S, Modifiers::COMMAND, typing).is_some());
         assert!(shortcut_for(Key::Z, Modifiers::COMMAND, typing).is_none());
         let shift_save = shortcut_for(Key::S, CMD_SHIFT, typing).map(|s| (s.action)());
-        assert!(matches!(shift_save, Some(Action::SaveAs)));
+        assert!(matches!(shift_save, Some(Action::File(FileAction::SaveAs))));
     }
 
     /// Ctrl+F then "Gn" in one frame: the letters are the search's, not Unverifiable.
@@ -480,10 +497,10 @@ mod tests {
             matches!(
                 actions.as_slice(),
                 [
-                    Action::Tag(Status::Verified),
-                    Action::FocusSearch,
-                    Action::Save,
-                    Action::TypeSearch(text),
+                    Action::Triage(TriageAction::Tag(Status::Verified)),
+                    Action::View(ViewAction::FocusSearch),
+                    Action::File(FileAction::Save),
+                    Action::View(ViewAction::TypeSearch(text)),
                 ] if text == "Gn"
             ),
             "{actions:?}"
@@ -500,10 +517,10 @@ mod tests {
         let down = shortcut_for(Key::ArrowDown, Modifiers::SHIFT, speakers).map(|s| (s.action)());
         assert!(matches!(
             down,
-            Some(Action::Move {
+            Some(Action::Triage(TriageAction::Move {
                 rows: 1,
                 extend: true
-            })
+            }))
         ));
         assert!(shortcut_for(Key::A, Modifiers::COMMAND, speakers).is_some());
         for key in [Key::V, Key::D, Key::J, Key::Delete] {

@@ -3,7 +3,7 @@
 
 use egui::{RichText, Ui};
 
-use super::command::{Action, Queue};
+use super::command::{FileAction, Queue};
 use super::jobs::Progress;
 
 /// What the status bar shows.
@@ -17,7 +17,10 @@ pub struct StatusFacts<'a> {
     /// The file being saved.
     pub saving: Option<&'a std::path::Path>,
     pub message: Option<&'a str>,
+    /// Unsaved edits, or text typed and not yet committed.
     pub dirty: bool,
+    /// The project has a file (else it was never saved).
+    pub on_disk: bool,
     /// A shared project: "shared: NAME @ host · …", and whether it is read-only.
     pub shared: Option<(String, bool)>,
 }
@@ -41,7 +44,7 @@ pub fn show(ui: &mut Ui, facts: &StatusFacts<'_>, queue: &mut Queue) {
             );
             ui.label(progress.describe());
             if ui.button("Cancel").clicked() {
-                queue.push(Action::CancelImport);
+                queue.push(FileAction::CancelImport);
             }
         }
         if let Some(msg) = facts.message {
@@ -65,8 +68,11 @@ pub fn show(ui: &mut Ui, facts: &StatusFacts<'_>, queue: &mut Queue) {
                 "Saving…"
             } else if facts.dirty {
                 "Modified"
-            } else {
+            } else if facts.on_disk {
+                // The bytes on disk are the document on screen.
                 "Saved"
+            } else {
+                "Not saved"
             };
             let label = ui.label(RichText::new(state).weak());
             if let Some(path) = facts.saving {

@@ -26,23 +26,43 @@ pub fn app(files: Vec<PathBuf>) -> H {
 }
 
 pub fn app_sized(files: Vec<PathBuf>, size: [f32; 2]) -> H {
+    let options = AppOptions {
+        files,
+        sample_on_first_run: false,
+        recovery: false,
+        system_clipboard: false,
+        journal_dir: None,
+    };
+    app_with(options, size)
+}
+
+/// The window with these options (autosave and recovery on, for instance).
+pub fn app_with(options: AppOptions, size: [f32; 2]) -> H {
     let mut h = Harness::builder()
         .with_size(size)
         .with_max_steps(30)
-        .build_eframe(move |cc| {
-            ClaimdeskApp::new(
-                cc,
-                AppOptions {
-                    files,
-                    sample_on_first_run: false,
-                    recovery: false,
-                    system_clipboard: false,
-                    journal_dir: None,
-                },
-            )
-        });
+        .build_eframe(move |cc| ClaimdeskApp::new(cc, options));
     settle(&mut h);
     h
+}
+
+/// Ask the window to close, as the title bar's close button does.
+pub fn request_close(h: &mut H) {
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    h.step();
+}
+
+/// Whether the last frame held the window's close request back.
+pub fn close_was_cancelled(h: &H) -> bool {
+    h.output()
+        .viewport_output
+        .get(&egui::ViewportId::ROOT)
+        .is_some_and(|v| v.commands.contains(&egui::ViewportCommand::CancelClose))
 }
 
 /// Let background jobs finish and the UI catch up. Frames are stepped, not run to rest,

@@ -1,17 +1,20 @@
-//! Files and the questions around them: opening articles and projects, showing a newly
-//! loaded document, saving (through the jobs, one save at a time), autosave, the
-//! unsaved-changes / overwrite / restore prompts, closing the window.
+//! Files in the window: opening articles and projects, showing a newly loaded document,
+//! and the shell's side of the document flow (`ui/document_flow`): each request (open,
+//! new, save, save as, close, autosave, a prompt's answer) is handed to the flow with the
+//! [`Doc`] facts, and [`ClaimdeskApp::run`] carries out the effects it returns (prompts,
+//! dialogs, save/load/recovery jobs, the window closing).
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use super::{AUTOSAVE_EVERY, ClaimdeskApp, QueuedSave};
+use super::{AUTOSAVE_EVERY, ClaimdeskApp};
 use crate::io::project_file::{self, FileStamp};
-use crate::model::edit::{Edit, History};
+use crate::model::edit::{Edit, History, SavedToken};
 use crate::model::{Article, ArticleId, ArticleMeta, Project};
-use crate::ui::command::{ExportRequest, Prompt, PromptAnswer, Then, snapshot};
+use crate::ui::command::{ExportRequest, snapshot};
+use crate::ui::document_flow::{Doc, Effect, Prompt, PromptAnswer, Then};
 use crate::ui::jobs::{DialogPurpose, SaveJob, is_project_path};
-use crate::ui::state::Document;
+use crate::ui::state::{Document, ViewState};
 
 const MAX_RECENT: usize = 10;
 
@@ -65,7 +68,6 @@ impl ClaimdeskApp {
         self.shared = None;
         self.view.reset_for();
         self.checks.forget_project();
-        self.recovery_revision = self.doc.history.revision();
         self.view
             .refresh(&self.doc.project, self.doc.history.revision());
         self.view.focus_table = true;
@@ -118,13 +120,10 @@ impl ClaimdeskApp {
         }
     }
 
-    /// Open a project, asking first if the current one has unsaved changes.
+    /// Open a project (a file or a shared project's address): the document flow asks
+    /// about unsaved changes first, and the document on screen stays until it has loaded.
     pub fn open_project(&mut self, path: PathBuf) {
-        if self.doc.is_dirty() {
-            self.dialogs.prompt = Some(Prompt::Unsaved(Then::OpenProject(path)));
-        } else {
-            self.load_project_or_shared(path);
-        }
+        self.flow_replace(Then::OpenProject(path));
     }
 
     /// A project file is loaded in a job; a shared project's address opens its link.
@@ -139,16 +138,13 @@ impl ClaimdeskApp {
     }
 
     pub(super) fn new_project(&mut self) {
-        if self.doc.is_dirty() {
-            self.dialogs.prompt = Some(Prompt::Unsaved(Then::NewProject));
-        } else {
-            self.new_project_now();
-        }
+        self.flow_replace(Then::NewProject);
     }
 
-    fn new_project_now(&mut self) {
-        self.discard_recovery();
-        self.show_document(Document::new(Project::new("")));
+    fn flow_replace(&mut self, then: Then) {
+        let doc = facts(&self.doc, &self.view, self.shared.is_some());
+        let effects = self.flow.replace(then, doc);
+        self.run(effects);
     }
 
     pub(super) fn remember(&mut self, path: &Path) {
@@ -167,127 +163,85 @@ impl ClaimdeskApp {
             .map(Path::to_path_buf)
     }
 
-    /// Save to the project's file (asking where if it has none), then do `then`. The file
-    /// must not have changed on disk since it was opened or saved (else the job asks).
-    pub(super) fn save(&mut self, then: Option<Then>) {
-        if self.shared.is_some() && then.is_none() {
-            self.message = Some(
-                "A shared project is saved on the server as you edit; Save As… exports a copy"
-                    .into(),
-            );
-            return;
-        }
-        match self.doc.path.clone() {
-            None => self.save_as(then),
-            Some(path) => {
-                let expect = self.doc.stamp.clone();
-                self.start_save(path, then, expect);
-            }
-        }
+    /// File → Save: to the project's file (asking where if it has none). The file must not
+    /// have changed on disk since it was opened or saved (else the flow asks).
+    pub(super) fn save(&mut self) {
+        let doc = facts(&self.doc, &self.view, self.shared.is_some());
+        let effects = self.flow.save(None, doc);
+        self.run(effects);
     }
 
-    pub(super) fn save_as(&mut self, then: Option<Then>) {
-        self.after_save = then;
-        let name = format!("{}.{}", self.doc.display_name(), project_file::EXTENSION);
-        let dir = self.start_dir();
-        self.jobs.save_dialog(
-            DialogPurpose::SaveAs,
-            name,
-            dir,
-            ("claimdesk projects", project_file::EXTENSION),
-        );
+    pub(super) fn save_as(&mut self) {
+        let effects = self.flow.save_as(None);
+        self.run(effects);
     }
 
-    /// Write the project to `path` (atomically, keeping a .bak) on a thread; it is marked
-    /// saved when the job reports.
+    /// "Save to path…": the path typed, as the save dialog would have given it.
+    pub(super) fn save_to(&mut self, path: PathBuf) {
+        let doc = facts(&self.doc, &self.view, self.shared.is_some());
+        let effects = self.flow.save_to(with_extension(path), doc);
+        self.run(effects);
+    }
+
+    /// The save dialog closed (`None`: cancelled).
+    pub(super) fn save_path_picked(&mut self, path: Option<PathBuf>) {
+        let doc = facts(&self.doc, &self.view, self.shared.is_some());
+        let effects = self.flow.picked(path.map(with_extension), doc);
+        self.run(effects);
+    }
+
+    /// Write the project to `path` (atomically, keeping a .bak) on a thread, then do
+    /// `then`; it is marked saved when the job reports (tests, benches).
     pub fn write_project(&mut self, path: PathBuf, then: Option<Then>) {
-        self.start_save(path, then, None);
+        let doc = facts(&self.doc, &self.view, self.shared.is_some());
+        let effects = self.flow.write(with_extension(path), false, then, doc);
+        self.run(effects);
     }
 
-    pub(super) fn start_save(
-        &mut self,
-        path: PathBuf,
-        then: Option<Then>,
-        expect: Option<FileStamp>,
-    ) {
-        let path = if path.extension().is_none() {
-            path.with_extension(project_file::EXTENSION)
-        } else {
-            path
-        };
-        if self.jobs.saving.is_some() {
-            // One writer at a time: this save starts when the running one has reported.
-            self.queued_save = Some(QueuedSave { path, then, expect });
-            return;
+    /// Write the recovery copy now if the document has changes it does not hold (what the
+    /// 30-second timer does; tests).
+    pub fn autosave_now(&mut self) {
+        self.last_recovery = Instant::now();
+        if self.options.recovery {
+            let doc = facts(&self.doc, &self.view, self.shared.is_some());
+            let effects = self.flow.autosave_due(doc);
+            self.run(effects);
         }
-        if self.doc.project.name.trim().is_empty()
-            && let Some(stem) = path.file_stem()
-        {
-            // Naming is part of saving, not an edit to undo.
-            self.doc.project.name = stem.to_string_lossy().into_owned();
+    }
+
+    /// Every 30 s, unsaved changes go to the recovery copy, on a thread.
+    pub(super) fn autosave(&mut self) {
+        if self.last_recovery.elapsed() >= AUTOSAVE_EVERY {
+            self.autosave_now();
         }
-        self.saving_then = then;
-        self.jobs.save_project(SaveJob {
-            path,
-            snapshot: snapshot(&self.doc.project),
-            token: self.doc.history.saved_token(),
-            old_path: self.doc.path.clone(),
-            expect,
-            recovery: self.options.recovery,
-        });
     }
 
     /// The save job reported: the project is saved as it was when the save started.
     pub(super) fn saved(
         &mut self,
         path: PathBuf,
-        token: crate::model::edit::SavedToken,
-        stamp: Option<FileStamp>,
+        token: SavedToken,
+        result: Result<Option<FileStamp>, String>,
     ) {
-        self.remember(&path);
-        if let Some(s) = &self.shared {
+        let ok = result.is_ok();
+        if let Ok(stamp) = result.as_ref() {
+            self.remember(&path);
+            if self.shared.is_none() {
+                self.doc.path = Some(path.clone());
+                self.doc.stamp = stamp.clone();
+                self.doc.history.mark_saved_as(token);
+            }
+        }
+        let doc = facts(&self.doc, &self.view, self.shared.is_some());
+        let effects = self.flow.saved(result.map(|_| ()), doc);
+        self.run(effects);
+        if let (true, Some(s)) = (ok, &self.shared) {
             // A copy of the shared project: the window stays on the server's.
             self.message = Some(format!(
                 "Saved a copy as {} (this window stays on the shared project {})",
                 path.display(),
                 s.name
             ));
-        } else {
-            self.doc.path = Some(path.clone());
-            self.doc.stamp = stamp;
-            self.doc.history.mark_saved_as(token);
-            if !self.doc.is_dirty() {
-                self.recovery_revision = self.doc.history.revision();
-            }
-            self.message = Some(format!("Saved {}", path.display()));
-        }
-        if self.quit_after_save {
-            self.quit_after_save = false;
-            self.saving_then = Some(Then::Quit);
-        }
-        if let Some(then) = self.saving_then.take() {
-            self.continue_with(then);
-        }
-        self.next_save();
-    }
-
-    /// Start the save that waited for the one that just finished.
-    pub(super) fn next_save(&mut self) {
-        if self.jobs.saving.is_none()
-            && let Some(q) = self.queued_save.take()
-        {
-            self.start_save(q.path, q.then, q.expect);
-        }
-    }
-
-    pub(super) fn continue_with(&mut self, then: Then) {
-        match then {
-            Then::Quit => {
-                self.may_close = true;
-                self.close_window();
-            }
-            Then::OpenProject(path) => self.load_project_or_shared(path),
-            Then::NewProject => self.new_project_now(),
         }
     }
 
@@ -298,46 +252,76 @@ impl ClaimdeskApp {
         }
     }
 
-    /// The window is asked to close: wait for a running save, ask about unsaved changes.
+    /// The window is asked to close: the flow waits for a running save, asks about
+    /// unsaved changes, or lets it close.
     pub(super) fn close_requested(&mut self) {
-        if self.may_close {
-            return;
-        }
-        let hold = self.jobs.saving.is_some() || self.doc.is_dirty();
-        if hold && let Some(ctx) = &self.ctx {
-            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-        }
-        if self.jobs.saving.is_some() {
-            self.quit_after_save = true;
-            self.message = Some("Saving… the window closes when the save is done".into());
-        } else if self.doc.is_dirty() {
-            self.dialogs.prompt = Some(Prompt::Unsaved(Then::Quit));
+        let doc = facts(&self.doc, &self.view, self.shared.is_some());
+        let effects = self.flow.close_requested(doc);
+        self.run(effects);
+    }
+
+    /// Carry out what the document flow decided, in order.
+    pub(super) fn run(&mut self, effects: Vec<Effect>) {
+        for effect in effects {
+            match effect {
+                Effect::Ask(prompt) => match (&self.dialogs.prompt, prompt) {
+                    (Some(_), prompt @ Prompt::Restore(_)) => self.flow.offer_later(prompt),
+                    (_, prompt) => self.dialogs.prompt = Some(prompt),
+                },
+                Effect::PickPath => {
+                    let name = format!("{}.{}", self.doc.display_name(), project_file::EXTENSION);
+                    let dir = self.start_dir();
+                    self.jobs.save_dialog(
+                        DialogPurpose::SaveAs,
+                        name,
+                        dir,
+                        ("claimdesk projects", project_file::EXTENSION),
+                    );
+                }
+                Effect::Write { path, check } => self.write_now(path, check),
+                Effect::Load(path) => self.load_project_or_shared(path),
+                Effect::ReadRecovery(found) => self.jobs.restore(found),
+                Effect::ShowNew => self.show_document(Document::new(Project::new(""))),
+                // Shown by the report that carries the replacement (`job_results.rs`).
+                Effect::Show => {}
+                Effect::WriteRecovery(ticket) => {
+                    let snapshot = snapshot(&self.doc.project);
+                    self.jobs
+                        .save_recovery(self.doc.path.clone(), snapshot, ticket);
+                }
+                Effect::DeleteRecovery(key) => {
+                    if self.options.recovery {
+                        self.jobs.discard_recovery(key);
+                    }
+                }
+                Effect::RemoveFile(file) => self.jobs.remove_file(file),
+                Effect::HoldClose => self.viewport(egui::ViewportCommand::CancelClose),
+                Effect::Close => self.viewport(egui::ViewportCommand::Close),
+                Effect::Say(line) => self.message = Some(line),
+            }
         }
     }
 
-    pub(super) fn discard_recovery(&mut self) {
-        if self.options.recovery {
-            self.jobs.discard_recovery(self.doc.path.clone());
+    fn viewport(&self, command: egui::ViewportCommand) {
+        if let Some(ctx) = &self.ctx {
+            ctx.send_viewport_cmd(command);
         }
-        self.recovery_revision = self.doc.history.revision();
     }
 
-    /// Every 30 s, unsaved changes go to the recovery file, on a thread.
-    pub(super) fn autosave(&mut self) {
-        if !self.options.recovery
-            || self.jobs.autosaving
-            || !self.doc.is_dirty()
-            || self.doc.history.revision() == self.recovery_revision
-            || self.last_recovery.elapsed() < AUTOSAVE_EVERY
+    /// Start the save job on a snapshot of the project as it is now.
+    fn write_now(&mut self, path: PathBuf, check: bool) {
+        if self.doc.project.name.trim().is_empty()
+            && let Some(stem) = path.file_stem()
         {
-            return;
+            // Naming is part of saving, not an edit to undo.
+            self.doc.project.name = stem.to_string_lossy().into_owned();
         }
-        self.last_recovery = Instant::now();
-        self.jobs.save_recovery(
-            self.doc.path.clone(),
-            snapshot(&self.doc.project),
-            self.doc.history.revision(),
-        );
+        self.jobs.save_project(SaveJob {
+            path,
+            snapshot: snapshot(&self.doc.project),
+            token: self.doc.history.saved_token(),
+            expect: if check { self.doc.stamp.clone() } else { None },
+        });
     }
 
     /// Changed settings are one undoable edit; then the export is written on a thread.
@@ -354,24 +338,28 @@ impl ClaimdeskApp {
     }
 
     pub(super) fn answer_prompt(&mut self, prompt: Prompt, answer: PromptAnswer) {
-        match (prompt, answer) {
-            (Prompt::Unsaved(then), PromptAnswer::Save) => self.save(Some(then)),
-            (Prompt::Unsaved(then), PromptAnswer::Discard) => {
-                self.discard_recovery();
-                // Discarded changes must not come back as "unsaved" on the next open.
-                self.doc.history.mark_saved();
-                self.continue_with(then);
-            }
-            (Prompt::Overwrite { path, then }, PromptAnswer::Save) => {
-                self.start_save(path, then, None)
-            }
-            (Prompt::Overwrite { then, .. }, PromptAnswer::Discard) => self.save_as(then),
-            (Prompt::Restore(found), PromptAnswer::Save) => self.jobs.restore(found),
-            (Prompt::Restore(found), PromptAnswer::Discard) => self.jobs.remove_file(found.file),
-            (Prompt::Restore(_), PromptAnswer::Cancel) => {}
-            (_, PromptAnswer::Cancel) | (Prompt::Error(_), _) => {
-                self.after_save = None;
-            }
-        }
+        let doc = facts(&self.doc, &self.view, self.shared.is_some());
+        let effects = self.flow.answer(prompt, answer, doc);
+        self.run(effects);
+    }
+}
+
+/// What the document flow is told of the document on screen. Text typed and not yet
+/// committed counts as unsaved.
+pub(super) fn facts<'a>(doc: &'a Document, view: &ViewState, shared: bool) -> Doc<'a> {
+    Doc {
+        dirty: doc.is_dirty() || !view.drafts.dirty.is_empty(),
+        revision: doc.history.revision(),
+        path: doc.path.as_deref(),
+        shared,
+    }
+}
+
+/// A project path typed or picked without an extension gets the project file's.
+fn with_extension(path: PathBuf) -> PathBuf {
+    if path.extension().is_none() {
+        path.with_extension(project_file::EXTENSION)
+    } else {
+        path
     }
 }

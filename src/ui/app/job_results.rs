@@ -5,7 +5,8 @@
 
 use super::ClaimdeskApp;
 use crate::model::edit::Edit;
-use crate::ui::command::Prompt;
+use crate::ui::command::LibraryAction;
+use crate::ui::document_flow::{Effect, Prompt};
 use crate::ui::jobs::{DialogPurpose, JobMsg};
 use crate::ui::state::Document;
 
@@ -75,28 +76,7 @@ impl ClaimdeskApp {
                     Err(e) => self.message = Some(format!("Nothing pasted: {e}")),
                 }
             }
-            JobMsg::Project { path, result } => match result {
-                Ok(loaded) => {
-                    let mut doc = Document::new(loaded.project);
-                    doc.stamp = Some(loaded.stamp);
-                    doc.path = Some(path.clone());
-                    let migrated = loaded.migrated_from;
-                    if migrated.is_some() {
-                        doc.history.mark_unsaved();
-                    }
-                    self.show_document(doc);
-                    self.message = migrated.map(|v| {
-                        format!(
-                            "Opened a version-{v} project; it is saved in the current format next time"
-                        )
-                    });
-                    self.remember(&path);
-                }
-                Err(e) => {
-                    self.recent.retain(|p| *p != path);
-                    self.dialogs.prompt = Some(Prompt::Error(format!("Could not open. {e}")));
-                }
-            },
+            JobMsg::Project { path, result } => self.project_loaded(path, result),
             JobMsg::Reextracted {
                 article,
                 extraction,
@@ -110,39 +90,24 @@ impl ClaimdeskApp {
                 path,
                 token,
                 result,
-            } => {
-                self.jobs.saving = None;
-                match result {
-                    Ok(stamp) => self.saved(path, token, stamp),
-                    Err(e) => {
-                        self.saving_then = None;
-                        self.quit_after_save = false;
-                        self.dialogs.prompt = Some(Prompt::Error(format!("Could not save. {e}")));
-                        self.next_save();
-                    }
-                }
+            } => self.saved(path, token, result),
+            JobMsg::SaveConflict { .. } => {
+                let effects = self.flow.conflict();
+                self.run(effects);
             }
-            JobMsg::SaveConflict { path } => {
-                self.jobs.saving = None;
-                let then = self.saving_then.take();
-                self.dialogs.prompt = Some(Prompt::Overwrite { path, then });
-            }
-            JobMsg::RecoverySaved { revision, result } => {
-                self.jobs.autosaving = false;
-                match result {
-                    Ok(()) => self.recovery_revision = revision,
-                    Err(e) => self.message = Some(format!("Autosave failed: {e}")),
-                }
+            JobMsg::RecoverySaved { ticket, result } => {
+                let effects = self.flow.recovery_written(ticket, result);
+                self.run(effects);
             }
             JobMsg::Recoveries(found) => {
-                if let Some(first) = found.into_iter().next()
-                    && self.dialogs.prompt.is_none()
-                {
-                    self.dialogs.prompt = Some(Prompt::Restore(first));
-                }
+                let effects = self.flow.found(found);
+                self.run(effects);
             }
-            JobMsg::Restored { found, result } => match result {
-                Ok((project, stamp)) => {
+            JobMsg::Restored { found, result } => {
+                let effects = self
+                    .flow
+                    .loaded(result.as_ref().map(|_| ()).map_err(Clone::clone));
+                if let (Some(Effect::Show), Ok((project, stamp))) = (effects.first(), result) {
                     let mut doc = Document::new(*project);
                     doc.stamp = stamp;
                     doc.path = found.project_path.clone();
@@ -150,10 +115,8 @@ impl ClaimdeskApp {
                     self.show_document(doc);
                     self.message = Some("Restored unsaved changes: save to keep them".into());
                 }
-                Err(e) => {
-                    self.dialogs.prompt = Some(Prompt::Error(format!("Could not restore. {e}")))
-                }
-            },
+                self.run(effects);
+            }
             msg @ (JobMsg::LibraryOpened { .. }
             | JobMsg::LibraryAdded { .. }
             | JobMsg::Matched { .. }
@@ -169,23 +132,53 @@ impl ClaimdeskApp {
         }
     }
 
+    /// A project file loaded (or not). It replaces the document only if the flow still
+    /// waits for it; a failure changes nothing but the recent list.
+    fn project_loaded(
+        &mut self,
+        path: std::path::PathBuf,
+        result: Result<Box<crate::io::project_file::LoadedProject>, String>,
+    ) {
+        let effects = self
+            .flow
+            .loaded(result.as_ref().map(|_| ()).map_err(Clone::clone));
+        match result {
+            Ok(loaded) if effects.first() == Some(&Effect::Show) => {
+                let mut doc = Document::new(loaded.project);
+                doc.stamp = Some(loaded.stamp);
+                doc.path = Some(path.clone());
+                let migrated = loaded.migrated_from;
+                if migrated.is_some() {
+                    doc.history.mark_unsaved();
+                }
+                self.show_document(doc);
+                self.message = migrated.map(|v| {
+                    format!(
+                        "Opened a version-{v} project; it is saved in the current format next time"
+                    )
+                });
+                self.remember(&path);
+            }
+            Ok(_) => {}
+            Err(_) => self.recent.retain(|p| *p != path),
+        }
+        self.run(effects);
+    }
+
     /// A file dialog closed. Cancel is no error; a dialog that could not be shown says so
     /// and names the other way in.
     fn picked(&mut self, purpose: DialogPurpose, paths: Vec<std::path::PathBuf>, no_dialog: bool) {
         let first = paths.first().cloned();
         match (purpose, first) {
             (DialogPurpose::Open, Some(_)) => self.open_paths(paths),
-            (DialogPurpose::SaveAs, Some(path)) => {
-                let then = self.after_save.take();
-                self.start_save(path, then, None);
-            }
+            (DialogPurpose::SaveAs, Some(path)) => self.save_path_picked(Some(path)),
             (DialogPurpose::Export, Some(path)) => {
                 self.export.picking = false;
                 self.export.picked(path);
             }
             (DialogPurpose::LibraryFolder, Some(path)) => self.open_library(path),
             (DialogPurpose::LibraryFiles, Some(_)) => {
-                self.dispatch(crate::ui::command::Action::AddToLibrary(paths))
+                self.dispatch(LibraryAction::AddToLibrary(paths))
             }
             (purpose, None) => {
                 if purpose == DialogPurpose::Export {
@@ -193,7 +186,7 @@ impl ClaimdeskApp {
                 }
                 if purpose == DialogPurpose::SaveAs {
                     // What waited for the save (e.g. quitting) is called off.
-                    self.after_save = None;
+                    self.save_path_picked(None);
                 }
                 self.message = if no_dialog {
                     Some(

@@ -8,14 +8,14 @@ use std::path::PathBuf;
 use super::ClaimdeskApp;
 use crate::model::edit::Edit;
 use crate::model::{ClaimId, Status};
-use crate::ui::command::Action;
+use crate::ui::command::LibraryAction;
 use crate::ui::jobs::JobMsg;
 
 impl ClaimdeskApp {
-    /// Run one of the library's actions (see [`Action`]); any other action is handed back.
-    pub(super) fn library_action(&mut self, action: Action) -> Option<Action> {
+    /// Run one of the library's actions.
+    pub(super) fn library_action(&mut self, action: LibraryAction) {
         match action {
-            Action::ShowLibrary => {
+            LibraryAction::ShowLibrary => {
                 let w = &mut self.checks.window;
                 w.open = true;
                 w.folder = self
@@ -26,27 +26,25 @@ impl ClaimdeskApp {
                     .unwrap_or_default();
                 self.browse_library();
             }
-            Action::CloseLibrary => self.checks.window.open = false,
-            Action::OpenLibrary(dir) => self.open_library(dir),
-            Action::PickLibraryFolder => {
+            LibraryAction::CloseLibrary => self.checks.window.open = false,
+            LibraryAction::OpenLibrary(dir) => self.open_library(dir),
+            LibraryAction::PickLibraryFolder => {
                 let start = self.checks.dir.clone();
                 self.jobs.library_folder_dialog(start);
             }
-            Action::PickLibraryFiles => self.jobs.library_files_dialog(),
-            Action::AddToLibrary(files) => self.add_to_library(files),
-            Action::SearchLibrary(query) => {
+            LibraryAction::PickLibraryFiles => self.jobs.library_files_dialog(),
+            LibraryAction::AddToLibrary(files) => self.add_to_library(files),
+            LibraryAction::SearchLibrary(query) => {
                 self.checks.window.query = query;
                 self.browse_library();
             }
-            Action::ApplyBestMatch => self.apply_best_match(),
-            Action::ApplyMatch { claim, url } => {
+            LibraryAction::ApplyBestMatch => self.apply_best_match(),
+            LibraryAction::ApplyMatch { claim, url } => {
                 self.apply_match(claim, Some(&url));
             }
-            Action::TagGroup { claim, status } => self.tag_group(claim, status),
-            Action::SelectGroup(claim) => self.select_group(claim),
-            other => return Some(other),
+            LibraryAction::TagGroup { claim, status } => self.tag_group(claim, status),
+            LibraryAction::SelectGroup(claim) => self.select_group(claim),
         }
-        None
     }
 
     /// Use the library in `dir` (remembered); it is read off the UI thread.
@@ -179,20 +177,11 @@ impl ClaimdeskApp {
             self.message = Some("Select a claim first".into());
             return;
         };
-        let next = if self.prefs.advance {
-            self.view.row_after_selection(&self.doc.project)
-        } else {
-            None
-        };
+        let next = self.next_to_move_on();
         if self.apply_match(id, None)
             && let Some(next) = next
         {
-            self.view
-                .refresh(&self.doc.project, self.doc.history.revision());
-            if self.view.is_shown(next) {
-                self.view.select_claim(&self.doc.project, next);
-                self.view.focus_table = true;
-            }
+            self.move_on(next);
         }
     }
 

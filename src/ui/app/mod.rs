@@ -1,7 +1,9 @@
 //! The app shell: owns the document and the view state and draws the frame from the views.
-//! Every input becomes an [`Action`] in one queue, drained in order by the one dispatcher
-//! (`dispatch.rs`); files and prompts are in `files.rs`, background job results in
-//! `job_results.rs`.
+//! Every input becomes an [`Action`] in one queue, drained in order by the dispatcher
+//! (`dispatch.rs`), which hands each area to its module: `file_actions.rs` (with
+//! `files.rs`, the shell's side of `ui::document_flow`), `triage_actions.rs`,
+//! `view_actions.rs`, `library_actions.rs`, `shared_actions.rs` (+ `speaker_actions.rs`,
+//! `publish_actions.rs`), and background job results in `job_results.rs`.
 //!
 //! A frame: `logic` turns job results, dropped files and close requests into actions and
 //! runs them at once (eframe calls `logic` even while a dialog covers the window); `ui`
@@ -9,20 +11,24 @@
 //! field being left, then runs the queue.
 
 mod dispatch;
+mod file_actions;
 mod files;
 mod job_results;
 mod library_actions;
 mod publish_actions;
 mod shared_actions;
 mod speaker_actions;
+mod triage_actions;
+mod view_actions;
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use super::checks::Checks;
 use super::claims_table::table_focus_id;
-use super::command::{Action, Queue, Tab, ThemeChoice, Then};
+use super::command::{Action, FileAction, Queue, Tab, ThemeChoice, TriageAction};
 use super::dialogs::Dialogs;
+use super::document_flow::DocumentFlow;
 use super::drafts::Drafts;
 use super::export::ExportWindow;
 use super::jobs::Jobs;
@@ -115,13 +121,6 @@ impl Prefs {
 pub const MIN_ZOOM: f32 = 0.8;
 pub const MAX_ZOOM: f32 = 1.5;
 
-/// A save asked for while another was being written: it starts when that one reports.
-struct QueuedSave {
-    path: PathBuf,
-    then: Option<Then>,
-    expect: Option<crate::io::project_file::FileStamp>,
-}
-
 pub struct ClaimdeskApp {
     pub doc: Document,
     pub view: ViewState,
@@ -133,6 +132,9 @@ pub struct ClaimdeskApp {
     pub checks: Checks,
     /// The shared project open in the window, if any (`shared_actions.rs`).
     pub shared: Option<SharedSession>,
+    /// A shared project being opened to replace the document (it becomes `shared` once
+    /// it has loaded; a failure drops it and changes nothing).
+    opening_shared: Option<SharedSession>,
     next_link: u64,
     /// Project files opened or saved lately, newest first; remembered across runs.
     pub recent: Vec<PathBuf>,
@@ -143,17 +145,9 @@ pub struct ClaimdeskApp {
     pub message: Option<String>,
     /// Select the first claim of the next opened article and focus the table.
     select_next_import: bool,
-    /// What to do once the project has been saved (a Save in the unsaved-changes prompt).
-    after_save: Option<Then>,
-    /// What waits for the save being written.
-    saving_then: Option<Then>,
-    queued_save: Option<QueuedSave>,
-    /// The window asked to close while a save was being written: close once it is.
-    quit_after_save: bool,
-    /// The close request was answered; let the window close.
-    may_close: bool,
+    /// The document's life: open, save, discard, close, autosave, recovery.
+    pub flow: DocumentFlow,
     last_recovery: Instant,
-    recovery_revision: u64,
     /// A text field had the keys at the end of the last frame.
     typing_last_frame: bool,
     /// The window has had its real size once: panels remember their widths, so none is
@@ -199,6 +193,7 @@ impl ClaimdeskApp {
             jobs: Jobs::default(),
             checks: Checks::default(),
             shared: None,
+            opening_shared: None,
             next_link: 0,
             recent: recent.into_iter().filter(|p| p.exists()).collect(),
             prefs: Prefs::default(),
@@ -206,13 +201,8 @@ impl ClaimdeskApp {
             queue: Queue::default(),
             message: None,
             select_next_import: false,
-            after_save: None,
-            saving_then: None,
-            queued_save: None,
-            quit_after_save: false,
-            may_close: false,
+            flow: DocumentFlow::default(),
             last_recovery: Instant::now(),
-            recovery_revision: 0,
             typing_last_frame: false,
             sized: false,
             ctx: None,
@@ -241,7 +231,7 @@ impl ClaimdeskApp {
         if !files.is_empty() {
             self.open_paths(files);
         } else if let Some(last) = self.recent.first().cloned() {
-            self.jobs.load_project(last);
+            self.open_project(last);
         } else if self.options.sample_on_first_run {
             self.load_sample();
         }
@@ -268,7 +258,8 @@ impl ClaimdeskApp {
     }
 
     fn update_title(&mut self, ctx: &egui::Context) {
-        let mark = if self.doc.is_dirty() { " •" } else { "" };
+        let unsaved = files::facts(&self.doc, &self.view, self.shared.is_some()).dirty;
+        let mark = if unsaved { " •" } else { "" };
         let title = format!("claimdesk — {}{mark}", self.doc.display_name());
         if title != self.title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
@@ -325,9 +316,10 @@ impl ClaimdeskApp {
                     .then_some(self.view.index.all.total()),
                 selected: self.view.selection.ids.len(),
                 import: self.jobs.import.as_ref(),
-                saving: self.jobs.saving.as_deref(),
+                saving: self.flow.saving(),
                 message: self.message.as_deref(),
-                dirty: self.doc.is_dirty(),
+                dirty: files::facts(&self.doc, &self.view, false).dirty,
+                on_disk: self.doc.path.is_some(),
                 shared: self.shared.as_ref().map(|s| (s.describe(), s.read_only())),
             };
             status_bar::show(ui, &facts, queue);
@@ -393,10 +385,10 @@ impl eframe::App for ClaimdeskApp {
                 .collect()
         });
         if !dropped.is_empty() {
-            self.dispatch(Action::OpenPaths(dropped));
+            self.dispatch(FileAction::OpenPaths(dropped));
         }
         if ctx.input(|i| i.viewport().close_requested()) {
-            self.dispatch(Action::CloseRequested);
+            self.dispatch(FileAction::CloseRequested);
         }
         self.autosave();
         self.update_title(ctx);
@@ -427,7 +419,7 @@ impl eframe::App for ClaimdeskApp {
         // A details field left this frame (Esc, Tab, a click, not drawn): commit it.
         let now = Drafts::field_with_focus(&ctx);
         if self.view.drafts.focused.is_some() && now != self.view.drafts.focused {
-            self.queue.push(Action::CommitDrafts);
+            self.queue.push(TriageAction::CommitDrafts);
         }
         self.view.drafts.focused = now;
         self.typing_last_frame = ctx

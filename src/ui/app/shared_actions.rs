@@ -9,8 +9,9 @@ use super::ClaimdeskApp;
 use crate::io::shared::{Access, Address};
 use crate::model::ClaimId;
 use crate::model::edit::{Edit, EditError, History, Revert, revert_of};
-use crate::ui::command::{Prompt, Secret};
+use crate::ui::command::{Secret, SharedAction};
 use crate::ui::dialogs::PasswordPrompt;
+use crate::ui::document_flow::Effect;
 use crate::ui::jobs::shared::{LinkStatus, SharedEvent, ToServer};
 use crate::ui::state::Document;
 
@@ -71,30 +72,49 @@ impl SharedSession {
 
 impl ClaimdeskApp {
     /// Open the shared project at `url` (its load runs on the link's thread).
+    /// The document on screen, and its own link if it is a shared project, stay until
+    /// the new one has opened (`opening_shared`); a failure changes nothing.
     pub fn open_shared(&mut self, url: &str) {
         match Address::parse(url) {
             Ok(a) => self.open_shared_at(a),
-            Err(e) => self.dialogs.prompt = Some(Prompt::Error(format!("Could not open. {e}"))),
+            Err(e) => {
+                let effects = self.flow.loaded(Err(e.to_string()));
+                self.run(effects);
+            }
+        }
+    }
+
+    /// Run one shared-project action.
+    pub(super) fn shared_action(&mut self, action: SharedAction) {
+        match action {
+            SharedAction::ShowOpenShared => self.dialogs.open_shared = Some(String::new()),
+            SharedAction::SharedPassword(answer) => self.shared_password(answer),
         }
     }
 
     /// The password prompt's answer: open again with it (kept in this link's address, in
     /// memory only, so that reconnects use it too), or give up.
     pub(super) fn shared_password(&mut self, answer: Option<Secret>) {
-        let Some(s) = self.shared.take() else { return };
+        let Some(s) = self.opening_shared.take() else {
+            return;
+        };
         match answer {
             Some(Secret(password)) => {
                 let mut address = s.address;
                 address.set_password(&password);
                 self.open_shared_at(address);
             }
-            None => self.message = Some(format!("Not opened: no password given for {}", s.shown)),
+            None => {
+                self.flow.open_abandoned();
+                self.message = Some(format!("Not opened: no password given for {}", s.shown));
+            }
         }
     }
 
     fn open_shared_at(&mut self, address: Address) {
-        // The old link ends (and lets go of its journal) when its sender is dropped.
-        self.shared = None;
+        // A link still opening ends (and lets go of its journal) when its sender is
+        // dropped; the link of the project on screen ends only once this one has opened.
+        self.opening_shared = None;
         self.next_link += 1;
         let dir = self
             .options
@@ -102,7 +122,7 @@ impl ClaimdeskApp {
             .clone()
             .unwrap_or_else(crate::io::shared::journal::journal_dir);
         let link = self.jobs.open_shared(self.next_link, address.clone(), dir);
-        self.shared = Some(SharedSession {
+        self.opening_shared = Some(SharedSession {
             shown: address.to_string(),
             name: address.project.clone(),
             host: address.host(),
@@ -232,8 +252,19 @@ impl ClaimdeskApp {
     }
 
     pub(super) fn handle_shared(&mut self, link: u64, event: SharedEvent) {
-        if self.shared.as_ref().is_none_or(|s| s.link_id != link) {
+        let opening = self
+            .opening_shared
+            .as_ref()
+            .is_some_and(|s| s.link_id == link);
+        if !opening && self.shared.as_ref().is_none_or(|s| s.link_id != link) {
             return; // a link dropped since
+        }
+        let about_opening = matches!(
+            event,
+            SharedEvent::Opened { .. } | SharedEvent::NeedsPassword(_) | SharedEvent::OpenFailed(_)
+        );
+        if about_opening != opening && !matches!(event, SharedEvent::Link(_)) {
+            return; // only a link being opened says how its opening went
         }
         match event {
             SharedEvent::Opened {
@@ -241,10 +272,14 @@ impl ClaimdeskApp {
                 access,
                 resent,
             } => {
-                let session = self.shared.take();
-                self.show_document(Document::new(*project));
-                self.shared = session;
-                if let Some(s) = &mut self.shared {
+                let session = self.opening_shared.take();
+                let effects = self.flow.loaded(Ok(()));
+                if effects.first() == Some(&Effect::Show) {
+                    self.show_document(Document::new(*project));
+                    self.shared = session;
+                }
+                self.run(effects);
+                if let Some(s) = self.shared.as_mut().filter(|s| s.link_id == link) {
                     s.access = Some(access);
                     s.status.online = true;
                     self.message = Some(match (access, resent) {
@@ -258,7 +293,9 @@ impl ClaimdeskApp {
                 }
             }
             SharedEvent::NeedsPassword(why) => {
-                let Some(s) = &self.shared else { return };
+                let Some(s) = &self.opening_shared else {
+                    return;
+                };
                 let refused = why.contains("password authentication failed");
                 self.message = None;
                 self.dialogs.password = Some(PasswordPrompt {
@@ -272,9 +309,10 @@ impl ClaimdeskApp {
                 });
             }
             SharedEvent::OpenFailed(why) => {
-                self.shared = None;
+                self.opening_shared = None;
                 self.message = None;
-                self.dialogs.prompt = Some(Prompt::Error(format!("Could not open. {why}")));
+                let effects = self.flow.loaded(Err(why));
+                self.run(effects);
             }
             SharedEvent::Remote { edits, through } => {
                 if self.shared.as_ref().is_some_and(|s| s.seq != through) {
@@ -300,7 +338,12 @@ impl ClaimdeskApp {
                     .refresh(&self.doc.project, self.doc.history.revision());
             }
             SharedEvent::Link(status) => {
-                if let Some(s) = &mut self.shared {
+                let session = if opening {
+                    self.opening_shared.as_mut()
+                } else {
+                    self.shared.as_mut()
+                };
+                if let Some(s) = session {
                     // A new problem (the server gone, an edit refused) is said once.
                     if status.error.is_some() && status.error != s.status.error {
                         self.message = status.error.clone();

@@ -6,7 +6,7 @@
 use egui::{RichText, Ui};
 
 use super::super::checks::{Checks, FoundMatch};
-use super::super::command::{Action, Queue};
+use super::super::command::{LibraryAction, Queue, TriageAction};
 use super::super::shortcuts;
 use super::super::theme;
 use crate::model::{Claim, Project, Status};
@@ -109,7 +109,7 @@ fn one_match(ui: &mut Ui, claim: &Claim, m: &FoundMatch, best: bool, queue: &mut
             ),
         };
         if ui.small_button(take).on_hover_text(hover).clicked() {
-            queue.push(Action::ApplyMatch {
+            queue.push(LibraryAction::ApplyMatch {
                 claim: claim.id,
                 url: m.url.clone(),
             });
@@ -178,7 +178,7 @@ pub fn also_in(ui: &mut Ui, project: &Project, claim: &Claim, checks: &Checks, q
                 .on_hover_text("Show this claim")
                 .clicked()
             {
-                queue.push(Action::JumpToClaim(other.id));
+                queue.push(TriageAction::JumpToClaim(other.id));
             }
             theme::status_pill(ui, other.status);
             ui.add(egui::Label::new(RichText::new(title).weak()).truncate());
@@ -193,7 +193,7 @@ pub fn also_in(ui: &mut Ui, project: &Project, claim: &Claim, checks: &Checks, q
             )
             .clicked()
         {
-            queue.push(Action::SelectGroup(claim.id));
+            queue.push(LibraryAction::SelectGroup(claim.id));
         }
         ui.menu_button(format!("Mark all {all} as"), |ui| {
             for status in Status::ALL {
@@ -208,7 +208,7 @@ pub fn also_in(ui: &mut Ui, project: &Project, claim: &Claim, checks: &Checks, q
                     .on_hover_text(format!("Mark all {all} {}, one undo step", status.label()))
                     .clicked()
                 {
-                    queue.push(Action::TagGroup {
+                    queue.push(LibraryAction::TagGroup {
                         claim: claim.id,
                         status,
                     });

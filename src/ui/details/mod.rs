@@ -10,7 +10,7 @@ mod workflow;
 use egui::{RichText, Ui};
 
 use super::checks::Checks;
-use super::command::{Action, Queue};
+use super::command::{Queue, TriageAction};
 use super::drafts::{Drafts, Field};
 use super::selection::Common;
 use super::state::ViewState;
@@ -183,7 +183,7 @@ fn several(ui: &mut Ui, project: &Project, view: &mut ViewState, revision: u64, 
                 });
             ui.add_space(8.0);
             if ui.button("Delete selected claims").clicked() {
-                queue.push(Action::DeleteSelected);
+                queue.push(TriageAction::DeleteSelected);
             }
         });
 }
@@ -213,7 +213,7 @@ fn header(ui: &mut Ui, claim: &Claim, queue: &mut Queue) {
                 .on_hover_text("Delete this claim (Delete)")
                 .clicked()
             {
-                queue.push(Action::DeleteSelected);
+                queue.push(TriageAction::DeleteSelected);
             }
             ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
                 theme::status_pill(ui, claim.status);
@@ -228,7 +228,7 @@ fn status_buttons(ui: &mut Ui, queue: &mut Queue) {
     ui.horizontal_wrapped(|ui| {
         for status in Status::ALL {
             if theme::status_button(ui, status).clicked() {
-                queue.push(Action::Tag(status));
+                queue.push(TriageAction::Tag(status));
             }
         }
     });
@@ -249,7 +249,7 @@ fn pick_speaker(ui: &mut Ui, project: &Project, claim: &Claim, queue: &mut Queue
                     .selectable_label(claim.speaker == Some(s.id), &s.name)
                     .clicked()
                 {
-                    queue.push(Action::Edit(Edit::SetSpeakerName {
+                    queue.push(TriageAction::Edit(Edit::SetSpeakerName {
                         claim: claim.id,
                         name: s.name.clone(),
                     }));
@@ -269,7 +269,7 @@ fn evidence(ui: &mut Ui, claim: &Claim, buf: &mut Drafts, queue: &mut Queue) {
                 .on_hover_text("Remove this link")
                 .clicked()
             {
-                queue.push(Action::Edit(Edit::RemoveEvidence {
+                queue.push(TriageAction::Edit(Edit::RemoveEvidence {
                     claim: claim.id,
                     index: i,
                 }));
@@ -306,7 +306,7 @@ fn evidence(ui: &mut Ui, claim: &Claim, buf: &mut Drafts, queue: &mut Queue) {
         );
         let ok = !buf.ev_url.trim().is_empty();
         if ui.add_enabled(ok, egui::Button::new("Add")).clicked() {
-            queue.push(Action::Edit(Edit::AddEvidence {
+            queue.push(TriageAction::Edit(Edit::AddEvidence {
                 claim: claim.id,
                 evidence: Evidence {
                     url: std::mem::take(&mut buf.ev_url),

@@ -4,7 +4,7 @@
 
 use egui::{RichText, Ui};
 
-use super::super::command::{Action, Queue};
+use super::super::command::{Queue, TriageAction};
 use super::super::drafts::{Drafts, Field};
 use super::super::selection::Common;
 use super::super::theme;
@@ -54,7 +54,7 @@ pub fn rows(
                 .clicked()
                 && !on
             {
-                queue.push(Action::Edit(Edit::SetPriority {
+                queue.push(TriageAction::Edit(Edit::SetPriority {
                     claims: ids.clone(),
                     priority,
                 }));
@@ -74,7 +74,7 @@ pub fn rows(
             .on_hover_text("Someone is working on it")
             .changed()
         {
-            queue.push(Action::Edit(Edit::SetInProgress {
+            queue.push(TriageAction::Edit(Edit::SetInProgress {
                 claims: ids.clone(),
                 in_progress: on,
             }));
@@ -90,7 +90,7 @@ fn pick_assignee(ui: &mut Ui, project: &Project, ids: &[ClaimId], queue: &mut Qu
         .width(24.0)
         .show_ui(ui, |ui| {
             let mut pick = |assignee: Option<String>| {
-                queue.push(Action::Edit(Edit::SetAssignee {
+                queue.push(TriageAction::Edit(Edit::SetAssignee {
                     claims: ids.to_vec(),
                     assignee,
                 }));

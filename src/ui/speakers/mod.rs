@@ -9,7 +9,7 @@ use egui::{Align, Layout, Modifiers, RichText, Sense, Ui};
 use egui_extras::{Column, TableBuilder};
 
 use crate::model::{Project, SpeakerId};
-use crate::ui::command::{Action, Pick, Queue};
+use crate::ui::command::{Pick, Queue, TriageAction, ViewAction};
 use crate::ui::speaker_list::{SpeakerQuery, SpeakerSort};
 use crate::ui::state::ViewState;
 use crate::ui::theme::{self, count_chips_line};
@@ -78,7 +78,7 @@ fn toolbar(ui: &mut Ui, project: &Project, view: &ViewState, queue: &mut Queue) 
         ui.label(RichText::new(facts).weak());
     });
     if query != view.speakers.query {
-        queue.push(Action::SetSpeakerQuery(query));
+        queue.push(ViewAction::SetSpeakerQuery(query));
     }
 }
 
@@ -205,7 +205,7 @@ fn table(ui: &mut Ui, project: &Project, view: &mut ViewState, queue: &mut Queue
             query.sort = sort;
             query.reversed = false;
         }
-        queue.push(Action::SetSpeakerQuery(query));
+        queue.push(ViewAction::SetSpeakerQuery(query));
     }
     if let Some((speaker, mods)) = clicked {
         let pick = if mods.shift {
@@ -215,6 +215,6 @@ fn table(ui: &mut Ui, project: &Project, view: &mut ViewState, queue: &mut Queue
         } else {
             Pick::Only
         };
-        queue.push(Action::PickSpeaker { speaker, pick });
+        queue.push(TriageAction::PickSpeaker { speaker, pick });
     }
 }

@@ -8,7 +8,7 @@ use egui::{RichText, Sense, Ui};
 
 use crate::model::edit::{DismissClaims, Edit};
 use crate::model::{Claim, Project, Speaker, SpeakerId};
-use crate::ui::command::{Action, Queue, Tab};
+use crate::ui::command::{Queue, Tab, TriageAction, ViewAction};
 use crate::ui::drafts::Field;
 use crate::ui::rows::Filter;
 use crate::ui::state::ViewState;
@@ -113,7 +113,7 @@ fn record(ui: &mut Ui, project: &Project, view: &mut ViewState, s: &Speaker, que
             .add_enabled(changed, egui::Button::new("Rename"))
             .clicked()
         {
-            queue.push(Action::Edit(Edit::RenameSpeaker {
+            queue.push(TriageAction::Edit(Edit::RenameSpeaker {
                 speaker: id,
                 name: view.speakers.name_edit.clone(),
             }));
@@ -174,7 +174,7 @@ fn record(ui: &mut Ui, project: &Project, view: &mut ViewState, s: &Speaker, que
             .clicked()
             && let Some(into) = into
         {
-            queue.push(Action::MergeSpeakers {
+            queue.push(TriageAction::MergeSpeakers {
                 from: vec![id],
                 into,
             });
@@ -184,11 +184,11 @@ fn record(ui: &mut Ui, project: &Project, view: &mut ViewState, s: &Speaker, que
         not_a_speaker(ui, &[id], queue);
     }
     if ui.button("Show in the claims table").clicked() {
-        queue.push(Action::SetFilter(Filter {
+        queue.push(ViewAction::SetFilter(Filter {
             speaker: Some(id),
             ..Default::default()
         }));
-        queue.push(Action::ShowTab(Tab::Claims));
+        queue.push(ViewAction::ShowTab(Tab::Claims));
     }
 }
 
@@ -210,7 +210,7 @@ fn not_a_speaker(ui: &mut Ui, ids: &[SpeakerId], queue: &mut Queue) {
         ];
         for (claims, label) in choices {
             if ui.button(label).clicked() {
-                queue.push(Action::DismissSpeakers {
+                queue.push(TriageAction::DismissSpeakers {
                     speakers: ids.to_vec(),
                     claims,
                 });
@@ -278,7 +278,7 @@ fn merge_selected(ui: &mut Ui, project: &Project, view: &mut ViewState, queue: &
                 .map(|s| s.id)
                 .filter(|s| *s != into)
                 .collect();
-            queue.push(Action::MergeSpeakers { from, into });
+            queue.push(TriageAction::MergeSpeakers { from, into });
         }
     });
     if choice != keep {
@@ -329,7 +329,7 @@ fn claims(ui: &mut Ui, project: &Project, view: &ViewState, id: SpeakerId, queue
                 .add(egui::Label::new(text).truncate().sense(Sense::click()))
                 .on_hover_text("Open this claim in the Claims tab");
             if r.clicked() {
-                queue.push(Action::JumpToClaim(claim.id));
+                queue.push(TriageAction::JumpToClaim(claim.id));
             }
         });
     }
