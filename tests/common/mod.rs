@@ -153,6 +153,7 @@ pub fn pdf_file(objects: &[Vec<u8>], trailer_extra: &str) -> Vec<u8> {
         .as_bytes(),
     );
     out
+}
 
 /// Run claimdesk with `args` and standard input `stdin`, its output captured.
 pub fn spawn(
