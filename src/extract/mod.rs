@@ -69,6 +69,16 @@ pub fn extract(text: &str) -> Extraction {
 /// later description ("the spokesperson") can then resolve to it too. Known speakers come
 /// first in the returned registry.
 pub fn extract_with_known(text: &str, known: &[FoundSpeaker]) -> Extraction {
+    extract_watched(text, known, &mut |_| {})
+}
+
+/// [`extract_with_known`], telling `read` how far it has read (a byte offset of `text`,
+/// growing) before each paragraph: the window's progress bar counts what is analysed.
+pub fn extract_watched(
+    text: &str,
+    known: &[FoundSpeaker],
+    read: &mut dyn FnMut(usize),
+) -> Extraction {
     let mut registry = speakers::Registry::with_known(known);
     let mut claims: Vec<FoundClaim> = Vec::new();
     // The previous sentence's claim, for a quotation that continues after its frame.
@@ -78,6 +88,7 @@ pub fn extract_with_known(text: &str, known: &[FoundSpeaker]) -> Extraction {
     // The speaker of an open transcript turn ("WALLACE: …").
     let mut turn: Option<(usize, usize)> = None;
     for (n, para) in text::paragraphs(text).into_iter().enumerate() {
+        read(para.0);
         let line = &text[para.0..para.1];
         if lexicon::is_navigation_line(line) {
             previous = None;

@@ -127,8 +127,20 @@ pub fn analyse_file(path: &Path, known: &[FoundSpeaker]) -> Result<AnalysedArtic
 
 /// Find the claims of an article already read, and make it ready to join a project.
 pub fn analyse_source(source: ArticleSource, known: &[FoundSpeaker]) -> AnalysedArticle {
+    analyse_source_watched(source, known, &mut |_| {})
+}
+
+/// [`analyse_source`], telling `analysed` the share of the text analysed so far (0 to 1,
+/// growing; the window's progress bar).
+pub fn analyse_source_watched(
+    source: ArticleSource,
+    known: &[FoundSpeaker],
+    analysed: &mut dyn FnMut(f64),
+) -> AnalysedArticle {
     let path = source.path.clone();
-    let extraction = crate::extract::extract_with_known(&source.text, known);
+    let len = source.text.len().max(1) as f64;
+    let extraction =
+        crate::extract::extract_watched(&source.text, known, &mut |at| analysed(at as f64 / len));
     let article = Article {
         id: ArticleId(0),
         title: source.title,

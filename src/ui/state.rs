@@ -9,9 +9,9 @@
 use std::collections::HashSet;
 use std::path::PathBuf;
 
+use super::article_layout::ArticleCache;
 use super::command::Tab;
 use super::drafts::Drafts;
-use super::highlights::ArticleCache;
 use super::rows::{Filter, ProjectIndex, Rows, Sort};
 use super::selection::{Common, Selection};
 use super::speaker_list::SpeakerView;
