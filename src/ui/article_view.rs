@@ -43,7 +43,14 @@ pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, queue: &mut Qu
     cache
         .highlights
         .refresh(project, article.id, &article.text, revision);
-    show_text(ui, article, &mut cache, view, queue);
+    // Where the cursor's claim starts, when the text is to bring it into view.
+    let scroll_target = std::mem::take(&mut view.scroll_text)
+        .then(|| view.selection.cursor.and_then(|c| view.index.index_of(c)))
+        .flatten()
+        .and_then(|i| project.claims.get(i))
+        .filter(|c| c.article == article.id && article.text.is_char_boundary(c.start))
+        .map(|c| c.start);
+    show_text(ui, article, &mut cache, view, scroll_target, queue);
     view.article_cache = cache;
 }
 
@@ -90,6 +97,7 @@ fn show_text(
     article: &Article,
     cache: &mut ArticleCache,
     view: &mut ViewState,
+    scroll_target: Option<usize>,
     queue: &mut Queue,
 ) {
     let article_id = article.id;
@@ -103,9 +111,6 @@ fn show_text(
         selection: &view.selection,
         look: &look,
     };
-    let scroll_target = std::mem::take(&mut view.scroll_text)
-        .then(|| view.selection.cursor.and_then(|c| highlights.start_of(c)))
-        .flatten();
 
     // Lay out what the scroll area will show before it is drawn, so that paragraphs above
     // it found taller or shorter than estimated move the scroll position, not the text.

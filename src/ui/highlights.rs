@@ -4,7 +4,6 @@
 //! job with every claim in its status colour. Rebuilt when the article or the project
 //! changes, never per frame; a job is built only for a paragraph on screen.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use egui::text::{ByteIndex, LayoutJob, LayoutSection, TextFormat};
@@ -34,8 +33,6 @@ pub struct Highlights {
     /// Speaker mentions, sorted, with their own reach.
     mentions: Vec<(usize, usize)>,
     mention_reach: Vec<usize>,
-    /// Where each claim's span is in `spans`.
-    by_claim: HashMap<ClaimId, usize>,
 }
 
 /// The furthest end reached by each prefix of a list sorted by start.
@@ -104,11 +101,6 @@ impl Highlights {
             key: None,
             reach: reaches(spans.iter().map(|s| s.end)),
             mention_reach: reaches(mentions.iter().map(|m| m.1)),
-            by_claim: spans
-                .iter()
-                .enumerate()
-                .map(|(i, s)| (s.claim, i))
-                .collect(),
             spans,
             mentions,
         }
@@ -140,11 +132,6 @@ impl Highlights {
             .filter(|s| s.start <= at)
             .min_by_key(|s| s.end - s.start)
             .map(|s| s.claim)
-    }
-
-    /// Where claim `claim`'s span starts, if it is highlighted.
-    pub fn start_of(&self, claim: ClaimId) -> Option<usize> {
-        self.by_claim.get(&claim).map(|&i| self.spans[i].start)
     }
 }
 
@@ -271,11 +258,6 @@ mod tests {
             key: None,
             reach: reaches(spans.iter().map(|s| s.end)),
             mention_reach: reaches(mentions.iter().map(|m| m.1)),
-            by_claim: spans
-                .iter()
-                .enumerate()
-                .map(|(i, s)| (s.claim, i))
-                .collect(),
             spans,
             mentions,
         }
@@ -287,7 +269,6 @@ mod tests {
         assert_eq!(h.claim_at(6), Some(ClaimId(2)));
         assert_eq!(h.claim_at(15), Some(ClaimId(1)));
         assert_eq!(h.claim_at(25), None);
-        assert_eq!(h.start_of(ClaimId(2)), Some(5));
     }
 
     /// The binary search finds exactly what a scan of every span finds, long spans
