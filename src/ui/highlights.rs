@@ -81,7 +81,7 @@ impl Highlights {
         let valid = |s: usize, e: usize| {
             s < e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e)
         };
-        let mut spans: Vec<Span> = project
+        let spans: Vec<Span> = project
             .claims
             .iter()
             .filter(|c| c.article == article && valid(c.start, c.end))
@@ -93,6 +93,11 @@ impl Highlights {
                 mention: c.mention_span.filter(|&(s, e)| valid(s, e)),
             })
             .collect();
+        Self::of_spans(spans)
+    }
+
+    /// The highlights of `spans` (in any order).
+    fn of_spans(mut spans: Vec<Span>) -> Self {
         spans.sort_by_key(|s| (s.start, s.end));
         let mut mentions: Vec<(usize, usize)> = spans.iter().filter_map(|s| s.mention).collect();
         mentions.sort_unstable();
@@ -242,7 +247,7 @@ mod tests {
     use super::*;
 
     fn highlights(spans: &[(usize, usize, u64)]) -> Highlights {
-        let mut spans: Vec<Span> = spans
+        let spans = spans
             .iter()
             .map(|&(start, end, id)| Span {
                 start,
@@ -252,15 +257,7 @@ mod tests {
                 mention: Some((start, start + 1)),
             })
             .collect();
-        spans.sort_by_key(|s| (s.start, s.end));
-        let mentions: Vec<(usize, usize)> = spans.iter().filter_map(|s| s.mention).collect();
-        Highlights {
-            key: None,
-            reach: reaches(spans.iter().map(|s| s.end)),
-            mention_reach: reaches(mentions.iter().map(|m| m.1)),
-            spans,
-            mentions,
-        }
+        Highlights::of_spans(spans)
     }
 
     #[test]
