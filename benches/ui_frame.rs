@@ -1,6 +1,7 @@
 //! One frame of the workbench window, headless (egui pass + tessellation, no GPU) at
-//! 1280×800, with 1k, 10k and 100k claims; and re-sorting / re-filtering 100k claims,
-//! which the table does only when the sort or filter changes.
+//! 1280×800, with 1k, 10k and 100k claims; with a 10 MB article open (still, scrolling its
+//! text, Down in the table, a verdict); and re-sorting / re-filtering 100k claims, which
+//! the table does only when the sort or filter changes.
 
 use std::hint::black_box;
 
@@ -91,36 +92,131 @@ fn input() -> egui::RawInput {
     }
 }
 
+fn headless_app() -> ClaimdeskApp {
+    ClaimdeskApp::headless(
+        AppOptions {
+            files: vec![],
+            sample_on_first_run: false,
+            recovery: false,
+            system_clipboard: false,
+            journal_dir: None,
+        },
+        vec![],
+    )
+}
+
+/// One frame with `events`: the app's logic and drawing, then tessellation.
+fn frame(ctx: &egui::Context, app: &mut ClaimdeskApp, events: Vec<egui::Event>) {
+    let mut frame = eframe::Frame::_new_kittest();
+    let mut raw = input();
+    raw.events = events;
+    let mut out = ctx.run_ui(raw, |ui| {
+        app.logic(ui.ctx(), &mut frame);
+        app.ui(ui, &mut frame);
+    });
+    // No renderer here: drop the font-atlas uploads on purpose.
+    out.textures_delta.clear();
+    black_box(ctx.tessellate(out.shapes, out.pixels_per_point));
+}
+
+fn key(key: egui::Key) -> Vec<egui::Event> {
+    [true, false]
+        .map(|pressed| egui::Event::Key {
+            key,
+            physical_key: None,
+            pressed,
+            repeat: false,
+            modifiers: egui::Modifiers::NONE,
+        })
+        .to_vec()
+}
+
+/// The bundled sample's paragraphs repeated to 10 MB, analysed as an import would.
+fn long_article_project() -> Project {
+    let sample = include_str!("../assets/rafah-kirby-gallant.txt");
+    let (title, body) = sample.split_once('\n').unwrap_or((sample, ""));
+    let mut text = format!("{title}\n\n");
+    while text.len() < 10_000_000 {
+        for paragraph in body.lines().filter(|l| !l.trim().is_empty()) {
+            text.push_str(paragraph);
+            text.push_str("\n\n");
+        }
+    }
+    let extraction = claimdesk::extract::extract(&text);
+    let mut p = Project::new("bench");
+    let article = Article {
+        id: ArticleId(0),
+        title: title.into(),
+        text,
+        source_path: None,
+        sha256: None,
+        imported_at: None,
+        meta: ArticleMeta::default(),
+        memo: String::new(),
+    };
+    p.add_extracted_article(article, extraction)
+        .expect("ids for the article");
+    p
+}
+
+/// Frames with a 10 MB article (tens of thousands of claims) open: nothing happening,
+/// scrolling its text with the wheel, Down in the table, a verdict and its undo.
+fn long_article_bench(c: &mut Criterion) {
+    let mut group = c.benchmark_group("ui_frame_10mb_article");
+    let ctx = egui::Context::default();
+    let mut app = headless_app();
+    app.show_project(long_article_project());
+    for _ in 0..5 {
+        frame(&ctx, &mut app, vec![]);
+    }
+    group.bench_function("steady", |b| b.iter(|| frame(&ctx, &mut app, vec![])));
+    group.bench_function("scroll_text", |b| {
+        b.iter(|| {
+            let wheel = vec![
+                egui::Event::PointerMoved(egui::pos2(400.0, 650.0)),
+                egui::Event::MouseWheel {
+                    unit: egui::MouseWheelUnit::Point,
+                    delta: egui::vec2(0.0, -120.0),
+                    phase: egui::TouchPhase::Move,
+                    source: egui::MouseWheelSource::Wheel,
+                    modifiers: egui::Modifiers::NONE,
+                },
+            ];
+            frame(&ctx, &mut app, wheel)
+        })
+    });
+    group.bench_function("down_key", |b| {
+        b.iter(|| frame(&ctx, &mut app, key(egui::Key::ArrowDown)))
+    });
+    group.bench_function("verdict_and_undo", |b| {
+        b.iter(|| {
+            frame(&ctx, &mut app, key(egui::Key::V));
+            let undo = vec![egui::Event::Key {
+                key: egui::Key::Z,
+                physical_key: None,
+                pressed: true,
+                repeat: false,
+                modifiers: egui::Modifiers::COMMAND,
+            }];
+            frame(&ctx, &mut app, undo);
+        })
+    });
+    group.finish();
+}
+
 fn frame_bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("ui_frame");
     for n in [1_000, 10_000, 100_000] {
         let ctx = egui::Context::default();
-        let mut app = ClaimdeskApp::headless(
-            AppOptions {
-                files: vec![],
-                sample_on_first_run: false,
-                recovery: false,
-                system_clipboard: false,
-                journal_dir: None,
-            },
-            vec![],
-        );
+        let mut app = headless_app();
         app.show_project(project(n));
-        let mut frame = eframe::Frame::_new_kittest();
-        let mut run = |app: &mut ClaimdeskApp| {
-            let mut out = ctx.run_ui(input(), |ui| {
-                app.logic(ui.ctx(), &mut frame);
-                app.ui(ui, &mut frame);
-            });
-            // No renderer here: drop the font-atlas uploads on purpose.
-            out.textures_delta.clear();
-            black_box(ctx.tessellate(out.shapes, out.pixels_per_point));
-        };
         // Let layout settle (first frames size columns and fonts).
         for _ in 0..5 {
-            run(&mut app);
+            frame(&ctx, &mut app, vec![]);
         }
-        group.bench_function(format!("steady_{n}_claims"), |b| b.iter(|| run(&mut app)));
+        group.bench_function(format!("steady_{n}_claims"), |b| {
+            b.iter(|| frame(&ctx, &mut app, vec![]))
+        });
     }
     group.finish();
 }
@@ -178,5 +274,5 @@ fn rows_bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, frame_bench, rows_bench);
+criterion_group!(benches, frame_bench, long_article_bench, rows_bench);
 criterion_main!(benches);

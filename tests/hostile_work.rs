@@ -245,9 +245,9 @@ fn claims_per_article_are_capped_and_said() {
     fs::write(&path, format!("Many claims\n{text}")).unwrap();
     let source = read_article(&path).unwrap();
     let len = source.text.len();
-    let all = analyse_source_up_to(source.clone(), &[], 20_000);
+    let all = analyse_source_up_to(source.clone(), &[], 20_000, &mut |_| {});
     assert_eq!((all.extraction.claims.len(), all.warnings.len()), (12, 0));
-    let cut = analyse_source_up_to(source, &[], 5);
+    let cut = analyse_source_up_to(source, &[], 5, &mut |_| {});
     assert_eq!(cut.extraction.claims.len(), 5);
     assert!(cut.extraction.claims[4].content.contains("build 4 homes"));
     let stop = cut.extraction.claims[4].end;

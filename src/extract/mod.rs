@@ -75,12 +75,18 @@ pub fn extract(text: &str) -> Extraction {
 /// later description ("the spokesperson") can then resolve to it too. Known speakers come
 /// first in the returned registry.
 pub fn extract_with_known(text: &str, known: &[FoundSpeaker]) -> Extraction {
-    extract_up_to(text, known, MAX_CLAIMS)
+    extract_up_to(text, known, MAX_CLAIMS, &mut |_| {})
 }
 
 /// [`extract_with_known`] stopping at `max_claims` claims (tests show the cap with a
-/// small one).
-pub fn extract_up_to(text: &str, known: &[FoundSpeaker], max_claims: usize) -> Extraction {
+/// small one), telling `read` how far it has read (a byte offset of `text`, growing)
+/// before each paragraph: the window's progress bar counts what is analysed.
+pub fn extract_up_to(
+    text: &str,
+    known: &[FoundSpeaker],
+    max_claims: usize,
+    read: &mut dyn FnMut(usize),
+) -> Extraction {
     let mut registry = speakers::Registry::with_known(known);
     let mut claims: Vec<FoundClaim> = Vec::new();
     // The previous sentence's claim, for a quotation that continues after its frame.
@@ -93,6 +99,7 @@ pub fn extract_up_to(text: &str, known: &[FoundSpeaker], max_claims: usize) -> E
         if claims.len() >= max_claims {
             break 'paragraphs;
         }
+        read(para.0);
         let line = &text[para.0..para.1];
         if lexicon::is_navigation_line(line) {
             previous = None;

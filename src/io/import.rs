@@ -200,17 +200,31 @@ pub fn analyse_file(path: &Path, known: &[FoundSpeaker]) -> Result<AnalysedArtic
 
 /// Find the claims of an article already read, and make it ready to join a project.
 pub fn analyse_source(source: ArticleSource, known: &[FoundSpeaker]) -> AnalysedArticle {
-    analyse_source_up_to(source, known, crate::extract::MAX_CLAIMS)
+    analyse_source_watched(source, known, &mut |_| {})
 }
 
-/// [`analyse_source`] taking at most `max_claims` claims (tests lower the cap).
+/// [`analyse_source`], telling `analysed` the share of the text analysed so far (0 to 1,
+/// growing; the window's progress bar).
+pub fn analyse_source_watched(
+    source: ArticleSource,
+    known: &[FoundSpeaker],
+    analysed: &mut dyn FnMut(f64),
+) -> AnalysedArticle {
+    analyse_source_up_to(source, known, crate::extract::MAX_CLAIMS, analysed)
+}
+
+/// [`analyse_source_watched`] taking at most `max_claims` claims (tests lower the cap).
 pub fn analyse_source_up_to(
     source: ArticleSource,
     known: &[FoundSpeaker],
     max_claims: usize,
+    analysed: &mut dyn FnMut(f64),
 ) -> AnalysedArticle {
     let path = source.path.clone();
-    let extraction = crate::extract::extract_up_to(&source.text, known, max_claims);
+    let len = source.text.len().max(1) as f64;
+    let extraction = crate::extract::extract_up_to(&source.text, known, max_claims, &mut |at| {
+        analysed(at as f64 / len)
+    });
     let mut warnings: Vec<String> = source.warning_lines().collect();
     if let Some(cut) = claims_cap_warning(&extraction, &source.text, max_claims) {
         warnings.push(format!("{}: {cut}", super::article::shown_path(&path)));

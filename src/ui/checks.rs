@@ -190,6 +190,9 @@ pub struct Checks {
     matches: HashMap<ClaimId, (u64, Vec<FoundMatch>)>,
     /// The project revision and library generation last looked through for claims to match.
     looked: Option<(u64, u64)>,
+    /// The claims' words ([`words_digest`]) and the library generation of that look: an
+    /// edit that changed no claim's words (a verdict) looks at nothing again.
+    looked_words: Option<(u64, u64)>,
     groups: Groups,
     /// Counts the projects shown: groups found for an earlier one are dropped.
     epoch: u64,
@@ -222,6 +225,7 @@ impl Checks {
     pub fn forget_project(&mut self) {
         self.matches.clear();
         self.looked = None;
+        self.looked_words = None;
         self.groups = Groups::default();
         self.epoch += 1;
     }
@@ -234,6 +238,11 @@ impl Checks {
             return None;
         }
         self.looked = Some((revision, self.generation));
+        let words = (words_digest(project), self.generation);
+        if self.looked_words == Some(words) {
+            return None;
+        }
+        self.looked_words = Some(words);
         let ids: HashSet<ClaimId> = project.claims.iter().map(|c| c.id).collect();
         self.matches.retain(|id, _| ids.contains(id));
         let todo: Vec<ToMatch> = project
@@ -294,6 +303,13 @@ impl Checks {
         if g.revision == Some(revision) || g.pending.is_some() {
             return None;
         }
+        // A verdict, a note, a priority: the same words in the same articles, the same groups.
+        let words = words_digest(project);
+        if g.revision.is_some() && g.words == Some(words) {
+            g.revision = Some(revision);
+            return None;
+        }
+        g.words = Some(words);
         g.pending = Some(revision);
         let claims = project
             .claims
@@ -356,7 +372,22 @@ struct Groups {
     /// The project revision the groups are of, and the one being found.
     revision: Option<u64>,
     pending: Option<u64>,
+    /// The claims' words ([`words_digest`]) the groups are (being) found for.
+    words: Option<u64>,
     by_claim: HashMap<ClaimId, Arc<Vec<ClaimId>>>,
+}
+
+/// A digest of what matching and grouping read of the claims: each one's id, article,
+/// words and whether it is a claim (Not a claim is not matched). Reading it is one pass
+/// over the claims' words, far cheaper than matching or grouping them again.
+fn words_digest(project: &Project) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for c in &project.claims {
+        (c.id, c.article, c.status.is_claim()).hash(&mut h);
+        c.content.hash(&mut h);
+    }
+    h.finish()
 }
 
 /// The claims a grouping job compares: (claim, article, words), in project order.

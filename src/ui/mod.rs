@@ -9,6 +9,7 @@
 //! in `tests/ui_rooms.rs` checks).
 
 mod app;
+mod article_layout;
 mod article_meta;
 mod article_view;
 mod articles_list;

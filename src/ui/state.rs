@@ -6,12 +6,11 @@
 //! search, load, edit) [`ViewState::refresh`] keeps the cursor on a row that is shown,
 //! or puts it on the first one, and asks the table and the text to bring it into view.
 
-use std::collections::HashSet;
 use std::path::PathBuf;
 
+use super::article_layout::ArticleCache;
 use super::command::Tab;
 use super::drafts::Drafts;
-use super::highlights::ArticleCache;
 use super::rows::{Filter, ProjectIndex, Rows, Sort};
 use super::selection::{Common, Selection};
 use super::speaker_list::SpeakerView;
@@ -153,18 +152,18 @@ impl ViewState {
     /// deleted), the row that took its place is selected, so triage goes on with the next
     /// key press; with no such row, the first shown. Either way it is brought into view.
     fn keep_selection_visible(&mut self, project: &Project, cursor_row: Option<usize>) {
-        let visible: HashSet<ClaimId> = self
-            .rows
-            .rows
-            .iter()
-            .filter_map(|&i| project.claims.get(i).map(|c| c.id))
-            .collect();
+        let (index, rows) = (&self.index, &self.rows);
+        let visible = |id: &ClaimId| {
+            index
+                .index_of(*id)
+                .is_some_and(|i| rows.position_of(i).is_some())
+        };
         let before = self.selection.ids.len();
-        self.selection.ids.retain(|id| visible.contains(id));
+        self.selection.ids.retain(visible);
         if self.selection.ids.len() != before {
             self.selection.generation += 1;
         }
-        if self.selection.cursor.is_some_and(|c| !visible.contains(&c)) {
+        if self.selection.cursor.is_some_and(|c| !visible(&c)) {
             self.selection.cursor = self.selection.ids.iter().next().copied();
         }
         if self.selection.ids.is_empty() && !self.rows.rows.is_empty() {

@@ -10,7 +10,9 @@ use std::time::{Duration, Instant};
 use super::{JobMsg, Jobs};
 use crate::extract::FoundSpeaker;
 use crate::io::fetch::{self, Limits, Watch};
-use crate::io::import::{AnalysedArticle, analyse_file, analyse_source, read_pasted};
+use crate::io::import::{
+    AnalysedArticle, analyse_source, analyse_source_watched, read_input, read_pasted,
+};
 
 /// Progress of the running import, in bytes read (fetched) and analysed, shown in the
 /// status bar.
@@ -136,10 +138,10 @@ impl Jobs {
                     cancelled = true;
                     break;
                 }
+                let done_before = bytes_done.load(Ordering::SeqCst);
                 let analysed = match fetch::url_of(&path) {
                     Some(url) => {
                         fetching.store(true, Ordering::SeqCst);
-                        let done_before = bytes_done.load(Ordering::SeqCst);
                         let total_before = bytes.load(Ordering::SeqCst);
                         let on_bytes = |got: u64, announced: Option<u64>| {
                             bytes_done.store(done_before.saturating_add(got), Ordering::SeqCst);
@@ -155,7 +157,14 @@ impl Jobs {
                         fetching.store(false, Ordering::SeqCst);
                         read.map(|source| analyse_source(source, &known))
                     }
-                    None => analyse_file(&path, &known),
+                    None => read_input(&path).map(|source| {
+                        // The file's bytes counted as its text is analysed.
+                        let mut analysed = |share: f64| {
+                            let at = done_before.saturating_add((len as f64 * share) as u64);
+                            bytes_done.store(at, Ordering::SeqCst);
+                        };
+                        analyse_source_watched(source, &known, &mut analysed)
+                    }),
                 };
                 let msg = match analysed {
                     Ok(AnalysedArticle {
@@ -174,9 +183,9 @@ impl Jobs {
                     break;
                 }
                 let _ = tx.send(msg);
-                let _ = bytes_done.fetch_update(Ordering::SeqCst, Ordering::SeqCst, |done| {
-                    Some(done.saturating_add(len))
-                });
+                if fetch::url_of(&path).is_none() {
+                    bytes_done.store(done_before.saturating_add(len), Ordering::SeqCst);
+                }
                 files_done.fetch_add(1, Ordering::SeqCst);
             }
             let _ = tx.send(JobMsg::ImportDone { id, cancelled });

@@ -66,15 +66,42 @@ mod sort;
 pub use filter::{AssigneeFilter, Filter, filtered};
 pub use sort::{Sort, SortColumn, sort_rows};
 
+/// A hasher for the project's ids (numbers): one multiply, not SipHash, because the
+/// index is rebuilt after every edit of projects with 100k claims.
+#[derive(Default, Clone, Copy)]
+pub struct IdHasher(u64);
+
+impl std::hash::Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.write_u64(u64::from(*b));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+/// A map keyed by the project's ids.
+pub type IdMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<IdHasher>>;
+
 /// Facts about the project that every view needs, recomputed when the project changes.
 #[derive(Default)]
 pub struct ProjectIndex {
     pub revision: Option<u64>,
-    pub claim_index: HashMap<ClaimId, usize>,
-    pub article_index: HashMap<ArticleId, usize>,
-    pub speaker_index: HashMap<SpeakerId, usize>,
-    pub by_article: HashMap<ArticleId, StatusCounts>,
-    pub by_speaker: HashMap<SpeakerId, StatusCounts>,
+    pub claim_index: IdMap<ClaimId, usize>,
+    /// The claims' ids in project order, as `claim_index` has them (an edit that changes
+    /// no claim's place leaves it as it is).
+    ids: Vec<ClaimId>,
+    pub article_index: IdMap<ArticleId, usize>,
+    pub speaker_index: IdMap<SpeakerId, usize>,
+    pub by_article: IdMap<ArticleId, StatusCounts>,
+    pub by_speaker: IdMap<SpeakerId, StatusCounts>,
     pub all: StatusCounts,
 }
 
@@ -84,7 +111,21 @@ impl ProjectIndex {
             return false;
         }
         self.revision = Some(revision);
-        self.claim_index.clear();
+        let same_places = self.ids.len() == project.claims.len()
+            && project
+                .claims
+                .iter()
+                .zip(&self.ids)
+                .all(|(c, id)| c.id == *id);
+        if !same_places {
+            self.ids = project.claims.iter().map(|c| c.id).collect();
+            self.claim_index = self
+                .ids
+                .iter()
+                .enumerate()
+                .map(|(i, id)| (*id, i))
+                .collect();
+        }
         self.article_index = project
             .articles
             .iter()
@@ -100,8 +141,7 @@ impl ProjectIndex {
         self.by_article.clear();
         self.by_speaker.clear();
         self.all = StatusCounts::default();
-        for (i, c) in project.claims.iter().enumerate() {
-            self.claim_index.insert(c.id, i);
+        for c in &project.claims {
             self.by_article.entry(c.article).or_default().add(c.status);
             if let Some(s) = c.speaker {
                 self.by_speaker.entry(s).or_default().add(c.status);
@@ -136,6 +176,8 @@ impl ProjectIndex {
 pub struct Rows {
     key: Option<(u64, Filter, Sort)>,
     pub rows: Vec<usize>,
+    /// Each claim's row (by index into `project.claims`), `u32::MAX` when not shown.
+    positions: Vec<u32>,
     pub counts: StatusCounts,
 }
 
@@ -159,8 +201,11 @@ impl Rows {
         self.rows = filtered(project, filter);
         sort_rows(project, &mut self.rows, sort);
         self.counts = StatusCounts::default();
-        for &i in &self.rows {
+        self.positions.clear();
+        self.positions.resize(project.claims.len(), u32::MAX);
+        for (row, &i) in self.rows.iter().enumerate() {
             self.counts.add(project.claims[i].status);
+            self.positions[i] = u32::try_from(row).unwrap_or(u32::MAX);
         }
         self.key = Some((revision, filter.clone(), sort));
         true
@@ -171,8 +216,13 @@ impl Rows {
         self.key = None;
     }
 
+    /// The row showing the claim at `claim_index` of the project, in O(1).
     pub fn position_of(&self, claim_index: usize) -> Option<usize> {
-        self.rows.iter().position(|&i| i == claim_index)
+        self.positions
+            .get(claim_index)
+            .filter(|&&p| p != u32::MAX)
+            .map(|&p| p as usize)
+            .filter(|&p| self.rows.get(p) == Some(&claim_index))
     }
 }
 
