@@ -12,6 +12,7 @@
 mod chunk;
 mod features;
 mod model;
+mod perceptron;
 mod tagger;
 mod tags;
 #[doc(hidden)]
