@@ -8,6 +8,7 @@
 //! are split the same way at tagging time.
 
 use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 
 use super::features::{self, NFEATS, START, Unit};
 use super::model::{self, Model};
@@ -46,6 +47,20 @@ impl Example {
     }
     pub fn is_empty(&self) -> bool {
         self.gold.is_empty()
+    }
+}
+
+/// The `.conllu` files of a directory (sorted), or the path itself if it is not one.
+pub fn conllu_files(path: &Path) -> Vec<PathBuf> {
+    if path.is_dir() {
+        let mut v: Vec<PathBuf> = std::fs::read_dir(path)
+            .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+            .unwrap_or_default();
+        v.retain(|p| p.extension().is_some_and(|e| e == "conllu"));
+        v.sort();
+        v
+    } else {
+        vec![path.to_path_buf()]
     }
 }
 
