@@ -333,11 +333,14 @@ pub(crate) fn write(
     out
 }
 
+/// Features as a model file holds them: (key, (class, weight) pairs), sorted by key.
+pub(crate) type Features = Vec<(u64, Vec<(u8, i16)>)>;
+
 /// Read a block of features: `nfeat: u32`, then per feature `key: u64`, `n: u8`,
 /// `n × (class: u8, weight: i16)`; `None` if truncated or a class is not below `nclasses`.
-pub(crate) fn read_features(r: &mut Reader, nclasses: usize) -> Option<Vec<(u64, Vec<(u8, i16)>)>> {
+pub(crate) fn read_features(r: &mut Reader, nclasses: usize) -> Option<Features> {
     let nfeat = r.u32()? as usize;
-    let mut feats: Vec<(u64, Vec<(u8, i16)>)> = Vec::with_capacity(nfeat.min(1 << 22));
+    let mut feats: Features = Vec::with_capacity(nfeat.min(1 << 22));
     for _ in 0..nfeat {
         let key = r.u64()?;
         let n = r.u8()? as usize;

@@ -299,12 +299,13 @@ impl Scores {
     }
 }
 
+/// One sentence's parse: each word's head (0 for the root, else the 1-based word) and
+/// relation.
+pub type Parsed = Vec<(u32, Deprel)>;
+
 /// A model's parses of `data`: per sentence, each word's head (0 for the root, else the
 /// 1-based word) and relation; and the time the parsing took (the model's loading aside).
-pub fn parse_all(
-    model: &[u8],
-    data: &[Example],
-) -> Option<(Vec<Vec<(u32, Deprel)>>, std::time::Duration)> {
+pub fn parse_all(model: &[u8], data: &[Example]) -> Option<(Vec<Parsed>, std::time::Duration)> {
     let parser = Parser::from_bytes(model)?;
     let mut st = State::default();
     let start = std::time::Instant::now();
@@ -330,7 +331,7 @@ pub fn parse_all(
 }
 
 /// Score parses against the gold trees.
-pub fn score(data: &[Example], parses: &[Vec<(u32, Deprel)>]) -> Scores {
+pub fn score(data: &[Example], parses: &[Parsed]) -> Scores {
     let mut s = Scores::default();
     for (ex, parse) in data.iter().zip(parses) {
         let n = ex.words.len() as u32;
@@ -351,7 +352,7 @@ pub fn score(data: &[Example], parses: &[Vec<(u32, Deprel)>]) -> Scores {
 
 /// The sentences written back in CoNLL-U with the predicted tags (XPOS), heads and
 /// relations (DEPS emptied).
-pub fn write_conllu(sents: &[Sentence], data: &[Example], parses: &[Vec<(u32, Deprel)>]) -> String {
+pub fn write_conllu(sents: &[Sentence], data: &[Example], parses: &[Parsed]) -> String {
     let mut out = String::new();
     for ((s, ex), parse) in sents.iter().zip(data).zip(parses) {
         let mut word = 0;

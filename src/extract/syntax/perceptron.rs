@@ -5,6 +5,8 @@
 
 use std::collections::HashMap;
 
+use super::model::Features;
+
 #[derive(Debug, Clone, Copy, Default)]
 struct Entry {
     class: u8,
@@ -70,7 +72,7 @@ impl Perceptron {
 
     /// The averaged weights whose magnitude is at least `prune`, quantised to i16 so that
     /// the largest is `top` units, sorted by key; and the scale (one unit in weight).
-    pub(crate) fn quantised(&self, prune: f32, top: f32) -> (f32, Vec<(u64, Vec<(u8, i16)>)>) {
+    pub(crate) fn quantised(&self, prune: f32, top: f32) -> (f32, Features) {
         let now = self.instances.max(1);
         let mut feats: Vec<(u64, Vec<(u8, f32)>)> = Vec::new();
         let mut max = 0f32;
