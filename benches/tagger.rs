@@ -1,6 +1,6 @@
 //! Tagging throughput of the syntactic layer over about 5 MB of news text (the sample
 //! article repeated): tokens per second for tags alone, and with noun phrases and verb
-//! groups. Includes splitting into paragraphs, sentences and tokens, as the extractor does.
+//! groups, and with the dependency parse. Includes splitting into paragraphs, sentences and tokens, as the extractor does.
 //! Run: `cargo bench --bench tagger`.
 
 use claimdesk::extract::syntax;
@@ -31,6 +31,9 @@ fn bench_tagger(c: &mut Criterion) {
     });
     group.bench_function("tags+chunks", |b| {
         b.iter(|| syntax::analyse(std::hint::black_box(&text), false))
+    });
+    group.bench_function("tags+parse", |b| {
+        b.iter(|| syntax::analyse_parsed(std::hint::black_box(&text)))
     });
     group.finish();
 }

@@ -11,28 +11,15 @@
 //! extractor's own tokens (as the tagger is used) and on the treebank's tokens. See
 //! docs/tagger.md for the data and its licences.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use claimdesk::extract::syntax::train::{self, Example, Options, Trainer};
 
-fn files(path: &Path) -> Vec<PathBuf> {
-    if path.is_dir() {
-        let mut v: Vec<PathBuf> = std::fs::read_dir(path)
-            .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
-            .unwrap_or_default();
-        v.retain(|p| p.extension().is_some_and(|e| e == "conllu"));
-        v.sort();
-        v
-    } else {
-        vec![path.to_path_buf()]
-    }
-}
-
 fn load(paths: &[PathBuf]) -> Result<Vec<train::TreeSentence>, String> {
     let mut out = Vec::new();
     for p in paths {
-        for f in files(p) {
+        for f in train::conllu_files(p) {
             let data = std::fs::read_to_string(&f).map_err(|e| format!("{}: {e}", f.display()))?;
             let (sents, skipped) = train::read_conllu(&data);
             if skipped > 0 {

@@ -7,11 +7,19 @@
 //!   a description, a date or time, a number…), so that a speaker can be refused when it
 //!   is a date, a figure or no noun phrase at all;
 //! - [`verb_groups`]: auxiliaries and modals with their verb ("was told", "will push",
-//!   "to apologize"), with tense, voice and form.
+//!   "to apologize"), with tense, voice and form;
+//! - [`parse`]: a dependency parse ([`Parse`]: each token's head and Universal Dependencies
+//!   relation, [`Deprel`]), from a transition-based parser whose weights ship in
+//!   `parser.bin` (see docs/parser.md).
 
 mod chunk;
 mod features;
 mod model;
+mod parser;
+mod parser_features;
+#[doc(hidden)]
+pub mod parser_train;
+mod perceptron;
 mod tagger;
 mod tags;
 #[doc(hidden)]
@@ -19,6 +27,8 @@ pub mod train;
 
 pub use chunk::{Chunk, MONTHS, NpKind, Tense, VerbForm, VerbGroup, Voice};
 pub(crate) use chunk::{noun_phrases, verb_groups};
+pub(crate) use parser::parse;
+pub use parser::{Deprel, Parse};
 pub(crate) use tagger::tag;
 pub use tagger::{Tagged, tag_words};
 pub use tags::Tag;
@@ -35,6 +45,8 @@ pub struct Analysis {
     pub tagged: Tagged,
     pub noun_phrases: Vec<Chunk>,
     pub verb_groups: Vec<VerbGroup>,
+    /// The dependency parse, when asked for ([`analyse_parsed`]).
+    pub parse: Option<Parse>,
 }
 
 /// The sentences of a text the way the extractor reads it (paragraphs, sentences, its own
@@ -42,6 +54,15 @@ pub struct Analysis {
 /// only. For tools, benchmarks and spot checks; the extractor calls [`tag`],
 /// [`noun_phrases`] and [`verb_groups`] on the sentences it already has.
 pub fn analyse(input: &str, tags_only: bool) -> Vec<Analysis> {
+    analyse_as(input, tags_only, false)
+}
+
+/// The sentences of a text with tags and their dependency parse (no chunks).
+pub fn analyse_parsed(input: &str) -> Vec<Analysis> {
+    analyse_as(input, true, true)
+}
+
+fn analyse_as(input: &str, tags_only: bool, parsed: bool) -> Vec<Analysis> {
     let mut out = Vec::new();
     for para in text::paragraphs(input) {
         let qs = quotes::find_quotes(input, para);
@@ -61,6 +82,7 @@ pub fn analyse(input: &str, tags_only: bool) -> Vec<Analysis> {
             out.push(Analysis {
                 sentence: sent,
                 tokens: toks.iter().map(|t| (t.start, t.end)).collect(),
+                parse: parsed.then(|| parse(input, &toks, &tagged)),
                 tagged,
                 noun_phrases,
                 verb_groups,
@@ -70,5 +92,7 @@ pub fn analyse(input: &str, tags_only: bool) -> Vec<Analysis> {
     out
 }
 
+#[cfg(test)]
+mod parser_tests;
 #[cfg(test)]
 mod tests;

@@ -50,30 +50,34 @@ fn fingerprint(key: u64) -> u32 {
     (key >> 32) as u32
 }
 
-struct Reader<'a> {
+/// Reads a model file front to back.
+pub(crate) struct Reader<'a> {
     b: &'a [u8],
     pos: usize,
 }
 
-impl Reader<'_> {
-    fn take<const N: usize>(&mut self) -> Option<[u8; N]> {
+impl<'a> Reader<'a> {
+    pub(crate) fn new(b: &'a [u8]) -> Reader<'a> {
+        Reader { b, pos: 0 }
+    }
+    pub(crate) fn take<const N: usize>(&mut self) -> Option<[u8; N]> {
         let s = self.b.get(self.pos..self.pos + N)?;
         self.pos += N;
         s.try_into().ok()
     }
-    fn u8(&mut self) -> Option<u8> {
+    pub(crate) fn u8(&mut self) -> Option<u8> {
         self.take::<1>().map(|b| b[0])
     }
-    fn u32(&mut self) -> Option<u32> {
+    pub(crate) fn u32(&mut self) -> Option<u32> {
         self.take().map(u32::from_le_bytes)
     }
-    fn u64(&mut self) -> Option<u64> {
+    pub(crate) fn u64(&mut self) -> Option<u64> {
         self.take().map(u64::from_le_bytes)
     }
-    fn i16(&mut self) -> Option<i16> {
+    pub(crate) fn i16(&mut self) -> Option<i16> {
         self.take().map(i16::from_le_bytes)
     }
-    fn f32(&mut self) -> Option<f32> {
+    pub(crate) fn f32(&mut self) -> Option<f32> {
         self.take().map(f32::from_le_bytes)
     }
 }
@@ -88,27 +92,12 @@ const _: () = assert!(std::mem::size_of::<Slot>() == 16);
 impl Model {
     /// Read a model file; `None` if it is not one (wrong magic, truncated, other tag set).
     pub(crate) fn from_bytes(b: &[u8]) -> Option<Model> {
-        let mut r = Reader { b, pos: 0 };
+        let mut r = Reader::new(b);
         if &r.take::<8>()? != MAGIC || r.u32()? as usize != NTAGS {
             return None;
         }
         let scale = r.f32()?;
-        let nfeat = r.u32()? as usize;
-        let mut feats: Vec<(u64, Vec<(u8, i16)>)> = Vec::with_capacity(nfeat.min(1 << 22));
-        for _ in 0..nfeat {
-            let key = r.u64()?;
-            let n = r.u8()? as usize;
-            let mut ws = Vec::with_capacity(n);
-            for _ in 0..n {
-                let t = r.u8()?;
-                let w = r.i16()?;
-                if t as usize >= NTAGS {
-                    return None;
-                }
-                ws.push((t, w));
-            }
-            feats.push((key, ws));
-        }
+        let feats = read_features(&mut r, NTAGS)?;
         let ndict = r.u32()? as usize;
         let mut dict = Vec::with_capacity(ndict.min(1 << 20));
         for _ in 0..ndict {
@@ -330,15 +319,7 @@ pub(crate) fn write(
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&(NTAGS as u32).to_le_bytes());
     out.extend_from_slice(&scale.to_le_bytes());
-    out.extend_from_slice(&(feats.len() as u32).to_le_bytes());
-    for (key, ws) in feats {
-        out.extend_from_slice(&key.to_le_bytes());
-        out.push(ws.len() as u8);
-        for &(t, w) in ws {
-            out.push(t);
-            out.extend_from_slice(&w.to_le_bytes());
-        }
-    }
+    write_features(&mut out, feats);
     out.extend_from_slice(&(dict.len() as u32).to_le_bytes());
     for &(w, t) in dict {
         out.extend_from_slice(&w.to_le_bytes());
@@ -350,4 +331,42 @@ pub(crate) fn write(
         out.extend_from_slice(&c.to_le_bytes());
     }
     out
+}
+
+/// Features as a model file holds them: (key, (class, weight) pairs), sorted by key.
+pub(crate) type Features = Vec<(u64, Vec<(u8, i16)>)>;
+
+/// Read a block of features: `nfeat: u32`, then per feature `key: u64`, `n: u8`,
+/// `n × (class: u8, weight: i16)`; `None` if truncated or a class is not below `nclasses`.
+pub(crate) fn read_features(r: &mut Reader, nclasses: usize) -> Option<Features> {
+    let nfeat = r.u32()? as usize;
+    let mut feats: Features = Vec::with_capacity(nfeat.min(1 << 22));
+    for _ in 0..nfeat {
+        let key = r.u64()?;
+        let n = r.u8()? as usize;
+        let mut ws = Vec::with_capacity(n);
+        for _ in 0..n {
+            let t = r.u8()?;
+            let w = r.i16()?;
+            if t as usize >= nclasses {
+                return None;
+            }
+            ws.push((t, w));
+        }
+        feats.push((key, ws));
+    }
+    Some(feats)
+}
+
+/// Write a block of features as [`read_features`] reads it.
+pub(crate) fn write_features(out: &mut Vec<u8>, feats: &[(u64, Vec<(u8, i16)>)]) {
+    out.extend_from_slice(&(feats.len() as u32).to_le_bytes());
+    for (key, ws) in feats {
+        out.extend_from_slice(&key.to_le_bytes());
+        out.push(ws.len() as u8);
+        for &(t, w) in ws {
+            out.push(t);
+            out.extend_from_slice(&w.to_le_bytes());
+        }
+    }
 }

@@ -107,6 +107,27 @@ pub fn tag(text: &str, toks: &[Token]) -> Tagged {
 
 fn tag_with(text: &str, toks: &[Token], scratch: &mut Scratch) -> Tagged {
     let Scratch { units, split, out } = scratch;
+    self::units(text, toks, units, split);
+    decode(tagger(), units, out);
+    let mut tags = Vec::with_capacity(toks.len());
+    let mut clitics = Vec::with_capacity(toks.len());
+    let mut u = 0;
+    for &s in split.iter() {
+        tags.push(Tag::from_index(out[u] as usize));
+        if s {
+            clitics.push(Some(Tag::from_index(out[u + 1] as usize)));
+            u += 2;
+        } else {
+            clitics.push(None);
+            u += 1;
+        }
+    }
+    Tagged { tags, clitics }
+}
+
+/// The words the tagger and the parser read in `toks`: one per token, two for a token
+/// whose clitic the treebanks split (`split[i]`: a clitic unit follows token `i`'s host).
+pub(crate) fn units(text: &str, toks: &[Token], units: &mut Vec<Unit>, split: &mut Vec<bool>) {
     units.clear();
     split.clear();
     for (k, t) in toks.iter().enumerate() {
@@ -126,21 +147,6 @@ fn tag_with(text: &str, toks: &[Token], scratch: &mut Scratch) -> Tagged {
             }
         }
     }
-    decode(tagger(), units, out);
-    let mut tags = Vec::with_capacity(toks.len());
-    let mut clitics = Vec::with_capacity(toks.len());
-    let mut u = 0;
-    for &s in split.iter() {
-        tags.push(Tag::from_index(out[u] as usize));
-        if s {
-            clitics.push(Some(Tag::from_index(out[u + 1] as usize)));
-            u += 2;
-        } else {
-            clitics.push(None);
-            u += 1;
-        }
-    }
-    Tagged { tags, clitics }
 }
 
 /// Tag a sequence of words given as strings (treebank tokens): `glue[i]` is true when no

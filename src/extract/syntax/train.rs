@@ -8,9 +8,11 @@
 //! are split the same way at tagging time.
 
 use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 
 use super::features::{self, NFEATS, START, Unit};
 use super::model::{self, Model};
+use super::perceptron::{self, Perceptron};
 use super::tagger::{self, Tagger};
 use super::tags::{NTAGS, Tag};
 use crate::extract::text;
@@ -45,6 +47,20 @@ impl Example {
     }
     pub fn is_empty(&self) -> bool {
         self.gold.is_empty()
+    }
+}
+
+/// The `.conllu` files of a directory (sorted), or the path itself if it is not one.
+pub fn conllu_files(path: &Path) -> Vec<PathBuf> {
+    if path.is_dir() {
+        let mut v: Vec<PathBuf> = std::fs::read_dir(path)
+            .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+            .unwrap_or_default();
+        v.retain(|p| p.extension().is_some_and(|e| e == "conllu"));
+        v.sort();
+        v
+    } else {
+        vec![path.to_path_buf()]
     }
 }
 
@@ -247,22 +263,12 @@ pub fn treebank_tokens(s: &TreeSentence) -> Example {
     ex
 }
 
-#[derive(Debug, Clone, Copy, Default)]
-struct Entry {
-    tag: u8,
-    w: f32,
-    total: f64,
-    ts: u64,
-}
-
 /// An averaged perceptron under training.
 #[derive(Default)]
 pub struct Trainer {
-    index: HashMap<u64, usize>,
-    feats: Vec<(u64, Vec<Entry>)>,
+    p: Perceptron,
     dict: HashMap<u64, u8>,
     classes: HashMap<u64, u64>,
-    instances: u64,
     /// Share of lower-case training words the tag dictionary covers.
     pub dict_share: f64,
 }
@@ -293,13 +299,7 @@ impl Default for Options {
 impl Trainer {
     fn score(&self, keys: &[u64; NFEATS]) -> u8 {
         let mut scores = [0f32; NTAGS];
-        for k in keys {
-            if let Some(&f) = self.index.get(k) {
-                for e in &self.feats[f].1 {
-                    scores[e.tag as usize] += e.w;
-                }
-            }
-        }
+        self.p.add_scores(keys, &mut scores);
         let mut best = 0;
         for t in 1..NTAGS {
             if scores[t] > scores[best] {
@@ -307,29 +307,6 @@ impl Trainer {
             }
         }
         best as u8
-    }
-
-    fn update(&mut self, key: u64, tag: u8, delta: f32) {
-        let now = self.instances;
-        let f = *self.index.entry(key).or_insert_with(|| {
-            self.feats.push((key, Vec::new()));
-            self.feats.len() - 1
-        });
-        let entries = &mut self.feats[f].1;
-        let e = match entries.iter().position(|e| e.tag == tag) {
-            Some(i) => &mut entries[i],
-            None => {
-                entries.push(Entry {
-                    tag,
-                    ts: now,
-                    ..Entry::default()
-                });
-                entries.last_mut().expect("just pushed")
-            }
-        };
-        e.total += (now - e.ts) as f64 * e.w as f64;
-        e.ts = now;
-        e.w += delta;
     }
 
     fn build_dict(&mut self, data: &[Example], opt: &Options) {
@@ -401,12 +378,9 @@ impl Trainer {
                         None => {
                             features::features(&ex.units, i, t1, t2, &mut keys);
                             let guess = tr.score(&keys);
-                            tr.instances += 1;
+                            tr.p.instances += 1;
                             if guess != gold {
-                                for &k in &keys {
-                                    tr.update(k, gold, 1.0);
-                                    tr.update(k, guess, -1.0);
-                                }
+                                tr.p.reward(&keys, gold, guess);
                             }
                             guess
                         }
@@ -422,52 +396,16 @@ impl Trainer {
                 it + 1,
                 100.0 * right as f64 / total.max(1) as f64
             ));
-            // Deterministic shuffle (xorshift Fisher-Yates).
-            for i in (1..order.len()).rev() {
-                rng ^= rng << 13;
-                rng ^= rng >> 7;
-                rng ^= rng << 17;
-                order.swap(i, (rng % (i as u64 + 1)) as usize);
-            }
+            perceptron::shuffle(&mut order, &mut rng);
         }
         tr
     }
 
     /// The averaged, pruned and quantised model file.
     pub fn model_bytes(&self, opt: &Options) -> Vec<u8> {
-        let now = self.instances.max(1);
-        let mut feats: Vec<(u64, Vec<(u8, f32)>)> = Vec::new();
-        let mut max = 0f32;
-        for (key, entries) in &self.feats {
-            let mut ws = Vec::new();
-            for e in entries {
-                let total = e.total + (now - e.ts) as f64 * e.w as f64;
-                let avg = (total / now as f64) as f32;
-                if avg.abs() >= opt.prune {
-                    ws.push((e.tag, avg));
-                    max = max.max(avg.abs());
-                }
-            }
-            if !ws.is_empty() {
-                ws.sort_by_key(|w| w.0);
-                feats.push((*key, ws));
-            }
-        }
-        feats.sort_by_key(|f| f.0);
         // Scores are summed in i16 (saturating): the largest weight is 1500 units, so that
         // the sum of a position's features stays in range.
-        let scale = if max > 0.0 { max / 1500.0 } else { 1.0 };
-        let q: Vec<(u64, Vec<(u8, i16)>)> = feats
-            .into_iter()
-            .map(|(k, ws)| {
-                let ws = ws
-                    .into_iter()
-                    .map(|(t, w)| (t, (w / scale).round() as i16))
-                    .filter(|&(_, w)| w != 0)
-                    .collect();
-                (k, ws)
-            })
-            .collect();
+        let (scale, q) = self.p.quantised(opt.prune, 1500.0);
         let mut dict: Vec<(u64, u8)> = self.dict.iter().map(|(&w, &t)| (w, t)).collect();
         dict.sort();
         let mut classes: Vec<(u64, u64)> = self.classes.iter().map(|(&w, &c)| (w, c)).collect();
