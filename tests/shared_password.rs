@@ -27,8 +27,9 @@ fn password_role_with(db: &mut pg_support::TestDb, prefix: &str, secret: &str) -
     let mut admin = db.admin();
     admin
         .batch_execute(
+            // Two tests may create it at once: the loser sees a unique violation.
             "DO $$ BEGIN CREATE ROLE claimdesk_password_users NOLOGIN;
-             EXCEPTION WHEN duplicate_object THEN NULL; END $$",
+             EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$",
         )
         .expect("group");
     admin
