@@ -34,6 +34,11 @@ pub enum Command {
     Extract {
         #[arg(long, value_enum, default_value_t = ExtractFormat::Json)]
         format: ExtractFormat,
+        /// Also the check-worthy sentences no one is quoted saying, from this score
+        /// (`--statements=0.6`; 0.75 if
+        /// none given): claims of kind `statement`, the article's own voice (docs/worth.md).
+        #[arg(long, value_name = "SCORE", num_args = 0..=1, require_equals = true, default_missing_value = "0.75")]
+        statements: Option<f32>,
         /// Article files (text in any common encoding, HTML, Markdown, PDF or DOCX; `-`
         /// reads standard input) or http(s) URLs of articles.
         #[arg(required = true)]
@@ -158,7 +163,11 @@ pub fn main() -> ExitCode {
     };
     match cli.command {
         None => run_window(cli.files),
-        Some(Command::Extract { format, files }) => extract(format, &files),
+        Some(Command::Extract {
+            format,
+            statements,
+            files,
+        }) => extract(format, statements, &files),
         Some(Command::Import { project, files }) => import(&project, &files),
         Some(Command::Export {
             project,
@@ -206,7 +215,7 @@ fn run_window(files: Vec<PathBuf>) -> ExitCode {
 }
 
 /// Read each file (reporting the ones that fail), extract, print in one go.
-fn extract(format: ExtractFormat, files: &[PathBuf]) -> ExitCode {
+fn extract(format: ExtractFormat, statements: Option<f32>, files: &[PathBuf]) -> ExitCode {
     let mut read: Vec<ArticleSource> = Vec::new();
     let mut failed = 0usize;
     for path in files {
@@ -220,7 +229,13 @@ fn extract(format: ExtractFormat, files: &[PathBuf]) -> ExitCode {
     }
     let extracted: Vec<_> = read
         .iter()
-        .map(|s| (s, crate::extract::extract(&s.text)))
+        .map(|s| {
+            let mut ex = crate::extract::extract(&s.text);
+            if let Some(threshold) = statements {
+                crate::io::import::add_statements(&s.text, &mut ex, &s.meta, threshold);
+            }
+            (s, ex)
+        })
         .collect();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());

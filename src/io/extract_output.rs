@@ -1,9 +1,11 @@
 //! The output of `claimdesk extract`: a contract other tools read. Extend it, never break it.
 //!
 //! JSON: `{"articles":[{"path","title","outlet","author","published","url",
-//! "claims":[{"content","speaker","mention","role","cue","kind","start","end"}],
-//! "speakers":[...]}]}`. `start`/`end` are byte offsets of the
-//! content in the article text; `speaker` and `role` may be null.
+//! "claims":[{"content","speaker","mention","role","cue","kind","start","end",
+//! "mention_start","mention_end","worth","claim_type"}], "speakers":[...]}]}`.
+//! `start`/`end` are byte offsets of the content in the article text; `speaker` and
+//! `role` may be null; `worth` is the content's check-worthiness in [0, 1] and
+//! `claim_type` its type (docs/worth.md).
 
 use std::io::{self, Write};
 
@@ -11,7 +13,7 @@ use serde::Serialize;
 
 use super::article::ArticleSource;
 use super::spreadsheet_safe;
-use crate::extract::Extraction;
+use crate::extract::{Extraction, Score};
 
 #[derive(Serialize)]
 struct Output<'a> {
@@ -41,6 +43,8 @@ struct ClaimOut<'a> {
     end: usize,
     mention_start: Option<usize>,
     mention_end: Option<usize>,
+    worth: Score,
+    claim_type: &'static str,
 }
 
 #[derive(Serialize)]
@@ -72,6 +76,8 @@ fn article_out<'a>(source: &'a ArticleSource, ex: &'a Extraction) -> ArticleOut<
                     end: c.end,
                     mention_start: c.mention_span.map(|s| s.0),
                     mention_end: c.mention_span.map(|s| s.1),
+                    worth: c.worth,
+                    claim_type: c.claim_type.key(),
                 }
             })
             .collect(),
@@ -100,8 +106,19 @@ pub fn write_json(out: &mut impl Write, items: &[(&ArticleSource, Extraction)]) 
     writeln!(out)
 }
 
-pub const CSV_HEADER: [&str; 10] = [
-    "path", "title", "speaker", "mention", "role", "cue", "kind", "start", "end", "content",
+pub const CSV_HEADER: [&str; 12] = [
+    "path",
+    "title",
+    "speaker",
+    "mention",
+    "role",
+    "cue",
+    "kind",
+    "start",
+    "end",
+    "content",
+    "worth",
+    "claim_type",
 ];
 
 pub fn write_csv(out: &mut impl Write, items: &[(&ArticleSource, Extraction)]) -> io::Result<()> {
@@ -111,6 +128,7 @@ pub fn write_csv(out: &mut impl Write, items: &[(&ArticleSource, Extraction)]) -
         let a = article_out(source, ex);
         for c in &a.claims {
             let (start, end) = (c.start.to_string(), c.end.to_string());
+            let worth = format!("{:.3}", c.worth.as_f64());
             let row = [
                 a.path.as_str(),
                 a.title,
@@ -122,6 +140,8 @@ pub fn write_csv(out: &mut impl Write, items: &[(&ArticleSource, Extraction)]) -
                 &start,
                 &end,
                 c.content,
+                &worth,
+                c.claim_type,
             ];
             w.write_record(row.iter().map(|cell| spreadsheet_safe(cell).into_owned()))
                 .map_err(csv_to_io)?;

@@ -6,7 +6,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use super::article::{ArticleSource, ReadError, read_article};
 use super::fetch;
 use crate::extract::{Extraction, FoundSpeaker};
-use crate::model::{Article, ArticleId, Project};
+use crate::model::{Article, ArticleId, ArticleMeta, Project};
 
 pub use super::article::sha256_hex;
 
@@ -32,7 +32,8 @@ pub fn import_articles(project: &mut Project, paths: &[PathBuf]) -> Vec<ReadErro
 }
 
 fn import_one(project: &mut Project, path: &Path) -> Result<ArticleId, ReadError> {
-    let analysed = analyse_file(path, &project.known_speakers())?;
+    let threshold = project.settings.statement_threshold();
+    let analysed = analyse_source_with(read_input(path)?, &project.known_speakers(), threshold);
     if let Some(existing) = project.duplicate_of(&analysed.article) {
         return Err(ReadError {
             path: path.to_path_buf(),
@@ -125,10 +126,21 @@ pub fn analyse_file(path: &Path, known: &[FoundSpeaker]) -> Result<AnalysedArtic
     Ok(analyse_source(read_input(path)?, known))
 }
 
-/// Find the claims of an article already read, and make it ready to join a project.
+/// Find the claims of an article already read, and make it ready to join a project; its
+/// statements from the default threshold ([`crate::extract::STATEMENT_THRESHOLD`]).
 pub fn analyse_source(source: ArticleSource, known: &[FoundSpeaker]) -> AnalysedArticle {
+    analyse_source_with(source, known, crate::extract::STATEMENT_THRESHOLD)
+}
+
+/// [`analyse_source`] with the project's statement threshold.
+pub fn analyse_source_with(
+    source: ArticleSource,
+    known: &[FoundSpeaker],
+    threshold: f32,
+) -> AnalysedArticle {
     let path = source.path.clone();
-    let extraction = crate::extract::extract_with_known(&source.text, known);
+    let mut extraction = crate::extract::extract_with_known(&source.text, known);
+    add_statements(&source.text, &mut extraction, &source.meta, threshold);
     let article = Article {
         id: ArticleId(0),
         title: source.title,
@@ -143,6 +155,38 @@ pub fn analyse_source(source: ArticleSource, known: &[FoundSpeaker]) -> Analysed
         article,
         extraction,
     }
+}
+
+/// The article's own voice, to which its statements are attributed: its outlet, else its
+/// byline, with a role that says which.
+pub fn article_voice(meta: &ArticleMeta) -> Option<FoundSpeaker> {
+    fn field(f: &Option<String>) -> Option<&str> {
+        f.as_deref().map(str::trim).filter(|s| !s.is_empty())
+    }
+    if let Some(outlet) = field(&meta.outlet) {
+        return Some(FoundSpeaker {
+            name: outlet.to_string(),
+            role: Some(ARTICLE_OUTLET.into()),
+            aliases: Vec::new(),
+            is_body: true,
+        });
+    }
+    field(&meta.author).map(|author| FoundSpeaker {
+        name: author.to_string(),
+        role: Some(ARTICLE_BYLINE.into()),
+        aliases: Vec::new(),
+        is_body: false,
+    })
+}
+
+/// The role of a statement's speaker: the article's outlet, or its byline.
+pub const ARTICLE_OUTLET: &str = "the article (outlet)";
+pub const ARTICLE_BYLINE: &str = "the article (byline)";
+
+/// Add the article's check-worthy statements (score ≥ `threshold`, said by no one quoted)
+/// to `ex`, attributed to [`article_voice`].
+pub fn add_statements(text: &str, ex: &mut Extraction, meta: &ArticleMeta, threshold: f32) {
+    crate::extract::add_statements(text, ex, threshold, article_voice(meta));
 }
 
 #[cfg(test)]

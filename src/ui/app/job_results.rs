@@ -94,8 +94,14 @@ impl ClaimdeskApp {
             },
             JobMsg::Reextracted {
                 article,
-                extraction,
+                mut extraction,
             } => {
+                // The article's own check-worthy statements, from the project's threshold
+                // (a sentence scored per sentence: quick, once per re-extraction).
+                if let Some(a) = self.doc.project.article(article) {
+                    let threshold = self.doc.project.settings.statement_threshold();
+                    crate::io::import::add_statements(&a.text, &mut extraction, &a.meta, threshold);
+                }
                 self.apply_edit(Edit::ReExtract {
                     article,
                     extraction,
