@@ -44,6 +44,19 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Score every sentence of the given articles for check-worthiness, in input order:
+    /// {"file","line","start","end","text","score","type"} per sentence (docs/worth.md).
+    Rank {
+        /// Every non-empty input line is one sentence (transcripts, data sets).
+        #[arg(long)]
+        lines: bool,
+        #[arg(long, default_value = "jsonl", value_parser = ["jsonl", "csv"])]
+        format: String,
+        /// Article files in any format `extract` reads (`-` reads standard input), or
+        /// http(s) URLs.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
     /// Add articles, with their extracted claims, to a project (created if missing).
     Import {
         /// The project file (.claimdesk), or a shared project's address
@@ -168,6 +181,11 @@ pub fn main() -> ExitCode {
             statements,
             files,
         }) => extract(format, statements, &files),
+        Some(Command::Rank {
+            lines,
+            format,
+            files,
+        }) => rank(lines, format == "csv", &files),
         Some(Command::Import { project, files }) => import(&project, &files),
         Some(Command::Export {
             project,
@@ -252,6 +270,36 @@ fn extract(format: ExtractFormat, statements: Option<f32>, files: &[PathBuf]) ->
         }
     }
     exit_code(read.len(), failed)
+}
+
+/// `claimdesk rank`: each file read and scored in turn, its sentences written at once; a
+/// file that cannot be read is one line on stderr and the others go on.
+fn rank(lines: bool, csv: bool, files: &[PathBuf]) -> ExitCode {
+    let stdout = std::io::stdout();
+    let out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    let (mut read, mut failed) = (0usize, 0usize);
+    let written = crate::io::rank_output::Sink::new(out, csv).and_then(|mut sink| {
+        for path in files {
+            match read_input(path) {
+                Ok(source) => {
+                    read += 1;
+                    sink.article(&source, lines)?;
+                }
+                Err(e) => {
+                    eprintln!("claimdesk: {e}");
+                    failed += 1;
+                }
+            }
+        }
+        sink.flush()
+    });
+    match written {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            eprintln!("claimdesk: cannot write output: {e}");
+            ExitCode::from(1)
+        }
+        _ => exit_code(read, failed),
+    }
 }
 
 pub(crate) fn exit_code(succeeded: usize, failed: usize) -> ExitCode {
