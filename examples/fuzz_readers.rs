@@ -195,6 +195,9 @@ fn markdown_seed() -> Vec<u8> {
     md.into_bytes()
 }
 
+#[path = "../tests/common/pdf.rs"]
+mod pdf_writer;
+
 /// A one-page PDF whose content stream shows `lines`.
 fn pdf_of(content: &[u8]) -> Vec<u8> {
     let objects: Vec<Vec<u8>> = vec![
@@ -205,29 +208,7 @@ fn pdf_of(content: &[u8]) -> Vec<u8> {
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_vec(),
         b"<< /Title (Talks resume) /Author (A. Reporter) >>".to_vec(),
     ];
-    let mut out = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, obj) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
-        out.extend_from_slice(obj);
-        out.extend_from_slice(b"\nendobj\n");
-    }
-    let xref = out.len();
-    out.extend_from_slice(
-        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
-    );
-    for off in offsets {
-        out.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
-    }
-    out.extend_from_slice(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R /Info 6 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-            objects.len() + 1
-        )
-        .as_bytes(),
-    );
-    out
+    pdf_writer::pdf_file(&objects, "/Info 6 0 R ")
 }
 
 fn pdf_content_seed() -> Vec<u8> {
