@@ -128,6 +128,7 @@ pub fn stderr(o: &std::process::Output) -> String {
 }
 
 mod pdf;
+#[allow(unused_imports)] // Not every test binary writes a PDF.
 pub use pdf::pdf_file;
 
 /// Run claimdesk with `args` and standard input `stdin`, its output captured.
