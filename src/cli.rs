@@ -13,6 +13,7 @@ use crate::io::{export, extract_output, project_file, shared};
 use crate::model::Project;
 
 mod args;
+mod watch;
 pub use args::{Cli, Command, ExportFormat, ExtractFormat, LibraryCommand};
 
 impl ExportFormat {
@@ -58,6 +59,23 @@ pub fn main() -> ExitCode {
             export(&project, format.format(), output.as_deref(), options)
         }
         Some(Command::Share { file, address }) => share(&file, &address),
+        Some(Command::Watch {
+            project,
+            feeds,
+            feeds_file,
+            once,
+            now,
+            speakers,
+            words,
+        }) => watch::watch(watch::WatchArgs {
+            project,
+            feeds,
+            feeds_file,
+            once,
+            now,
+            speakers,
+            words,
+        }),
         Some(Command::Library { command }) => match command {
             LibraryCommand::Add { library, files } => library_add(&library, &files),
             LibraryCommand::Search {

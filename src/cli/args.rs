@@ -68,6 +68,31 @@ pub enum Command {
         /// The shared project's address: postgres://USER@HOST:PORT/DB?project=NAME.
         address: String,
     },
+    /// Follow news feeds (RSS, Atom, JSON Feed): each new item's page is read, its claims
+    /// found and added to the project, saved after each article (docs/feeds.md).
+    Watch {
+        /// The project file (.claimdesk; created if missing). Feeds given here are
+        /// remembered in it.
+        project: PathBuf,
+        /// A feed's http(s) address to follow (repeatable).
+        #[arg(long = "feed", value_name = "URL")]
+        feeds: Vec<String>,
+        /// A file of feed addresses, one a line (lines starting with `#` are comments).
+        #[arg(long = "feeds", value_name = "FILE")]
+        feeds_file: Option<PathBuf>,
+        /// Poll the feeds that are due once, then exit (for cron or a systemd timer).
+        #[arg(long)]
+        once: bool,
+        /// Ask every feed now, whatever its interval (at most once per run with --once).
+        #[arg(long)]
+        now: bool,
+        /// Flag new claims of this speaker (name or alias; repeatable; remembered).
+        #[arg(long = "speaker", value_name = "NAME")]
+        speakers: Vec<String>,
+        /// Flag new claims with this word (repeatable; remembered).
+        #[arg(long = "word", value_name = "WORD")]
+        words: Vec<String>,
+    },
     /// The claim library: earlier fact-checks, searched for a claim (docs/library.md).
     Library {
         #[command(subcommand)]

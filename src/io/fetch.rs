@@ -101,7 +101,25 @@ pub struct Fetched {
     pub mime: Option<String>,
     /// The `charset` parameter of `Content-Type`.
     pub charset: Option<String>,
+    /// The validators the server sent (`ETag`, `Last-Modified`), for a conditional GET.
+    pub etag: Option<String>,
+    pub last_modified: Option<String>,
+    /// The server answered `304 Not Modified` to a conditional GET: `bytes` is empty.
+    pub not_modified: bool,
 }
+
+/// What one GET asks for beyond the URL: the media types it accepts, and the validators
+/// of an earlier answer (`If-None-Match`, `If-Modified-Since`; feeds, `io::feeds`).
+#[derive(Debug, Clone, Copy)]
+pub struct Ask<'a> {
+    pub accept: &'a str,
+    pub etag: Option<&'a str>,
+    pub modified_since: Option<&'a str>,
+}
+
+/// What an article GET accepts.
+const ARTICLE_ACCEPT: &str = "text/html,application/xhtml+xml,text/plain;q=0.9,\
+    text/markdown;q=0.9,application/pdf;q=0.8,*/*;q=0.5";
 
 /// Fetch `url` and read it as an article, with the default limits and nobody watching
 /// (the command line).
@@ -141,6 +159,22 @@ pub fn read_url_with(
 /// checked and counted), the body read in chunks up to the cap. The error is the reason
 /// alone (the caller names the URL).
 pub fn fetch(url: &str, limits: &Limits, watch: Watch<'_>) -> Result<Fetched, String> {
+    let ask = Ask {
+        accept: ARTICLE_ACCEPT,
+        etag: None,
+        modified_since: None,
+    };
+    fetch_asking(url, limits, watch, ask)
+}
+
+/// [`fetch`] asking as `ask` says; a `304 Not Modified` answer is a [`Fetched`] with
+/// `not_modified` set and no bytes.
+pub fn fetch_asking(
+    url: &str,
+    limits: &Limits,
+    watch: Watch<'_>,
+    ask: Ask<'_>,
+) -> Result<Fetched, String> {
     let started = Instant::now();
     let mut current = parse_http_url(url.trim())?;
     let mut redirects = 0usize;
@@ -164,14 +198,14 @@ pub fn fetch(url: &str, limits: &Limits, watch: Watch<'_>) -> Result<Fetched, St
         };
         let seen = Arc::clone(&resolver.seen);
         let agent = agent(&current, limits, left, resolver);
-        let sent = agent
-            .get(current.as_str())
-            .header(
-                "Accept",
-                "text/html,application/xhtml+xml,text/plain;q=0.9,text/markdown;q=0.9,\
-                 application/pdf;q=0.8,*/*;q=0.5",
-            )
-            .call();
+        let mut request = agent.get(current.as_str()).header("Accept", ask.accept);
+        if let Some(etag) = ask.etag {
+            request = request.header("If-None-Match", etag);
+        }
+        if let Some(since) = ask.modified_since {
+            request = request.header("If-Modified-Since", since);
+        }
+        let sent = request.call();
         let resolved = seen.lock().map(|s| s.clone()).unwrap_or_default();
         if refuse_internal && let Some(ip) = resolved.internal {
             return Err(format!(
@@ -209,6 +243,22 @@ pub fn fetch(url: &str, limits: &Limits, watch: Watch<'_>) -> Result<Fetched, St
             current = next;
             continue;
         }
+        let header = |name: &str| {
+            let value = response.headers().get(name)?.to_str().ok()?.trim();
+            (!value.is_empty() && value.len() <= 1024).then(|| value.to_string())
+        };
+        let (etag, last_modified) = (header("etag"), header("last-modified"));
+        if status.as_u16() == 304 && (ask.etag.is_some() || ask.modified_since.is_some()) {
+            return Ok(Fetched {
+                url: current.to_string(),
+                bytes: Vec::new(),
+                mime: None,
+                charset: None,
+                etag: etag.or_else(|| ask.etag.map(str::to_string)),
+                last_modified: last_modified.or_else(|| ask.modified_since.map(str::to_string)),
+                not_modified: true,
+            });
+        }
         if !status.is_success() {
             let reason = status.canonical_reason().unwrap_or("");
             return Err(format!("HTTP {} {reason}", status.as_u16())
@@ -232,6 +282,9 @@ pub fn fetch(url: &str, limits: &Limits, watch: Watch<'_>) -> Result<Fetched, St
             bytes,
             mime,
             charset,
+            etag,
+            last_modified,
+            not_modified: false,
         });
     }
 }

@@ -106,6 +106,7 @@ fn import_one(
 }
 
 /// An article read from disk and analysed, ready to join a project (which assigns its id).
+#[derive(Debug)]
 pub struct AnalysedArticle {
     pub article: Article,
     pub extraction: Extraction,

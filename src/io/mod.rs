@@ -5,6 +5,7 @@ pub mod article;
 pub mod atomic;
 pub mod export;
 pub mod extract_output;
+pub mod feeds;
 pub mod fetch;
 pub mod formats;
 pub mod import;

@@ -7,6 +7,7 @@
 mod article;
 mod claim;
 pub mod edit;
+pub mod feeds;
 mod project;
 mod publication;
 pub mod rating;
@@ -19,6 +20,7 @@ mod workflow;
 
 pub use article::{Article, ArticleId, ArticleMeta};
 pub use claim::{Claim, ClaimId, ClaimKind, ClaimOrigin, Evidence, StatusChange};
+pub use feeds::{Feed, FeedItem, FeedWatch, Flag};
 pub use project::{IdsExhausted, Project, ProjectSettings, UnknownKeys};
 pub use publication::{Publication, PublishState};
 pub use records::{SpeakerRecord, StatusTally};

@@ -74,6 +74,9 @@ pub struct Project {
     /// speaker again (compared case-insensitively).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub not_speakers: Vec<String>,
+    /// The feeds the project follows and what came of them (`model::feeds`).
+    #[serde(default, skip_serializing_if = "super::feeds::FeedWatch::is_empty")]
+    pub feeds: super::feeds::FeedWatch,
     /// Keys of the file this version does not know, written back on save.
     #[serde(skip)]
     pub unknown: UnknownKeys,

@@ -67,6 +67,8 @@ pub enum Action {
     Shared(SharedAction),
     /// A background job reported (`app/job_results.rs`).
     Job(JobMsg),
+    /// The Feeds window (`app/feeds_actions.rs`).
+    Feeds(crate::ui::feeds_panel::FeedsAction),
 }
 
 macro_rules! action_area {
@@ -84,7 +86,8 @@ action_area!(
     View(ViewAction),
     Library(LibraryAction),
     Shared(SharedAction),
-    Job(JobMsg)
+    Job(JobMsg),
+    Feeds(crate::ui::feeds_panel::FeedsAction)
 );
 
 /// Files and the document's life: open, import, paste, save, export, quit, the prompts'

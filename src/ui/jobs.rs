@@ -7,6 +7,7 @@
 //! job, which writes it atomically (`io::project_file`) while the analyst goes on working.
 //! One save runs at a time; the shell queues a second one until the first has reported.
 
+mod feeds;
 mod library;
 pub mod shared;
 
@@ -18,6 +19,7 @@ use std::time::{Duration, Instant};
 
 mod import;
 
+pub use feeds::FeedPoll;
 pub use import::{Pasted, Progress};
 
 use crate::extract::{Extraction, FoundSpeaker};
@@ -133,6 +135,13 @@ pub enum JobMsg {
         query: String,
         rows: Vec<crate::ui::checks::FoundMatch>,
     },
+    /// A report of the feeds' poll (`jobs/feeds.rs`) started for `document`.
+    Feeds {
+        document: Option<PathBuf>,
+        event: Box<crate::io::feeds::Event>,
+    },
+    /// The feeds' poll started for `document` has ended.
+    FeedsDone { document: Option<PathBuf> },
     /// From the link to the shared project open in the window (`jobs/shared.rs`).
     Shared {
         /// Which link (a window opening another shared project drops the old one's).
@@ -163,6 +172,8 @@ impl std::fmt::Debug for JobMsg {
             JobMsg::LibraryBrowsed { .. } => "LibraryBrowsed",
             JobMsg::Grouped { .. } => "Grouped",
             JobMsg::Shared { .. } => "Shared",
+            JobMsg::Feeds { .. } => "Feeds",
+            JobMsg::FeedsDone { .. } => "FeedsDone",
         };
         write!(f, "JobMsg::{name}")
     }

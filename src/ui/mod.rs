@@ -22,6 +22,7 @@ mod dialogs;
 pub mod document_flow;
 pub mod drafts;
 pub mod export;
+pub mod feeds_panel;
 mod filters;
 mod highlights;
 pub mod jobs;

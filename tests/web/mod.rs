@@ -105,6 +105,9 @@ pub enum Reply {
     Raw(Vec<u8>),
     /// Nothing, for this long (then the connection closes).
     Hang(Duration),
+    /// These bytes (a status line and headers), then this chunk again and again until
+    /// the client hangs up (an endless body).
+    Endless(Vec<u8>, Vec<u8>),
 }
 
 /// A whole HTTP/1.1 response with `Content-Length` and `Connection: close`.
@@ -181,5 +184,9 @@ fn serve(mut stream: TcpStream, handler: &(dyn Fn(&Request) -> Reply + Send + Sy
             let _ = stream.flush();
         }
         Reply::Hang(d) => std::thread::sleep(d),
+        Reply::Endless(head, chunk) => {
+            let _ = stream.write_all(&head);
+            while stream.write_all(&chunk).is_ok() {}
+        }
     }
 }

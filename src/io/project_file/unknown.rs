@@ -16,7 +16,8 @@ use serde::{Deserialize, Serialize, Serializer};
 use serde_json::value::RawValue;
 
 use crate::model::{
-    Article, ArticleId, Claim, ClaimId, Project, ProjectSettings, Speaker, SpeakerId, UnknownKeys,
+    Article, ArticleId, Claim, ClaimId, FeedWatch, Project, ProjectSettings, Speaker, SpeakerId,
+    UnknownKeys,
 };
 
 /// The keys of a file object that this version knows.
@@ -256,6 +257,9 @@ pub(super) struct ProjectOut<'a> {
     assignees: &'a [String],
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     not_speakers: &'a [String],
+    /// The feeds followed (issue 29); not written while there are none.
+    #[serde(skip_serializing_if = "FeedWatch::is_empty")]
+    feeds: &'a FeedWatch,
     #[serde(flatten)]
     extra: Extra<'a>,
 }
@@ -287,6 +291,7 @@ impl<'a> ProjectOut<'a> {
             memo,
             assignees,
             not_speakers,
+            feeds,
             unknown,
         } = project;
         ProjectOut {
@@ -321,6 +326,7 @@ impl<'a> ProjectOut<'a> {
             memo,
             assignees,
             not_speakers,
+            feeds,
             extra: Extra(&unknown.project),
         }
     }

@@ -1,6 +1,6 @@
 //! The one dispatcher: every [`Action`], in the order it arrived, goes to the module of its
 //! area (`file_actions.rs`, `triage_actions.rs`, `view_actions.rs`, `library_actions.rs`,
-//! `shared_actions.rs`, `job_results.rs`), each an exhaustive match: there is no
+//! `shared_actions.rs`, `feeds_actions.rs`, `job_results.rs`), each an exhaustive match: there is no
 //! catch-all, so the compiler checks that every action is handled. Text typed in the
 //! details pane is committed first, as an edit, unless the action only changes the look.
 
@@ -48,6 +48,7 @@ impl ClaimdeskApp {
             Action::Library(a) => self.library_action(a),
             Action::Shared(a) => self.shared_action(a),
             Action::Job(msg) => self.handle_job(msg),
+            Action::Feeds(a) => self.feeds_action(a),
         }
         self.view
             .refresh(&self.doc.project, self.doc.history.revision());

@@ -48,6 +48,8 @@ impl ClaimdeskApp {
             }
             JobMsg::Failed(why) => self.dialogs.errors.push(why),
             JobMsg::Shared { link, event } => self.handle_shared(link, event),
+            JobMsg::Feeds { document, event } => self.feed_event(document, *event),
+            JobMsg::FeedsDone { document } => self.feeds_done(document),
             JobMsg::ImportDone { id, cancelled } => {
                 // A cancelled import has ended for the window already.
                 if self.jobs.import.as_ref().is_none_or(|p| p.id != id) {

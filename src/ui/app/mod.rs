@@ -3,7 +3,7 @@
 //! (`dispatch.rs`), which hands each area to its module: `file_actions.rs` (with
 //! `files.rs`, the shell's side of `ui::document_flow`), `triage_actions.rs`,
 //! `view_actions.rs`, `library_actions.rs`, `shared_actions.rs` (+ `speaker_actions.rs`,
-//! `publish_actions.rs`), and background job results in `job_results.rs`.
+//! `publish_actions.rs`), `feeds_actions.rs`, and background job results in `job_results.rs`.
 //!
 //! A frame: `logic` turns job results, dropped files and close requests into actions and
 //! runs them at once (eframe calls `logic` even while a dialog covers the window); `ui`
@@ -11,6 +11,7 @@
 //! field being left, then runs the queue.
 
 mod dispatch;
+mod feeds_actions;
 mod file_actions;
 mod files;
 mod job_results;
@@ -37,8 +38,8 @@ use super::shortcuts::{self, KeyContext};
 use super::state::{Document, ViewState};
 use super::status_bar::{self, StatusFacts};
 use super::{
-    article_view, articles_list, assign_speaker, claims_table, details, filters, library_window,
-    speakers, theme,
+    article_view, articles_list, assign_speaker, claims_table, details, feeds_panel, filters,
+    library_window, speakers, theme,
 };
 use crate::model::Project;
 pub use shared_actions::{SharedSession, apply_remote};
@@ -130,6 +131,9 @@ pub struct ClaimdeskApp {
     pub jobs: Jobs,
     /// The claim library and each claim's earlier fact-checks (File → Claim library…).
     pub checks: Checks,
+    /// The Feeds window (`feeds_panel.rs`, `feeds_actions.rs`).
+    pub feeds: feeds_panel::FeedsWindow,
+    last_feed_tick: Instant,
     /// The shared project open in the window, if any (`shared_actions.rs`).
     pub shared: Option<SharedSession>,
     /// A shared project being opened to replace the document (it becomes `shared` once
@@ -192,6 +196,8 @@ impl ClaimdeskApp {
             export: ExportWindow::default(),
             jobs: Jobs::default(),
             checks: Checks::default(),
+            feeds: Default::default(),
+            last_feed_tick: Instant::now(),
             shared: None,
             opening_shared: None,
             next_link: 0,
@@ -301,7 +307,10 @@ impl ClaimdeskApp {
                 advance: self.prefs.advance,
                 publish,
             };
-            menu::show(ui, &facts, queue);
+            ui.horizontal(|ui| {
+                menu::show(ui, &facts, queue);
+                feeds_panel::badge(ui, &self.doc.project, queue);
+            });
         });
         if let Some(s) = self.shared.as_ref().filter(|s| s.read_only()) {
             egui::Panel::top("read_only").show(ui, |ui| status_bar::read_only_banner(ui, &s.name));
@@ -367,6 +376,7 @@ impl ClaimdeskApp {
         assign_speaker::show(&ctx, project, &mut self.dialogs.assign_speaker, queue);
         self.export.show(&ctx, queue);
         library_window::show(&ctx, &mut self.checks, queue);
+        feeds_panel::show(&ctx, project, &mut self.feeds, queue);
     }
 }
 
@@ -391,11 +401,14 @@ impl eframe::App for ClaimdeskApp {
             self.dispatch(FileAction::CloseRequested);
         }
         self.autosave();
+        self.feeds_tick();
         self.update_title(ctx);
         if self.jobs.is_busy() || self.jobs.import.is_some() {
             ctx.request_repaint_after(Duration::from_millis(100));
         } else if self.options.recovery && self.doc.is_dirty() {
             ctx.request_repaint_after(AUTOSAVE_EVERY);
+        } else if !self.doc.project.feeds.feeds.is_empty() {
+            ctx.request_repaint_after(feeds_actions::TICK);
         }
     }
 

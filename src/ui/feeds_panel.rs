@@ -1,0 +1,273 @@
+//! The Feeds window (the menu bar's “Feeds” button, which carries the badge of new
+//! alerts): follow a feed, stop following one, see when each was last checked and its
+//! last error, check now; the watch list of speakers and words; the claims it flagged,
+//! all of them or only those new since the analyst last looked. It only draws and types:
+//! every change is a [`FeedsAction`] (`app/feeds_actions.rs`), the network runs in the
+//! jobs (`jobs/feeds.rs`).
+
+use egui::{Context, RichText, Ui};
+
+use super::command::{Queue, TriageAction};
+use crate::model::{ClaimId, Project};
+
+/// What the Feeds window asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FeedsAction {
+    Show,
+    Close,
+    /// Follow this http(s) feed.
+    Add(String),
+    Remove(String),
+    /// Ask every feed now, whatever its interval.
+    CheckNow,
+    /// The watch list, as typed (comma-separated names, then words).
+    SetWatchList {
+        speakers: String,
+        words: String,
+    },
+    /// Everything flagged so far has been seen: the badge goes back to zero.
+    MarkLooked,
+    /// Show only the flags new since the last look (or all of them).
+    OnlyNew(bool),
+}
+
+/// The window's own state: what is typed, whether a poll runs.
+#[derive(Debug, Default)]
+pub struct FeedsWindow {
+    pub open: bool,
+    pub url: String,
+    pub speakers: String,
+    pub words: String,
+    pub only_new: bool,
+    /// A poll is running (its job reports as it goes).
+    pub polling: bool,
+    /// Why the window cannot follow feeds here (a shared project), if so.
+    pub unavailable: Option<String>,
+}
+
+/// How many flagged claims are new since the analyst last looked (the badge).
+pub fn badge_count(project: &Project) -> usize {
+    project.feeds.new_flags(project).count()
+}
+
+/// The menu bar's button, with the badge.
+pub fn badge(ui: &mut Ui, project: &Project, queue: &mut Queue) {
+    let n = badge_count(project);
+    let label = if n > 0 {
+        RichText::new(format!("Feeds ● {n} new")).strong()
+    } else {
+        RichText::new("Feeds")
+    };
+    let hover = if n > 0 {
+        format!("{n} flagged claims new since you last looked")
+    } else {
+        "Follow news feeds; new claims of watched speakers are flagged".to_string()
+    };
+    if ui.button(label).on_hover_text(hover).clicked() {
+        queue.push(FeedsAction::Show);
+    }
+}
+
+pub fn show(ctx: &Context, project: &Project, window: &mut FeedsWindow, queue: &mut Queue) {
+    if !window.open {
+        return;
+    }
+    let mut open = true;
+    egui::Window::new("Feeds")
+        .open(&mut open)
+        .default_width(720.0)
+        .resizable(true)
+        .show(ctx, |ui| {
+            if let Some(why) = &window.unavailable {
+                ui.label(why.as_str());
+                return;
+            }
+            add_row(ui, window, queue);
+            ui.add_space(4.0);
+            feed_table(ui, project, queue);
+            ui.separator();
+            watch_list(ui, window, queue);
+            ui.separator();
+            alerts(ui, project, window, queue);
+        });
+    if !open {
+        queue.push(FeedsAction::Close);
+    }
+}
+
+fn add_row(ui: &mut Ui, window: &mut FeedsWindow, queue: &mut Queue) {
+    ui.horizontal(|ui| {
+        let l = ui.label("Feed address");
+        let r = ui
+            .add(
+                egui::TextEdit::singleline(&mut window.url)
+                    .hint_text("https://news.example/rss")
+                    .desired_width(380.0),
+            )
+            .labelled_by(l.id);
+        let typed = window.url.trim().to_string();
+        let entered = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if (ui
+            .add_enabled(!typed.is_empty(), egui::Button::new("Add"))
+            .clicked()
+            || entered)
+            && !typed.is_empty()
+        {
+            queue.push(FeedsAction::Add(typed));
+        }
+        let check = egui::Button::new(if window.polling {
+            "Checking…"
+        } else {
+            "Check now"
+        });
+        if ui
+            .add_enabled(!window.polling, check)
+            .on_hover_text("Ask every feed now, whatever its interval")
+            .clicked()
+        {
+            queue.push(FeedsAction::CheckNow);
+        }
+        if window.polling {
+            ui.spinner();
+        }
+    });
+}
+
+fn feed_table(ui: &mut Ui, project: &Project, queue: &mut Queue) {
+    let feeds = &project.feeds;
+    if feeds.feeds.is_empty() {
+        ui.label(
+            RichText::new("No feeds followed yet: add an RSS, Atom or JSON Feed address.").weak(),
+        );
+        return;
+    }
+    egui::Grid::new("feeds_grid")
+        .striped(true)
+        .num_columns(5)
+        .show(ui, |ui| {
+            for head in ["Feed", "Every", "Last checked", "Articles", ""] {
+                ui.label(RichText::new(head).strong());
+            }
+            ui.end_row();
+            for feed in &feeds.feeds {
+                ui.vertical(|ui| {
+                    ui.label(feed.title.as_deref().unwrap_or(&feed.url));
+                    if feed.title.is_some() {
+                        ui.label(RichText::new(&feed.url).weak().small());
+                    }
+                    if let Some(e) = &feed.last_error {
+                        ui.label(RichText::new(e).color(ui.visuals().error_fg_color));
+                    }
+                });
+                ui.label(format!("{} min", feed.interval_minutes));
+                ui.label(
+                    feed.last_checked
+                        .map_or("never".into(), crate::model::time::date_time),
+                );
+                let taken = feeds
+                    .items
+                    .iter()
+                    .filter(|i| i.feed == feed.url && i.article.is_some())
+                    .count();
+                ui.label(taken.to_string());
+                if ui.button("Remove").clicked() {
+                    queue.push(FeedsAction::Remove(feed.url.clone()));
+                }
+                ui.end_row();
+            }
+        });
+}
+
+fn watch_list(ui: &mut Ui, window: &mut FeedsWindow, queue: &mut Queue) {
+    ui.label(RichText::new("Watch list").strong());
+    egui::Grid::new("watch_grid").num_columns(2).show(ui, |ui| {
+        let l = ui.label("Speakers");
+        ui.add(
+            egui::TextEdit::singleline(&mut window.speakers)
+                .hint_text("John Kirby, White House")
+                .desired_width(420.0),
+        )
+        .labelled_by(l.id);
+        ui.end_row();
+        let l = ui.label("Words");
+        ui.add(
+            egui::TextEdit::singleline(&mut window.words)
+                .hint_text("ceasefire, inflation")
+                .desired_width(420.0),
+        )
+        .labelled_by(l.id);
+        ui.end_row();
+    });
+    if ui.button("Apply watch list").clicked() {
+        queue.push(FeedsAction::SetWatchList {
+            speakers: window.speakers.clone(),
+            words: window.words.clone(),
+        });
+    }
+}
+
+fn alerts(ui: &mut Ui, project: &Project, window: &FeedsWindow, queue: &mut Queue) {
+    let feeds = &project.feeds;
+    let new = badge_count(project);
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(format!("Flagged claims ({new} new)")).strong());
+        let mut only_new = window.only_new;
+        if ui
+            .checkbox(&mut only_new, "New since I last looked")
+            .changed()
+        {
+            queue.push(FeedsAction::OnlyNew(only_new));
+        }
+        if ui
+            .add_enabled(new > 0, egui::Button::new("Mark all as looked at"))
+            .clicked()
+        {
+            queue.push(FeedsAction::MarkLooked);
+        }
+    });
+    let rows: Vec<(ClaimId, &str, bool)> = if window.only_new {
+        feeds
+            .new_flags(project)
+            .map(|f| (f.claim, f.reason.as_str(), true))
+            .collect()
+    } else {
+        let since = feeds.last_looked.unwrap_or(i64::MIN);
+        feeds
+            .flagged
+            .iter()
+            .filter(|f| project.claim(f.claim).is_some())
+            .map(|f| (f.claim, f.reason.as_str(), f.at > since))
+            .collect()
+    };
+    if rows.is_empty() {
+        ui.label(RichText::new("Nothing flagged.").weak());
+        return;
+    }
+    egui::ScrollArea::vertical()
+        .max_height(220.0)
+        .id_salt("feed_alerts")
+        .show_rows(ui, 18.0, rows.len(), |ui, range| {
+            for &(id, reason, is_new) in rows.iter().rev().skip(range.start).take(range.len()) {
+                let Some(claim) = project.claim(id) else {
+                    continue;
+                };
+                let speaker = claim
+                    .speaker
+                    .and_then(|s| project.speaker(s))
+                    .map_or("—", |s| s.name.as_str());
+                let mut content: String = claim.content.chars().take(90).collect();
+                if content.len() < claim.content.len() {
+                    content.push('…');
+                }
+                let mark = if is_new { "● " } else { "" };
+                let text = format!("{mark}#{} {speaker}: “{content}” — {reason}", claim.number);
+                if ui
+                    .selectable_label(false, text)
+                    .on_hover_text("Show this claim")
+                    .clicked()
+                {
+                    queue.push(TriageAction::JumpToClaim(id));
+                }
+            }
+        });
+}
