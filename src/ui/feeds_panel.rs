@@ -50,11 +50,10 @@ pub fn badge_count(project: &Project) -> usize {
     project.feeds.new_flags(project).count()
 }
 
-/// The menu bar's button, with the badge.
-pub fn badge(ui: &mut Ui, project: &Project, queue: &mut Queue) {
-    let n = badge_count(project);
+/// The menu bar's button, with the badge of `n` new flagged claims.
+pub fn badge(ui: &mut Ui, n: usize, queue: &mut Queue) {
     let label = if n > 0 {
-        RichText::new(format!("Feeds ● {n} new")).strong()
+        RichText::new(format!("Feeds • {n} new")).strong()
     } else {
         RichText::new("Feeds")
     };
@@ -108,7 +107,7 @@ fn add_row(ui: &mut Ui, window: &mut FeedsWindow, queue: &mut Queue) {
         let typed = window.url.trim().to_string();
         let entered = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         if (ui
-            .add_enabled(!typed.is_empty(), egui::Button::new("Add"))
+            .add_enabled(!typed.is_empty(), egui::Button::new("Follow"))
             .clicked()
             || entered)
             && !typed.is_empty()
@@ -259,7 +258,7 @@ fn alerts(ui: &mut Ui, project: &Project, window: &FeedsWindow, queue: &mut Queu
                 if content.len() < claim.content.len() {
                     content.push('…');
                 }
-                let mark = if is_new { "● " } else { "" };
+                let mark = if is_new { "• " } else { "" };
                 let text = format!("{mark}#{} {speaker}: “{content}” — {reason}", claim.number);
                 if ui
                     .selectable_label(false, text)

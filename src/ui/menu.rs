@@ -23,6 +23,8 @@ pub struct MenuFacts<'a> {
     pub advance: bool,
     /// Whether Publish verdicts may be used here, else why not (shown on the greyed item).
     pub publish: Result<(), String>,
+    /// Flagged claims new since the analyst last looked (the Feeds button's badge).
+    pub feeds_new: usize,
 }
 
 fn item(ui: &mut Ui, label: &str, shortcut: Option<&egui::KeyboardShortcut>) -> bool {
@@ -54,6 +56,7 @@ pub fn show(ui: &mut Ui, facts: &MenuFacts<'_>, queue: &mut Queue) {
                 queue.push(ViewAction::ShowShortcuts);
             }
         });
+        super::feeds_panel::badge(ui, facts.feeds_new, queue);
     });
 }
 

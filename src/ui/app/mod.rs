@@ -306,11 +306,9 @@ impl ClaimdeskApp {
                 theme: self.prefs.theme,
                 advance: self.prefs.advance,
                 publish,
+                feeds_new: feeds_panel::badge_count(&self.doc.project),
             };
-            ui.horizontal(|ui| {
-                menu::show(ui, &facts, queue);
-                feeds_panel::badge(ui, &self.doc.project, queue);
-            });
+            menu::show(ui, &facts, queue);
         });
         if let Some(s) = self.shared.as_ref().filter(|s| s.read_only()) {
             egui::Panel::top("read_only").show(ui, |ui| status_bar::read_only_banner(ui, &s.name));
