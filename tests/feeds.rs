@@ -51,8 +51,11 @@ fn rss(items: &[(&str, &str, &str)]) -> String {
 /// A news site with a feed (answering 304 to its own ETag), two stories, a copy of the
 /// first under another address (other bytes, same text), an Atom feed repeating a link
 /// under another id and a JSON Feed pointing at the copy. Counts requests per path.
-fn site() -> (Server, Arc<Mutex<Vec<(String, Option<String>)>>>) {
-    let log: Arc<Mutex<Vec<(String, Option<String>)>>> = Arc::default();
+/// The requests a server saw: each path, with its `If-None-Match`.
+type Log = Arc<Mutex<Vec<(String, Option<String>)>>>;
+
+fn site() -> (Server, Log) {
+    let log: Log = Arc::default();
     let seen = Arc::clone(&log);
     let server =
         Server::start(move |req| {

@@ -61,10 +61,7 @@ pub fn record_failed_item(project: &mut Project, item: FeedItem) {
         .iter_mut()
         .find(|i| i.article.is_none() && (same(&i.guid, &item.guid) || same(&i.link, &item.link)))
     {
-        earlier.tries = earlier
-            .tries
-            .saturating_add(item.tries.max(1))
-            .min(u32::MAX);
+        earlier.tries = earlier.tries.saturating_add(item.tries.max(1));
         earlier.error = item.error;
         earlier.added_at = item.added_at;
         return;
