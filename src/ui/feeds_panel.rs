@@ -45,6 +45,9 @@ pub struct FeedsWindow {
     pub unavailable: Option<String>,
 }
 
+/// The width of the feeds table's first column (title, address, last error).
+const FEED_COLUMN: f32 = 340.0;
+
 /// How many flagged claims are new since the analyst last looked (the badge).
 pub fn badge_count(project: &Project) -> usize {
     project.feeds.new_flags(project).count()
@@ -75,6 +78,9 @@ pub fn show(ctx: &Context, project: &Project, window: &mut FeedsWindow, queue: &
     egui::Window::new("Feeds")
         .open(&mut open)
         .default_width(720.0)
+        .default_height(560.0)
+        .default_pos([240.0, 40.0])
+        .vscroll(true)
         .resizable(true)
         .show(ctx, |ui| {
             if let Some(why) = &window.unavailable {
@@ -150,6 +156,8 @@ fn feed_table(ui: &mut Ui, project: &Project, queue: &mut Queue) {
             ui.end_row();
             for feed in &feeds.feeds {
                 ui.vertical(|ui| {
+                    // A fixed width: a grid would squeeze the column to its narrowest.
+                    ui.set_width(FEED_COLUMN);
                     ui.label(feed.title.as_deref().unwrap_or(&feed.url));
                     if feed.title.is_some() {
                         ui.label(RichText::new(&feed.url).weak().small());
@@ -254,15 +262,20 @@ fn alerts(ui: &mut Ui, project: &Project, window: &FeedsWindow, queue: &mut Queu
                     .speaker
                     .and_then(|s| project.speaker(s))
                     .map_or("—", |s| s.name.as_str());
-                let mut content: String = claim.content.chars().take(90).collect();
-                if content.len() < claim.content.len() {
-                    content.push('…');
-                }
+                let content = &claim.content;
                 let mark = if is_new { "• " } else { "" };
-                let text = format!("{mark}#{} {speaker}: “{content}” — {reason}", claim.number);
+                let text = format!(
+                    "{mark}#{} — {reason} — {speaker}: “{content}”",
+                    claim.number
+                );
+                // One line each (the rows are virtualised at one height), the whole
+                // claim on hover.
+                let row = egui::Label::new(text)
+                    .truncate()
+                    .sense(egui::Sense::click());
                 if ui
-                    .selectable_label(false, text)
-                    .on_hover_text("Show this claim")
+                    .add(row)
+                    .on_hover_text(format!("{}\n\nClick to show this claim", claim.content))
                     .clicked()
                 {
                     queue.push(TriageAction::JumpToClaim(id));
