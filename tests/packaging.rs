@@ -83,7 +83,7 @@ fn the_man_pages_and_completions_come_from_the_command_line_definitions() {
         |p: &str| std::fs::read_to_string(generated.join(p)).unwrap_or_else(|e| panic!("{p}: {e}"));
     let man = read_generated("man/claimdesk.1");
     assert!(man.contains(".TH claimdesk 1"), "{man}");
-    for sub in ["extract", "import", "export", "share", "library"] {
+    for sub in ["extract", "import", "export", "share", "library", "watch"] {
         assert!(man.contains(sub), "the man page does not name {sub}");
         assert!(generated.join(format!("man/claimdesk-{sub}.1")).is_file());
     }

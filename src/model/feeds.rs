@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{ArticleId, ClaimId, Project};
+use super::{ArticleId, ClaimId};
 
 /// The default time between two polls of a feed, in minutes.
 pub const DEFAULT_INTERVAL_MINUTES: u32 = 15;
@@ -146,30 +146,5 @@ impl FeedWatch {
         let before = self.feeds.len();
         self.feeds.retain(|f| f.url != url);
         before != self.feeds.len()
-    }
-
-    /// The item taken already that has one of these keys, if any.
-    pub fn seen(
-        &self,
-        guid: Option<&str>,
-        link: Option<&str>,
-        text_sha256: Option<&str>,
-    ) -> Option<&FeedItem> {
-        let same = |a: &Option<String>, b: Option<&str>| b.is_some() && a.as_deref() == b;
-        self.items.iter().find(|i| {
-            same(&i.guid, guid) || same(&i.link, link) || same(&i.text_sha256, text_sha256)
-        })
-    }
-
-    pub fn is_flagged(&self, claim: ClaimId) -> bool {
-        self.flagged.iter().any(|f| f.claim == claim)
-    }
-
-    /// Flags newer than the analyst's last look, of claims still in `project`.
-    pub fn new_flags<'a>(&'a self, project: &'a Project) -> impl Iterator<Item = &'a Flag> {
-        let since = self.last_looked.unwrap_or(i64::MIN);
-        self.flagged
-            .iter()
-            .filter(move |f| f.at > since && project.claim(f.claim).is_some())
     }
 }

@@ -43,14 +43,69 @@ pub struct FeedsWindow {
     pub polling: bool,
     /// Why the window cannot follow feeds here (a shared project), if so.
     pub unavailable: Option<String>,
+    /// The flags as listed, and the badge's count.
+    pub flags: FlagRows,
 }
 
 /// The width of the feeds table's first column (title, address, last error).
 const FEED_COLUMN: f32 = 340.0;
 
-/// How many flagged claims are new since the analyst last looked (the badge).
-pub fn badge_count(project: &Project) -> usize {
-    project.feeds.new_flags(project).count()
+/// One flag as listed: its claim (and where it stands in the project's claims), why,
+/// and whether it is new since the analyst last looked.
+#[derive(Debug, Clone)]
+struct FlagRow {
+    claim: ClaimId,
+    index: usize,
+    reason: String,
+    is_new: bool,
+}
+
+/// The flags of claims still in the project, newest first, and how many are new: worked
+/// out again only when the project changed, never per frame.
+#[derive(Debug, Default)]
+pub struct FlagRows {
+    /// The history's revision, the number of flags and claims, the last look.
+    key: Option<(u64, usize, usize, Option<i64>)>,
+    rows: Vec<FlagRow>,
+    /// Flags new since the analyst last looked (the badge).
+    pub new: usize,
+}
+
+impl FlagRows {
+    pub fn refresh(&mut self, project: &Project, revision: u64) {
+        let watch = &project.feeds;
+        let key = (
+            revision,
+            watch.flagged.len(),
+            project.claims.len(),
+            watch.last_looked,
+        );
+        if self.key == Some(key) {
+            return;
+        }
+        self.key = Some(key);
+        let index: std::collections::HashMap<ClaimId, usize> = project
+            .claims
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id, i))
+            .collect();
+        let since = watch.last_looked.unwrap_or(i64::MIN);
+        self.rows = watch
+            .flagged
+            .iter()
+            .rev()
+            .filter_map(|f| {
+                Some(FlagRow {
+                    claim: f.claim,
+                    index: *index.get(&f.claim)?,
+                    reason: f.reason.clone(),
+                    is_new: f.at > since,
+                })
+            })
+            .collect();
+        self.new = self.rows.iter().filter(|r| r.is_new).count();
+    }
 }
 
 /// The menu bar's button, with the badge of `n` new flagged claims.
@@ -214,8 +269,7 @@ fn watch_list(ui: &mut Ui, window: &mut FeedsWindow, queue: &mut Queue) {
 }
 
 fn alerts(ui: &mut Ui, project: &Project, window: &FeedsWindow, queue: &mut Queue) {
-    let feeds = &project.feeds;
-    let new = badge_count(project);
+    let new = window.flags.new;
     ui.horizontal(|ui| {
         ui.label(RichText::new(format!("Flagged claims ({new} new)")).strong());
         let mut only_new = window.only_new;
@@ -232,53 +286,42 @@ fn alerts(ui: &mut Ui, project: &Project, window: &FeedsWindow, queue: &mut Queu
             queue.push(FeedsAction::MarkLooked);
         }
     });
-    let rows: Vec<(ClaimId, &str, bool)> = if window.only_new {
-        feeds
-            .new_flags(project)
-            .map(|f| (f.claim, f.reason.as_str(), true))
-            .collect()
-    } else {
-        let since = feeds.last_looked.unwrap_or(i64::MIN);
-        feeds
-            .flagged
-            .iter()
-            .filter(|f| project.claim(f.claim).is_some())
-            .map(|f| (f.claim, f.reason.as_str(), f.at > since))
-            .collect()
-    };
-    if rows.is_empty() {
+    let all = &window.flags.rows;
+    let shown = if window.only_new { new } else { all.len() };
+    if shown == 0 {
         ui.label(RichText::new("Nothing flagged.").weak());
         return;
     }
+    // Flags are stamped when their article arrives, so the new ones come first.
     egui::ScrollArea::vertical()
         .max_height(220.0)
         .id_salt("feed_alerts")
-        .show_rows(ui, 18.0, rows.len(), |ui, range| {
-            for &(id, reason, is_new) in rows.iter().rev().skip(range.start).take(range.len()) {
-                let Some(claim) = project.claim(id) else {
+        .show_rows(ui, 18.0, shown, |ui, range| {
+            for row in &all[range] {
+                let Some(claim) = project.claims.get(row.index).filter(|c| c.id == row.claim)
+                else {
                     continue;
                 };
                 let speaker = claim
                     .speaker
                     .and_then(|s| project.speaker(s))
                     .map_or("—", |s| s.name.as_str());
-                let content = &claim.content;
-                let mark = if is_new { "• " } else { "" };
+                let mark = if row.is_new { "• " } else { "" };
                 let text = format!(
-                    "{mark}#{} — {reason} — {speaker}: “{content}”",
-                    claim.number
+                    "{mark}#{} — {} — {speaker}: “{}”",
+                    claim.number, row.reason, claim.content
                 );
                 // One line each (the rows are virtualised at one height), the whole
                 // claim on hover.
-                let row = egui::Label::new(text)
+                let label = egui::Label::new(text)
                     .truncate()
                     .sense(egui::Sense::click());
                 if ui
-                    .add(row)
+                    .add(label)
                     .on_hover_text(format!("{}\n\nClick to show this claim", claim.content))
                     .clicked()
                 {
-                    queue.push(TriageAction::JumpToClaim(id));
+                    queue.push(TriageAction::JumpToClaim(row.claim));
                 }
             }
         });

@@ -9,8 +9,8 @@ use super::poll::Checked;
 use crate::io::import::AnalysedArticle;
 use crate::model::{ArticleId, FeedItem, FeedWatch, Flag, Project};
 
-/// Has an item with one of these keys been taken (or given up on)? An item that failed
-/// fewer than [`MAX_ITEM_TRIES`] times is tried again.
+/// Has an item with one of these keys (GUID, link, text hash) been taken (or given up
+/// on)? An item that failed fewer than [`MAX_ITEM_TRIES`] times is tried again.
 pub fn is_taken(
     watch: &FeedWatch,
     guid: Option<&str>,

@@ -293,6 +293,7 @@ impl ClaimdeskApp {
 
     fn draw(&mut self, ui: &mut egui::Ui) {
         let publish = self.publish_right();
+        (self.feeds.flags).refresh(&self.doc.project, self.doc.history.revision());
         let (undo, redo) = self
             .shared_labels()
             .unwrap_or((self.doc.history.undo_label(), self.doc.history.redo_label()));
@@ -306,7 +307,7 @@ impl ClaimdeskApp {
                 theme: self.prefs.theme,
                 advance: self.prefs.advance,
                 publish,
-                feeds_new: feeds_panel::badge_count(&self.doc.project),
+                feeds_new: self.feeds.flags.new,
             };
             menu::show(ui, &facts, queue);
         });
