@@ -68,7 +68,7 @@ pub enum Action {
     /// A background job reported (`app/job_results.rs`).
     Job(JobMsg),
     /// The Feeds window (`app/feeds_actions.rs`).
-    Feeds(crate::ui::feeds_panel::FeedsAction),
+    Feeds(FeedsAction),
 }
 
 macro_rules! action_area {
@@ -87,7 +87,7 @@ action_area!(
     Library(LibraryAction),
     Shared(SharedAction),
     Job(JobMsg),
-    Feeds(crate::ui::feeds_panel::FeedsAction)
+    Feeds(FeedsAction)
 );
 
 /// Files and the document's life: open, import, paste, save, export, quit, the prompts'
@@ -292,4 +292,25 @@ impl std::fmt::Debug for Secret {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("Secret(***)")
     }
+}
+
+/// The Feeds window's requests (`feeds_panel.rs`; handled in `app/feeds_actions.rs`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FeedsAction {
+    Show,
+    Close,
+    /// Follow this http(s) feed.
+    Add(String),
+    Remove(String),
+    /// Ask every feed now, whatever its interval.
+    CheckNow,
+    /// The watch list, as typed (comma-separated names, then words).
+    SetWatchList {
+        speakers: String,
+        words: String,
+    },
+    /// Everything flagged so far has been seen: the badge goes back to zero.
+    MarkLooked,
+    /// Show only the flags new since the last look (or all of them).
+    OnlyNew(bool),
 }

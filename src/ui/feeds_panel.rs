@@ -2,34 +2,13 @@
 //! alerts): follow a feed, stop following one, see when each was last checked and its
 //! last error, check now; the watch list of speakers and words; the claims it flagged,
 //! all of them or only those new since the analyst last looked. It only draws and types:
-//! every change is a [`FeedsAction`] (`app/feeds_actions.rs`), the network runs in the
-//! jobs (`jobs/feeds.rs`).
+//! every change is a `FeedsAction` (`command.rs`, handled in `app/feeds_actions.rs`),
+//! the network runs in the jobs (`jobs/feeds.rs`).
 
 use egui::{Context, RichText, Ui};
 
-use super::command::{Queue, TriageAction};
+use super::command::{FeedsAction, Queue, TriageAction};
 use crate::model::{ClaimId, Project};
-
-/// What the Feeds window asks for.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FeedsAction {
-    Show,
-    Close,
-    /// Follow this http(s) feed.
-    Add(String),
-    Remove(String),
-    /// Ask every feed now, whatever its interval.
-    CheckNow,
-    /// The watch list, as typed (comma-separated names, then words).
-    SetWatchList {
-        speakers: String,
-        words: String,
-    },
-    /// Everything flagged so far has been seen: the badge goes back to zero.
-    MarkLooked,
-    /// Show only the flags new since the last look (or all of them).
-    OnlyNew(bool),
-}
 
 /// The window's own state: what is typed, whether a poll runs.
 #[derive(Debug, Default)]

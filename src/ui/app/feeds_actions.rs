@@ -13,7 +13,7 @@ use super::ClaimdeskApp;
 use crate::io::feeds::{self, Event, is_taken, record_checked, record_failed_item};
 use crate::io::import::now_seconds;
 use crate::model::edit::Edit;
-use crate::ui::feeds_panel::FeedsAction;
+use crate::ui::command::FeedsAction;
 use crate::ui::jobs::FeedPoll;
 
 /// How often the window looks for a due feed.
