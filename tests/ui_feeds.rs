@@ -122,3 +122,60 @@ fn the_feeds_window_follows_a_feed_and_flags_watched_speakers() {
     assert_eq!(h.state().doc.project.feeds.feeds.len(), 1);
     assert_eq!(h.state().doc.project.articles.len(), 1);
 }
+
+/// Point 4: a claim of a new feed article with a strong "checked before" match in the
+/// claim library is flagged too (badge and list), with no watch list at all.
+#[test]
+fn claims_checked_before_are_flagged_when_a_feed_brings_them() {
+    let server = server();
+    let tmp = tempfile::tempdir().unwrap();
+    let reviews = tmp.path().join("reviews.json");
+    std::fs::write(
+        &reviews,
+        r#"[{"@type": "ClaimReview", "url": "https://factcheck.example/monitor",
+             "claimReviewed": "The United States will be monitoring the Israeli military actions in Rafah closely",
+             "author": {"name": "Desk A"}, "reviewRating": {"alternateName": "Mostly True"}}]"#,
+    )
+    .unwrap();
+    let lib = tmp.path().join("lib");
+    claimdesk::io::library::add_files(&lib, &[reviews]).expect("library made");
+    let mut h = app(Vec::new());
+    h.state_mut()
+        .dispatch(claimdesk::ui::command::LibraryAction::OpenLibrary(lib));
+    settle(&mut h);
+    h.get_by_label("Feeds").click();
+    h.run();
+    type_into(&mut h, Role::TextInput, "Feed address", &server.url("/rss"));
+    h.get_by_label("Follow").click();
+    h.step();
+    settle(&mut h);
+    assert!(
+        h.state().doc.project.feeds.flagged.is_empty(),
+        "no watch list"
+    );
+    assert!(!h.state().checks.matching, "matching finished");
+    // The claims the library knows (a strong match), each listed as checked before,
+    // and counted by the badge.
+    let app = h.state();
+    let strong: Vec<String> = app
+        .doc
+        .project
+        .claims
+        .iter()
+        .filter(|c| app.checks.has_strong_match(c))
+        .map(|c| c.content.clone())
+        .collect();
+    assert!(
+        strong
+            .iter()
+            .any(|c| c.contains("monitoring the Israeli military actions")),
+        "{strong:?}"
+    );
+    let n = strong.len();
+    h.get_by_label(&format!("Feeds • {n} new"));
+    h.get_by_label(&format!("Flagged claims ({n} new)"));
+    assert_eq!(
+        h.query_all_by_label_contains("— checked before —").count(),
+        n
+    );
+}

@@ -7,6 +7,7 @@
 
 use egui::{Context, RichText, Ui};
 
+use super::checks::Checks;
 use super::command::{FeedsAction, Queue, TriageAction};
 use crate::model::{ClaimId, Project};
 
@@ -40,24 +41,29 @@ struct FlagRow {
 }
 
 /// The flags of claims still in the project, newest first, and how many are new: worked
-/// out again only when the project changed, never per frame.
+/// out again only when the project or the library's matches changed, never per frame.
+/// Besides the watch list's flags, a claim of an article a feed brought since the last
+/// look is listed when the claim library has a strong match for it ("checked before").
 #[derive(Debug, Default)]
 pub struct FlagRows {
-    /// The history's revision, the number of flags and claims, the last look.
-    key: Option<(u64, usize, usize, Option<i64>)>,
+    /// The history's revision, the number of flags and claims, the last look, the
+    /// library's generation and whether it is matching.
+    key: Option<(u64, usize, usize, Option<i64>, u64, bool)>,
     rows: Vec<FlagRow>,
     /// Flags new since the analyst last looked (the badge).
     pub new: usize,
 }
 
 impl FlagRows {
-    pub fn refresh(&mut self, project: &Project, revision: u64) {
+    pub fn refresh(&mut self, project: &Project, revision: u64, checks: &Checks) {
         let watch = &project.feeds;
         let key = (
             revision,
             watch.flagged.len(),
             project.claims.len(),
             watch.last_looked,
+            checks.generation,
+            checks.matching,
         );
         if self.key == Some(key) {
             return;
@@ -83,6 +89,32 @@ impl FlagRows {
                 })
             })
             .collect();
+        // Claims of articles new from the feeds that were checked before.
+        let new_articles: std::collections::HashSet<_> = watch
+            .items
+            .iter()
+            .filter(|i| i.added_at > since)
+            .filter_map(|i| i.article)
+            .collect();
+        if !new_articles.is_empty() && checks.library.is_some() {
+            let flagged: std::collections::HashSet<ClaimId> =
+                self.rows.iter().map(|r| r.claim).collect();
+            let checked: Vec<FlagRow> = project
+                .claims
+                .iter()
+                .enumerate()
+                .rev()
+                .filter(|(_, c)| new_articles.contains(&c.article) && !flagged.contains(&c.id))
+                .filter(|(_, c)| checks.has_strong_match(c))
+                .map(|(index, c)| FlagRow {
+                    claim: c.id,
+                    index,
+                    reason: "checked before".into(),
+                    is_new: true,
+                })
+                .collect();
+            self.rows.splice(0..0, checked);
+        }
         self.new = self.rows.iter().filter(|r| r.is_new).count();
     }
 }

@@ -293,7 +293,8 @@ impl ClaimdeskApp {
 
     fn draw(&mut self, ui: &mut egui::Ui) {
         let publish = self.publish_right();
-        (self.feeds.flags).refresh(&self.doc.project, self.doc.history.revision());
+        let revision = self.doc.history.revision();
+        (self.feeds.flags).refresh(&self.doc.project, revision, &self.checks);
         let (undo, redo) = self
             .shared_labels()
             .unwrap_or((self.doc.history.undo_label(), self.doc.history.redo_label()));
