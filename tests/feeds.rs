@@ -179,6 +179,11 @@ fn watch_once_adds_each_new_item_once() {
     let out = claimdesk(&[&"watch", &project, &"--once"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(log.lock().unwrap().len(), before);
+    assert!(
+        stderr(&out).contains("note: no feed is due; the next is due at "),
+        "{}",
+        stderr(&out)
+    );
 
     // The same story under another id (Atom), and the same text under another address
     // (JSON Feed): neither is added again.
@@ -427,4 +432,39 @@ fn hostile_feeds_give_one_line_each_and_the_others_go_on() {
     assert!(lines.contains("the newest 3 are taken now"), "{lines}");
     assert_eq!(lines.matches("HTTP 404").count(), 3, "{lines}");
     assert_eq!(endless_asks.load(Ordering::SeqCst), 1);
+}
+
+/// Bad arguments: one line each, exit code 1, and the project untouched.
+#[test]
+fn watch_refuses_what_it_cannot_follow_in_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("p.claimdesk");
+    let out = claimdesk(&[&"watch", &project, &"--once"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("follows no feeds; give them with --feed URL"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "{err}");
+    let out = claimdesk(&[&"watch", &project, &"--feed", &"ftp://feeds.example/rss"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out).trim(),
+        "claimdesk: feed ftp://feeds.example/rss: only http and https feeds are followed"
+    );
+    let out = claimdesk(&[
+        &"watch",
+        &project,
+        &"--feeds",
+        &dir.path().join("missing.txt"),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("missing.txt: cannot read"),
+        "{}",
+        stderr(&out)
+    );
+    // Nothing was written: a refused watch creates no project.
+    assert!(!project.exists());
 }

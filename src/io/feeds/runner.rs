@@ -93,7 +93,7 @@ pub fn watch_file(setup: &WatchSetup, report: &mut dyn FnMut(Report)) -> Result<
             summary: &mut summary,
         };
         let known = project.known_speakers();
-        summary.feeds_asked += poll_feeds(
+        let asked = poll_feeds(
             &project.feeds.feeds,
             &known,
             &now_seconds,
@@ -101,6 +101,14 @@ pub fn watch_file(setup: &WatchSetup, report: &mut dyn FnMut(Report)) -> Result<
             &setup.options,
             &mut sink,
         );
+        summary.feeds_asked += asked;
+        if asked == 0 && setup.once {
+            let next = project.feeds.feeds.iter().filter_map(next_due).min();
+            let when = next.map_or("now".into(), crate::model::time::date_time);
+            report(Report::Note(format!(
+                "no feed is due; the next is due at {when} (--now asks them all)"
+            )));
+        }
         if setup.once || stop.load(Ordering::SeqCst) {
             return Ok(summary);
         }
