@@ -127,6 +127,28 @@ mod tests {
         assert_eq!(f.items[0].guid.as_deref(), Some("7"));
     }
 
+    /// Deep nesting (inside an item, and as the whole document) neither overflows the
+    /// stack nor takes long.
+    #[test]
+    fn deep_nesting_is_read_in_bounded_time() {
+        let depth = 200_000;
+        let mut doc = String::from("<rss version=\"2.0\"><channel><item><title>T</title>");
+        doc.push_str(&"<x>".repeat(depth));
+        doc.push_str(&"</x>".repeat(depth));
+        doc.push_str("<link>https://x.example/1</link></item></channel></rss>");
+        let started = std::time::Instant::now();
+        let _ = parse_feed(doc.as_bytes(), "https://x.example/rss");
+        let json = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+        assert!(parse_feed(json.as_bytes(), "https://x.example/feed.json").is_err());
+        let nested_json = format!(
+            "{{\"version\":\"https://jsonfeed.org/version/1\",\"title\":{}1{}}}",
+            "[".repeat(depth),
+            "]".repeat(depth)
+        );
+        assert!(parse_feed(nested_json.as_bytes(), "https://x.example/feed.json").is_err());
+        assert!(started.elapsed() < std::time::Duration::from_secs(20));
+    }
+
     #[test]
     fn refuses_what_is_no_feed() {
         assert!(parse_feed(b"", "http://x/").unwrap_err().contains("empty"));
