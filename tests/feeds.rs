@@ -335,7 +335,7 @@ fn hostile_feeds_give_one_line_each_and_the_others_go_on() {
                 doc.push_str("]><rss version=\"2.0\"><channel><title>&j;</title></channel></rss>");
                 response("200 OK", &xml, doc.as_bytes())
             }
-            "/huge" => response("200 OK", &xml, &vec![b' '; 2_100_000]),
+            "/huge" => response("200 OK", &xml, &vec![b' '; 3_000_000]),
             "/endless" => {
                 asks.fetch_add(1, Ordering::SeqCst);
                 Reply::Endless(
@@ -381,7 +381,7 @@ fn hostile_feeds_give_one_line_each_and_the_others_go_on() {
     let feeds: Vec<Feed> = names.iter().map(|p| Feed::new(server.url(p))).collect();
     let options = Options {
         feed_limits: Limits {
-            max_bytes: 2_000_000,
+            max_bytes: 2 * 1024 * 1024,
             total_timeout: Duration::from_secs(5),
             ..Limits::default()
         },
@@ -417,7 +417,13 @@ fn hostile_feeds_give_one_line_each_and_the_others_go_on() {
         assert_eq!(n, 1, "{bad}: {lines}");
     }
     assert!(lines.contains("only http and https"), "{lines}");
-    assert!(lines.contains("over"), "{lines}");
+    for big in ["/huge", "/endless"] {
+        let want = format!(
+            "feed {}: is over 2 MB; larger feeds are not read",
+            server.url(big)
+        );
+        assert!(sink.lines.contains(&want), "{lines}");
+    }
     assert!(lines.contains("not a feed"), "{lines}");
     // Entities are never expanded: the title is not a hundred million letters.
     assert!(!lines.contains("aaaaaaaaaaaaaaaaaaaa"), "{lines}");

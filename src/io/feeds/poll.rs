@@ -145,8 +145,8 @@ fn poll_one(
         etag: feed.etag.as_deref(),
         modified_since: feed.last_modified.as_deref(),
     };
-    let fetched =
-        fetch::fetch_asking(&feed.url, &options.feed_limits, watch, ask).map_err(|e| line(&e))?;
+    let fetched = fetch::fetch_asking(&feed.url, &options.feed_limits, watch, ask)
+        .map_err(|e| line(&feed_reason(e, &options.feed_limits)))?;
     if fetched.not_modified {
         return Ok(Checked {
             title: feed.title.clone(),
@@ -241,4 +241,17 @@ fn poll_one(
         last_modified: validators(fetched.last_modified),
         not_modified: false,
     })
+}
+
+/// The fetch's reason, said of a feed: its size limit is the feed's, not an article's.
+fn feed_reason(reason: String, limits: &Limits) -> String {
+    if !reason.starts_with("page is over") {
+        return reason;
+    }
+    let (n, unit) = if limits.max_bytes >= 1024 * 1024 {
+        (limits.max_bytes / (1024 * 1024), "MB")
+    } else {
+        (limits.max_bytes, "bytes")
+    };
+    format!("is over {n} {unit}; larger feeds are not read")
 }
