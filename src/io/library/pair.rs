@@ -54,7 +54,7 @@ impl Level {
 /// Words that turn an assertion into its opposite.
 const NEGATIONS: &[&str] = &[
     "cannot", "didn't", "doesn't", "don't", "isn't", "n't", "never", "no", "nobody", "none", "nor",
-    "not", "nothing", "wasn't", "weren't", "won't", "without",
+    "not", "nothing", "wasn't", "weren't", "without", "won't",
 ];
 
 /// Verbs that say nothing about the subject by themselves.
@@ -185,9 +185,15 @@ impl Claim {
                 asserts = !open;
             }
         }
+        // A short run of capitalised words is a name, a slogan or a title ("Black Lives
+        // Matter"), whatever the tagger makes of its last word.
+        let all = words(text);
+        if all.len() <= 3 && all.iter().all(|(w, _)| is_capitalised(w)) {
+            asserts = false;
+        }
         // Capitalised words inside a sentence are names too (the tagger may call a name
         // in a headline something else).
-        for (w, initial) in words(text) {
+        for (w, initial) in all {
             if !initial && is_capitalised(w) && number_of(w).is_none() {
                 names.extend(term_of(w));
             }
