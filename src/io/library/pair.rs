@@ -345,13 +345,27 @@ pub fn features(
     )
 }
 
+/// A restatement: the claim and the review's claim share all their terms (idf-weighted,
+/// both ways), with no clash of numbers and the same polarity. Same subject, same
+/// predicate, same numbers and negation: the same assertion by the judging rules
+/// (docs/library-judging.md), whatever the calibration, which saw no such pair in news.
+const RESTATED: f32 = 0.95;
+/// The probability given to a restatement.
+pub const RESTATEMENT: f32 = 0.95;
+
 /// The probability that the review examines the claim's assertion: the calibrated
-/// logistic model over [`features`]; 0 for a claim that asserts nothing.
+/// logistic model over [`features`]; 0 for a claim that asserts nothing, and at least
+/// [`RESTATEMENT`] for a restatement.
 pub fn probability(claim: &Claim, features: &[f32; FEATURES]) -> f32 {
     if !claim.asserts {
         return 0.0;
     }
-    logistic(&calibration::WEIGHTS, calibration::BIAS, features)
+    let p = logistic(&calibration::WEIGHTS, calibration::BIAS, features);
+    let restated = features[0] >= RESTATED
+        && features[1] >= RESTATED
+        && features[8] == 0.0
+        && features[9] == 0.0;
+    if restated { p.max(RESTATEMENT) } else { p }
 }
 
 /// The logistic model: 1 / (1 + e^-(bias + w·x)).
