@@ -5,10 +5,13 @@
 //! - `normalise.rs` text to search terms (posts from social media included);
 //! - `index.rs` the BM25F index and its second look at the best results;
 //! - `expand.rs` what the library teaches the query: related terms, unknown words split;
-//! - `store.rs` the folder: manifest, generations written atomically, the lock.
+//! - `store.rs` the folder: manifest, generations written atomically, the lock;
+//! - `pair.rs` is it the same claim: features of a (claim, review) pair and their
+//!   calibrated probability (`calibration.rs` holds the fitted coefficients);
+//! - `check.rs` a claim checked: candidates scored as pairs, duplicate reviews once.
 //!
-//! The window and `claimdesk library` use the same two calls: [`add_files`] and
-//! [`Library::open`] + [`Library::search`].
+//! The window and `claimdesk library` use the same calls: [`add_files`],
+//! [`Library::open`] + [`Library::search_scored`] or [`Library::check_claim`].
 
 mod calibration;
 pub mod check;
