@@ -96,7 +96,7 @@ fn main() {
             article: article.to_owned(),
             url: url.to_owned(),
             same: judgement == "same",
-            fit: number % 2 == 0,
+            fit: number.is_multiple_of(2),
             x,
             asserts: claim.asserts,
             candidate: rank.is_some_and(|r| r < CANDIDATES),
