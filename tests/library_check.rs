@@ -96,7 +96,7 @@ fn fragments_and_open_pronouns_are_not_matched() {
     assert!(claim.asserts);
     let found = lib.search_scored(text, 3);
     let best = &found[0];
-    assert!(best.shared.names.contains(&"roe".to_owned()), "{best:?}");
+    assert!(best.shared.names.contains(&"Roe".to_owned()), "{best:?}");
     assert!(best.shared.numbers.contains(&"40".to_owned()), "{best:?}");
     assert!(found.iter().all(|c| c.level == Level::of(c.probability)));
 }

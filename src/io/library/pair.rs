@@ -8,7 +8,7 @@
 //! The first stage of the library (`index.rs`) finds candidates by shared words; this
 //! module decides what the window and `claimdesk library check` may call a match.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::extract::ClaimKind;
 use crate::extract::syntax::{self, NpKind, VerbForm};
@@ -79,6 +79,9 @@ pub struct Claim {
     pub numbers: HashSet<String>,
     pub negated: bool,
     pub kind: Option<ClaimKind>,
+    /// Each term as first written in the claim ("monitor" → "monitoring"), to show why a
+    /// match matched in the claim's own words.
+    pub written: HashMap<String, String>,
     /// It asserts something: a finite verb, and a subject that is not an unresolved
     /// pronoun. A fragment ("Black Lives Matter", "to endorse Trump") is not searched.
     pub asserts: bool,
@@ -198,7 +201,14 @@ impl Claim {
                 names.extend(term_of(w));
             }
         }
+        let mut written = HashMap::new();
+        for (w, _) in words(text) {
+            for t in terms(w) {
+                written.entry(t).or_insert_with(|| w.to_owned());
+            }
+        }
         Claim {
+            written,
             terms: terms(text),
             names,
             verbs,
@@ -319,6 +329,15 @@ pub fn features(
         .collect();
     words.sort();
     let flag = |b: bool| if b { 1.0 } else { 0.0 };
+    let as_written = |items: &mut Vec<String>| {
+        for t in items.iter_mut() {
+            if let Some(w) = claim.written.get(t.as_str()) {
+                t.clone_from(w);
+            }
+        }
+    };
+    as_written(&mut names);
+    as_written(&mut words);
     let f = [
         cover_claim,
         cover_review,
