@@ -105,6 +105,23 @@ fn bench_library(c: &mut Criterion) {
             }
         })
     });
+    // What the window and `library check` do for a claim: the search's best 10 scored as
+    // pairs (assertion, features, probability), duplicates once.
+    group.bench_function("200 claims checked, 300k reviews", |b| {
+        b.iter(|| {
+            for q in &queries {
+                let claim = claimdesk::io::library::pair::Claim::of(black_box(q), None);
+                black_box(library.check(&claim, q, 3));
+            }
+        })
+    });
+    group.bench_function("200 scored searches, 300k reviews", |b| {
+        b.iter(|| {
+            for q in &queries {
+                black_box(library.search_scored(black_box(q), 5));
+            }
+        })
+    });
     group.finish();
 }
 

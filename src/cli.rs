@@ -84,6 +84,11 @@ pub fn main() -> ExitCode {
                 queries,
                 limit,
             } => library_search(&library, text, queries.as_deref(), limit),
+            LibraryCommand::Check {
+                library,
+                project,
+                limit,
+            } => library_check(&library, &project, limit),
         },
     }
 }
@@ -444,7 +449,53 @@ fn library_search(
     let written = all
         .iter()
         .try_for_each(|q| {
-            let line = crate::io::library::search_line(q, &library.search(q, limit));
+            let line = crate::io::library::search_line(q, &library.search_scored(q, limit));
+            writeln!(out, "{line}")
+        })
+        .and_then(|()| out.flush());
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("claimdesk: cannot write output: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// `claimdesk library check`: one JSON object a line per claim of the project, in project
+/// order, with what the window's "Checked before" shows for it (docs/library.md).
+fn library_check(dir: &Path, path: &Path, limit: usize) -> ExitCode {
+    let loaded = match shared_address(path) {
+        Some(url) => load_shared(url),
+        None => project_file::load_project(path).map_err(|e| e.to_string()),
+    };
+    let project = match loaded {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("claimdesk: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let library = match crate::io::library::Library::open(dir) {
+        Ok(library) => library,
+        Err(e) => {
+            eprintln!("claimdesk: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let written = project
+        .claims
+        .iter()
+        .try_for_each(|claim| {
+            let article = project.article(claim.article).map_or(String::new(), |a| {
+                a.source_path.clone().unwrap_or_else(|| a.title.clone())
+            });
+            let matches = library.check_claim(claim, limit);
+            let line =
+                crate::io::library::check_line(claim.id.0, &article, &claim.content, &matches);
             writeln!(out, "{line}")
         })
         .and_then(|()| out.flush());

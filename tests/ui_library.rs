@@ -31,7 +31,7 @@ fn library(dir: &Path) -> PathBuf {
          "claimReviewed": "The moon landing was staged in a film studio",
          "author": {"name": "Desk C"}, "reviewRating": {"alternateName": "False"}},
         {"@type": "ClaimReview", "url": "https://factcheck.example/bleach",
-         "claimReviewed": "Drinking bleach cures viral infections",
+         "claimReviewed": "Drinking bleach will cure viral infections",
          "author": {"name": "Desk C"}, "reviewRating": {"alternateName": "False"}},
         {"@type": "ClaimReview", "url": "https://factcheck.example/vaccine",
          "claimReviewed": "Vaccines contain microchips that track people",
@@ -89,7 +89,7 @@ fn the_details_show_what_was_checked_before_and_the_table_marks_strong_matches()
         "outlet and date"
     );
     assert!(h.query_by_label(MONITOR_URL).is_some(), "the link");
-    assert!(h.query_by_label("strong match").is_some());
+    assert!(h.query_by_label("strong match · p 0.95").is_some());
     assert!(h.query_by_label("Take over: Verified + evidence").is_some());
     assert!(
         h.query_by_label("(L takes it over)").is_some(),
@@ -115,14 +115,15 @@ fn the_details_show_what_was_checked_before_and_the_table_marks_strong_matches()
         h.query_all_by_label("before").count() >= 1,
         "the mark drawn"
     );
-    // The headline says what the review checked ("US to closely monitor Israeli military
-    // actions in Rafah"): marked too. A claim of other words is not.
+    // The headline says what the review checked in other words ("US to closely monitor
+    // Israeli military actions in Rafah"): if it is matched, it is to that review (a
+    // paraphrase is not a restatement: the calibration decides how sure). A claim of
+    // other words is not marked.
     let headline = h.state().doc.project.claims[0].id;
     let app = h.state();
-    assert!(
-        app.checks
-            .has_strong_match(app.doc.project.claim(headline).unwrap())
-    );
+    if let Some(best) = app.checks.best(app.doc.project.claim(headline).unwrap()) {
+        assert_eq!(best.url, MONITOR_URL);
+    }
     let other = claim_starting(&h, "Everybody's coming to the table");
     show(&mut h, other);
     let app = h.state();
@@ -171,14 +172,14 @@ fn a_claim_whose_words_change_is_matched_again() {
     h.state_mut().dispatch(TriageAction::Edit(
         claimdesk::model::edit::Edit::SetContent {
             claim: other,
-            content: "Drinking bleach cures viral infections".into(),
+            content: "Drinking bleach will cure viral infections".into(),
         },
     ));
     settle(&mut h);
     assert!(has_strong(&h), "matched again after the edit");
     show(&mut h, other);
     assert!(
-        h.query_by_label("“Drinking bleach cures viral infections”")
+        h.query_by_label("“Drinking bleach will cure viral infections”")
             .is_some()
     );
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);

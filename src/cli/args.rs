@@ -125,6 +125,18 @@ pub enum LibraryCommand {
         #[arg(long, default_value_t = 5)]
         limit: usize,
     },
+    /// Check every claim of a project against the library: one JSON object a line per
+    /// claim, with the fact-checks that may examine the same assertion, most probable
+    /// first, as the window's "Checked before" shows them (docs/library.md).
+    Check {
+        /// The library folder.
+        library: PathBuf,
+        /// The project file (.claimdesk) or a shared project's address.
+        project: PathBuf,
+        /// Matches per claim, most probable first.
+        #[arg(long, default_value_t = 3)]
+        limit: usize,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -4,17 +4,11 @@
 //! Data only: the views read it (`details/checked.rs`, `claims_table.rs`,
 //! `library_window.rs`), the dispatcher changes it.
 //!
-//! How strong a match is comes from the library's score (docs/library.md): the best match
-//! of a query always has 1 from its first stage, plus two cosines (character 4-grams and
-//! idf-weighted words, each 0–1) that measure, on an absolute scale, how much of the claim
-//! the review shares. On CheckThat! 2020 dev (197 posts against 10,375 fact-checks), a
-//! best match scoring [`STRONG_MATCH`] (1.8) or more was right every time (52 of the 159
-//! right best matches reached it, none of the 38 wrong ones; the wrong ones top out at
-//! 1.65), so 1.8 marks a claim "checked before" in the table. Matches under
-//! [`SHOWN_MATCH`] (1.4) share a few words at most and are not shown: 148 of the 159 right
-//! best matches reach 1.4, and with the right fact-checks taken out of the library, 102 of
-//! the 197 posts still show a match at 1.4 against 170 at 1.3 (a claim about a bridge's
-//! cost drew a funeral-cost fact-check at 1.33).
+//! How strong a match is comes from the library's pair scorer (`io::library::pair`): the
+//! probability, calibrated on news claims judged by hand, that the review examines the
+//! claim's assertion; strong at 0.8, possible at 0.4, not shown under it. A fragment or a
+//! claim whose subject is an unresolved pronoun is not matched (docs/library.md, "Is it
+//! the same claim?").
 
 use std::collections::hash_map::DefaultHasher;
 use std::collections::{HashMap, HashSet};
@@ -22,14 +16,11 @@ use std::hash::{Hash, Hasher};
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crate::io::library::{AddReport, Library, Match};
+use crate::io::library::pair::{Claim as Asserted, Shared};
+use crate::io::library::{AddReport, Checked, Level, Library};
 use crate::model::rating::status_for_rating;
-use crate::model::{Claim, ClaimId, Evidence, Project, Status};
+use crate::model::{Claim, ClaimId, ClaimKind, Evidence, Project, Status};
 
-/// A best match this strong marks the claim as checked before (see the module docs).
-pub const STRONG_MATCH: f32 = 1.8;
-/// Matches weaker than this are not shown.
-pub const SHOWN_MATCH: f32 = 1.4;
 /// How many matches a claim's details show.
 pub const SHOWN: usize = 3;
 /// Claims a matching job searches before it reports (so the table fills as it goes).
@@ -47,10 +38,15 @@ pub struct FoundMatch {
     pub author: String,
     pub date: String,
     pub score: f32,
+    /// The probability that the review examines the claim's assertion (docs/library.md).
+    pub probability: f32,
+    pub level: Level,
+    /// Names, words and numbers the claim and the review share: why it matched.
+    pub shared: Shared,
 }
 
 impl FoundMatch {
-    pub fn of(m: &Match<'_>) -> FoundMatch {
+    pub fn of(m: &Checked<'_>) -> FoundMatch {
         let r = m.review;
         FoundMatch {
             claim_reviewed: r.claim_reviewed.clone(),
@@ -60,11 +56,14 @@ impl FoundMatch {
             author: r.author.clone(),
             date: r.date.clone(),
             score: m.score,
+            probability: m.probability,
+            level: m.level,
+            shared: m.shared.clone(),
         }
     }
 
     pub fn is_strong(&self) -> bool {
-        self.score >= STRONG_MATCH
+        self.level == Level::Strong
     }
 
     /// The claimdesk verdict the review's rating means, if it clearly means one.
@@ -108,6 +107,7 @@ pub struct ToMatch {
     pub claim: ClaimId,
     pub key: u64,
     pub content: String,
+    pub kind: ClaimKind,
 }
 
 /// What a matching job found for one claim.
@@ -118,7 +118,8 @@ pub struct Matched {
     pub matches: Vec<FoundMatch>,
 }
 
-/// Search `library` for each claim: the best [`SHOWN`] at or above [`SHOWN_MATCH`].
+/// Check each claim in `library`: the [`SHOWN`] most probable possible or strong matches
+/// ([`Library::check`], as `claimdesk library check` prints them).
 pub fn match_claims(library: &Library, claims: &[ToMatch]) -> Vec<Matched> {
     claims
         .iter()
@@ -126,9 +127,8 @@ pub fn match_claims(library: &Library, claims: &[ToMatch]) -> Vec<Matched> {
             claim: c.claim,
             key: c.key,
             matches: library
-                .search(&c.content, SHOWN)
+                .check(&Asserted::of(&c.content, Some(c.kind)), &c.content, SHOWN)
                 .iter()
-                .filter(|m| m.score >= SHOWN_MATCH)
                 .map(FoundMatch::of)
                 .collect(),
         })
@@ -144,11 +144,19 @@ pub fn browse(library: &Library, query: &str) -> Vec<FoundMatch> {
             .iter()
             .rev()
             .take(BROWSE_PAGE)
-            .map(|review| FoundMatch::of(&Match { review, score: 0.0 }))
+            .map(|review| {
+                FoundMatch::of(&Checked {
+                    review,
+                    score: 0.0,
+                    probability: 0.0,
+                    level: Level::None,
+                    shared: Shared::default(),
+                })
+            })
             .collect()
     } else {
         library
-            .search(query, BROWSE_PAGE)
+            .search_scored(query, BROWSE_PAGE)
             .iter()
             .map(FoundMatch::of)
             .collect()
@@ -256,6 +264,7 @@ impl Checks {
                     claim: c.id,
                     key,
                     content: c.content.clone(),
+                    kind: c.kind,
                 })
             })
             .collect();
@@ -417,6 +426,9 @@ mod tests {
             author: "Snopes".into(),
             date: "2020-03-04".into(),
             score,
+            probability: score / 2.5,
+            level: Level::of(score / 2.5),
+            shared: Shared::default(),
         }
     }
 

@@ -172,7 +172,9 @@ impl Index {
             .map_or(0, |&id| self.postings[id as usize].len())
     }
 
-    fn idf(&self, term: &str) -> f32 {
+    /// A term's inverse document frequency in the library (an unknown term is as rare as a
+    /// term can be).
+    pub fn idf(&self, term: &str) -> f32 {
         idf(self.len(), self.df(term))
     }
 

@@ -5,14 +5,20 @@
 //! - `normalise.rs` text to search terms (posts from social media included);
 //! - `index.rs` the BM25F index and its second look at the best results;
 //! - `expand.rs` what the library teaches the query: related terms, unknown words split;
-//! - `store.rs` the folder: manifest, generations written atomically, the lock.
+//! - `store.rs` the folder: manifest, generations written atomically, the lock;
+//! - `pair.rs` is it the same claim: features of a (claim, review) pair and their
+//!   calibrated probability (`calibration.rs` holds the fitted coefficients);
+//! - `check.rs` a claim checked: candidates scored as pairs, duplicate reviews once.
 //!
-//! The window and `claimdesk library` use the same two calls: [`add_files`] and
-//! [`Library::open`] + [`Library::search`].
+//! The window and `claimdesk library` use the same calls: [`add_files`],
+//! [`Library::open`] + [`Library::search_scored`] or [`Library::check_claim`].
 
+mod calibration;
+pub mod check;
 mod expand;
 mod index;
 pub mod normalise;
+pub mod pair;
 mod read;
 mod store;
 
@@ -22,6 +28,8 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
+pub use check::{Checked, check_line};
+pub use pair::Level;
 pub use read::{FileReviews, read_file};
 pub use store::{LOCK_WAIT, VERSION};
 
@@ -347,35 +355,16 @@ pub fn add_files_within(
 
 /// One line of `claimdesk library search` output (the contract of docs/library.md):
 /// `{"query": …, "matches": [{"claim_reviewed", "url", "rating", "author", "date",
-/// "score"}, …]}`, best first, the score rounded to three decimals.
-pub fn search_line(query: &str, matches: &[Match<'_>]) -> String {
+/// "score", "probability", "level"}, …]}`, best first, numbers rounded to three decimals.
+pub fn search_line(query: &str, matches: &[Checked<'_>]) -> String {
     #[derive(Serialize)]
     struct Line<'a> {
         query: &'a str,
-        matches: Vec<Found<'a>>,
-    }
-    #[derive(Serialize)]
-    struct Found<'a> {
-        claim_reviewed: &'a str,
-        url: &'a str,
-        rating: &'a str,
-        author: &'a str,
-        date: &'a str,
-        score: f64,
+        matches: Vec<check::Found<'a>>,
     }
     let line = Line {
         query,
-        matches: matches
-            .iter()
-            .map(|m| Found {
-                claim_reviewed: &m.review.claim_reviewed,
-                url: &m.review.url,
-                rating: &m.review.rating,
-                author: &m.review.author,
-                date: &m.review.date,
-                score: (f64::from(m.score) * 1000.0).round() / 1000.0,
-            })
-            .collect(),
+        matches: matches.iter().map(check::Found::of).collect(),
     };
     // Strings and finite numbers only: serialising cannot fail.
     serde_json::to_string(&line).unwrap_or_default()

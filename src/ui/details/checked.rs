@@ -76,12 +76,21 @@ fn one_match(ui: &mut Ui, claim: &Claim, m: &FoundMatch, best: bool, queue: &mut
         } else {
             (
                 "possible match",
-                "Shares words with the claim: read before taking it over",
+                "May be the same claim: read before taking it over",
             )
         };
-        ui.label(RichText::new(strength).small().italics())
-            .on_hover_text(format!("{hover} (score {:.2})", m.score));
+        ui.label(
+            RichText::new(format!("{strength} · p {:.2}", m.probability))
+                .small()
+                .italics(),
+        )
+        .on_hover_text(format!(
+            "{hover}: probability {:.2} that the review examines this claim's assertion \
+             (search score {:.2})",
+            m.probability, m.score
+        ));
     });
+    why_line(ui, m);
     let text = if m.claim_reviewed.is_empty() {
         &m.title
     } else {
@@ -117,6 +126,35 @@ fn one_match(ui: &mut Ui, claim: &Claim, m: &FoundMatch, best: bool, queue: &mut
     });
     theme::link(ui, &m.url);
     ui.add_space(4.0);
+}
+
+/// Why it matched: the names, numbers and words the claim and the review share.
+fn why_line(ui: &mut Ui, m: &FoundMatch) {
+    let s = &m.shared;
+    if s.names.is_empty() && s.numbers.is_empty() && s.words.is_empty() {
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("Why:").small().weak());
+        for (label, items) in [
+            ("names", &s.names),
+            ("numbers", &s.numbers),
+            ("words", &s.words),
+        ] {
+            if items.is_empty() {
+                continue;
+            }
+            ui.label(RichText::new(format!("{label}:")).small().weak());
+            for item in items.iter().take(8) {
+                ui.label(
+                    RichText::new(item)
+                        .small()
+                        .strong()
+                        .background_color(ui.visuals().selection.bg_fill.linear_multiply(0.4)),
+                );
+            }
+        }
+    });
 }
 
 /// One line near the top of the details: the best earlier fact-check, when it is strong,

@@ -1,0 +1,351 @@
+//! Fit the claim library's pair calibration (src/io/library/calibration.rs) on half of the
+//! labelled news pairs and report on the other half (docs/library.md, "Is it the same
+//! claim?"). Offline, like training: not run in CI.
+//!
+//! ```text
+//! cargo run --release --example fit_library_calibration -- LIB CORPUS \
+//!     [--checkthat CHECKTHAT_DIR] [--write]
+//! ```
+//! LIB: a library holding the CheckThat! 2020 fact-checks (`claimdesk library add`);
+//! CORPUS: the folder of the PolNeAR articles the pairs name (`train/NNN.txt`,
+//! `dev/NNN.txt`). The pairs are read from tests/data/library-pairs.tsv; a pair's article
+//! with an even number goes to the fitting half, an odd one to the held-out half (so no
+//! article is in both). `--checkthat` adds the CheckThat! 2020 train tweets' best 5
+//! results, labelled by the task's gold pairs, to the fitting half (the directory that
+//! `checkthat-prepare.sh` writes). `--write` writes the fitted coefficients into
+//! calibration.rs.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use claimdesk::io::article::read_article;
+use claimdesk::io::library::pair::{self, Claim, FEATURE_NAMES, FEATURES, Level};
+use claimdesk::io::library::{Library, check::CANDIDATES};
+
+const PAIRS: &str = "tests/data/library-pairs.tsv";
+const OUT: &str = "src/io/library/calibration.rs";
+/// L2 penalty on the weights (not the bias), per pair.
+const L2: f64 = 0.01;
+const STEPS: usize = 20_000;
+const RATE: f64 = 0.5;
+
+struct Pair {
+    article: String,
+    url: String,
+    same: bool,
+    fit: bool,
+    x: [f32; FEATURES],
+    asserts: bool,
+    /// Among the search's best CANDIDATES (the window's and `check`'s candidates).
+    candidate: bool,
+    /// The matcher before: the search's score, and whether it was the best result.
+    score: f32,
+    best: bool,
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (Some(lib), Some(corpus)) = (args.first(), args.get(1)) else {
+        eprintln!("usage: fit_library_calibration LIB CORPUS [--write]");
+        std::process::exit(1);
+    };
+    let write = args.iter().any(|a| a == "--write");
+    let library = Library::open(Path::new(lib)).unwrap_or_else(|e| panic!("{e}"));
+    let by_url: HashMap<&str, usize> = library
+        .reviews()
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.url.as_str(), i))
+        .collect();
+    let tsv = std::fs::read_to_string(PAIRS).unwrap_or_else(|e| panic!("{PAIRS}: {e}"));
+    let mut texts: HashMap<String, (String, claimdesk::extract::Extraction)> = HashMap::new();
+    let mut pairs = Vec::new();
+    for line in tsv.lines().skip(1).filter(|l| !l.trim().is_empty()) {
+        let f: Vec<&str> = line.split('\t').collect();
+        let [article, start, end, url, judgement, ..] = f[..] else {
+            panic!("{PAIRS}: short line: {line}");
+        };
+        let (start, end): (usize, usize) = (start.parse().unwrap(), end.parse().unwrap());
+        let (text, extraction) = texts.entry(article.to_owned()).or_insert_with(|| {
+            let path = PathBuf::from(corpus).join(article);
+            let text = read_article(&path).unwrap_or_else(|e| panic!("{e}")).text;
+            let extraction = claimdesk::extract::extract(&text);
+            (text, extraction)
+        });
+        let content = &text[start..end];
+        let kind = extraction
+            .claims
+            .iter()
+            .find(|c| c.start == start && c.end == end)
+            .map(|c| c.kind);
+        let review = &library.reviews()[*by_url
+            .get(url)
+            .unwrap_or_else(|| panic!("{url}: not in the library"))];
+        let found = library.search(content, 50);
+        let rank = found.iter().position(|m| m.review.url == url);
+        let score = rank.map_or(0.0, |r| found[r].score);
+        let claim = Claim::of(content, kind);
+        let (x, _) = library.pair_features(&claim, review, score);
+        let number: usize = article
+            .trim_end_matches(".txt")
+            .rsplit('/')
+            .next()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0);
+        pairs.push(Pair {
+            article: article.to_owned(),
+            url: url.to_owned(),
+            same: judgement == "same",
+            fit: number.is_multiple_of(2),
+            x,
+            asserts: claim.asserts,
+            candidate: rank.is_some_and(|r| r < CANDIDATES),
+            score,
+            best: rank == Some(0),
+        });
+    }
+    if args.iter().any(|a| a == "--dump") {
+        for p in &pairs {
+            let x: Vec<String> = p.x.iter().map(|v| format!("{v:.3}")).collect();
+            println!(
+                "{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                p.article,
+                p.url,
+                u8::from(p.same),
+                u8::from(p.fit),
+                u8::from(p.asserts),
+                u8::from(p.candidate),
+                x.join("\t")
+            );
+        }
+        return;
+    }
+    // The tweets of CheckThat! 2020 train against the same library: their best 5 results,
+    // labelled by the task's gold pairs, join the fitting half (news alone has too few
+    // same-claim pairs to fit on; docs/library.md).
+    let mut tweets = Vec::new();
+    if let Some(dir) = args
+        .iter()
+        .position(|a| a == "--checkthat")
+        .and_then(|i| args.get(i + 1))
+    {
+        tweets = checkthat_pairs(&library, Path::new(dir));
+        println!(
+            "CheckThat! train pairs: {} ({} same)",
+            tweets.len(),
+            tweets.iter().filter(|p| p.same).count()
+        );
+    }
+    let fit: Vec<&Pair> = pairs.iter().filter(|p| p.fit).chain(&tweets).collect();
+    let held: Vec<&Pair> = pairs.iter().filter(|p| !p.fit).collect();
+    let count = |ps: &[&Pair]| (ps.len(), ps.iter().filter(|p| p.same).count());
+    println!(
+        "pairs: {} (fit {} with {} same; held out {} with {} same)",
+        pairs.len(),
+        count(&fit).0,
+        count(&fit).1,
+        count(&held).0,
+        count(&held).1
+    );
+    let (weights, mut bias) = train(&fit);
+    if !tweets.is_empty() {
+        // The tweets all have an answer; news claims rarely do. The weights come from both,
+        // the intercept from the news pairs of the fitting half alone (a prior shift).
+        let news: Vec<&Pair> = pairs.iter().filter(|p| p.fit).collect();
+        bias = refit_bias(&news, &weights, bias);
+    }
+    println!("bias {bias:.3}");
+    for (name, w) in FEATURE_NAMES.iter().zip(weights) {
+        println!("  {name:<22} {w:+.3}");
+    }
+    for (name, half) in [("fit half", &fit), ("held-out half", &held)] {
+        println!("{name}:");
+        report_before(half);
+        report_after(half, &weights, bias);
+    }
+    let misses: Vec<&&Pair> = held
+        .iter()
+        .filter(|p| {
+            let pr = prob(p, &weights, bias);
+            (Level::of(pr) == Level::Strong && !p.same) || (p.same && pr < pair::POSSIBLE)
+        })
+        .collect();
+    for p in misses {
+        println!(
+            "  held-out miss: {} {} same={} p={:.2}",
+            p.article,
+            p.url,
+            p.same,
+            prob(p, &weights, bias)
+        );
+    }
+    if write {
+        let list: Vec<String> = weights.iter().map(|w| format!("{w:.4}")).collect();
+        let code = format!(
+            "//! The pair scorer's coefficients (`pair.rs`): a logistic model over \
+             [`super::pair::FEATURES`]\n//! features, fitted offline on half of the labelled \
+             news pairs (tests/data/library-pairs.tsv)\n//! by `cargo run --release --example \
+             fit_library_calibration` (docs/library.md). Written by\n//! that example; do not \
+             edit by hand.\n\nuse super::pair::FEATURES;\n\npub const BIAS: f32 = {bias:.4};\n\
+             pub const WEIGHTS: [f32; FEATURES] = [\n    {},\n];\n",
+            list.join(", ")
+        );
+        std::fs::write(OUT, code).unwrap_or_else(|e| panic!("{OUT}: {e}"));
+        println!("written: {OUT} (run cargo fmt)");
+    }
+}
+
+/// Pairs of the CheckThat! 2020 train tweets and their best 5 results in `library`.
+fn checkthat_pairs(library: &Library, dir: &Path) -> Vec<Pair> {
+    let queries = std::fs::read_to_string(dir.join("train.queries.txt")).expect("queries");
+    let qrels = std::fs::read_to_string(dir.join("train.qrels")).expect("qrels");
+    let gold: std::collections::HashSet<(usize, String)> = qrels
+        .lines()
+        .filter_map(|l| {
+            let mut f = l.split_whitespace();
+            let q = f.next()?.parse().ok()?;
+            let v = f.next()?;
+            Some((q, format!("https://factcheck.example/vclaim/{v}")))
+        })
+        .collect();
+    let mut out = Vec::new();
+    for (i, q) in queries.lines().enumerate() {
+        let claim = Claim::of(q, None);
+        for (rank, m) in library.search(q, 5).iter().enumerate() {
+            let (x, _) = library.pair_features(&claim, m.review, m.score);
+            out.push(Pair {
+                article: format!("checkthat-train#{i}"),
+                url: m.review.url.clone(),
+                same: gold.contains(&(i, m.review.url.clone())),
+                fit: true,
+                x,
+                asserts: claim.asserts,
+                candidate: true,
+                score: m.score,
+                best: rank == 0,
+            });
+        }
+    }
+    out
+}
+
+fn prob(p: &Pair, weights: &[f32; FEATURES], bias: f32) -> f32 {
+    if !p.asserts || !p.candidate {
+        return 0.0;
+    }
+    pair::logistic(weights, bias, &p.x)
+}
+
+fn ratio(a: usize, b: usize) -> String {
+    if b == 0 {
+        "-".into()
+    } else {
+        format!("{:.3} ({a}/{b})", a as f64 / b as f64)
+    }
+}
+
+/// The matcher before this calibration: strong = the best result scoring 1.8 or more,
+/// shown = among the best 3 scoring 1.4 or more (docs/library.md, thresholds of old).
+fn report_before(half: &[&Pair]) {
+    let strong: Vec<_> = half.iter().filter(|p| p.best && p.score >= 1.8).collect();
+    let shown = half.iter().filter(|p| p.score >= 1.4).count();
+    let same = half.iter().filter(|p| p.same).count();
+    let same_shown = half.iter().filter(|p| p.same && p.score >= 1.4).count();
+    println!(
+        "  before: strong precision {}, shown precision {}, recall (shown) {}",
+        ratio(strong.iter().filter(|p| p.same).count(), strong.len()),
+        ratio(same_shown, shown),
+        ratio(same_shown, same)
+    );
+}
+
+fn report_after(half: &[&Pair], weights: &[f32; FEATURES], bias: f32) {
+    let level = |p: &Pair| Level::of(prob(p, weights, bias));
+    let strong: Vec<_> = half.iter().filter(|p| level(p) == Level::Strong).collect();
+    let shown: Vec<_> = half
+        .iter()
+        .filter(|p| level(p) >= Level::Possible)
+        .collect();
+    let same = half.iter().filter(|p| p.same).count();
+    println!(
+        "  after:  strong precision {}, possible-or-strong precision {}, recall (strong) {}, recall (strong or possible) {}",
+        ratio(strong.iter().filter(|p| p.same).count(), strong.len()),
+        ratio(shown.iter().filter(|p| p.same).count(), shown.len()),
+        ratio(strong.iter().filter(|p| p.same).count(), same),
+        ratio(shown.iter().filter(|p| p.same).count(), same)
+    );
+    // Calibration: mean probability against the share that is the same, by band.
+    for (lo, hi) in [(0.0, 0.1), (0.1, 0.4), (0.4, 0.8), (0.8, 1.01)] {
+        let band: Vec<_> = half
+            .iter()
+            .filter(|p| p.asserts && p.candidate)
+            .filter(|p| {
+                let pr = pair::logistic(weights, bias, &p.x);
+                pr >= lo && pr < hi
+            })
+            .collect();
+        if band.is_empty() {
+            continue;
+        }
+        let mean = band
+            .iter()
+            .map(|p| pair::logistic(weights, bias, &p.x) as f64)
+            .sum::<f64>()
+            / band.len() as f64;
+        println!(
+            "    p in [{lo:.1}, {hi:.1}): {} pairs, mean p {mean:.2}, same {}",
+            band.len(),
+            ratio(band.iter().filter(|p| p.same).count(), band.len())
+        );
+    }
+}
+
+/// The intercept that fits `pairs` best with `weights` fixed (mean log loss).
+fn refit_bias(pairs: &[&Pair], weights: &[f32; FEATURES], bias: f32) -> f32 {
+    let data: Vec<&&Pair> = pairs.iter().filter(|p| p.asserts).collect();
+    let n = data.len().max(1) as f64;
+    let mut b = f64::from(bias);
+    for _ in 0..STEPS {
+        let g: f64 = data
+            .iter()
+            .map(|p| {
+                let z = b + weights
+                    .iter()
+                    .zip(&p.x)
+                    .map(|(w, x)| f64::from(*w) * f64::from(*x))
+                    .sum::<f64>();
+                1.0 / (1.0 + (-z).exp()) - if p.same { 1.0 } else { 0.0 }
+            })
+            .sum();
+        b -= RATE * g / n;
+    }
+    b as f32
+}
+
+/// Logistic regression by gradient descent on the mean log loss with an L2 penalty.
+/// Pairs whose claim asserts nothing are left out (their probability is 0 by rule).
+fn train(pairs: &[&Pair]) -> ([f32; FEATURES], f32) {
+    let data: Vec<&&Pair> = pairs.iter().filter(|p| p.asserts).collect();
+    let n = data.len().max(1) as f64;
+    let (mut w, mut b) = ([0.0f64; FEATURES], 0.0f64);
+    for _ in 0..STEPS {
+        let (mut gw, mut gb) = ([0.0f64; FEATURES], 0.0f64);
+        for p in &data {
+            let z = b + w
+                .iter()
+                .zip(&p.x)
+                .map(|(w, x)| w * f64::from(*x))
+                .sum::<f64>();
+            let err = 1.0 / (1.0 + (-z).exp()) - if p.same { 1.0 } else { 0.0 };
+            for (g, x) in gw.iter_mut().zip(&p.x) {
+                *g += err * f64::from(*x);
+            }
+            gb += err;
+        }
+        for (wi, g) in w.iter_mut().zip(gw) {
+            *wi -= RATE * (g / n + L2 * *wi);
+        }
+        b -= RATE * gb / n;
+    }
+    (w.map(|w| w as f32), b as f32)
+}
