@@ -23,6 +23,7 @@ pub mod document_flow;
 pub mod drafts;
 pub mod export;
 mod filters;
+pub mod frame_log;
 mod highlights;
 pub mod jobs;
 mod library_window;

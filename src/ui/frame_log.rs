@@ -1,0 +1,62 @@
+//! A log of the window's frames, for measuring it (off unless `CLAIMDESK_FRAME_LOG` names a
+//! file): one line a frame, `end_ms frame_ms keys claims`, where `end_ms` is when the
+//! frame's work ended (milliseconds since the Unix epoch, to compare with when a key was
+//! sent), `frame_ms` how long the app's own work of the frame took (logic and drawing,
+//! not the painting after), `keys` the key presses and clicks the frame read, `claims`
+//! the rows of the claims table. Nothing is measured or written when it is off.
+
+use std::io::Write;
+use std::time::{Instant, SystemTime, UNIX_EPOCH};
+
+/// The environment variable naming the log file.
+pub const FRAME_LOG: &str = "CLAIMDESK_FRAME_LOG";
+
+#[derive(Default)]
+pub struct FrameLog {
+    out: Option<std::io::BufWriter<std::fs::File>>,
+    started: Option<Instant>,
+}
+
+impl FrameLog {
+    /// The log the environment asks for, or one that does nothing.
+    pub fn from_env() -> Self {
+        let out = std::env::var_os(FRAME_LOG)
+            .filter(|p| !p.is_empty())
+            .and_then(|p| std::fs::File::create(p).ok())
+            .map(std::io::BufWriter::new);
+        FrameLog { out, started: None }
+    }
+
+    /// The frame's work begins (the first call of a frame counts).
+    pub fn begin(&mut self) {
+        if self.out.is_some() && self.started.is_none() {
+            self.started = Some(Instant::now());
+        }
+    }
+
+    /// The frame's work ended: write its line.
+    pub fn end(&mut self, ctx: &egui::Context, claims: usize) {
+        let (Some(out), Some(started)) = (&mut self.out, self.started.take()) else {
+            return;
+        };
+        let keys = ctx.input(|i| {
+            i.events
+                .iter()
+                .filter(|e| {
+                    matches!(
+                        e,
+                        egui::Event::Key { pressed: true, .. }
+                            | egui::Event::PointerButton { pressed: true, .. }
+                            | egui::Event::MouseWheel { .. }
+                    )
+                })
+                .count()
+        });
+        let end_ms = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_millis());
+        let frame_ms = started.elapsed().as_secs_f64() * 1000.0;
+        let _ = writeln!(out, "{end_ms} {frame_ms:.2} {keys} {claims}");
+        let _ = out.flush();
+    }
+}
