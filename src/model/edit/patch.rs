@@ -10,7 +10,7 @@ use crate::model::{Article, ArticleId, Claim, ClaimId, Project, ProjectSettings,
 pub struct Patch {
     /// Boxed: most entries of a large edit are claims it created (`None`), 16 bytes each
     /// instead of a claim's size (20,000 claims added: 0.3 MB, not 12 MB).
-    claims: Vec<(ClaimId, Option<Box<(usize, Claim)>>)>,
+    claims: Vec<(ClaimId, Before)>,
     pub(super) articles: Vec<(ArticleId, Option<(usize, Article)>)>,
     /// Speakers are few; edits that touch them keep the whole list.
     speakers: Option<Vec<Speaker>>,
@@ -28,6 +28,9 @@ pub struct Patch {
     /// ("claim #12: notes"); see [`Revert`](super::Revert).
     pub conflicts: Vec<String>,
 }
+
+/// A claim as it was before an edit, with its index; `None`: the edit created it.
+type Before = Option<Box<(usize, Claim)>>;
 
 /// The project's own small fields that edits change: kept whole when one of them changes.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -54,7 +57,7 @@ impl Patch {
     }
 
     /// Every claim the edit touched with its index before (`None`: the edit created it).
-    pub(super) fn claim_entries(&self) -> &[(ClaimId, Option<Box<(usize, Claim)>>)] {
+    pub(super) fn claim_entries(&self) -> &[(ClaimId, Before)] {
         &self.claims
     }
 

@@ -430,7 +430,11 @@ fn added_article_moves_through_undo_and_redo_without_a_copy() {
         |p| assert_eq!((p.articles.len(), p.claims.len()), (2, 4)),
     );
     let second = &p.articles[1];
-    assert_eq!(second.text.as_ptr(), text_at, "the text was moved, not copied");
+    assert_eq!(
+        second.text.as_ptr(),
+        text_at,
+        "the text was moved, not copied"
+    );
     let claim = p.claims.iter().find(|c| c.article == second.id);
     assert_eq!(claim.map(|c| c.content.as_ptr()), Some(content_at));
     assert_eq!(h.undo_label(), Some("add article"));
