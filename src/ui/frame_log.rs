@@ -15,6 +15,9 @@ pub const FRAME_LOG: &str = "CLAIMDESK_FRAME_LOG";
 pub struct FrameLog {
     out: Option<std::io::BufWriter<std::fs::File>>,
     started: Option<Instant>,
+    /// Key presses, clicks and wheel turns of the frame, counted before the shortcuts take
+    /// them out of egui's event list.
+    keys: usize,
 }
 
 impl FrameLog {
@@ -24,34 +27,39 @@ impl FrameLog {
             .filter(|p| !p.is_empty())
             .and_then(|p| std::fs::File::create(p).ok())
             .map(std::io::BufWriter::new);
-        FrameLog { out, started: None }
+        FrameLog {
+            out,
+            started: None,
+            keys: 0,
+        }
     }
 
     /// The frame's work begins (the first call of a frame counts).
-    pub fn begin(&mut self) {
+    pub fn begin(&mut self, ctx: &egui::Context) {
         if self.out.is_some() && self.started.is_none() {
             self.started = Some(Instant::now());
+            self.keys = ctx.input(|i| {
+                i.events
+                    .iter()
+                    .filter(|e| {
+                        matches!(
+                            e,
+                            egui::Event::Key { pressed: true, .. }
+                                | egui::Event::PointerButton { pressed: true, .. }
+                                | egui::Event::MouseWheel { .. }
+                        )
+                    })
+                    .count()
+            });
         }
     }
 
     /// The frame's work ended: write its line.
-    pub fn end(&mut self, ctx: &egui::Context, claims: usize) {
+    pub fn end(&mut self, claims: usize) {
         let (Some(out), Some(started)) = (&mut self.out, self.started.take()) else {
             return;
         };
-        let keys = ctx.input(|i| {
-            i.events
-                .iter()
-                .filter(|e| {
-                    matches!(
-                        e,
-                        egui::Event::Key { pressed: true, .. }
-                            | egui::Event::PointerButton { pressed: true, .. }
-                            | egui::Event::MouseWheel { .. }
-                    )
-                })
-                .count()
-        });
+        let keys = self.keys;
         let end_ms = SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map_or(0, |d| d.as_millis());

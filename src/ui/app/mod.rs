@@ -375,7 +375,7 @@ impl ClaimdeskApp {
 
 impl eframe::App for ClaimdeskApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
-        self.frame_log.begin();
+        self.frame_log.begin(ctx);
         self.attach(ctx);
         for msg in self.jobs.poll() {
             self.dispatch(Action::Job(msg));
@@ -405,7 +405,7 @@ impl eframe::App for ClaimdeskApp {
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
-        self.frame_log.begin();
+        self.frame_log.begin(&ctx);
         self.attach(&ctx);
         if !self.sized {
             if ctx.content_rect().width() < 600.0 {
@@ -439,7 +439,7 @@ impl eframe::App for ClaimdeskApp {
             ctx.request_repaint();
         }
         self.update_title(&ctx);
-        self.frame_log.end(&ctx, self.view.rows.rows.len());
+        self.frame_log.end(self.view.rows.rows.len());
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
