@@ -34,9 +34,10 @@ impl FrameLog {
         }
     }
 
-    /// The frame's work begins (the first call of a frame counts).
-    pub fn begin(&mut self, ctx: &egui::Context) {
-        if self.out.is_some() && self.started.is_none() {
+    /// The frame's work begins: `first` in `logic`, which starts every pass (a pass that
+    /// draws nothing is forgotten by the next), then in `ui` if `logic` did not run.
+    pub fn begin(&mut self, ctx: &egui::Context, first: bool) {
+        if self.out.is_some() && (first || self.started.is_none()) {
             self.started = Some(Instant::now());
             self.keys = ctx.input(|i| {
                 i.events

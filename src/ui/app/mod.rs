@@ -375,7 +375,7 @@ impl ClaimdeskApp {
 
 impl eframe::App for ClaimdeskApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
-        self.frame_log.begin(ctx);
+        self.frame_log.begin(ctx, true);
         self.attach(ctx);
         for msg in self.jobs.poll() {
             self.dispatch(Action::Job(msg));
@@ -405,7 +405,7 @@ impl eframe::App for ClaimdeskApp {
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
-        self.frame_log.begin(&ctx);
+        self.frame_log.begin(&ctx, false);
         self.attach(&ctx);
         if !self.sized {
             if ctx.content_rect().width() < 600.0 {
