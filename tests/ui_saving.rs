@@ -133,3 +133,32 @@ fn a_note_being_typed_is_not_called_saved() {
     assert!(h.query_by_label("Modified").is_some());
     assert!(h.state().title().ends_with('•'), "{}", h.state().title());
 }
+
+/// A save's or the recovery copy's snapshot is the project itself, shared, whatever its
+/// size: an edit while a job holds it copies the project first (the job writes the project
+/// as it was), and an edit when no job holds it changes the project in place.
+#[test]
+fn a_snapshot_shares_the_project_and_only_an_edit_while_it_is_held_copies_it() {
+    use std::sync::Arc;
+    let mut h = app(vec![sample_path()]);
+    settle(&mut h);
+    let snap = claimdesk::ui::command::snapshot(&h.state().doc.project);
+    assert!(Arc::ptr_eq(&snap, &h.state().doc.project), "nothing copied");
+    let before = snap.claims[0].status;
+    h.state_mut().dispatch(TriageAction::Tag(Status::False));
+    assert!(!Arc::ptr_eq(&snap, &h.state().doc.project));
+    assert_eq!(snap.claims[0].status, before, "the snapshot is as it was");
+    assert_eq!(h.state().doc.project.claims[0].status, Status::False);
+    drop(snap);
+    let at = Arc::as_ptr(&h.state().doc.project);
+    h.state_mut().dispatch(TriageAction::Tag(Status::Verified));
+    assert_eq!(Arc::as_ptr(&h.state().doc.project), at, "changed in place");
+    assert!(
+        h.state()
+            .doc
+            .project
+            .claims
+            .iter()
+            .any(|c| c.status == Status::Verified)
+    );
+}

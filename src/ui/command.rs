@@ -277,10 +277,13 @@ impl Queue {
     }
 }
 
-/// A project copied for a background job (saving, exporting), so that the analyst can go
-/// on editing while the disk works.
-pub fn snapshot(project: &Project) -> Box<Project> {
-    Box::new(project.clone())
+/// The project as it is now, for a background job (saving, autosaving, exporting), so
+/// that the analyst can go on editing while the disk works. The project is shared, not
+/// copied: taking a snapshot costs nothing whatever the project's size, and the document
+/// is copied only if it is edited while a job still holds the snapshot (see
+/// [`Document::edit`](crate::ui::state::Document::edit)).
+pub fn snapshot(project: &std::sync::Arc<Project>) -> std::sync::Arc<Project> {
+    std::sync::Arc::clone(project)
 }
 
 /// A password typed into the window: never shown, not even by `Debug` (actions may be

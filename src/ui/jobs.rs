@@ -182,7 +182,7 @@ impl std::fmt::Debug for JobMsg {
 /// A save for [`Jobs::save_project`].
 pub struct SaveJob {
     pub path: PathBuf,
-    pub snapshot: Box<Project>,
+    pub snapshot: std::sync::Arc<Project>,
     pub token: SavedToken,
     /// The file as it was opened or last saved; `None` overwrites whatever is there.
     pub expect: Option<FileStamp>,
@@ -406,7 +406,7 @@ impl Jobs {
     pub fn save_recovery(
         &mut self,
         path: Option<PathBuf>,
-        snapshot: Box<Project>,
+        snapshot: std::sync::Arc<Project>,
         ticket: crate::ui::document_flow::RecoveryTicket,
     ) {
         self.spawn(move |tx| {
@@ -457,7 +457,7 @@ impl Jobs {
     /// Render and write an export of `snapshot` atomically.
     pub fn export(
         &mut self,
-        snapshot: Box<Project>,
+        snapshot: std::sync::Arc<Project>,
         format: Format,
         options: Options,
         path: PathBuf,

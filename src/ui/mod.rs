@@ -24,6 +24,7 @@ pub mod drafts;
 pub mod export;
 pub mod feeds_panel;
 mod filters;
+pub mod frame_log;
 mod highlights;
 pub mod jobs;
 mod library_window;

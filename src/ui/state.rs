@@ -16,10 +16,13 @@ use super::selection::{Common, Selection};
 use super::speaker_list::SpeakerView;
 use crate::model::edit::History;
 use crate::model::{ArticleId, ClaimId, Project};
+use std::sync::Arc;
 
-/// The project being worked on, its undo history and where it lives on disk.
+/// The project being worked on, its undo history and where it lives on disk. The project
+/// is shared with the background jobs writing it (a save, the recovery copy, an export):
+/// views read it through the `Arc`, changes go through [`Document::edit`].
 pub struct Document {
-    pub project: Project,
+    pub project: Arc<Project>,
     pub history: History,
     pub path: Option<PathBuf>,
     pub stamp: Option<crate::io::project_file::FileStamp>,
@@ -28,11 +31,17 @@ pub struct Document {
 impl Document {
     pub fn new(project: Project) -> Self {
         Document {
-            project,
+            project: Arc::new(project),
             history: History::new(),
             path: None,
             stamp: None,
         }
+    }
+
+    /// The project to change. Copied first only while a job still holds a snapshot of it
+    /// (an edit made during a save), so that the job writes the project as it was.
+    pub fn edit(&mut self) -> (&mut Project, &mut History) {
+        (Arc::make_mut(&mut self.project), &mut self.history)
     }
 
     pub fn is_dirty(&self) -> bool {

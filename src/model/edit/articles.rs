@@ -101,21 +101,23 @@ pub(super) fn re_extract(
     Ok(())
 }
 
+/// Add the article (its text and the extraction's strings move into the project); returns
+/// the id it was given.
 pub(super) fn add_article(
     project: &mut Project,
     patch: &mut Patch,
-    article: &Article,
-    extraction: &Extraction,
-) -> Result<(), EditError> {
+    article: Article,
+    extraction: Extraction,
+) -> Result<ArticleId, EditError> {
     patch.touch_speakers(project);
     let id = project
-        .add_article(article.clone(), extraction)
+        .add_extracted_article(article, extraction)
         .map_err(super::no_ids)?;
     patch.articles.push((id, None));
     for c in project.claims.iter().filter(|c| c.article == id) {
         patch.created_claim(c.id);
     }
-    Ok(())
+    Ok(id)
 }
 
 /// A claim's words compared loosely: case and runs of whitespace do not matter.

@@ -23,7 +23,7 @@ pub fn revert_of(patch: &Patch, after: &Project, at: i64, redo: bool) -> Revert 
     let claims: Vec<(u64, Option<(usize, &Claim)>)> = patch
         .claim_entries()
         .iter()
-        .map(|(id, b)| (id.0, b.as_ref().map(|(i, c)| (*i, c))))
+        .map(|(id, b)| (id.0, b.as_deref().map(|(i, c)| (*i, c))))
         .collect();
     r.claims = changes(&claims, &after.claims);
     let articles: Vec<_> = (patch.articles.iter())

@@ -4,7 +4,8 @@
 //! hands them to [`History::apply`], which applies them, remembers how to undo them and
 //! tells the shell that the project changed. Undo restores the entities an edit touched
 //! (a [`Patch`]); redo applies the same edit again, which is deterministic because undo
-//! also restores the project's id counter.
+//! also restores the project's id counter (an added article is moved out by undo and back
+//! by redo instead: the history keeps no copy of it).
 //!
 //! Re-extraction (`Edit::ReExtract`) keeps the analyst's work. Conflicts resolve so:
 //! - a claim the analyst touched (origin `Edited`/`Manual`, a status other than Unchecked,
@@ -372,12 +373,28 @@ pub fn apply(project: &mut Project, edit: &Edit) -> Result<Patch, EditError> {
         Edit::AddArticle {
             article,
             extraction,
-        } => articles::add_article(project, p, article, extraction),
+        } => articles::add_article(project, p, (**article).clone(), extraction.clone()).map(|_| ()),
         Edit::Publish { claims, at, by } => publish::publish(project, p, claims, *at, by),
         Edit::Unpublish { claims } => publish::unpublish(project, p, claims),
         Edit::Revert(r) => revert::apply(project, p, r),
     }?;
     Ok(patch)
+}
+
+/// [`apply`] of an [`Edit::AddArticle`] taking the article and the claims found in it by
+/// value: they move into the project and are never copied (the history keeps no second
+/// copy of a large article either, see `history.rs`).
+pub(super) fn apply_add_article(
+    project: &mut Project,
+    article: Article,
+    extraction: Extraction,
+) -> Result<(Patch, ArticleId), EditError> {
+    project
+        .ensure_ids(Project::ids_needed(&extraction).saturating_add(1))
+        .map_err(no_ids)?;
+    let mut patch = Patch::new(project);
+    let id = articles::add_article(project, &mut patch, article, extraction)?;
+    Ok((patch, id))
 }
 
 fn claim_index(project: &Project, id: ClaimId) -> Result<usize, EditError> {

@@ -8,7 +8,9 @@ use crate::model::{Article, ArticleId, Claim, ClaimId, Project, ProjectSettings,
 /// (`None`: the entity did not exist), with its index so that order is restored too.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Patch {
-    claims: Vec<(ClaimId, Option<(usize, Claim)>)>,
+    /// Boxed: most entries of a large edit are claims it created (`None`), 16 bytes each
+    /// instead of a claim's size (20,000 claims added: 0.3 MB, not 12 MB).
+    claims: Vec<(ClaimId, Before)>,
     pub(super) articles: Vec<(ArticleId, Option<(usize, Article)>)>,
     /// Speakers are few; edits that touch them keep the whole list.
     speakers: Option<Vec<Speaker>>,
@@ -26,6 +28,9 @@ pub struct Patch {
     /// ("claim #12: notes"); see [`Revert`](super::Revert).
     pub conflicts: Vec<String>,
 }
+
+/// A claim as it was before an edit, with its index; `None`: the edit created it.
+type Before = Option<Box<(usize, Claim)>>;
 
 /// The project's own small fields that edits change: kept whole when one of them changes.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -48,11 +53,11 @@ impl Patch {
     pub fn claims_before(&self) -> impl Iterator<Item = (ClaimId, Option<&Claim>)> {
         self.claims
             .iter()
-            .map(|(id, c)| (*id, c.as_ref().map(|(_, c)| c)))
+            .map(|(id, c)| (*id, c.as_deref().map(|(_, c)| c)))
     }
 
     /// Every claim the edit touched with its index before (`None`: the edit created it).
-    pub(super) fn claim_entries(&self) -> &[(ClaimId, Option<(usize, Claim)>)] {
+    pub(super) fn claim_entries(&self) -> &[(ClaimId, Before)] {
         &self.claims
     }
 
@@ -80,7 +85,8 @@ impl Patch {
     pub(super) fn touch_claim(&mut self, project: &Project, index: usize) {
         let claim = &project.claims[index];
         if self.touched.insert(claim.id) {
-            self.claims.push((claim.id, Some((index, claim.clone()))));
+            self.claims
+                .push((claim.id, Some(Box::new((index, claim.clone())))));
         }
     }
 
@@ -120,8 +126,8 @@ impl Patch {
         let mut structural = Vec::new();
         for (id, before) in self.claims {
             match (positions.get(&id), before) {
-                (Some(&i), Some((_, claim))) => project.claims[i] = claim,
-                (now, before) => structural.push((id, now.is_some(), before)),
+                (Some(&i), Some(before)) => project.claims[i] = before.1,
+                (now, before) => structural.push((id, now.is_some(), before.map(|b| *b))),
             }
         }
         for (id, exists, before) in structural.into_iter().rev() {

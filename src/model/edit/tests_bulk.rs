@@ -397,3 +397,60 @@ fn dismissing_several_speakers_is_one_edit() {
     assert!(refused.is_err());
     assert_eq!(p, before);
 }
+
+/// A second article added to a project with work on its first: undo takes it and its
+/// claims out and puts back the speakers and counters; redo restores the same project.
+/// The article's text and claims move (project → redo stack → project) and are never
+/// copied: the history holds no second copy of a long article.
+#[test]
+fn added_article_moves_through_undo_and_redo_without_a_copy() {
+    let (mut p, mut h, _) = project();
+    let first = ids(&p);
+    h.apply(
+        &mut p,
+        Edit::SetStatus {
+            claims: first,
+            status: Status::Verified,
+            at: 3,
+        },
+    )
+    .expect("applies");
+    let article = super::tests::article_titled("second");
+    let text_at = article.text.as_ptr();
+    let mut found = extraction();
+    found.claims[0].content = "we will help, a second time".into();
+    let content_at = found.claims[0].content.as_ptr();
+    round_trip(
+        &mut p,
+        &mut h,
+        Edit::AddArticle {
+            article: Box::new(article),
+            extraction: found,
+        },
+        |p| assert_eq!((p.articles.len(), p.claims.len()), (2, 4)),
+    );
+    let second = &p.articles[1];
+    assert_eq!(
+        second.text.as_ptr(),
+        text_at,
+        "the text was moved, not copied"
+    );
+    let claim = p.claims.iter().find(|c| c.article == second.id);
+    assert_eq!(claim.map(|c| c.content.as_ptr()), Some(content_at));
+    assert_eq!(h.undo_label(), Some("add article"));
+    // Undone twice: the verdict too; redone twice: both back, in order.
+    h.undo(&mut p);
+    h.undo(&mut p);
+    assert!(p.claims.iter().all(|c| c.status == Status::Unchecked));
+    assert_eq!(h.redo_label(), Some("set status"));
+    h.redo(&mut p);
+    h.redo(&mut p);
+    assert_eq!(p.articles[1].text.as_ptr(), text_at);
+    assert_eq!(p.claims.len(), 4);
+    // A new edit after an undone add drops it from the redo stack.
+    h.undo(&mut p);
+    h.apply(&mut p, Edit::SetProjectMemo { memo: "m".into() })
+        .expect("applies");
+    assert!(!h.can_redo());
+    assert_eq!(p.articles.len(), 1);
+}

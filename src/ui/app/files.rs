@@ -39,8 +39,9 @@ impl ClaimdeskApp {
             memo: String::new(),
         };
         let mut doc = Document::new(Project::new("Sample"));
-        let added = doc.history.apply(
-            &mut doc.project,
+        let (project, history) = doc.edit();
+        let added = history.apply(
+            project,
             Edit::AddArticle {
                 article: Box::new(article),
                 extraction,
@@ -62,7 +63,7 @@ impl ClaimdeskApp {
     /// The one way a newly loaded document (opened, restored, new, the sample) is shown:
     /// claims numbered, view reset, the first claim selected and the table given the keys.
     pub(super) fn show_document(&mut self, mut doc: Document) {
-        doc.project.ensure_claim_numbers();
+        doc.edit().0.ensure_claim_numbers();
         self.doc = doc;
         // Another project shown: the shared one's link ends (its journal stays).
         self.shared = None;
@@ -314,7 +315,7 @@ impl ClaimdeskApp {
             && let Some(stem) = path.file_stem()
         {
             // Naming is part of saving, not an edit to undo.
-            self.doc.project.name = stem.to_string_lossy().into_owned();
+            self.doc.edit().0.name = stem.to_string_lossy().into_owned();
         }
         self.jobs.save_project(SaveJob {
             path,

@@ -159,6 +159,8 @@ pub struct ClaimdeskApp {
     sized: bool,
     ctx: Option<egui::Context>,
     title: String,
+    /// Frame times, when the environment asks for them (measuring; off otherwise).
+    frame_log: crate::ui::frame_log::FrameLog,
 }
 
 impl ClaimdeskApp {
@@ -213,6 +215,7 @@ impl ClaimdeskApp {
             sized: false,
             ctx: None,
             title: String::new(),
+            frame_log: crate::ui::frame_log::FrameLog::from_env(),
         };
         app.start();
         app
@@ -382,6 +385,7 @@ impl ClaimdeskApp {
 
 impl eframe::App for ClaimdeskApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.frame_log.begin(ctx, true);
         self.attach(ctx);
         for msg in self.jobs.poll() {
             self.dispatch(Action::Job(msg));
@@ -414,6 +418,7 @@ impl eframe::App for ClaimdeskApp {
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        self.frame_log.begin(&ctx, false);
         self.attach(&ctx);
         if !self.sized {
             if ctx.content_rect().width() < 600.0 {
@@ -447,6 +452,7 @@ impl eframe::App for ClaimdeskApp {
             ctx.request_repaint();
         }
         self.update_title(&ctx);
+        self.frame_log.end(self.view.rows.rows.len());
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

@@ -208,11 +208,8 @@ impl ClaimdeskApp {
         };
         let edit = Edit::Revert(Box::new(step.revert));
         let at = crate::io::import::now_seconds();
-        match self
-            .doc
-            .history
-            .apply_unrecorded(&mut self.doc.project, &edit)
-        {
+        let (project, history) = self.doc.edit();
+        match history.apply_unrecorded(project, &edit) {
             Ok(patch) => {
                 let back = revert_of(&patch, &self.doc.project, at, !redo);
                 let mut said = format!("{did} {}", step.what);
@@ -320,7 +317,8 @@ impl ClaimdeskApp {
                     self.resync();
                     return;
                 }
-                apply_remote(&mut self.doc.history, &mut self.doc.project, &edits);
+                let (project, history) = self.doc.edit();
+                apply_remote(history, project, &edits);
                 self.view
                     .refresh(&self.doc.project, self.doc.history.revision());
             }
@@ -331,7 +329,7 @@ impl ClaimdeskApp {
                 }
                 let mut project = *project;
                 project.ensure_claim_numbers();
-                self.doc.project = project;
+                self.doc.project = std::sync::Arc::new(project);
                 // Not a new history: the revision goes on, so the views see the change.
                 self.doc.history.replaced();
                 self.view

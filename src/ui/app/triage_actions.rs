@@ -33,13 +33,27 @@ impl ClaimdeskApp {
             TriageAction::Undo if self.shared.is_some() => self.undo_shared(false),
             TriageAction::Redo if self.shared.is_some() => self.undo_shared(true),
             TriageAction::Undo => {
-                self.message = Some(match self.doc.history.undo(&mut self.doc.project) {
+                // Nothing to undo: the project is not touched (nor copied while saved).
+                let done = if self.doc.history.can_undo() {
+                    let (project, history) = self.doc.edit();
+                    history.undo(project)
+                } else {
+                    None
+                };
+                self.message = Some(match done {
                     Some(what) => format!("Undid {what}"),
                     None => "Nothing to undo".into(),
                 });
             }
             TriageAction::Redo => {
-                self.message = Some(match self.doc.history.redo(&mut self.doc.project) {
+                // Nothing to redo: the project is not touched (nor copied while saved).
+                let done = if self.doc.history.can_redo() {
+                    let (project, history) = self.doc.edit();
+                    history.redo(project)
+                } else {
+                    None
+                };
+                self.message = Some(match done {
                     Some(what) => format!("Redid {what}"),
                     None => "Nothing to redo".into(),
                 });
@@ -124,13 +138,14 @@ impl ClaimdeskApp {
         }
         let is_import = matches!(edit, Edit::AddArticle { .. });
         let to_send = self.shared.is_some().then(|| edit.clone());
-        match self.doc.history.apply(&mut self.doc.project, edit) {
+        let (project, history) = self.doc.edit();
+        match history.apply(project, edit) {
             Ok(patch) => {
                 let first_new = patch.added_claims.first().copied();
                 if let Some(edit) = to_send {
                     let added = patch.added_claims.clone();
                     let at = crate::io::import::now_seconds();
-                    let revert = revert_of(patch, &self.doc.project, at, false);
+                    let revert = revert_of(patch, project, at, false);
                     self.record_shared(&edit, revert);
                     self.send_shared(&edit, added);
                 }
