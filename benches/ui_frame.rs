@@ -74,6 +74,7 @@ fn project(claims: usize) -> Project {
                 priority: Default::default(),
                 in_progress: false,
                 published: None,
+                tags: Vec::new(),
             });
             next += 1;
         }

@@ -7,6 +7,8 @@
 mod article;
 mod claim;
 pub mod edit;
+pub mod filter;
+mod filter_args;
 mod project;
 mod publication;
 pub mod rating;
@@ -14,11 +16,14 @@ mod records;
 pub mod similar;
 mod speaker;
 mod status;
+pub mod tags;
 pub mod time;
 mod workflow;
 
 pub use article::{Article, ArticleId, ArticleMeta};
 pub use claim::{Claim, ClaimId, ClaimKind, ClaimOrigin, Evidence, StatusChange};
+pub use filter::{AssigneeFilter, Filter, NamedView};
+pub use filter_args::FilterArgs;
 pub use project::{IdsExhausted, Project, ProjectSettings, UnknownKeys};
 pub use publication::{Publication, PublishState};
 pub use records::{SpeakerRecord, StatusTally};

@@ -74,6 +74,9 @@ pub struct Project {
     /// speaker again (compared case-insensitively).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub not_speakers: Vec<String>,
+    /// The analyst's saved filters ("views"), in the order saved.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub views: Vec<super::NamedView>,
     /// Keys of the file this version does not know, written back on save.
     #[serde(skip)]
     pub unknown: UnknownKeys,
@@ -388,6 +391,7 @@ fn push_claims(
             priority: Default::default(),
             in_progress: false,
             published: None,
+            tags: Vec::new(),
         });
     }
     out[base..].reverse();

@@ -139,6 +139,7 @@ mod tests {
             priority: Default::default(),
             in_progress: false,
             published: None,
+            tags: Vec::new(),
         }
     }
 

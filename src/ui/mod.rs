@@ -36,6 +36,7 @@ mod speakers;
 pub mod state;
 mod status_bar;
 pub mod theme;
+pub mod views_menu;
 
 use std::path::PathBuf;
 

@@ -16,7 +16,8 @@ use serde::{Deserialize, Serialize, Serializer};
 use serde_json::value::RawValue;
 
 use crate::model::{
-    Article, ArticleId, Claim, ClaimId, Project, ProjectSettings, Speaker, SpeakerId, UnknownKeys,
+    Article, ArticleId, Claim, ClaimId, NamedView, Project, ProjectSettings, Speaker, SpeakerId,
+    UnknownKeys,
 };
 
 /// The keys of a file object that this version knows.
@@ -256,6 +257,8 @@ pub(super) struct ProjectOut<'a> {
     assignees: &'a [String],
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     not_speakers: &'a [String],
+    #[serde(skip_serializing_if = "<[NamedView]>::is_empty")]
+    views: &'a [NamedView],
     #[serde(flatten)]
     extra: Extra<'a>,
 }
@@ -287,6 +290,7 @@ impl<'a> ProjectOut<'a> {
             memo,
             assignees,
             not_speakers,
+            views,
             unknown,
         } = project;
         ProjectOut {
@@ -321,6 +325,7 @@ impl<'a> ProjectOut<'a> {
             memo,
             assignees,
             not_speakers,
+            views,
             extra: Extra(&unknown.project),
         }
     }

@@ -2,7 +2,9 @@
 
 use std::collections::HashSet;
 
-use crate::model::{Article, ArticleId, Claim, ClaimId, Project, ProjectSettings, Speaker};
+use crate::model::{
+    Article, ArticleId, Claim, ClaimId, NamedView, Project, ProjectSettings, Speaker,
+};
 
 /// What an applied edit changed: the previous state of every entity it touched
 /// (`None`: the entity did not exist), with its index so that order is restored too.
@@ -33,6 +35,7 @@ struct Lists {
     memo: String,
     assignees: Vec<String>,
     not_speakers: Vec<String>,
+    views: Vec<NamedView>,
 }
 
 impl Patch {
@@ -69,6 +72,11 @@ impl Patch {
             .map(|l| (l.memo.as_str(), &l.assignees[..], &l.not_speakers[..]))
     }
 
+    /// The saved views before the edit, if it touched the project's lists.
+    pub(super) fn views_before(&self) -> Option<&[NamedView]> {
+        self.lists.as_ref().map(|l| &l.views[..])
+    }
+
     /// A claim put back with its old id (a shared project's undo of a deletion): undo
     /// removes it again; it is not "added" (no new id was given).
     pub(super) fn reinserted_claim(&mut self, id: ClaimId) {
@@ -103,6 +111,7 @@ impl Patch {
                 memo: project.memo.clone(),
                 assignees: project.assignees.clone(),
                 not_speakers: project.not_speakers.clone(),
+                views: project.views.clone(),
             });
         }
     }
@@ -146,6 +155,7 @@ impl Patch {
             project.memo = lists.memo;
             project.assignees = lists.assignees;
             project.not_speakers = lists.not_speakers;
+            project.views = lists.views;
         }
         project.next_id = self.next_id;
         project.next_number = self.next_number;

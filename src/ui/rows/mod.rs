@@ -60,10 +60,9 @@ const STATUS_SUMMARY_ORDER: [Status; 6] = [
 pub fn status_index(status: Status) -> usize {
     Status::ALL.iter().position(|s| *s == status).unwrap_or(0)
 }
-mod filter;
 mod sort;
 
-pub use filter::{AssigneeFilter, Filter, filtered};
+pub use crate::model::filter::{AssigneeFilter, Filter, filtered};
 pub use sort::{Sort, SortColumn, sort_rows};
 
 /// A hasher for the project's ids (numbers): one multiply, not SipHash, because the
@@ -103,6 +102,8 @@ pub struct ProjectIndex {
     pub by_article: IdMap<ArticleId, StatusCounts>,
     pub by_speaker: IdMap<SpeakerId, StatusCounts>,
     pub all: StatusCounts,
+    /// The project's tags with how many claims carry each, by name.
+    pub tags: Vec<(String, usize)>,
 }
 
 impl ProjectIndex {
@@ -148,6 +149,7 @@ impl ProjectIndex {
             }
             self.all.add(c.status);
         }
+        self.tags = crate::model::tags::tag_counts(project);
         true
     }
 
@@ -228,9 +230,9 @@ impl Rows {
 
 #[cfg(test)]
 mod tests {
-    use super::filter::contains_folded;
     use super::sort::sort_by_text;
     use super::*;
+    use crate::model::filter::contains_folded;
     use crate::model::{Article, ArticleMeta, Claim, ClaimKind, ClaimOrigin, Speaker};
 
     fn project() -> Project {
@@ -284,6 +286,7 @@ mod tests {
                 priority: Default::default(),
                 in_progress: false,
                 published: None,
+                tags: vec![],
             });
         }
         p
@@ -308,11 +311,11 @@ mod tests {
         rows.refresh(&p, 1, &f, sort);
         assert_eq!(rows.rows, vec![1], "search matches speaker names");
         f.search.clear();
-        f.status = Some(Status::Verified);
+        f.statuses = vec![Status::Verified];
         rows.refresh(&p, 1, &f, Sort::default());
         assert_eq!(rows.rows, vec![0]);
         assert_eq!(rows.counts.summary(), "1 claim · 1 verified");
-        f.status = None;
+        f.statuses.clear();
         f.search = "#3".into();
         rows.refresh(&p, 1, &f, Sort::default());
         assert_eq!(rows.rows, vec![2], "#3 finds claim number 3");
