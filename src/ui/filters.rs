@@ -100,6 +100,7 @@ fn status_filter(ui: &mut Ui, filter: &mut Filter) {
     let combo = egui::ComboBox::from_id_salt("filter_status")
         .selected_text(&text)
         .width(120.0)
+        .height(420.0)
         .truncate()
         .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
         .show_ui(ui, |ui| {
@@ -118,10 +119,15 @@ fn status_filter(ui: &mut Ui, filter: &mut Filter) {
                 filter.show_rejected = true;
             }
             ui.separator();
+            ui.label(
+                RichText::new("Any of (click to add or remove):")
+                    .weak()
+                    .small(),
+            );
             for s in Status::ALL {
-                let mut on = filter.statuses.contains(&s);
-                if ui.checkbox(&mut on, s.label()).changed() {
-                    filter.toggle_status(s, on);
+                let on = filter.statuses.contains(&s);
+                if ui.selectable_label(on, s.label()).clicked() {
+                    filter.toggle_status(s, !on);
                     filter.show_rejected = false;
                 }
             }

@@ -45,12 +45,15 @@ pub fn show(ui: &mut Ui, project: &Project, view: &ViewState, queue: &mut Queue)
         ui.separator();
         let id = name_field_id();
         let mut name: String = ui.data(|d| d.get_temp(id)).unwrap_or_default();
-        let field = ui.add(
-            egui::TextEdit::singleline(&mut name)
-                .id(id)
-                .hint_text("Name for these filters")
-                .desired_width(170.0),
-        );
+        let l = ui.label("Save these filters as");
+        let field = ui
+            .add(
+                egui::TextEdit::singleline(&mut name)
+                    .id(id)
+                    .hint_text("a name: For tomorrow")
+                    .desired_width(170.0),
+            )
+            .labelled_by(l.id);
         let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         let can_save = view.filter.is_active() && !name.trim().is_empty();
         let clicked = ui

@@ -271,6 +271,7 @@ impl ClaimdeskApp {
     fn key_context(&self, ctx: &egui::Context) -> KeyContext {
         // A search asked for (Ctrl+F) and not yet drawn with the keys counts as typing.
         let typing = self.view.focus_search
+            || self.view.focus_tags
             || ctx
                 .memory(|m| m.focused())
                 .is_some_and(|id| id != table_focus_id());

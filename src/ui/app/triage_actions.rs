@@ -20,6 +20,16 @@ impl ClaimdeskApp {
                 self.dismiss_speakers(speakers, claims)
             }
             TriageAction::Tag(status) => self.tag(status),
+            TriageAction::AddTypedTag => {
+                let claims = self.view.selection.sorted_ids(&self.view.index);
+                let tag = std::mem::take(&mut self.view.tag_draft);
+                if claims.is_empty() {
+                    self.message = Some("Select a claim first".into());
+                    self.view.tag_draft = tag;
+                } else if crate::model::tags::clean_tag(&tag).is_some() {
+                    self.apply_edit(Edit::AddTag { claims, tag });
+                }
+            }
             TriageAction::DeleteSelected => {
                 let claims = self.view.selection.sorted_ids(&self.view.index);
                 if claims.is_empty() {

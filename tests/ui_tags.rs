@@ -1,0 +1,138 @@
+//! Tags typed from the keyboard (T, completion with Tab, Enter, Esc back to the table, all
+//! in one frame), the status and tag filters, and a view saved in the project.
+
+mod ui_support;
+
+use claimdesk::model::Status;
+use claimdesk::ui::command::ViewAction;
+use claimdesk::ui::rows::Filter;
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+use ui_support::*;
+
+fn tags_of(h: &H, number: u64) -> Vec<String> {
+    h.state()
+        .doc
+        .project
+        .claims
+        .iter()
+        .find(|c| c.number == number)
+        .map(|c| c.tags.clone())
+        .unwrap_or_default()
+}
+
+fn key(key: Key) -> egui::Event {
+    egui::Event::Key {
+        key,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers: Modifiers::NONE,
+    }
+}
+
+fn text(t: &str) -> egui::Event {
+    egui::Event::Text(t.into())
+}
+
+/// These events as the input of one single frame (the harness's own key presses may each
+/// get a frame of their own).
+fn one_frame(h: &mut H, events: Vec<egui::Event>) {
+    h.input_mut().events.extend(events);
+    h.step();
+    h.run();
+}
+
+fn shown_numbers(h: &H) -> Vec<u64> {
+    let app = h.state();
+    app.view
+        .rows
+        .rows
+        .iter()
+        .map(|&i| app.doc.project.claims[i].number)
+        .collect()
+}
+
+#[test]
+fn tags_are_typed_completed_and_added_by_keyboard_in_one_frame() {
+    let mut h = app(vec![sample_path()]);
+    assert_eq!(cursor_number(&h), Some(1));
+    // T, the tag, Enter: one frame.
+    one_frame(
+        &mut h,
+        vec![key(Key::T), text("for tomorrow"), key(Key::Enter)],
+    );
+    assert_eq!(tags_of(&h, 1), vec!["for tomorrow"]);
+    assert_eq!(
+        h.ctx.memory(|m| m.focused()),
+        Some(egui::Id::unique("claim_tag_field")),
+        "the tag field keeps the keys"
+    );
+    // The field keeps the keys for another tag; Esc gives them back to the table.
+    press(&mut h, Key::Escape);
+    // Next claim, T, "fo", Tab (completes), Enter, Esc, V: one frame.
+    one_frame(
+        &mut h,
+        vec![
+            key(Key::ArrowDown),
+            key(Key::T),
+            text("fo"),
+            key(Key::Tab),
+            key(Key::Enter),
+            key(Key::Escape),
+            key(Key::V),
+        ],
+    );
+    assert_eq!(
+        tags_of(&h, 2),
+        vec!["for tomorrow"],
+        "completed from the project"
+    );
+    assert_eq!(statuses(&h)[1], Status::Verified, "V went to the table");
+    assert!(!tags_of(&h, 2).iter().any(|t| t == "fo"));
+    assert!(h.state().view.tag_draft.is_empty());
+
+    // The filters: several statuses and a tag.
+    h.state_mut().dispatch(ViewAction::SetFilter(Filter {
+        statuses: vec![Status::Verified, Status::Unchecked],
+        tags: vec!["FOR TOMORROW".into()],
+        ..Filter::default()
+    }));
+    h.run();
+    assert_eq!(shown_numbers(&h), vec![1, 2]);
+    h.state_mut().dispatch(ViewAction::SetFilter(Filter {
+        statuses: vec![Status::Verified],
+        tags: vec!["for tomorrow".into()],
+        ..Filter::default()
+    }));
+    h.run();
+    assert_eq!(shown_numbers(&h), vec![2]);
+
+    // Saved as a view of the project, picked again after the filters are cleared.
+    h.get_by_label("Views").click();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Save these filters as")
+        .focus();
+    h.run();
+    h.event(egui::Event::Text("Tomorrow".into()));
+    h.run();
+    h.get_by_label("Save current filters").click();
+    h.run();
+    let views = &h.state().doc.project.views;
+    assert_eq!(views.len(), 1);
+    assert_eq!(views[0].name, "Tomorrow");
+    assert_eq!(views[0].filter.statuses, vec![Status::Verified]);
+    h.state_mut().dispatch(ViewAction::ClearFilters);
+    h.run();
+    assert!(shown_numbers(&h).len() > 2);
+    h.get_by_label("Views").click();
+    h.run();
+    h.get_by_label("Tomorrow").click();
+    h.run();
+    assert_eq!(shown_numbers(&h), vec![2]);
+    // Undo takes the view back out of the project.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(h.state().doc.project.views.is_empty());
+}
