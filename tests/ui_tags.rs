@@ -136,3 +136,37 @@ fn tags_are_typed_completed_and_added_by_keyboard_in_one_frame() {
     h.run();
     assert!(h.state().doc.project.views.is_empty());
 }
+
+#[test]
+fn a_tag_is_renamed_and_merged_across_the_project_in_one_undoable_step() {
+    use claimdesk::model::edit::Edit;
+    use claimdesk::ui::command::TriageAction;
+    let mut h = app(vec![sample_path()]);
+    let ids: Vec<_> = h.state().doc.project.claims.iter().map(|c| c.id).collect();
+    for (claims, tag) in [(vec![ids[0], ids[1]], "econ"), (vec![ids[2]], "Economy")] {
+        h.state_mut().dispatch(TriageAction::Edit(Edit::AddTag {
+            claims,
+            tag: tag.into(),
+        }));
+    }
+    h.run();
+    assert_eq!(cursor_number(&h), Some(1));
+    h.get_by_label("econ ×").click_secondary();
+    h.run();
+    type_into(
+        &mut h,
+        Role::TextInput,
+        "Rename \"econ\" everywhere to",
+        "economy",
+    );
+    h.get_by_label("Merge into \"Economy\" (2 claims)").click();
+    h.run();
+    for n in [1, 2, 3] {
+        assert_eq!(tags_of(&h, n), vec!["Economy"], "claim {n}");
+    }
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(tags_of(&h, 1), vec!["econ"]);
+    assert_eq!(tags_of(&h, 2), vec!["econ"]);
+    assert_eq!(tags_of(&h, 3), vec!["Economy"]);
+}

@@ -70,16 +70,17 @@ pub fn row(
                     } else {
                         format!("{tag} ×")
                     };
-                    if ui
-                        .small_button(text)
-                        .on_hover_text(format!("Take the tag \"{tag}\" off"))
-                        .clicked()
-                    {
+                    let chip = ui.small_button(text).on_hover_text(format!(
+                        "Take the tag \"{tag}\" off (right-click: rename or merge it \
+                         across the project)"
+                    ));
+                    if chip.clicked() {
                         queue.push(TriageAction::Edit(Edit::RemoveTag {
                             claims: ids.to_vec(),
                             tag: tag.clone(),
                         }));
                     }
+                    chip.context_menu(|ui| rename_menu(ui, project, &view.index.tags, tag, queue));
                 }
             });
         }
@@ -130,4 +131,60 @@ pub fn row(
         }
     });
     ui.end_row();
+}
+
+/// The id of the rename field (tests type into it).
+pub fn rename_field_id() -> egui::Id {
+    egui::Id::unique("rename_tag_field")
+}
+
+/// Rename `tag` on every claim of the project; a name the project has already merges the
+/// two. One edit.
+/// `tags`: the project's tags with their counts (the index's, so that an open menu reads
+/// no claim per frame).
+fn rename_menu(
+    ui: &mut Ui,
+    project: &Project,
+    tags: &[(String, usize)],
+    tag: &str,
+    queue: &mut Queue,
+) {
+    let id = rename_field_id();
+    let mut to: String = ui
+        .data(|d| d.get_temp(id))
+        .unwrap_or_else(|| tag.to_string());
+    let l = ui.label(format!("Rename \"{tag}\" everywhere to"));
+    let field = ui
+        .add(
+            egui::TextEdit::singleline(&mut to)
+                .id(id)
+                .desired_width(180.0),
+        )
+        .labelled_by(l.id);
+    let count = tags.iter().find(|(t, _)| t == tag).map_or(0, |(_, n)| *n);
+    let into = tags
+        .iter()
+        .find(|(t, _)| t != tag && crate::model::tags::same_name(t, to.trim()));
+    let label = match into {
+        Some((other, _)) => format!("Merge into \"{other}\" ({count} claims)"),
+        None => format!("Rename on {count} claims"),
+    };
+    let enter = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+    if ui.button(label).clicked() || enter {
+        let tagged: Vec<ClaimId> = project
+            .claims
+            .iter()
+            .filter(|c| c.tags.iter().any(|t| t == tag))
+            .map(|c| c.id)
+            .collect();
+        queue.push(TriageAction::Edit(Edit::RenameTag {
+            claims: tagged,
+            from: tag.to_string(),
+            to: to.trim().to_string(),
+        }));
+        ui.data_mut(|d| d.remove::<String>(id));
+        ui.close();
+        return;
+    }
+    ui.data_mut(|d| d.insert_temp(id, to));
 }
