@@ -222,6 +222,7 @@ impl ClaimdeskApp {
         // Ctrl + / − / 0 are ours (in the shortcut table), remembered with the preferences.
         ctx.options_mut(|o| o.zoom_with_keyboard = false);
         theme::apply_text_sizes(ctx);
+        theme::apply_contrast(ctx);
         theme::apply_theme(ctx, self.prefs.theme);
         ctx.set_zoom_factor(self.prefs.zoom);
     }
