@@ -2,17 +2,19 @@
 //! (a click anywhere on its header), with click / Shift-click / Ctrl-click selection and a
 //! context menu. Clicks become actions; the keys are read by `command.rs`.
 //!
-//! Column widths follow the window: the Claim column takes what the others leave, and the
-//! others shrink to their minimum before any is pushed out of view, so every column stays
-//! visible at 1280×800 from 80% to 150% zoom. The Article column is left out while one
-//! article is shown.
+//! Column widths follow the window ([`COLUMNS`], one entry per column): the Claim column
+//! takes what the others leave and never less than 45% of the table at any zoom; a column
+//! no row shown fills (Role, Triage, Tags, Notes) shrinks to its header; the others are
+//! narrowed alike before any is pushed out of view. The Article column is left out while
+//! one article is shown. The Notes column shows the evidence count and the note's first
+//! words.
 
 use egui::{Align, Id, Layout, Modifiers, RichText, Sense, Ui};
 use egui_extras::{Column, TableBuilder};
 
 use super::checks::Checks;
 use super::command::{Pick, Queue, TriageAction, ViewAction};
-use super::rows::SortColumn;
+use super::rows::{Filled, SortColumn};
 use super::state::ViewState;
 use super::theme;
 use crate::model::edit::Edit;
@@ -25,62 +27,106 @@ pub fn table_focus_id() -> Id {
     Id::unique("claims_table_focus")
 }
 
-/// Each column: what it sorts by and its header.
-const COLUMNS: [(SortColumn, &str); 10] = [
-    (SortColumn::Number, "#"),
-    (SortColumn::Speaker, "Speaker"),
-    (SortColumn::Role, "Role"),
-    (SortColumn::Claim, "Claim"),
-    (SortColumn::Cue, "Cue"),
-    (SortColumn::Kind, "Kind"),
-    (SortColumn::Article, "Article"),
-    (SortColumn::Status, "Status"),
-    (SortColumn::Triage, "Triage"),
-    (SortColumn::Marks, "Notes"),
-];
+/// One column of the table: what it sorts by, its header, its (min, max) width when it
+/// has content (Claim's is what the others leave), and the width it shrinks to, its
+/// header's, when no row shown has anything in it (`None`: never empty). A new column is
+/// one more entry here and one more cell in `show`.
+pub struct ColumnDef {
+    pub sort: SortColumn,
+    pub header: &'static str,
+    pub width: (f32, f32),
+    pub empty_width: Option<f32>,
+}
 
-/// (min, max) widths of the columns other than Claim, in [`COLUMNS`] order.
-const WIDTHS: [(f32, f32); 10] = [
-    (34.0, 52.0),
-    (70.0, 170.0),
-    (50.0, 190.0),
-    (0.0, 0.0),
-    (38.0, 80.0),
-    (58.0, 72.0),
-    (60.0, 170.0),
-    (92.0, 100.0),
-    (36.0, 150.0),
-    (46.0, 110.0),
+const fn col(sort: SortColumn, header: &'static str, width: (f32, f32)) -> ColumnDef {
+    ColumnDef {
+        sort,
+        header,
+        width,
+        empty_width: None,
+    }
+}
+
+/// A column that shrinks to `empty` when no row shown fills it.
+const fn opt(sort: SortColumn, header: &'static str, width: (f32, f32), empty: f32) -> ColumnDef {
+    ColumnDef {
+        sort,
+        header,
+        width,
+        empty_width: Some(empty),
+    }
+}
+
+/// The columns, in order.
+pub const COLUMNS: [ColumnDef; 11] = [
+    col(SortColumn::Number, "#", (34.0, 52.0)),
+    col(SortColumn::Speaker, "Speaker", (70.0, 150.0)),
+    opt(SortColumn::Role, "Role", (50.0, 150.0), 40.0),
+    col(SortColumn::Claim, "Claim", (0.0, 0.0)),
+    col(SortColumn::Cue, "Cue", (34.0, 60.0)),
+    col(SortColumn::Kind, "Kind", (58.0, 64.0)),
+    col(SortColumn::Article, "Article", (60.0, 150.0)),
+    col(SortColumn::Status, "Status", (92.0, 100.0)),
+    opt(SortColumn::Triage, "Triage", (60.0, 140.0), 50.0),
+    opt(SortColumn::Tags, "Tags", (50.0, 140.0), 40.0),
+    opt(SortColumn::Marks, "Notes", (70.0, 200.0), 48.0),
 ];
 const CLAIM_MIN: f32 = 100.0;
+/// The Claim column's least share of the table's width (at any zoom).
+pub const CLAIM_SHARE: f32 = 0.45;
 /// Space between columns (narrower than egui's default item spacing).
 const COLUMN_GAP: f32 = 6.0;
 
-/// Column widths for `available` points; `show_article`: whether the Article column is in.
-/// Each column gets its minimum, then the spare width is shared out up to each maximum
-/// (half of it kept for the Claim column), and the Claim column takes the rest.
-pub fn column_widths(available: f32, show_article: bool, spacing: f32) -> Vec<f32> {
-    let shown: Vec<usize> = (0..COLUMNS.len())
-        .filter(|&i| show_article || COLUMNS[i].0 != SortColumn::Article)
-        .collect();
+/// Whether the rows shown fill the optional column `c` (see [`Filled`]).
+fn is_filled(c: SortColumn, filled: Filled) -> bool {
+    match c {
+        SortColumn::Role => filled.role,
+        SortColumn::Triage => filled.triage,
+        SortColumn::Tags => filled.tags,
+        SortColumn::Marks => filled.notes,
+        _ => true,
+    }
+}
+
+/// Column widths for `available` points: the columns `shown` (indices into [`COLUMNS`]).
+/// Each column gets its minimum (an empty one its header's width), then the spare width is
+/// shared out up to each maximum (half of it kept for the Claim column), and the Claim
+/// column takes the rest, never less than [`CLAIM_SHARE`] of the table: when the others'
+/// minimums leave less (a narrow window, a large zoom), they are narrowed alike.
+pub fn column_widths(available: f32, shown: &[usize], filled: Filled, spacing: f32) -> Vec<f32> {
+    let range = |i: usize| {
+        let c = &COLUMNS[i];
+        match c.empty_width {
+            Some(w) if !is_filled(c.sort, filled) => (w, w),
+            _ => c.width,
+        }
+    };
     let gaps = spacing * shown.len() as f32;
-    let mut widths: Vec<f32> = shown.iter().map(|&i| WIDTHS[i].0).collect();
+    let claim_floor = (available * CLAIM_SHARE).max(CLAIM_MIN.min(available * 0.5));
+    let budget = (available - gaps - claim_floor).max(0.0);
+    let mut widths: Vec<f32> = shown.iter().map(|&i| range(i).0).collect();
     let fixed: f32 = widths.iter().sum();
-    let spare = (available - gaps - fixed - CLAIM_MIN).max(0.0);
-    let room: f32 = shown.iter().map(|&i| WIDTHS[i].1 - WIDTHS[i].0).sum();
-    let share = (spare * 0.5).min(room);
-    for (w, &i) in widths.iter_mut().zip(&shown) {
-        let (lo, hi) = WIDTHS[i];
-        if room > 0.0 {
-            *w = lo + (hi - lo) * share / room;
+    if fixed > budget && fixed > 0.0 {
+        for w in &mut widths {
+            *w *= budget / fixed;
+        }
+    } else {
+        let spare = (available - gaps - fixed - CLAIM_MIN).max(0.0);
+        let room: f32 = shown.iter().map(|&i| range(i).1 - range(i).0).sum();
+        let share = (spare * 0.5).min(room).min(budget - fixed);
+        for (w, &i) in widths.iter_mut().zip(shown) {
+            let (lo, hi) = range(i);
+            if room > 0.0 {
+                *w = lo + (hi - lo) * share / room;
+            }
         }
     }
     let used: f32 = widths.iter().sum();
     if let Some(claim) = shown
         .iter()
-        .position(|&i| COLUMNS[i].0 == SortColumn::Claim)
+        .position(|&i| COLUMNS[i].sort == SortColumn::Claim)
     {
-        widths[claim] = (available - gaps - used).max(CLAIM_MIN.min(available * 0.2));
+        widths[claim] = (available - gaps - used).max(claim_floor);
     }
     widths
 }
@@ -126,10 +172,13 @@ pub fn show(
     // One article shown (picked in the sidebar, or the only one): its title in every row
     // would say nothing.
     let show_article = view.filter.article.is_none() && project.articles.len() > 1;
-    let widths = column_widths(ui.available_width(), show_article, COLUMN_GAP);
-    let columns: Vec<(SortColumn, &str)> = COLUMNS
-        .into_iter()
-        .filter(|(c, _)| show_article || *c != SortColumn::Article)
+    let shown: Vec<usize> = (0..COLUMNS.len())
+        .filter(|&i| show_article || COLUMNS[i].sort != SortColumn::Article)
+        .collect();
+    let widths = column_widths(ui.available_width(), &shown, view.rows.filled, COLUMN_GAP);
+    let columns: Vec<(SortColumn, &str)> = shown
+        .iter()
+        .map(|&i| (COLUMNS[i].sort, COLUMNS[i].header))
         .collect();
 
     ui.scope(|ui| {
@@ -215,6 +264,11 @@ pub fn show(
                             publish_mark(ui, claim);
                             triage_mark(ui, claim);
                         });
+                    });
+                    row.col(|ui| {
+                        let tags = claim.tags.join(", ");
+                        ui.add(egui::Label::new(RichText::new(tags).small()).truncate())
+                            .on_hover_text(claim.tags.join("\n"));
                     });
                     row.col(|ui| notes_mark(ui, claim, checks));
                     let response = row.response();
@@ -382,24 +436,26 @@ fn notes_mark(ui: &mut Ui, claim: &crate::model::Claim, checks: &Checks) {
         ui.add(egui::Label::new(rich).extend())
             .on_hover_text(hover.join(" · "));
     }
+    // The evidence count, then the note's first words (the whole note on hover).
     let mut mark = String::new();
-    if !claim.notes.trim().is_empty() {
-        mark.push_str("note");
-    }
     if !claim.evidence.is_empty() {
-        if !mark.is_empty() {
-            mark.push_str(" + ");
-        }
         mark.push_str(&format!("{} ev.", claim.evidence.len()));
     }
+    let note = note_preview(&claim.notes);
+    if !note.is_empty() {
+        if !mark.is_empty() {
+            mark.push_str(" · ");
+        }
+        mark.push_str(&note);
+    }
     if !mark.is_empty() {
-        let notes = if claim.notes.trim().is_empty() {
-            ""
-        } else {
-            "Has notes · "
-        };
+        let notes: String = claim.notes.trim().chars().take(600).collect();
         ui.add(egui::Label::new(RichText::new(mark).small()).truncate())
-            .on_hover_text(format!("{notes}{} evidence link(s)", claim.evidence.len()));
+            .on_hover_text(format!(
+                "{notes}{}{} evidence link(s)",
+                if notes.is_empty() { "" } else { "\n\n" },
+                claim.evidence.len()
+            ));
     }
 }
 
@@ -433,6 +489,7 @@ fn column_name(column: SortColumn) -> &'static str {
         SortColumn::Status => "status",
         SortColumn::Triage => "priority, then in progress",
         SortColumn::Marks => "notes and evidence",
+        SortColumn::Tags => "tags",
     }
 }
 
@@ -493,5 +550,83 @@ fn context_menu(ui: &mut Ui, ids: &[ClaimId], assignees: &[String], queue: &mut 
     if ui.button(delete).clicked() {
         queue.push(TriageAction::DeleteSelected);
         ui.close();
+    }
+}
+
+/// A note's first line as a table cell shows it: white space made single spaces, at most
+/// 80 characters (the cell truncates it to its width).
+pub fn note_preview(notes: &str) -> String {
+    let line = notes.trim().lines().next().unwrap_or("");
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let mut text: String = words.join(" ").chars().take(80).collect();
+    if notes.trim().chars().count() > text.chars().count() && !text.is_empty() {
+        text.push('…');
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SHOWN: [usize; 11] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+    const FULL: Filled = Filled {
+        role: true,
+        triage: true,
+        notes: true,
+        tags: true,
+    };
+
+    /// The table's width in a 1280×800 window at each zoom, the side panels (articles
+    /// list and details pane, about 520 points at 100%) taken off.
+    #[test]
+    fn the_claim_column_gets_at_least_45_percent_from_100_to_200_percent() {
+        for zoom in [1.0f32, 1.25, 1.5, 1.75, 2.0] {
+            let window = 1280.0 / zoom;
+            let tables = [window - 520.0, window * 0.6, window * 0.45];
+            for table in tables.into_iter().filter(|t| *t >= 250.0) {
+                for filled in [FULL, Filled::default()] {
+                    let widths = column_widths(table, &SHOWN, filled, COLUMN_GAP);
+                    let claim = widths[3];
+                    assert!(
+                        claim >= 0.45 * table - 0.01,
+                        "zoom {zoom}, table {table}: claim {claim}"
+                    );
+                    let total: f32 = widths.iter().sum::<f32>() + COLUMN_GAP * 11.0;
+                    assert!(total <= table + 0.5, "fits: {total} in {table}");
+                    assert!(widths.iter().all(|w| *w > 0.0));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn empty_columns_shrink_to_their_header_and_the_claim_column_takes_the_room() {
+        // A wide table (a large screen): empty columns at their header's width.
+        let full = column_widths(1800.0, &SHOWN, FULL, COLUMN_GAP);
+        let empty = column_widths(1800.0, &SHOWN, Filled::default(), COLUMN_GAP);
+        for (i, c) in COLUMNS.iter().enumerate() {
+            if let Some(w) = c.empty_width {
+                assert!((empty[i] - w).abs() < 0.01, "{} shrinks", c.header);
+                assert!(full[i] > w, "{} is wider with content", c.header);
+            }
+        }
+        assert!(empty[3] > full[3] + 100.0, "{} vs {}", empty[3], full[3]);
+        // The table of a 1280-wide window: narrower than with content, and the room goes
+        // to the columns that have some.
+        let full = column_widths(760.0, &SHOWN, FULL, COLUMN_GAP);
+        let empty = column_widths(760.0, &SHOWN, Filled::default(), COLUMN_GAP);
+        assert!(
+            empty[8] < full[8] && empty[1] > full[1],
+            "{empty:?} {full:?}"
+        );
+    }
+
+    #[test]
+    fn a_note_preview_is_its_first_line() {
+        assert_eq!(note_preview("  call   back\nsecond"), "call back…");
+        assert_eq!(note_preview("short"), "short");
+        assert_eq!(note_preview(""), "");
+        assert_eq!(note_preview(&"é".repeat(200)).chars().count(), 81);
     }
 }

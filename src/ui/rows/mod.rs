@@ -181,6 +181,18 @@ pub struct Rows {
     /// Each claim's row (by index into `project.claims`), `u32::MAX` when not shown.
     positions: Vec<u32>,
     pub counts: StatusCounts,
+    /// Whether any row shown has something in each column that can be empty: the
+    /// table shrinks an empty one to its header.
+    pub filled: Filled,
+}
+
+/// Columns that can be empty for every row shown.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Filled {
+    pub role: bool,
+    pub triage: bool,
+    pub notes: bool,
+    pub tags: bool,
 }
 
 impl Rows {
@@ -203,10 +215,26 @@ impl Rows {
         self.rows = filtered(project, filter);
         sort_rows(project, &mut self.rows, sort);
         self.counts = StatusCounts::default();
+        self.filled = Filled::default();
+        let with_role: std::collections::HashSet<SpeakerId> = project
+            .speakers
+            .iter()
+            .filter(|s| s.role.as_deref().is_some_and(|r| !r.trim().is_empty()))
+            .map(|s| s.id)
+            .collect();
         self.positions.clear();
         self.positions.resize(project.claims.len(), u32::MAX);
         for (row, &i) in self.rows.iter().enumerate() {
-            self.counts.add(project.claims[i].status);
+            let c = &project.claims[i];
+            self.counts.add(c.status);
+            let f = &mut self.filled;
+            f.role |= c.speaker.is_some_and(|s| with_role.contains(&s));
+            f.triage |= c.priority != crate::model::Priority::Normal
+                || c.assignee.is_some()
+                || c.in_progress
+                || c.published.is_some();
+            f.notes |= !c.notes.trim().is_empty() || !c.evidence.is_empty();
+            f.tags |= !c.tags.is_empty();
             self.positions[i] = u32::try_from(row).unwrap_or(u32::MAX);
         }
         self.key = Some((revision, filter.clone(), sort));
