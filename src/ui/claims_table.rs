@@ -2,11 +2,11 @@
 //! (a click anywhere on its header), with click / Shift-click / Ctrl-click selection and a
 //! context menu. Clicks become actions; the keys are read by `command.rs`.
 //!
-//! Column widths follow the window ([`COLUMNS`], one entry per column): the Claim column
+//! Column widths follow the window (`table_columns.rs`: the column list): the Claim column
 //! takes what the others leave and never less than 45% of the table at any zoom; a column
 //! no row shown fills (Role, Triage, Tags, Notes) shrinks to its header; the others are
-//! narrowed alike before any is pushed out of view. The Article column is left out while
-//! one article is shown. The Notes column shows the evidence count and the note's first
+//! narrowed alike, and left out (Cue first) when the window is too narrow for them. The
+//! Article column is left out while one article is shown. The Notes column shows the evidence count and the note's first
 //! words.
 
 use egui::{Align, Id, Layout, Modifiers, RichText, Sense, Ui};
@@ -14,8 +14,9 @@ use egui_extras::{Column, TableBuilder};
 
 use super::checks::Checks;
 use super::command::{Pick, Queue, TriageAction, ViewAction};
-use super::rows::{Filled, SortColumn};
+use super::rows::SortColumn;
 use super::state::ViewState;
+use super::table_columns::{COLUMN_GAP, COLUMNS, column_widths, shown_columns};
 use super::theme;
 use crate::model::edit::Edit;
 use crate::model::{ClaimId, Priority, Project, Status};
@@ -25,110 +26,6 @@ pub const ROW_HEIGHT: f32 = 22.0;
 /// The id that holds keyboard focus while the table "has the keys".
 pub fn table_focus_id() -> Id {
     Id::unique("claims_table_focus")
-}
-
-/// One column of the table: what it sorts by, its header, its (min, max) width when it
-/// has content (Claim's is what the others leave), and the width it shrinks to, its
-/// header's, when no row shown has anything in it (`None`: never empty). A new column is
-/// one more entry here and one more cell in `show`.
-pub struct ColumnDef {
-    pub sort: SortColumn,
-    pub header: &'static str,
-    pub width: (f32, f32),
-    pub empty_width: Option<f32>,
-}
-
-const fn col(sort: SortColumn, header: &'static str, width: (f32, f32)) -> ColumnDef {
-    ColumnDef {
-        sort,
-        header,
-        width,
-        empty_width: None,
-    }
-}
-
-/// A column that shrinks to `empty` when no row shown fills it.
-const fn opt(sort: SortColumn, header: &'static str, width: (f32, f32), empty: f32) -> ColumnDef {
-    ColumnDef {
-        sort,
-        header,
-        width,
-        empty_width: Some(empty),
-    }
-}
-
-/// The columns, in order.
-pub const COLUMNS: [ColumnDef; 11] = [
-    col(SortColumn::Number, "#", (34.0, 52.0)),
-    col(SortColumn::Speaker, "Speaker", (70.0, 150.0)),
-    opt(SortColumn::Role, "Role", (50.0, 150.0), 40.0),
-    col(SortColumn::Claim, "Claim", (0.0, 0.0)),
-    col(SortColumn::Cue, "Cue", (34.0, 60.0)),
-    col(SortColumn::Kind, "Kind", (58.0, 64.0)),
-    col(SortColumn::Article, "Article", (60.0, 150.0)),
-    col(SortColumn::Status, "Status", (92.0, 100.0)),
-    opt(SortColumn::Triage, "Triage", (60.0, 140.0), 50.0),
-    opt(SortColumn::Tags, "Tags", (50.0, 140.0), 40.0),
-    opt(SortColumn::Marks, "Notes", (70.0, 200.0), 48.0),
-];
-const CLAIM_MIN: f32 = 100.0;
-/// The Claim column's least share of the table's width (at any zoom).
-pub const CLAIM_SHARE: f32 = 0.45;
-/// Space between columns (narrower than egui's default item spacing).
-const COLUMN_GAP: f32 = 6.0;
-
-/// Whether the rows shown fill the optional column `c` (see [`Filled`]).
-fn is_filled(c: SortColumn, filled: Filled) -> bool {
-    match c {
-        SortColumn::Role => filled.role,
-        SortColumn::Triage => filled.triage,
-        SortColumn::Tags => filled.tags,
-        SortColumn::Marks => filled.notes,
-        _ => true,
-    }
-}
-
-/// Column widths for `available` points: the columns `shown` (indices into [`COLUMNS`]).
-/// Each column gets its minimum (an empty one its header's width), then the spare width is
-/// shared out up to each maximum (half of it kept for the Claim column), and the Claim
-/// column takes the rest, never less than [`CLAIM_SHARE`] of the table: when the others'
-/// minimums leave less (a narrow window, a large zoom), they are narrowed alike.
-pub fn column_widths(available: f32, shown: &[usize], filled: Filled, spacing: f32) -> Vec<f32> {
-    let range = |i: usize| {
-        let c = &COLUMNS[i];
-        match c.empty_width {
-            Some(w) if !is_filled(c.sort, filled) => (w, w),
-            _ => c.width,
-        }
-    };
-    let gaps = spacing * shown.len() as f32;
-    let claim_floor = (available * CLAIM_SHARE).max(CLAIM_MIN.min(available * 0.5));
-    let budget = (available - gaps - claim_floor).max(0.0);
-    let mut widths: Vec<f32> = shown.iter().map(|&i| range(i).0).collect();
-    let fixed: f32 = widths.iter().sum();
-    if fixed > budget && fixed > 0.0 {
-        for w in &mut widths {
-            *w *= budget / fixed;
-        }
-    } else {
-        let spare = (available - gaps - fixed - CLAIM_MIN).max(0.0);
-        let room: f32 = shown.iter().map(|&i| range(i).1 - range(i).0).sum();
-        let share = (spare * 0.5).min(room).min(budget - fixed);
-        for (w, &i) in widths.iter_mut().zip(shown) {
-            let (lo, hi) = range(i);
-            if room > 0.0 {
-                *w = lo + (hi - lo) * share / room;
-            }
-        }
-    }
-    let used: f32 = widths.iter().sum();
-    if let Some(claim) = shown
-        .iter()
-        .position(|&i| COLUMNS[i].sort == SortColumn::Claim)
-    {
-        widths[claim] = (available - gaps - used).max(claim_floor);
-    }
-    widths
 }
 
 pub fn show(
@@ -172,10 +69,9 @@ pub fn show(
     // One article shown (picked in the sidebar, or the only one): its title in every row
     // would say nothing.
     let show_article = view.filter.article.is_none() && project.articles.len() > 1;
-    let shown: Vec<usize> = (0..COLUMNS.len())
-        .filter(|&i| show_article || COLUMNS[i].sort != SortColumn::Article)
-        .collect();
-    let widths = column_widths(ui.available_width(), &shown, view.rows.filled, COLUMN_GAP);
+    let filled = view.rows.filled;
+    let shown = shown_columns(ui.available_width(), show_article, filled, COLUMN_GAP);
+    let widths = column_widths(ui.available_width(), &shown, filled, COLUMN_GAP);
     let columns: Vec<(SortColumn, &str)> = shown
         .iter()
         .map(|&i| (COLUMNS[i].sort, COLUMNS[i].header))
@@ -227,50 +123,52 @@ pub fn show(
                     };
                     row.set_selected(view.selection.contains(claim.id));
                     let speaker = claim.speaker.and_then(|s| view.index.speaker(project, s));
-                    row.col(|ui| {
-                        ui.label(RichText::new(claim.number.to_string()).weak());
-                    });
-                    row.col(|ui| {
-                        let name = speaker.map_or("—", |s| s.name.as_str());
-                        ui.add(egui::Label::new(name).truncate());
-                    });
-                    row.col(|ui| {
-                        let role = speaker.and_then(|s| s.role.as_deref()).unwrap_or("");
-                        ui.add(egui::Label::new(RichText::new(role).weak()).truncate());
-                    });
-                    row.col(|ui| {
-                        ui.add(egui::Label::new(&claim.content).truncate());
-                    });
-                    row.col(|ui| {
-                        ui.add(egui::Label::new(&claim.cue).truncate());
-                    });
-                    row.col(|ui| {
-                        ui.label(claim.kind.key());
-                    });
-                    if show_article {
-                        row.col(|ui| {
-                            let title = view
-                                .index
-                                .article(project, claim.article)
-                                .map_or("", |a| a.title.as_str());
-                            ui.add(egui::Label::new(RichText::new(title).weak()).truncate());
+                    for (column, _) in &columns {
+                        row.col(|ui| match column {
+                            SortColumn::Number => {
+                                ui.label(RichText::new(claim.number.to_string()).weak());
+                            }
+                            SortColumn::Speaker => {
+                                let name = speaker.map_or("—", |s| s.name.as_str());
+                                ui.add(egui::Label::new(name).truncate());
+                            }
+                            SortColumn::Role => {
+                                let role = speaker.and_then(|s| s.role.as_deref()).unwrap_or("");
+                                ui.add(egui::Label::new(RichText::new(role).weak()).truncate());
+                            }
+                            SortColumn::Claim => {
+                                ui.add(egui::Label::new(&claim.content).truncate());
+                            }
+                            SortColumn::Cue => {
+                                ui.add(egui::Label::new(&claim.cue).truncate());
+                            }
+                            SortColumn::Kind => {
+                                ui.label(claim.kind.key());
+                            }
+                            SortColumn::Article => {
+                                let title = view
+                                    .index
+                                    .article(project, claim.article)
+                                    .map_or("", |a| a.title.as_str());
+                                ui.add(egui::Label::new(RichText::new(title).weak()).truncate());
+                            }
+                            SortColumn::Status => {
+                                theme::status_pill(ui, claim.status);
+                            }
+                            SortColumn::Triage => {
+                                ui.horizontal(|ui| {
+                                    publish_mark(ui, claim);
+                                    triage_mark(ui, claim);
+                                });
+                            }
+                            SortColumn::Tags => {
+                                let tags = claim.tags.join(", ");
+                                ui.add(egui::Label::new(RichText::new(tags).small()).truncate())
+                                    .on_hover_text(claim.tags.join("\n"));
+                            }
+                            SortColumn::Marks => notes_mark(ui, claim, checks),
                         });
                     }
-                    row.col(|ui| {
-                        theme::status_pill(ui, claim.status);
-                    });
-                    row.col(|ui| {
-                        ui.horizontal(|ui| {
-                            publish_mark(ui, claim);
-                            triage_mark(ui, claim);
-                        });
-                    });
-                    row.col(|ui| {
-                        let tags = claim.tags.join(", ");
-                        ui.add(egui::Label::new(RichText::new(tags).small()).truncate())
-                            .on_hover_text(claim.tags.join("\n"));
-                    });
-                    row.col(|ui| notes_mark(ui, claim, checks));
                     let response = row.response();
                     if response.clicked() {
                         clicked = Some((claim.id, modifiers));
@@ -568,59 +466,6 @@ pub fn note_preview(notes: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    const SHOWN: [usize; 11] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
-    const FULL: Filled = Filled {
-        role: true,
-        triage: true,
-        notes: true,
-        tags: true,
-    };
-
-    /// The table's width in a 1280×800 window at each zoom, the side panels (articles
-    /// list and details pane, about 520 points at 100%) taken off.
-    #[test]
-    fn the_claim_column_gets_at_least_45_percent_from_100_to_200_percent() {
-        for zoom in [1.0f32, 1.25, 1.5, 1.75, 2.0] {
-            let window = 1280.0 / zoom;
-            let tables = [window - 520.0, window * 0.6, window * 0.45];
-            for table in tables.into_iter().filter(|t| *t >= 250.0) {
-                for filled in [FULL, Filled::default()] {
-                    let widths = column_widths(table, &SHOWN, filled, COLUMN_GAP);
-                    let claim = widths[3];
-                    assert!(
-                        claim >= 0.45 * table - 0.01,
-                        "zoom {zoom}, table {table}: claim {claim}"
-                    );
-                    let total: f32 = widths.iter().sum::<f32>() + COLUMN_GAP * 11.0;
-                    assert!(total <= table + 0.5, "fits: {total} in {table}");
-                    assert!(widths.iter().all(|w| *w > 0.0));
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn empty_columns_shrink_to_their_header_and_the_claim_column_takes_the_room() {
-        // A wide table (a large screen): empty columns at their header's width.
-        let full = column_widths(1800.0, &SHOWN, FULL, COLUMN_GAP);
-        let empty = column_widths(1800.0, &SHOWN, Filled::default(), COLUMN_GAP);
-        for (i, c) in COLUMNS.iter().enumerate() {
-            if let Some(w) = c.empty_width {
-                assert!((empty[i] - w).abs() < 0.01, "{} shrinks", c.header);
-                assert!(full[i] > w, "{} is wider with content", c.header);
-            }
-        }
-        assert!(empty[3] > full[3] + 100.0, "{} vs {}", empty[3], full[3]);
-        // The table of a 1280-wide window: narrower than with content, and the room goes
-        // to the columns that have some.
-        let full = column_widths(760.0, &SHOWN, FULL, COLUMN_GAP);
-        let empty = column_widths(760.0, &SHOWN, Filled::default(), COLUMN_GAP);
-        assert!(
-            empty[8] < full[8] && empty[1] > full[1],
-            "{empty:?} {full:?}"
-        );
-    }
 
     #[test]
     fn a_note_preview_is_its_first_line() {

@@ -119,7 +119,7 @@ impl Prefs {
 }
 
 pub const MIN_ZOOM: f32 = 0.8;
-pub const MAX_ZOOM: f32 = 1.5;
+pub const MAX_ZOOM: f32 = 2.0;
 
 pub struct ClaimdeskApp {
     pub doc: Document,
