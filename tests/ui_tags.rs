@@ -169,4 +169,14 @@ fn a_tag_is_renamed_and_merged_across_the_project_in_one_undoable_step() {
     assert_eq!(tags_of(&h, 1), vec!["econ"]);
     assert_eq!(tags_of(&h, 2), vec!["econ"]);
     assert_eq!(tags_of(&h, 3), vec!["Economy"]);
+    assert_eq!(
+        h.state().message.as_deref(),
+        Some("Undid rename tag \"econ\" to \"economy\" on 2 claims")
+    );
+    // A verdict's undo names the claim by its number and first words.
+    press(&mut h, Key::V);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    let message = h.state().message.clone().unwrap_or_default();
+    assert!(message.starts_with("Undid \"Verified\" on #1 \""), "{message}");
 }

@@ -124,7 +124,9 @@ fn columns_stay_visible_from_80_to_200_percent() {
         let always = ["#", "Speaker", "Claim", "Status"];
         for label in HEADERS.iter().chain(&["Article"]) {
             let nodes: Vec<egui::Rect> = h.query_all_by_label(label).map(|n| n.rect()).collect();
-            let header = nodes.iter().find(|r| r.min.y < 160.0 && r.min.x > 150.0 / zoom);
+            let header = nodes
+                .iter()
+                .find(|r| r.min.y < 160.0 && r.min.x > 150.0 / zoom);
             let Some(header) = header else {
                 assert!(
                     zoom > 1.0 && !always.contains(label),

@@ -94,6 +94,11 @@ impl History {
         self.saved_serial = self.current_serial();
     }
 
+    /// The edit a redo would apply again.
+    pub fn next_redo(&self) -> Option<&Edit> {
+        self.redo.last().map(|e| &e.edit)
+    }
+
     /// Undo the last edit; returns its description.
     pub fn undo(&mut self, project: &mut Project) -> Option<&'static str> {
         let entry = self.undo.pop()?;

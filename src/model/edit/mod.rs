@@ -25,6 +25,7 @@
 
 mod articles;
 mod claims;
+mod describe;
 mod history;
 mod inverse;
 mod patch;

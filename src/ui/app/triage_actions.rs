@@ -43,14 +43,19 @@ impl ClaimdeskApp {
             TriageAction::Undo if self.shared.is_some() => self.undo_shared(false),
             TriageAction::Redo if self.shared.is_some() => self.undo_shared(true),
             TriageAction::Undo => {
+                // Named before the undo, while the claim is as the edit left it.
+                let named = (self.doc.history.last_undo())
+                    .map(|(edit, _)| edit.describe_in(&self.doc.project));
                 self.message = Some(match self.doc.history.undo(&mut self.doc.project) {
-                    Some(what) => format!("Undid {what}"),
+                    Some(what) => format!("Undid {}", named.unwrap_or_else(|| what.into())),
                     None => "Nothing to undo".into(),
                 });
             }
             TriageAction::Redo => {
+                let named =
+                    (self.doc.history.next_redo()).map(|edit| edit.describe_in(&self.doc.project));
                 self.message = Some(match self.doc.history.redo(&mut self.doc.project) {
-                    Some(what) => format!("Redid {what}"),
+                    Some(what) => format!("Redid {}", named.unwrap_or_else(|| what.into())),
                     None => "Nothing to redo".into(),
                 });
             }
