@@ -178,5 +178,38 @@ fn a_tag_is_renamed_and_merged_across_the_project_in_one_undoable_step() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     let message = h.state().message.clone().unwrap_or_default();
-    assert!(message.starts_with("Undid \"Verified\" on #1 \""), "{message}");
+    assert!(
+        message.starts_with("Undid \"Verified\" on #1 \""),
+        "{message}"
+    );
+}
+
+/// A project not yet saved exports next to its articles, never into the folder the
+/// program was started in; Esc closes the Help window.
+#[test]
+fn export_starts_beside_the_articles_and_esc_closes_help() {
+    use claimdesk::ui::command::FileAction;
+    let mut h = app(vec![sample_path()]);
+    h.state_mut().dispatch(FileAction::ShowExport);
+    h.run();
+    let dir = sample_path().parent().unwrap().to_path_buf();
+    let path = std::path::PathBuf::from(&h.state().export.path);
+    assert_eq!(path.parent(), Some(dir.as_path()), "{}", path.display());
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(!h.state().export.is_open());
+    h.state_mut().dispatch(ViewAction::ShowShortcuts);
+    h.run();
+    assert!(h.state().dialogs.shortcuts);
+    press(&mut h, Key::Escape);
+    assert!(!h.state().dialogs.shortcuts, "Esc closes Help");
+    // A filter's menu: Esc closes it, and only it (the selection stays).
+    let cursor = cursor_number(&h);
+    assert!(cursor.is_some());
+    h.get_by_label("Status filter").click();
+    h.run();
+    assert!(egui::Popup::is_any_open(&h.ctx));
+    press(&mut h, Key::Escape);
+    assert!(!egui::Popup::is_any_open(&h.ctx), "Esc closes the menu");
+    assert_eq!(cursor_number(&h), cursor);
 }

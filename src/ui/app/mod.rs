@@ -413,6 +413,16 @@ impl eframe::App for ClaimdeskApp {
         }
         self.view
             .refresh(&self.doc.project, self.doc.history.revision());
+        // Esc closes what is on top first: an open menu or popup, then Help; only then is
+        // it the table's (clear the selection) or a field's.
+        let escape = |ctx: &egui::Context| {
+            ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+        };
+        if egui::Popup::is_any_open(&ctx) && escape(&ctx) {
+            egui::Popup::close_all(&ctx);
+        } else if self.dialogs.shortcuts && escape(&ctx) {
+            self.dialogs.shortcuts = false;
+        }
         let keys = self.key_context(&ctx);
         shortcuts::read_keys(&ctx, keys, &mut self.queue);
 
