@@ -1,6 +1,8 @@
 //! Tags typed from the keyboard (T, completion with Tab, Enter, Esc back to the table, all
 //! in one frame), the status and tag filters, and a view saved in the project.
 
+#[allow(dead_code)]
+mod common;
 mod ui_support;
 
 use claimdesk::model::Status;
@@ -212,4 +214,29 @@ fn export_starts_beside_the_articles_and_esc_closes_help() {
     press(&mut h, Key::Escape);
     assert!(!egui::Popup::is_any_open(&h.ctx), "Esc closes the menu");
     assert_eq!(cursor_number(&h), cursor);
+}
+
+/// A day's 100 articles: the list says how many, finds one by its title, and shows its
+/// claim counts by status.
+#[test]
+fn the_article_list_searches_every_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("day.claimdesk");
+    let project = common::big_project(100, 3, "x");
+    claimdesk::io::project_file::save_project(&path, &project).unwrap();
+    let mut h = app(vec![path]);
+    assert_eq!(h.state().doc.project.articles.len(), 100);
+    h.get_by_role_and_label(Role::TextInput, "Find").focus();
+    h.run();
+    h.event(egui::Event::Text("día 42".into()));
+    h.run();
+    assert!(h.query_by_label("1 of 100 articles").is_some());
+    let title = "Article 42: talks resume — día 42";
+    assert!(h.query_by_label(title).is_some(), "the match is listed");
+    h.get_by_label(title).click();
+    h.run();
+    assert_eq!(
+        h.state().view.filter.article,
+        Some(h.state().doc.project.articles[42].id)
+    );
 }
