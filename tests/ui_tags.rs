@@ -1,7 +1,6 @@
 //! Tags typed from the keyboard (T, completion with Tab, Enter, Esc back to the table, all
 //! in one frame), the status and tag filters, and a view saved in the project.
 
-#[allow(dead_code)]
 mod common;
 mod ui_support;
 
