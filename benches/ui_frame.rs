@@ -74,6 +74,7 @@ fn project(claims: usize) -> Project {
                 priority: Default::default(),
                 in_progress: false,
                 published: None,
+                tags: Vec::new(),
             });
             next += 1;
         }
@@ -251,7 +252,7 @@ fn rows_bench(c: &mut Criterion) {
         b.iter(|| {
             revision += 1;
             let filter = Filter {
-                status: Some(Status::Verified),
+                statuses: vec![Status::Verified],
                 ..Default::default()
             };
             rows.refresh(&p, revision, &filter, Sort::default());

@@ -10,11 +10,27 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use crate::io::{export, extract_output, project_file, shared};
-use crate::model::Project;
+use crate::model::{FilterArgs, Project};
 
 mod args;
 mod watch;
-pub use args::{Cli, Command, ExportFormat, ExtractFormat, LibraryCommand};
+pub use args::{Cli, Command, ExportFilters, ExportFormat, ExtractFormat, LibraryCommand};
+
+impl ExportFilters {
+    /// The filters as the model reads them (`FilterArgs::to_filter`), `None` if none given.
+    fn to_args(&self) -> Option<FilterArgs> {
+        let args = FilterArgs {
+            statuses: self.status.clone(),
+            tags: self.tag.clone(),
+            speaker: self.speaker.clone(),
+            article: self.article.clone(),
+            assignee: self.assignee.clone(),
+            priority: self.priority.clone(),
+            text: self.text.clone(),
+        };
+        (args != FilterArgs::default()).then_some(args)
+    }
+}
 
 impl ExportFormat {
     fn format(self) -> export::Format {
@@ -50,13 +66,21 @@ pub fn main() -> ExitCode {
             output,
             bom,
             include_rejected,
+            filters,
         }) => {
             let options = export::Options {
                 bom,
                 include_rejected,
                 only_claims: None,
             };
-            export(&project, format.format(), output.as_deref(), options)
+            let filters = filters.to_args();
+            export(
+                &project,
+                format.format(),
+                output.as_deref(),
+                options,
+                &filters,
+            )
         }
         Some(Command::Share { file, address }) => share(&file, &address),
         Some(Command::Watch {
@@ -223,7 +247,8 @@ fn export(
     path: &Path,
     format: export::Format,
     output: Option<&Path>,
-    options: export::Options,
+    mut options: export::Options,
+    filters: &Option<FilterArgs>,
 ) -> ExitCode {
     if options.bom && format != export::Format::Csv {
         eprintln!("claimdesk: --bom is only for --format csv");
@@ -240,6 +265,17 @@ fn export(
             return ExitCode::from(1);
         }
     };
+    // The claims the window's table shows with the same filters: nothing is written when a
+    // filter names nothing in the project.
+    if let Some(args) = filters {
+        match args.to_filter(&project) {
+            Ok(filter) => options.restrict_to(&project, &filter),
+            Err(e) => {
+                eprintln!("claimdesk: {e}");
+                return ExitCode::from(1);
+            }
+        }
+    }
     let bytes = match export::render(&project, format, options) {
         Ok(bytes) => bytes,
         Err(e) => {

@@ -233,6 +233,7 @@ fn project() -> Project {
             priority: Default::default(),
             in_progress: false,
             published: None,
+            tags: Vec::new(),
         });
     }
     p.next_id = 200;

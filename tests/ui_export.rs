@@ -217,7 +217,7 @@ fn only_the_claims_shown_are_exported_when_asked() {
     assert!(!shown.is_empty() && shown.len() < all);
     h.state_mut()
         .dispatch(ViewAction::SetFilter(claimdesk::ui::rows::Filter {
-            status: Some(status),
+            statuses: vec![status],
             ..Default::default()
         }));
     h.run();

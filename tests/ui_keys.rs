@@ -236,7 +236,7 @@ fn moving_on_follows_the_table_order_and_the_last_row_stays() {
 fn under_a_status_filter_the_verdict_goes_on_with_the_next_claim_once() {
     let mut h = app(vec![sample_path()]);
     let unchecked = claimdesk::ui::rows::Filter {
-        status: Some(Status::Unchecked),
+        statuses: vec![Status::Unchecked],
         ..Default::default()
     };
     h.state_mut().dispatch(ViewAction::SetFilter(unchecked));

@@ -235,7 +235,7 @@ fn a_speakers_page_lists_their_claims_and_a_click_opens_one() {
     press(&mut h, Key::F);
     h.state_mut()
         .dispatch(ViewAction::SetFilter(claimdesk::ui::rows::Filter {
-            status: Some(Status::Verified),
+            statuses: vec![Status::Verified],
             ..Default::default()
         }));
     speakers_tab(&mut h);

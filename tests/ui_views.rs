@@ -98,10 +98,13 @@ const HEADERS: [&str; 9] = [
     "#", "Speaker", "Role", "Claim", "Cue", "Kind", "Status", "Triage", "Notes",
 ];
 
+/// From 80% to 100% every column is in view; up to 200% the Claim column keeps 45% of
+/// the table, so the columns of least use (Cue, Kind, Article…) may be left out, but the
+/// number, speaker, claim and status always show, inside the window.
 #[test]
-fn every_column_is_visible_from_80_to_150_percent() {
+fn columns_stay_visible_from_80_to_200_percent() {
     let (_dir, mut h) = fixture_app();
-    for (steps, zoom) in [(0, 1.0), (2, 0.8), (7, 1.5)] {
+    for (steps, zoom) in [(0, 1.0), (2, 0.8), (5, 1.5), (10, 2.0)] {
         h.state_mut().dispatch(ViewAction::ZoomReset);
         for _ in 0..steps {
             h.state_mut().dispatch(if zoom < 1.0 {
@@ -118,10 +121,19 @@ fn every_column_is_visible_from_80_to_150_percent() {
             h.state().prefs.zoom
         );
         let width = h.ctx.content_rect().width();
+        let always = ["#", "Speaker", "Claim", "Status"];
         for label in HEADERS.iter().chain(&["Article"]) {
             let nodes: Vec<egui::Rect> = h.query_all_by_label(label).map(|n| n.rect()).collect();
-            let header = nodes.iter().find(|r| r.min.y < 140.0 && r.min.x > 150.0);
-            let header = header.unwrap_or_else(|| panic!("{label} header at {zoom}: {nodes:?}"));
+            let header = nodes
+                .iter()
+                .find(|r| r.min.y < 160.0 && r.min.x > 150.0 / zoom);
+            let Some(header) = header else {
+                assert!(
+                    zoom > 1.0 && !always.contains(label),
+                    "{label} header at {zoom}: {nodes:?}"
+                );
+                continue;
+            };
             assert!(
                 header.max.x <= width + 0.5 && header.width() > 4.0,
                 "{label} header visible at {zoom}: {header:?} in {width}"

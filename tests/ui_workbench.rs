@@ -310,8 +310,8 @@ fn clicking_a_highlight_selects_its_claim_and_notes_commit() {
         "Asked the NSC press office."
     );
     assert!(
-        h.query_by_label("note").is_some(),
-        "the table marks the note"
+        h.query_by_label("Asked the NSC press office.").is_some(),
+        "the table shows the note's first words"
     );
 }
 

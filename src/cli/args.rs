@@ -59,6 +59,9 @@ pub enum Command {
         /// otherwise.
         #[arg(long)]
         include_rejected: bool,
+        /// The window's filters: export exactly the claims the table shows with them.
+        #[command(flatten)]
+        filters: ExportFilters,
     },
     /// Upload a project file, everything in it, as a new shared project in PostgreSQL
     /// (docs/shared-projects.md).
@@ -98,6 +101,35 @@ pub enum Command {
         #[command(subcommand)]
         command: LibraryCommand,
     },
+}
+
+/// `claimdesk export`'s filters, those of the claims table (docs/exports.md). Claims must
+/// match every filter given; a list matches any of its values.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct ExportFilters {
+    /// Only claims with one of these statuses, comma-separated: unchecked, verified,
+    /// disputed, false, misleading, unverifiable, rejected (Not a claim).
+    #[arg(long, value_name = "STATUS,…")]
+    pub status: Vec<String>,
+    /// Only claims tagged so (any case); repeat or comma-separate for any of several.
+    #[arg(long, value_name = "TAG")]
+    pub tag: Vec<String>,
+    /// Only the claims of this speaker (name or alias, any case).
+    #[arg(long, value_name = "NAME")]
+    pub speaker: Option<String>,
+    /// Only the claims of the article with this title (any case).
+    #[arg(long, value_name = "TITLE")]
+    pub article: Option<String>,
+    /// Only claims assigned to this name; `none`: to no one.
+    #[arg(long, value_name = "NAME")]
+    pub assignee: Option<String>,
+    /// Only claims of this priority: high, normal or low.
+    #[arg(long, value_name = "PRIORITY")]
+    pub priority: Option<String>,
+    /// Only claims whose text, speaker, notes, rationale or tags hold this text (as the
+    /// window's search; `#17` is claim 17).
+    #[arg(long, value_name = "TEXT")]
+    pub text: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

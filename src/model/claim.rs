@@ -95,6 +95,10 @@ pub struct Claim {
     /// if it was: written only when there is one, so older files load as unpublished.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published: Option<Publication>,
+    /// Free-form labels the analyst gave the claim ([`tags`](crate::model::tags)), each
+    /// once, in the order given; written only when there are some.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
 }
 
 /// For serde: a flag that is off is not written.

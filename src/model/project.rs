@@ -77,6 +77,9 @@ pub struct Project {
     /// The feeds the project follows and what came of them (`model::feeds`).
     #[serde(default, skip_serializing_if = "super::feeds::FeedWatch::is_empty")]
     pub feeds: super::feeds::FeedWatch,
+    /// The analyst's saved filters ("views"), in the order saved.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub views: Vec<super::NamedView>,
     /// Keys of the file this version does not know, written back on save.
     #[serde(skip)]
     pub unknown: UnknownKeys,
@@ -391,6 +394,7 @@ fn push_claims(
             priority: Default::default(),
             in_progress: false,
             published: None,
+            tags: Vec::new(),
         });
     }
     out[base..].reverse();

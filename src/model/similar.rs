@@ -166,6 +166,7 @@ mod tests {
             priority: Default::default(),
             in_progress: false,
             published: None,
+            tags: Vec::new(),
         }
     }
 

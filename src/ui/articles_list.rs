@@ -1,6 +1,8 @@
-//! The articles sidebar: every article with its claim counts by status, virtualized.
-//! Entries truncate and chips wrap, so the sidebar never grows with what it shows. Above
-//! them, the project memo (typed through the drafts).
+//! The articles sidebar: every article with its claim counts by status, virtualized, and
+//! a search over their titles, outlets and addresses (the matches are found again only
+//! when the search or the project changes). Entries truncate and chips wrap, so the
+//! sidebar never grows with what it shows. Above them, the project memo (typed through
+//! the drafts).
 
 use egui::{RichText, Ui};
 
@@ -43,13 +45,93 @@ pub fn show(
         );
         return;
     }
+    let query_id = search_id();
+    let mut query: String = ui.data(|d| d.get_temp(query_id)).unwrap_or_default();
+    ui.horizontal(|ui| {
+        let l = ui.label("Find");
+        ui.add(
+            egui::TextEdit::singleline(&mut query)
+                .id(query_id)
+                .hint_text(format!("in {} articles", project.articles.len()))
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(l.id);
+    });
+    let matches = matching(ui, project, index, &query);
+    ui.data_mut(|d| d.insert_temp(query_id, query.clone()));
+    if let Some(found) = &matches {
+        ui.label(
+            RichText::new(format!(
+                "{} of {} articles",
+                found.len(),
+                project.articles.len()
+            ))
+            .small(),
+        );
+    }
+    let count = matches.as_ref().map_or(project.articles.len(), |m| m.len());
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
-        .show_rows(ui, ENTRY_HEIGHT, project.articles.len(), |ui, range| {
-            for article in &project.articles[range] {
-                entry(ui, article, index, shown == Some(article.id), queue);
+        .show_rows(ui, ENTRY_HEIGHT, count, |ui, range| {
+            for row in range {
+                let i = matches.as_ref().map_or(Some(row), |m| m.get(row).copied());
+                if let Some(article) = i.and_then(|i| project.articles.get(i)) {
+                    entry(ui, article, index, shown == Some(article.id), queue);
+                }
             }
         });
+}
+
+/// The id of the article search field (tests type into it).
+pub fn search_id() -> egui::Id {
+    egui::Id::unique("article_search")
+}
+
+/// The articles matching `query` (indices), `None` when there is no query; cached per
+/// query and project revision so that a frame does not search every article.
+fn matching(
+    ui: &Ui,
+    project: &Project,
+    index: &ProjectIndex,
+    query: &str,
+) -> Option<std::sync::Arc<Vec<usize>>> {
+    let needle = query.trim().to_lowercase();
+    if needle.is_empty() {
+        return None;
+    }
+    let key = (needle.clone(), index.revision);
+    let cache_id = egui::Id::unique("article_search_cache");
+    type Cache = (String, Option<u64>, std::sync::Arc<Vec<usize>>);
+    let cached: Option<Cache> = ui.data(|d| d.get_temp(cache_id));
+    if let Some((q, r, found)) = cached
+        && (q, r) == key
+    {
+        return Some(found);
+    }
+    let found: Vec<usize> = project
+        .articles
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| {
+            a.title.to_lowercase().contains(&needle)
+                || a.meta
+                    .outlet
+                    .as_deref()
+                    .is_some_and(|o| o.to_lowercase().contains(&needle))
+                || a.meta
+                    .url
+                    .as_deref()
+                    .is_some_and(|u| u.to_lowercase().contains(&needle))
+                || a.source_path
+                    .as_deref()
+                    .is_some_and(|s| s.to_lowercase().contains(&needle))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    let found = std::sync::Arc::new(found);
+    let entry: Cache = (key.0, key.1, found.clone());
+    ui.data_mut(|d| d.insert_temp(cache_id, entry));
+    Some(found)
 }
 
 fn entry(ui: &mut Ui, article: &Article, index: &ProjectIndex, selected: bool, queue: &mut Queue) {

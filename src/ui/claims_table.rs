@@ -2,10 +2,12 @@
 //! (a click anywhere on its header), with click / Shift-click / Ctrl-click selection and a
 //! context menu. Clicks become actions; the keys are read by `command.rs`.
 //!
-//! Column widths follow the window: the Claim column takes what the others leave, and the
-//! others shrink to their minimum before any is pushed out of view, so every column stays
-//! visible at 1280×800 from 80% to 150% zoom. The Article column is left out while one
-//! article is shown.
+//! Column widths follow the window (`table_columns.rs`: the column list): the Claim column
+//! takes what the others leave and never less than 45% of the table at any zoom; a column
+//! no row shown fills (Role, Triage, Tags, Notes) shrinks to its header; the others are
+//! narrowed alike, and left out (Cue first) when the window is too narrow for them. The
+//! Article column is left out while one article is shown. The Notes column shows the evidence count and the note's first
+//! words.
 
 use egui::{Align, Id, Layout, Modifiers, RichText, Sense, Ui};
 use egui_extras::{Column, TableBuilder};
@@ -14,6 +16,7 @@ use super::checks::Checks;
 use super::command::{Pick, Queue, TriageAction, ViewAction};
 use super::rows::SortColumn;
 use super::state::ViewState;
+use super::table_columns::{COLUMN_GAP, COLUMNS, column_widths, shown_columns};
 use super::theme;
 use crate::model::edit::Edit;
 use crate::model::{ClaimId, Priority, Project, Status};
@@ -23,66 +26,6 @@ pub const ROW_HEIGHT: f32 = 22.0;
 /// The id that holds keyboard focus while the table "has the keys".
 pub fn table_focus_id() -> Id {
     Id::unique("claims_table_focus")
-}
-
-/// Each column: what it sorts by and its header.
-const COLUMNS: [(SortColumn, &str); 10] = [
-    (SortColumn::Number, "#"),
-    (SortColumn::Speaker, "Speaker"),
-    (SortColumn::Role, "Role"),
-    (SortColumn::Claim, "Claim"),
-    (SortColumn::Cue, "Cue"),
-    (SortColumn::Kind, "Kind"),
-    (SortColumn::Article, "Article"),
-    (SortColumn::Status, "Status"),
-    (SortColumn::Triage, "Triage"),
-    (SortColumn::Marks, "Notes"),
-];
-
-/// (min, max) widths of the columns other than Claim, in [`COLUMNS`] order.
-const WIDTHS: [(f32, f32); 10] = [
-    (34.0, 52.0),
-    (70.0, 170.0),
-    (50.0, 190.0),
-    (0.0, 0.0),
-    (38.0, 80.0),
-    (58.0, 72.0),
-    (60.0, 170.0),
-    (92.0, 100.0),
-    (36.0, 150.0),
-    (46.0, 110.0),
-];
-const CLAIM_MIN: f32 = 100.0;
-/// Space between columns (narrower than egui's default item spacing).
-const COLUMN_GAP: f32 = 6.0;
-
-/// Column widths for `available` points; `show_article`: whether the Article column is in.
-/// Each column gets its minimum, then the spare width is shared out up to each maximum
-/// (half of it kept for the Claim column), and the Claim column takes the rest.
-pub fn column_widths(available: f32, show_article: bool, spacing: f32) -> Vec<f32> {
-    let shown: Vec<usize> = (0..COLUMNS.len())
-        .filter(|&i| show_article || COLUMNS[i].0 != SortColumn::Article)
-        .collect();
-    let gaps = spacing * shown.len() as f32;
-    let mut widths: Vec<f32> = shown.iter().map(|&i| WIDTHS[i].0).collect();
-    let fixed: f32 = widths.iter().sum();
-    let spare = (available - gaps - fixed - CLAIM_MIN).max(0.0);
-    let room: f32 = shown.iter().map(|&i| WIDTHS[i].1 - WIDTHS[i].0).sum();
-    let share = (spare * 0.5).min(room);
-    for (w, &i) in widths.iter_mut().zip(&shown) {
-        let (lo, hi) = WIDTHS[i];
-        if room > 0.0 {
-            *w = lo + (hi - lo) * share / room;
-        }
-    }
-    let used: f32 = widths.iter().sum();
-    if let Some(claim) = shown
-        .iter()
-        .position(|&i| COLUMNS[i].0 == SortColumn::Claim)
-    {
-        widths[claim] = (available - gaps - used).max(CLAIM_MIN.min(available * 0.2));
-    }
-    widths
 }
 
 pub fn show(
@@ -126,10 +69,12 @@ pub fn show(
     // One article shown (picked in the sidebar, or the only one): its title in every row
     // would say nothing.
     let show_article = view.filter.article.is_none() && project.articles.len() > 1;
-    let widths = column_widths(ui.available_width(), show_article, COLUMN_GAP);
-    let columns: Vec<(SortColumn, &str)> = COLUMNS
-        .into_iter()
-        .filter(|(c, _)| show_article || *c != SortColumn::Article)
+    let filled = view.rows.filled;
+    let shown = shown_columns(ui.available_width(), show_article, filled, COLUMN_GAP);
+    let widths = column_widths(ui.available_width(), &shown, filled, COLUMN_GAP);
+    let columns: Vec<(SortColumn, &str)> = shown
+        .iter()
+        .map(|&i| (COLUMNS[i].sort, COLUMNS[i].header))
         .collect();
 
     ui.scope(|ui| {
@@ -178,45 +123,52 @@ pub fn show(
                     };
                     row.set_selected(view.selection.contains(claim.id));
                     let speaker = claim.speaker.and_then(|s| view.index.speaker(project, s));
-                    row.col(|ui| {
-                        ui.label(RichText::new(claim.number.to_string()).weak());
-                    });
-                    row.col(|ui| {
-                        let name = speaker.map_or("—", |s| s.name.as_str());
-                        ui.add(egui::Label::new(name).truncate());
-                    });
-                    row.col(|ui| {
-                        let role = speaker.and_then(|s| s.role.as_deref()).unwrap_or("");
-                        ui.add(egui::Label::new(RichText::new(role).weak()).truncate());
-                    });
-                    row.col(|ui| {
-                        ui.add(egui::Label::new(&claim.content).truncate());
-                    });
-                    row.col(|ui| {
-                        ui.add(egui::Label::new(&claim.cue).truncate());
-                    });
-                    row.col(|ui| {
-                        ui.label(claim.kind.key());
-                    });
-                    if show_article {
-                        row.col(|ui| {
-                            let title = view
-                                .index
-                                .article(project, claim.article)
-                                .map_or("", |a| a.title.as_str());
-                            ui.add(egui::Label::new(RichText::new(title).weak()).truncate());
+                    for (column, _) in &columns {
+                        row.col(|ui| match column {
+                            SortColumn::Number => {
+                                ui.label(RichText::new(claim.number.to_string()).weak());
+                            }
+                            SortColumn::Speaker => {
+                                let name = speaker.map_or("—", |s| s.name.as_str());
+                                ui.add(egui::Label::new(name).truncate());
+                            }
+                            SortColumn::Role => {
+                                let role = speaker.and_then(|s| s.role.as_deref()).unwrap_or("");
+                                ui.add(egui::Label::new(RichText::new(role).weak()).truncate());
+                            }
+                            SortColumn::Claim => {
+                                ui.add(egui::Label::new(&claim.content).truncate());
+                            }
+                            SortColumn::Cue => {
+                                ui.add(egui::Label::new(&claim.cue).truncate());
+                            }
+                            SortColumn::Kind => {
+                                ui.label(claim.kind.key());
+                            }
+                            SortColumn::Article => {
+                                let title = view
+                                    .index
+                                    .article(project, claim.article)
+                                    .map_or("", |a| a.title.as_str());
+                                ui.add(egui::Label::new(RichText::new(title).weak()).truncate());
+                            }
+                            SortColumn::Status => {
+                                theme::status_pill(ui, claim.status);
+                            }
+                            SortColumn::Triage => {
+                                ui.horizontal(|ui| {
+                                    publish_mark(ui, claim);
+                                    triage_mark(ui, claim);
+                                });
+                            }
+                            SortColumn::Tags => {
+                                let tags = claim.tags.join(", ");
+                                ui.add(egui::Label::new(RichText::new(tags).small()).truncate())
+                                    .on_hover_text(claim.tags.join("\n"));
+                            }
+                            SortColumn::Marks => notes_mark(ui, claim, checks),
                         });
                     }
-                    row.col(|ui| {
-                        theme::status_pill(ui, claim.status);
-                    });
-                    row.col(|ui| {
-                        ui.horizontal(|ui| {
-                            publish_mark(ui, claim);
-                            triage_mark(ui, claim);
-                        });
-                    });
-                    row.col(|ui| notes_mark(ui, claim, checks));
                     let response = row.response();
                     if response.clicked() {
                         clicked = Some((claim.id, modifiers));
@@ -382,24 +334,26 @@ fn notes_mark(ui: &mut Ui, claim: &crate::model::Claim, checks: &Checks) {
         ui.add(egui::Label::new(rich).extend())
             .on_hover_text(hover.join(" · "));
     }
+    // The evidence count, then the note's first words (the whole note on hover).
     let mut mark = String::new();
-    if !claim.notes.trim().is_empty() {
-        mark.push_str("note");
-    }
     if !claim.evidence.is_empty() {
-        if !mark.is_empty() {
-            mark.push_str(" + ");
-        }
         mark.push_str(&format!("{} ev.", claim.evidence.len()));
     }
+    let note = note_preview(&claim.notes);
+    if !note.is_empty() {
+        if !mark.is_empty() {
+            mark.push_str(" · ");
+        }
+        mark.push_str(&note);
+    }
     if !mark.is_empty() {
-        let notes = if claim.notes.trim().is_empty() {
-            ""
-        } else {
-            "Has notes · "
-        };
+        let notes: String = claim.notes.trim().chars().take(600).collect();
         ui.add(egui::Label::new(RichText::new(mark).small()).truncate())
-            .on_hover_text(format!("{notes}{} evidence link(s)", claim.evidence.len()));
+            .on_hover_text(format!(
+                "{notes}{}{} evidence link(s)",
+                if notes.is_empty() { "" } else { "\n\n" },
+                claim.evidence.len()
+            ));
     }
 }
 
@@ -433,6 +387,7 @@ fn column_name(column: SortColumn) -> &'static str {
         SortColumn::Status => "status",
         SortColumn::Triage => "priority, then in progress",
         SortColumn::Marks => "notes and evidence",
+        SortColumn::Tags => "tags",
     }
 }
 
@@ -493,5 +448,30 @@ fn context_menu(ui: &mut Ui, ids: &[ClaimId], assignees: &[String], queue: &mut 
     if ui.button(delete).clicked() {
         queue.push(TriageAction::DeleteSelected);
         ui.close();
+    }
+}
+
+/// A note's first line as a table cell shows it: white space made single spaces, at most
+/// 80 characters (the cell truncates it to its width).
+pub fn note_preview(notes: &str) -> String {
+    let line = notes.trim().lines().next().unwrap_or("");
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let mut text: String = words.join(" ").chars().take(80).collect();
+    if notes.trim().chars().count() > text.chars().count() && !text.is_empty() {
+        text.push('…');
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_note_preview_is_its_first_line() {
+        assert_eq!(note_preview("  call   back\nsecond"), "call back…");
+        assert_eq!(note_preview("short"), "short");
+        assert_eq!(note_preview(""), "");
+        assert_eq!(note_preview(&"é".repeat(200)).chars().count(), 81);
     }
 }

@@ -137,6 +137,8 @@ pub enum FileAction {
 #[derive(Debug)]
 pub enum TriageAction {
     Edit(Edit),
+    /// Tag the selected claims with what was typed in the tag field (then empty it).
+    AddTypedTag,
     /// Merge every speaker of `from` into `into` (their claims move, their names become
     /// aliases of `into`).
     MergeSpeakers {
@@ -209,6 +211,12 @@ pub enum ViewAction {
     /// Text typed in the same frame as Ctrl+F, before the search field had the keys: it
     /// goes on the end of the search.
     TypeSearch(String),
+    /// Give the keys to the tag field of the details pane (T in the table).
+    FocusTags,
+    /// Text typed in the same frame as T, before the tag field had the keys.
+    TypeTag(String),
+    /// Tab in the tag field: the first of the project's tags that fits what was typed.
+    CompleteTag,
     SetTheme(ThemeChoice),
     /// Whether a verdict key moves the selection on to the next claim (a preference).
     SetAdvance(bool),

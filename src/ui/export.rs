@@ -46,12 +46,12 @@ impl ExportWindow {
         self.writing
     }
 
-    /// Open the window with the project's settings and a file name beside the project;
-    /// `shown`: the claims the table shows, if the filters hide some.
+    /// Open the window with the project's settings and a file name in `dir` (the
+    /// project's folder); `shown`: the claims the table shows, if the filters hide some.
     pub fn open(
         &mut self,
         project: &Project,
-        project_path: Option<&Path>,
+        dir: Option<&Path>,
         name: &str,
         shown: Option<BTreeSet<ClaimId>>,
     ) {
@@ -69,7 +69,7 @@ impl ExportWindow {
         self.organisation = project.settings.organisation.clone();
         self.review_url_pattern = project.settings.review_url_pattern.clone();
         let file = format!("{}.{}", file_stem(name), format.extension());
-        self.path = match project_path.and_then(Path::parent) {
+        self.path = match dir {
             Some(dir) if !dir.as_os_str().is_empty() => dir.join(file).display().to_string(),
             _ => file,
         };

@@ -74,7 +74,9 @@ pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, queue: &mut Qu
                 }
             });
         theme::name_combo(&combo.response, "Kind filter", kind_text);
+        tag_filter(ui, &view.index.tags, &mut filter);
         triage_filter(ui, project, &mut filter);
+        super::views_menu::show(ui, project, view, queue);
         if filter.is_active() && ui.button("Clear filters").clicked() {
             queue.push(ViewAction::ClearFilters);
         }
@@ -85,38 +87,94 @@ pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, queue: &mut Qu
     ui.add_space(2.0);
 }
 
-/// "Any status" (Not a claim hidden), "Any, with Not a claim", or one status (Not a claim
-/// included: the claims marked so are found there).
+/// The statuses shown, several at once: "Any status" (Not a claim hidden), "Any, with Not
+/// a claim", or the statuses ticked (Not a claim among them if ticked).
 fn status_filter(ui: &mut Ui, filter: &mut Filter) {
     const WITH_REJECTED: &str = "Any, with Not a claim";
-    let text = match (filter.status, filter.show_rejected) {
-        (Some(s), _) => s.label(),
-        (None, true) => WITH_REJECTED,
-        (None, false) => "Any status",
+    let text = match (filter.statuses.as_slice(), filter.show_rejected) {
+        ([], true) => WITH_REJECTED.to_string(),
+        ([], false) => "Any status".to_string(),
+        ([one], _) => one.label().to_string(),
+        ([first, rest @ ..], _) => format!("{} +{}", first.label(), rest.len()),
     };
-    let mut choice = (
-        filter.status,
-        filter.show_rejected && filter.status.is_none(),
-    );
     let combo = egui::ComboBox::from_id_salt("filter_status")
-        .selected_text(text)
+        .selected_text(&text)
+        .width(120.0)
+        .height(420.0)
+        .truncate()
+        .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
         .show_ui(ui, |ui| {
-            ui.selectable_value(&mut choice, (None, false), "Any status")
-                .on_hover_text("Every claim but those marked Not a claim");
-            ui.selectable_value(&mut choice, (None, true), WITH_REJECTED);
+            let any = filter.statuses.is_empty() && !filter.show_rejected;
+            if ui
+                .selectable_label(any, "Any status")
+                .on_hover_text("Every claim but those marked Not a claim")
+                .clicked()
+            {
+                filter.statuses.clear();
+                filter.show_rejected = false;
+            }
+            let with = filter.statuses.is_empty() && filter.show_rejected;
+            if ui.selectable_label(with, WITH_REJECTED).clicked() {
+                filter.statuses.clear();
+                filter.show_rejected = true;
+            }
+            ui.separator();
+            ui.label(
+                RichText::new("Any of (click to add or remove):")
+                    .weak()
+                    .small(),
+            );
             for s in Status::ALL {
-                ui.selectable_value(&mut choice, (Some(s), false), s.label());
+                let on = filter.statuses.contains(&s);
+                if ui.selectable_label(on, s.label()).clicked() {
+                    filter.toggle_status(s, !on);
+                    filter.show_rejected = false;
+                }
             }
         });
-    theme::name_combo(&combo.response, "Status filter", text);
-    if choice
-        != (
-            filter.status,
-            filter.show_rejected && filter.status.is_none(),
-        )
-    {
-        (filter.status, filter.show_rejected) = choice;
+    theme::name_combo(&combo.response, "Status filter", &text);
+}
+
+/// The tags shown (claims with any of those ticked), each with its claim count.
+fn tag_filter(ui: &mut Ui, tags: &[(String, usize)], filter: &mut Filter) {
+    if tags.is_empty() && filter.tags.is_empty() {
+        return;
     }
+    let text = match filter.tags.as_slice() {
+        [] => "Any tag".to_string(),
+        [one] => format!("Tag: {one}"),
+        [first, rest @ ..] => format!("Tag: {first} +{}", rest.len()),
+    };
+    let combo = egui::ComboBox::from_id_salt("filter_tag")
+        .selected_text(&text)
+        .width(110.0)
+        .height(420.0)
+        .truncate()
+        .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
+        .show_ui(ui, |ui| {
+            if ui
+                .selectable_label(filter.tags.is_empty(), "Any tag")
+                .clicked()
+            {
+                filter.tags.clear();
+            }
+            ui.separator();
+            for (tag, count) in tags {
+                let mut on = filter
+                    .tags
+                    .iter()
+                    .any(|t| crate::model::tags::same_name(t, tag));
+                if ui.checkbox(&mut on, format!("{tag} ({count})")).changed() {
+                    filter
+                        .tags
+                        .retain(|t| !crate::model::tags::same_name(t, tag));
+                    if on {
+                        filter.tags.push(tag.clone());
+                    }
+                }
+            }
+        });
+    theme::name_combo(&combo.response, "Tag filter", &text);
 }
 
 /// One menu for the triage filters: assignee, priority, in progress. Its text says what is

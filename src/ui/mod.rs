@@ -37,7 +37,9 @@ pub mod speaker_list;
 mod speakers;
 pub mod state;
 mod status_bar;
+pub mod table_columns;
 pub mod theme;
+pub mod views_menu;
 
 use std::path::PathBuf;
 

@@ -53,6 +53,7 @@ pub const ZOOM_RESET: KeyboardShortcut = key(CMD, Key::Num0);
 pub const SELECT_ALL: KeyboardShortcut = key(CMD, Key::A);
 pub const NEXT_UNCHECKED: KeyboardShortcut = key(NONE, Key::J);
 pub const APPLY_MATCH: KeyboardShortcut = key(NONE, Key::L);
+pub const TAG: KeyboardShortcut = key(NONE, Key::T);
 pub const PUBLISH: KeyboardShortcut = key(CMD_SHIFT, Key::P);
 
 /// Every keyboard shortcut. More specific entries (with Shift) come before the plain key,
@@ -99,6 +100,12 @@ pub const SHORTCUTS: &[Shortcut] = &[
         scope: Scope::Table,
         action: || Action::Triage(TriageAction::Tag(Status::Rejected)),
         help: "Mark selected claims Not a claim: hidden, left out of counts and exports (and move on)",
+    },
+    Shortcut {
+        keys: &[TAG],
+        scope: Scope::Table,
+        action: || Action::View(ViewAction::FocusTags),
+        help: "Tag the selected claims: type a tag (Tab completes, Enter adds, Esc returns)",
     },
     Shortcut {
         keys: &[APPLY_MATCH],
@@ -359,9 +366,41 @@ pub fn read_keys(ctx: &egui::Context, keys: KeyContext, queue: &mut Queue) {
     // After Ctrl+F, the frame's keys and text are the search's (the field has not been
     // drawn with the keys yet): letters are typed, not shortcuts.
     let mut search_text: Option<String> = None;
+    // After T, the same for the tag field; there Tab completes and Enter adds the tag.
+    let mut tag_text: Option<String> = None;
     for (i, event) in events.iter().enumerate() {
         if let (Some(text), egui::Event::Text(t)) = (search_text.as_mut(), event) {
             text.push_str(t);
+            handled[i] = true;
+            continue;
+        }
+        if let Some(text) = tag_text.as_mut() {
+            match event {
+                egui::Event::Text(t) => text.push_str(t),
+                egui::Event::Key {
+                    key: key @ (Key::Tab | Key::Enter),
+                    pressed: true,
+                    ..
+                } => {
+                    queue.push(ViewAction::TypeTag(std::mem::take(text)));
+                    queue.push(if *key == Key::Tab {
+                        Action::View(ViewAction::CompleteTag)
+                    } else {
+                        Action::Triage(TriageAction::AddTypedTag)
+                    });
+                }
+                egui::Event::Key {
+                    key: Key::Escape,
+                    pressed: true,
+                    ..
+                } => {
+                    queue.push(ViewAction::TypeTag(std::mem::take(text)));
+                    queue.push(ViewAction::FocusTable);
+                    tag_text = None;
+                    keys.typing = false;
+                }
+                _ => continue,
+            }
             handled[i] = true;
             continue;
         }
@@ -396,12 +435,19 @@ pub fn read_keys(ctx: &egui::Context, keys: KeyContext, queue: &mut Queue) {
                 keys.typing = true;
                 search_text.get_or_insert_with(String::new);
             }
+            if matches!(action, Action::View(ViewAction::FocusTags)) {
+                keys.typing = true;
+                tag_text.get_or_insert_with(String::new);
+            }
             queue.push(action);
             handled[i] = true;
         }
     }
     if let Some(text) = search_text.filter(|t| !t.is_empty()) {
         queue.push(ViewAction::TypeSearch(text));
+    }
+    if let Some(text) = tag_text.filter(|t| !t.is_empty()) {
+        queue.push(ViewAction::TypeTag(text));
     }
     if handled.iter().any(|h| *h) {
         ctx.input_mut(|input| {

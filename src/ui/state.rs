@@ -81,6 +81,9 @@ pub struct ViewState {
     pub scroll_table: bool,
     pub scroll_text: bool,
     pub focus_search: bool,
+    pub focus_tags: bool,
+    /// The tag being typed in the details pane, not yet added.
+    pub tag_draft: String,
     /// The Speakers tab: search, sort, the speakers shown and selected.
     pub speakers: SpeakerView,
     /// What is being typed in the details pane, not yet an edit.

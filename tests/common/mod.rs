@@ -91,6 +91,7 @@ pub fn big_project(articles: usize, claims_per_article: usize, tag: &str) -> Pro
                 priority: Default::default(),
                 in_progress: false,
                 published: None,
+                tags: Vec::new(),
             });
             next += 1;
         }

@@ -13,7 +13,7 @@ use crate::model::Project;
 
 /// The header row, in column order. New columns are added at the end only, so that
 /// readers of older exports keep working.
-pub const HEADER: [&str; 21] = [
+pub const HEADER: [&str; 22] = [
     "claim_id",
     "article_title",
     "outlet",
@@ -35,6 +35,7 @@ pub const HEADER: [&str; 21] = [
     "assignee",
     "priority",
     "in_progress",
+    "tags",
 ];
 
 /// The UTF-8 byte-order mark that `bom` puts first.
@@ -83,6 +84,8 @@ pub fn write(out: &mut impl Write, project: &Project, options: &Options) -> io::
             c.assignee.clone().unwrap_or_default(),
             c.priority.key().to_string(),
             if c.in_progress { "yes" } else { "no" }.to_string(),
+            // Tags hold no commas (`model::tags::clean_tag`): the list reads back unambiguously.
+            c.tags.join(", "),
         ];
         w.write_record(
             cells

@@ -76,6 +76,8 @@ struct ClaimOut<'a> {
     /// The verdict as published (Edit::Publish): status, rationale, at, by, and whether
     /// the claim's verdict changed since; null when never published.
     published: Option<PublishedOut<'a>>,
+    /// The claim's tags, in the order given ([] when none).
+    tags: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -183,6 +185,7 @@ pub fn to_string_with(project: &Project, options: &Options) -> Result<String, se
                         publication,
                         changed_since: c.publish_state() == PublishState::ChangedSince,
                     }),
+                    tags: &c.tags,
                 }
             })
             .collect(),

@@ -91,6 +91,15 @@ pub struct Options {
 }
 
 impl Options {
+    /// Export only the claims the table shows with `filter` (the window's "only the claims
+    /// shown" and `claimdesk export --status …`: one filter code for both). A filter that
+    /// shows claims marked Not a claim exports them.
+    pub fn restrict_to(&mut self, project: &Project, filter: &crate::model::Filter) {
+        let shown = crate::model::filter::filtered(project, filter);
+        self.only_claims = Some(shown.iter().map(|&i| project.claims[i].id).collect());
+        self.include_rejected |= filter.shows_rejected();
+    }
+
     /// Whether `claim` is in the export these options describe.
     pub fn includes(&self, claim: &Claim) -> bool {
         (self.include_rejected || claim.status.is_claim())

@@ -16,7 +16,8 @@ use serde::{Deserialize, Serialize, Serializer};
 use serde_json::value::RawValue;
 
 use crate::model::{
-    Article, ArticleId, Claim, ClaimId, FeedWatch, Project, ProjectSettings, Speaker, SpeakerId,
+    Article, ArticleId, Claim, ClaimId, FeedWatch, NamedView, Project, ProjectSettings, Speaker,
+    SpeakerId,
     UnknownKeys,
 };
 
@@ -257,9 +258,8 @@ pub(super) struct ProjectOut<'a> {
     assignees: &'a [String],
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     not_speakers: &'a [String],
-    /// The feeds followed (issue 29); not written while there are none.
-    #[serde(skip_serializing_if = "FeedWatch::is_empty")]
-    feeds: &'a FeedWatch,
+    Article, ArticleId, Claim, ClaimId, FeedWatch, NamedView, Project, ProjectSettings, Speaker,
+    SpeakerId,
     #[serde(flatten)]
     extra: Extra<'a>,
 }
@@ -292,6 +292,7 @@ impl<'a> ProjectOut<'a> {
             assignees,
             not_speakers,
             feeds,
+            views,
             unknown,
         } = project;
         ProjectOut {
@@ -327,6 +328,7 @@ impl<'a> ProjectOut<'a> {
             assignees,
             not_speakers,
             feeds,
+            views,
             extra: Extra(&unknown.project),
         }
     }

@@ -57,7 +57,10 @@ fn claim_scope(edit: &Edit) -> ClaimScope {
         | Edit::AssignSpeaker { claims, .. }
         | Edit::DeleteClaims { claims }
         | Edit::Publish { claims, .. }
-        | Edit::Unpublish { claims } => S::Ids(claims.clone()),
+        | Edit::Unpublish { claims }
+        | Edit::AddTag { claims, .. }
+        | Edit::RemoveTag { claims, .. }
+        | Edit::RenameTag { claims, .. } => S::Ids(claims.clone()),
         Edit::SetContent { claim, .. }
         | Edit::SetSpeakerName { claim, .. }
         | Edit::SetNotes { claim, .. }
@@ -84,6 +87,7 @@ fn claim_scope(edit: &Edit) -> ClaimScope {
         | Edit::SetNotSpeakers { .. }
         | Edit::AddArticle { .. }
         | Edit::SetSettings { .. }
+        | Edit::SetViews { .. }
         | Edit::SetArticleMeta { .. } => S::None,
     }
 }
@@ -117,6 +121,9 @@ fn claim_fields_only(edit: &Edit) -> bool {
             | Edit::SetArticleMeta { .. }
             | Edit::Publish { .. }
             | Edit::Unpublish { .. }
+            | Edit::AddTag { .. }
+            | Edit::RemoveTag { .. }
+            | Edit::RenameTag { .. }
     )
 }
 

@@ -275,6 +275,7 @@ pub(super) fn add_claim(
             priority: Default::default(),
             in_progress: false,
             published: None,
+            tags: Vec::new(),
         },
     );
     Ok(())

@@ -183,6 +183,14 @@ impl History {
         self.saved_serial = self.current_serial();
     }
 
+    /// The edit a redo would apply again (`None` for an added article: it is kept as itself).
+    pub fn next_redo(&self) -> Option<&Edit> {
+        self.redo.last().and_then(|e| match &e.kept {
+            Kept::Edit(edit) => Some(edit),
+            Kept::Added(_) | Kept::Removed(_) => None,
+        })
+    }
+
     /// Undo the last edit; returns its description. An added article and its claims move
     /// out of the project onto the redo stack.
     pub fn undo(&mut self, project: &mut Project) -> Option<&'static str> {

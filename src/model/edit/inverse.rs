@@ -56,6 +56,9 @@ pub fn revert_of(patch: &Patch, after: &Project, at: i64, redo: bool) -> Revert 
             json(&after.not_speakers),
         );
     }
+    if let Some(views) = patch.views_before() {
+        field("views", json(views), json(&after.views));
+    }
     if let Some(settings) = &patch.settings {
         field("settings", json(settings), json(&after.settings));
     }

@@ -9,8 +9,8 @@
 //!
 //! Re-extraction (`Edit::ReExtract`) keeps the analyst's work. Conflicts resolve so:
 //! - a claim the analyst touched (origin `Edited`/`Manual`, a status other than Unchecked,
-//!   notes, evidence, a status history, a rationale, an assignee, a priority or "in
-//!   progress") is kept as it is;
+//!   notes, evidence, a status history, a rationale, an assignee, a priority, "in
+//!   progress" or tags) is kept as it is;
 //! - untouched extracted claims are replaced by the new extraction;
 //! - a newly found claim whose content span overlaps a kept claim is dropped: the
 //!   analyst's version wins. So is one with the same words as a claim of the article
@@ -19,18 +19,21 @@
 //!
 //! Rooms: this file holds the command ([`Edit`]) and sends each variant to its apply
 //! function (`claims.rs`, `speakers.rs`, `articles.rs`, `workflow.rs` for the triage
-//! fields and memos, `publish.rs` for publishing verdicts); `patch.rs` records what an edit
+//! fields and memos, `publish.rs` for publishing verdicts, `tags.rs` for tags and saved
+//! views); `patch.rs` records what an edit
 //! changed so that undo can put it back; `history.rs` holds the undo/redo stacks and the
 //! saved state.
 
 mod articles;
 mod claims;
+mod describe;
 mod history;
 mod inverse;
 mod patch;
 mod publish;
 mod revert;
 mod speakers;
+mod tags;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
@@ -41,11 +44,13 @@ mod tests_checks;
 mod tests_publish;
 #[cfg(test)]
 mod tests_revert;
+#[cfg(test)]
+mod tests_tags;
 mod workflow;
 
 use super::{
-    Article, ArticleId, ArticleMeta, Claim, ClaimId, ClaimOrigin, Evidence, Priority, Project,
-    ProjectSettings, SpeakerId, Status,
+    Article, ArticleId, ArticleMeta, Claim, ClaimId, ClaimOrigin, Evidence, NamedView, Priority,
+    Project, ProjectSettings, SpeakerId, Status,
 };
 use crate::extract::Extraction;
 
@@ -219,6 +224,28 @@ pub enum Edit {
     Unpublish {
         claims: Vec<ClaimId>,
     },
+    /// Tag claims ([`tags::clean_tag`](crate::model::tags::clean_tag); spelt as the
+    /// project already spells it in another case).
+    AddTag {
+        claims: Vec<ClaimId>,
+        tag: String,
+    },
+    /// Take a tag off claims.
+    RemoveTag {
+        claims: Vec<ClaimId>,
+        tag: String,
+    },
+    /// Rename a tag on the claims listed (every claim tagged `from`, as the window saw
+    /// them); on a claim that has `to` already the two merge.
+    RenameTag {
+        claims: Vec<ClaimId>,
+        from: String,
+        to: String,
+    },
+    /// Replace the project's saved views (named filters).
+    SetViews {
+        views: Vec<NamedView>,
+    },
     /// Set back what one of your edits changed, leaving alone what others changed since: a
     /// shared project's undo and redo (`revert.rs`), built by [`revert_of`].
     Revert(Box<Revert>),
@@ -266,6 +293,10 @@ impl Edit {
             Edit::SetArticleMeta { .. } => "edit article details",
             Edit::Publish { .. } => "publish verdicts",
             Edit::Unpublish { .. } => "withdraw publication",
+            Edit::AddTag { .. } => "tag",
+            Edit::RemoveTag { .. } => "remove tag",
+            Edit::RenameTag { .. } => "rename tag",
+            Edit::SetViews { .. } => "edit saved views",
             Edit::Revert(r) if r.redo => "redo",
             Edit::Revert(_) => "undo",
         }
@@ -376,6 +407,10 @@ pub fn apply(project: &mut Project, edit: &Edit) -> Result<Patch, EditError> {
         } => articles::add_article(project, p, (**article).clone(), extraction.clone()).map(|_| ()),
         Edit::Publish { claims, at, by } => publish::publish(project, p, claims, *at, by),
         Edit::Unpublish { claims } => publish::unpublish(project, p, claims),
+        Edit::AddTag { claims, tag } => tags::add_tag(project, p, claims, tag),
+        Edit::RemoveTag { claims, tag } => tags::remove_tag(project, p, claims, tag),
+        Edit::RenameTag { claims, from, to } => tags::rename_tag(project, p, claims, from, to),
+        Edit::SetViews { views } => tags::set_views(project, p, views),
         Edit::Revert(r) => revert::apply(project, p, r),
     }?;
     Ok(patch)
@@ -440,6 +475,7 @@ fn is_analyst_work(claim: &Claim) -> bool {
         || claim.priority != Priority::Normal
         || claim.in_progress
         || claim.published.is_some()
+        || !claim.tags.is_empty()
 }
 
 /// An edit refused because the project's ids are used up (see [`Project::fresh_id`]).

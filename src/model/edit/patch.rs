@@ -2,7 +2,9 @@
 
 use std::collections::HashSet;
 
-use crate::model::{Article, ArticleId, Claim, ClaimId, Project, ProjectSettings, Speaker};
+use crate::model::{
+    Article, ArticleId, Claim, ClaimId, NamedView, Project, ProjectSettings, Speaker,
+};
 
 /// What an applied edit changed: the previous state of every entity it touched
 /// (`None`: the entity did not exist), with its index so that order is restored too.
@@ -38,6 +40,7 @@ struct Lists {
     memo: String,
     assignees: Vec<String>,
     not_speakers: Vec<String>,
+    views: Vec<NamedView>,
 }
 
 impl Patch {
@@ -72,6 +75,11 @@ impl Patch {
         self.lists
             .as_ref()
             .map(|l| (l.memo.as_str(), &l.assignees[..], &l.not_speakers[..]))
+    }
+
+    /// The saved views before the edit, if it touched the project's lists.
+    pub(super) fn views_before(&self) -> Option<&[NamedView]> {
+        self.lists.as_ref().map(|l| &l.views[..])
     }
 
     /// A claim put back with its old id (a shared project's undo of a deletion): undo
@@ -109,6 +117,7 @@ impl Patch {
                 memo: project.memo.clone(),
                 assignees: project.assignees.clone(),
                 not_speakers: project.not_speakers.clone(),
+                views: project.views.clone(),
             });
         }
     }
@@ -152,6 +161,7 @@ impl Patch {
             project.memo = lists.memo;
             project.assignees = lists.assignees;
             project.not_speakers = lists.not_speakers;
+            project.views = lists.views;
         }
         project.next_id = self.next_id;
         project.next_number = self.next_number;

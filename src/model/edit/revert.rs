@@ -440,6 +440,7 @@ fn project_fields(
             "memo" => serde_json::to_value(&project.memo),
             "assignees" => serde_json::to_value(&project.assignees),
             "not_speakers" => serde_json::to_value(&project.not_speakers),
+            "views" => serde_json::to_value(&project.views),
             "settings" => serde_json::to_value(&project.settings),
             _ => {
                 return Err(EditError::Invalid(
@@ -470,6 +471,7 @@ fn project_fields(
                     "assignees" => {
                         project.assignees = serde_json::from_value(value).map_err(bad)?
                     }
+                    "views" => project.views = serde_json::from_value(value).map_err(bad)?,
                     _ => project.not_speakers = serde_json::from_value(value).map_err(bad)?,
                 }
             }

@@ -158,6 +158,19 @@ fn every_edit(p: &Project) -> Vec<Edit> {
                 ..Default::default()
             },
         },
+        Edit::AddTag {
+            claims: c.clone(),
+            tag: "for tomorrow".into(),
+        },
+        Edit::SetViews {
+            views: vec![crate::model::NamedView {
+                name: "Tomorrow".into(),
+                filter: crate::model::Filter {
+                    tags: vec!["for tomorrow".into()],
+                    ..Default::default()
+                },
+            }],
+        },
     ];
     for e in &edits {
         match e {
@@ -189,7 +202,11 @@ fn every_edit(p: &Project) -> Vec<Edit> {
             | Edit::AddArticle { .. }
             | Edit::SetSettings { .. }
             | Edit::SetArticleMeta { .. }
+            | Edit::AddTag { .. }
+            | Edit::SetViews { .. }
             | Edit::Revert(_) => {}
+            // They need a tag first: tested in tests_tags.rs.
+            Edit::RemoveTag { .. } | Edit::RenameTag { .. } => {}
             // Undone through the same revert, tested with a verdict set first below.
             Edit::Publish { .. } | Edit::Unpublish { .. } => {}
         }

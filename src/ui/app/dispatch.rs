@@ -20,6 +20,9 @@ fn commits_drafts(action: &Action) -> bool {
             | Action::View(ViewAction::ShowShortcuts)
             | Action::View(ViewAction::FocusSearch)
             | Action::View(ViewAction::TypeSearch(_))
+            | Action::View(ViewAction::FocusTags)
+            | Action::View(ViewAction::TypeTag(_))
+            | Action::View(ViewAction::CompleteTag)
             | Action::Library(LibraryAction::SearchLibrary(_))
             | Action::Job(
                 crate::ui::jobs::JobMsg::RecoverySaved { .. }

@@ -28,8 +28,13 @@ impl ClaimdeskApp {
                 let hidden = ids.len() < self.doc.project.claims.len();
                 let shown =
                     (hidden && self.view.filter.is_active()).then(|| ids.into_iter().collect());
+                let dir = self.start_dir();
+                let rejected_shown = shown.is_some() && self.view.filter.shows_rejected();
                 self.export
-                    .open(&self.doc.project, self.doc.path.as_deref(), &name, shown);
+                    .open(&self.doc.project, dir.as_deref(), &name, shown);
+                // "Only the claims shown" exports what the table shows, Not a claim too
+                // when the filter shows it (as `claimdesk export --status rejected`).
+                self.export.include_rejected |= rejected_shown;
             }
             FileAction::OpenDialog => {
                 let dir = self.start_dir();
@@ -74,7 +79,13 @@ impl ClaimdeskApp {
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_else(|| format!("claims.{}", format.extension()));
-                let dir = current.parent().map(std::path::Path::to_path_buf);
+                // The folder of the file named, else the project's (never the folder the
+                // program was started in).
+                let dir = current
+                    .parent()
+                    .filter(|d| d.is_absolute() && d.is_dir())
+                    .map(std::path::Path::to_path_buf)
+                    .or_else(|| self.start_dir());
                 self.jobs.save_dialog(
                     DialogPurpose::Export,
                     name,

@@ -155,13 +155,29 @@ impl ClaimdeskApp {
         self.recent.truncate(MAX_RECENT);
     }
 
+    /// Where the file dialogs start: the project's folder; for a project not yet saved,
+    /// the folder of its first article read from a file; else that of the last project.
     pub(super) fn start_dir(&self) -> Option<PathBuf> {
-        self.doc
-            .path
-            .as_ref()
-            .or(self.recent.first())
-            .and_then(|p| p.parent())
-            .map(Path::to_path_buf)
+        let article_dir = || {
+            self.doc
+                .project
+                .articles
+                .iter()
+                .filter_map(|a| a.source_path.as_deref())
+                .map(Path::new)
+                .find(|p| p.is_absolute())
+                .and_then(Path::parent)
+                .map(Path::to_path_buf)
+        };
+        match self.doc.path.as_ref().and_then(|p| p.parent()) {
+            Some(dir) if !dir.as_os_str().is_empty() => Some(dir.to_path_buf()),
+            _ => article_dir().or_else(|| {
+                self.recent
+                    .first()
+                    .and_then(|p| p.parent())
+                    .map(Path::to_path_buf)
+            }),
+        }
     }
 
     /// File → Save: to the project's file (asking where if it has none). The file must not

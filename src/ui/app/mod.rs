@@ -120,7 +120,7 @@ impl Prefs {
 }
 
 pub const MIN_ZOOM: f32 = 0.8;
-pub const MAX_ZOOM: f32 = 1.5;
+pub const MAX_ZOOM: f32 = 2.0;
 
 pub struct ClaimdeskApp {
     pub doc: Document,
@@ -231,6 +231,7 @@ impl ClaimdeskApp {
         // Ctrl + / − / 0 are ours (in the shortcut table), remembered with the preferences.
         ctx.options_mut(|o| o.zoom_with_keyboard = false);
         theme::apply_text_sizes(ctx);
+        theme::apply_contrast(ctx);
         theme::apply_theme(ctx, self.prefs.theme);
         ctx.set_zoom_factor(self.prefs.zoom);
     }
@@ -280,6 +281,7 @@ impl ClaimdeskApp {
     fn key_context(&self, ctx: &egui::Context) -> KeyContext {
         // A search asked for (Ctrl+F) and not yet drawn with the keys counts as typing.
         let typing = self.view.focus_search
+            || self.view.focus_tags
             || ctx
                 .memory(|m| m.focused())
                 .is_some_and(|id| id != table_focus_id());
@@ -429,6 +431,16 @@ impl eframe::App for ClaimdeskApp {
         }
         self.view
             .refresh(&self.doc.project, self.doc.history.revision());
+        // Esc closes what is on top first: an open menu or popup, then Help; only then is
+        // it the table's (clear the selection) or a field's.
+        let escape = |ctx: &egui::Context| {
+            ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+        };
+        if egui::Popup::is_any_open(&ctx) && escape(&ctx) {
+            egui::Popup::close_all(&ctx);
+        } else if self.dialogs.shortcuts && escape(&ctx) {
+            self.dialogs.shortcuts = false;
+        }
         let keys = self.key_context(&ctx);
         shortcuts::read_keys(&ctx, keys, &mut self.queue);
 

@@ -20,6 +20,16 @@ impl ClaimdeskApp {
                 self.dismiss_speakers(speakers, claims)
             }
             TriageAction::Tag(status) => self.tag(status),
+            TriageAction::AddTypedTag => {
+                let claims = self.view.selection.sorted_ids(&self.view.index);
+                let tag = std::mem::take(&mut self.view.tag_draft);
+                if claims.is_empty() {
+                    self.message = Some("Select a claim first".into());
+                    self.view.tag_draft = tag;
+                } else if crate::model::tags::clean_tag(&tag).is_some() {
+                    self.apply_edit(Edit::AddTag { claims, tag });
+                }
+            }
             TriageAction::DeleteSelected => {
                 let claims = self.view.selection.sorted_ids(&self.view.index);
                 if claims.is_empty() {
@@ -33,6 +43,9 @@ impl ClaimdeskApp {
             TriageAction::Undo if self.shared.is_some() => self.undo_shared(false),
             TriageAction::Redo if self.shared.is_some() => self.undo_shared(true),
             TriageAction::Undo => {
+                // Named before the undo, while the claim is as the edit left it.
+                let named = (self.doc.history.last_undo())
+                    .map(|(edit, _)| edit.describe_in(&self.doc.project));
                 // Nothing to undo: the project is not touched (nor copied while saved).
                 let done = if self.doc.history.can_undo() {
                     let (project, history) = self.doc.edit();
@@ -41,11 +54,13 @@ impl ClaimdeskApp {
                     None
                 };
                 self.message = Some(match done {
-                    Some(what) => format!("Undid {what}"),
+                    Some(what) => format!("Undid {}", named.unwrap_or_else(|| what.into())),
                     None => "Nothing to undo".into(),
                 });
             }
             TriageAction::Redo => {
+                let named =
+                    (self.doc.history.next_redo()).map(|edit| edit.describe_in(&self.doc.project));
                 // Nothing to redo: the project is not touched (nor copied while saved).
                 let done = if self.doc.history.can_redo() {
                     let (project, history) = self.doc.edit();
@@ -54,7 +69,7 @@ impl ClaimdeskApp {
                     None
                 };
                 self.message = Some(match done {
-                    Some(what) => format!("Redid {what}"),
+                    Some(what) => format!("Redid {}", named.unwrap_or_else(|| what.into())),
                     None => "Nothing to redo".into(),
                 });
             }

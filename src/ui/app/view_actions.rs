@@ -28,7 +28,10 @@ impl ClaimdeskApp {
             }
             ViewAction::SetFilter(filter) => self.view.filter = filter,
             ViewAction::ClearFilters => self.view.filter = Default::default(),
-            ViewAction::FocusTable => self.view.focus_table = true,
+            ViewAction::FocusTable => {
+                self.view.focus_table = true;
+                self.view.focus_tags = false;
+            }
             ViewAction::TypeSearch(text) => self.view.filter.search.push_str(&text),
             ViewAction::FocusSearch => {
                 self.view.tab = Tab::Claims;
@@ -47,6 +50,25 @@ impl ClaimdeskApp {
             ViewAction::ZoomOut => self.zoom(self.prefs.zoom - 0.1),
             ViewAction::ZoomReset => self.zoom(1.0),
             ViewAction::ShowShortcuts => self.dialogs.shortcuts = true,
+            ViewAction::FocusTags => {
+                self.view.tab = Tab::Claims;
+                self.view.focus_tags = true;
+            }
+            ViewAction::TypeTag(text) => self.view.tag_draft.push_str(&text),
+            ViewAction::CompleteTag => {
+                let claims = self.view.selection.sorted_ids(&self.view.index);
+                let project = &self.doc.project;
+                let has: Vec<String> = claims
+                    .iter()
+                    .take(1)
+                    .filter_map(|id| project.claim(*id))
+                    .flat_map(|c| c.tags.clone())
+                    .collect();
+                let found = crate::model::tags::completions(project, &self.view.tag_draft, &has);
+                if let Some(first) = found.into_iter().next() {
+                    self.view.tag_draft = first;
+                }
+            }
         }
     }
 

@@ -5,6 +5,7 @@
 //! typed into edits when a field is left (see `drafts.rs`).
 
 mod checked;
+mod tags;
 mod workflow;
 
 use egui::{RichText, Ui};
@@ -60,8 +61,6 @@ pub fn show(
     let common = Common::of([claim]);
     let assignee = common.assignee.as_ref().and_then(|a| a.as_deref());
     view.drafts.follow_assignee(&common.ids, assignee, revision);
-    let drafts = &mut view.drafts;
-
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
@@ -79,6 +78,15 @@ pub fn show(
                 .num_columns(2)
                 .spacing([8.0, 6.0])
                 .show(ui, |ui| {
+                    tags::row(
+                        ui,
+                        project,
+                        &common.ids,
+                        tags::TagView::of(view),
+                        field_w,
+                        queue,
+                    );
+                    let drafts = &mut view.drafts;
                     workflow::rows(ui, project, &common, drafts, field_w, queue);
                     let Drafts {
                         content,
@@ -142,7 +150,7 @@ pub fn show(
             ui.add_space(6.0);
             checked::checked_before(ui, claim, checks, queue);
             ui.add_space(6.0);
-            evidence(ui, claim, drafts, queue);
+            evidence(ui, claim, &mut view.drafts, queue);
             ui.add_space(6.0);
             history(ui, claim);
         });
@@ -163,9 +171,17 @@ fn two_line_label(ui: &mut Ui, name: &str, note: &str) -> egui::Id {
 /// Several claims selected: what acts on all of them, each one edit.
 fn several(ui: &mut Ui, project: &Project, view: &mut ViewState, revision: u64, queue: &mut Queue) {
     view.common.refresh(&view.selection, &view.index, project);
-    let common = &view.common;
+    let ViewState {
+        common,
+        drafts,
+        index,
+        focus_tags,
+        tag_draft,
+        ..
+    } = view;
+    let common = &*common;
     let assignee = common.assignee.as_ref().and_then(|a| a.as_deref());
-    view.drafts.follow_assignee(&common.ids, assignee, revision);
+    drafts.follow_assignee(&common.ids, assignee, revision);
     // The pane keeps its width (as with one claim shown), scrolling when short.
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
@@ -179,7 +195,13 @@ fn several(ui: &mut Ui, project: &Project, view: &mut ViewState, revision: u64, 
                 .num_columns(2)
                 .spacing([8.0, 6.0])
                 .show(ui, |ui| {
-                    workflow::rows(ui, project, common, &mut view.drafts, field_w, queue);
+                    workflow::rows(ui, project, common, drafts, field_w, queue);
+                    let view = tags::TagView {
+                        index,
+                        focus: focus_tags,
+                        draft: tag_draft,
+                    };
+                    tags::row(ui, project, &common.ids, view, field_w, queue);
                 });
             ui.add_space(8.0);
             if ui.button("Delete selected claims").clicked() {

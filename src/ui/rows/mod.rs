@@ -60,10 +60,9 @@ const STATUS_SUMMARY_ORDER: [Status; 6] = [
 pub fn status_index(status: Status) -> usize {
     Status::ALL.iter().position(|s| *s == status).unwrap_or(0)
 }
-mod filter;
 mod sort;
 
-pub use filter::{AssigneeFilter, Filter, filtered};
+pub use crate::model::filter::{AssigneeFilter, Filter, filtered};
 pub use sort::{Sort, SortColumn, sort_rows};
 
 /// A hasher for the project's ids (numbers): one multiply, not SipHash, because the
@@ -103,6 +102,8 @@ pub struct ProjectIndex {
     pub by_article: IdMap<ArticleId, StatusCounts>,
     pub by_speaker: IdMap<SpeakerId, StatusCounts>,
     pub all: StatusCounts,
+    /// The project's tags with how many claims carry each, by name.
+    pub tags: Vec<(String, usize)>,
 }
 
 impl ProjectIndex {
@@ -148,6 +149,7 @@ impl ProjectIndex {
             }
             self.all.add(c.status);
         }
+        self.tags = crate::model::tags::tag_counts(project);
         true
     }
 
@@ -179,6 +181,18 @@ pub struct Rows {
     /// Each claim's row (by index into `project.claims`), `u32::MAX` when not shown.
     positions: Vec<u32>,
     pub counts: StatusCounts,
+    /// Whether any row shown has something in each column that can be empty: the
+    /// table shrinks an empty one to its header.
+    pub filled: Filled,
+}
+
+/// Columns that can be empty for every row shown.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Filled {
+    pub role: bool,
+    pub triage: bool,
+    pub notes: bool,
+    pub tags: bool,
 }
 
 impl Rows {
@@ -201,10 +215,26 @@ impl Rows {
         self.rows = filtered(project, filter);
         sort_rows(project, &mut self.rows, sort);
         self.counts = StatusCounts::default();
+        self.filled = Filled::default();
+        let with_role: std::collections::HashSet<SpeakerId> = project
+            .speakers
+            .iter()
+            .filter(|s| s.role.as_deref().is_some_and(|r| !r.trim().is_empty()))
+            .map(|s| s.id)
+            .collect();
         self.positions.clear();
         self.positions.resize(project.claims.len(), u32::MAX);
         for (row, &i) in self.rows.iter().enumerate() {
-            self.counts.add(project.claims[i].status);
+            let c = &project.claims[i];
+            self.counts.add(c.status);
+            let f = &mut self.filled;
+            f.role |= c.speaker.is_some_and(|s| with_role.contains(&s));
+            f.triage |= c.priority != crate::model::Priority::Normal
+                || c.assignee.is_some()
+                || c.in_progress
+                || c.published.is_some();
+            f.notes |= !c.notes.trim().is_empty() || !c.evidence.is_empty();
+            f.tags |= !c.tags.is_empty();
             self.positions[i] = u32::try_from(row).unwrap_or(u32::MAX);
         }
         self.key = Some((revision, filter.clone(), sort));
@@ -228,9 +258,9 @@ impl Rows {
 
 #[cfg(test)]
 mod tests {
-    use super::filter::contains_folded;
     use super::sort::sort_by_text;
     use super::*;
+    use crate::model::filter::contains_folded;
     use crate::model::{Article, ArticleMeta, Claim, ClaimKind, ClaimOrigin, Speaker};
 
     fn project() -> Project {
@@ -284,6 +314,7 @@ mod tests {
                 priority: Default::default(),
                 in_progress: false,
                 published: None,
+                tags: vec![],
             });
         }
         p
@@ -308,11 +339,11 @@ mod tests {
         rows.refresh(&p, 1, &f, sort);
         assert_eq!(rows.rows, vec![1], "search matches speaker names");
         f.search.clear();
-        f.status = Some(Status::Verified);
+        f.statuses = vec![Status::Verified];
         rows.refresh(&p, 1, &f, Sort::default());
         assert_eq!(rows.rows, vec![0]);
         assert_eq!(rows.counts.summary(), "1 claim · 1 verified");
-        f.status = None;
+        f.statuses.clear();
         f.search = "#3".into();
         rows.refresh(&p, 1, &f, Sort::default());
         assert_eq!(rows.rows, vec![2], "#3 finds claim number 3");

@@ -20,6 +20,8 @@ pub enum SortColumn {
     /// Priority (high first), then in progress first.
     Triage,
     Marks,
+    /// The claim's tags, as text (claims without tags last).
+    Tags,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -149,6 +151,12 @@ pub fn sort_rows(project: &Project, rows: &mut [usize], sort: Sort) {
                 .unwrap_or(1);
             p as u32 * 2 + u32::from(!c.in_progress)
         }),
+        SortColumn::Tags => {
+            let joined: Vec<String> = claims.iter().map(|c| c.tags.join(", ")).collect();
+            sort_by_text(rows, |i| joined[i].as_str());
+            // Untagged claims after the tagged ones.
+            rows.sort_by_key(|&i| claims[i].tags.is_empty());
+        }
         SortColumn::Marks => sort_by_rank(rows, |i| {
             let marks = claims[i].evidence.len() + usize::from(!claims[i].notes.is_empty());
             u32::MAX - marks.min(u32::MAX as usize) as u32

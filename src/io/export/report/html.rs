@@ -193,8 +193,9 @@ pub fn to_html_with(project: &Project, options: &Options) -> String {
             let c = row.claim;
             let _ = writeln!(
                 h,
-                "<li class=\"st-{}\"><span class=\"pill\">{}</span> <a href=\"#claim-{}\">“{}”</a>{}</li>",
+                "<li class=\"st-{}\">{}<span class=\"pill\">{}</span> <a href=\"#claim-{}\">“{}”</a>{}</li>",
                 c.status.key(),
+                number_span(c),
                 c.status.label(),
                 c.id.0,
                 html_escape(&c.content),
@@ -213,9 +214,10 @@ fn html_claim(h: &mut String, row: &Row<'_>) {
     let c = row.claim;
     let _ = writeln!(
         h,
-        "<div class=\"claim st-{}\" id=\"claim-{}\">\n<blockquote>{}</blockquote>",
+        "<div class=\"claim st-{}\" id=\"claim-{}\">\n<blockquote>{}{}</blockquote>",
         c.status.key(),
         c.id.0,
+        number_span(c),
         html_escape(&c.content)
     );
     let who = match (row.speaker, c.mention.as_deref()) {
@@ -246,6 +248,10 @@ fn html_claim(h: &mut String, row: &Row<'_>) {
         "<p class=\"verdict\">Verdict: <span class=\"pill\">{}</span>{date}</p>",
         c.status.label()
     );
+    if !c.tags.is_empty() {
+        let tags: Vec<String> = c.tags.iter().map(|t| html_escape(t)).collect();
+        let _ = writeln!(h, "<p class=\"tags\">Tags: {}</p>", tags.join(", "));
+    }
     // The public rationale; the private notes are never written.
     if !c.rationale.trim().is_empty() {
         let _ = writeln!(
@@ -262,4 +268,13 @@ fn html_claim(h: &mut String, row: &Row<'_>) {
         h.push_str("</ul>\n");
     }
     h.push_str("</div>\n");
+}
+
+/// "#12 " as the claims table numbers the claim (nothing for a claim without a number).
+fn number_span(c: &crate::model::Claim) -> String {
+    if c.number == 0 {
+        String::new()
+    } else {
+        format!("<span class=\"num\">#{}</span> ", c.number)
+    }
 }

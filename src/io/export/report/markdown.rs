@@ -149,7 +149,8 @@ pub fn to_markdown_with(project: &Project, options: &Options) -> String {
             let c = row.claim;
             let _ = writeln!(
                 m,
-                "- **{}**: “{}”{}",
+                "- {}**{}**: “{}”{}",
+                number_prefix(c),
                 c.status.label(),
                 md_inline(&c.content),
                 row.article
@@ -164,7 +165,12 @@ pub fn to_markdown_with(project: &Project, options: &Options) -> String {
 
 fn md_claim(m: &mut String, row: &Row<'_>) {
     let c = row.claim;
-    let _ = writeln!(m, "> {}\n", md_escape(&c.content, "\\\n> "));
+    let _ = writeln!(
+        m,
+        "> {}{}\n",
+        number_prefix(c),
+        md_escape(&c.content, "\\\n> ")
+    );
     let who = match (row.speaker, c.mention.as_deref()) {
         (Some(s), _) => {
             let mut who = format!("**{}**", md_inline(&s.name));
@@ -190,6 +196,10 @@ fn md_claim(m: &mut String, row: &Row<'_>) {
         "Speaker: {who}{cue}  \nVerdict: **{}**{date}\n",
         c.status.label()
     );
+    if !c.tags.is_empty() {
+        let tags: Vec<String> = c.tags.iter().map(|t| md_inline(t)).collect();
+        let _ = writeln!(m, "Tags: {}\n", tags.join(", "));
+    }
     // The public rationale; the private notes are never written.
     if !c.rationale.trim().is_empty() {
         let _ = writeln!(m, "Rationale: {}\n", md_escape(&c.rationale, "\\\n"));
@@ -202,4 +212,13 @@ fn md_claim(m: &mut String, row: &Row<'_>) {
         m.push('\n');
     }
     m.push_str("---\n\n");
+}
+
+/// "#12 " as the claims table numbers the claim (nothing for a claim without a number).
+fn number_prefix(c: &crate::model::Claim) -> String {
+    if c.number == 0 {
+        String::new()
+    } else {
+        format!("#{} ", c.number)
+    }
 }

@@ -1,9 +1,15 @@
-//! Which claims the table shows: the filter row's choices and the search.
+//! Which claims the table shows: the filter row's choices and the search. One filter for
+//! the window and for `claimdesk export --status … --tag …` ([`FilterArgs`]), so that an
+//! export with the same filters holds exactly the claims the table shows; saved in the
+//! project as named views ([`NamedView`]).
 
-use crate::model::{ArticleId, Claim, ClaimKind, Priority, Project, SpeakerId, Status};
+use serde::{Deserialize, Serialize};
+
+use super::{ArticleId, Claim, ClaimKind, Priority, Project, SpeakerId, Status};
 
 /// Whose claims the table shows.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum AssigneeFilter {
     /// Claims assigned to no one.
     NoOne,
@@ -20,12 +26,17 @@ impl AssigneeFilter {
     }
 }
 
-/// Which claims the table shows. Empty search and `None`s mean "all" claims; claims marked
-/// Not a claim are shown only under their status or with `show_rejected`.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+/// Which claims the table shows. Empty lists, empty search and `None`s mean "all" claims;
+/// claims marked Not a claim are shown only when their status is chosen or with
+/// `show_rejected`. Saved in named views (serde: every field may be left out).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Filter {
-    pub status: Option<Status>,
+    /// Claims with any of these statuses (in [`Status::ALL`] order, no repeats).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub statuses: Vec<Status>,
     /// With no status chosen, also show the claims marked Not a claim.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub show_rejected: bool,
     pub assignee: Option<AssigneeFilter>,
     pub priority: Option<Priority>,
@@ -34,6 +45,9 @@ pub struct Filter {
     pub speaker: Option<SpeakerId>,
     pub article: Option<ArticleId>,
     pub kind: Option<ClaimKind>,
+    /// Claims carrying any of these tags (compared case-insensitively).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
     /// Case-insensitive text found in the claim, its speaker, mention, role, notes or
     /// rationale;
     /// "#17" finds claim number 17.
@@ -42,8 +56,9 @@ pub struct Filter {
 
 impl Filter {
     pub fn is_active(&self) -> bool {
-        self.status.is_some()
+        !self.statuses.is_empty()
             || self.show_rejected
+            || !self.tags.is_empty()
             || self.assignee.is_some()
             || self.priority.is_some()
             || self.in_progress.is_some()
@@ -52,11 +67,33 @@ impl Filter {
             || self.kind.is_some()
             || !self.search.trim().is_empty()
     }
+
+    /// Show (`on`) or hide the claims with `status`, keeping [`Status::ALL`] order.
+    pub fn toggle_status(&mut self, status: Status, on: bool) {
+        self.statuses.retain(|s| *s != status);
+        if on {
+            self.statuses.push(status);
+            self.statuses
+                .sort_by_key(|s| Status::ALL.iter().position(|a| a == s));
+        }
+    }
+
+    /// Whether the claims marked Not a claim can be among those shown.
+    pub fn shows_rejected(&self) -> bool {
+        self.show_rejected || self.statuses.contains(&Status::Rejected)
+    }
+}
+
+/// A filter saved in the project under a name ("For tomorrow").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NamedView {
+    pub name: String,
+    pub filter: Filter,
 }
 
 /// Case-insensitive substring test without allocating for ASCII needles: scan for the
 /// needle's first byte (either case), then compare the rest.
-pub(super) fn contains_folded(haystack: &str, needle_lower: &str) -> bool {
+pub(crate) fn contains_folded(haystack: &str, needle_lower: &str) -> bool {
     if needle_lower.is_ascii() {
         let (h, n) = (haystack.as_bytes(), needle_lower.as_bytes());
         let Some((&first, rest)) = n.split_first() else {
@@ -103,16 +140,20 @@ pub fn filtered(project: &Project, filter: &Filter) -> Vec<usize> {
             .map(|s| s.id)
             .collect()
     };
+    let tags: Vec<String> = filter.tags.iter().map(|t| t.to_lowercase()).collect();
     project
         .claims
         .iter()
         .enumerate()
         .filter(|(_, c)| {
-            filter
-                .status
-                .map_or(filter.show_rejected || c.status.is_claim(), |s| {
-                    c.status == s
-                })
+            (if filter.statuses.is_empty() {
+                filter.show_rejected || c.status.is_claim()
+            } else {
+                filter.statuses.contains(&c.status)
+            }) && (tags.is_empty()
+                || c.tags
+                    .iter()
+                    .any(|t| tags.iter().any(|w| t.to_lowercase() == *w)))
                 && filter.assignee.as_ref().is_none_or(|a| a.matches(c))
                 && filter.priority.is_none_or(|p| c.priority == p)
                 && filter.in_progress.is_none_or(|b| c.in_progress == b)
@@ -127,6 +168,7 @@ pub fn filtered(project: &Project, filter: &Filter) -> Vec<usize> {
                         .as_deref()
                         .is_some_and(|m| contains_folded(m, &needle))
                     || contains_folded(&c.notes, &needle)
+                    || c.tags.iter().any(|t| contains_folded(t, &needle))
                     || contains_folded(&c.rationale, &needle))
         })
         .map(|(i, _)| i)
