@@ -17,6 +17,7 @@ mod speakers;
 pub mod syntax;
 mod text;
 mod word_table;
+pub mod worth;
 
 pub use kind::ClaimKind;
 use rules::{Frame, Place, Sentence};
