@@ -148,21 +148,12 @@ pub fn lower<'b>(w: Word<'_>, buf: &'b mut String) -> &'b str {
 
 /// Word classes of general English that carry check-worthiness across topics.
 pub struct Cues {
-    pub first_singular: bool,
-    pub first_plural: bool,
-    pub second: bool,
+    /// Every class of every word (see [`class`]).
+    pub classes: u32,
+    /// A comparative that does not just bound a figure ("more than 300").
     pub comparative: bool,
-    pub superlative: bool,
     pub future: bool,
-    pub modal: bool,
-    pub causal: bool,
-    pub opinion: bool,
-    pub courtesy: bool,
-    pub big_number: bool,
-    pub number_word: bool,
-    pub change: bool,
-    pub rule: bool,
-    /// Figures: any, percentages, money, years.
+    /// Figures: any, percentages, money; years apart.
     pub figures: usize,
     pub percent: bool,
     pub money: bool,
@@ -377,27 +368,87 @@ const RULE: &[&str] = &[
     "order",
 ];
 
-fn is_in(list: &[&str], w: &str) -> bool {
-    list.contains(&w)
+/// Word classes, as bits: one lookup tells every list a word is in.
+pub mod class {
+    pub const FIRST_SINGULAR: u32 = 1;
+    pub const FIRST_PLURAL: u32 = 1 << 1;
+    pub const SECOND: u32 = 1 << 2;
+    pub const COMPARATIVE: u32 = 1 << 3;
+    pub const SUPERLATIVE: u32 = 1 << 4;
+    pub const FUTURE: u32 = 1 << 5;
+    pub const MODAL: u32 = 1 << 6;
+    pub const CAUSAL: u32 = 1 << 7;
+    pub const OPINION: u32 = 1 << 8;
+    pub const COURTESY: u32 = 1 << 9;
+    pub const BIG_NUMBER: u32 = 1 << 10;
+    pub const NUMBER_WORD: u32 = 1 << 11;
+    pub const CHANGE: u32 = 1 << 12;
+    pub const RULE: u32 = 1 << 13;
+    /// The lists of `types.rs`.
+    pub const TYPE_PREDICTION: u32 = 1 << 14;
+    pub const TYPE_CAUSAL: u32 = 1 << 15;
+    pub const TYPE_RULE: u32 = 1 << 16;
+    pub const TYPE_SUPERLATIVE: u32 = 1 << 17;
+    pub const TYPE_PERSONAL: u32 = 1 << 18;
+}
+
+/// The classes of a lower-case word.
+pub fn classes(word: &str) -> u32 {
+    use std::collections::HashMap;
+    use std::sync::OnceLock;
+    static TABLE: OnceLock<HashMap<&'static str, u32>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let lists: [(&[&'static str], u32); 19] = [
+            (FIRST_SINGULAR, class::FIRST_SINGULAR),
+            (FIRST_PLURAL, class::FIRST_PLURAL),
+            (SECOND, class::SECOND),
+            (COMPARATIVE, class::COMPARATIVE),
+            (SUPERLATIVE, class::SUPERLATIVE),
+            (FUTURE, class::FUTURE),
+            (MODAL, class::MODAL),
+            (CAUSAL, class::CAUSAL),
+            (OPINION, class::OPINION),
+            (COURTESY, class::COURTESY),
+            (BIG_NUMBER, class::BIG_NUMBER),
+            (NUMBER_WORD, class::NUMBER_WORD),
+            (CHANGE, class::CHANGE),
+            (RULE, class::RULE),
+            (super::types::PREDICTION, class::TYPE_PREDICTION),
+            (super::types::CAUSAL, class::TYPE_CAUSAL),
+            (super::types::RULE, class::TYPE_RULE),
+            (super::types::SUPERLATIVE, class::TYPE_SUPERLATIVE),
+            (super::types::PERSONAL, class::TYPE_PERSONAL),
+        ];
+        let mut t: HashMap<&'static str, u32> = HashMap::new();
+        for (list, bit) in lists {
+            for &w in list {
+                *t.entry(w).or_default() |= bit;
+            }
+        }
+        t
+    });
+    table.get(word).copied().unwrap_or(0)
+}
+
+/// A word's lower-case text: the word itself when it has no capital and no typographic
+/// apostrophe (most words), else a copy in `buf`.
+pub fn lower_text<'b>(t: &'b str, buf: &'b mut String) -> &'b str {
+    if t.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'' || b == b'-') {
+        return t;
+    }
+    lower(Word::Text(t), buf)
+}
+
+fn is_figure(w: Option<&Word<'_>>) -> bool {
+    matches!(w, Some(Word::Number | Word::Percent | Word::Money))
 }
 
 impl Cues {
     pub fn of(sentence: &[Word<'_>]) -> Cues {
         let mut c = Cues {
-            first_singular: false,
-            first_plural: false,
-            second: false,
+            classes: 0,
             comparative: false,
-            superlative: false,
             future: false,
-            modal: false,
-            causal: false,
-            opinion: false,
-            courtesy: false,
-            big_number: false,
-            number_word: false,
-            change: false,
-            rule: false,
             figures: 0,
             percent: false,
             money: false,
@@ -416,43 +467,27 @@ impl Cues {
                     if i > 0 && t.chars().next().is_some_and(char::is_uppercase) && t != "I" {
                         c.capitals += 1;
                     }
-                    let l = lower(w, &mut buf);
-                    c.first_singular |= is_in(FIRST_SINGULAR, l);
-                    c.first_plural |= is_in(FIRST_PLURAL, l);
-                    c.second |= is_in(SECOND, l);
-                    let next_is_figure = sentence
-                        .get(i + 1)
-                        .is_some_and(|n| matches!(n, Word::Number | Word::Percent | Word::Money))
-                        || sentence.get(i + 2).is_some_and(|n| {
-                            matches!(n, Word::Number | Word::Percent | Word::Money)
-                        });
+                    let l = lower_text(t, &mut buf);
+                    let bits = classes(l);
+                    c.classes |= bits;
+                    let next_is_figure =
+                        is_figure(sentence.get(i + 1)) || is_figure(sentence.get(i + 2));
                     if l == "than" {
                         c.than = true;
                         if next_is_figure {
                             c.bound_figure = true;
                         }
                     }
-                    if is_in(COMPARATIVE, l) {
+                    if bits & class::COMPARATIVE != 0 {
                         let bounds = next_is_figure
                             || sentence.get(i + 1).is_some_and(
                                 |n| matches!(n, Word::Text(t) if t.eq_ignore_ascii_case("than")),
-                            ) && sentence.get(i + 2).is_some_and(|n| {
-                                matches!(n, Word::Number | Word::Percent | Word::Money)
-                            });
+                            ) && is_figure(sentence.get(i + 2));
                         if !bounds {
                             c.comparative = true;
                         }
                     }
-                    c.superlative |= is_in(SUPERLATIVE, l);
-                    c.future |= is_in(FUTURE, l) || l.ends_with("'ll");
-                    c.modal |= is_in(MODAL, l);
-                    c.causal |= is_in(CAUSAL, l);
-                    c.opinion |= is_in(OPINION, l);
-                    c.courtesy |= is_in(COURTESY, l);
-                    c.big_number |= is_in(BIG_NUMBER, l);
-                    c.number_word |= is_in(NUMBER_WORD, l);
-                    c.change |= is_in(CHANGE, l);
-                    c.rule |= is_in(RULE, l);
+                    c.future |= bits & class::FUTURE != 0 || l.ends_with("'ll");
                 }
                 Word::Number => c.figures += 1,
                 Word::Year => {
@@ -472,6 +507,10 @@ impl Cues {
         }
         c
     }
+
+    pub fn has(&self, bit: u32) -> bool {
+        self.classes & bit != 0
+    }
 }
 
 fn bucket(n: usize) -> u8 {
@@ -489,38 +528,42 @@ fn bucket(n: usize) -> u8 {
 
 /// The feature indices of a sentence (sorted, without repeats).
 pub fn features(sentence: &str, out: &mut Vec<u32>) {
+    features_of(&words(sentence), out);
+}
+
+/// [`features`] of a sentence's words; returns their cues.
+pub fn features_of(words: &[Word<'_>], out: &mut Vec<u32>) -> Cues {
     out.clear();
-    let words = words(sentence);
-    let hashes: Vec<u64> = words.iter().map(|&w| word_hash(w)).collect();
+    let hashes = words.iter().map(|&w| word_hash(w));
     let start = mix(SEED, b"<s>");
     let end = mix(SEED, b"</s>");
     let mut prev = start;
-    for &h in &hashes {
+    for h in hashes {
         out.push(finish(h ^ 0x5555));
         out.push(finish(mix(prev.rotate_left(17) ^ h, b"bi")));
         prev = h;
     }
     out.push(finish(mix(prev.rotate_left(17) ^ end, b"bi")));
-    let c = Cues::of(&words);
+    let c = Cues::of(words);
     let mut named = |name: &[u8], on: bool| {
         if on {
             out.push(finish(mix(SEED, name)));
         }
     };
-    named(b"!p1s", c.first_singular);
-    named(b"!p1p", c.first_plural);
-    named(b"!p2", c.second);
+    named(b"!p1s", c.has(class::FIRST_SINGULAR));
+    named(b"!p1p", c.has(class::FIRST_PLURAL));
+    named(b"!p2", c.has(class::SECOND));
     named(b"!cmp", c.comparative);
-    named(b"!sup", c.superlative);
+    named(b"!sup", c.has(class::SUPERLATIVE));
     named(b"!fut", c.future);
-    named(b"!modal", c.modal);
-    named(b"!cause", c.causal);
-    named(b"!opinion", c.opinion);
-    named(b"!courtesy", c.courtesy);
-    named(b"!bignum", c.big_number);
-    named(b"!numword", c.number_word);
-    named(b"!change", c.change);
-    named(b"!rule", c.rule);
+    named(b"!modal", c.has(class::MODAL));
+    named(b"!cause", c.has(class::CAUSAL));
+    named(b"!opinion", c.has(class::OPINION));
+    named(b"!courtesy", c.has(class::COURTESY));
+    named(b"!bignum", c.has(class::BIG_NUMBER));
+    named(b"!numword", c.has(class::NUMBER_WORD));
+    named(b"!change", c.has(class::CHANGE));
+    named(b"!rule", c.has(class::RULE));
     named(b"!pct", c.percent);
     named(b"!money", c.money);
     named(b"!year", c.year);
@@ -528,12 +571,13 @@ pub fn features(sentence: &str, out: &mut Vec<u32>) {
     named(b"!bound", c.bound_figure);
     named(b"!fig", c.figures > 0);
     named(b"!fig+year", c.figures > 0 && c.year);
-    named(b"!fig+change", c.figures > 0 && c.change);
-    named(b"!p1s-nofig", c.first_singular && c.figures == 0);
-    named(b"!opinion-nofig", c.opinion && c.figures == 0);
+    named(b"!fig+change", c.figures > 0 && c.has(class::CHANGE));
+    named(b"!p1s-nofig", c.has(class::FIRST_SINGULAR) && c.figures == 0);
+    named(b"!opinion-nofig", c.has(class::OPINION) && c.figures == 0);
     out.push(finish(mix(SEED, &[b'#', b'w', bucket(c.words)])));
     out.push(finish(mix(SEED, &[b'#', b'f', bucket(c.figures)])));
     out.push(finish(mix(SEED, &[b'#', b'c', bucket(c.capitals)])));
     out.sort_unstable();
     out.dedup();
+    c
 }

@@ -151,12 +151,12 @@ pub fn score(sentence: &str) -> f32 {
 pub fn assess(sentence: &str) -> Worth {
     let words = features::words(sentence);
     let mut feats = Vec::new();
-    features::features(sentence, &mut feats);
+    let cues = features::features_of(&words, &mut feats);
     let score = model().score_features(&feats);
     let claim_type = if score < TYPE_FLOOR {
         ClaimType::None
     } else {
-        types::claim_type(&words)
+        types::claim_type(&words, &cues)
     };
     Worth { score, claim_type }
 }
@@ -183,7 +183,10 @@ mod tests {
 
     #[test]
     fn types_follow_the_words() {
-        let t = |s: &str| types::claim_type(&features::words(s));
+        let t = |s: &str| {
+            let words = features::words(s);
+            types::claim_type(&words, &features::Cues::of(&words))
+        };
         assert_eq!(
             t("Unemployment fell to 3.5% last year."),
             ClaimType::Quantity

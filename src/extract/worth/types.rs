@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::features::{Cues, Word, lower};
+use super::features::{Cues, Word, class, lower};
 
 /// What kind of claim a sentence makes (`none` when it is not worth checking).
 #[derive(
@@ -60,7 +60,7 @@ impl ClaimType {
     }
 }
 
-const PREDICTION: &[&str] = &[
+pub(super) const PREDICTION: &[&str] = &[
     "will",
     "won't",
     "shall",
@@ -74,7 +74,7 @@ const PREDICTION: &[&str] = &[
     "projected",
     "expects",
 ];
-const CAUSAL: &[&str] = &[
+pub(super) const CAUSAL: &[&str] = &[
     "because",
     "caused",
     "causes",
@@ -93,9 +93,8 @@ const CAUSAL_PAIRS: &[(&str, &str)] = &[
     ("result", "of"),
     ("resulted", "in"),
     ("thanks", "to"),
-    ("as", "a"),
 ];
-const RULE: &[&str] = &[
+pub(super) const RULE: &[&str] = &[
     "law",
     "laws",
     "bill",
@@ -130,46 +129,43 @@ const RULE: &[&str] = &[
     "ordinance",
     "statute",
 ];
-const SUPERLATIVE: &[&str] = &[
+pub(super) const SUPERLATIVE: &[&str] = &[
     "most", "least", "highest", "lowest", "largest", "smallest", "biggest", "greatest", "best",
     "worst", "fastest", "slowest", "record",
 ];
-const PERSONAL: &[&str] = &["i", "me", "my", "myself", "i'm", "i've", "i'd", "i'll"];
+pub(super) const PERSONAL: &[&str] = &["i", "me", "my", "myself", "i'm", "i've", "i'd", "i'll"];
 
-pub fn claim_type(words: &[Word<'_>]) -> ClaimType {
-    let cues = Cues::of(words);
+/// The type of a sentence of these words and cues (see [`Cues::of`]).
+pub fn claim_type(words: &[Word<'_>], cues: &Cues) -> ClaimType {
     let mut buf = String::new();
     let lowered: Vec<String> = words
         .iter()
         .map(|&w| lower(w, &mut buf).to_string())
         .collect();
-    let has = |list: &[&str]| lowered.iter().any(|w| list.contains(&w.as_str()));
-    let going_to = lowered.windows(2).any(|p| p[0] == "going" && p[1] == "to");
-    if has(PREDICTION) || going_to || lowered.iter().any(|w| w.ends_with("'ll")) {
+    let pair = |a: &str, b: &str| lowered.windows(2).any(|p| p[0] == a && p[1] == b);
+    if cues.has(class::TYPE_PREDICTION)
+        || pair("going", "to")
+        || lowered.iter().any(|w| w.ends_with("'ll"))
+    {
         return ClaimType::Prediction;
     }
-    let pair = |(a, b): (&str, &str)| lowered.windows(2).any(|p| p[0] == a && p[1] == b);
     let as_a_result = lowered
         .windows(3)
         .any(|p| p[0] == "as" && p[1] == "a" && p[2] == "result");
-    if has(CAUSAL)
-        || CAUSAL_PAIRS[..CAUSAL_PAIRS.len() - 1]
-            .iter()
-            .any(|&p| pair(p))
-        || as_a_result
+    if cues.has(class::TYPE_CAUSAL) || CAUSAL_PAIRS.iter().any(|&(a, b)| pair(a, b)) || as_a_result
     {
         return ClaimType::Causal;
     }
-    if cues.comparative || (cues.than && !cues.bound_figure) || has(SUPERLATIVE) {
+    if cues.comparative || (cues.than && !cues.bound_figure) || cues.has(class::TYPE_SUPERLATIVE) {
         return ClaimType::Comparison;
     }
-    if cues.figures > 0 || cues.big_number {
+    if cues.figures > 0 || cues.has(class::BIG_NUMBER) {
         return ClaimType::Quantity;
     }
-    if has(RULE) {
+    if cues.has(class::TYPE_RULE) {
         return ClaimType::Rule;
     }
-    if has(PERSONAL) {
+    if cues.has(class::TYPE_PERSONAL) {
         return ClaimType::Personal;
     }
     ClaimType::Other
