@@ -74,6 +74,8 @@ fn project(claims: usize) -> Project {
                 priority: Default::default(),
                 in_progress: false,
                 published: None,
+                worth: None,
+                claim_type: None,
             });
             next += 1;
         }

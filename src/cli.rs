@@ -41,7 +41,11 @@ pub fn main() -> ExitCode {
     };
     match cli.command {
         None => run_window(cli.files),
-        Some(Command::Extract { format, files }) => extract(format, &files),
+        Some(Command::Extract {
+            format,
+            statements,
+            files,
+        }) => extract(format, statements, &files),
         Some(Command::Import { project, files }) => import(&project, &files),
         Some(Command::Export {
             project,
@@ -104,7 +108,7 @@ fn desktop_path(arg: PathBuf) -> PathBuf {
 
 /// Read, extract and print each input in turn (reporting the ones that fail, and what a
 /// cap cut), so that memory stays that of the largest input.
-fn extract(format: ExtractFormat, files: &[PathBuf]) -> ExitCode {
+fn extract(format: ExtractFormat, statements: Option<f32>, files: &[PathBuf]) -> ExitCode {
     let format = match format {
         ExtractFormat::Json => extract_output::Format::Json,
         ExtractFormat::Csv => extract_output::Format::Csv,
@@ -115,7 +119,7 @@ fn extract(format: ExtractFormat, files: &[PathBuf]) -> ExitCode {
         extract_output::Report::Failed(e) => eprintln!("claimdesk: {e}"),
         extract_output::Report::Warning(w) => eprintln!("claimdesk: warning: {w}"),
     };
-    let streamed = extract_output::stream(format, files, &mut out, &mut report);
+    let streamed = extract_output::stream(format, statements, files, &mut out, &mut report);
     let done = match streamed.and_then(|done| out.flush().map(|()| done)) {
         Ok(done) => done,
         // A closed pipe (`claimdesk extract … | head`) is not an error worth a message.

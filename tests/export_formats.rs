@@ -233,6 +233,8 @@ fn project() -> Project {
             priority: Default::default(),
             in_progress: false,
             published: None,
+            worth: None,
+            claim_type: None,
         });
     }
     p.next_id = 200;

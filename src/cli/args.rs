@@ -26,6 +26,11 @@ pub enum Command {
     Extract {
         #[arg(long, value_enum, default_value_t = ExtractFormat::Json)]
         format: ExtractFormat,
+        /// Also the check-worthy sentences no one is quoted saying, from this score
+        /// (`--statements=0.6`; 0.75 if none given): claims of kind `statement`, the
+        /// article's own voice (docs/worth.md).
+        #[arg(long, value_name = "SCORE", num_args = 0..=1, require_equals = true, default_missing_value = "0.75")]
+        statements: Option<f32>,
         /// Article files (text in any common encoding, HTML, Markdown, PDF or DOCX; `-`
         /// reads standard input) or http(s) URLs of articles.
         #[arg(required = true)]

@@ -139,6 +139,8 @@ mod tests {
             priority: Default::default(),
             in_progress: false,
             published: None,
+            worth: None,
+            claim_type: None,
         }
     }
 

@@ -353,9 +353,18 @@ impl Jobs {
         });
     }
 
-    pub fn reextract(&mut self, article: ArticleId, text: String, known: Vec<FoundSpeaker>) {
+    /// Extract the article's claims again, and its statements from `threshold`.
+    pub fn reextract(
+        &mut self,
+        article: ArticleId,
+        text: String,
+        meta: crate::model::ArticleMeta,
+        known: Vec<FoundSpeaker>,
+        threshold: f32,
+    ) {
         self.spawn(move |tx| {
-            let extraction = crate::extract::extract_with_known(&text, &known);
+            let mut extraction = crate::extract::extract_with_known(&text, &known);
+            crate::io::import::add_statements(&text, &mut extraction, &meta, threshold);
             let _ = tx.send(JobMsg::Reextracted {
                 article,
                 extraction,

@@ -91,6 +91,8 @@ pub fn big_project(articles: usize, claims_per_article: usize, tag: &str) -> Pro
                 priority: Default::default(),
                 in_progress: false,
                 published: None,
+                worth: None,
+                claim_type: None,
             });
             next += 1;
         }

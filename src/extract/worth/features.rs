@@ -433,7 +433,9 @@ pub fn classes(word: &str) -> u32 {
 /// A word's lower-case text: the word itself when it has no capital and no typographic
 /// apostrophe (most words), else a copy in `buf`.
 pub fn lower_text<'b>(t: &'b str, buf: &'b mut String) -> &'b str {
-    if t.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'' || b == b'-') {
+    if t.bytes()
+        .all(|b| b.is_ascii_lowercase() || b == b'\'' || b == b'-')
+    {
         return t;
     }
     lower(Word::Text(t), buf)
@@ -572,7 +574,10 @@ pub fn features_of(words: &[Word<'_>], out: &mut Vec<u32>) -> Cues {
     named(b"!fig", c.figures > 0);
     named(b"!fig+year", c.figures > 0 && c.year);
     named(b"!fig+change", c.figures > 0 && c.has(class::CHANGE));
-    named(b"!p1s-nofig", c.has(class::FIRST_SINGULAR) && c.figures == 0);
+    named(
+        b"!p1s-nofig",
+        c.has(class::FIRST_SINGULAR) && c.figures == 0,
+    );
     named(b"!opinion-nofig", c.has(class::OPINION) && c.figures == 0);
     out.push(finish(mix(SEED, &[b'#', b'w', bucket(c.words)])));
     out.push(finish(mix(SEED, &[b'#', b'f', bucket(c.figures)])));

@@ -13,7 +13,7 @@ use crate::model::Project;
 
 /// The header row, in column order. New columns are added at the end only, so that
 /// readers of older exports keep working.
-pub const HEADER: [&str; 21] = [
+pub const HEADER: [&str; 23] = [
     "claim_id",
     "article_title",
     "outlet",
@@ -35,6 +35,8 @@ pub const HEADER: [&str; 21] = [
     "assignee",
     "priority",
     "in_progress",
+    "worth",
+    "claim_type",
 ];
 
 /// The UTF-8 byte-order mark that `bom` puts first.
@@ -59,6 +61,7 @@ pub fn write(out: &mut impl Write, project: &Project, options: &Options) -> io::
             .iter()
             .map(|e| one_line(&e.description))
             .collect();
+        let (worth, claim_type) = c.worthiness();
         let cells: [String; HEADER.len()] = [
             c.id.0.to_string(),
             article.map(|a| a.title.clone()).unwrap_or_default(),
@@ -83,6 +86,8 @@ pub fn write(out: &mut impl Write, project: &Project, options: &Options) -> io::
             c.assignee.clone().unwrap_or_default(),
             c.priority.key().to_string(),
             if c.in_progress { "yes" } else { "no" }.to_string(),
+            format!("{:.3}", worth.as_f64()),
+            claim_type.key().to_string(),
         ];
         w.write_record(
             cells

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::Options;
+use crate::extract::{ClaimType, Score};
 use crate::model::{
     Article, ArticleId, ClaimKind, ClaimOrigin, Evidence, Priority, Project, Publication,
     PublishState, Speaker, SpeakerId, Status, StatusChange,
@@ -76,6 +77,9 @@ struct ClaimOut<'a> {
     /// The verdict as published (Edit::Publish): status, rationale, at, by, and whether
     /// the claim's verdict changed since; null when never published.
     published: Option<PublishedOut<'a>>,
+    /// Check-worthiness in [0, 1] and the claim's type (docs/worth.md).
+    worth: Score,
+    claim_type: ClaimType,
 }
 
 #[derive(Serialize)]
@@ -157,6 +161,7 @@ pub fn to_string_with(project: &Project, options: &Options) -> Result<String, se
             .into_iter()
             .map(|c| {
                 let speaker = c.speaker.and_then(|id| speakers.get(&id).copied());
+                let (worth, claim_type) = c.worthiness();
                 ClaimOut {
                     id: c.id.0,
                     article: c.article.0,
@@ -183,6 +188,8 @@ pub fn to_string_with(project: &Project, options: &Options) -> Result<String, se
                         publication,
                         changed_since: c.publish_state() == PublishState::ChangedSince,
                     }),
+                    worth,
+                    claim_type,
                 }
             })
             .collect(),

@@ -275,6 +275,8 @@ pub(super) fn add_claim(
             priority: Default::default(),
             in_progress: false,
             published: None,
+            worth: None,
+            claim_type: None,
         },
     );
     Ok(())

@@ -44,7 +44,8 @@ impl ClaimdeskApp {
             FileAction::AddPasted { pasted, title } => {
                 self.select_next_import = true;
                 let known = self.doc.project.known_speakers();
-                self.jobs.analyse_pasted(*pasted, title, known);
+                let threshold = self.doc.project.settings.statement_threshold();
+                self.jobs.analyse_pasted(*pasted, title, known, threshold);
             }
             FileAction::NewProject => self.new_project(),
             FileAction::Save => self.save(),
@@ -55,7 +56,9 @@ impl ClaimdeskApp {
             FileAction::Reextract(article) => {
                 if let Some(a) = self.doc.project.article(article) {
                     let known = self.doc.project.known_speakers();
-                    self.jobs.reextract(article, a.text.clone(), known);
+                    let threshold = self.doc.project.settings.statement_threshold();
+                    let (text, meta) = (a.text.clone(), a.meta.clone());
+                    self.jobs.reextract(article, text, meta, known, threshold);
                 }
             }
             FileAction::CancelImport => {

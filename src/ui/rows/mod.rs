@@ -284,6 +284,8 @@ mod tests {
                 priority: Default::default(),
                 in_progress: false,
                 published: None,
+                worth: None,
+                claim_type: None,
             });
         }
         p
