@@ -65,6 +65,11 @@ pub fn words(s: &str) -> Vec<Word<'_>> {
             let start = i;
             // A word: letters (any script), with inner apostrophes and hyphens.
             while i < b.len() {
+                // ASCII letters and digits: the common case, byte by byte.
+                if b[i].is_ascii_alphanumeric() {
+                    i += 1;
+                    continue;
+                }
                 let ch = s[i..].chars().next().unwrap_or(' ');
                 if ch.is_alphanumeric() {
                     i += ch.len_utf8();
@@ -103,18 +108,49 @@ pub fn words(s: &str) -> Vec<Word<'_>> {
 }
 
 /// FNV-1a over bytes, lower-casing ASCII letters.
-fn mix(mut h: u64, bytes: &[u8]) -> u64 {
-    for &c in bytes {
-        h ^= u64::from(c.to_ascii_lowercase());
+pub const fn mix(mut h: u64, bytes: &[u8]) -> u64 {
+    let mut i = 0;
+    while i < bytes.len() {
+        h ^= bytes[i].to_ascii_lowercase() as u64;
         h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        i += 1;
     }
     h
 }
 
+/// The key of a lower-case word (what [`key`] gives its word).
+pub const fn key_of(word: &str) -> u64 {
+    mix(SEED, word.as_bytes())
+}
+
+/// A word's key: the hash of its lower-case text (typographic apostrophes as straight
+/// ones), the same for "Will", "will" and "WILL". Figures and marks have none (0).
+pub fn key(w: Word<'_>) -> u64 {
+    match w {
+        Word::Text(t) if t.is_ascii() => mix(SEED, t.as_bytes()),
+        Word::Text(_) => {
+            let mut buf = String::new();
+            mix(SEED, lower(w, &mut buf).as_bytes())
+        }
+        _ => 0,
+    }
+}
+
+/// "we'll", "You’ll".
+pub fn ends_in_will(w: Word<'_>) -> bool {
+    let Word::Text(t) = w else { return false };
+    let b = t.as_bytes();
+    b.len() >= 3
+        && b[b.len() - 2..].eq_ignore_ascii_case(b"ll")
+        && (b[b.len() - 3] == b'\'' || t[..b.len() - 2].ends_with('\u{2019}'))
+}
+
 const SEED: u64 = 0xcbf2_9ce4_8422_2325;
 
-fn word_hash(w: Word<'_>) -> u64 {
+fn word_hash(w: Word<'_>, key: u64) -> u64 {
     match w {
+        // An ASCII word's key is its hash.
+        Word::Text(t) if t.is_ascii() => key,
         Word::Text(t) => mix(SEED, t.as_bytes()),
         Word::Number => mix(SEED, b"<num>"),
         Word::Year => mix(SEED, b"<year>"),
@@ -134,7 +170,12 @@ fn finish(h: u64) -> u32 {
 /// The lower-case text of a word ("" for figures and marks).
 pub fn lower<'b>(w: Word<'_>, buf: &'b mut String) -> &'b str {
     buf.clear();
-    if let Word::Text(t) = w {
+    if let Word::Text(t) = w
+        && t.is_ascii()
+    {
+        buf.push_str(t);
+        buf.make_ascii_lowercase();
+    } else if let Word::Text(t) = w {
         for c in t.chars() {
             if c == '\u{2019}' {
                 buf.push('\'');
@@ -392,11 +433,12 @@ pub mod class {
     pub const TYPE_PERSONAL: u32 = 1 << 18;
 }
 
-/// The classes of a lower-case word.
-pub fn classes(word: &str) -> u32 {
-    use std::collections::HashMap;
+/// The classes of a word, by its [`key`].
+pub fn classes(key: u64) -> u32 {
     use std::sync::OnceLock;
-    static TABLE: OnceLock<HashMap<&'static str, u32>> = OnceLock::new();
+    // (key, classes) in open addressing (key 0: empty), probed from the key's low bits.
+    const SLOTS: usize = 2048;
+    static TABLE: OnceLock<Vec<(u64, u32)>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
         let lists: [(&[&'static str], u32); 19] = [
             (FIRST_SINGULAR, class::FIRST_SINGULAR),
@@ -419,34 +461,49 @@ pub fn classes(word: &str) -> u32 {
             (super::types::SUPERLATIVE, class::TYPE_SUPERLATIVE),
             (super::types::PERSONAL, class::TYPE_PERSONAL),
         ];
-        let mut t: HashMap<&'static str, u32> = HashMap::new();
-        for (list, bit) in lists {
-            for &w in list {
-                *t.entry(w).or_default() |= bit;
+        let mut t: Vec<(u64, u32)> = lists
+            .iter()
+            .flat_map(|&(list, bit)| list.iter().map(move |w| (key_of(w), bit)))
+            .collect();
+        t.sort_unstable();
+        let mut slots = vec![(0u64, 0u32); SLOTS];
+        for (k, bit) in t {
+            let mut i = k as usize % SLOTS;
+            while slots[i].0 != 0 && slots[i].0 != k {
+                i = (i + 1) % SLOTS;
             }
+            slots[i] = (k, slots[i].1 | bit);
         }
-        t
+        slots
     });
-    table.get(word).copied().unwrap_or(0)
-}
-
-/// A word's lower-case text: the word itself when it has no capital and no typographic
-/// apostrophe (most words), else a copy in `buf`.
-pub fn lower_text<'b>(t: &'b str, buf: &'b mut String) -> &'b str {
-    if t.bytes()
-        .all(|b| b.is_ascii_lowercase() || b == b'\'' || b == b'-')
-    {
-        return t;
+    if key == 0 {
+        return 0;
     }
-    lower(Word::Text(t), buf)
+    let mut i = key as usize % SLOTS;
+    loop {
+        match table[i] {
+            (0, _) => return 0,
+            (k, bits) if k == key => return bits,
+            _ => i = (i + 1) % SLOTS,
+        }
+    }
 }
 
 fn is_figure(w: Option<&Word<'_>>) -> bool {
     matches!(w, Some(Word::Number | Word::Percent | Word::Money))
 }
 
+const THAN: u64 = key_of("than");
+
 impl Cues {
+    #[cfg(test)]
     pub fn of(sentence: &[Word<'_>]) -> Cues {
+        let keys: Vec<u64> = sentence.iter().map(|&w| key(w)).collect();
+        Cues::of_keyed(sentence, &keys)
+    }
+
+    /// [`Cues::of`] with each word's [`key`].
+    pub fn of_keyed(sentence: &[Word<'_>], keys: &[u64]) -> Cues {
         let mut c = Cues {
             classes: 0,
             comparative: false,
@@ -461,20 +518,18 @@ impl Cues {
             bound_figure: false,
             than: false,
         };
-        let mut buf = String::new();
-        for (i, &w) in sentence.iter().enumerate() {
+        for (i, (&w, &k)) in sentence.iter().zip(keys).enumerate() {
             match w {
                 Word::Text(t) => {
                     c.words += 1;
                     if i > 0 && t.chars().next().is_some_and(char::is_uppercase) && t != "I" {
                         c.capitals += 1;
                     }
-                    let l = lower_text(t, &mut buf);
-                    let bits = classes(l);
+                    let bits = classes(k);
                     c.classes |= bits;
                     let next_is_figure =
                         is_figure(sentence.get(i + 1)) || is_figure(sentence.get(i + 2));
-                    if l == "than" {
+                    if k == THAN {
                         c.than = true;
                         if next_is_figure {
                             c.bound_figure = true;
@@ -489,7 +544,7 @@ impl Cues {
                             c.comparative = true;
                         }
                     }
-                    c.future |= bits & class::FUTURE != 0 || l.ends_with("'ll");
+                    c.future |= bits & class::FUTURE != 0 || ends_in_will(w);
                 }
                 Word::Number => c.figures += 1,
                 Word::Year => {
@@ -535,8 +590,14 @@ pub fn features(sentence: &str, out: &mut Vec<u32>) {
 
 /// [`features`] of a sentence's words; returns their cues.
 pub fn features_of(words: &[Word<'_>], out: &mut Vec<u32>) -> Cues {
+    let keys: Vec<u64> = words.iter().map(|&w| key(w)).collect();
+    features_keyed(words, &keys, out)
+}
+
+/// [`features_of`] with each word's [`key`].
+pub fn features_keyed(words: &[Word<'_>], keys: &[u64], out: &mut Vec<u32>) -> Cues {
     out.clear();
-    let hashes = words.iter().map(|&w| word_hash(w));
+    let hashes = words.iter().zip(keys).map(|(&w, &k)| word_hash(w, k));
     let start = mix(SEED, b"<s>");
     let end = mix(SEED, b"</s>");
     let mut prev = start;
@@ -546,7 +607,7 @@ pub fn features_of(words: &[Word<'_>], out: &mut Vec<u32>) -> Cues {
         prev = h;
     }
     out.push(finish(mix(prev.rotate_left(17) ^ end, b"bi")));
-    let c = Cues::of(words);
+    let c = Cues::of_keyed(words, keys);
     let mut named = |name: &[u8], on: bool| {
         if on {
             out.push(finish(mix(SEED, name)));

@@ -150,13 +150,14 @@ pub fn score(sentence: &str) -> f32 {
 /// A sentence's score and type.
 pub fn assess(sentence: &str) -> Worth {
     let words = features::words(sentence);
-    let mut feats = Vec::new();
-    let cues = features::features_of(&words, &mut feats);
+    let keys: Vec<u64> = words.iter().map(|&w| features::key(w)).collect();
+    let mut feats = Vec::with_capacity(2 * words.len() + 40);
+    let cues = features::features_keyed(&words, &keys, &mut feats);
     let score = model().score_features(&feats);
     let claim_type = if score < TYPE_FLOOR {
         ClaimType::None
     } else {
-        types::claim_type(&words, &cues)
+        types::claim_type(&words, &keys, &cues)
     };
     Worth { score, claim_type }
 }
@@ -185,7 +186,8 @@ mod tests {
     fn types_follow_the_words() {
         let t = |s: &str| {
             let words = features::words(s);
-            types::claim_type(&words, &features::Cues::of(&words))
+            let keys: Vec<u64> = words.iter().map(|&w| features::key(w)).collect();
+            types::claim_type(&words, &keys, &features::Cues::of(&words))
         };
         assert_eq!(
             t("Unemployment fell to 3.5% last year."),

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::features::{Cues, Word, class, lower};
+use super::features::{Cues, Word, class, ends_in_will, key_of};
 
 /// What kind of claim a sentence makes (`none` when it is not worth checking).
 #[derive(
@@ -135,24 +135,23 @@ pub(super) const SUPERLATIVE: &[&str] = &[
 ];
 pub(super) const PERSONAL: &[&str] = &["i", "me", "my", "myself", "i'm", "i've", "i'd", "i'll"];
 
-/// The type of a sentence of these words and cues (see [`Cues::of`]).
-pub fn claim_type(words: &[Word<'_>], cues: &Cues) -> ClaimType {
-    let mut buf = String::new();
-    let lowered: Vec<String> = words
-        .iter()
-        .map(|&w| lower(w, &mut buf).to_string())
-        .collect();
-    let pair = |a: &str, b: &str| lowered.windows(2).any(|p| p[0] == a && p[1] == b);
+/// The type of a sentence of these words, their keys and cues (see [`Cues::of_keyed`]).
+pub fn claim_type(words: &[Word<'_>], keys: &[u64], cues: &Cues) -> ClaimType {
+    let pair = |a: u64, b: u64| keys.windows(2).any(|p| p[0] == a && p[1] == b);
     if cues.has(class::TYPE_PREDICTION)
-        || pair("going", "to")
-        || lowered.iter().any(|w| w.ends_with("'ll"))
+        || pair(key_of("going"), key_of("to"))
+        || words.iter().any(|&w| ends_in_will(w))
     {
         return ClaimType::Prediction;
     }
-    let as_a_result = lowered
+    let as_a_result = keys
         .windows(3)
-        .any(|p| p[0] == "as" && p[1] == "a" && p[2] == "result");
-    if cues.has(class::TYPE_CAUSAL) || CAUSAL_PAIRS.iter().any(|&(a, b)| pair(a, b)) || as_a_result
+        .any(|p| p[0] == key_of("as") && p[1] == key_of("a") && p[2] == key_of("result"));
+    if cues.has(class::TYPE_CAUSAL)
+        || CAUSAL_PAIRS
+            .iter()
+            .any(|&(a, b)| pair(key_of(a), key_of(b)))
+        || as_a_result
     {
         return ClaimType::Causal;
     }
