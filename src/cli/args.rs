@@ -36,6 +36,19 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Score every sentence of the given articles for check-worthiness, in input order:
+    /// {"file","line","start","end","text","score","type"} per sentence (docs/worth.md).
+    Rank {
+        /// Every non-empty input line is one sentence (transcripts, data sets).
+        #[arg(long)]
+        lines: bool,
+        #[arg(long, value_enum, default_value_t = RankFormat::Jsonl)]
+        format: RankFormat,
+        /// Article files in any format `extract` reads (`-` reads standard input), or
+        /// http(s) URLs.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
     /// Add articles, with their extracted claims, to a project (created if missing).
     Import {
         /// The project file (.claimdesk), or a shared project's address
@@ -126,5 +139,12 @@ pub enum ExportFormat {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExtractFormat {
     Json,
+    Csv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RankFormat {
+    /// One JSON object a line.
+    Jsonl,
     Csv,
 }
