@@ -189,6 +189,11 @@ pub fn extract_up_to(
     }
 }
 
+/// Every non-empty line of `text`, trimmed, as byte ranges (the extractor's paragraphs).
+pub fn lines(text: &str) -> Vec<(usize, usize)> {
+    text::paragraphs(text)
+}
+
 /// Every sentence of `text`, in order, as byte ranges: the paragraphs and sentences the
 /// extractor reads (a quotation is never split).
 pub fn sentences(text: &str) -> Vec<(usize, usize)> {

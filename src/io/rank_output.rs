@@ -50,7 +50,7 @@ impl<W: Write> Sink<W> {
         let text = source.text.as_str();
         let file = source.path.display().to_string();
         let spans = if lines {
-            line_spans(text)
+            crate::extract::lines(text)
         } else {
             crate::extract::sentences(text)
         };
@@ -105,21 +105,6 @@ impl<W: Write> Sink<W> {
             Sink::Csv(w) => w.flush(),
         }
     }
-}
-
-/// Every non-empty line, trimmed, as a byte range.
-fn line_spans(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut pos = 0;
-    for line in text.split('\n') {
-        let lead = line.len() - line.trim_start().len();
-        let trimmed = line.trim();
-        if !trimmed.is_empty() {
-            out.push((pos + lead, pos + lead + trimmed.len()));
-        }
-        pos += line.len() + 1;
-    }
-    out
 }
 
 fn csv_to_io(e: csv::Error) -> io::Error {

@@ -94,37 +94,14 @@ const CAUSAL_PAIRS: &[(&str, &str)] = &[
     ("resulted", "in"),
     ("thanks", "to"),
 ];
+/// Words of laws and policies beyond the model's own rule words (`features::RULE`).
 pub(super) const RULE: &[&str] = &[
-    "law",
-    "laws",
-    "bill",
-    "bills",
-    "legislation",
-    "act",
-    "regulation",
-    "regulations",
-    "policy",
-    "policies",
-    "ban",
     "bans",
-    "banned",
-    "illegal",
-    "mandate",
-    "treaty",
-    "constitution",
-    "amendment",
-    "veto",
-    "vetoed",
-    "ruled",
     "ruling",
-    "requires",
-    "prohibits",
     "sanctions",
     "voted",
     "vote",
     "signed",
-    "tax",
-    "taxes",
     "decree",
     "ordinance",
     "statute",
@@ -161,7 +138,7 @@ pub fn claim_type(words: &[Word<'_>], keys: &[u64], cues: &Cues) -> ClaimType {
     if cues.figures > 0 || cues.has(class::BIG_NUMBER) {
         return ClaimType::Quantity;
     }
-    if cues.has(class::TYPE_RULE) {
+    if cues.has(class::RULE | class::TYPE_RULE) {
         return ClaimType::Rule;
     }
     if cues.has(class::TYPE_PERSONAL) {
