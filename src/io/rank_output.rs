@@ -31,7 +31,7 @@ pub const CSV_HEADER: [&str; 7] = ["file", "line", "start", "end", "text", "scor
 /// Where the records go: JSON Lines, or CSV (its header written first).
 pub enum Sink<W: Write> {
     Jsonl(W),
-    Csv(csv::Writer<W>),
+    Csv(Box<csv::Writer<W>>),
 }
 
 impl<W: Write> Sink<W> {
@@ -41,7 +41,7 @@ impl<W: Write> Sink<W> {
         }
         let mut w = csv::Writer::from_writer(out);
         w.write_record(CSV_HEADER).map_err(csv_to_io)?;
-        Ok(Sink::Csv(w))
+        Ok(Sink::Csv(Box::new(w)))
     }
 
     /// Score and write every sentence of one article; with `lines`, every non-empty line

@@ -71,15 +71,13 @@ pub fn words(s: &str) -> Vec<Word<'_>> {
                     continue;
                 }
                 let ch = s[i..].chars().next().unwrap_or(' ');
-                if ch.is_alphanumeric() {
-                    i += ch.len_utf8();
-                } else if (ch == '\'' || ch == '\u{2019}' || ch == '-')
+                let inner_mark = (ch == '\'' || ch == '\u{2019}' || ch == '-')
                     && s[i + ch.len_utf8()..]
                         .chars()
                         .next()
                         .is_some_and(char::is_alphabetic)
-                    && i > start
-                {
+                    && i > start;
+                if ch.is_alphanumeric() || inner_mark {
                     i += ch.len_utf8();
                 } else {
                     break;

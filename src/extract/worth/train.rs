@@ -24,12 +24,12 @@ fn splitmix(mut x: u64) -> u64 {
 
 /// The held-out fifth: decided by a hash of the sentence's id alone.
 pub fn held_out(id: u64) -> bool {
-    splitmix(id) % 5 == 0
+    splitmix(id).is_multiple_of(5)
 }
 
 /// A fifth of the training part, for choosing the regularisation (never the held-out fifth).
 pub fn validation(id: u64) -> bool {
-    splitmix(id ^ 0x5bd1_e995) % 5 == 0
+    splitmix(id ^ 0x5bd1_e995).is_multiple_of(5)
 }
 
 /// A sparse row: (feature, value).
