@@ -51,11 +51,6 @@ pub fn main() -> ExitCode {
             format,
             files,
         }) => rank(lines, format == RankFormat::Csv, &files),
-        Some(Command::Rank {
-            lines,
-            format,
-            files,
-        }) => rank(lines, format == "csv", &files),
         Some(Command::Import { project, files }) => import(&project, &files),
         Some(Command::Export {
             project,
@@ -140,36 +135,6 @@ fn extract(format: ExtractFormat, statements: Option<f32>, files: &[PathBuf]) ->
         }
     };
     exit_code(done.written, done.failed)
-}
-
-/// `claimdesk rank`: each file read and scored in turn, its sentences written at once; a
-/// file that cannot be read is one line on stderr and the others go on.
-fn rank(lines: bool, csv: bool, files: &[PathBuf]) -> ExitCode {
-    let stdout = std::io::stdout();
-    let out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
-    let (mut read, mut failed) = (0usize, 0usize);
-    let written = crate::io::rank_output::Sink::new(out, csv).and_then(|mut sink| {
-        for path in files {
-            match read_input(path) {
-                Ok(source) => {
-                    read += 1;
-                    sink.article(&source, lines)?;
-                }
-                Err(e) => {
-                    eprintln!("claimdesk: {e}");
-                    failed += 1;
-                }
-            }
-        }
-        sink.flush()
-    });
-    match written {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            eprintln!("claimdesk: cannot write output: {e}");
-            ExitCode::from(1)
-        }
-        _ => exit_code(read, failed),
-    }
 }
 
 /// `claimdesk rank`: each file read and scored in turn, its sentences written at once; a
