@@ -26,7 +26,7 @@ pub fn table_focus_id() -> Id {
 }
 
 /// Each column: what it sorts by and its header.
-const COLUMNS: [(SortColumn, &str); 10] = [
+const COLUMNS: [(SortColumn, &str); 11] = [
     (SortColumn::Number, "#"),
     (SortColumn::Speaker, "Speaker"),
     (SortColumn::Role, "Role"),
@@ -37,10 +37,11 @@ const COLUMNS: [(SortColumn, &str); 10] = [
     (SortColumn::Status, "Status"),
     (SortColumn::Triage, "Triage"),
     (SortColumn::Marks, "Notes"),
+    (SortColumn::Worth, "Worth"),
 ];
 
 /// (min, max) widths of the columns other than Claim, in [`COLUMNS`] order.
-const WIDTHS: [(f32, f32); 10] = [
+const WIDTHS: [(f32, f32); 11] = [
     (34.0, 52.0),
     (70.0, 170.0),
     (50.0, 190.0),
@@ -51,6 +52,7 @@ const WIDTHS: [(f32, f32); 10] = [
     (92.0, 100.0),
     (36.0, 150.0),
     (46.0, 110.0),
+    (40.0, 120.0),
 ];
 const CLAIM_MIN: f32 = 100.0;
 /// Space between columns (narrower than egui's default item spacing).
@@ -217,6 +219,7 @@ pub fn show(
                         });
                     });
                     row.col(|ui| notes_mark(ui, claim, checks));
+                    row.col(|ui| super::worth::cell(ui, claim));
                     let response = row.response();
                     if response.clicked() {
                         clicked = Some((claim.id, modifiers));
@@ -433,6 +436,7 @@ fn column_name(column: SortColumn) -> &'static str {
         SortColumn::Status => "status",
         SortColumn::Triage => "priority, then in progress",
         SortColumn::Marks => "notes and evidence",
+        SortColumn::Worth => "check-worthiness, most first",
     }
 }
 

@@ -75,6 +75,7 @@ pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, queue: &mut Qu
             });
         theme::name_combo(&combo.response, "Kind filter", kind_text);
         triage_filter(ui, project, &mut filter);
+        super::worth::menu(ui, project, &mut filter, queue);
         if filter.is_active() && ui.button("Clear filters").clicked() {
             queue.push(ViewAction::ClearFilters);
         }

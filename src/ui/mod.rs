@@ -36,6 +36,7 @@ mod speakers;
 pub mod state;
 mod status_bar;
 pub mod theme;
+mod worth;
 
 use std::path::PathBuf;
 

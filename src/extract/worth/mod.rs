@@ -42,6 +42,11 @@ impl Score {
         f32::from(self.0) / 1000.0
     }
 
+    /// The score in thousandths (0 to 1000).
+    pub fn thousandths(self) -> u16 {
+        self.0
+    }
+
     pub fn as_f64(self) -> f64 {
         f64::from(self.0) / 1000.0
     }

@@ -34,6 +34,8 @@ pub struct Filter {
     pub speaker: Option<SpeakerId>,
     pub article: Option<ArticleId>,
     pub kind: Option<ClaimKind>,
+    /// Only claims at least this worth checking (docs/worth.md).
+    pub min_worth: Option<crate::extract::Score>,
     /// Case-insensitive text found in the claim, its speaker, mention, role, notes or
     /// rationale;
     /// "#17" finds claim number 17.
@@ -50,6 +52,7 @@ impl Filter {
             || self.speaker.is_some()
             || self.article.is_some()
             || self.kind.is_some()
+            || self.min_worth.is_some()
             || !self.search.trim().is_empty()
     }
 }
@@ -119,6 +122,7 @@ pub fn filtered(project: &Project, filter: &Filter) -> Vec<usize> {
                 && filter.speaker.is_none_or(|s| c.speaker == Some(s))
                 && filter.article.is_none_or(|a| c.article == a)
                 && filter.kind.is_none_or(|k| c.kind == k)
+                && filter.min_worth.is_none_or(|w| c.worthiness().0 >= w)
                 && number.is_none_or(|n| c.number == n)
                 && (needle.is_empty()
                     || contains_folded(&c.content, &needle)

@@ -20,6 +20,8 @@ pub enum SortColumn {
     /// Priority (high first), then in progress first.
     Triage,
     Marks,
+    /// Check-worthiness, most worth checking first.
+    Worth,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -148,6 +150,10 @@ pub fn sort_rows(project: &Project, rows: &mut [usize], sort: Sort) {
                 .position(|p| *p == c.priority)
                 .unwrap_or(1);
             p as u32 * 2 + u32::from(!c.in_progress)
+        }),
+        SortColumn::Worth => sort_by_rank(rows, |i| {
+            let (score, _) = claims[i].worthiness();
+            u32::MAX - u32::from(score.thousandths())
         }),
         SortColumn::Marks => sort_by_rank(rows, |i| {
             let marks = claims[i].evidence.len() + usize::from(!claims[i].notes.is_empty());
