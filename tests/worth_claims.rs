@@ -95,3 +95,26 @@ fn an_old_project_loads_and_exports_scores() {
         assert!(ClaimType::from_key(c["claim_type"].as_str().expect("a type")).is_some());
     }
 }
+
+/// A sentence a claim touches (its content, or its speaker's mention) is never also a
+/// statement, however check-worthy; the others around it still are, in reading order.
+#[test]
+fn sentences_with_claims_in_them_are_not_statements() {
+    let text = "Jobs report\n\
+        The city's unemployment rate fell to 3.5% last year, the labour minister said.\n\
+        Property taxes rose by 12 percent over the past five years, faster than wages.\n\
+        The minister said that crime in the district dropped by 20% since 2021.\n\
+        The council approved a $40 million loan for the new stadium in March.\n";
+    let mut ex = extract(text);
+    let claims: Vec<(usize, usize)> = ex.claims.iter().map(|c| (c.start, c.end)).collect();
+    assert_eq!(claims.len(), 2, "{:?}", ex.claims);
+    add_statements(text, &mut ex, &outlet("Daily Example"), 0.75);
+    let kinds: Vec<ClaimKind> = ex.claims.iter().map(|c| c.kind).collect();
+    assert_eq!(ex.claims.len(), 4, "{:?}", ex.claims);
+    assert_eq!(kinds[1], ClaimKind::Statement);
+    assert_eq!(kinds[3], ClaimKind::Statement);
+    assert!(ex.claims[1].content.starts_with("Property taxes"));
+    assert!(ex.claims[3].content.starts_with("The council approved"));
+    let starts: Vec<usize> = ex.claims.iter().map(|c| c.start).collect();
+    assert!(starts.windows(2).all(|w| w[0] < w[1]), "{starts:?}");
+}

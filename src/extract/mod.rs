@@ -213,35 +213,52 @@ pub const STATEMENT_THRESHOLD: f32 = 0.75;
 /// kind [`ClaimKind::Statement`], in the article's own voice: `voice` (its outlet or
 /// byline, with a role that says so) is their speaker, or none. Headings, navigation lines
 /// and the title are left out. Claims already found keep their order; each statement goes
-/// before the first of them that starts after it.
+/// before the first of them that starts after it. No more than [`MAX_CLAIMS`] in all.
 pub fn add_statements(
     text: &str,
     ex: &mut Extraction,
     threshold: f32,
     voice: Option<FoundSpeaker>,
 ) {
-    let covered = |a: usize, b: usize| {
-        ex.claims.iter().any(|c| {
-            let (s, e) = c.mention_span.map_or((c.start, c.end), |(ms, me)| {
+    // Each claim's reach (its content and its speaker's mention), by start: the sentences
+    // come in text order, so one pass tells which of them a claim touches.
+    let mut reach: Vec<(usize, usize)> = ex
+        .claims
+        .iter()
+        .map(|c| {
+            c.mention_span.map_or((c.start, c.end), |(ms, me)| {
                 (c.start.min(ms), c.end.max(me))
-            });
-            s < b && a < e
+            })
         })
-    };
+        .collect();
+    reach.sort_unstable();
+    let (mut next, mut reach_end) = (0usize, 0usize);
+    let room = MAX_CLAIMS.saturating_sub(ex.claims.len());
+    let mut scorer = worth::Scorer::default();
     let mut found: Vec<FoundClaim> = Vec::new();
-    for (n, para) in text::paragraphs(text).into_iter().enumerate() {
+    'paragraphs: for (n, para) in text::paragraphs(text).into_iter().enumerate() {
         let line = &text[para.0..para.1];
         if n == 0 || is_heading(line) || lexicon::is_navigation_line(line) {
             continue;
         }
         let quotes = quotes::find_quotes(text, para);
         for (a, b) in text::sentences(text, para, &quotes) {
-            if covered(a, b) {
+            // The furthest end of the claims starting before this sentence ends: past
+            // its start, some claim overlaps it.
+            while let Some(&(s, e)) = reach.get(next).filter(|r| r.0 < b) {
+                reach_end = reach_end.max(e);
+                next += 1;
+                debug_assert!(s < b);
+            }
+            if reach_end > a {
                 continue;
             }
-            let assessed = worth::assess(&text[a..b]);
+            let assessed = scorer.assess(&text[a..b]);
             if assessed.score < threshold {
                 continue;
+            }
+            if found.len() >= room {
+                break 'paragraphs;
             }
             found.push(FoundClaim {
                 content: text[a..b].to_string(),

@@ -55,6 +55,7 @@ impl<W: Write> Sink<W> {
             crate::extract::sentences(text)
         };
         let (mut line, mut counted) = (1usize, 0usize);
+        let mut scorer = worth::Scorer::default();
         for (start, end) in spans {
             line += text.as_bytes()[counted..start]
                 .iter()
@@ -62,7 +63,7 @@ impl<W: Write> Sink<W> {
                 .count();
             counted = start;
             let sentence = &text[start..end];
-            let w = worth::assess(sentence);
+            let w = scorer.assess(sentence);
             let row = Row {
                 file: &file,
                 line,

@@ -25,8 +25,15 @@ pub enum Word<'a> {
 /// The words of `s`, left to right. Punctuation other than "?", "!", "%" and currency
 /// signs is dropped; inner apostrophes and hyphens stay in their word ("don't").
 pub fn words(s: &str) -> Vec<Word<'_>> {
-    let b = s.as_bytes();
     let mut out = Vec::with_capacity(s.len() / 5 + 1);
+    words_into(s, &mut out);
+    out
+}
+
+/// [`words`] into `out` (cleared first), to reuse its buffer.
+pub fn words_into<'a>(s: &'a str, out: &mut Vec<Word<'a>>) {
+    out.clear();
+    let b = s.as_bytes();
     let mut i = 0;
     let mut money = false;
     while i < b.len() {
@@ -102,7 +109,6 @@ pub fn words(s: &str) -> Vec<Word<'_>> {
         }
         i += 1;
     }
-    out
 }
 
 /// FNV-1a over bytes, lower-casing ASCII letters.

@@ -154,17 +154,34 @@ pub fn score(sentence: &str) -> f32 {
 
 /// A sentence's score and type.
 pub fn assess(sentence: &str) -> Worth {
-    let words = features::words(sentence);
-    let keys: Vec<u64> = words.iter().map(|&w| features::key(w)).collect();
-    let mut feats = Vec::with_capacity(2 * words.len() + 40);
-    let cues = features::features_keyed(&words, &keys, &mut feats);
-    let score = model().score_features(&feats);
-    let claim_type = if score < TYPE_FLOOR {
-        ClaimType::None
-    } else {
-        types::claim_type(&words, &keys, &cues)
-    };
-    Worth { score, claim_type }
+    Scorer::default().assess(sentence)
+}
+
+/// [`assess`] for many sentences of one text: the buffers of a sentence's words, keys and
+/// features are kept from one sentence to the next (no allocation per sentence).
+#[derive(Default)]
+pub struct Scorer<'a> {
+    words: Vec<features::Word<'a>>,
+    keys: Vec<u64>,
+    feats: Vec<u32>,
+}
+
+impl<'a> Scorer<'a> {
+    /// A sentence's score and type, as [`assess`] gives them.
+    pub fn assess(&mut self, sentence: &'a str) -> Worth {
+        features::words_into(sentence, &mut self.words);
+        self.keys.clear();
+        self.keys
+            .extend(self.words.iter().map(|&w| features::key(w)));
+        let cues = features::features_keyed(&self.words, &self.keys, &mut self.feats);
+        let score = model().score_features(&self.feats);
+        let claim_type = if score < TYPE_FLOOR {
+            ClaimType::None
+        } else {
+            types::claim_type(&self.words, &self.keys, &cues)
+        };
+        Worth { score, claim_type }
+    }
 }
 
 #[cfg(test)]
