@@ -52,7 +52,7 @@ const WIDTHS: [(f32, f32); 11] = [
     (92.0, 100.0),
     (36.0, 150.0),
     (46.0, 110.0),
-    (40.0, 120.0),
+    (84.0, 120.0),
 ];
 const CLAIM_MIN: f32 = 100.0;
 /// Space between columns (narrower than egui's default item spacing).

@@ -28,12 +28,12 @@ fn bar_color(ui: &Ui, score: f32) -> egui::Color32 {
     }
 }
 
-/// The Worth cell: a 36-point bar filled to the score, then the type as a chip (none when
+/// The Worth cell: a 28-point bar filled to the score, then the type as a chip (none when
 /// the claim is not worth checking). Hover: the score and type in words.
 pub fn cell(ui: &mut Ui, claim: &Claim) {
     let (score, claim_type) = claim.worthiness();
     let value = score.get();
-    let (rect, response) = ui.allocate_exact_size(egui::vec2(36.0, 8.0), Sense::hover());
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(28.0, 8.0), Sense::hover());
     if ui.is_rect_visible(rect) {
         let painter = ui.painter();
         painter.rect_filled(rect, 2.0, ui.visuals().faint_bg_color);

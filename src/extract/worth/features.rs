@@ -33,6 +33,40 @@ pub fn words(s: &str) -> Vec<Word<'_>> {
 /// [`words`] into `out` (cleared first), to reuse its buffer.
 pub fn words_into<'a>(s: &'a str, out: &mut Vec<Word<'a>>) {
     out.clear();
+    scan(s, |w, _| out.push(w));
+}
+
+/// [`words_into`], with each word's [`key`] into `keys` and its hash (what the features
+/// are made of) into `hashes`, in the same pass: an ASCII word is hashed once, lower-cased
+/// as it is read, and no word is looked at again to learn whether it is ASCII.
+pub fn words_keyed<'a>(
+    s: &'a str,
+    words: &mut Vec<Word<'a>>,
+    keys: &mut Vec<u64>,
+    hashes: &mut Vec<u64>,
+) {
+    words.clear();
+    keys.clear();
+    hashes.clear();
+    scan(s, |w, ascii| {
+        let (k, h) = match w {
+            Word::Text(t) if ascii => {
+                let k = mix(SEED, t.as_bytes());
+                (k, k)
+            }
+            _ => {
+                let k = key(w);
+                (k, word_hash(w, k))
+            }
+        };
+        words.push(w);
+        keys.push(k);
+        hashes.push(h);
+    });
+}
+
+/// The words of `s`, each given to `push` with whether it is all ASCII.
+fn scan<'a>(s: &'a str, mut push: impl FnMut(Word<'a>, bool)) {
     let b = s.as_bytes();
     let mut i = 0;
     let mut money = false;
@@ -64,12 +98,13 @@ pub fn words_into<'a>(s: &'a str, out: &mut Vec<Word<'a>>) {
             } else {
                 Word::Number
             };
-            out.push(w);
+            push(w, true);
             money = false;
             continue;
         }
         if c.is_ascii_alphabetic() || c >= 0x80 {
             let start = i;
+            let mut ascii = true;
             // A word: letters (any script), with inner apostrophes and hyphens.
             while i < b.len() {
                 // ASCII letters and digits: the common case, byte by byte.
@@ -85,6 +120,7 @@ pub fn words_into<'a>(s: &'a str, out: &mut Vec<Word<'a>>) {
                         .is_some_and(char::is_alphabetic)
                     && i > start;
                 if ch.is_alphanumeric() || inner_mark {
+                    ascii &= ch.is_ascii();
                     i += ch.len_utf8();
                 } else {
                     break;
@@ -97,14 +133,14 @@ pub fn words_into<'a>(s: &'a str, out: &mut Vec<Word<'a>>) {
                 i += ch.len_utf8();
                 continue;
             }
-            out.push(Word::Text(&s[start..i]));
+            push(Word::Text(&s[start..i]), ascii);
             money = false;
             continue;
         }
         match c {
             b'$' => money = true,
-            b'?' => out.push(Word::Question),
-            b'!' => out.push(Word::Exclamation),
+            b'?' => push(Word::Question, true),
+            b'!' => push(Word::Exclamation, true),
             _ => {}
         }
         i += 1;
@@ -600,8 +636,28 @@ pub fn features_of(words: &[Word<'_>], out: &mut Vec<u32>) -> Cues {
 
 /// [`features_of`] with each word's [`key`].
 pub fn features_keyed(words: &[Word<'_>], keys: &[u64], out: &mut Vec<u32>) -> Cues {
+    let hashes: Vec<u64> = words
+        .iter()
+        .zip(keys)
+        .map(|(&w, &k)| word_hash(w, k))
+        .collect();
+    let c = features_unsorted(words, keys, &hashes, out);
+    out.sort_unstable();
+    out.dedup();
+    c
+}
+
+/// The feature indices of a sentence's words, given each word's [`key`] and hash (see
+/// [`words_keyed`]), in the order they are made, repeats included: [`features_keyed`]
+/// without the sort.
+pub fn features_unsorted(
+    words: &[Word<'_>],
+    keys: &[u64],
+    hashes: &[u64],
+    out: &mut Vec<u32>,
+) -> Cues {
     out.clear();
-    let hashes = words.iter().zip(keys).map(|(&w, &k)| word_hash(w, k));
+    let hashes = hashes.iter().copied();
     let start = mix(SEED, b"<s>");
     let end = mix(SEED, b"</s>");
     let mut prev = start;
@@ -647,7 +703,5 @@ pub fn features_keyed(words: &[Word<'_>], keys: &[u64], out: &mut Vec<u32>) -> C
     out.push(finish(mix(SEED, &[b'#', b'w', bucket(c.words)])));
     out.push(finish(mix(SEED, &[b'#', b'f', bucket(c.figures)])));
     out.push(finish(mix(SEED, &[b'#', b'c', bucket(c.capitals)])));
-    out.sort_unstable();
-    out.dedup();
     c
 }

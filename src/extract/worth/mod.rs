@@ -152,36 +152,79 @@ pub fn score(sentence: &str) -> f32 {
     model().score(sentence)
 }
 
-/// A sentence's score and type.
+/// A sentence's score and type. The buffers are this thread's, kept from one call to
+/// the next (the extractor scores each claim as it finds it).
 pub fn assess(sentence: &str) -> Worth {
-    Scorer::default().assess(sentence)
+    thread_local! {
+        static BUFFERS: std::cell::Cell<Buffers> = std::cell::Cell::new(Buffers::default());
+    }
+    let mut scorer = Scorer {
+        words: Vec::with_capacity(sentence.len() / 4 + 1),
+        bufs: BUFFERS.take(),
+    };
+    let worth = scorer.assess(sentence);
+    BUFFERS.set(scorer.bufs);
+    worth
 }
 
-/// [`assess`] for many sentences of one text: the buffers of a sentence's words, keys and
-/// features are kept from one sentence to the next (no allocation per sentence).
+/// [`assess`] for many sentences of one text: the buffers of a sentence's words, keys,
+/// hashes and features are kept from one sentence to the next (no allocation per
+/// sentence), each word is read once, and the features are told apart by a small hash
+/// set instead of a sort.
 #[derive(Default)]
 pub struct Scorer<'a> {
     words: Vec<features::Word<'a>>,
+    bufs: Buffers,
+}
+
+/// A [`Scorer`]'s buffers that borrow nothing of the sentence.
+#[derive(Default)]
+struct Buffers {
     keys: Vec<u64>,
+    hashes: Vec<u64>,
     feats: Vec<u32>,
+    seen: Vec<u32>,
 }
 
 impl<'a> Scorer<'a> {
     /// A sentence's score and type, as [`assess`] gives them.
     pub fn assess(&mut self, sentence: &'a str) -> Worth {
-        features::words_into(sentence, &mut self.words);
-        self.keys.clear();
-        self.keys
-            .extend(self.words.iter().map(|&w| features::key(w)));
-        let cues = features::features_keyed(&self.words, &self.keys, &mut self.feats);
-        let score = model().score_features(&self.feats);
+        let b = &mut self.bufs;
+        features::words_keyed(sentence, &mut self.words, &mut b.keys, &mut b.hashes);
+        let cues = features::features_unsorted(&self.words, &b.keys, &b.hashes, &mut b.feats);
+        distinct(&mut b.feats, &mut b.seen);
+        let score = model().score_features(&b.feats);
         let claim_type = if score < TYPE_FLOOR {
             ClaimType::None
         } else {
-            types::claim_type(&self.words, &self.keys, &cues)
+            types::claim_type(&self.words, &b.keys, &cues)
         };
         Worth { score, claim_type }
     }
+}
+
+/// Keep the first of each feature index, in order: an open-addressed set (`seen`, at
+/// least twice as many slots as features) instead of a sort. Indices are hashes already,
+/// so their low bits place them.
+fn distinct(feats: &mut Vec<u32>, seen: &mut Vec<u32>) {
+    const EMPTY: u32 = u32::MAX;
+    let size = (2 * feats.len()).next_power_of_two().max(64);
+    seen.clear();
+    seen.resize(size, EMPTY);
+    let mask = size - 1;
+    feats.retain(|&f| {
+        let mut i = f as usize & mask;
+        loop {
+            match seen[i] {
+                EMPTY => {
+                    seen[i] = f;
+                    return true;
+                }
+                x if x == f => return false,
+                _ => i = (i + 1) & mask,
+            }
+        }
+    });
 }
 
 #[cfg(test)]
@@ -194,6 +237,26 @@ mod tests {
         let thanks = score("Thank you all for coming tonight.");
         assert!(fact > thanks, "{fact} vs {thanks}");
         assert!((0.0..=1.0).contains(&fact) && (0.0..=1.0).contains(&thanks));
+    }
+
+    /// The scorer's features are the training's (sorted, without repeats) as a set, and
+    /// its scores theirs.
+    #[test]
+    fn the_scorer_sees_what_training_sees() {
+        let text = "Unemployment fell to 3.5% last year, and the jobless rate fell too. \
+                    Café owners’ costs rose by €1,200 in 2023! Will they? We'll see, we'll see.";
+        let mut scorer = Scorer::default();
+        for sentence in [text, "", "the the the the", "I think – no."] {
+            let mut trained = Vec::new();
+            features::features(sentence, &mut trained);
+            scorer.assess(sentence);
+            let mut seen = scorer.bufs.feats.clone();
+            assert_eq!(seen.len(), trained.len(), "no repeats: {sentence}");
+            seen.sort_unstable();
+            assert_eq!(seen, trained, "{sentence}");
+            let (a, b) = (scorer.assess(sentence).score, model().score(sentence));
+            assert!((a - b).abs() < 1e-5, "{a} {b}");
+        }
     }
 
     #[test]
