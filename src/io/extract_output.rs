@@ -241,7 +241,8 @@ pub struct Streamed {
 /// `claimdesk extract`: each input (a file, `-` or a URL) read, its claims found and
 /// written, then dropped before the next is read. `report` is told each input that could
 /// not be read (its error) and what a cap cut (a warning), one line each naming the input.
-/// Fails only when the output cannot be written.
+/// With `statements`, the article's statements from that score are listed too
+/// ([`super::import::add_statements`]). Fails only when the output cannot be written.
 pub fn stream(
     format: Format,
     statements: Option<f32>,
