@@ -75,6 +75,8 @@ fn project(claims: usize) -> Project {
                 in_progress: false,
                 published: None,
                 tags: Vec::new(),
+                worth: None,
+                claim_type: None,
             });
             next += 1;
         }

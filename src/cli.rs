@@ -14,7 +14,10 @@ use crate::model::{FilterArgs, Project};
 
 mod args;
 mod watch;
-pub use args::{Cli, Command, ExportFilters, ExportFormat, ExtractFormat, LibraryCommand};
+pub use args::{
+    Cli, Command, ExportFilters, ExportFormat, ExtractFormat, LibraryCommand,
+    RankFormat,
+};
 
 impl ExportFilters {
     /// The filters as the model reads them (`FilterArgs::to_filter`), `None` if none given.
@@ -58,7 +61,16 @@ pub fn main() -> ExitCode {
     };
     match cli.command {
         None => run_window(cli.files),
-        Some(Command::Extract { format, files }) => extract(format, &files),
+        Some(Command::Extract {
+            format,
+            statements,
+            files,
+        }) => extract(format, statements, &files),
+        Some(Command::Rank {
+            lines,
+            format,
+            files,
+        }) => rank(lines, format == RankFormat::Csv, &files),
         Some(Command::Import { project, files }) => import(&project, &files),
         Some(Command::Export {
             project,
@@ -151,7 +163,7 @@ fn desktop_path(arg: PathBuf) -> PathBuf {
 
 /// Read, extract and print each input in turn (reporting the ones that fail, and what a
 /// cap cut), so that memory stays that of the largest input.
-fn extract(format: ExtractFormat, files: &[PathBuf]) -> ExitCode {
+fn extract(format: ExtractFormat, statements: Option<f32>, files: &[PathBuf]) -> ExitCode {
     let format = match format {
         ExtractFormat::Json => extract_output::Format::Json,
         ExtractFormat::Csv => extract_output::Format::Csv,
@@ -162,7 +174,7 @@ fn extract(format: ExtractFormat, files: &[PathBuf]) -> ExitCode {
         extract_output::Report::Failed(e) => eprintln!("claimdesk: {e}"),
         extract_output::Report::Warning(w) => eprintln!("claimdesk: warning: {w}"),
     };
-    let streamed = extract_output::stream(format, files, &mut out, &mut report);
+    let streamed = extract_output::stream(format, statements, files, &mut out, &mut report);
     let done = match streamed.and_then(|done| out.flush().map(|()| done)) {
         Ok(done) => done,
         // A closed pipe (`claimdesk extract … | head`) is not an error worth a message.
@@ -173,6 +185,36 @@ fn extract(format: ExtractFormat, files: &[PathBuf]) -> ExitCode {
         }
     };
     exit_code(done.written, done.failed)
+}
+
+/// `claimdesk rank`: each file read and scored in turn, its sentences written at once; a
+/// file that cannot be read is one line on stderr and the others go on.
+fn rank(lines: bool, csv: bool, files: &[PathBuf]) -> ExitCode {
+    let stdout = std::io::stdout();
+    let out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    let (mut read, mut failed) = (0usize, 0usize);
+    let written = crate::io::rank_output::Sink::new(out, csv).and_then(|mut sink| {
+        for path in files {
+            match crate::io::import::read_input(path) {
+                Ok(source) => {
+                    read += 1;
+                    sink.article(&source, lines)?;
+                }
+                Err(e) => {
+                    eprintln!("claimdesk: {e}");
+                    failed += 1;
+                }
+            }
+        }
+        sink.flush()
+    });
+    match written {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            eprintln!("claimdesk: cannot write output: {e}");
+            ExitCode::from(1)
+        }
+        _ => exit_code(read, failed),
+    }
 }
 
 pub(crate) fn exit_code(succeeded: usize, failed: usize) -> ExitCode {

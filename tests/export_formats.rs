@@ -234,6 +234,8 @@ fn project() -> Project {
             in_progress: false,
             published: None,
             tags: Vec::new(),
+            worth: None,
+            claim_type: None,
         });
     }
     p.next_id = 200;

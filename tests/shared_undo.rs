@@ -267,6 +267,7 @@ fn kinds() -> Vec<(&'static str, Make)> {
             settings: ProjectSettings {
                 organisation: "Desk".into(),
                 review_url_pattern: String::new(),
+                statement_threshold: None,
             },
         }),
         ("article details", |p| Edit::SetArticleMeta {
@@ -292,6 +293,8 @@ fn found() -> Extraction {
             mention: None,
             mention_span: None,
             speaker: None,
+            worth: Default::default(),
+            claim_type: Default::default(),
         }],
         speakers: Vec::new(),
     }

@@ -26,8 +26,26 @@ pub enum Command {
     Extract {
         #[arg(long, value_enum, default_value_t = ExtractFormat::Json)]
         format: ExtractFormat,
+        /// Also the check-worthy sentences no one is quoted saying, from this score
+        /// (`--statements=0.6`; 0.75 if none given): claims of kind `statement`, the
+        /// article's own voice (docs/worth.md).
+        #[arg(long, value_name = "SCORE", num_args = 0..=1, require_equals = true, default_missing_value = "0.75")]
+        statements: Option<f32>,
         /// Article files (text in any common encoding, HTML, Markdown, PDF or DOCX; `-`
         /// reads standard input) or http(s) URLs of articles.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Score every sentence of the given articles for check-worthiness, in input order:
+    /// {"file","line","start","end","text","score","type"} per sentence (docs/worth.md).
+    Rank {
+        /// Every non-empty input line is one sentence (transcripts, data sets).
+        #[arg(long)]
+        lines: bool,
+        #[arg(long, value_enum, default_value_t = RankFormat::Jsonl)]
+        format: RankFormat,
+        /// Article files in any format `extract` reads (`-` reads standard input), or
+        /// http(s) URLs.
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
@@ -190,5 +208,12 @@ pub enum ExportFormat {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExtractFormat {
     Json,
+    Csv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RankFormat {
+    /// One JSON object a line.
+    Jsonl,
     Csv,
 }

@@ -14,14 +14,17 @@ pub enum ClaimKind {
     Mixed,
     /// A headline or subheading attribution ("…: White House").
     Headline,
+    /// A check-worthy sentence no one is quoted saying: the article's own voice.
+    Statement,
 }
 
 impl ClaimKind {
-    pub const ALL: [ClaimKind; 4] = [
+    pub const ALL: [ClaimKind; 5] = [
         ClaimKind::Direct,
         ClaimKind::Indirect,
         ClaimKind::Mixed,
         ClaimKind::Headline,
+        ClaimKind::Statement,
     ];
 
     pub fn key(self) -> &'static str {
@@ -30,6 +33,7 @@ impl ClaimKind {
             ClaimKind::Indirect => "indirect",
             ClaimKind::Mixed => "mixed",
             ClaimKind::Headline => "headline",
+            ClaimKind::Statement => "statement",
         }
     }
 }

@@ -6,7 +6,9 @@
 //! 3. `rules`: match attribution frames (quotes around a cue, reported speech,
 //!    "according to", nominal cues, headlines) and cut out content and speaker mention;
 //! 4. `speakers`: build the article's speaker registry and resolve mentions
-//!    ("he", "the spokesperson", "Kirby") to canonical speakers with roles.
+//!    ("he", "the spokesperson", "Kirby") to canonical speakers with roles;
+//! 5. `worth`: every claim's check-worthiness and type; [`add_statements`] turns the
+//!    check-worthy sentences no one is quoted saying into claims of the article's own voice.
 
 mod complements;
 mod kind;
@@ -17,9 +19,11 @@ mod speakers;
 pub mod syntax;
 mod text;
 mod word_table;
+pub mod worth;
 
 pub use kind::ClaimKind;
 use rules::{Frame, Place, Sentence};
+pub use worth::{ClaimType, Score};
 
 /// A claim as the extractor finds it, before it joins a project.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -35,6 +39,11 @@ pub struct FoundClaim {
     pub mention_span: Option<(usize, usize)>,
     /// Index into [`Extraction::speakers`].
     pub speaker: Option<usize>,
+    /// How worth checking the content is, and what kind of claim it makes.
+    #[serde(default)]
+    pub worth: Score,
+    #[serde(default)]
+    pub claim_type: ClaimType,
 }
 
 /// A speaker of one article's registry.
@@ -157,6 +166,9 @@ pub fn extract_up_to(
                 {
                     last.content = format!("{} \u{2026} {}", last.content, &text[a..b]);
                     last.end = b;
+                    let assessed = worth::assess(&last.content);
+                    last.worth = Score::new(assessed.score);
+                    last.claim_type = assessed.claim_type;
                     previous = Some(last.clone());
                     continue;
                 }
@@ -175,6 +187,115 @@ pub fn extract_up_to(
         claims,
         speakers: registry.speakers,
     }
+}
+
+/// Every non-empty line of `text`, trimmed, as byte ranges (the extractor's paragraphs).
+pub fn lines(text: &str) -> Vec<(usize, usize)> {
+    text::paragraphs(text)
+}
+
+/// Every sentence of `text`, in order, as byte ranges: the paragraphs and sentences the
+/// extractor reads (a quotation is never split).
+pub fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for para in text::paragraphs(text) {
+        let quotes = quotes::find_quotes(text, para);
+        out.extend(text::sentences(text, para, &quotes));
+    }
+    out
+}
+
+/// The default score from which a sentence no one is quoted saying becomes a statement:
+/// a typical news article gets at most about 10 (docs/worth.md).
+pub const STATEMENT_THRESHOLD: f32 = 0.75;
+
+/// Add the check-worthy sentences (score ≥ `threshold`) that no claim covers as claims of
+/// kind [`ClaimKind::Statement`], in the article's own voice: `voice` (its outlet or
+/// byline, with a role that says so) is their speaker, or none. Headings, navigation lines
+/// and the title are left out. Claims already found keep their order; each statement goes
+/// before the first of them that starts after it. No more than [`MAX_CLAIMS`] in all.
+pub fn add_statements(
+    text: &str,
+    ex: &mut Extraction,
+    threshold: f32,
+    voice: Option<FoundSpeaker>,
+) {
+    // Each claim's reach (its content and its speaker's mention), by start: the sentences
+    // come in text order, so one pass tells which of them a claim touches.
+    let mut reach: Vec<(usize, usize)> = ex
+        .claims
+        .iter()
+        .map(|c| {
+            c.mention_span.map_or((c.start, c.end), |(ms, me)| {
+                (c.start.min(ms), c.end.max(me))
+            })
+        })
+        .collect();
+    reach.sort_unstable();
+    let (mut next, mut reach_end) = (0usize, 0usize);
+    let room = MAX_CLAIMS.saturating_sub(ex.claims.len());
+    let mut scorer = worth::Scorer::default();
+    let mut found: Vec<FoundClaim> = Vec::new();
+    'paragraphs: for (n, para) in text::paragraphs(text).into_iter().enumerate() {
+        let line = &text[para.0..para.1];
+        if n == 0 || is_heading(line) || lexicon::is_navigation_line(line) {
+            continue;
+        }
+        let quotes = quotes::find_quotes(text, para);
+        for (a, b) in text::sentences(text, para, &quotes) {
+            // The furthest end of the claims starting before this sentence ends: past
+            // its start, some claim overlaps it.
+            while let Some(&(s, e)) = reach.get(next).filter(|r| r.0 < b) {
+                reach_end = reach_end.max(e);
+                next += 1;
+                debug_assert!(s < b);
+            }
+            if reach_end > a {
+                continue;
+            }
+            let assessed = scorer.assess(&text[a..b]);
+            if assessed.score < threshold {
+                continue;
+            }
+            if found.len() >= room {
+                break 'paragraphs;
+            }
+            found.push(FoundClaim {
+                content: text[a..b].to_string(),
+                start: a,
+                end: b,
+                kind: ClaimKind::Statement,
+                cue: String::new(),
+                mention: None,
+                mention_span: None,
+                speaker: None,
+                worth: Score::new(assessed.score),
+                claim_type: assessed.claim_type,
+            });
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    if let Some(voice) = voice {
+        let at = match ex.speakers.iter().position(|s| s.name == voice.name) {
+            Some(i) => i,
+            None => {
+                ex.speakers.push(voice);
+                ex.speakers.len() - 1
+            }
+        };
+        found.iter_mut().for_each(|c| c.speaker = Some(at));
+    }
+    let old = std::mem::take(&mut ex.claims);
+    let mut found = found.into_iter().peekable();
+    for claim in old {
+        while let Some(s) = found.next_if(|s| s.start < claim.start) {
+            ex.claims.push(s);
+        }
+        ex.claims.push(claim);
+    }
+    ex.claims.extend(found);
 }
 
 /// The latest claim from `since` on that is a quotation, else the latest claim from `since`.
@@ -234,6 +355,7 @@ fn build_claim(
     } else {
         kind_of(text, &frame.content)
     };
+    let assessed = worth::assess(&content);
     Some(FoundClaim {
         content,
         start,
@@ -243,6 +365,8 @@ fn build_claim(
         mention,
         mention_span,
         speaker,
+        worth: Score::new(assessed.score),
+        claim_type: assessed.claim_type,
     })
 }
 

@@ -1,9 +1,11 @@
 //! The output of `claimdesk extract`: a contract other tools read. Extend it, never break it.
 //!
 //! JSON: `{"articles":[{"path","title","outlet","author","published","url",
-//! "claims":[{"content","speaker","mention","role","cue","kind","start","end"}],
-//! "speakers":[...]}]}`. `start`/`end` are byte offsets of the
-//! content in the article text; `speaker` and `role` may be null.
+//! "claims":[{"content","speaker","mention","role","cue","kind","start","end",
+//! "mention_start","mention_end","worth","claim_type"}], "speakers":[...]}]}`.
+//! `start`/`end` are byte offsets of the content in the article text; `speaker` and
+//! `role` may be null; `worth` is the content's check-worthiness in [0, 1] and
+//! `claim_type` its type (docs/worth.md).
 //!
 //! Both are written one article at a time ([`Writer`]): `claimdesk extract` reads,
 //! extracts, writes and drops each input in turn, so its memory is that of the largest
@@ -17,7 +19,7 @@ use serde::Serialize;
 
 use super::article::ArticleSource;
 use super::spreadsheet_safe;
-use crate::extract::Extraction;
+use crate::extract::{Extraction, Score};
 
 #[derive(Serialize)]
 struct ArticleOut<'a> {
@@ -42,6 +44,8 @@ struct ClaimOut<'a> {
     end: usize,
     mention_start: Option<usize>,
     mention_end: Option<usize>,
+    worth: Score,
+    claim_type: &'static str,
 }
 
 #[derive(Serialize)]
@@ -73,6 +77,8 @@ fn article_out<'a>(source: &'a ArticleSource, ex: &'a Extraction) -> ArticleOut<
                     end: c.end,
                     mention_start: c.mention_span.map(|s| s.0),
                     mention_end: c.mention_span.map(|s| s.1),
+                    worth: c.worth,
+                    claim_type: c.claim_type.key(),
                 }
             })
             .collect(),
@@ -150,6 +156,7 @@ impl<'w, W: Write> Writer<'w, W> {
             Writer::Csv(w) => {
                 for c in &a.claims {
                     let (start, end) = (c.start.to_string(), c.end.to_string());
+                    let worth = format!("{:.3}", c.worth.as_f64());
                     let row = [
                         a.path.as_str(),
                         a.title,
@@ -161,6 +168,8 @@ impl<'w, W: Write> Writer<'w, W> {
                         &start,
                         &end,
                         c.content,
+                        &worth,
+                        c.claim_type,
                     ];
                     w.write_record(row.iter().map(|cell| spreadsheet_safe(cell).into_owned()))
                         .map_err(csv_to_io)?;
@@ -232,9 +241,11 @@ pub struct Streamed {
 /// `claimdesk extract`: each input (a file, `-` or a URL) read, its claims found and
 /// written, then dropped before the next is read. `report` is told each input that could
 /// not be read (its error) and what a cap cut (a warning), one line each naming the input.
-/// Fails only when the output cannot be written.
+/// With `statements`, the article's statements from that score are listed too
+/// ([`super::import::add_statements`]). Fails only when the output cannot be written.
 pub fn stream(
     format: Format,
+    statements: Option<f32>,
     inputs: &[PathBuf],
     out: &mut impl Write,
     report: &mut dyn FnMut(Report),
@@ -250,7 +261,10 @@ pub fn stream(
                 continue;
             }
         };
-        let ex = crate::extract::extract(&source.text);
+        let mut ex = crate::extract::extract(&source.text);
+        if let Some(threshold) = statements {
+            super::import::add_statements(&source.text, &mut ex, &source.meta, threshold);
+        }
         source
             .warning_lines()
             .for_each(|l| report(Report::Warning(l)));
@@ -275,8 +289,19 @@ pub enum Report {
     Warning(String),
 }
 
-pub const CSV_HEADER: [&str; 10] = [
-    "path", "title", "speaker", "mention", "role", "cue", "kind", "start", "end", "content",
+pub const CSV_HEADER: [&str; 12] = [
+    "path",
+    "title",
+    "speaker",
+    "mention",
+    "role",
+    "cue",
+    "kind",
+    "start",
+    "end",
+    "content",
+    "worth",
+    "claim_type",
 ];
 
 pub fn write_csv(out: &mut impl Write, items: &[(&ArticleSource, Extraction)]) -> io::Result<()> {

@@ -6,7 +6,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use super::article::{ArticleSource, ReadError, read_article};
 use super::fetch;
 use crate::extract::{Extraction, FoundSpeaker};
-use crate::model::{Article, ArticleId, Project};
+use crate::model::{Article, ArticleId, ArticleMeta, Project};
 
 pub use super::article::sha256_hex;
 
@@ -86,7 +86,9 @@ fn import_one(
         Input::Read(path, source) => (path, *source),
     };
     let path = path.as_path();
-    let analysed = analyse_source(source?, &project.known_speakers());
+    let threshold = project.settings.statement_threshold();
+    let known = project.known_speakers();
+    let analysed = analyse_source_watched(source?, &known, threshold, &mut |_| {});
     analysed.warnings.iter().cloned().for_each(&mut *warn);
     if let Some(existing) = project.duplicate_of(&analysed.article) {
         return Err(ReadError {
@@ -199,37 +201,63 @@ pub fn analyse_file(path: &Path, known: &[FoundSpeaker]) -> Result<AnalysedArtic
     Ok(analyse_source(read_input(path)?, known))
 }
 
-/// Find the claims of an article already read, and make it ready to join a project.
+/// Find the claims of an article already read, and make it ready to join a project; its
+/// statements from the default threshold ([`crate::extract::STATEMENT_THRESHOLD`]).
 pub fn analyse_source(source: ArticleSource, known: &[FoundSpeaker]) -> AnalysedArticle {
-    analyse_source_watched(source, known, &mut |_| {})
+    analyse_source_watched(
+        source,
+        known,
+        crate::extract::STATEMENT_THRESHOLD,
+        &mut |_| {},
+    )
 }
 
-/// [`analyse_source`], telling `analysed` the share of the text analysed so far (0 to 1,
-/// growing; the window's progress bar).
+/// [`analyse_source`] with the project's statement threshold, telling `analysed` the share
+/// of the text analysed so far (0 to 1, growing; the window's progress bar).
 pub fn analyse_source_watched(
     source: ArticleSource,
     known: &[FoundSpeaker],
+    threshold: f32,
     analysed: &mut dyn FnMut(f64),
 ) -> AnalysedArticle {
-    analyse_source_up_to(source, known, crate::extract::MAX_CLAIMS, analysed)
+    analyse(
+        source,
+        known,
+        crate::extract::MAX_CLAIMS,
+        threshold,
+        analysed,
+    )
 }
 
-/// [`analyse_source_watched`] taking at most `max_claims` claims (tests lower the cap).
+/// [`analyse_source`] taking at most `max_claims` claims (tests lower the cap).
 pub fn analyse_source_up_to(
     source: ArticleSource,
     known: &[FoundSpeaker],
     max_claims: usize,
     analysed: &mut dyn FnMut(f64),
 ) -> AnalysedArticle {
+    let threshold = crate::extract::STATEMENT_THRESHOLD;
+    analyse(source, known, max_claims, threshold, analysed)
+}
+
+fn analyse(
+    source: ArticleSource,
+    known: &[FoundSpeaker],
+    max_claims: usize,
+    threshold: f32,
+    analysed: &mut dyn FnMut(f64),
+) -> AnalysedArticle {
     let path = source.path.clone();
     let len = source.text.len().max(1) as f64;
-    let extraction = crate::extract::extract_up_to(&source.text, known, max_claims, &mut |at| {
-        analysed(at as f64 / len)
-    });
+    let mut extraction =
+        crate::extract::extract_up_to(&source.text, known, max_claims, &mut |at| {
+            analysed(at as f64 / len)
+        });
     let mut warnings: Vec<String> = source.warning_lines().collect();
     if let Some(cut) = claims_cap_warning(&extraction, &source.text, max_claims) {
         warnings.push(format!("{}: {cut}", super::article::shown_path(&path)));
     }
+    add_statements(&source.text, &mut extraction, &source.meta, threshold);
     let article = Article {
         id: ArticleId(0),
         title: source.title,
@@ -245,6 +273,38 @@ pub fn analyse_source_up_to(
         extraction,
         warnings,
     }
+}
+
+/// The article's own voice, to which its statements are attributed: its outlet, else its
+/// byline, with a role that says which.
+pub fn article_voice(meta: &ArticleMeta) -> Option<FoundSpeaker> {
+    fn field(f: &Option<String>) -> Option<&str> {
+        f.as_deref().map(str::trim).filter(|s| !s.is_empty())
+    }
+    if let Some(outlet) = field(&meta.outlet) {
+        return Some(FoundSpeaker {
+            name: outlet.to_string(),
+            role: Some(ARTICLE_OUTLET.into()),
+            aliases: Vec::new(),
+            is_body: true,
+        });
+    }
+    field(&meta.author).map(|author| FoundSpeaker {
+        name: author.to_string(),
+        role: Some(ARTICLE_BYLINE.into()),
+        aliases: Vec::new(),
+        is_body: false,
+    })
+}
+
+/// The role of a statement's speaker: the article's outlet, or its byline.
+pub const ARTICLE_OUTLET: &str = "the article (outlet)";
+pub const ARTICLE_BYLINE: &str = "the article (byline)";
+
+/// Add the article's check-worthy statements (score ≥ `threshold`, said by no one quoted)
+/// to `ex`, attributed to [`article_voice`].
+pub fn add_statements(text: &str, ex: &mut Extraction, meta: &ArticleMeta, threshold: f32) {
+    crate::extract::add_statements(text, ex, threshold, article_voice(meta));
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ pub mod formats;
 pub mod import;
 pub mod library;
 pub mod project_file;
+pub mod rank_output;
 pub mod regular_file;
 pub mod shared;
 pub mod web_address;

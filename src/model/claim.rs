@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-pub use crate::extract::ClaimKind;
+pub use crate::extract::{ClaimKind, ClaimType, Score};
 
 use super::{ArticleId, Priority, Publication, SpeakerId, Status};
 
@@ -99,6 +99,26 @@ pub struct Claim {
     /// once, in the order given; written only when there are some.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
+    /// How worth checking the claim is (docs/worth.md), and its type: none in files from
+    /// before scores, and for claims the analyst added.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub worth: Option<Score>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub claim_type: Option<ClaimType>,
+}
+
+impl Claim {
+    /// The claim's check-worthiness and type: as extracted, else (a claim the analyst added,
+    /// or one from a file written before scores) judged from its content now.
+    pub fn worthiness(&self) -> (Score, ClaimType) {
+        match self.worth {
+            Some(score) => (score, self.claim_type.unwrap_or_default()),
+            None => {
+                let w = crate::extract::worth::assess(&self.content);
+                (Score::new(w.score), w.claim_type)
+            }
+        }
+    }
 }
 
 /// For serde: a flag that is off is not written.

@@ -48,6 +48,8 @@ pub struct Filter {
     /// Claims carrying any of these tags (compared case-insensitively).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
+    /// Only claims at least this worth checking (docs/worth.md).
+    pub min_worth: Option<crate::extract::Score>,
     /// Case-insensitive text found in the claim, its speaker, mention, role, notes or
     /// rationale;
     /// "#17" finds claim number 17.
@@ -65,6 +67,7 @@ impl Filter {
             || self.speaker.is_some()
             || self.article.is_some()
             || self.kind.is_some()
+            || self.min_worth.is_some()
             || !self.search.trim().is_empty()
     }
 
@@ -160,6 +163,7 @@ pub fn filtered(project: &Project, filter: &Filter) -> Vec<usize> {
                 && filter.speaker.is_none_or(|s| c.speaker == Some(s))
                 && filter.article.is_none_or(|a| c.article == a)
                 && filter.kind.is_none_or(|k| c.kind == k)
+                && filter.min_worth.is_none_or(|w| c.worthiness().0 >= w)
                 && number.is_none_or(|n| c.number == n)
                 && (needle.is_empty()
                     || contains_folded(&c.content, &needle)

@@ -16,6 +16,19 @@ pub struct ProjectSettings {
     /// Address pattern of a published fact-check, e.g. `https://example.org/checks/{id}`.
     #[serde(default)]
     pub review_url_pattern: String,
+    /// The score from which a check-worthy sentence no one is quoted saying becomes a
+    /// statement (docs/worth.md); none: the default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub statement_threshold: Option<crate::extract::Score>,
+}
+
+impl ProjectSettings {
+    pub fn statement_threshold(&self) -> f32 {
+        self.statement_threshold.map_or(
+            crate::extract::STATEMENT_THRESHOLD,
+            crate::extract::Score::get,
+        )
+    }
 }
 
 /// Keys of a project file that this claimdesk does not know (a newer version wrote them),
@@ -395,6 +408,8 @@ fn push_claims(
             in_progress: false,
             published: None,
             tags: Vec::new(),
+            worth: Some(c.worth),
+            claim_type: Some(c.claim_type),
         });
     }
     out[base..].reverse();

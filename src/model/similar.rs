@@ -167,6 +167,8 @@ mod tests {
             in_progress: false,
             published: None,
             tags: Vec::new(),
+            worth: None,
+            claim_type: None,
         }
     }
 

@@ -167,6 +167,7 @@ pub fn show(
                                     .on_hover_text(claim.tags.join("\n"));
                             }
                             SortColumn::Marks => notes_mark(ui, claim, checks),
+                            SortColumn::Worth => super::worth::cell(ui, claim),
                         });
                     }
                     let response = row.response();
@@ -388,6 +389,7 @@ fn column_name(column: SortColumn) -> &'static str {
         SortColumn::Triage => "priority, then in progress",
         SortColumn::Marks => "notes and evidence",
         SortColumn::Tags => "tags",
+        SortColumn::Worth => "check-worthiness, most first",
     }
 }
 

@@ -122,6 +122,9 @@ pub enum FileAction {
     /// The window's close button (or the system) asks to close.
     CloseRequested,
     Reextract(ArticleId),
+    /// A new statement threshold for the project (an undoable settings edit); every
+    /// article's statements are then found again from it, in the background.
+    StatementThreshold(f32),
     CancelImport,
     Export(Box<ExportRequest>),
     /// Pick the export's file with the native save dialog.

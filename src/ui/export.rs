@@ -26,6 +26,8 @@ pub struct ExportWindow {
     pub shown: Option<BTreeSet<ClaimId>>,
     pub organisation: String,
     pub review_url_pattern: String,
+    /// Kept as the project has it: this window does not change it.
+    statement_threshold: Option<crate::extract::Score>,
     /// How many claims the project has, Not a claim left out (for "12 of 40").
     pub total: usize,
     /// Where to write, as typed or picked.
@@ -68,6 +70,7 @@ impl ExportWindow {
         self.format = Some(format);
         self.organisation = project.settings.organisation.clone();
         self.review_url_pattern = project.settings.review_url_pattern.clone();
+        self.statement_threshold = project.settings.statement_threshold;
         let file = format!("{}.{}", file_stem(name), format.extension());
         self.path = match dir {
             Some(dir) if !dir.as_os_str().is_empty() => dir.join(file).display().to_string(),
@@ -80,6 +83,7 @@ impl ExportWindow {
         ProjectSettings {
             organisation: self.organisation.trim().to_string(),
             review_url_pattern: self.review_url_pattern.trim().to_string(),
+            statement_threshold: self.statement_threshold,
         }
     }
 

@@ -77,6 +77,7 @@ pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, queue: &mut Qu
         tag_filter(ui, &view.index.tags, &mut filter);
         triage_filter(ui, project, &mut filter);
         super::views_menu::show(ui, project, view, queue);
+        super::worth::menu(ui, project, &mut filter, queue);
         if filter.is_active() && ui.button("Clear filters").clicked() {
             queue.push(ViewAction::ClearFilters);
         }

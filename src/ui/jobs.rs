@@ -364,13 +364,37 @@ impl Jobs {
         });
     }
 
-    pub fn reextract(&mut self, article: ArticleId, text: String, known: Vec<FoundSpeaker>) {
+    /// Extract the article's claims again, and its statements from `threshold`.
+    pub fn reextract(
+        &mut self,
+        article: ArticleId,
+        text: String,
+        meta: crate::model::ArticleMeta,
+        known: Vec<FoundSpeaker>,
+        threshold: f32,
+    ) {
+        self.reextract_all(vec![(article, text, meta)], known, threshold);
+    }
+
+    /// [`Jobs::reextract`] of several articles, one after the other on one thread.
+    pub fn reextract_all(
+        &mut self,
+        articles: Vec<(ArticleId, String, crate::model::ArticleMeta)>,
+        known: Vec<FoundSpeaker>,
+        threshold: f32,
+    ) {
         self.spawn(move |tx| {
-            let extraction = crate::extract::extract_with_known(&text, &known);
-            let _ = tx.send(JobMsg::Reextracted {
-                article,
-                extraction,
-            });
+            for (article, text, meta) in articles {
+                let mut extraction = crate::extract::extract_with_known(&text, &known);
+                crate::io::import::add_statements(&text, &mut extraction, &meta, threshold);
+                let msg = JobMsg::Reextracted {
+                    article,
+                    extraction,
+                };
+                if tx.send(msg).is_err() {
+                    return;
+                }
+            }
         });
     }
 

@@ -40,6 +40,7 @@ mod status_bar;
 pub mod table_columns;
 pub mod theme;
 pub mod views_menu;
+mod worth;
 
 use std::path::PathBuf;
 

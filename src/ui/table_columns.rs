@@ -38,7 +38,7 @@ const fn opt(sort: SortColumn, header: &'static str, width: (f32, f32), empty: f
 }
 
 /// The columns, in order.
-pub const COLUMNS: [ColumnDef; 11] = [
+pub const COLUMNS: [ColumnDef; 12] = [
     col(SortColumn::Number, "#", (34.0, 52.0)),
     col(SortColumn::Speaker, "Speaker", (70.0, 150.0)),
     opt(SortColumn::Role, "Role", (50.0, 150.0), 40.0),
@@ -50,6 +50,7 @@ pub const COLUMNS: [ColumnDef; 11] = [
     opt(SortColumn::Triage, "Triage", (60.0, 140.0), 50.0),
     opt(SortColumn::Tags, "Tags", (50.0, 140.0), 40.0),
     opt(SortColumn::Marks, "Notes", (70.0, 200.0), 48.0),
+    col(SortColumn::Worth, "Worth", (84.0, 120.0)),
 ];
 const CLAIM_MIN: f32 = 100.0;
 /// The Claim column's least share of the table's width (at any zoom).
@@ -59,10 +60,11 @@ pub const COLUMN_GAP: f32 = 6.0;
 
 /// The columns left out first when the table is too narrow for every column at three
 /// quarters of its minimum beside a Claim column of [`CLAIM_SHARE`] (a large zoom).
-const DROP_ORDER: [SortColumn; 7] = [
+const DROP_ORDER: [SortColumn; 8] = [
     SortColumn::Cue,
     SortColumn::Kind,
     SortColumn::Article,
+    SortColumn::Worth,
     SortColumn::Role,
     SortColumn::Tags,
     SortColumn::Triage,
@@ -172,7 +174,7 @@ pub fn column_widths(available: f32, shown: &[usize], filled: Filled, spacing: f
 mod tests {
     use super::*;
 
-    const SHOWN: [usize; 11] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+    const SHOWN: [usize; 12] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
     const FULL: Filled = Filled {
         role: true,
         triage: true,

@@ -92,6 +92,8 @@ pub fn big_project(articles: usize, claims_per_article: usize, tag: &str) -> Pro
                 in_progress: false,
                 published: None,
                 tags: Vec::new(),
+                worth: None,
+                claim_type: None,
             });
             next += 1;
         }

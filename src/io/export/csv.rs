@@ -13,7 +13,7 @@ use crate::model::Project;
 
 /// The header row, in column order. New columns are added at the end only, so that
 /// readers of older exports keep working.
-pub const HEADER: [&str; 22] = [
+pub const HEADER: [&str; 24] = [
     "claim_id",
     "article_title",
     "outlet",
@@ -35,6 +35,8 @@ pub const HEADER: [&str; 22] = [
     "assignee",
     "priority",
     "in_progress",
+    "worth",
+    "claim_type",
     "tags",
 ];
 
@@ -60,6 +62,7 @@ pub fn write(out: &mut impl Write, project: &Project, options: &Options) -> io::
             .iter()
             .map(|e| one_line(&e.description))
             .collect();
+        let (worth, claim_type) = c.worthiness();
         let cells: [String; HEADER.len()] = [
             c.id.0.to_string(),
             article.map(|a| a.title.clone()).unwrap_or_default(),
@@ -84,6 +87,8 @@ pub fn write(out: &mut impl Write, project: &Project, options: &Options) -> io::
             c.assignee.clone().unwrap_or_default(),
             c.priority.key().to_string(),
             if c.in_progress { "yes" } else { "no" }.to_string(),
+            format!("{:.3}", worth.as_f64()),
+            claim_type.key().to_string(),
             // Tags hold no commas (`model::tags::clean_tag`): the list reads back unambiguously.
             c.tags.join(", "),
         ];

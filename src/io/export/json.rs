@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::Options;
+use crate::extract::{ClaimType, Score};
 use crate::model::{
     Article, ArticleId, ClaimKind, ClaimOrigin, Evidence, Priority, Project, Publication,
     PublishState, Speaker, SpeakerId, Status, StatusChange,
@@ -78,6 +79,9 @@ struct ClaimOut<'a> {
     published: Option<PublishedOut<'a>>,
     /// The claim's tags, in the order given ([] when none).
     tags: &'a [String],
+    /// Check-worthiness in [0, 1] and the claim's type (docs/worth.md).
+    worth: Score,
+    claim_type: ClaimType,
 }
 
 #[derive(Serialize)]
@@ -159,6 +163,7 @@ pub fn to_string_with(project: &Project, options: &Options) -> Result<String, se
             .into_iter()
             .map(|c| {
                 let speaker = c.speaker.and_then(|id| speakers.get(&id).copied());
+                let (worth, claim_type) = c.worthiness();
                 ClaimOut {
                     id: c.id.0,
                     article: c.article.0,
@@ -186,6 +191,8 @@ pub fn to_string_with(project: &Project, options: &Options) -> Result<String, se
                         changed_since: c.publish_state() == PublishState::ChangedSince,
                     }),
                     tags: &c.tags,
+                    worth,
+                    claim_type,
                 }
             })
             .collect(),

@@ -48,6 +48,7 @@ pub(super) fn set_settings(
     let settings = ProjectSettings {
         organisation: settings.organisation.trim().to_string(),
         review_url_pattern: settings.review_url_pattern.trim().to_string(),
+        statement_threshold: settings.statement_threshold,
     };
     if project.settings == settings {
         return Err(EditError::NoChange);

@@ -276,6 +276,8 @@ pub(super) fn add_claim(
             in_progress: false,
             published: None,
             tags: Vec::new(),
+            worth: None,
+            claim_type: None,
         },
     );
     Ok(())

@@ -19,6 +19,8 @@ pub(super) fn extraction() -> Extraction {
                 mention: Some("Kirby".into()),
                 mention_span: Some((0, 5)),
                 speaker: Some(0),
+                worth: Default::default(),
+                claim_type: Default::default(),
             },
             FoundClaim {
                 content: "we will go on".into(),
@@ -29,6 +31,8 @@ pub(super) fn extraction() -> Extraction {
                 mention: Some("Gallant".into()),
                 mention_span: Some((27, 34)),
                 speaker: Some(1),
+                worth: Default::default(),
+                claim_type: Default::default(),
             },
         ],
         speakers: vec![
@@ -375,6 +379,7 @@ fn set_settings_trims_marks_dirty_and_undoes() {
         settings: ProjectSettings {
             organisation: "  Example Checks ".into(),
             review_url_pattern: "https://example.org/checks/{id}\n".into(),
+            statement_threshold: None,
         },
     };
     h.apply(&mut p, edit.clone()).unwrap();

@@ -148,6 +148,7 @@ fn every_edit(p: &Project) -> Vec<Edit> {
             settings: ProjectSettings {
                 organisation: "Desk".into(),
                 review_url_pattern: "https://desk.example/{id}".into(),
+                statement_threshold: None,
             },
         },
         Edit::SetArticleMeta {

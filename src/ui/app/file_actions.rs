@@ -49,7 +49,8 @@ impl ClaimdeskApp {
             FileAction::AddPasted { pasted, title } => {
                 self.select_next_import = true;
                 let known = self.doc.project.known_speakers();
-                self.jobs.analyse_pasted(*pasted, title, known);
+                let threshold = self.doc.project.settings.statement_threshold();
+                self.jobs.analyse_pasted(*pasted, title, known, threshold);
             }
             FileAction::NewProject => self.new_project(),
             FileAction::Save => self.save(),
@@ -60,9 +61,12 @@ impl ClaimdeskApp {
             FileAction::Reextract(article) => {
                 if let Some(a) = self.doc.project.article(article) {
                     let known = self.doc.project.known_speakers();
-                    self.jobs.reextract(article, a.text.clone(), known);
+                    let threshold = self.doc.project.settings.statement_threshold();
+                    let (text, meta) = (a.text.clone(), a.meta.clone());
+                    self.jobs.reextract(article, text, meta, known, threshold);
                 }
             }
+            FileAction::StatementThreshold(threshold) => self.statement_threshold(threshold),
             FileAction::CancelImport => {
                 if let Some(added) = self.jobs.cancel_import() {
                     self.select_next_import = false;
@@ -95,5 +99,33 @@ impl ClaimdeskApp {
             }
             FileAction::Answer(prompt, answer) => self.answer_prompt(prompt, answer),
         }
+    }
+}
+
+impl ClaimdeskApp {
+    /// A new statement threshold: one undoable settings edit, then every article's
+    /// statements found again from it in the background (a re-extraction, which keeps the
+    /// analyst's work: a statement touched stays, untouched ones follow the threshold).
+    fn statement_threshold(&mut self, threshold: f32) {
+        let mut settings = self.doc.project.settings.clone();
+        settings.statement_threshold = Some(crate::extract::Score::new(threshold));
+        if settings == self.doc.project.settings {
+            return;
+        }
+        self.apply_edit(crate::model::edit::Edit::SetSettings { settings });
+        let threshold = self.doc.project.settings.statement_threshold();
+        let known = self.doc.project.known_speakers();
+        let articles: Vec<_> = self
+            .doc
+            .project
+            .articles
+            .iter()
+            .map(|a| (a.id, a.text.clone(), a.meta.clone()))
+            .collect();
+        self.message = Some(format!(
+            "Finding the statements of {} article(s) from worth {threshold:.2}",
+            articles.len()
+        ));
+        self.jobs.reextract_all(articles, known, threshold);
     }
 }

@@ -117,7 +117,8 @@ impl ClaimdeskApp {
             self.select_next_import = true;
             self.dialogs.errors_note = None;
             let known = self.doc.project.known_speakers();
-            self.jobs.import_articles(articles, known);
+            let threshold = self.doc.project.settings.statement_threshold();
+            self.jobs.import_articles(articles, known, threshold);
         }
     }
 

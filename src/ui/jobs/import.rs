@@ -10,9 +10,7 @@ use std::time::{Duration, Instant};
 use super::{JobMsg, Jobs};
 use crate::extract::FoundSpeaker;
 use crate::io::fetch::{self, Limits, Watch};
-use crate::io::import::{
-    AnalysedArticle, analyse_source, analyse_source_watched, read_input, read_pasted,
-};
+use crate::io::import::{AnalysedArticle, analyse_source_watched, read_input, read_pasted};
 
 /// Progress of the running import, in bytes read (fetched) and analysed, shown in the
 /// status bar.
@@ -100,8 +98,13 @@ pub struct Pasted {
 impl Jobs {
     /// Read and analyse articles (files, or http(s) URLs fetched), one message per item;
     /// cancellable. Progress counts bytes. `known` are the project's speakers, so that new
-    /// articles' mentions join them.
-    pub fn import_articles(&mut self, paths: Vec<PathBuf>, known: Vec<FoundSpeaker>) {
+    /// articles' mentions join them; their statements from `threshold`.
+    pub fn import_articles(
+        &mut self,
+        paths: Vec<PathBuf>,
+        known: Vec<FoundSpeaker>,
+        threshold: f32,
+    ) {
         let id = self.next_import;
         self.next_import += 1;
         let progress = Progress {
@@ -155,7 +158,9 @@ impl Jobs {
                         };
                         let read = fetch::read_url_with(url, &Limits::default(), watch);
                         fetching.store(false, Ordering::SeqCst);
-                        read.map(|source| analyse_source(source, &known))
+                        read.map(|source| {
+                            analyse_source_watched(source, &known, threshold, &mut |_| {})
+                        })
                     }
                     None => read_input(&path).map(|source| {
                         // The file's bytes counted as its text is analysed.
@@ -163,7 +168,7 @@ impl Jobs {
                             let at = done_before.saturating_add((len as f64 * share) as u64);
                             bytes_done.store(at, Ordering::SeqCst);
                         };
-                        analyse_source_watched(source, &known, &mut analysed)
+                        analyse_source_watched(source, &known, threshold, &mut analysed)
                     }),
                 };
                 let msg = match analysed {
@@ -229,12 +234,18 @@ impl Jobs {
 
     /// Analyse a pasted article (titled `title`, else by its first line) on a thread; it
     /// arrives as an `Article` message, or `Failed`.
-    pub fn analyse_pasted(&mut self, pasted: Pasted, title: String, known: Vec<FoundSpeaker>) {
+    pub fn analyse_pasted(
+        &mut self,
+        pasted: Pasted,
+        title: String,
+        known: Vec<FoundSpeaker>,
+        threshold: f32,
+    ) {
         self.spawn(move |tx| {
             let title = Some(title.trim()).filter(|t| !t.is_empty());
             let msg = match read_pasted(pasted.html.as_deref(), &pasted.text, title) {
                 Ok(source) => {
-                    let analysed = analyse_source(source, &known);
+                    let analysed = analyse_source_watched(source, &known, threshold, &mut |_| {});
                     JobMsg::Article {
                         article: Box::new(analysed.article),
                         extraction: analysed.extraction,

@@ -315,6 +315,8 @@ mod tests {
                 in_progress: false,
                 published: None,
                 tags: vec![],
+                worth: None,
+                claim_type: None,
             });
         }
         p

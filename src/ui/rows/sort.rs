@@ -22,6 +22,8 @@ pub enum SortColumn {
     Marks,
     /// The claim's tags, as text (claims without tags last).
     Tags,
+    /// Check-worthiness, most worth checking first.
+    Worth,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -157,6 +159,10 @@ pub fn sort_rows(project: &Project, rows: &mut [usize], sort: Sort) {
             // Untagged claims after the tagged ones.
             rows.sort_by_key(|&i| claims[i].tags.is_empty());
         }
+        SortColumn::Worth => sort_by_rank(rows, |i| {
+            let (score, _) = claims[i].worthiness();
+            u32::MAX - u32::from(score.thousandths())
+        }),
         SortColumn::Marks => sort_by_rank(rows, |i| {
             let marks = claims[i].evidence.len() + usize::from(!claims[i].notes.is_empty());
             u32::MAX - marks.min(u32::MAX as usize) as u32
