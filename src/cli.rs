@@ -15,8 +15,7 @@ use crate::model::{FilterArgs, Project};
 mod args;
 mod watch;
 pub use args::{
-    Cli, Command, ExportFilters, ExportFormat, ExtractFormat, LibraryCommand,
-    RankFormat,
+    Cli, Command, ExportFilters, ExportFormat, ExtractFormat, LibraryCommand, RankFormat,
 };
 
 impl ExportFilters {

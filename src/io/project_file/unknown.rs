@@ -17,8 +17,7 @@ use serde_json::value::RawValue;
 
 use crate::model::{
     Article, ArticleId, Claim, ClaimId, FeedWatch, NamedView, Project, ProjectSettings, Speaker,
-    SpeakerId,
-    UnknownKeys,
+    SpeakerId, UnknownKeys,
 };
 
 /// The keys of a file object that this version knows.
@@ -258,8 +257,11 @@ pub(super) struct ProjectOut<'a> {
     assignees: &'a [String],
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     not_speakers: &'a [String],
-    Article, ArticleId, Claim, ClaimId, FeedWatch, NamedView, Project, ProjectSettings, Speaker,
-    SpeakerId,
+    /// The feeds followed (issue 29); not written while there are none.
+    #[serde(skip_serializing_if = "FeedWatch::is_empty")]
+    feeds: &'a FeedWatch,
+    #[serde(skip_serializing_if = "<[NamedView]>::is_empty")]
+    views: &'a [NamedView],
     #[serde(flatten)]
     extra: Extra<'a>,
 }

@@ -39,7 +39,7 @@ impl ClaimdeskApp {
                     self.dialogs.errors.push(format!(
                         "feed {url}: only http and https feeds are followed"
                     ));
-                } else if self.doc.project.feeds.add_feed(&url) {
+                } else if self.doc.edit().0.feeds.add_feed(&url) {
                     self.feeds.url.clear();
                     self.doc.history.mark_unsaved();
                     self.message = Some(format!("Following {url}"));
@@ -49,7 +49,7 @@ impl ClaimdeskApp {
                 }
             }
             FeedsAction::Remove(url) => {
-                if self.doc.project.feeds.remove_feed(&url) {
+                if self.doc.edit().0.feeds.remove_feed(&url) {
                     self.doc.history.mark_unsaved();
                     self.message = Some(format!("No longer following {url}"));
                 }
@@ -65,7 +65,7 @@ impl ClaimdeskApp {
                     }
                     out
                 };
-                let watch = &mut self.doc.project.feeds;
+                let watch = &mut self.doc.edit().0.feeds;
                 let (speakers, words) = (list(&speakers), list(&words));
                 if watch.watch_speakers != speakers || watch.watch_words != words {
                     watch.watch_speakers = speakers;
@@ -75,7 +75,7 @@ impl ClaimdeskApp {
                 }
             }
             FeedsAction::MarkLooked => {
-                self.doc.project.feeds.last_looked = Some(now_seconds());
+                self.doc.edit().0.feeds.last_looked = Some(now_seconds());
                 self.doc.history.mark_unsaved();
             }
             FeedsAction::OnlyNew(on) => self.feeds.only_new = on,
@@ -127,7 +127,7 @@ impl ClaimdeskApp {
                 if let Err(line) = &outcome {
                     self.message = Some(line.clone());
                 }
-                record_checked(&mut self.doc.project, &feed, at, &outcome);
+                record_checked(self.doc.edit().0, &feed, at, &outcome);
             }
             Event::Article {
                 feed,
@@ -163,7 +163,7 @@ impl ClaimdeskApp {
                 let Some(id) = self.doc.project.articles.last().map(|a| a.id) else {
                     return;
                 };
-                let flags = feeds::taken(&mut self.doc.project, item, id);
+                let flags = feeds::taken(self.doc.edit().0, item, id);
                 self.message = Some(match flags.len() {
                     0 => format!("From a feed: “{title}”"),
                     n => format!("From a feed: “{title}”, {n} flagged claims"),
@@ -173,7 +173,7 @@ impl ClaimdeskApp {
                 if let Some(e) = &item.error {
                     self.message = Some(e.clone());
                 }
-                record_failed_item(&mut self.doc.project, item);
+                record_failed_item(self.doc.edit().0, item);
                 self.doc.history.mark_unsaved();
             }
             Event::Note(line) => self.message = Some(line),
