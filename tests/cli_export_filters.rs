@@ -110,7 +110,12 @@ fn the_export_holds_exactly_what_the_table_shows_with_those_filters() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let text = String::from_utf8(out.stdout).unwrap();
     let mut lines = text.lines();
-    assert!(lines.next().unwrap().ends_with(",in_progress,tags"));
+    assert!(
+        lines
+            .next()
+            .unwrap()
+            .ends_with(",in_progress,worth,claim_type,tags")
+    );
     let rows: Vec<&str> = lines.collect();
     let window = Filter {
         statuses: vec![Status::Unchecked],

@@ -50,7 +50,7 @@ pub const COLUMNS: [ColumnDef; 12] = [
     opt(SortColumn::Triage, "Triage", (60.0, 140.0), 50.0),
     opt(SortColumn::Tags, "Tags", (50.0, 140.0), 40.0),
     opt(SortColumn::Marks, "Notes", (70.0, 200.0), 48.0),
-    col(SortColumn::Worth, "Worth", (84.0, 120.0)),
+    col(SortColumn::Worth, "Worth", (44.0, 56.0)),
 ];
 const CLAIM_MIN: f32 = 100.0;
 /// The Claim column's least share of the table's width (at any zoom).
