@@ -246,6 +246,7 @@ mod tests {
                     vec![]
                 },
                 is_body: false,
+                unresolved: false,
             });
         }
         p

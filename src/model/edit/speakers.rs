@@ -197,6 +197,7 @@ pub(super) fn speaker_named(
         role: None,
         aliases: Vec::new(),
         is_body: false,
+        unresolved: false,
     });
     Ok(Some(id))
 }

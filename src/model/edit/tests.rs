@@ -19,6 +19,7 @@ pub(super) fn extraction() -> Extraction {
                 mention: Some("Kirby".into()),
                 mention_span: Some((0, 5)),
                 speaker: Some(0),
+                antecedent: None,
             },
             FoundClaim {
                 content: "we will go on".into(),
@@ -29,6 +30,7 @@ pub(super) fn extraction() -> Extraction {
                 mention: Some("Gallant".into()),
                 mention_span: Some((27, 34)),
                 speaker: Some(1),
+                antecedent: None,
             },
         ],
         speakers: vec![

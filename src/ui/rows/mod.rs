@@ -252,6 +252,7 @@ mod tests {
                 role: None,
                 aliases: vec![],
                 is_body: false,
+                unresolved: false,
             });
         }
         for (i, (content, speaker, status)) in [
@@ -274,6 +275,7 @@ mod tests {
                 mention: None,
                 mention_span: None,
                 speaker: Some(SpeakerId(speaker)),
+                antecedent: None,
                 status,
                 notes: String::new(),
                 evidence: vec![],

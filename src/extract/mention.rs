@@ -1,0 +1,258 @@
+//! What a speaker mention is, from its noun-phrase structure: a pronoun, a name (with the
+//! role written before it), a description ("the spokesman", "a senior official") or
+//! nothing that names anyone (a dateline, a time expression, a dash, a partitive, a bare
+//! common noun). The registry resolves the first three; the last never becomes a speaker.
+
+use super::given_names::{Gender, gender_of_given};
+use super::lexicon as lex;
+
+/// A mention, cleaned of its possessive, relative clause and parenthetical.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mention {
+    /// "he", "her", "they", "its".
+    Pronoun(Pronoun),
+    /// Capitalised: "Rep. Jane Roe (D-Ohio)", "the New York Times", "Roe".
+    Named(String),
+    /// Lowercase head: "the spokesman", "a senior official", "the South Carolina senator".
+    Description(String),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pronoun {
+    Male,
+    Female,
+    /// "they", "it": an organisation or a group.
+    Group,
+    /// "who", "which", "that": the phrase the relative clause hangs on.
+    Relative,
+}
+
+/// Classify a mention as written; `None` when it names no one.
+pub fn classify(raw: &str) -> Option<Mention> {
+    let m = raw
+        .trim()
+        .trim_matches(|c: char| c == ',' || c == ';' || c == ':');
+    let m = strip_possessive(m.trim());
+    // "Jane Roe, who": the antecedent is the speaker.
+    let m = [", who", ", which"]
+        .iter()
+        .find_map(|r| m.strip_suffix(r))
+        .unwrap_or(m)
+        .trim();
+    if !m.chars().any(char::is_alphabetic) {
+        return None; // "—", "2016"
+    }
+    let lower = m.to_lowercase();
+    match lower.as_str() {
+        "he" | "him" | "his" | "himself" => return Some(Mention::Pronoun(Pronoun::Male)),
+        "she" | "her" | "hers" | "herself" => return Some(Mention::Pronoun(Pronoun::Female)),
+        "they" | "them" | "their" | "it" | "its" | "themselves" | "itself" => {
+            return Some(Mention::Pronoun(Pronoun::Group));
+        }
+        "who" | "which" | "that" => return Some(Mention::Pronoun(Pronoun::Relative)),
+        _ => {}
+    }
+    let words: Vec<&str> = m.split_whitespace().collect();
+    let first = words[0].to_lowercase();
+    // "I", "we", "you", "one", "us", and "his wife": the words name the speaker only
+    // through someone else, which the text has to say.
+    if lex::is_pronoun(&first)
+        || matches!(first.as_str(), "me" | "us" | "my" | "our" | "your")
+        || is_possessive_pronoun(&first) && words.len() > 1
+    {
+        return None;
+    }
+    // "in June", "for Disney", "amid": a prepositional phrase is no noun phrase.
+    if lex::is_adjunct_preposition(&first) || matches!(first.as_str(), "for" | "amid" | "by") {
+        return None;
+    }
+    let m = without_parenthetical(m)?;
+    let m = cut_trailing_adjunct(&m);
+    let words: Vec<&str> = m.split_whitespace().collect();
+    let last = *words.last()?;
+    if is_capitalised(last) || is_handle(last) {
+        return Some(Mention::Named(m.to_string()));
+    }
+    // A lowercase head: a description. A bare noun ("official", "the spokesman",
+    // "little") says what, not who: only the registry can tie it to someone.
+    Some(Mention::Description(m.to_string()))
+}
+
+/// A description with nothing but a determiner before its head ("the spokesman",
+/// "official"): it names no one on its own.
+pub fn is_bare(description: &str) -> bool {
+    let words: Vec<&str> = description
+        .split_whitespace()
+        .filter(|w| !is_determiner(w))
+        .collect();
+    words.len() <= 1
+}
+
+fn is_determiner(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "the" | "a" | "an" | "this" | "that" | "these" | "those"
+    )
+}
+
+fn is_possessive_pronoun(w: &str) -> bool {
+    matches!(w, "his" | "her" | "their" | "its" | "my" | "our" | "your")
+}
+
+fn is_handle(w: &str) -> bool {
+    w.starts_with('@') && w.len() > 1
+}
+
+pub fn is_capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The head word of a description, lowercased and with abbreviations spelt out
+/// ("Sen." → "senator").
+pub fn head_of(description: &str) -> String {
+    let last = description.split_whitespace().last().unwrap_or("");
+    expand_title(&last.to_lowercase()).to_string()
+}
+
+/// "sen." → "senator": titles as roles spell them before names.
+pub fn expand_title(w: &str) -> &str {
+    match w {
+        "sen." | "sen" => "senator",
+        "rep." | "rep" => "representative",
+        "gov." | "gov" => "governor",
+        "gen." | "gen" => "general",
+        "pres." => "president",
+        "lt." => "lieutenant",
+        "col." => "colonel",
+        "gop" => "republican",
+        _ => w,
+    }
+}
+
+/// The sex a name's honorific, role or given name says: "Mrs. Roe", "Congressman Roe",
+/// "Jane Roe".
+pub fn gender_of(words: &[&str]) -> Option<Gender> {
+    let by_title = words.iter().find_map(|w| match w.to_lowercase().as_str() {
+        "mr." | "mr" | "spokesman" | "congressman" | "chairman" | "king" | "prince" | "sir"
+        | "lord" | "father" | "husband" | "son" | "brother" => Some(Gender::Male),
+        "mrs." | "mrs" | "ms." | "ms" | "spokeswoman" | "congresswoman" | "chairwoman"
+        | "queen" | "princess" | "dame" | "lady" | "mother" | "wife" | "daughter" | "sister" => {
+            Some(Gender::Female)
+        }
+        _ => None,
+    });
+    by_title.or_else(|| {
+        // The given name: the first capitalised word after titles and roles.
+        words
+            .iter()
+            .find(|w| is_capitalised(w) && !lex::is_role_head(w) && !lex::is_honorific(w))
+            .and_then(|w| gender_of_given(w))
+    })
+}
+
+pub fn strip_possessive(s: &str) -> &str {
+    for suffix in ["'s", "\u{2019}s", "'", "\u{2019}"] {
+        if let Some(stem) = s.strip_suffix(suffix) {
+            return stem.trim_end();
+        }
+    }
+    s
+}
+
+pub fn strip_article(s: &str) -> &str {
+    for article in ["the ", "The ", "a ", "A ", "an ", "An "] {
+        if let Some(rest) = s.strip_prefix(article) {
+            return rest.trim_start();
+        }
+    }
+    s
+}
+
+/// "Rep. Jane Roe (D-Ohio)" → "Rep. Jane Roe"; a dateline ("Washington (AFP)": a place and
+/// a one-word agency in brackets) → nothing.
+fn without_parenthetical(m: &str) -> Option<String> {
+    let Some(open) = m.find('(') else {
+        return Some(m.to_string());
+    };
+    let close = m[open..].find(')').map_or(m.len(), |c| open + c + 1);
+    let inner = m[open + 1..close.saturating_sub(1).max(open + 1)].trim();
+    let outer = format!("{} {}", m[..open].trim(), m[close..].trim());
+    let outer = outer.trim().trim_end_matches(',').trim().to_string();
+    let agency = !inner.contains(['-', ' ', '.']) && is_capitalised(inner);
+    if agency
+        && outer.split_whitespace().count() <= 2
+        && outer.split_whitespace().all(is_capitalised)
+    {
+        return None;
+    }
+    (!outer.is_empty()).then_some(outer)
+}
+
+/// "Comey in June" → "Comey", "Trump in the past" → "Trump": a name followed by a
+/// lowercase adjunct. A description keeps its complements ("lawyers for the city").
+fn cut_trailing_adjunct(m: &str) -> String {
+    let words: Vec<&str> = m.split_whitespace().collect();
+    for (i, w) in words.iter().enumerate().skip(1) {
+        let prep = lex::is_adjunct_preposition(w) && w.chars().all(char::is_lowercase);
+        let after_name = is_capitalised(words[i - 1]);
+        let then_not_name = words
+            .get(i + 1)
+            .is_none_or(|n| !is_capitalised(n) || lex::is_time_word(n) || is_month(n));
+        if prep && after_name && then_not_name && !matches!(*w, "of") {
+            return words[..i].join(" ");
+        }
+    }
+    m.to_string()
+}
+
+pub fn is_month(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().trim_end_matches(['.', ',']),
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn what_names_no_one() {
+        for m in [
+            "\u{2014}",
+            "in the past",
+            "for Disney",
+            "Washington (AFP)",
+            "amid",
+            "his wife",
+            "we",
+        ] {
+            assert_eq!(classify(m), None, "{m}");
+        }
+        assert_eq!(
+            classify("Comey in June"),
+            Some(Mention::Named("Comey".into()))
+        );
+        assert_eq!(
+            classify("Trump in the past"),
+            Some(Mention::Named("Trump".into()))
+        );
+        assert_eq!(
+            classify("Rep. Gwen Roe (D-Wis.)"),
+            Some(Mention::Named("Rep. Gwen Roe".into()))
+        );
+        assert_eq!(classify("Her"), Some(Mention::Pronoun(Pronoun::Female)));
+        assert!(is_bare("the spokesman") && is_bare("official") && !is_bare("a senior official"));
+    }
+}
