@@ -292,6 +292,7 @@ fn found() -> Extraction {
             mention: None,
             mention_span: None,
             speaker: None,
+            antecedent: None,
         }],
         speakers: Vec::new(),
     }

@@ -1,8 +1,9 @@
 //! The output of `claimdesk extract`: a contract other tools read. Extend it, never break it.
 //!
 //! JSON: `{"articles":[{"path","title","outlet","author","published","url",
-//! "claims":[{"content","speaker","mention","role","cue","kind","start","end"}],
-//! "speakers":[...]}]}`. `start`/`end` are byte offsets of the
+//! "claims":[{"content","speaker","mention","role","cue","kind","start","end",
+//! "mention_start","mention_end", and when they apply "speaker_unresolved": true,
+//! "antecedent":{"words","span","sentences_before"}}], "speakers":[...]}]}`. `start`/`end` are byte offsets of the
 //! content in the article text; `speaker` and `role` may be null.
 //!
 //! Both are written one article at a time ([`Writer`]): `claimdesk extract` reads,
@@ -42,6 +43,12 @@ struct ClaimOut<'a> {
     end: usize,
     mention_start: Option<usize>,
     mention_end: Option<usize>,
+    /// The speaker is a description standing for someone unnamed ("a senior official").
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    speaker_unresolved: bool,
+    /// How a pronoun or description found its speaker (absent when the mention is a name).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    antecedent: Option<&'a crate::extract::Antecedent>,
 }
 
 #[derive(Serialize)]
@@ -50,6 +57,8 @@ struct SpeakerOut<'a> {
     role: Option<&'a str>,
     aliases: &'a [String],
     is_body: bool,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    unresolved: bool,
 }
 
 fn article_out<'a>(source: &'a ArticleSource, ex: &'a Extraction) -> ArticleOut<'a> {
@@ -73,6 +82,8 @@ fn article_out<'a>(source: &'a ArticleSource, ex: &'a Extraction) -> ArticleOut<
                     end: c.end,
                     mention_start: c.mention_span.map(|s| s.0),
                     mention_end: c.mention_span.map(|s| s.1),
+                    speaker_unresolved: speaker.is_some_and(|s| s.unresolved),
+                    antecedent: c.antecedent.as_ref(),
                 }
             })
             .collect(),
@@ -84,6 +95,7 @@ fn article_out<'a>(source: &'a ArticleSource, ex: &'a Extraction) -> ArticleOut<
                 role: s.role.as_deref(),
                 aliases: &s.aliases,
                 is_body: s.is_body,
+                unresolved: s.unresolved,
             })
             .collect(),
     }

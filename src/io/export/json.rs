@@ -48,6 +48,8 @@ struct SpeakerOut<'a> {
     role: Option<&'a str>,
     aliases: &'a [String],
     is_body: bool,
+    /// A description standing for someone the article does not name ("a senior official").
+    unresolved: bool,
 }
 
 #[derive(Serialize)]
@@ -76,6 +78,9 @@ struct ClaimOut<'a> {
     /// The verdict as published (Edit::Publish): status, rationale, at, by, and whether
     /// the claim's verdict changed since; null when never published.
     published: Option<PublishedOut<'a>>,
+    /// Why this speaker, when the mention is a pronoun or description: the antecedent's
+    /// words, byte span and how many sentences before; null when the mention is a name.
+    antecedent: Option<&'a crate::extract::Antecedent>,
 }
 
 #[derive(Serialize)]
@@ -151,6 +156,7 @@ pub fn to_string_with(project: &Project, options: &Options) -> Result<String, se
                 role: s.role.as_deref(),
                 aliases: &s.aliases,
                 is_body: s.is_body,
+                unresolved: s.unresolved,
             })
             .collect(),
         claims: claims
@@ -183,6 +189,7 @@ pub fn to_string_with(project: &Project, options: &Options) -> Result<String, se
                         publication,
                         changed_since: c.publish_state() == PublishState::ChangedSince,
                     }),
+                    antecedent: c.antecedent.as_ref(),
                 }
             })
             .collect(),

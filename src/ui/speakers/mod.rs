@@ -4,6 +4,7 @@
 //! speaker's claims across articles. Every input goes on the queue.
 
 mod page;
+pub mod why;
 
 use egui::{Align, Layout, Modifiers, RichText, Sense, Ui};
 use egui_extras::{Column, TableBuilder};
