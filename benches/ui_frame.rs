@@ -28,6 +28,7 @@ fn project(claims: usize) -> Project {
             aliases: vec![],
             is_body: false,
             unresolved: false,
+            removed_aliases: Vec::new(),
         });
     }
     let articles = claims.div_ceil(100);

@@ -141,6 +141,7 @@ fn project() -> Project {
             aliases: vec!["Ñúñez".into()],
             is_body: false,
             unresolved: false,
+            removed_aliases: Vec::new(),
         },
         Speaker {
             id: SpeakerId(11),
@@ -149,6 +150,7 @@ fn project() -> Project {
             aliases: vec![],
             is_body: true,
             unresolved: false,
+            removed_aliases: Vec::new(),
         },
         Speaker {
             id: SpeakerId(12),
@@ -157,6 +159,7 @@ fn project() -> Project {
             aliases: vec![],
             is_body: false,
             unresolved: false,
+            removed_aliases: Vec::new(),
         },
     ];
     let metas = [

@@ -323,7 +323,8 @@ impl Project {
                 s.role = found.role.clone();
             }
             for alias in &found.aliases {
-                if !s.aliases.iter().any(|a| a == alias) && *alias != s.name {
+                let removed = s.removed_aliases.iter().any(|a| a == alias);
+                if !removed && !s.aliases.iter().any(|a| a == alias) && *alias != s.name {
                     s.aliases.push(alias.clone());
                 }
             }
@@ -337,6 +338,7 @@ impl Project {
             aliases: found.aliases.clone(),
             is_body: found.is_body,
             unresolved: found.unresolved,
+            removed_aliases: Vec::new(),
         });
         Ok(id)
     }
@@ -348,6 +350,13 @@ impl Project {
 /// lowercase description among the aliases ties nothing.
 pub fn same_identity(s: &Speaker, found: &crate::extract::FoundSpeaker) -> bool {
     if s.unresolved || found.unresolved || s.is_body != found.is_body {
+        return false;
+    }
+    // Split off or removed by the analyst: that name is someone else now.
+    if s.removed_aliases
+        .iter()
+        .any(|a| a.eq_ignore_ascii_case(&found.name))
+    {
         return false;
     }
     let name_like = |a: &String| {

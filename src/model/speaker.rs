@@ -23,4 +23,7 @@ pub struct Speaker {
     /// speaker, and is never merged with a description of another article.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub unresolved: bool,
+    /// Aliases the analyst removed or split off: extraction never gives them back.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub removed_aliases: Vec<String>,
 }

@@ -247,6 +247,7 @@ mod tests {
                 },
                 is_body: false,
                 unresolved: false,
+                removed_aliases: Vec::new(),
             });
         }
         p

@@ -22,6 +22,7 @@ pub fn big_project(articles: usize, claims_per_article: usize, tag: &str) -> Pro
             aliases: vec![format!("Número {s}")],
             is_body: s % 7 == 0,
             unresolved: false,
+            removed_aliases: Vec::new(),
         });
     }
     let mut next = speakers as u64 + 1;

@@ -253,6 +253,7 @@ mod tests {
                 aliases: vec![],
                 is_body: false,
                 unresolved: false,
+                removed_aliases: Vec::new(),
             });
         }
         for (i, (content, speaker, status)) in [
