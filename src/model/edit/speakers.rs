@@ -203,14 +203,26 @@ pub(super) fn speaker_named(
     Ok(Some(id))
 }
 
-/// Whether a claim's mention as written is `alias` ("Mrs. Roe's" is "Mrs. Roe").
+/// Whether words as written name `alias`: the same ("Mrs. Roe's" is "Mrs. Roe"), or the
+/// alias after a title ("Defence Minister Jane Roe").
 fn mention_is(mention: &str, alias: &str) -> bool {
     let m = mention.trim();
     let m = ["'s", "\u{2019}s"]
         .iter()
         .find_map(|s| m.strip_suffix(s))
-        .unwrap_or(m);
-    m.trim().eq_ignore_ascii_case(alias.trim())
+        .unwrap_or(m)
+        .trim()
+        .to_lowercase();
+    let alias = alias.trim().to_lowercase();
+    m == alias || m.ends_with(&format!(" {alias}"))
+}
+
+/// Whether a claim's speaker was found through one of `names`: its mention, or the
+/// antecedent its pronoun or description was resolved to ("he" → "Jane Roe").
+fn found_through(claim: &crate::model::Claim, names: &[String]) -> bool {
+    let by = |words: &str| names.iter().any(|n| mention_is(words, n));
+    claim.mention.as_deref().is_some_and(by)
+        || claim.antecedent.as_ref().is_some_and(|a| by(&a.words))
 }
 
 pub(super) fn split_speaker(
@@ -265,13 +277,11 @@ pub(super) fn split_speaker(
         unresolved: false,
         removed_aliases: Vec::new(),
     });
+    let mut names = moving.clone();
+    names.push(name.to_string());
     for c in 0..project.claims.len() {
         let claim = &project.claims[c];
-        let named = claim
-            .mention
-            .as_deref()
-            .is_some_and(|m| mention_is(m, name) || moving.iter().any(|a| mention_is(m, a)));
-        if claim.speaker == Some(*speaker) && named {
+        if claim.speaker == Some(*speaker) && found_through(claim, &names) {
             patch.touch_claim(project, c);
             let claim = &mut project.claims[c];
             claim.speaker = Some(id);

@@ -3,6 +3,7 @@
 //! speaker's page (`page.rs`) renames, edits the role in place, merges, and lists the
 //! speaker's claims across articles. Every input goes on the queue.
 
+mod aliases;
 mod page;
 pub mod why;
 
