@@ -70,7 +70,13 @@ pub fn classify(raw: &str) -> Option<Mention> {
     let m = cut_trailing_adjunct(&m);
     let words: Vec<&str> = m.split_whitespace().collect();
     let last = *words.last()?;
-    if is_capitalised(last) || is_handle(last) {
+    // "Jane Roe, the union's negotiator", "the union's negotiator, Jane Roe": apposition
+    // with a name on one side is the name with its role.
+    let named_part = m
+        .split([',', '\u{2014}', '\u{2013}'])
+        .filter_map(|part| part.split_whitespace().last())
+        .any(|w| is_capitalised(w) && !is_month(w));
+    if is_capitalised(last) || is_handle(last) || named_part && m.contains([',', '\u{2014}', '\u{2013}']) {
         return Some(Mention::Named(m.to_string()));
     }
     // A lowercase head: a description. A bare noun ("official", "the spokesman",
@@ -78,14 +84,18 @@ pub fn classify(raw: &str) -> Option<Mention> {
     Some(Mention::Description(m.to_string()))
 }
 
-/// A description with nothing but a determiner before its head ("the spokesman",
-/// "official"): it names no one on its own.
+/// A singular description with nothing but a determiner before its head ("the
+/// spokesman", "official"): it names no one on its own. A bare plural ("officials",
+/// "engineers") names a group, as the text gives it.
 pub fn is_bare(description: &str) -> bool {
     let words: Vec<&str> = description
         .split_whitespace()
         .filter(|w| !is_determiner(w))
         .collect();
-    words.len() <= 1
+    let plural = words
+        .last()
+        .is_some_and(|w| w.ends_with('s') && !w.ends_with("ss") && words.len() == description.split_whitespace().count());
+    words.len() <= 1 && !plural
 }
 
 fn is_determiner(w: &str) -> bool {
