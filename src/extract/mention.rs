@@ -53,7 +53,14 @@ pub fn classify(raw: &str) -> Option<Mention> {
         _ => {}
     }
     let words: Vec<&str> = m.split_whitespace().collect();
-    let first = words[0].to_lowercase();
+    let first = words[0].to_lowercase().replace('\u{2019}', "'");
+    // "It's worth", "I've": a pronoun with its verb.
+    if first
+        .split_once('\'')
+        .is_some_and(|(stem, _)| lex::is_pronoun(stem) || stem == "i")
+    {
+        return None;
+    }
     // "I", "we", "you", "one", "us", and "his wife": the words name the speaker only
     // through someone else, which the text has to say.
     if lex::is_pronoun(&first)
@@ -68,6 +75,17 @@ pub fn classify(raw: &str) -> Option<Mention> {
     }
     let m = without_parenthetical(m)?;
     let m = cut_trailing_adjunct(&m);
+    // "yet Jane Roe": a lowercase word before a name is not part of it.
+    let m = match m.split_once(' ') {
+        Some((w, rest))
+            if w.chars().all(char::is_lowercase)
+                && !is_determiner(w)
+                && rest.split_whitespace().all(is_capitalised) =>
+        {
+            rest.to_string()
+        }
+        _ => m,
+    };
     let words: Vec<&str> = m.split_whitespace().collect();
     let last = *words.last()?;
     // "Jane Roe, the union's negotiator", "the union's negotiator, Jane Roe": apposition
@@ -76,7 +94,10 @@ pub fn classify(raw: &str) -> Option<Mention> {
         .split([',', '\u{2014}', '\u{2013}'])
         .filter_map(|part| part.split_whitespace().last())
         .any(|w| is_capitalised(w) && !is_month(w));
-    if is_capitalised(last) || is_handle(last) || named_part && m.contains([',', '\u{2014}', '\u{2013}']) {
+    if is_capitalised(last)
+        || is_handle(last)
+        || named_part && m.contains([',', '\u{2014}', '\u{2013}'])
+    {
         return Some(Mention::Named(m.to_string()));
     }
     // A lowercase head: a description. A bare noun ("official", "the spokesman",
@@ -92,9 +113,11 @@ pub fn is_bare(description: &str) -> bool {
         .split_whitespace()
         .filter(|w| !is_determiner(w))
         .collect();
-    let plural = words
-        .last()
-        .is_some_and(|w| w.ends_with('s') && !w.ends_with("ss") && words.len() == description.split_whitespace().count());
+    let plural = words.last().is_some_and(|w| {
+        w.ends_with('s')
+            && !w.ends_with("ss")
+            && words.len() == description.split_whitespace().count()
+    });
     words.len() <= 1 && !plural
 }
 

@@ -365,6 +365,15 @@ impl Registry {
         // The name is what follows the last role word: "Israeli Prime Minister | Benjamin Netanyahu".
         let role_end = words.iter().rposition(|w| lex::is_role_head(w));
         let (role, name_words) = match role_end {
+            // "A spokeswoman for Jane Roe", "Senator from Texas": a role with its
+            // complement describes someone the mention does not name.
+            Some(r)
+                if words
+                    .get(r + 1)
+                    .is_some_and(|w| !mention::is_capitalised(w)) =>
+            {
+                return self.by_description(main);
+            }
             Some(r) if r + 1 < words.len() => {
                 let role_words: Vec<&str> = words[..=r]
                     .iter()
