@@ -1,5 +1,6 @@
 //! "Why this speaker": the mention as written and, when a pronoun or description was
-//! resolved, the words it was resolved to ("“he” → Josh Earnest, 2 sentences before").
+//! resolved, the words it was resolved to ("“he” refers to Josh Earnest, 2 sentences
+//! before"; the default fonts have no arrow).
 
 use crate::extract::Antecedent;
 
@@ -8,7 +9,7 @@ pub fn mention_line(mention: &str, antecedent: Option<&Antecedent>) -> String {
     match antecedent {
         None => format!("\u{201c}{mention}\u{201d}"),
         Some(a) => format!(
-            "\u{201c}{mention}\u{201d} \u{2192} {}, {}",
+            "\u{201c}{mention}\u{201d} refers to {}, {}",
             a.words,
             match a.sentences_before {
                 0 => "same sentence".to_string(),
@@ -32,7 +33,7 @@ mod tests {
         };
         assert_eq!(
             mention_line("he", Some(&a)),
-            "\u{201c}he\u{201d} \u{2192} Josh Earnest, 2 sentences before"
+            "\u{201c}he\u{201d} refers to Josh Earnest, 2 sentences before"
         );
         assert_eq!(mention_line("Kirby", None), "\u{201c}Kirby\u{201d}");
     }
