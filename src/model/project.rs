@@ -314,8 +314,18 @@ impl Project {
         &mut self,
         found: &crate::extract::FoundSpeaker,
     ) -> Result<SpeakerId, IdsExhausted> {
+        // The known speakers an extraction hands back keep their exact names: found
+        // first, without looking through every alias of the project.
+        let exact =
+            |s: &Speaker| s.name == found.name && s.is_body == found.is_body && !s.unresolved;
         let existing = (!found.unresolved)
-            .then(|| self.speakers.iter().position(|s| same_identity(s, found)))
+            .then(|| {
+                let speakers = &self.speakers;
+                speakers
+                    .iter()
+                    .position(exact)
+                    .or_else(|| speakers.iter().position(|s| same_identity(s, found)))
+            })
             .flatten();
         if let Some(i) = existing {
             let s = &mut self.speakers[i];
