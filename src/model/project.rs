@@ -182,8 +182,11 @@ impl Project {
     /// The project's speakers as the extractor knows them, so that a new article's
     /// mentions resolve to people the project already has.
     pub fn known_speakers(&self) -> Vec<crate::extract::FoundSpeaker> {
+        // A description standing for someone unnamed ("a senior official") is nobody in
+        // another article: handed back, it would become a new speaker each time.
         self.speakers
             .iter()
+            .filter(|s| !s.unresolved)
             .map(|s| crate::extract::FoundSpeaker {
                 name: s.name.clone(),
                 role: s.role.clone(),
