@@ -161,4 +161,8 @@ fn articles_merge_only_on_identity() {
         officials, 2,
         "descriptions of different articles never merge"
     );
+    // Nor are they handed to the next article's extraction (which would hand them back
+    // as new speakers, doubling them with every article).
+    assert!(p.known_speakers().iter().all(|k| !k.unresolved));
+    assert_eq!(p.known_speakers().len(), p.speakers.len() - 2);
 }
