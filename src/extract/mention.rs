@@ -96,6 +96,22 @@ pub fn classify(raw: &str) -> Option<Mention> {
         .split([',', '\u{2014}', '\u{2013}'])
         .filter_map(|part| part.split_whitespace().last())
         .any(|w| is_capitalised(w) && !is_month(w));
+    // "analysis by Jane Roe", "wake of the Times", "writer for The Atlantic": a lowercase
+    // head with its complement describes, whatever name the complement holds.
+    let mut rest = words.iter().skip_while(|w| is_determiner(w)).peekable();
+    let lowercase_head = rest
+        .peek()
+        .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+    let after_head = rest.find(|w| !w.chars().all(|c| c.is_lowercase() || c == '-'));
+    let complement = words
+        .iter()
+        .skip_while(|w| is_determiner(w))
+        .take_while(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))
+        .last()
+        .is_some_and(|w| lex::is_adjunct_preposition(w) || matches!(*w, "for" | "by"));
+    if lowercase_head && complement && after_head.is_some() && !m.contains(',') {
+        return Some(Mention::Description(m.to_string()));
+    }
     if is_capitalised(last)
         || is_handle(last)
         || named_part && m.contains([',', '\u{2014}', '\u{2013}'])
