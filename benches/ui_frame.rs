@@ -27,6 +27,8 @@ fn project(claims: usize) -> Project {
             role: Some(format!("Role {}", s % 17)),
             aliases: vec![],
             is_body: false,
+            unresolved: false,
+            removed_aliases: Vec::new(),
         });
     }
     let articles = claims.div_ceil(100);
@@ -64,6 +66,7 @@ fn project(claims: usize) -> Project {
                 mention: Some("The minister".into()),
                 mention_span: Some((k * SENTENCE.len(), k * SENTENCE.len() + 12)),
                 speaker: Some(SpeakerId(1 + (n as u64 * 31) % speakers)),
+                antecedent: None,
                 status: Status::ALL[n % 6],
                 notes: String::new(),
                 evidence: vec![],

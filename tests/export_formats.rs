@@ -140,6 +140,8 @@ fn project() -> Project {
             role: Some("Minister, Finance \"acting\"".into()),
             aliases: vec!["Ñúñez".into()],
             is_body: false,
+            unresolved: false,
+            removed_aliases: Vec::new(),
         },
         Speaker {
             id: SpeakerId(11),
@@ -147,6 +149,8 @@ fn project() -> Project {
             role: Some("-2+3 lobby".into()),
             aliases: vec![],
             is_body: true,
+            unresolved: false,
+            removed_aliases: Vec::new(),
         },
         Speaker {
             id: SpeakerId(12),
@@ -154,6 +158,8 @@ fn project() -> Project {
             role: None,
             aliases: vec![],
             is_body: false,
+            unresolved: false,
+            removed_aliases: Vec::new(),
         },
     ];
     let metas = [
@@ -211,6 +217,7 @@ fn project() -> Project {
             mention: s.mention.map(Into::into),
             mention_span: None,
             speaker: s.speaker.map(SpeakerId),
+            antecedent: None,
             status: s.status,
             notes: s.notes.into(),
             evidence: s

@@ -11,8 +11,10 @@
 //!    check-worthy sentences no one is quoted saying into claims of the article's own voice.
 
 mod complements;
+mod given_names;
 mod kind;
 mod lexicon;
+mod mention;
 mod quotes;
 mod rules;
 mod speakers;
@@ -44,6 +46,21 @@ pub struct FoundClaim {
     pub worth: Score,
     #[serde(default)]
     pub claim_type: ClaimType,
+    /// How a pronoun or description ("he", "the paper") found its speaker: the words that
+    /// named it before. `None` when the mention is a name itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub antecedent: Option<Antecedent>,
+}
+
+/// The words a pronoun or description was resolved to, where the text has them.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Antecedent {
+    /// As written: "Josh Earnest", "The New York Times".
+    pub words: String,
+    /// Byte span of `words` in the article's text.
+    pub span: Option<(usize, usize)>,
+    /// How many sentences before the claim's mention (0: the same sentence).
+    pub sentences_before: usize,
 }
 
 /// A speaker of one article's registry.
@@ -53,6 +70,10 @@ pub struct FoundSpeaker {
     pub role: Option<String>,
     pub aliases: Vec<String>,
     pub is_body: bool,
+    /// A description the article ties to no one ("a senior official"): its own speaker,
+    /// never merged with another article's.
+    #[serde(default)]
+    pub unresolved: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
@@ -131,6 +152,7 @@ pub fn extract_up_to(
             let hi = quotes.partition_point(|q| q.open < sent.1);
             let qs = &quotes[lo..hi.max(lo)];
             let s = Sentence::new(text, text::tokenize(text, sent.0, sent.1, qs), qs);
+            registry.observe(&text[sent.0..sent.1], sent.0);
             // "Name: …" opens transcript paragraphs as well as headlines.
             let place = if headline_line {
                 Place::Heading
@@ -271,6 +293,7 @@ pub fn add_statements(
                 speaker: None,
                 worth: Score::new(assessed.score),
                 claim_type: assessed.claim_type,
+                antecedent: None,
             });
         }
     }
@@ -342,13 +365,29 @@ fn build_claim(
     if bare.starts_with('(') && bare.ends_with(')') && bare.split_whitespace().count() <= 3 {
         return None;
     }
-    let (mention, mention_span, speaker, cue) = if frame.continues {
+    let (mention, mention_span, speaker, cue, antecedent) = if frame.continues {
         let p = previous?;
-        (p.mention.clone(), p.mention_span, p.speaker, p.cue.clone())
+        let a = p.antecedent.clone();
+        (
+            p.mention.clone(),
+            p.mention_span,
+            p.speaker,
+            p.cue.clone(),
+            a,
+        )
     } else {
         let mention = frame.mention.map(|(a, b)| text[a..b].to_string());
-        let speaker = mention.as_deref().and_then(|m| registry.resolve(m));
-        (mention, frame.mention, speaker, frame.cue.clone())
+        let speaker = mention
+            .as_deref()
+            .and_then(|m| registry.resolve_at(m, frame.mention));
+        let antecedent = speaker.and(registry.link.take());
+        (
+            mention,
+            frame.mention,
+            speaker,
+            frame.cue.clone(),
+            antecedent,
+        )
     };
     let kind = if frame.headline {
         ClaimKind::Headline
@@ -367,6 +406,7 @@ fn build_claim(
         speaker,
         worth: Score::new(assessed.score),
         claim_type: assessed.claim_type,
+        antecedent,
     })
 }
 

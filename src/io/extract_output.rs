@@ -2,10 +2,11 @@
 //!
 //! JSON: `{"articles":[{"path","title","outlet","author","published","url",
 //! "claims":[{"content","speaker","mention","role","cue","kind","start","end",
-//! "mention_start","mention_end","worth","claim_type"}], "speakers":[...]}]}`.
-//! `start`/`end` are byte offsets of the content in the article text; `speaker` and
-//! `role` may be null; `worth` is the content's check-worthiness in [0, 1] and
-//! `claim_type` its type (docs/worth.md).
+//! "mention_start","mention_end","worth","claim_type", and when they apply
+//! "speaker_unresolved": true, "antecedent":{"words","span","sentences_before"}}],
+//! "speakers":[...]}]}`. `start`/`end` are byte offsets of the content in the article
+//! text; `speaker` and `role` may be null; `worth` is the content's check-worthiness in
+//! [0, 1] and `claim_type` its type (docs/worth.md).
 //!
 //! Both are written one article at a time ([`Writer`]): `claimdesk extract` reads,
 //! extracts, writes and drops each input in turn, so its memory is that of the largest
@@ -46,6 +47,12 @@ struct ClaimOut<'a> {
     mention_end: Option<usize>,
     worth: Score,
     claim_type: &'static str,
+    /// The speaker is a description standing for someone unnamed ("a senior official").
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    speaker_unresolved: bool,
+    /// How a pronoun or description found its speaker (absent when the mention is a name).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    antecedent: Option<&'a crate::extract::Antecedent>,
 }
 
 #[derive(Serialize)]
@@ -54,6 +61,8 @@ struct SpeakerOut<'a> {
     role: Option<&'a str>,
     aliases: &'a [String],
     is_body: bool,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    unresolved: bool,
 }
 
 fn article_out<'a>(source: &'a ArticleSource, ex: &'a Extraction) -> ArticleOut<'a> {
@@ -79,6 +88,8 @@ fn article_out<'a>(source: &'a ArticleSource, ex: &'a Extraction) -> ArticleOut<
                     mention_end: c.mention_span.map(|s| s.1),
                     worth: c.worth,
                     claim_type: c.claim_type.key(),
+                    speaker_unresolved: speaker.is_some_and(|s| s.unresolved),
+                    antecedent: c.antecedent.as_ref(),
                 }
             })
             .collect(),
@@ -90,6 +101,7 @@ fn article_out<'a>(source: &'a ArticleSource, ex: &'a Extraction) -> ArticleOut<
                 role: s.role.as_deref(),
                 aliases: &s.aliases,
                 is_body: s.is_body,
+                unresolved: s.unresolved,
             })
             .collect(),
     }

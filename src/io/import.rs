@@ -287,6 +287,7 @@ pub fn article_voice(meta: &ArticleMeta) -> Option<FoundSpeaker> {
             role: Some(ARTICLE_OUTLET.into()),
             aliases: Vec::new(),
             is_body: true,
+            unresolved: false,
         });
     }
     field(&meta.author).map(|author| FoundSpeaker {
@@ -294,6 +295,7 @@ pub fn article_voice(meta: &ArticleMeta) -> Option<FoundSpeaker> {
         role: Some(ARTICLE_BYLINE.into()),
         aliases: Vec::new(),
         is_body: false,
+        unresolved: false,
     })
 }
 

@@ -68,6 +68,10 @@ pub struct Claim {
     #[serde(default)]
     pub mention_span: Option<(usize, usize)>,
     pub speaker: Option<SpeakerId>,
+    /// Why this speaker, when the mention is a pronoun or description: the words it was
+    /// resolved to, where they are, and how many sentences before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub antecedent: Option<crate::extract::Antecedent>,
     #[serde(default)]
     pub status: Status,
     /// The analyst's private notes: never published (not in ClaimReview or the reports).

@@ -201,13 +201,17 @@ impl Project {
     /// The project's speakers as the extractor knows them, so that a new article's
     /// mentions resolve to people the project already has.
     pub fn known_speakers(&self) -> Vec<crate::extract::FoundSpeaker> {
+        // A description standing for someone unnamed ("a senior official") is nobody in
+        // another article: handed back, it would become a new speaker each time.
         self.speakers
             .iter()
+            .filter(|s| !s.unresolved)
             .map(|s| crate::extract::FoundSpeaker {
                 name: s.name.clone(),
                 role: s.role.clone(),
                 aliases: s.aliases.clone(),
                 is_body: s.is_body,
+                unresolved: s.unresolved,
             })
             .collect()
     }
@@ -325,24 +329,38 @@ impl Project {
         })
     }
 
-    /// The project speaker for an article's speaker: an existing one with the same name
-    /// (or whose aliases include it), else a new one.
+    /// The project speaker for an article's speaker: an existing one that is the same
+    /// person or body (see [`same_identity`]), else a new one. A description the article
+    /// tied to no one ("a senior official") is always new.
     fn merge_speaker(
         &mut self,
         found: &crate::extract::FoundSpeaker,
     ) -> Result<SpeakerId, IdsExhausted> {
-        if let Some(id) = self.find_speaker(&found.name) {
-            if let Some(s) = self.speakers.iter_mut().find(|s| s.id == id) {
-                if s.role.is_none() {
-                    s.role = found.role.clone();
-                }
-                for alias in &found.aliases {
-                    if !s.aliases.iter().any(|a| a == alias) && *alias != s.name {
-                        s.aliases.push(alias.clone());
-                    }
+        // The known speakers an extraction hands back keep their exact names: found
+        // first, without looking through every alias of the project.
+        let exact =
+            |s: &Speaker| s.name == found.name && s.is_body == found.is_body && !s.unresolved;
+        let existing = (!found.unresolved)
+            .then(|| {
+                let speakers = &self.speakers;
+                speakers
+                    .iter()
+                    .position(exact)
+                    .or_else(|| speakers.iter().position(|s| same_identity(s, found)))
+            })
+            .flatten();
+        if let Some(i) = existing {
+            let s = &mut self.speakers[i];
+            if s.role.is_none() {
+                s.role = found.role.clone();
+            }
+            for alias in &found.aliases {
+                let removed = s.removed_aliases.iter().any(|a| a == alias);
+                if !removed && !s.aliases.iter().any(|a| a == alias) && *alias != s.name {
+                    s.aliases.push(alias.clone());
                 }
             }
-            return Ok(id);
+            return Ok(s.id);
         }
         let id = SpeakerId(self.fresh_id()?);
         self.speakers.push(Speaker {
@@ -351,9 +369,51 @@ impl Project {
             role: found.role.clone(),
             aliases: found.aliases.clone(),
             is_body: found.is_body,
+            unresolved: found.unresolved,
+            removed_aliases: Vec::new(),
         });
         Ok(id)
     }
+}
+
+/// Whether an article's speaker is a project speaker: not a description standing for
+/// someone unnamed; a person only with a person and a body only with a body; the same
+/// name, or one of them named by the other's alias, case-insensitively. A pronoun or a
+/// lowercase description among the aliases ties nothing.
+pub fn same_identity(s: &Speaker, found: &crate::extract::FoundSpeaker) -> bool {
+    if s.unresolved || found.unresolved || s.is_body != found.is_body {
+        return false;
+    }
+    // Split off or removed by the analyst: that name is someone else now.
+    if s.removed_aliases
+        .iter()
+        .any(|a| a.eq_ignore_ascii_case(&found.name))
+    {
+        return false;
+    }
+    let name_like = |a: &String| {
+        a.split_whitespace()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    };
+    let eq = |a: &str, b: &str| a.eq_ignore_ascii_case(b);
+    if eq(&s.name, &found.name) {
+        return true;
+    }
+    // A full name on both sides: the names decide ("Ivana Roe" is not "Donald Roe", even
+    // where each article called its own one "Roe").
+    let full = |n: &str| n.split_whitespace().count() >= 2;
+    if !s.is_body && full(&s.name) && full(&found.name) {
+        return false;
+    }
+    s.aliases
+        .iter()
+        .filter(|a| name_like(a))
+        .any(|a| eq(a, &found.name))
+        || found
+            .aliases
+            .iter()
+            .filter(|a| name_like(a))
+            .any(|a| eq(a, &s.name))
 }
 
 /// What [`Project::plan`] reserved for an extraction's claims.
@@ -397,6 +457,7 @@ fn push_claims(
             mention: c.mention,
             mention_span: c.mention_span,
             speaker: c.speaker.and_then(|i| speakers.get(i).copied()),
+            antecedent: c.antecedent,
             status: Status::Unchecked,
             notes: String::new(),
             evidence: Vec::new(),

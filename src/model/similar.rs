@@ -156,6 +156,7 @@ mod tests {
             mention: None,
             mention_span: None,
             speaker: None,
+            antecedent: None,
             status: Status::Unchecked,
             notes: String::new(),
             evidence: Vec::new(),

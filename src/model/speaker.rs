@@ -19,4 +19,11 @@ pub struct Speaker {
     /// An organisation or group rather than a person ("Hamas", "Israeli officials").
     #[serde(default)]
     pub is_body: bool,
+    /// A description the article ties to no one ("a senior official"): it stands for the
+    /// speaker, and is never merged with a description of another article.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unresolved: bool,
+    /// Aliases the analyst removed or split off: extraction never gives them back.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub removed_aliases: Vec<String>,
 }

@@ -220,6 +220,9 @@ pub struct SpeakerView {
     pub name_for: Option<SpeakerId>,
     /// The speaker picked in "Merge into".
     pub merge_into: Option<SpeakerId>,
+    /// The aliases ticked to split off, and the new speaker's name.
+    pub split_chosen: std::collections::BTreeSet<String>,
+    pub split_name: String,
     /// Bring the cursor's row into view (it was moved by a key).
     pub scroll: bool,
 }
@@ -246,6 +249,8 @@ mod tests {
                     vec![]
                 },
                 is_body: false,
+                unresolved: false,
+                removed_aliases: Vec::new(),
             });
         }
         p

@@ -21,6 +21,8 @@ pub fn big_project(articles: usize, claims_per_article: usize, tag: &str) -> Pro
             role: (s % 3 == 0).then(|| format!("Minister of Affairs {s}")),
             aliases: vec![format!("Número {s}")],
             is_body: s % 7 == 0,
+            unresolved: false,
+            removed_aliases: Vec::new(),
         });
     }
     let mut next = speakers as u64 + 1;
@@ -58,6 +60,7 @@ pub fn big_project(articles: usize, claims_per_article: usize, tag: &str) -> Pro
                 mention: Some(mention),
                 mention_span: Some((mention_start, mention_end)),
                 speaker: (c % 5 != 4).then_some(SpeakerId(speaker as u64 + 1)),
+                antecedent: None,
                 status,
                 notes: if c % 2 == 0 {
                     format!("Checked against the ministry's figures ({tag}); see evidence.")

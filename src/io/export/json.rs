@@ -49,6 +49,8 @@ struct SpeakerOut<'a> {
     role: Option<&'a str>,
     aliases: &'a [String],
     is_body: bool,
+    /// A description standing for someone the article does not name ("a senior official").
+    unresolved: bool,
 }
 
 #[derive(Serialize)]
@@ -82,6 +84,9 @@ struct ClaimOut<'a> {
     /// Check-worthiness in [0, 1] and the claim's type (docs/worth.md).
     worth: Score,
     claim_type: ClaimType,
+    /// Why this speaker, when the mention is a pronoun or description: the antecedent's
+    /// words, byte span and how many sentences before; null when the mention is a name.
+    antecedent: Option<&'a crate::extract::Antecedent>,
 }
 
 #[derive(Serialize)]
@@ -157,6 +162,7 @@ pub fn to_string_with(project: &Project, options: &Options) -> Result<String, se
                 role: s.role.as_deref(),
                 aliases: &s.aliases,
                 is_body: s.is_body,
+                unresolved: s.unresolved,
             })
             .collect(),
         claims: claims
@@ -193,6 +199,7 @@ pub fn to_string_with(project: &Project, options: &Options) -> Result<String, se
                     tags: &c.tags,
                     worth,
                     claim_type,
+                    antecedent: c.antecedent.as_ref(),
                 }
             })
             .collect(),

@@ -71,7 +71,9 @@ fn claim_scope(edit: &Edit) -> ClaimScope {
         Edit::AddClaim { article, .. } | Edit::ReExtract { article, .. } => S::Article(*article),
         Edit::MergeSpeakers { from, .. } => S::Speakers(vec![*from]),
         Edit::MergeSpeakersInto { from, .. } => S::Speakers(from.clone()),
-        Edit::DismissSpeaker { speaker, .. } => S::Speakers(vec![*speaker]),
+        Edit::DismissSpeaker { speaker, .. } | Edit::SplitSpeaker { speaker, .. } => {
+            S::Speakers(vec![*speaker])
+        }
         Edit::DismissSpeakers { speakers, .. } => S::Speakers(speakers.clone()),
         Edit::Revert(r) => {
             let (articles, speakers) = r.added_articles_and_speakers();
@@ -84,6 +86,7 @@ fn claim_scope(edit: &Edit) -> ClaimScope {
         | Edit::SetArticleMemo { .. }
         | Edit::SetProjectMemo { .. }
         | Edit::RenameSpeaker { .. }
+        | Edit::RemoveAlias { .. }
         | Edit::SetNotSpeakers { .. }
         | Edit::AddArticle { .. }
         | Edit::SetSettings { .. }

@@ -265,6 +265,7 @@ pub(super) fn add_claim(
             mention: None,
             mention_span: None,
             speaker,
+            antecedent: None,
             status: Status::Unchecked,
             notes: String::new(),
             evidence: Vec::new(),

@@ -45,6 +45,8 @@ mod tests_publish;
 #[cfg(test)]
 mod tests_revert;
 #[cfg(test)]
+mod tests_speakers;
+#[cfg(test)]
 mod tests_tags;
 mod workflow;
 
@@ -168,6 +170,19 @@ pub enum Edit {
         from: Vec<SpeakerId>,
         into: SpeakerId,
     },
+    /// Split a wrong merge: a new speaker `name` takes `aliases` from `speaker`, with every
+    /// claim of `speaker` whose mention is one of them or `name` (marked edited, so that
+    /// re-extraction keeps them); `speaker` remembers them as removed.
+    SplitSpeaker {
+        speaker: SpeakerId,
+        aliases: Vec<String>,
+        name: String,
+    },
+    /// Take an alias off a speaker; extraction never gives it back to that speaker.
+    RemoveAlias {
+        speaker: SpeakerId,
+        alias: String,
+    },
     /// "Not a speaker": remove a speaker and remember its name so that extraction never
     /// makes it a speaker again; its claims lose the speaker, or are also marked Not a
     /// claim, as `claims` says (docs/triage.md).
@@ -284,6 +299,8 @@ impl Edit {
             Edit::AddClaim { .. } => "add claim",
             Edit::DeleteClaims { .. } => "delete claims",
             Edit::RenameSpeaker { .. } => "rename speaker",
+            Edit::SplitSpeaker { .. } => "split speaker",
+            Edit::RemoveAlias { .. } => "remove alias",
             Edit::MergeSpeakers { .. } | Edit::MergeSpeakersInto { .. } => "merge speakers",
             Edit::DismissSpeaker { .. } | Edit::DismissSpeakers { .. } => "mark not a speaker",
             Edit::SetNotSpeakers { .. } => "edit not-a-speaker names",
@@ -379,6 +396,12 @@ pub fn apply(project: &mut Project, edit: &Edit) -> Result<Patch, EditError> {
             speakers::rename_speaker(project, p, speaker, name)
         }
         Edit::MergeSpeakers { from, into } => speakers::merge_speakers(project, p, from, into),
+        Edit::SplitSpeaker {
+            speaker,
+            aliases,
+            name,
+        } => speakers::split_speaker(project, p, speaker, aliases, name),
+        Edit::RemoveAlias { speaker, alias } => speakers::remove_alias(project, p, speaker, alias),
         Edit::MergeSpeakersInto { from, into } => speakers::merge_many(project, p, from, into),
         Edit::DismissSpeaker {
             speaker,
@@ -457,7 +480,7 @@ fn speaker_index(project: &Project, id: SpeakerId) -> Result<usize, EditError> {
 }
 
 /// An extracted claim becomes `Edited` when the analyst changes its words or attribution.
-fn mark_edited(claim: &mut Claim) {
+pub(super) fn mark_edited(claim: &mut Claim) {
     if claim.origin == ClaimOrigin::Extracted {
         claim.origin = ClaimOrigin::Edited;
     }

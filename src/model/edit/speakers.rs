@@ -1,5 +1,5 @@
-//! Edits of speakers: role, name, merging several into one, dismissing one as "not a
-//! speaker".
+//! Edits of speakers: role, name, merging several into one, splitting a wrong merge,
+//! removing an alias, dismissing one as "not a speaker".
 
 use std::collections::HashSet;
 
@@ -197,6 +197,115 @@ pub(super) fn speaker_named(
         role: None,
         aliases: Vec::new(),
         is_body: false,
+        unresolved: false,
+        removed_aliases: Vec::new(),
     });
     Ok(Some(id))
+}
+
+/// Whether words as written name `alias`: the same ("Mrs. Roe's" is "Mrs. Roe"), or the
+/// alias after a title ("Defence Minister Jane Roe").
+fn mention_is(mention: &str, alias: &str) -> bool {
+    let m = mention.trim();
+    let m = ["'s", "\u{2019}s"]
+        .iter()
+        .find_map(|s| m.strip_suffix(s))
+        .unwrap_or(m)
+        .trim()
+        .to_lowercase();
+    let alias = alias.trim().to_lowercase();
+    m == alias || m.ends_with(&format!(" {alias}"))
+}
+
+/// Whether a claim's speaker was found through one of `names`: its mention, or the
+/// antecedent its pronoun or description was resolved to ("he" → "Jane Roe").
+fn found_through(claim: &crate::model::Claim, names: &[String]) -> bool {
+    let by = |words: &str| names.iter().any(|n| mention_is(words, n));
+    claim.mention.as_deref().is_some_and(by)
+        || claim.antecedent.as_ref().is_some_and(|a| by(&a.words))
+}
+
+pub(super) fn split_speaker(
+    project: &mut Project,
+    patch: &mut Patch,
+    speaker: &SpeakerId,
+    aliases: &[String],
+    name: &str,
+) -> Result<(), EditError> {
+    let i = speaker_index(project, *speaker)?;
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(EditError::Invalid("the new speaker needs a name"));
+    }
+    if project
+        .speakers
+        .iter()
+        .any(|s| s.name.eq_ignore_ascii_case(name))
+    {
+        return Err(EditError::Invalid(
+            "another speaker has that name: reassign the claims to it instead",
+        ));
+    }
+    let old = &project.speakers[i];
+    let moving: Vec<String> = aliases
+        .iter()
+        .map(|a| a.trim().to_string())
+        .filter(|a| old.aliases.iter().any(|o| o == a))
+        .collect();
+    if moving.len() != aliases.len() {
+        return Err(EditError::Invalid(
+            "an alias to split off is not the speaker's",
+        ));
+    }
+    let id = SpeakerId(project.fresh_id().map_err(super::no_ids)?);
+    patch.touch_speakers(project);
+    let old = &mut project.speakers[i];
+    old.aliases
+        .retain(|a| !moving.contains(a) && !a.eq_ignore_ascii_case(name));
+    for a in moving.iter().chain(std::iter::once(&name.to_string())) {
+        if !old.removed_aliases.contains(a) {
+            old.removed_aliases.push(a.clone());
+        }
+    }
+    let (is_body, role) = (old.is_body, None);
+    project.speakers.push(Speaker {
+        id,
+        name: name.to_string(),
+        role,
+        aliases: moving.iter().filter(|a| *a != name).cloned().collect(),
+        is_body,
+        unresolved: false,
+        removed_aliases: Vec::new(),
+    });
+    let mut names = moving.clone();
+    names.push(name.to_string());
+    for c in 0..project.claims.len() {
+        let claim = &project.claims[c];
+        if claim.speaker == Some(*speaker) && found_through(claim, &names) {
+            patch.touch_claim(project, c);
+            let claim = &mut project.claims[c];
+            claim.speaker = Some(id);
+            mark_edited(claim);
+        }
+    }
+    Ok(())
+}
+
+pub(super) fn remove_alias(
+    project: &mut Project,
+    patch: &mut Patch,
+    speaker: &SpeakerId,
+    alias: &str,
+) -> Result<(), EditError> {
+    let i = speaker_index(project, *speaker)?;
+    if !project.speakers[i].aliases.iter().any(|a| a == alias) {
+        return Err(EditError::NoChange);
+    }
+    patch.touch_speakers(project);
+    let s = &mut project.speakers[i];
+    s.aliases.retain(|a| a != alias);
+    if !s.removed_aliases.iter().any(|a| a == alias) {
+        s.removed_aliases.push(alias.to_string());
+    }
+    Ok(())
 }

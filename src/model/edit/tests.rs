@@ -21,6 +21,7 @@ pub(super) fn extraction() -> Extraction {
                 speaker: Some(0),
                 worth: Default::default(),
                 claim_type: Default::default(),
+                antecedent: None,
             },
             FoundClaim {
                 content: "we will go on".into(),
@@ -33,6 +34,7 @@ pub(super) fn extraction() -> Extraction {
                 speaker: Some(1),
                 worth: Default::default(),
                 claim_type: Default::default(),
+                antecedent: None,
             },
         ],
         speakers: vec![

@@ -196,6 +196,8 @@ fn every_edit(p: &Project) -> Vec<Edit> {
             | Edit::RenameSpeaker { .. }
             | Edit::MergeSpeakers { .. }
             | Edit::MergeSpeakersInto { .. }
+            | Edit::SplitSpeaker { .. }
+            | Edit::RemoveAlias { .. }
             | Edit::DismissSpeaker { .. }
             | Edit::DismissSpeakers { .. }
             | Edit::SetNotSpeakers { .. }

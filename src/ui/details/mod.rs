@@ -124,7 +124,9 @@ pub fn show(
                     }
                     if let Some(m) = &claim.mention {
                         ui.label("Mention");
-                        ui.add(egui::Label::new(RichText::new(format!("“{m}”")).italics()).wrap());
+                        let line =
+                            crate::ui::speakers::why::mention_line(m, claim.antecedent.as_ref());
+                        ui.add(egui::Label::new(RichText::new(line).italics()).wrap());
                         ui.end_row();
                     }
 

@@ -282,6 +282,8 @@ mod tests {
                 role: None,
                 aliases: vec![],
                 is_body: false,
+                unresolved: false,
+                removed_aliases: Vec::new(),
             });
         }
         for (i, (content, speaker, status)) in [
@@ -304,6 +306,7 @@ mod tests {
                 mention: None,
                 mention_span: None,
                 speaker: Some(SpeakerId(speaker)),
+                antecedent: None,
                 status,
                 notes: String::new(),
                 evidence: vec![],

@@ -3,7 +3,9 @@
 //! speaker's page (`page.rs`) renames, edits the role in place, merges, and lists the
 //! speaker's claims across articles. Every input goes on the queue.
 
+mod aliases;
 mod page;
+pub mod why;
 
 use egui::{Align, Layout, Modifiers, RichText, Sense, Ui};
 use egui_extras::{Column, TableBuilder};

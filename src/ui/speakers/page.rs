@@ -1,8 +1,9 @@
 //! A speaker's page: the speaker's record (names, role, counts) and every claim they made,
 //! by article, with its verdict; a click on a claim opens it in the Claims tab. Here too:
 //! rename, the role (typed into a draft, committed when the field is left, like the
-//! details pane), merging, of this speaker into another or of all the selected ones, and
-//! "Not a speaker" (their claims lose the speaker, or are marked Not a claim).
+//! details pane), aliases (removed, or split off as a new speaker: `aliases.rs`), merging,
+//! of this speaker into another or of all the selected ones, and "Not a speaker" (their
+//! claims lose the speaker, or are marked Not a claim).
 
 use egui::{RichText, Sense, Ui};
 
@@ -58,17 +59,19 @@ fn record(ui: &mut Ui, project: &Project, view: &mut ViewState, s: &Speaker, que
     ui.add(egui::Label::new(RichText::new(title).heading()).wrap());
     let counts = view.index.by_speaker.get(&id).copied().unwrap_or_default();
     ui.label(counts.summary());
-    if !s.aliases.is_empty() {
-        ui.label(RichText::new(format!("Also called: {}", s.aliases.join(", "))).weak());
-    }
-    ui.add_space(4.0);
-
     let speakers = &mut view.speakers;
     if speakers.name_for != Some(id) {
         speakers.name_edit = s.name.clone();
         speakers.name_for = Some(id);
         speakers.merge_into = None;
+        speakers.split_chosen.clear();
+        speakers.split_name.clear();
     }
+    if s.unresolved {
+        ui.label(RichText::new("A description: the article names no one.").weak());
+    }
+    super::aliases::show(ui, s, &mut view.speakers, queue);
+    ui.add_space(4.0);
     let revision = view.index.revision.unwrap_or(0);
     view.drafts.follow_speaker(s, revision);
     // Within the page at any text size: a label column, then the field and its button,

@@ -1,0 +1,388 @@
+//! What a speaker mention is, from its noun-phrase structure: a pronoun, a name (with the
+//! role written before it), a description ("the spokesman", "a senior official") or
+//! nothing that names anyone (a dateline, a time expression, a dash, a partitive, a bare
+//! common noun). The registry resolves the first three; the last never becomes a speaker.
+//! Also the subject a sentence opens with ([`subject_name`]), which the registry keeps as
+//! a candidate for the pronouns that follow.
+
+use super::given_names::{Gender, gender_of_given};
+use super::lexicon as lex;
+
+/// A mention, cleaned of its possessive, relative clause and parenthetical.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mention {
+    /// "he", "her", "they", "its".
+    Pronoun(Pronoun),
+    /// Capitalised: "Rep. Jane Roe (D-Ohio)", "the New York Times", "Roe".
+    Named(String),
+    /// Lowercase head: "the spokesman", "a senior official", "the South Carolina senator".
+    Description(String),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pronoun {
+    Male,
+    Female,
+    /// "they", "it": an organisation or a group.
+    Group,
+    /// "who", "which", "that": the phrase the relative clause hangs on.
+    Relative,
+}
+
+/// Classify a mention as written; `None` when it names no one.
+pub fn classify(raw: &str) -> Option<Mention> {
+    let m = raw
+        .trim()
+        .trim_matches(|c: char| c == ',' || c == ';' || c == ':');
+    let m = strip_possessive(m.trim());
+    // "Jane Roe, who": the antecedent is the speaker.
+    let m = [", who", ", which"]
+        .iter()
+        .find_map(|r| m.strip_suffix(r))
+        .unwrap_or(m)
+        .trim();
+    if !m.chars().any(char::is_alphabetic) {
+        return None; // "—", "2016"
+    }
+    let lower = m.to_lowercase();
+    match lower.as_str() {
+        "he" | "him" | "his" | "himself" => return Some(Mention::Pronoun(Pronoun::Male)),
+        "she" | "her" | "hers" | "herself" => return Some(Mention::Pronoun(Pronoun::Female)),
+        "they" | "them" | "their" | "it" | "its" | "themselves" | "itself" => {
+            return Some(Mention::Pronoun(Pronoun::Group));
+        }
+        "who" | "which" | "that" => return Some(Mention::Pronoun(Pronoun::Relative)),
+        _ => {}
+    }
+    let words: Vec<&str> = m.split_whitespace().collect();
+    let first = words[0].to_lowercase().replace('\u{2019}', "'");
+    // "It's worth", "I've": a pronoun with its verb.
+    if first
+        .split_once('\'')
+        .is_some_and(|(stem, _)| lex::is_pronoun(stem) || stem == "i")
+    {
+        return None;
+    }
+    // "I", "we", "you", "one", "us", and "his wife": the words name the speaker only
+    // through someone else, which the text has to say.
+    if lex::is_pronoun(&first)
+        || matches!(first.as_str(), "me" | "us" | "my" | "our" | "your")
+        || is_possessive_pronoun(&first) && words.len() > 1
+    {
+        return None;
+    }
+    // "in June", "for Disney", "amid": a prepositional phrase is no noun phrase.
+    if lex::is_adjunct_preposition(&first) || matches!(first.as_str(), "for" | "amid" | "by") {
+        return None;
+    }
+    let m = without_parenthetical(m)?;
+    let m = cut_trailing_adjunct(&m);
+    // "yet Jane Roe": a lowercase word before a name is not part of it.
+    let m = match m.split_once(' ') {
+        Some((w, rest))
+            if w.chars().all(char::is_lowercase)
+                && !is_determiner(w)
+                && rest.split_whitespace().all(is_capitalised) =>
+        {
+            rest.to_string()
+        }
+        _ => m,
+    };
+    let words: Vec<&str> = m.split_whitespace().collect();
+    let last = *words.last()?;
+    // "Jane Roe, the union's negotiator", "the union's negotiator, Jane Roe": apposition
+    // with a name on one side is the name with its role.
+    let named_part = m
+        .split([',', '\u{2014}', '\u{2013}'])
+        .filter_map(|part| part.split_whitespace().last())
+        .any(|w| is_capitalised(w) && !is_month(w));
+    // "analysis by Jane Roe", "wake of the Times", "writer for The Atlantic": a lowercase
+    // head with its complement describes, whatever name the complement holds.
+    let mut rest = words.iter().skip_while(|w| is_determiner(w)).peekable();
+    let lowercase_head = rest
+        .peek()
+        .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+    let after_head = rest.find(|w| !w.chars().all(|c| c.is_lowercase() || c == '-'));
+    let complement = words
+        .iter()
+        .skip_while(|w| is_determiner(w))
+        .take_while(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))
+        .last()
+        .is_some_and(|w| lex::is_adjunct_preposition(w) || matches!(*w, "for" | "by"));
+    if lowercase_head && complement && after_head.is_some() && !m.contains(',') {
+        return Some(Mention::Description(m.to_string()));
+    }
+    if is_capitalised(last)
+        || is_handle(last)
+        || named_part && m.contains([',', '\u{2014}', '\u{2013}'])
+    {
+        return Some(Mention::Named(m.to_string()));
+    }
+    // A lowercase head: a description. A bare noun ("official", "the spokesman",
+    // "little") says what, not who: only the registry can tie it to someone.
+    Some(Mention::Description(m.to_string()))
+}
+
+/// A singular description with nothing but a determiner before its head ("the
+/// spokesman", "official"): it names no one on its own. A bare plural ("officials",
+/// "engineers") names a group, as the text gives it.
+pub fn is_bare(description: &str) -> bool {
+    let words: Vec<&str> = description
+        .split_whitespace()
+        .filter(|w| !is_determiner(w))
+        .collect();
+    let plural = words.last().is_some_and(|w| {
+        w.ends_with('s')
+            && !w.ends_with("ss")
+            && words.len() == description.split_whitespace().count()
+    });
+    words.len() <= 1 && !plural
+}
+
+fn is_determiner(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "the" | "a" | "an" | "this" | "that" | "these" | "those"
+    )
+}
+
+fn is_possessive_pronoun(w: &str) -> bool {
+    matches!(w, "his" | "her" | "their" | "its" | "my" | "our" | "your")
+}
+
+fn is_handle(w: &str) -> bool {
+    w.starts_with('@') && w.len() > 1
+}
+
+pub fn is_capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The head word of a description, lowercased and with abbreviations spelt out
+/// ("Sen." → "senator").
+pub fn head_of(description: &str) -> String {
+    let last = description.split_whitespace().last().unwrap_or("");
+    expand_title(&last.to_lowercase()).to_string()
+}
+
+/// "sen." → "senator": titles as roles spell them before names.
+pub fn expand_title(w: &str) -> &str {
+    match w {
+        "sen." | "sen" => "senator",
+        "rep." | "rep" => "representative",
+        "gov." | "gov" => "governor",
+        "gen." | "gen" => "general",
+        "pres." => "president",
+        "lt." => "lieutenant",
+        "col." => "colonel",
+        "gop" => "republican",
+        _ => w,
+    }
+}
+
+/// The sex a name's honorific, role or given name says: "Mrs. Roe", "Congressman Roe",
+/// "Jane Roe".
+pub fn gender_of(words: &[&str]) -> Option<Gender> {
+    let by_title = words.iter().find_map(|w| match w.to_lowercase().as_str() {
+        "mr." | "mr" | "spokesman" | "congressman" | "chairman" | "king" | "prince" | "sir"
+        | "lord" | "father" | "husband" | "son" | "brother" => Some(Gender::Male),
+        "mrs." | "mrs" | "ms." | "ms" | "spokeswoman" | "congresswoman" | "chairwoman"
+        | "queen" | "princess" | "dame" | "lady" | "mother" | "wife" | "daughter" | "sister" => {
+            Some(Gender::Female)
+        }
+        _ => None,
+    });
+    by_title.or_else(|| {
+        // The given name: the first capitalised word after titles and roles.
+        words
+            .iter()
+            .find(|w| is_capitalised(w) && !lex::is_role_head(w) && !lex::is_honorific(w))
+            .and_then(|w| gender_of_given(w))
+    })
+}
+
+pub fn strip_possessive(s: &str) -> &str {
+    for suffix in ["'s", "\u{2019}s", "'", "\u{2019}"] {
+        if let Some(stem) = s.strip_suffix(suffix) {
+            return stem.trim_end();
+        }
+    }
+    s
+}
+
+pub fn strip_article(s: &str) -> &str {
+    for article in ["the ", "The ", "a ", "A ", "an ", "An "] {
+        if let Some(rest) = s.strip_prefix(article) {
+            return rest.trim_start();
+        }
+    }
+    s
+}
+
+/// "Rep. Jane Roe (D-Ohio)" → "Rep. Jane Roe"; a dateline ("Washington (AFP)": a place and
+/// a one-word agency in brackets) → nothing.
+fn without_parenthetical(m: &str) -> Option<String> {
+    let Some(open) = m.find('(') else {
+        return Some(m.to_string());
+    };
+    let close = m[open..].find(')').map_or(m.len(), |c| open + c + 1);
+    let inner = m[open + 1..close.saturating_sub(1).max(open + 1)].trim();
+    let outer = format!("{} {}", m[..open].trim(), m[close..].trim());
+    let outer = outer.trim().trim_end_matches(',').trim().to_string();
+    let agency = !inner.contains(['-', ' ', '.']) && is_capitalised(inner);
+    if agency
+        && outer.split_whitespace().count() <= 2
+        && outer.split_whitespace().all(is_capitalised)
+    {
+        return None;
+    }
+    (!outer.is_empty()).then_some(outer)
+}
+
+/// "Comey in June" → "Comey", "Trump in the past" → "Trump": a name followed by a
+/// lowercase adjunct. A description keeps its complements ("lawyers for the city").
+fn cut_trailing_adjunct(m: &str) -> String {
+    let words: Vec<&str> = m.split_whitespace().collect();
+    for (i, w) in words.iter().enumerate().skip(1) {
+        let prep = lex::is_adjunct_preposition(w) && w.chars().all(char::is_lowercase);
+        let after_name = is_capitalised(words[i - 1]);
+        let then_not_name = words
+            .get(i + 1)
+            .is_none_or(|n| !is_capitalised(n) || lex::is_time_word(n) || is_month(n));
+        if prep && after_name && then_not_name && !matches!(*w, "of") {
+            return words[..i].join(" ");
+        }
+    }
+    m.to_string()
+}
+
+pub fn is_month(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().trim_end_matches(['.', ',']),
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+    )
+}
+
+/// The capitalised run a sentence opens with, when a verb-like lowercase word or a comma
+/// follows it: "Jane Roe has…", "The New York Times reported…", "Roe's remarks…". A
+/// lone capitalised word that is a grammar word ("But", "In") is no subject.
+pub fn subject_name(sentence: &str) -> Option<(usize, usize)> {
+    subject_at_start(sentence).or_else(|| {
+        // "During a town hall, Jane Roe asked…": the subject after an opening adjunct.
+        let first = sentence.split_whitespace().next()?.to_lowercase();
+        if !(lex::is_adjunct_preposition(&first) || lex::is_subordinator(&first)) {
+            return None;
+        }
+        let comma = sentence.find(", ")? + 2;
+        let (a, b) = subject_at_start(&sentence[comma..])?;
+        Some((comma + a, comma + b))
+    })
+}
+
+fn subject_at_start(sentence: &str) -> Option<(usize, usize)> {
+    let first = sentence.chars().next()?;
+    if lex::is_quote_mark(first) || !first.is_uppercase() {
+        return None;
+    }
+    let mut end = 0;
+    let mut count = 0;
+    let mut next_lower = false;
+    for (i, w) in word_spans(sentence) {
+        let word = &sentence[i..i + w.len()];
+        if count == 0 && matches!(word, "The") {
+            continue;
+        }
+        let bare = word.trim_end_matches([',', ';', ':']);
+        if is_capitalised(bare) {
+            end = i + bare.len();
+            count += 1;
+            if bare.len() != word.len() || bare.ends_with("'s") || bare.ends_with("\u{2019}s") {
+                next_lower = true;
+                break;
+            }
+        } else {
+            next_lower = bare.chars().next().is_some_and(char::is_lowercase);
+            break;
+        }
+    }
+    if count == 0 || !next_lower {
+        return None;
+    }
+    let start = if sentence.starts_with("The ") && count > 0 {
+        4
+    } else {
+        0
+    };
+    let run = &sentence[start..end];
+    let run = strip_possessive(run);
+    let firstw = run.split_whitespace().next().unwrap_or("").to_lowercase();
+    if lex::is_subordinator(&firstw)
+        || lex::is_adjunct_preposition(&firstw)
+        || lex::is_pronoun(&firstw)
+    {
+        return None;
+    }
+    // "Even Friday", "Last June": a time expression is nobody.
+    if run
+        .split_whitespace()
+        .any(|w| lex::is_time_word(w) || is_month(w))
+    {
+        return None;
+    }
+    Some((start, start + run.len()))
+}
+
+fn word_spans(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    s.split(' ')
+        .scan(0usize, |at, w| {
+            let i = *at;
+            *at += w.len() + 1;
+            Some((i, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn what_names_no_one() {
+        for m in [
+            "\u{2014}",
+            "in the past",
+            "for Disney",
+            "Washington (AFP)",
+            "amid",
+            "his wife",
+            "we",
+        ] {
+            assert_eq!(classify(m), None, "{m}");
+        }
+        assert_eq!(
+            classify("Comey in June"),
+            Some(Mention::Named("Comey".into()))
+        );
+        assert_eq!(
+            classify("Trump in the past"),
+            Some(Mention::Named("Trump".into()))
+        );
+        assert_eq!(
+            classify("Rep. Gwen Roe (D-Wis.)"),
+            Some(Mention::Named("Rep. Gwen Roe".into()))
+        );
+        assert_eq!(classify("Her"), Some(Mention::Pronoun(Pronoun::Female)));
+        assert!(is_bare("the spokesman") && is_bare("official") && !is_bare("a senior official"));
+    }
+}
