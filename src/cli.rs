@@ -102,6 +102,7 @@ pub fn main() -> ExitCode {
             now,
             speakers,
             words,
+            library,
         }) => watch::watch(watch::WatchArgs {
             project,
             feeds,
@@ -110,6 +111,7 @@ pub fn main() -> ExitCode {
             now,
             speakers,
             words,
+            library,
         }),
         Some(Command::Library { command }) => match command {
             LibraryCommand::Add { library, files } => library_add(&library, &files),

@@ -474,3 +474,82 @@ fn watch_refuses_what_it_cannot_follow_in_one_line() {
     // Nothing was written: a refused watch creates no project.
     assert!(!project.exists());
 }
+
+/// Point 4: with `--library`, a new claim with a strong "checked before" match is flagged
+/// and gets an ALERT line: exactly the claims `library check` calls strong.
+#[test]
+fn watch_flags_claims_checked_before_in_a_library() {
+    let (server, _log) = site();
+    let dir = tempfile::tempdir().unwrap();
+    let feed = server.url("/rss");
+    // A first project, to learn the claims the feed's articles hold.
+    let first = dir.path().join("first.claimdesk");
+    let out = claimdesk(&[&"watch", &first, &"--feed", &feed, &"--once"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let p = load_project(&first).expect("saved project");
+    // Earlier fact-checks of every claim, word for word: a strong match for those that
+    // assert something.
+    let reviews: Vec<serde_json::Value> = p
+        .claims
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            serde_json::json!({
+                "@context": "https://schema.org", "@type": "ClaimReview",
+                "url": format!("https://factcheck.example/review/{i}"),
+                "claimReviewed": c.content,
+                "author": {"@type": "Organization", "name": "Example Checks"},
+                "reviewRating": {"@type": "Rating", "alternateName": "True"}
+            })
+        })
+        .collect();
+    let file = dir.path().join("reviews.json");
+    std::fs::write(&file, serde_json::to_string(&reviews).unwrap()).unwrap();
+    let lib = dir.path().join("lib");
+    let out = claimdesk(&[&"library", &"add", &lib, &file]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = claimdesk(&[&"library", &"check", &lib, &first]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let strong: usize = stdout(&out)
+        .lines()
+        .filter(|l| l.contains("\"level\":\"strong\""))
+        .count();
+    assert!(strong > 0, "{}", stdout(&out));
+
+    // The same feed into a new project, with the library: each strong claim flagged once.
+    let second = dir.path().join("second.claimdesk");
+    let out = claimdesk(&[
+        &"watch",
+        &second,
+        &"--feed",
+        &feed,
+        &"--once",
+        &"--library",
+        &lib,
+    ]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{text}\n{}", stderr(&out));
+    assert_eq!(
+        text.matches("(checked before: https://factcheck.example/review/")
+            .count(),
+        strong,
+        "{text}"
+    );
+    let p = load_project(&second).expect("saved project");
+    assert_eq!(p.feeds.flagged.len(), strong);
+
+    // A library that is not one: one line naming it, nothing done.
+    let third = dir.path().join("third.claimdesk");
+    let out = claimdesk(&[
+        &"watch",
+        &third,
+        &"--feed",
+        &feed,
+        &"--once",
+        &"--library",
+        &file,
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("library "), "{}", stderr(&out));
+    assert!(!third.exists(), "nothing written");
+}

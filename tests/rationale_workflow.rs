@@ -115,22 +115,24 @@ fn csv_and_json_carry_the_triage_fields() {
     let csv = text(&p, Format::Csv);
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
     let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
-    let n = header.len();
+    // The triage columns, in this order, after every column that came before them (the
+    // columns added later still follow them).
+    let at = header.iter().position(|h| h == "rationale").unwrap();
     assert_eq!(
-        header[n - 4..],
+        header[at..at + 4],
         ["rationale", "assignee", "priority", "in_progress"],
-        "new columns come last"
+        "triage columns in order"
     );
     assert_eq!(header[..3], ["claim_id", "article_title", "outlet"]);
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     let row = rows.iter().find(|r| r[0] == c.0.to_string()).unwrap();
-    assert_eq!(&row[n - 4], RATIONALE);
-    assert_eq!(&row[n - 3], "Ana Ruiz");
-    assert_eq!(&row[n - 2], "high");
-    assert_eq!(&row[n - 1], "yes");
+    assert_eq!(&row[at], RATIONALE);
+    assert_eq!(&row[at + 1], "Ana Ruiz");
+    assert_eq!(&row[at + 2], "high");
+    assert_eq!(&row[at + 3], "yes");
     let other = rows.iter().find(|r| r[0] != c.0.to_string()).unwrap();
     assert_eq!(
-        [&other[n - 3], &other[n - 2], &other[n - 1]],
+        [&other[at + 1], &other[at + 2], &other[at + 3]],
         ["", "normal", "no"]
     );
 

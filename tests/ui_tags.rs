@@ -225,7 +225,8 @@ fn the_article_list_searches_every_article() {
     claimdesk::io::project_file::save_project(&path, &project).unwrap();
     let mut h = app(vec![path]);
     assert_eq!(h.state().doc.project.articles.len(), 100);
-    h.get_by_role_and_label(Role::TextInput, "Find").focus();
+    h.get_by_role_and_label(Role::TextInput, "Find article")
+        .focus();
     h.run();
     h.event(egui::Event::Text("día 42".into()));
     h.run();

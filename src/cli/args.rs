@@ -113,6 +113,10 @@ pub enum Command {
         /// Flag new claims with this word (repeatable; remembered).
         #[arg(long = "word", value_name = "WORD")]
         words: Vec<String>,
+        /// Flag new claims with a strong "checked before" match in this claim library
+        /// (a folder made by `claimdesk library add`).
+        #[arg(long, value_name = "LIB")]
+        library: Option<PathBuf>,
     },
     /// The claim library: earlier fact-checks, searched for a claim (docs/library.md).
     Library {

@@ -1,4 +1,4 @@
-//! `claimdesk watch PROJECT [--feed URL]... [--feeds FILE] [--once] [--now]`: follow feeds
+//! `claimdesk watch PROJECT [--feed URL]... [--feeds FILE] [--once] [--now] [--library LIB]`: follow feeds
 //! into a project file (`io::feeds::watch_file`). Each article added, alert and failure is
 //! one line: added articles on stdout, `ALERT …` lines on stdout, failures and notes on
 //! stderr. Exit code 0 when everything asked went well, 2 when some feed or item failed
@@ -17,6 +17,7 @@ pub struct WatchArgs {
     pub now: bool,
     pub speakers: Vec<String>,
     pub words: Vec<String>,
+    pub library: Option<PathBuf>,
 }
 
 pub fn watch(args: WatchArgs) -> ExitCode {
@@ -44,6 +45,7 @@ pub fn watch(args: WatchArgs) -> ExitCode {
         watch_words: args.words,
         once: args.once,
         force: args.now,
+        library: args.library,
         options: Default::default(),
     };
     let mut report = |r: Report| match r {

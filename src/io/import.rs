@@ -256,8 +256,10 @@ fn analyse(
     let mut warnings: Vec<String> = source.warning_lines().collect();
     if let Some(cut) = claims_cap_warning(&extraction, &source.text, max_claims) {
         warnings.push(format!("{}: {cut}", super::article::shown_path(&path)));
+    } else {
+        // An article cut at the cap has its `max_claims` already: no statements past it.
+        add_statements(&source.text, &mut extraction, &source.meta, threshold);
     }
-    add_statements(&source.text, &mut extraction, &source.meta, threshold);
     let article = Article {
         id: ArticleId(0),
         title: source.title,

@@ -48,7 +48,7 @@ pub fn show(
     let query_id = search_id();
     let mut query: String = ui.data(|d| d.get_temp(query_id)).unwrap_or_default();
     ui.horizontal(|ui| {
-        let l = ui.label("Find");
+        let l = ui.label("Find article");
         ui.add(
             egui::TextEdit::singleline(&mut query)
                 .id(query_id)

@@ -46,6 +46,17 @@ pub enum ThemeChoice {
     System,
 }
 
+impl ThemeChoice {
+    /// The theme preference egui takes.
+    pub fn preference(self) -> egui::ThemePreference {
+        match self {
+            ThemeChoice::Dark => egui::ThemePreference::Dark,
+            ThemeChoice::Light => egui::ThemePreference::Light,
+            ThemeChoice::System => egui::ThemePreference::System,
+        }
+    }
+}
+
 /// An export the analyst asked for: settings as typed in the window, where to write.
 /// "Only the claims shown" and "include Not a claim" are in `options`.
 #[derive(Debug, Clone)]
@@ -292,7 +303,7 @@ impl Queue {
 /// that the analyst can go on editing while the disk works. The project is shared, not
 /// copied: taking a snapshot costs nothing whatever the project's size, and the document
 /// is copied only if it is edited while a job still holds the snapshot (see
-/// [`Document::edit`](crate::ui::state::Document::edit)).
+/// `Document::edit` in the state module).
 pub fn snapshot(project: &std::sync::Arc<Project>) -> std::sync::Arc<Project> {
     std::sync::Arc::clone(project)
 }

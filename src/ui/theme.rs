@@ -3,7 +3,6 @@
 
 use egui::{Color32, RichText, Ui};
 
-use super::command::ThemeChoice;
 use super::rows::StatusCounts;
 use crate::model::Status;
 
@@ -108,12 +107,8 @@ pub fn text_pairs(visuals: &egui::Visuals) -> Vec<(String, Color32, Color32)> {
     pairs
 }
 
-pub fn apply_theme(ctx: &egui::Context, choice: ThemeChoice) {
-    ctx.set_theme(match choice {
-        ThemeChoice::Dark => egui::ThemePreference::Dark,
-        ThemeChoice::Light => egui::ThemePreference::Light,
-        ThemeChoice::System => egui::ThemePreference::System,
-    });
+pub fn apply_theme(ctx: &egui::Context, choice: egui::ThemePreference) {
+    ctx.set_theme(choice);
 }
 
 /// The status colour, the same in both themes and in the reports.

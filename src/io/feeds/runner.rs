@@ -16,8 +16,9 @@ use super::poll::{Event, Options, Sink, poll_feeds};
 use super::schedule::next_due;
 use crate::io::fetch;
 use crate::io::import::now_seconds;
+use crate::io::library::{Level, Library};
 use crate::io::project_file::{ProjectLock, load_project, save_project_locked};
-use crate::model::{FeedWatch, Project};
+use crate::model::{ArticleId, FeedWatch, Flag, Project};
 
 /// What `claimdesk watch` was asked to do.
 #[derive(Debug, Clone, Default)]
@@ -31,6 +32,8 @@ pub struct WatchSetup {
     pub once: bool,
     /// Ask every feed now, whatever its interval.
     pub force: bool,
+    /// A claim library: new claims with a strong "checked before" match in it are flagged.
+    pub library: Option<PathBuf>,
     pub options: Options,
 }
 
@@ -67,6 +70,12 @@ pub fn watch_file(setup: &WatchSetup, report: &mut dyn FnMut(Report)) -> Result<
             ));
         }
     }
+    let library = match &setup.library {
+        Some(dir) => {
+            Some(Library::open(dir).map_err(|e| format!("library {}: {e}", dir.display()))?)
+        }
+        None => None,
+    };
     let start = locked_change(path, |p| {
         let mut changed = false;
         for url in &setup.add_feeds {
@@ -91,6 +100,7 @@ pub fn watch_file(setup: &WatchSetup, report: &mut dyn FnMut(Report)) -> Result<
             watch: project.feeds.clone(),
             report: &mut *report,
             summary: &mut summary,
+            library: library.as_ref(),
         };
         let known = project.known_speakers();
         let asked = poll_feeds(
@@ -175,6 +185,8 @@ struct FileSink<'a> {
     watch: FeedWatch,
     report: &'a mut dyn FnMut(Report),
     summary: &'a mut Summary,
+    /// New claims with a strong match in it are flagged too.
+    library: Option<&'a Library>,
 }
 
 impl FileSink<'_> {
@@ -225,8 +237,14 @@ impl Sink for FileSink<'_> {
                 let warnings = analysed.warnings.clone();
                 let link = item.link.clone().unwrap_or_default();
                 let mut added = false;
+                let library = self.library;
                 self.save(|p| match add_article(p, &feed, item, *analysed) {
-                    Ok((id, flags)) => {
+                    Ok((id, mut flags)) => {
+                        if let Some(library) = library {
+                            let strong = strong_flags(p, library, id, &flags);
+                            p.feeds.flagged.extend(strong.iter().cloned());
+                            flags.extend(strong);
+                        }
                         added = true;
                         let (title, claims) = p.article(id).map_or((String::new(), 0), |a| {
                             let n = p.claims.iter().filter(|c| c.article == a.id).count();
@@ -261,4 +279,28 @@ impl Sink for FileSink<'_> {
             Event::Note(line) => (self.report)(Report::Note(line)),
         }
     }
+}
+
+/// Flags for the claims of article `id` that the watch list did not flag already and whose
+/// best "checked before" match in `library` is strong (what the window flags too).
+fn strong_flags(
+    project: &Project,
+    library: &Library,
+    id: ArticleId,
+    flagged: &[Flag],
+) -> Vec<Flag> {
+    let at = now_seconds();
+    project
+        .claims
+        .iter()
+        .filter(|c| c.article == id && !flagged.iter().any(|f| f.claim == c.id))
+        .filter_map(|c| {
+            let best = library.check_claim(c, 1).into_iter().next()?;
+            (best.level == Level::Strong).then(|| Flag {
+                claim: c.id,
+                reason: format!("checked before: {}", best.review.url),
+                at,
+            })
+        })
+        .collect()
 }

@@ -232,7 +232,7 @@ impl ClaimdeskApp {
         ctx.options_mut(|o| o.zoom_with_keyboard = false);
         theme::apply_text_sizes(ctx);
         theme::apply_contrast(ctx);
-        theme::apply_theme(ctx, self.prefs.theme);
+        theme::apply_theme(ctx, self.prefs.theme.preference());
         ctx.set_zoom_factor(self.prefs.zoom);
     }
 

@@ -75,7 +75,7 @@ impl ClaimdeskApp {
     fn set_theme(&mut self, choice: ThemeChoice) {
         self.prefs.theme = choice;
         if let Some(ctx) = &self.ctx {
-            theme::apply_theme(ctx, choice);
+            theme::apply_theme(ctx, choice.preference());
         }
     }
 
