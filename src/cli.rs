@@ -13,6 +13,7 @@ use crate::io::{export, extract_output, project_file, shared};
 use crate::model::{FilterArgs, Project};
 
 mod args;
+mod library;
 mod watch;
 pub use args::{
     Cli, Command, ExportFilters, ExportFormat, ExtractFormat, LibraryCommand, RankFormat,
@@ -114,18 +115,18 @@ pub fn main() -> ExitCode {
             library,
         }),
         Some(Command::Library { command }) => match command {
-            LibraryCommand::Add { library, files } => library_add(&library, &files),
+            LibraryCommand::Add { library, files } => library::add(&library, &files),
             LibraryCommand::Search {
                 library,
                 text,
                 queries,
                 limit,
-            } => library_search(&library, text, queries.as_deref(), limit),
+            } => library::search(&library, text, queries.as_deref(), limit),
             LibraryCommand::Check {
                 library,
                 project,
                 limit,
-            } => library_check(&library, &project, limit),
+            } => library::check(&library, &project, limit),
         },
     }
 }
@@ -454,138 +455,6 @@ fn import_shared(url: &str, files: &[PathBuf]) -> ExitCode {
         project.address()
     );
     exit_code(added.len(), errors.len())
-}
-
-/// `claimdesk library add`: every readable file is added; each one that is not is named
-/// on its own line, and the exit code is then 2 (1 when nothing could be read).
-fn library_add(dir: &Path, files: &[PathBuf]) -> ExitCode {
-    let report = match crate::io::library::add_files(dir, files) {
-        Ok(report) => report,
-        Err(e) => {
-            eprintln!("claimdesk: {e}");
-            return ExitCode::from(1);
-        }
-    };
-    for failure in &report.failed {
-        eprintln!("claimdesk: {failure}");
-    }
-    if report.skipped > 0 {
-        eprintln!(
-            "claimdesk: warning: {} ClaimReview object(s) without a url or a claim were skipped",
-            report.skipped
-        );
-    }
-    println!(
-        "added {} review(s), updated {}, {} already there; {} in {}",
-        report.added,
-        report.updated,
-        report.unchanged,
-        report.total,
-        dir.display()
-    );
-    exit_code(files.len() - report.failed.len(), report.failed.len())
-}
-
-/// `claimdesk library search`: one JSON object a line per query, in input order
-/// (docs/library.md).
-fn library_search(
-    dir: &Path,
-    text: Option<String>,
-    queries: Option<&Path>,
-    limit: usize,
-) -> ExitCode {
-    let mut all: Vec<String> = text.into_iter().collect();
-    if let Some(file) = queries {
-        let read = if file == Path::new("-") {
-            std::io::read_to_string(std::io::stdin())
-        } else {
-            std::fs::read(file).map(|b| String::from_utf8_lossy(&b).into_owned())
-        };
-        match read {
-            Ok(text) => all.extend(text.lines().map(str::to_owned)),
-            Err(e) => {
-                eprintln!(
-                    "claimdesk: {}: cannot read the queries: {e}",
-                    file.display()
-                );
-                return ExitCode::from(1);
-            }
-        }
-    }
-    if all.is_empty() && queries.is_none() {
-        eprintln!("claimdesk: library search: give a query TEXT or --queries FILE");
-        return ExitCode::from(1);
-    }
-    let library = match crate::io::library::Library::open(dir) {
-        Ok(library) => library,
-        Err(e) => {
-            eprintln!("claimdesk: {e}");
-            return ExitCode::from(1);
-        }
-    };
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    let written = all
-        .iter()
-        .try_for_each(|q| {
-            let line = crate::io::library::search_line(q, &library.search_scored(q, limit));
-            writeln!(out, "{line}")
-        })
-        .and_then(|()| out.flush());
-    match written {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("claimdesk: cannot write output: {e}");
-            ExitCode::from(1)
-        }
-    }
-}
-
-/// `claimdesk library check`: one JSON object a line per claim of the project, in project
-/// order, with what the window's "Checked before" shows for it (docs/library.md).
-fn library_check(dir: &Path, path: &Path, limit: usize) -> ExitCode {
-    let loaded = match shared_address(path) {
-        Some(url) => load_shared(url),
-        None => project_file::load_project(path).map_err(|e| e.to_string()),
-    };
-    let project = match loaded {
-        Ok(p) => p,
-        Err(e) => {
-            eprintln!("claimdesk: {e}");
-            return ExitCode::from(1);
-        }
-    };
-    let library = match crate::io::library::Library::open(dir) {
-        Ok(library) => library,
-        Err(e) => {
-            eprintln!("claimdesk: {e}");
-            return ExitCode::from(1);
-        }
-    };
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    let written = project
-        .claims
-        .iter()
-        .try_for_each(|claim| {
-            let article = project.article(claim.article).map_or(String::new(), |a| {
-                a.source_path.clone().unwrap_or_else(|| a.title.clone())
-            });
-            let matches = library.check_claim(claim, limit);
-            let line =
-                crate::io::library::check_line(claim.id.0, &article, &claim.content, &matches);
-            writeln!(out, "{line}")
-        })
-        .and_then(|()| out.flush());
-    match written {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("claimdesk: cannot write output: {e}");
-            ExitCode::from(1)
-        }
-    }
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 //!
 //! The score is a logistic regression over hashed word uni- and bigrams and general-English
 //! cues (figures, percentages, money, years, comparatives, future and modal markers, first and
-//! second person, questions; `features.rs`), trained offline on the ClaimBuster sentences by
+//! second person, questions; `words.rs`, `features.rs`), trained offline on the ClaimBuster sentences by
 //! `examples/train_worth.rs` (`train.rs`; see docs/worth.md). Its weights ship in `worth.bin`
 //! and are read once. The type is rule-based (`types.rs`). Pure and deterministic; imports
 //! nothing else of the crate.
@@ -12,6 +12,7 @@
 mod features;
 pub mod train;
 mod types;
+mod words;
 
 use std::sync::OnceLock;
 

@@ -1,0 +1,141 @@
+//! `claimdesk library add|search|check` (docs/library.md): earlier fact-checks kept in a
+//! folder, searched for a claim, and a project's claims checked against them.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use super::{exit_code, load_shared, shared_address};
+use crate::io::project_file;
+
+/// `claimdesk library add`: every readable file is added; each one that is not is named
+/// on its own line, and the exit code is then 2 (1 when nothing could be read).
+pub(super) fn add(dir: &Path, files: &[PathBuf]) -> ExitCode {
+    let report = match crate::io::library::add_files(dir, files) {
+        Ok(report) => report,
+        Err(e) => {
+            eprintln!("claimdesk: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    for failure in &report.failed {
+        eprintln!("claimdesk: {failure}");
+    }
+    if report.skipped > 0 {
+        eprintln!(
+            "claimdesk: warning: {} ClaimReview object(s) without a url or a claim were skipped",
+            report.skipped
+        );
+    }
+    println!(
+        "added {} review(s), updated {}, {} already there; {} in {}",
+        report.added,
+        report.updated,
+        report.unchanged,
+        report.total,
+        dir.display()
+    );
+    exit_code(files.len() - report.failed.len(), report.failed.len())
+}
+
+/// `claimdesk library search`: one JSON object a line per query, in input order
+/// (docs/library.md).
+pub(super) fn search(
+    dir: &Path,
+    text: Option<String>,
+    queries: Option<&Path>,
+    limit: usize,
+) -> ExitCode {
+    let mut all: Vec<String> = text.into_iter().collect();
+    if let Some(file) = queries {
+        let read = if file == Path::new("-") {
+            std::io::read_to_string(std::io::stdin())
+        } else {
+            std::fs::read(file).map(|b| String::from_utf8_lossy(&b).into_owned())
+        };
+        match read {
+            Ok(text) => all.extend(text.lines().map(str::to_owned)),
+            Err(e) => {
+                eprintln!(
+                    "claimdesk: {}: cannot read the queries: {e}",
+                    file.display()
+                );
+                return ExitCode::from(1);
+            }
+        }
+    }
+    if all.is_empty() && queries.is_none() {
+        eprintln!("claimdesk: library search: give a query TEXT or --queries FILE");
+        return ExitCode::from(1);
+    }
+    let library = match crate::io::library::Library::open(dir) {
+        Ok(library) => library,
+        Err(e) => {
+            eprintln!("claimdesk: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let written = all
+        .iter()
+        .try_for_each(|q| {
+            let line = crate::io::library::search_line(q, &library.search_scored(q, limit));
+            writeln!(out, "{line}")
+        })
+        .and_then(|()| out.flush());
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("claimdesk: cannot write output: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// `claimdesk library check`: one JSON object a line per claim of the project, in project
+/// order, with what the window's "Checked before" shows for it (docs/library.md).
+pub(super) fn check(dir: &Path, path: &Path, limit: usize) -> ExitCode {
+    let loaded = match shared_address(path) {
+        Some(url) => load_shared(url),
+        None => project_file::load_project(path).map_err(|e| e.to_string()),
+    };
+    let project = match loaded {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("claimdesk: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let library = match crate::io::library::Library::open(dir) {
+        Ok(library) => library,
+        Err(e) => {
+            eprintln!("claimdesk: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let written = project
+        .claims
+        .iter()
+        .try_for_each(|claim| {
+            let article = project.article(claim.article).map_or(String::new(), |a| {
+                a.source_path.clone().unwrap_or_else(|| a.title.clone())
+            });
+            let matches = library.check_claim(claim, limit);
+            let line =
+                crate::io::library::check_line(claim.id.0, &article, &claim.content, &matches);
+            writeln!(out, "{line}")
+        })
+        .and_then(|()| out.flush());
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("claimdesk: cannot write output: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
