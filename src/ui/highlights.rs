@@ -166,8 +166,9 @@ impl TextLook {
 }
 
 /// The layout job of bytes `range` of `text` (one paragraph), every claim in its status
-/// colour (the selected solid), speaker mentions in italics; and those mentions as
-/// character ranges of the paragraph (the view underlines them).
+/// colour (the selected solid); and the speaker mentions as character ranges of the
+/// paragraph (the view underlines them). Mentions keep the text's upright face: egui's
+/// slanted italics lean into the following space, so "Kirby said" read as "Kirbysaid".
 pub fn paragraph_job(
     text: &str,
     range: Range<usize>,
@@ -213,11 +214,8 @@ pub fn paragraph_job(
                 look.strong
             };
         }
-        if mentions.iter().any(|&(ma, mb)| ma <= a && b <= mb) {
-            // The underline is painted by the article view, inside the line (a text
-            // format's underline sits on the line's bottom edge, against the next line).
-            format.italics = true;
-        }
+        // A mention's underline is painted by the article view, inside the line (a text
+        // format's underline sits on the line's bottom edge, against the next line).
         job.sections.push(LayoutSection {
             leading_space: 0.0,
             byte_range: ByteIndex(a - from)..ByteIndex(b - from),
@@ -258,6 +256,35 @@ mod tests {
             })
             .collect();
         Highlights::of_spans(spans)
+    }
+
+    /// "Kirby said": the mention keeps the text's upright face (slanted italics ate the
+    /// space after it: "Kirbysaid") and the space stays between it and the next word.
+    #[test]
+    fn a_mention_keeps_its_face_and_the_space_after_it() {
+        let text = "Kirby said the talks go on.";
+        let h = Highlights::of_spans(vec![Span {
+            start: 0,
+            end: text.len(),
+            claim: ClaimId(1),
+            status: Status::Unchecked,
+            mention: Some((0, 5)),
+        }]);
+        let look = TextLook {
+            plain: TextFormat::default(),
+            strong: egui::Color32::WHITE,
+            dark: false,
+        };
+        let (job, mentions) = paragraph_job(text, 0..text.len(), &h, &Selection::default(), &look);
+        assert_eq!(job.text, text);
+        assert_eq!(mentions, vec![(0, 5)]);
+        assert!(job.sections.iter().all(|s| !s.format.italics));
+        let cut = job
+            .sections
+            .iter()
+            .map(|s| s.byte_range.start.0)
+            .collect::<Vec<_>>();
+        assert!(cut.contains(&5), "the mention is its own section: {cut:?}");
     }
 
     #[test]
