@@ -28,46 +28,65 @@ fn bar_color(ui: &Ui, score: f32) -> egui::Color32 {
     }
 }
 
-/// The Worth cell: a 28-point bar filled to the score, then the type as a chip (none when
-/// the claim is not worth checking). Hover: the score and type in words.
+/// The Worth cell: the type as a chip in a few letters (none when the claim is not worth
+/// checking) above a thin bar filled to the score, so both fit the narrow column at any
+/// zoom. Hover: the score and type in words.
 pub fn cell(ui: &mut Ui, claim: &Claim) {
     let (score, claim_type) = claim.worthiness();
     let value = score.get();
-    let (rect, response) = ui.allocate_exact_size(egui::vec2(28.0, 8.0), Sense::hover());
-    if ui.is_rect_visible(rect) {
-        let painter = ui.painter();
-        painter.rect_filled(rect, 2.0, ui.visuals().faint_bg_color);
-        let mut filled = rect;
-        filled.set_width(rect.width() * value.clamp(0.0, 1.0));
-        painter.rect_filled(filled, 2.0, bar_color(ui, value));
-        painter.rect_stroke(
-            rect,
-            2.0,
-            egui::Stroke::new(1.0, ui.visuals().widgets.noninteractive.bg_stroke.color),
-            egui::StrokeKind::Inside,
-        );
-    }
-    let words = format!("Worth {:.2}", value);
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &words));
-    let hover = match claim_type {
-        ClaimType::None => format!("{words}: not worth checking"),
-        t => format!("{words}: a {} claim", t.key()),
-    };
-    response.on_hover_text(hover);
-    if claim_type != ClaimType::None {
-        type_chip(ui, claim_type);
+    // The chip above a thin bar: both fit the narrow column, one above the other.
+    ui.vertical(|ui| {
+        ui.spacing_mut().item_spacing.y = 2.0;
+        if claim_type != ClaimType::None {
+            type_chip(ui, claim_type);
+        } else {
+            // No chip: the bar stays on the line of the others.
+            ui.add_space(ui.text_style_height(&egui::TextStyle::Small));
+        }
+        let width = ui.available_width().clamp(16.0, 44.0);
+        let (rect, response) = ui.allocate_exact_size(egui::vec2(width, 4.0), Sense::hover());
+        if ui.is_rect_visible(rect) {
+            let painter = ui.painter();
+            painter.rect_filled(rect, 1.0, ui.visuals().widgets.inactive.weak_bg_fill);
+            let mut filled = rect;
+            filled.set_width(rect.width() * value.clamp(0.0, 1.0));
+            painter.rect_filled(filled, 1.0, bar_color(ui, value));
+        }
+        let words = format!("Worth {:.2}", value);
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &words));
+        let hover = match claim_type {
+            ClaimType::None => format!("{words}: not worth checking"),
+            t => format!("{words}: a {} claim", t.key()),
+        };
+        response.on_hover_text(hover);
+    });
+}
+
+/// The type in a few letters, for the table's chip ("qty" for quantity).
+pub fn short_type(t: ClaimType) -> &'static str {
+    match t {
+        ClaimType::Quantity => "qty",
+        ClaimType::Comparison => "cmp",
+        ClaimType::Prediction => "pred",
+        ClaimType::Causal => "cause",
+        ClaimType::Rule => "rule",
+        ClaimType::Personal => "pers",
+        ClaimType::Other => "fact",
+        ClaimType::None => "",
     }
 }
 
-/// The type as a small chip ("quantity").
+/// The type as a small chip ("qty"; the full type on hover).
 fn type_chip(ui: &mut Ui, t: ClaimType) {
-    let text = RichText::new(t.key()).small();
+    let text = RichText::new(short_type(t)).small();
     let fill = ui.visuals().widgets.inactive.weak_bg_fill;
     egui::Frame::new()
         .fill(fill)
         .corner_radius(6.0)
-        .inner_margin(egui::Margin::symmetric(5, 0))
-        .show(ui, |ui| ui.add(egui::Label::new(text).truncate()));
+        .inner_margin(egui::Margin::symmetric(3, 0))
+        .show(ui, |ui| ui.add(egui::Label::new(text).truncate()))
+        .inner
+        .on_hover_text(format!("a {} claim", t.key()));
 }
 
 /// The Worth menu of the filter row: "Any worth" or a minimum, and the project's
