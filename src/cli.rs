@@ -95,25 +95,7 @@ pub fn main() -> ExitCode {
             )
         }
         Some(Command::Share { file, address }) => share(&file, &address),
-        Some(Command::Watch {
-            project,
-            feeds,
-            feeds_file,
-            once,
-            now,
-            speakers,
-            words,
-            library,
-        }) => watch::watch(watch::WatchArgs {
-            project,
-            feeds,
-            feeds_file,
-            once,
-            now,
-            speakers,
-            words,
-            library,
-        }),
+        Some(Command::Watch(args)) => watch::watch(args),
         Some(Command::Library { command }) => match command {
             LibraryCommand::Add { library, files } => library::add(&library, &files),
             LibraryCommand::Search {
@@ -298,11 +280,7 @@ fn export(
         eprintln!("claimdesk: --bom is only for --format csv");
         return ExitCode::from(1);
     }
-    let loaded = match shared_address(path) {
-        Some(url) => load_shared(url),
-        None => project_file::load_project(path).map_err(|e| e.to_string()),
-    };
-    let project = match loaded {
+    let project = match load_any(path) {
         Ok(p) => p,
         Err(e) => {
             eprintln!("claimdesk: {e}");
@@ -353,6 +331,14 @@ fn export(
 /// postgresql://); any other argument is a path.
 fn shared_address(arg: &Path) -> Option<&str> {
     arg.to_str().filter(|s| shared::is_shared_address(s))
+}
+
+/// A project file, or a shared project by its address.
+fn load_any(path: &Path) -> Result<Project, String> {
+    match shared_address(path) {
+        Some(url) => load_shared(url),
+        None => project_file::load_project(path).map_err(|e| e.to_string()),
+    }
 }
 
 fn load_shared(url: &str) -> Result<Project, String> {

@@ -91,33 +91,7 @@ pub enum Command {
     },
     /// Follow news feeds (RSS, Atom, JSON Feed): each new item's page is read, its claims
     /// found and added to the project, saved after each article (docs/feeds.md).
-    Watch {
-        /// The project file (.claimdesk; created if missing). Feeds given here are
-        /// remembered in it.
-        project: PathBuf,
-        /// A feed's http(s) address to follow (repeatable).
-        #[arg(long = "feed", value_name = "URL")]
-        feeds: Vec<String>,
-        /// A file of feed addresses, one a line (lines starting with `#` are comments).
-        #[arg(long = "feeds", value_name = "FILE")]
-        feeds_file: Option<PathBuf>,
-        /// Poll the feeds that are due once, then exit (for cron or a systemd timer).
-        #[arg(long)]
-        once: bool,
-        /// Ask every feed now, whatever its interval (at most once per run with --once).
-        #[arg(long)]
-        now: bool,
-        /// Flag new claims of this speaker (name or alias; repeatable; remembered).
-        #[arg(long = "speaker", value_name = "NAME")]
-        speakers: Vec<String>,
-        /// Flag new claims with this word (repeatable; remembered).
-        #[arg(long = "word", value_name = "WORD")]
-        words: Vec<String>,
-        /// Flag new claims with a strong "checked before" match in this claim library
-        /// (a folder made by `claimdesk library add`).
-        #[arg(long, value_name = "LIB")]
-        library: Option<PathBuf>,
-    },
+    Watch(WatchArgs),
     /// The claim library: earlier fact-checks, searched for a claim (docs/library.md).
     Library {
         #[command(subcommand)]
@@ -220,4 +194,34 @@ pub enum RankFormat {
     /// One JSON object a line.
     Jsonl,
     Csv,
+}
+
+/// `claimdesk watch`'s arguments (docs/feeds.md).
+#[derive(Debug, Clone, clap::Args)]
+pub struct WatchArgs {
+    /// The project file (.claimdesk; created if missing). Feeds given here are
+    /// remembered in it.
+    pub project: PathBuf,
+    /// A feed's http(s) address to follow (repeatable).
+    #[arg(long = "feed", value_name = "URL")]
+    pub feeds: Vec<String>,
+    /// A file of feed addresses, one a line (lines starting with `#` are comments).
+    #[arg(long = "feeds", value_name = "FILE")]
+    pub feeds_file: Option<PathBuf>,
+    /// Poll the feeds that are due once, then exit (for cron or a systemd timer).
+    #[arg(long)]
+    pub once: bool,
+    /// Ask every feed now, whatever its interval (at most once per run with --once).
+    #[arg(long)]
+    pub now: bool,
+    /// Flag new claims of this speaker (name or alias; repeatable; remembered).
+    #[arg(long = "speaker", value_name = "NAME")]
+    pub speakers: Vec<String>,
+    /// Flag new claims with this word (repeatable; remembered).
+    #[arg(long = "word", value_name = "WORD")]
+    pub words: Vec<String>,
+    /// Flag new claims with a strong "checked before" match in this claim library
+    /// (a folder made by `claimdesk library add`).
+    #[arg(long, value_name = "LIB")]
+    pub library: Option<PathBuf>,
 }

@@ -5,8 +5,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::{exit_code, load_shared, shared_address};
-use crate::io::project_file;
+use super::{exit_code, load_any};
 
 /// `claimdesk library add`: every readable file is added; each one that is not is named
 /// on its own line, and the exit code is then 2 (1 when nothing could be read).
@@ -75,33 +74,16 @@ pub(super) fn search(
             return ExitCode::from(1);
         }
     };
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    let written = all
-        .iter()
-        .try_for_each(|q| {
-            let line = crate::io::library::search_line(q, &library.search_scored(q, limit));
-            writeln!(out, "{line}")
-        })
-        .and_then(|()| out.flush());
-    match written {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("claimdesk: cannot write output: {e}");
-            ExitCode::from(1)
-        }
-    }
+    print_lines(
+        all.iter()
+            .map(|q| crate::io::library::search_line(q, &library.search_scored(q, limit))),
+    )
 }
 
 /// `claimdesk library check`: one JSON object a line per claim of the project, in project
 /// order, with what the window's "Checked before" shows for it (docs/library.md).
 pub(super) fn check(dir: &Path, path: &Path, limit: usize) -> ExitCode {
-    let loaded = match shared_address(path) {
-        Some(url) => load_shared(url),
-        None => project_file::load_project(path).map_err(|e| e.to_string()),
-    };
-    let project = match loaded {
+    let project = match load_any(path) {
         Ok(p) => p,
         Err(e) => {
             eprintln!("claimdesk: {e}");
@@ -115,20 +97,23 @@ pub(super) fn check(dir: &Path, path: &Path, limit: usize) -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    print_lines(project.claims.iter().map(|claim| {
+        let article = project.article(claim.article).map_or(String::new(), |a| {
+            a.source_path.clone().unwrap_or_else(|| a.title.clone())
+        });
+        let matches = library.check_claim(claim, limit);
+        crate::io::library::check_line(claim.id.0, &article, &claim.content, &matches)
+    }))
+}
+
+/// Write `lines` to standard output, one a line; a reader that stops reading (a closed
+/// pipe) is no error.
+fn print_lines(lines: impl Iterator<Item = String>) -> ExitCode {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let written = project
-        .claims
-        .iter()
-        .try_for_each(|claim| {
-            let article = project.article(claim.article).map_or(String::new(), |a| {
-                a.source_path.clone().unwrap_or_else(|| a.title.clone())
-            });
-            let matches = library.check_claim(claim, limit);
-            let line =
-                crate::io::library::check_line(claim.id.0, &article, &claim.content, &matches);
-            writeln!(out, "{line}")
-        })
+    let mut lines = lines;
+    let written = lines
+        .try_for_each(|line| writeln!(out, "{line}"))
         .and_then(|()| out.flush());
     match written {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,24 +1,14 @@
-//! `claimdesk watch PROJECT [--feed URL]... [--feeds FILE] [--once] [--now] [--library LIB]`: follow feeds
-//! into a project file (`io::feeds::watch_file`). Each article added, alert and failure is
+//! `claimdesk watch PROJECT [--feed URL]... [--feeds FILE] [--once] [--now] [--library LIB]`:
+//! follow feeds into a project file (`io::feeds::watch_file`). Each article added, alert and failure is
 //! one line: added articles on stdout, `ALERT …` lines on stdout, failures and notes on
 //! stderr. Exit code 0 when everything asked went well, 2 when some feed or item failed
 //! but the run went on, 1 when nothing could be done.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
+use super::args::WatchArgs;
 use crate::io::feeds::{Report, WatchSetup, watch_file};
-
-pub struct WatchArgs {
-    pub project: PathBuf,
-    pub feeds: Vec<String>,
-    pub feeds_file: Option<PathBuf>,
-    pub once: bool,
-    pub now: bool,
-    pub speakers: Vec<String>,
-    pub words: Vec<String>,
-    pub library: Option<PathBuf>,
-}
 
 pub fn watch(args: WatchArgs) -> ExitCode {
     if super::shared_address(&args.project).is_some() {
