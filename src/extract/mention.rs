@@ -256,22 +256,12 @@ fn cut_trailing_adjunct(m: &str) -> String {
     m.to_string()
 }
 
+/// A month's name, any case, with a trailing "." or "," ("June,").
 pub fn is_month(w: &str) -> bool {
-    matches!(
-        w.to_lowercase().trim_end_matches(['.', ',']),
-        "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-    )
+    let w = w.trim_end_matches(['.', ',']);
+    super::syntax::MONTHS
+        .iter()
+        .any(|m| m.eq_ignore_ascii_case(w))
 }
 
 /// The capitalised run a sentence opens with, when a verb-like lowercase word or a comma
