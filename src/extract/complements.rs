@@ -8,7 +8,7 @@
 
 use std::sync::LazyLock;
 
-use super::lexicon::lower_into;
+use super::lexicon::{lower_into, lower_str};
 
 /// A table keyed by lower-case words, with the cheap look-up of the word lists.
 type WordTable<V> = super::word_table::WordMap<V>;
@@ -151,7 +151,7 @@ pub fn needs_document(word: &str) -> bool {
 /// Polls, studies, reports and data, which can be the source of a claim.
 pub fn is_document(word: &str) -> bool {
     matches!(
-        word.to_ascii_lowercase().as_str(),
+        lower_str(word, &mut [0; 24]),
         "poll"
             | "polls"
             | "polling"
@@ -354,7 +354,7 @@ pub fn stance_adjective(word: &str) -> Option<&'static [&'static str]> {
 /// they are about: "expressed misgivings about the plan".
 pub fn is_concern_noun(word: &str) -> bool {
     matches!(
-        word.to_ascii_lowercase().as_str(),
+        lower_str(word, &mut [0; 24]),
         "concern"
             | "concerns"
             | "doubt"
@@ -406,7 +406,7 @@ pub fn takes_as_phrase(word: &str) -> bool {
 /// Nouns for something said or published: "tweets criticizing …", "a statement urging …".
 pub fn is_utterance_noun(word: &str) -> bool {
     matches!(
-        word.to_ascii_lowercase().as_str(),
+        lower_str(word, &mut [0; 24]),
         "tweet"
             | "tweets"
             | "statement"

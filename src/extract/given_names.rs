@@ -46,10 +46,11 @@ const FEMALE: &[&str] = &[
 
 /// The sex a given name usually has, if it is a common one.
 pub fn gender_of_given(word: &str) -> Option<Gender> {
-    let w = word.to_lowercase();
-    if MALE.binary_search(&w.as_str()).is_ok() {
+    let mut buf = [0; 24];
+    let w = super::lexicon::lower_str(word, &mut buf);
+    if MALE.binary_search(&w).is_ok() {
         Some(Gender::Male)
-    } else if FEMALE.binary_search(&w.as_str()).is_ok() {
+    } else if FEMALE.binary_search(&w).is_ok() {
         Some(Gender::Female)
     } else {
         None

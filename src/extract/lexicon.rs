@@ -43,6 +43,15 @@ pub(crate) fn lower_into<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b [u
     Some(&buf[..bytes.len()])
 }
 
+/// `word` in ASCII lower case as a `&str` in `buf`, for a `matches!` over short words
+/// without allocating: "" when longer than the buffer (no such list holds a longer word).
+pub(crate) fn lower_str<'b>(word: &str, buf: &'b mut [u8; 24]) -> &'b str {
+    // ASCII bytes change only into ASCII bytes, so the result stays UTF-8.
+    lower_into(word, buf)
+        .and_then(|b| std::str::from_utf8(b).ok())
+        .unwrap_or("")
+}
+
 /// Case-insensitive membership without allocating.
 fn in_list(set: &WordSet, word: &str) -> bool {
     !word.is_empty() && set.0.get_lower(word).is_some()
@@ -157,7 +166,10 @@ pub fn needs_clause(word: &str) -> bool {
 }
 
 pub fn is_gerund(word: &str) -> bool {
-    word.len() > 4 && word.to_ascii_lowercase().ends_with("ing")
+    word.len() > 4
+        && word
+            .get(word.len() - 3..)
+            .is_some_and(|end| end.eq_ignore_ascii_case("ing"))
 }
 
 /// Verbs that may close a sentence after their content: "…, Kirby said."
@@ -292,7 +304,7 @@ pub fn is_role_head(word: &str) -> bool {
 /// Honorifics that are part of how a person is named, not a role.
 pub fn is_honorific(word: &str) -> bool {
     matches!(
-        word.to_ascii_lowercase().as_str(),
+        lower_str(word, &mut [0; 24]),
         "mr." | "mrs." | "ms." | "dr." | "sir" | "dame" | "mr" | "mrs" | "ms" | "dr"
     )
 }
@@ -429,7 +441,7 @@ pub fn is_time_word(word: &str) -> bool {
 /// Prepositions that open an adjunct between cue and content ("said in a statement that").
 pub fn is_adjunct_preposition(word: &str) -> bool {
     matches!(
-        word.to_ascii_lowercase().as_str(),
+        lower_str(word, &mut [0; 24]),
         "in" | "at"
             | "on"
             | "during"
@@ -450,7 +462,7 @@ pub fn is_adjunct_preposition(word: &str) -> bool {
 /// Labels that open a headline without naming a speaker ("Analysis: …").
 pub fn is_headline_label(word: &str) -> bool {
     matches!(
-        word.to_ascii_lowercase().as_str(),
+        lower_str(word, &mut [0; 24]),
         "analysis"
             | "opinion"
             | "exclusive"
@@ -489,7 +501,7 @@ pub fn is_headline_label(word: &str) -> bool {
 /// Forms of "be" (and "get"), which make a following participle passive.
 pub fn is_be_form(word: &str) -> bool {
     matches!(
-        word.to_ascii_lowercase().as_str(),
+        lower_str(word, &mut [0; 24]),
         "is" | "are"
             | "was"
             | "were"
@@ -508,7 +520,7 @@ pub fn is_be_form(word: &str) -> bool {
 /// Words that open a subordinate clause or phrase at the start of a sentence.
 pub fn is_subordinator(word: &str) -> bool {
     matches!(
-        word.to_ascii_lowercase().as_str(),
+        lower_str(word, &mut [0; 24]),
         "asked"
             | "when"
             | "while"

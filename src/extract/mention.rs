@@ -141,7 +141,7 @@ pub fn is_bare(description: &str) -> bool {
 
 fn is_determiner(w: &str) -> bool {
     matches!(
-        w.to_lowercase().as_str(),
+        lex::lower_str(w, &mut [0; 24]),
         "the" | "a" | "an" | "this" | "that" | "these" | "those"
     )
 }
@@ -183,15 +183,16 @@ pub fn expand_title(w: &str) -> &str {
 /// The sex a name's honorific, role or given name says: "Mrs. Roe", "Congressman Roe",
 /// "Jane Roe".
 pub fn gender_of(words: &[&str]) -> Option<Gender> {
-    let by_title = words.iter().find_map(|w| match w.to_lowercase().as_str() {
-        "mr." | "mr" | "spokesman" | "congressman" | "chairman" | "king" | "prince" | "sir"
-        | "lord" | "father" | "husband" | "son" | "brother" => Some(Gender::Male),
-        "mrs." | "mrs" | "ms." | "ms" | "spokeswoman" | "congresswoman" | "chairwoman"
-        | "queen" | "princess" | "dame" | "lady" | "mother" | "wife" | "daughter" | "sister" => {
-            Some(Gender::Female)
-        }
-        _ => None,
-    });
+    let by_title = words
+        .iter()
+        .find_map(|w| match lex::lower_str(w, &mut [0; 24]) {
+            "mr." | "mr" | "spokesman" | "congressman" | "chairman" | "king" | "prince" | "sir"
+            | "lord" | "father" | "husband" | "son" | "brother" => Some(Gender::Male),
+            "mrs." | "mrs" | "ms." | "ms" | "spokeswoman" | "congresswoman" | "chairwoman"
+            | "queen" | "princess" | "dame" | "lady" | "mother" | "wife" | "daughter"
+            | "sister" => Some(Gender::Female),
+            _ => None,
+        });
     by_title.or_else(|| {
         // The given name: the first capitalised word after titles and roles.
         words

@@ -73,6 +73,9 @@ pub struct Registry {
     /// How the latest [`Registry::resolve_at`] found its speaker, when it went through
     /// an antecedent (a pronoun or a description).
     pub link: Option<Antecedent>,
+    /// [`mention::classify`] of each mention or alias as written, read once: an article
+    /// repeats its mentions ("he", "Kirby") and classifying is string work.
+    classified: HashMap<String, Option<Mention>>,
 }
 
 impl Registry {
@@ -149,7 +152,7 @@ impl Registry {
     /// [`Registry::resolve`] for a mention at `span` of the text; sets [`Registry::link`].
     pub fn resolve_at(&mut self, written: &str, span: Option<(usize, usize)>) -> Option<usize> {
         self.link = None;
-        let id = match mention::classify(written)? {
+        let id = match self.classify(written)? {
             Mention::Pronoun(p) => {
                 let (id, gender) = self.by_pronoun(p)?;
                 if let Some(g) = gender
@@ -497,13 +500,23 @@ impl Registry {
         }
     }
 
+    /// [`mention::classify`], remembered for the article.
+    fn classify(&mut self, written: &str) -> Option<Mention> {
+        if let Some(m) = self.classified.get(written) {
+            return m.clone();
+        }
+        let m = mention::classify(written);
+        self.classified.insert(written.to_string(), m.clone());
+        m
+    }
+
     fn add_alias(&mut self, id: usize, alias: &str) {
         let alias = alias.trim();
+        let named = matches!(self.classify(alias), Some(Mention::Named(_)));
         let s = &mut self.speakers[id];
         // "Israeli Prime Minister Benjamin Netanyahu" is the name with its role, not an alias;
         // a description ("the spokesman") is how one article refers, not a name.
         let titled_name = alias.len() > s.name.len() && alias.ends_with(s.name.as_str());
-        let named = matches!(mention::classify(alias), Some(Mention::Named(_)));
         if alias != s.name
             && !titled_name
             && named

@@ -162,8 +162,10 @@ impl<'w, W: Write> Writer<'w, W> {
                 };
                 out.write_all(before)?;
                 *articles += 1;
-                let mut indented = Indented(&mut **out);
-                serde_json::to_writer_pretty(&mut indented, &a).map_err(json_to_io)
+                // Laid out in memory first (serde_json writes in many small pieces), then
+                // indented line by line on the way out.
+                let pretty = serde_json::to_vec_pretty(&a).map_err(json_to_io)?;
+                write_indented(&mut **out, &pretty)
             }
             Writer::Csv(w) => {
                 for c in &a.claims {
@@ -215,24 +217,16 @@ impl<'w, W: Write> Writer<'w, W> {
     }
 }
 
-/// Four spaces after each line end: a pretty-printed value nested two levels deep. (A JSON
-/// string never holds a raw line end, so only the layout's own get them.)
-struct Indented<'a, W: Write>(&'a mut W);
-
-impl<W: Write> Write for Indented<'_, W> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        for (i, line) in buf.split(|&b| b == b'\n').enumerate() {
-            if i > 0 {
-                self.0.write_all(b"\n    ")?;
-            }
-            self.0.write_all(line)?;
+/// `json` with four spaces after each line end: a pretty-printed value nested two levels
+/// deep. (A JSON string never holds a raw line end, so only the layout's own get them.)
+fn write_indented<W: Write + ?Sized>(out: &mut W, json: &[u8]) -> io::Result<()> {
+    for (i, line) in json.split(|&b| b == b'\n').enumerate() {
+        if i > 0 {
+            out.write_all(b"\n    ")?;
         }
-        Ok(buf.len())
+        out.write_all(line)?;
     }
-
-    fn flush(&mut self) -> io::Result<()> {
-        self.0.flush()
-    }
+    Ok(())
 }
 
 fn json_to_io(e: serde_json::Error) -> io::Error {

@@ -4,6 +4,8 @@ use super::super::syntax::{self, Chunk, Tag, Tagged};
 use super::Quote;
 use super::Token;
 use super::lex;
+use std::cell::RefCell;
+use std::rc::Rc;
 
 /// One sentence with its tokens and the quotations that touch it; part-of-speech tags on
 /// demand ([`Sentence::window`]).
@@ -11,11 +13,20 @@ pub struct Sentence<'a> {
     pub text: &'a str,
     pub toks: Vec<Token>,
     pub quotes: &'a [Quote],
+    /// The windows tagged so far, by token range: the rules ask for the same window
+    /// several times (a cue's speaker phrase, its subject, its content's end), and
+    /// tagging is most of their cost.
+    windows: RefCell<Vec<TaggedWindow>>,
 }
 
 impl<'a> Sentence<'a> {
     pub fn new(text: &'a str, toks: Vec<Token>, quotes: &'a [Quote]) -> Self {
-        Sentence { text, toks, quotes }
+        Sentence {
+            text,
+            toks,
+            quotes,
+            windows: RefCell::new(Vec::new()),
+        }
     }
 
     /// The first `n` tokens as a sentence of their own (an opening clause).
@@ -30,13 +41,19 @@ impl<'a> Sentence<'a> {
     /// Tags and noun phrases of tokens `a..b` read with a few tokens of context on each
     /// side. The tagger looks two tokens around each word, so a window tags its middle as
     /// the whole sentence would, at a fraction of the cost: most sentences never need it.
-    pub(super) fn window(&self, a: usize, b: usize) -> Window {
+    /// Asking again for the same tokens gives the same window, tagged once.
+    pub(super) fn window(&self, a: usize, b: usize) -> Rc<Window> {
         let lo = a.saturating_sub(CONTEXT);
         let hi = (b + CONTEXT).min(self.toks.len());
+        if let Some((_, w)) = self.windows.borrow().iter().find(|(r, _)| *r == (lo, hi)) {
+            return Rc::clone(w);
+        }
         let toks = &self.toks[lo..hi];
         let tagged = syntax::tag(self.text, toks);
         let chunks = syntax::noun_phrases(self.text, toks, &tagged);
-        Window { lo, tagged, chunks }
+        let w = Rc::new(Window { lo, tagged, chunks });
+        self.windows.borrow_mut().push(((lo, hi), Rc::clone(&w)));
+        w
     }
 
     /// The form of "be" before token `k`, over fillers ("was also quoted", "is once again
@@ -60,6 +77,9 @@ impl<'a> Sentence<'a> {
         (first, last.max(first))
     }
 }
+
+/// A window tagged already, by the token range it covers.
+type TaggedWindow = ((usize, usize), Rc<Window>);
 
 /// Tokens of context on each side of a tagged window.
 const CONTEXT: usize = 3;

@@ -118,7 +118,8 @@ pub fn to_utf8(bytes: &[u8], declared: Option<&str>) -> Result<String, String> {
 /// UTF-16 saved without a BOM: mostly ASCII text, so nearly every other byte is NUL.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     let head = &bytes[..bytes.len().min(8192) & !1];
-    if head.len() < 8 {
+    // No NUL at all (nearly every text file): no need to count them by position.
+    if head.len() < 8 || !head.contains(&0) {
         return None;
     }
     let pairs = head.len() / 2;
@@ -150,10 +151,10 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
     if head.contains(&0) {
         return true;
     }
-    let control = head
+    let control: usize = head
         .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
-        .count();
+        .map(|&b| usize::from(b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)))
+        .sum();
     control * 10 > head.len()
 }
 
