@@ -162,10 +162,12 @@ impl<'w, W: Write> Writer<'w, W> {
                 };
                 out.write_all(before)?;
                 *articles += 1;
-                // Laid out in memory first (serde_json writes in many small pieces), then
-                // indented line by line on the way out.
-                let pretty = serde_json::to_vec_pretty(&a).map_err(json_to_io)?;
-                write_indented(&mut **out, &pretty)
+                let mut indented = Indented {
+                    out: &mut **out,
+                    buf: Vec::with_capacity(Indented::<W>::CHUNK),
+                };
+                serde_json::to_writer_pretty(&mut indented, &a).map_err(json_to_io)?;
+                indented.flush_buf()
             }
             Writer::Csv(w) => {
                 for c in &a.claims {
@@ -217,16 +219,43 @@ impl<'w, W: Write> Writer<'w, W> {
     }
 }
 
-/// `json` with four spaces after each line end: a pretty-printed value nested two levels
-/// deep. (A JSON string never holds a raw line end, so only the layout's own get them.)
-fn write_indented<W: Write + ?Sized>(out: &mut W, json: &[u8]) -> io::Result<()> {
-    for (i, line) in json.split(|&b| b == b'\n').enumerate() {
-        if i > 0 {
-            out.write_all(b"\n    ")?;
+/// Four spaces after each line end: a pretty-printed value nested two levels deep. (A JSON
+/// string never holds a raw line end, so only the layout's own get them.) serde_json
+/// writes in many small pieces: they gather in `buf` and go out indented a chunk at a time.
+struct Indented<'a, W: Write> {
+    out: &'a mut W,
+    buf: Vec<u8>,
+}
+
+impl<W: Write> Indented<'_, W> {
+    const CHUNK: usize = 64 * 1024;
+
+    /// Write out what `buf` holds, indented.
+    fn flush_buf(&mut self) -> io::Result<()> {
+        for (i, line) in self.buf.split(|&b| b == b'\n').enumerate() {
+            if i > 0 {
+                self.out.write_all(b"\n    ")?;
+            }
+            self.out.write_all(line)?;
         }
-        out.write_all(line)?;
+        self.buf.clear();
+        Ok(())
     }
-    Ok(())
+}
+
+impl<W: Write> Write for Indented<'_, W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.buf.extend_from_slice(buf);
+        if self.buf.len() >= Self::CHUNK {
+            self.flush_buf()?;
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.flush_buf()?;
+        self.out.flush()
+    }
 }
 
 fn json_to_io(e: serde_json::Error) -> io::Error {
