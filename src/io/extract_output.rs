@@ -8,13 +8,13 @@
 //! text; `speaker` and `role` may be null; `worth` is the content's check-worthiness in
 //! [0, 1] and `claim_type` its type (docs/worth.md).
 //!
-//! Both are written one article at a time ([`Writer`]): `claimdesk extract` reads,
-//! extracts, writes and drops each input in turn, so its memory is that of the largest
-//! input, not of all of them. The JSON is byte for byte what serde_json's pretty printer
+//! Both are written one article at a time ([`Writer`]): `claimdesk extract` reads and
+//! extracts inputs on all cores, writes each in the order given and drops it, so its
+//! memory is about that of the largest input, not of all of them. The JSON is byte for byte what serde_json's pretty printer
 //! makes of the whole document.
 
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
@@ -274,10 +274,14 @@ pub struct Streamed {
 }
 
 /// `claimdesk extract`: each input (a file, `-` or a URL) read, its claims found and
-/// written, then dropped before the next is read. `report` is told each input that could
-/// not be read (its error) and what a cap cut (a warning), one line each naming the input.
-/// With `statements`, the article's statements from that score are listed too
+/// written in the order given. `report` is told each input that could not be read (its
+/// error) and what a cap cut (a warning), one line each naming the input, in that order
+/// too. With `statements`, the article's statements from that score are listed too
 /// ([`super::import::add_statements`]). Fails only when the output cannot be written.
+///
+/// Inputs are read and extracted on all cores ([`super::in_order`]); files small enough
+/// to run side by side do, and a long one runs alone, so memory stays about that of the
+/// largest input. Each article is written and dropped as soon as those before it are.
 pub fn stream(
     format: Format,
     statements: Option<f32>,
@@ -287,34 +291,81 @@ pub fn stream(
 ) -> io::Result<Streamed> {
     let mut w = Writer::new(format, out)?;
     let mut done = Streamed::default();
-    for path in inputs {
-        let source = match super::import::read_input(path) {
-            Ok(source) => source,
-            Err(e) => {
-                report(Report::Failed(e.to_string()));
-                done.failed += 1;
-                continue;
-            }
-        };
-        let mut ex = crate::extract::extract(&source.text);
-        if let Some(threshold) = statements {
-            super::import::add_statements(&source.text, &mut ex, &source.meta, threshold);
-        }
-        source
-            .warning_lines()
-            .for_each(|l| report(Report::Warning(l)));
-        let cap = crate::extract::MAX_CLAIMS;
-        if let Some(cut) = super::import::claims_cap_warning(&ex, &source.text, cap) {
-            let shown = super::article::shown_path(&source.path);
-            report(Report::Warning(format!("{shown}: {cut}")));
-        }
-        w.article(&source, &ex)?;
-        // Out before the next input is read (a pipeline sees each article as it is done).
-        w.flush()?;
-        done.written += 1;
-    }
+    let sizes: Vec<Option<u64>> = inputs.iter().map(|p| input_size(p)).collect();
+    let largest = sizes.iter().flatten().copied().max().unwrap_or(0);
+    let budget = largest.saturating_add(super::in_order::SIDE_BY_SIDE);
+    let work = |i: usize| extract_input(&inputs[i], statements);
+    super::in_order::map_in_order(
+        &sizes,
+        super::in_order::workers(),
+        budget,
+        work,
+        |_, extracted| -> io::Result<()> {
+            let (source, ex) = match extracted {
+                Ok(Extracted {
+                    source,
+                    ex,
+                    warnings,
+                }) => {
+                    warnings
+                        .into_iter()
+                        .for_each(|l| report(Report::Warning(l)));
+                    (source, ex)
+                }
+                Err(e) => {
+                    report(Report::Failed(e));
+                    done.failed += 1;
+                    return Ok(());
+                }
+            };
+            w.article(&source, &ex)?;
+            // Out before the next input is taken (a pipeline sees each article as it is done).
+            w.flush()?;
+            done.written += 1;
+            Ok(())
+        },
+    )?;
     w.finish()?;
     Ok(done)
+}
+
+/// An input read and its claims found, with the warnings to report for it.
+struct Extracted {
+    source: ArticleSource,
+    ex: Extraction,
+    warnings: Vec<String>,
+}
+
+/// Read and extract one input of [`stream`]; `Err` is the line that names what failed.
+fn extract_input(path: &Path, statements: Option<f32>) -> Result<Extracted, String> {
+    let source = super::import::read_input(path).map_err(|e| e.to_string())?;
+    let mut ex = crate::extract::extract(&source.text);
+    if let Some(threshold) = statements {
+        super::import::add_statements(&source.text, &mut ex, &source.meta, threshold);
+    }
+    let mut warnings: Vec<String> = source.warning_lines().collect();
+    let cap = crate::extract::MAX_CLAIMS;
+    if let Some(cut) = super::import::claims_cap_warning(&ex, &source.text, cap) {
+        let shown = super::article::shown_path(&source.path);
+        warnings.push(format!("{shown}: {cut}"));
+    }
+    Ok(Extracted {
+        source,
+        ex,
+        warnings,
+    })
+}
+
+/// What an input weighs before it is read: a file's size; `None` for standard input, a
+/// URL or what cannot be looked at (such an input runs alone).
+fn input_size(path: &Path) -> Option<u64> {
+    if path.as_os_str() == "-" || super::fetch::url_of(path).is_some() {
+        return None;
+    }
+    std::fs::metadata(path)
+        .ok()
+        .filter(|m| m.is_file())
+        .map(|m| m.len())
 }
 
 /// A line [`stream`] reports, naming its input.

@@ -9,6 +9,7 @@ pub mod feeds;
 pub mod fetch;
 pub mod formats;
 pub mod import;
+pub mod in_order;
 pub mod library;
 pub mod project_file;
 pub mod rank_output;
