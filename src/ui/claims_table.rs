@@ -22,6 +22,10 @@ use crate::model::edit::Edit;
 use crate::model::{ClaimId, Priority, Project, Status};
 
 pub const ROW_HEIGHT: f32 = 22.0;
+const HEADER_HEIGHT: f32 = 26.0;
+/// The least height the table keeps below the filters (its header and four rows): the
+/// reading panel beneath never takes it (a large zoom in a small window).
+pub const MIN_TABLE_HEIGHT: f32 = HEADER_HEIGHT + 4.0 * ROW_HEIGHT + 16.0;
 
 /// The id that holds keyboard focus while the table "has the keys".
 pub fn table_focus_id() -> Id {
@@ -77,6 +81,8 @@ pub fn show(
         .map(|&i| (COLUMNS[i].sort, COLUMNS[i].header))
         .collect();
 
+    let body_height =
+        (outer.height() - HEADER_HEIGHT - 2.0 * ui.spacing().item_spacing.y).max(ROW_HEIGHT);
     ui.scope(|ui| {
         ui.style_mut().interaction.selectable_labels = false;
         ui.spacing_mut().item_spacing.x = COLUMN_GAP;
@@ -86,7 +92,10 @@ pub fn show(
             .resizable(false)
             .sense(Sense::click())
             .cell_layout(Layout::left_to_right(Align::Center))
-            .min_scrolled_height(60.0);
+            // The rows scroll inside the table's own area, never past it (under the
+            // reading panel at a large zoom): the last row is reachable by scrolling.
+            .min_scrolled_height(body_height.min(60.0))
+            .max_scroll_height(body_height);
         for w in &widths {
             table = table.column(Column::exact(*w).clip(true));
         }
@@ -94,7 +103,7 @@ pub fn show(
             table = table.scroll_to_row(row, None);
         }
         table
-            .header(26.0, |mut header| {
+            .header(HEADER_HEIGHT, |mut header| {
                 for (column, label) in &columns {
                     let (_, response) = header.col(|ui| {
                         ui.add(egui::Label::new(RichText::new(*label).strong()).truncate());

@@ -355,11 +355,16 @@ impl ClaimdeskApp {
             filters::show(ui, project, view, queue);
             match view.tab {
                 Tab::Claims => {
+                    // The reading panel never takes the table's least height (its
+                    // header and four rows), also at 200% in a small window.
                     let height = ui.available_height();
+                    let most = (height - claims_table::MIN_TABLE_HEIGHT)
+                        .min((height * 0.55).max(140.0))
+                        .max(80.0);
                     egui::Panel::bottom("reading")
                         .resizable(true)
-                        .default_size((height * 0.42).max(140.0))
-                        .size_range(120.0..=(height * 0.55).max(140.0))
+                        .default_size((height * 0.42).max(140.0).min(most))
+                        .size_range(80.0_f32.min(most)..=most)
                         .show(ui, |ui| {
                             egui::Panel::right("details")
                                 .resizable(true)
