@@ -241,7 +241,16 @@ fn undo_and_redo_keys_in_one_frame_are_sent_in_order_and_the_server_follows() {
     h.step();
     h.run();
     assert_eq!(statuses(&h)[0], was, "five steps applied in order");
-    assert_eq!(h.state().message.as_deref(), Some("Undid set status"));
+    // The message names the verdict and the claim, as in a project file.
+    let number = (h.state().doc.project.claims.iter())
+        .find(|c| c.id == first)
+        .map(|c| c.number)
+        .expect("the claim");
+    let said = h.state().message.clone().unwrap_or_default();
+    assert!(
+        said.starts_with(&format!("Undid \"{}\" on #{number} \"", set.label())),
+        "{said}"
+    );
     wait(&mut h, |app| {
         app.shared
             .as_ref()
