@@ -49,6 +49,7 @@ impl Edit {
             | Edit::ReExtract { .. }
             | Edit::AddArticle { .. }
             | Edit::SetSettings { .. }
+            | Edit::SetTableLayout { .. }
             | Edit::SetArticleMeta { .. }
             | Edit::SetViews { .. }
             | Edit::Revert(_) => None,
