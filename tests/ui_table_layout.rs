@@ -218,3 +218,38 @@ fn an_older_file_loads_with_the_default_layout_and_resaves_without_it() {
     let at = |l: &str| order.iter().position(|x| *x == l).unwrap();
     assert!(at("Status") < at("Claim"), "{order:?}");
 }
+
+/// At 200% in a 1280×800 window the reading panel sits below the table, never over it:
+/// End brings the last row into view above the details pane (issue 28 point 2).
+#[test]
+fn at_200_percent_the_last_row_is_reachable_above_the_reading_panel() {
+    use claimdesk::ui::command::{Action, ViewAction};
+    let mut h = app(vec![sample_path()]);
+    for _ in 0..10 {
+        h.state_mut().dispatch(Action::View(ViewAction::ZoomIn));
+    }
+    h.run();
+    h.run();
+    assert!((h.state().prefs.zoom - 2.0).abs() < 0.01);
+    let last = (h.state().doc.project.claims.iter())
+        .map(|c| c.number)
+        .max()
+        .unwrap();
+    assert!(last > 8, "more rows than the table shows at 200%");
+    press(&mut h, egui::Key::End);
+    for _ in 0..3 {
+        h.run();
+    }
+    assert_eq!(cursor_number(&h), Some(last));
+    let claim_header = header(&h, "Claim").unwrap();
+    let row = h
+        .query_all_by_label(&last.to_string())
+        .map(|n| n.rect())
+        .find(|r| r.min.x < claim_header.min.x)
+        .expect("the last row's number is drawn");
+    let panel_top = h.get_by_label("Delete claim").rect().min.y;
+    assert!(
+        row.min.y > claim_header.max.y && row.max.y <= panel_top,
+        "last row {row:?} between the header {claim_header:?} and the panel at {panel_top}"
+    );
+}
