@@ -366,12 +366,13 @@ impl ClaimdeskApp {
                         .default_size((height * 0.42).max(140.0).min(most))
                         .size_range(80.0_f32.min(most)..=most)
                         .show(ui, |ui| {
+                            // A fixed range: a first frame drawn before the window has
+                            // its size must not clamp the width it then keeps. Narrow
+                            // enough that the article keeps some room at 200%.
                             egui::Panel::right("details")
                                 .resizable(true)
                                 .default_size(360.0)
-                                // A fixed range: a first frame drawn before the window has its
-                                // size must not clamp the width it then keeps.
-                                .size_range(280.0..=480.0)
+                                .size_range(250.0..=480.0)
                                 .show(ui, |ui| details::show(ui, project, view, checks, queue));
                             egui::CentralPanel::default()
                                 .show(ui, |ui| article_view::show(ui, project, view, queue));
