@@ -79,7 +79,8 @@ pub fn show(
     // The project's layout of the columns, with a width being dragged now.
     let stored = &project.settings.table_layout;
     let layout = table_header::live(ui, stored);
-    let available = ui.available_width();
+    // Less the vertical scroll bar's room, which the table takes from the last column.
+    let available = ui.available_width() - ui.spacing().scroll.allocated_width();
     let shown = shown_columns(available, show_article, filled, COLUMN_GAP, &layout);
     let widths = column_widths(available, &shown, filled, COLUMN_GAP, &layout);
     let columns: Vec<(SortColumn, &str)> = shown

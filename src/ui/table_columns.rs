@@ -53,7 +53,7 @@ pub const COLUMNS: [ColumnDef; 12] = [
     opt(SortColumn::Triage, "Triage", (60.0, 140.0), 50.0),
     opt(SortColumn::Tags, "Tags", (50.0, 140.0), 40.0),
     opt(SortColumn::Marks, "Notes", (70.0, 200.0), 48.0),
-    col(SortColumn::Worth, "Worth", (44.0, 56.0)),
+    col(SortColumn::Worth, "Worth", (46.0, 56.0)),
 ];
 /// A column's key in the project's table layout.
 pub fn key(c: SortColumn) -> &'static str {
@@ -177,9 +177,14 @@ pub fn column_widths(
     let mut widths: Vec<f32> = shown.iter().map(|&i| range(i).0).collect();
     let fixed: f32 = widths.iter().sum();
     if fixed > budget && fixed > 0.0 {
-        // Narrowed alike, but the number and the status pill keep their width while the
-        // budget holds them.
-        let kept = |i: usize| matches!(COLUMNS[i].sort, SortColumn::Number | SortColumn::Status);
+        // Narrowed alike, but the number, the status pill and the Worth chip (its header
+        // just fits) keep their width while the budget holds them.
+        let kept = |i: usize| {
+            matches!(
+                COLUMNS[i].sort,
+                SortColumn::Number | SortColumn::Status | SortColumn::Worth
+            )
+        };
         let held: f32 = shown
             .iter()
             .filter(|&&i| kept(i))
