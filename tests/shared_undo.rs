@@ -268,6 +268,7 @@ fn kinds() -> Vec<(&'static str, Make)> {
                 organisation: "Desk".into(),
                 review_url_pattern: String::new(),
                 statement_threshold: None,
+                ..Default::default()
             },
         }),
         ("article details", |p| Edit::SetArticleMeta {

@@ -70,6 +70,15 @@ fn export_from_the_file_menu_with_edited_settings() {
     std::fs::copy(FIXTURE, &project).unwrap();
     let mut h = app(&project);
     assert_eq!(h.state().doc.project.claims.len(), 4);
+    // A table layout set before: the export's settings leave it as it is.
+    let layout = claimdesk::model::TableLayout::default().with_hidden("cue", true);
+    h.state_mut()
+        .dispatch(claimdesk::ui::command::TriageAction::Edit(
+            claimdesk::model::edit::Edit::SetTableLayout {
+                layout: layout.clone(),
+            },
+        ));
+    h.run();
 
     h.get_by_label("File").click();
     h.run();
@@ -97,6 +106,7 @@ fn export_from_the_file_menu_with_edited_settings() {
     // The settings changed through the undo history, and the file used them.
     let app = h.state();
     assert_eq!(app.doc.project.settings.organisation, "Vérif & Co");
+    assert_eq!(app.doc.project.settings.table_layout, layout, "layout kept");
     assert_eq!(
         app.doc.project.settings.review_url_pattern,
         "https://checks.example/{id}"

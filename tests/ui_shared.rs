@@ -241,7 +241,16 @@ fn undo_and_redo_keys_in_one_frame_are_sent_in_order_and_the_server_follows() {
     h.step();
     h.run();
     assert_eq!(statuses(&h)[0], was, "five steps applied in order");
-    assert_eq!(h.state().message.as_deref(), Some("Undid set status"));
+    // The message names the verdict and the claim, as in a project file.
+    let number = (h.state().doc.project.claims.iter())
+        .find(|c| c.id == first)
+        .map(|c| c.number)
+        .expect("the claim");
+    let said = h.state().message.clone().unwrap_or_default();
+    assert!(
+        said.starts_with(&format!("Undid \"{}\" on #{number} \"", set.label())),
+        "{said}"
+    );
     wait(&mut h, |app| {
         app.shared
             .as_ref()
@@ -254,7 +263,10 @@ fn undo_and_redo_keys_in_one_frame_are_sent_in_order_and_the_server_follows() {
     h.key_press_modifiers(shift, Key::Z);
     h.run();
     assert_eq!(statuses(&h)[0], set);
-    assert_eq!(h.state().message.as_deref(), Some("Redid set status"));
+    assert_eq!(
+        h.state().message.as_deref(),
+        Some(said.replacen("Undid", "Redid", 1).as_str())
+    );
     h.key_press_modifiers(shift, Key::Z);
     h.run();
     assert_eq!(h.state().message.as_deref(), Some("Nothing to redo"));
@@ -271,4 +283,37 @@ fn undo_and_redo_keys_in_one_frame_are_sent_in_order_and_the_server_follows() {
         7,
         "the edit, five steps and the redo, each logged"
     );
+}
+
+/// The table's layout is a project setting: in a shared project it goes to the server
+/// like any edit, and a window opening the project later gets it (issue 28 point 1).
+#[test]
+fn a_table_layout_goes_to_the_server_and_another_window_gets_it() {
+    use claimdesk::model::TableLayout;
+    use claimdesk::model::edit::Edit;
+    use claimdesk::ui::command::TriageAction;
+    let Some(db) = pg_support::fresh_db() else {
+        return;
+    };
+    shared_fixture(&db, "Desk");
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = window(&db.url("Desk"), dir.path());
+    let layout = TableLayout::default()
+        .with_width("speaker", 140.0)
+        .with_hidden("cue", true);
+    h.state_mut()
+        .dispatch(TriageAction::Edit(Edit::SetTableLayout {
+            layout: layout.clone(),
+        }));
+    h.run();
+    wait(&mut h, |app| {
+        app.shared
+            .as_ref()
+            .is_some_and(|s| s.status.sent >= 1 && s.status.pending == 0)
+    });
+    let server = open(&db.url("Desk")).load().unwrap();
+    assert_eq!(server.settings.table_layout, layout);
+    let other = tempfile::tempdir().unwrap();
+    let again = window(&db.url("Desk"), other.path());
+    assert_eq!(again.state().doc.project.settings.table_layout, layout);
 }

@@ -20,6 +20,10 @@ pub struct ProjectSettings {
     /// statement (docs/worth.md); none: the default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub statement_threshold: Option<crate::extract::Score>,
+    /// The claims table's columns as the analyst left them (`model::table_layout`); not
+    /// written while the default.
+    #[serde(default, skip_serializing_if = "super::TableLayout::is_default")]
+    pub table_layout: super::TableLayout,
 }
 
 impl ProjectSettings {

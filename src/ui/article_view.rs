@@ -30,6 +30,9 @@ fn char_of_byte(text: &str, byte: usize) -> usize {
     text.char_indices().take_while(|(b, _)| *b < byte).count()
 }
 
+/// The least height of the article's header and of its text when the pane is short.
+const ROW_MIN: f32 = 24.0;
+
 pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, queue: &mut Queue) {
     let Some(article) = view.article.and_then(|a| view.index.article(project, a)) else {
         ui.centered_and_justified(|ui| {
@@ -37,7 +40,14 @@ pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, queue: &mut Qu
         });
         return;
     };
-    header(ui, article, view, queue);
+    // The header takes at most 40% of a short pane (200% text in a small window) and
+    // scrolls there, so that the text keeps the rest and nothing is drawn past the pane.
+    let most = (ui.available_height() * 0.4).max(ROW_MIN);
+    egui::ScrollArea::vertical()
+        .id_salt("article_header")
+        .max_height(most)
+        .min_scrolled_height(ROW_MIN)
+        .show(ui, |ui| header(ui, article, view, queue));
     let revision = view.index.revision.unwrap_or(0);
     let mut cache = std::mem::take(&mut view.article_cache);
     cache
@@ -127,6 +137,7 @@ fn show_text(
     let settled = layout.settle(ui, offset, screen, &source);
     let mut area = egui::ScrollArea::vertical()
         .id_salt(salt)
+        .min_scrolled_height(ROW_MIN)
         .auto_shrink([false, false]);
     if settled != offset {
         area = area.vertical_scroll_offset(settled);

@@ -6,8 +6,9 @@
 //! takes what the others leave and never less than 45% of the table at any zoom; a column
 //! no row shown fills (Role, Triage, Tags, Notes) shrinks to its header; the others are
 //! narrowed alike, and left out (Cue first) when the window is too narrow for them. The
-//! Article column is left out while one article is shown. The Notes column shows the evidence count and the note's first
-//! words.
+//! Article column is left out while one article is shown. The Notes column shows the
+//! evidence count and the note's first words. The analyst resizes, moves and hides
+//! columns from the header (`table_header.rs`); the layout is kept in the project.
 
 use egui::{Align, Id, Layout, Modifiers, RichText, Sense, Ui};
 use egui_extras::{Column, TableBuilder};
@@ -17,11 +18,16 @@ use super::command::{Pick, Queue, TriageAction, ViewAction};
 use super::rows::SortColumn;
 use super::state::ViewState;
 use super::table_columns::{COLUMN_GAP, COLUMNS, column_widths, shown_columns};
+use super::table_header;
 use super::theme;
 use crate::model::edit::Edit;
 use crate::model::{ClaimId, Priority, Project, Status};
 
 pub const ROW_HEIGHT: f32 = 22.0;
+const HEADER_HEIGHT: f32 = 26.0;
+/// The least height the table keeps below the filters (its header and four rows): the
+/// reading panel beneath never takes it (a large zoom in a small window).
+pub const MIN_TABLE_HEIGHT: f32 = HEADER_HEIGHT + 4.0 * ROW_HEIGHT + 16.0;
 
 /// The id that holds keyboard focus while the table "has the keys".
 pub fn table_focus_id() -> Id {
@@ -70,13 +76,20 @@ pub fn show(
     // would say nothing.
     let show_article = view.filter.article.is_none() && project.articles.len() > 1;
     let filled = view.rows.filled;
-    let shown = shown_columns(ui.available_width(), show_article, filled, COLUMN_GAP);
-    let widths = column_widths(ui.available_width(), &shown, filled, COLUMN_GAP);
+    // The project's layout of the columns, with a width being dragged now.
+    let stored = &project.settings.table_layout;
+    let layout = table_header::live(ui, stored);
+    // Less the vertical scroll bar's room, which the table takes from the last column.
+    let available = ui.available_width() - ui.spacing().scroll.allocated_width();
+    let shown = shown_columns(available, show_article, filled, COLUMN_GAP, &layout);
+    let widths = column_widths(available, &shown, filled, COLUMN_GAP, &layout);
     let columns: Vec<(SortColumn, &str)> = shown
         .iter()
         .map(|&i| (COLUMNS[i].sort, COLUMNS[i].header))
         .collect();
 
+    let body_height =
+        (outer.height() - HEADER_HEIGHT - 2.0 * ui.spacing().item_spacing.y).max(ROW_HEIGHT);
     ui.scope(|ui| {
         ui.style_mut().interaction.selectable_labels = false;
         ui.spacing_mut().item_spacing.x = COLUMN_GAP;
@@ -86,7 +99,10 @@ pub fn show(
             .resizable(false)
             .sense(Sense::click())
             .cell_layout(Layout::left_to_right(Align::Center))
-            .min_scrolled_height(60.0);
+            // The rows scroll inside the table's own area, never past it (under the
+            // reading panel at a large zoom): the last row is reachable by scrolling.
+            .min_scrolled_height(body_height.min(60.0))
+            .max_scroll_height(body_height);
         for w in &widths {
             table = table.column(Column::exact(*w).clip(true));
         }
@@ -94,21 +110,23 @@ pub fn show(
             table = table.scroll_to_row(row, None);
         }
         table
-            .header(26.0, |mut header| {
-                for (column, label) in &columns {
+            .header(HEADER_HEIGHT, |mut header| {
+                for (&i, (column, label)) in shown.iter().zip(&columns) {
                     let (_, response) = header.col(|ui| {
                         ui.add(egui::Label::new(RichText::new(*label).strong()).truncate());
                         if view.sort.column == *column {
                             sort_arrow(ui, view.sort.ascending);
                         }
+                        table_header::grip(ui, i, stored, queue);
                     });
-                    // The whole header cell sorts, not only its label.
-                    if response
-                        .on_hover_text(format!("Sort by {}", column_name(*column)))
-                        .clicked()
-                    {
+                    // The whole header cell sorts, not only its label; a right-click
+                    // offers the columns' layout.
+                    let response =
+                        response.on_hover_text(format!("Sort by {}", column_name(*column)));
+                    if response.clicked() {
                         sort_by = Some(*column);
                     }
+                    response.context_menu(|ui| table_header::menu(ui, i, &shown, stored, queue));
                 }
             })
             .body(|body| {

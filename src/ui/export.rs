@@ -84,6 +84,8 @@ impl ExportWindow {
             organisation: self.organisation.trim().to_string(),
             review_url_pattern: self.review_url_pattern.trim().to_string(),
             statement_threshold: self.statement_threshold,
+            // The table's layout is the project's (export_to keeps it).
+            ..ProjectSettings::default()
         }
     }
 

@@ -38,6 +38,7 @@ mod speakers;
 pub mod state;
 mod status_bar;
 pub mod table_columns;
+mod table_header;
 pub mod theme;
 pub mod views_menu;
 mod worth;

@@ -26,11 +26,22 @@ pub struct StatusFacts<'a> {
 }
 
 pub fn show(ui: &mut Ui, facts: &StatusFacts<'_>, queue: &mut Queue) {
+    // Room kept for "Modified" (or the shared project's line) on the right.
+    let right = if facts.shared.is_some() { 420.0 } else { 90.0 };
     ui.horizontal(|ui| {
-        match facts.of_total {
-            Some(all) => ui.label(format!("{} (of {all} in the project)", facts.summary)),
-            None => ui.label(&facts.summary),
+        let summary = match facts.of_total {
+            Some(all) => format!("{} (of {all} in the project)", facts.summary),
+            None => facts.summary.clone(),
         };
+        // Cut short (whole on hover) rather than run under "Saved" at a large zoom.
+        let room = egui::vec2(
+            (ui.available_width() - right).max(40.0),
+            ui.available_height(),
+        );
+        ui.allocate_ui(room, |ui| {
+            ui.add(egui::Label::new(&summary).truncate())
+                .on_hover_text(&summary);
+        });
         if facts.selected > 1 {
             ui.separator();
             ui.label(format!("{} selected", facts.selected));
@@ -49,8 +60,6 @@ pub fn show(ui: &mut Ui, facts: &StatusFacts<'_>, queue: &mut Queue) {
         }
         if let Some(msg) = facts.message {
             ui.separator();
-            // Leave room for "Modified" on the right.
-            let right = if facts.shared.is_some() { 420.0 } else { 90.0 };
             let room = egui::vec2(
                 (ui.available_width() - right).max(40.0),
                 ui.available_height(),

@@ -49,25 +49,10 @@ enum ClaimScope {
 
 fn claim_scope(edit: &Edit) -> ClaimScope {
     use ClaimScope as S;
+    if let Some(claims) = edit.claim_ids() {
+        return S::Ids(claims.to_vec());
+    }
     match edit {
-        Edit::SetStatus { claims, .. }
-        | Edit::SetAssignee { claims, .. }
-        | Edit::SetPriority { claims, .. }
-        | Edit::SetInProgress { claims, .. }
-        | Edit::AssignSpeaker { claims, .. }
-        | Edit::DeleteClaims { claims }
-        | Edit::Publish { claims, .. }
-        | Edit::Unpublish { claims }
-        | Edit::AddTag { claims, .. }
-        | Edit::RemoveTag { claims, .. }
-        | Edit::RenameTag { claims, .. } => S::Ids(claims.clone()),
-        Edit::SetContent { claim, .. }
-        | Edit::SetSpeakerName { claim, .. }
-        | Edit::SetNotes { claim, .. }
-        | Edit::SetRationale { claim, .. }
-        | Edit::AddEvidence { claim, .. }
-        | Edit::RemoveEvidence { claim, .. }
-        | Edit::ApplyCheck { claim, .. } => S::Ids(vec![*claim]),
         Edit::AddClaim { article, .. } | Edit::ReExtract { article, .. } => S::Article(*article),
         Edit::MergeSpeakers { from, .. } => S::Speakers(vec![*from]),
         Edit::MergeSpeakersInto { from, .. } => S::Speakers(from.clone()),
@@ -79,19 +64,10 @@ fn claim_scope(edit: &Edit) -> ClaimScope {
             let (articles, speakers) = r.added_articles_and_speakers();
             S::Revert(r.claim_ids(), articles, speakers)
         }
-        // Named one by one, so that a new kind of edit does not compile until its rows
-        // are decided here.
-        Edit::SetRole { .. }
-        | Edit::SetAssignees { .. }
-        | Edit::SetArticleMemo { .. }
-        | Edit::SetProjectMemo { .. }
-        | Edit::RenameSpeaker { .. }
-        | Edit::RemoveAlias { .. }
-        | Edit::SetNotSpeakers { .. }
-        | Edit::AddArticle { .. }
-        | Edit::SetSettings { .. }
-        | Edit::SetViews { .. }
-        | Edit::SetArticleMeta { .. } => S::None,
+        // The edits of claim fields are `Edit::claim_ids`'s (above: it names every kind
+        // of edit, so a new one does not compile until its claims are decided); the rest
+        // change only articles, speakers or the project's own fields.
+        _ => S::None,
     }
 }
 

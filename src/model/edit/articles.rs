@@ -49,6 +49,7 @@ pub(super) fn set_settings(
         organisation: settings.organisation.trim().to_string(),
         review_url_pattern: settings.review_url_pattern.trim().to_string(),
         statement_threshold: settings.statement_threshold,
+        table_layout: settings.table_layout.clone(),
     };
     if project.settings == settings {
         return Err(EditError::NoChange);
@@ -140,4 +141,20 @@ fn sort_article_claims(project: &mut Project, article: ArticleId) {
     for (slot, claim) in slots.into_iter().zip(mine) {
         project.claims[slot] = claim;
     }
+}
+
+/// The claims table's layout (`model::table_layout`): kept in the settings, so undo and
+/// shared projects treat it as any settings edit.
+pub(super) fn set_table_layout(
+    project: &mut Project,
+    patch: &mut Patch,
+    layout: &crate::model::TableLayout,
+) -> Result<(), EditError> {
+    if project.settings.table_layout == *layout {
+        return Err(EditError::NoChange);
+    }
+    let mut settings = project.settings.clone();
+    settings.table_layout = layout.clone();
+    patch.settings = Some(std::mem::replace(&mut project.settings, settings));
+    Ok(())
 }

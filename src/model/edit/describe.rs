@@ -1,20 +1,18 @@
 //! What an edit did, for the status bar's undo and redo messages: the claim it changed by
-//! its number and first words (`"Verified" on #12 "Plan will…"`), or how many claims.
+//! its number and first words (`"Verified" on #12 "Plan will…"`), or how many claims;
+//! and which claims an edit names ([`Edit::claim_ids`], also the rows a shared project
+//! locks for it).
 
 use super::Edit;
 use crate::model::{ClaimId, Project};
 
 impl Edit {
-    /// The edit with the claims it names, as found in `project` ("Undid …" follows).
-    pub fn describe_in(&self, project: &Project) -> String {
-        let what = match self {
-            Edit::SetStatus { status, .. } => format!("\"{}\"", status.label()),
-            Edit::AddTag { tag, .. } => format!("tag \"{tag}\""),
-            Edit::RemoveTag { tag, .. } => format!("remove tag \"{tag}\""),
-            Edit::RenameTag { from, to, .. } => format!("rename tag \"{from}\" to \"{to}\""),
-            other => other.describe().to_string(),
-        };
-        let claims: &[ClaimId] = match self {
+    /// The claims an edit names and changes the fields of (its claim list, or its one
+    /// claim); `None` for an edit that names none (it adds, removes or changes articles,
+    /// speakers or project lists, or it is an undo). The undo messages name these claims,
+    /// and a shared project locks their rows.
+    pub fn claim_ids(&self) -> Option<&[ClaimId]> {
+        match self {
             Edit::SetStatus { claims, .. }
             | Edit::SetAssignee { claims, .. }
             | Edit::SetPriority { claims, .. }
@@ -25,15 +23,50 @@ impl Edit {
             | Edit::Unpublish { claims }
             | Edit::AddTag { claims, .. }
             | Edit::RemoveTag { claims, .. }
-            | Edit::RenameTag { claims, .. } => claims,
+            | Edit::RenameTag { claims, .. } => Some(claims),
             Edit::SetContent { claim, .. }
             | Edit::SetSpeakerName { claim, .. }
             | Edit::SetNotes { claim, .. }
             | Edit::SetRationale { claim, .. }
             | Edit::AddEvidence { claim, .. }
             | Edit::RemoveEvidence { claim, .. }
-            | Edit::ApplyCheck { claim, .. } => std::slice::from_ref(claim),
-            _ => return what,
+            | Edit::ApplyCheck { claim, .. } => Some(std::slice::from_ref(claim)),
+            // Named one by one, so that a new kind of edit does not compile until it is
+            // decided here.
+            Edit::SetRole { .. }
+            | Edit::SetAssignees { .. }
+            | Edit::SetArticleMemo { .. }
+            | Edit::SetProjectMemo { .. }
+            | Edit::AddClaim { .. }
+            | Edit::RenameSpeaker { .. }
+            | Edit::MergeSpeakers { .. }
+            | Edit::MergeSpeakersInto { .. }
+            | Edit::SplitSpeaker { .. }
+            | Edit::RemoveAlias { .. }
+            | Edit::DismissSpeaker { .. }
+            | Edit::DismissSpeakers { .. }
+            | Edit::SetNotSpeakers { .. }
+            | Edit::ReExtract { .. }
+            | Edit::AddArticle { .. }
+            | Edit::SetSettings { .. }
+            | Edit::SetTableLayout { .. }
+            | Edit::SetArticleMeta { .. }
+            | Edit::SetViews { .. }
+            | Edit::Revert(_) => None,
+        }
+    }
+
+    /// The edit with the claims it names, as found in `project` ("Undid …" follows).
+    pub fn describe_in(&self, project: &Project) -> String {
+        let what = match self {
+            Edit::SetStatus { status, .. } => format!("\"{}\"", status.label()),
+            Edit::AddTag { tag, .. } => format!("tag \"{tag}\""),
+            Edit::RemoveTag { tag, .. } => format!("remove tag \"{tag}\""),
+            Edit::RenameTag { from, to, .. } => format!("rename tag \"{from}\" to \"{to}\""),
+            other => other.describe().to_string(),
+        };
+        let Some(claims) = self.claim_ids() else {
+            return what;
         };
         match claims {
             [one] => match project.claim(*one) {

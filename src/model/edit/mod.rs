@@ -218,6 +218,10 @@ pub enum Edit {
     SetSettings {
         settings: ProjectSettings,
     },
+    /// The claims table's column order, widths and hidden columns (a project setting).
+    SetTableLayout {
+        layout: crate::model::TableLayout,
+    },
     /// An article's title and bibliographic data (exports such as ClaimReview need them).
     /// Values are trimmed; an empty field clears it; an empty title keeps the old one.
     SetArticleMeta {
@@ -307,6 +311,7 @@ impl Edit {
             Edit::ReExtract { .. } => "re-extract article",
             Edit::AddArticle { .. } => "add article",
             Edit::SetSettings { .. } => "edit project settings",
+            Edit::SetTableLayout { .. } => "change the table's columns",
             Edit::SetArticleMeta { .. } => "edit article details",
             Edit::Publish { .. } => "publish verdicts",
             Edit::Unpublish { .. } => "withdraw publication",
@@ -420,6 +425,7 @@ pub fn apply(project: &mut Project, edit: &Edit) -> Result<Patch, EditError> {
             meta,
         } => articles::set_article_meta(project, p, article, title, meta),
         Edit::SetSettings { settings } => articles::set_settings(project, p, settings),
+        Edit::SetTableLayout { layout } => articles::set_table_layout(project, p, layout),
         Edit::ReExtract {
             article,
             extraction,

@@ -382,6 +382,7 @@ fn set_settings_trims_marks_dirty_and_undoes() {
             organisation: "  Example Checks ".into(),
             review_url_pattern: "https://example.org/checks/{id}\n".into(),
             statement_threshold: None,
+            ..Default::default()
         },
     };
     h.apply(&mut p, edit.clone()).unwrap();

@@ -149,7 +149,13 @@ fn every_edit(p: &Project) -> Vec<Edit> {
                 organisation: "Desk".into(),
                 review_url_pattern: "https://desk.example/{id}".into(),
                 statement_threshold: None,
+                ..Default::default()
             },
+        },
+        Edit::SetTableLayout {
+            layout: crate::model::TableLayout::default()
+                .with_width("speaker", 120.0)
+                .with_hidden("cue", true),
         },
         Edit::SetArticleMeta {
             article: a,
@@ -204,6 +210,7 @@ fn every_edit(p: &Project) -> Vec<Edit> {
             | Edit::ReExtract { .. }
             | Edit::AddArticle { .. }
             | Edit::SetSettings { .. }
+            | Edit::SetTableLayout { .. }
             | Edit::SetArticleMeta { .. }
             | Edit::AddTag { .. }
             | Edit::SetViews { .. }

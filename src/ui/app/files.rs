@@ -10,7 +10,7 @@ use std::time::Instant;
 use super::{AUTOSAVE_EVERY, ClaimdeskApp};
 use crate::io::project_file::{self, FileStamp};
 use crate::model::edit::{Edit, History, SavedToken};
-use crate::model::{Article, ArticleId, ArticleMeta, Project};
+use crate::model::{Article, ArticleId, ArticleMeta, Project, ProjectSettings};
 use crate::ui::command::{ExportRequest, snapshot};
 use crate::ui::document_flow::{Doc, Effect, Prompt, PromptAnswer, Then};
 use crate::ui::jobs::{DialogPurpose, SaveJob, is_project_path};
@@ -344,10 +344,13 @@ impl ClaimdeskApp {
 
     /// Changed settings are one undoable edit; then the export is written on a thread.
     pub(super) fn export_to(&mut self, request: ExportRequest) {
-        if request.settings != self.doc.project.settings {
-            self.apply_edit(Edit::SetSettings {
-                settings: request.settings,
-            });
+        // The dialog edits the export's settings; the table's layout stays as it is.
+        let settings = ProjectSettings {
+            table_layout: self.doc.project.settings.table_layout.clone(),
+            ..request.settings
+        };
+        if settings != self.doc.project.settings {
+            self.apply_edit(Edit::SetSettings { settings });
         }
         self.export.writing = true;
         let project = snapshot(&self.doc.project);

@@ -355,18 +355,24 @@ impl ClaimdeskApp {
             filters::show(ui, project, view, queue);
             match view.tab {
                 Tab::Claims => {
+                    // The reading panel never takes the table's least height (its
+                    // header and four rows), also at 200% in a small window.
                     let height = ui.available_height();
+                    let most = (height - claims_table::MIN_TABLE_HEIGHT)
+                        .min((height * 0.55).max(140.0))
+                        .max(80.0);
                     egui::Panel::bottom("reading")
                         .resizable(true)
-                        .default_size((height * 0.42).max(140.0))
-                        .size_range(120.0..=(height * 0.55).max(140.0))
+                        .default_size((height * 0.42).max(140.0).min(most))
+                        .size_range(80.0_f32.min(most)..=most)
                         .show(ui, |ui| {
+                            // A fixed range: a first frame drawn before the window has
+                            // its size must not clamp the width it then keeps. Narrow
+                            // enough that the article keeps some room at 200%.
                             egui::Panel::right("details")
                                 .resizable(true)
                                 .default_size(360.0)
-                                // A fixed range: a first frame drawn before the window has its
-                                // size must not clamp the width it then keeps.
-                                .size_range(280.0..=480.0)
+                                .size_range(250.0..=480.0)
                                 .show(ui, |ui| details::show(ui, project, view, checks, queue));
                             egui::CentralPanel::default()
                                 .show(ui, |ui| article_view::show(ui, project, view, queue));

@@ -38,7 +38,11 @@ pub struct SharedSession {
 
 /// One step of a shared project's undo or redo stack.
 struct Step {
+    /// The Edit menu's short name ("set status").
     what: &'static str,
+    /// The status bar's: the edit with the claim it names (`"Verified" on #12 "Plan…"`),
+    /// taken when the edit was made, as the claim was then.
+    named: String,
     revert: Revert,
 }
 
@@ -173,9 +177,11 @@ impl ClaimdeskApp {
     /// Your edit `edit`, just applied here, goes on the shared undo stack as its `revert`
     /// (built from its patch and what it left) and empties the redo stack.
     pub(super) fn record_shared(&mut self, edit: &Edit, revert: Revert) {
+        let named = edit.describe_in(&self.doc.project);
         let Some(s) = &mut self.shared else { return };
         s.undo.push(Step {
             what: edit.describe(),
+            named,
             revert,
         });
         s.redo.clear();
@@ -212,7 +218,7 @@ impl ClaimdeskApp {
         match history.apply_unrecorded(project, &edit) {
             Ok(patch) => {
                 let back = revert_of(&patch, &self.doc.project, at, !redo);
-                let mut said = format!("{did} {}", step.what);
+                let mut said = format!("{did} {}", step.named);
                 if !patch.conflicts.is_empty() {
                     said.push_str(&format!(
                         "; kept what others changed since: {}",
@@ -224,6 +230,7 @@ impl ClaimdeskApp {
                     let other = if redo { &mut s.undo } else { &mut s.redo };
                     other.push(Step {
                         what: step.what,
+                        named: step.named,
                         revert: back,
                     });
                 }
@@ -233,14 +240,14 @@ impl ClaimdeskApp {
                 self.message = Some(format!(
                     "Nothing left to {} of “{}”: others changed it since (their edits kept)",
                     if redo { "redo" } else { "undo" },
-                    step.what
+                    step.named
                 ));
             }
             Err(err) => {
                 self.message = Some(format!(
                     "Could not {} “{}”: {err}",
                     if redo { "redo" } else { "undo" },
-                    step.what
+                    step.named
                 ))
             }
         }
