@@ -22,7 +22,7 @@ pub mod time;
 mod workflow;
 
 pub use article::{Article, ArticleId, ArticleMeta};
-pub use claim::{Claim, ClaimId, ClaimKind, ClaimOrigin, Evidence, StatusChange};
+pub use claim::{Claim, ClaimId, ClaimKind, ClaimOrigin, Evidence, MatchVerdict, StatusChange};
 pub use feeds::{Feed, FeedItem, FeedWatch, Flag};
 pub use filter::{AssigneeFilter, Filter, NamedView};
 pub use filter_args::FilterArgs;

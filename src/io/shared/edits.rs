@@ -67,7 +67,8 @@ fn claim_scope(edit: &Edit) -> ClaimScope {
         | Edit::SetRationale { claim, .. }
         | Edit::AddEvidence { claim, .. }
         | Edit::RemoveEvidence { claim, .. }
-        | Edit::ApplyCheck { claim, .. } => S::Ids(vec![*claim]),
+        | Edit::ApplyCheck { claim, .. }
+        | Edit::JudgeMatch { claim, .. } => S::Ids(vec![*claim]),
         Edit::AddClaim { article, .. } | Edit::ReExtract { article, .. } => S::Article(*article),
         Edit::MergeSpeakers { from, .. } => S::Speakers(vec![*from]),
         Edit::MergeSpeakersInto { from, .. } => S::Speakers(from.clone()),
@@ -120,6 +121,7 @@ fn claim_fields_only(edit: &Edit) -> bool {
             | Edit::AddEvidence { .. }
             | Edit::RemoveEvidence { .. }
             | Edit::ApplyCheck { .. }
+            | Edit::JudgeMatch { .. }
             | Edit::SetArticleMemo { .. }
             | Edit::SetArticleMeta { .. }
             | Edit::Publish { .. }

@@ -32,7 +32,8 @@ impl Edit {
             | Edit::SetRationale { claim, .. }
             | Edit::AddEvidence { claim, .. }
             | Edit::RemoveEvidence { claim, .. }
-            | Edit::ApplyCheck { claim, .. } => std::slice::from_ref(claim),
+            | Edit::ApplyCheck { claim, .. }
+            | Edit::JudgeMatch { claim, .. } => std::slice::from_ref(claim),
             _ => return what,
         };
         match claims {

@@ -320,6 +320,7 @@ mod tests {
                 tags: vec![],
                 worth: None,
                 claim_type: None,
+                match_verdicts: Vec::new(),
             });
         }
         p
