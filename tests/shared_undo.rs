@@ -295,7 +295,6 @@ fn found() -> Extraction {
             speaker: None,
             worth: Default::default(),
             claim_type: Default::default(),
-            match_verdicts: Vec::new(),
             antecedent: None,
         }],
         speakers: Vec::new(),
