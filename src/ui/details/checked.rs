@@ -232,7 +232,12 @@ fn highlighted(ui: &Ui, text: &str, marks: &[(usize, usize)], quote: bool) -> La
     let marked = TextFormat {
         font_id: font,
         color: ui.visuals().strong_text_color(),
-        background: ui.visuals().selection.bg_fill.linear_multiply(0.5),
+        // Stronger on a light background, where the selection colour is pale already.
+        background: ui
+            .visuals()
+            .selection
+            .bg_fill
+            .linear_multiply(if ui.visuals().dark_mode { 0.5 } else { 0.9 }),
         ..Default::default()
     };
     let mut job = LayoutJob::default();
