@@ -226,3 +226,35 @@ fn export_keeps_the_claims_checked_before_at_the_levels_asked() {
         assert_eq!(stderr(&out).trim(), format!("claimdesk: {expected}"));
     }
 }
+
+/// A short claim that shares its one term with a short review restates nothing: not
+/// strong ("Now that I got that over with" against a "Got you" hoax was, on news).
+#[test]
+fn a_short_claim_sharing_one_word_is_no_restatement() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let file = d.join("got.json");
+    let reviews = json!([
+        review("https://g.example/1", "Got you.", "Example Checks"),
+        review(
+            "https://g.example/2",
+            "The city spent 40 million dollars on the new bridge",
+            "Example Checks"
+        ),
+    ]);
+    fs::write(&file, reviews.to_string()).unwrap();
+    let lib = d.join("lib");
+    claimdesk::io::library::add_files(&lib, &[file]).expect("library made");
+    let lib = Library::open(&lib).unwrap();
+    let short = "Now that I got that over with...";
+    let claim = Claim::of(short, None);
+    assert!(
+        lib.check(&claim, short, 3).is_empty(),
+        "{:?}",
+        lib.search_scored(short, 3)
+    );
+    // A restatement of five terms or more still is one.
+    let long = "The city spent 40 million dollars on the new bridge";
+    let found = lib.check(&Claim::of(long, None), long, 3);
+    assert_eq!(found.first().map(|c| c.level), Some(Level::Strong));
+}

@@ -382,7 +382,7 @@ pub fn features(
 }
 
 /// A restatement: the claim and the review's claim share all their terms (idf-weighted,
-/// both ways), with no clash of numbers and the same polarity. Same subject, same
+/// both ways), five terms or more, with no clash of numbers and the same polarity. Same subject, same
 /// predicate, same numbers and negation: the same assertion by the judging rules
 /// (docs/library-judging.md), whatever the calibration, which saw no such pair in news.
 const RESTATED: f32 = 0.95;
@@ -397,11 +397,22 @@ pub fn probability(claim: &Claim, features: &[f32; FEATURES]) -> f32 {
         return 0.0;
     }
     let p = logistic(&calibration::WEIGHTS, calibration::BIAS, features);
-    let restated = features[0] >= RESTATED
+    if restated(features) {
+        p.max(RESTATEMENT)
+    } else {
+        p
+    }
+}
+
+/// Whether the pair is a restatement (see [`RESTATED`]), from its features.
+pub fn restated(features: &[f32; FEATURES]) -> bool {
+    // Five terms or more ("short claim" off): "Now that I got that over with" shares its
+    // one term with a review "Got you", which restates nothing.
+    features[0] >= RESTATED
         && features[1] >= RESTATED
         && features[8] == 0.0
-        && features[9] == 0.0;
-    if restated { p.max(RESTATEMENT) } else { p }
+        && features[9] == 0.0
+        && features[10] == 0.0
 }
 
 /// The logistic model: 1 / (1 + e^-(bias + w·x)).
