@@ -205,6 +205,34 @@ fn export_keeps_the_claims_checked_before_at_the_levels_asked() {
         !none.is_empty() && none.iter().all(|c| !checked.contains(c)),
         "{none:?}"
     );
+    // The analyst rejects that match (written into the project file as the window keeps
+    // it): `library check` no longer shows it, and the claim is no longer checked before.
+    let mut doc: Value = serde_json::from_str(&fs::read_to_string(&project).unwrap()).unwrap();
+    for c in doc["project"]["claims"].as_array_mut().unwrap() {
+        if c["content"].as_str().unwrap().starts_with("The city spent") {
+            c["match_verdicts"] = json!([{"url": "https://c.example/1", "confirmed": false,
+                                          "by": "anna", "at": 1_767_225_000}]);
+        }
+    }
+    fs::write(&project, doc.to_string()).unwrap();
+    assert!(
+        contents("strong,possible").is_empty(),
+        "rejected: not checked before"
+    );
+    assert!(
+        contents("none")
+            .iter()
+            .any(|c| c.starts_with("The city spent"))
+    );
+    let out = claimdesk(&[&"library", &"check", &lib, &project]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.lines()
+            .filter(|l| l.contains("The city spent"))
+            .all(|l| l.contains("\"matches\":[]")),
+        "{text}"
+    );
     for (args, expected) in [
         (
             vec!["--checked", "sure", "--library"],

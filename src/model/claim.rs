@@ -136,6 +136,14 @@ impl Claim {
         self.match_verdicts.iter().find(|v| v.url == url)
     }
 
+    /// Library matches as the analyst judged them (`url`: a match's review address): those
+    /// rejected left out, those confirmed first, the order kept otherwise. What the window's
+    /// "Checked before" and `claimdesk library check` show.
+    pub fn as_judged<T>(&self, matches: &mut Vec<T>, url: impl Fn(&T) -> &str) {
+        matches.retain(|m| self.match_verdict(url(m)).is_none_or(|v| v.confirmed));
+        matches.sort_by_key(|m| self.match_verdict(url(m)).is_none());
+    }
+
     /// The claim's check-worthiness and type: as extracted, else (a claim the analyst added,
     /// or one from a file written before scores) judged from its content now.
     pub fn worthiness(&self) -> (Score, ClaimType) {

@@ -305,13 +305,8 @@ impl Checks {
     /// rejected left out, those confirmed first, then the most probable; `None` while not
     /// known.
     pub fn shown(&self, claim: &Claim) -> Option<Vec<&FoundMatch>> {
-        let found = self.matches_of(claim)?;
-        let mut shown: Vec<&FoundMatch> = found
-            .iter()
-            .filter(|m| claim.match_verdict(&m.url).is_none_or(|v| v.confirmed))
-            .collect();
-        // Stable: the most probable first among the confirmed and among the others.
-        shown.sort_by_key(|m| claim.match_verdict(&m.url).is_none());
+        let mut shown: Vec<&FoundMatch> = self.matches_of(claim)?.iter().collect();
+        claim.as_judged(&mut shown, |m| &m.url);
         Some(shown)
     }
 
