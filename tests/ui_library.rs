@@ -509,3 +509,21 @@ fn the_checked_before_filter_follows_the_matches_and_the_analysts_word() {
     h.run();
     assert!(shown_ids(&h).contains(&monitor), "undo: strong again");
 }
+
+/// A match the analyst confirmed stays in view when no library is open.
+#[test]
+fn a_confirmed_match_is_shown_without_a_library() {
+    let mut h = app(vec![sample_path()]);
+    let claim = claim_starting(&h, "the United States will be monitoring");
+    h.state_mut().dispatch(LibraryAction::JudgeMatch {
+        claim,
+        url: MONITOR_URL.into(),
+        confirmed: Some(true),
+    });
+    show(&mut h, claim);
+    assert!(h.query_by_label_contains("Confirmed").is_some());
+    assert!(h.query_by_label(MONITOR_URL).is_some(), "its link");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(h.query_by_label_contains("Confirmed").is_none(), "undone");
+}

@@ -20,6 +20,20 @@ pub fn checked_before(ui: &mut Ui, claim: &Claim, checks: &Checks, queue: &mut Q
     let weak = |ui: &mut Ui, text: &str| {
         ui.label(RichText::new(text).weak());
     };
+    let found = checks.shown(claim);
+    // Confirmed matches the library does not list now (no library, another one, other
+    // words): the analyst's word stays in view.
+    for v in claim.match_verdicts.iter().filter(|v| v.confirmed) {
+        if !found
+            .as_ref()
+            .is_some_and(|f| f.iter().any(|m| m.url == v.url))
+        {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(format!("Confirmed {}", who_when(v))).strong());
+                theme::link(ui, &v.url);
+            });
+        }
+    }
     if checks.dir.is_none() {
         weak(
             ui,
@@ -38,19 +52,10 @@ pub fn checked_before(ui: &mut Ui, claim: &Claim, checks: &Checks, queue: &mut Q
         );
         return;
     }
-    let Some(found) = checks.shown(claim) else {
+    let Some(found) = found else {
         weak(ui, "Looking in the claim library…");
         return;
     };
-    // Confirmed matches the library no longer offers (another library, other words).
-    for v in claim.match_verdicts.iter().filter(|v| v.confirmed) {
-        if !found.iter().any(|m| m.url == v.url) {
-            ui.horizontal_wrapped(|ui| {
-                ui.label(RichText::new(format!("Confirmed {}", who_when(v))).strong());
-                theme::link(ui, &v.url);
-            });
-        }
-    }
     let rejected = claim.match_verdicts.iter().filter(|v| !v.confirmed).count();
     if found.is_empty() {
         weak(
