@@ -1,7 +1,8 @@
 //! Which claims the table shows: the filter row's choices and the search. One filter for
 //! the window and for `claimdesk export --status … --tag …` ([`FilterArgs`]), so that an
 //! export with the same filters holds exactly the claims the table shows; saved in the
-//! project as named views ([`NamedView`]).
+//! project as named views ([`NamedView`]). "Checked before" levels come from the claim
+//! library's matching ([`CheckedLevels`], filled by the window's jobs or by the export).
 
 use std::collections::HashMap;
 

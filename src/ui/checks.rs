@@ -1,6 +1,8 @@
 //! "Checked before?" in the window: the claim library the analyst chose, the matches of
-//! each claim (found off the UI thread by `jobs`, kept per claim and per content), the
-//! groups of near-identical claims across articles, and what File → Claim library… shows.
+//! each claim (found off the UI thread by `jobs`, kept per claim and per content, with their
+//! levels for the table's "checked before" filter), the analyst's word on them applied when
+//! read (a rejected match is not shown, a confirmed one first), the groups of
+//! near-identical claims across articles, and what File → Claim library… shows.
 //! Data only: the views read it (`details/checked.rs`, `claims_table.rs`,
 //! `library_window.rs`), the dispatcher changes it.
 //!
