@@ -401,6 +401,12 @@ fn a_match_is_rejected_and_confirmed_in_the_details_and_undone() {
         h.query_by_label("1 match you rejected not shown.")
             .is_some()
     );
+    assert!(
+        h.query_all_by_label_contains("Nothing like it")
+            .next()
+            .is_none(),
+        "not \"nothing like it\": one was, and was rejected"
+    );
     assert!(!h.state().checks.has_strong_match(&c), "the mark goes");
     // L no longer takes the rejected review over.
     h.state_mut().dispatch(ViewAction::SetAdvance(false));

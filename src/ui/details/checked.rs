@@ -61,7 +61,8 @@ pub fn checked_before(ui: &mut Ui, claim: &Claim, checks: &Checks, queue: &mut Q
         weak(
             ui,
             &format!(
-                "Nothing like it in the claim library ({} reviews).",
+                "Nothing {}like it in the claim library ({} reviews).",
+                if rejected > 0 { "else " } else { "" },
                 checks.len()
             ),
         );
