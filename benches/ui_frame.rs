@@ -80,6 +80,7 @@ fn project(claims: usize) -> Project {
                 tags: Vec::new(),
                 worth: None,
                 claim_type: None,
+                match_verdicts: Vec::new(),
             });
             next += 1;
         }

@@ -233,7 +233,13 @@ fn prob(p: &Pair, weights: &[f32; FEATURES], bias: f32) -> f32 {
     if !p.asserts || !p.candidate {
         return 0.0;
     }
-    pair::logistic(weights, bias, &p.x)
+    let pr = pair::logistic(weights, bias, &p.x);
+    // As the window and `library check` score it (`pair::probability`).
+    if pair::restated(&p.x) {
+        pr.max(pair::RESTATEMENT)
+    } else {
+        pr
+    }
 }
 
 fn ratio(a: usize, b: usize) -> String {

@@ -30,6 +30,7 @@ impl ExportFilters {
             assignee: self.assignee.clone(),
             priority: self.priority.clone(),
             text: self.text.clone(),
+            checked: self.checked.clone(),
         };
         (args != FilterArgs::default()).then_some(args)
     }
@@ -85,13 +86,14 @@ pub fn main() -> ExitCode {
                 include_rejected,
                 only_claims: None,
             };
+            let library = filters.library.clone();
             let filters = filters.to_args();
             export(
                 &project,
                 format.format(),
                 output.as_deref(),
                 options,
-                &filters,
+                (&filters, library.as_deref()),
             )
         }
         Some(Command::Share { file, address }) => share(&file, &address),
@@ -274,7 +276,7 @@ fn export(
     format: export::Format,
     output: Option<&Path>,
     mut options: export::Options,
-    filters: &Option<FilterArgs>,
+    (filters, library): (&Option<FilterArgs>, Option<&Path>),
 ) -> ExitCode {
     if options.bom && format != export::Format::Csv {
         eprintln!("claimdesk: --bom is only for --format csv");
@@ -290,13 +292,19 @@ fn export(
     // The claims the window's table shows with the same filters: nothing is written when a
     // filter names nothing in the project.
     if let Some(args) = filters {
-        match args.to_filter(&project) {
-            Ok(filter) => options.restrict_to(&project, &filter),
+        let filter = args
+            .to_filter(&project)
+            .and_then(|filter| Ok((checked_levels(&project, &filter, library)?, filter)));
+        match filter {
+            Ok((checked, filter)) => options.restrict_to_checked(&project, &filter, &checked),
             Err(e) => {
                 eprintln!("claimdesk: {e}");
                 return ExitCode::from(1);
             }
         }
+    } else if library.is_some() {
+        eprintln!("claimdesk: --library is for --checked");
+        return ExitCode::from(1);
     }
     let bytes = match export::render(&project, format, options) {
         Ok(bytes) => bytes,
@@ -325,6 +333,24 @@ fn export(
             ExitCode::from(1)
         }
     }
+}
+
+/// The claims' "checked before" levels in `library`, when `filter` reads them (`--checked`
+/// needs `--library`): as the window finds them.
+fn checked_levels(
+    project: &Project,
+    filter: &crate::model::Filter,
+    library: Option<&Path>,
+) -> Result<crate::model::CheckedLevels, String> {
+    if filter.checked.is_empty() {
+        return match library {
+            Some(_) => Err("--library is for --checked".into()),
+            None => Ok(Default::default()),
+        };
+    }
+    let dir = library.ok_or("--checked needs --library LIB (the claim library to match in)")?;
+    let library = crate::io::library::Library::open(dir).map_err(|e| e.to_string())?;
+    Ok(library.checked_levels(project))
 }
 
 /// The argument as a shared project's address, if it is one (postgres:// or

@@ -243,6 +243,7 @@ fn project() -> Project {
             tags: Vec::new(),
             worth: None,
             claim_type: None,
+            match_verdicts: Vec::new(),
         });
     }
     p.next_id = 200;

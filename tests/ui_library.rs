@@ -364,3 +364,172 @@ fn near_identical_claims_are_shown_together_and_marked_in_one_edit() {
             .all(|id| project.claim(*id).unwrap().status == Status::False)
     );
 }
+
+/// The rows the table shows, as claim ids.
+fn shown_ids(h: &H) -> Vec<ClaimId> {
+    let app = h.state();
+    app.view
+        .rows
+        .rows
+        .iter()
+        .map(|&i| app.doc.project.claims[i].id)
+        .collect()
+}
+
+/// Issue 27, point 3: the analyst rejects a match (not shown again for that claim, the
+/// table's mark and L follow), undoes it, confirms it (shown first and marked, with who
+/// and when), and the JSON export carries the word.
+#[test]
+fn a_match_is_rejected_and_confirmed_in_the_details_and_undone() {
+    let (mut h, _tmp) = sample_with_library();
+    let monitor = claim_starting(&h, "the United States will be monitoring");
+    show(&mut h, monitor);
+    assert!(h.query_by_label("Mostly True").is_some());
+    h.query_all_by_label("Not this claim")
+        .next()
+        .expect("a reject button")
+        .click_accesskit();
+    h.run();
+    let c = h.state().doc.project.claim(monitor).unwrap().clone();
+    assert_eq!(c.match_verdicts.len(), 1);
+    assert_eq!(c.match_verdicts[0].url, MONITOR_URL);
+    assert!(!c.match_verdicts[0].confirmed);
+    assert!(c.match_verdicts[0].at > 0, "when");
+    assert_eq!(h.state().doc.history.undo_label(), Some("reject match"));
+    assert!(h.query_by_label("Mostly True").is_none(), "not shown again");
+    assert!(
+        h.query_by_label("1 match you rejected not shown.")
+            .is_some()
+    );
+    assert!(
+        h.query_all_by_label_contains("Nothing like it")
+            .next()
+            .is_none(),
+        "not \"nothing like it\": one was, and was rejected"
+    );
+    assert!(!h.state().checks.has_strong_match(&c), "the mark goes");
+    // L no longer takes the rejected review over.
+    h.state_mut().dispatch(ViewAction::SetAdvance(false));
+    press(&mut h, Key::L);
+    assert!(
+        h.state()
+            .doc
+            .project
+            .claim(monitor)
+            .unwrap()
+            .evidence
+            .is_empty(),
+        "L does not take a rejected match over"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(
+        h.state()
+            .doc
+            .project
+            .claim(monitor)
+            .unwrap()
+            .match_verdicts
+            .is_empty(),
+        "one undo brings it back"
+    );
+    assert!(h.query_by_label("Mostly True").is_some());
+    h.query_all_by_label("Same claim")
+        .next()
+        .expect("a confirm button")
+        .click_accesskit();
+    h.run();
+    let c = h.state().doc.project.claim(monitor).unwrap().clone();
+    assert!(c.match_verdicts[0].confirmed);
+    assert!(h.query_by_label("Take back").is_some(), "marked confirmed");
+    assert_eq!(
+        h.state().checks.best(&c).map(|m| m.url.as_str()),
+        Some(MONITOR_URL),
+        "a confirmed match comes first"
+    );
+    let json = claimdesk::io::export::json::to_string(&h.state().doc.project).unwrap();
+    let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let out = doc["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["id"] == monitor.0)
+        .unwrap();
+    assert_eq!(out["match_verdicts"][0]["url"], MONITOR_URL);
+    assert_eq!(out["match_verdicts"][0]["confirmed"], true);
+}
+
+/// Issue 27, point 3: the filter "checked before: strong / possible / none" shows the
+/// claims by their best match not rejected; rejecting a claim's match moves it.
+#[test]
+fn the_checked_before_filter_follows_the_matches_and_the_analysts_word() {
+    use claimdesk::model::{CheckedLevel, Filter};
+    let (mut h, _tmp) = sample_with_library();
+    assert!(
+        h.query_by_label("Checked before filter").is_some(),
+        "the filter"
+    );
+    let monitor = claim_starting(&h, "the United States will be monitoring");
+    let other = claim_starting(&h, "Everybody's coming to the table");
+    let all = shown_ids(&h).len();
+    let only = |levels: Vec<CheckedLevel>| {
+        ViewAction::SetFilter(Filter {
+            checked: levels,
+            ..Default::default()
+        })
+    };
+    h.state_mut().dispatch(only(vec![CheckedLevel::Strong]));
+    h.run();
+    let strong = shown_ids(&h);
+    assert!(strong.contains(&monitor), "{strong:?}");
+    assert!(!strong.contains(&other));
+    assert!(strong.len() < all);
+    h.state_mut().dispatch(only(vec![CheckedLevel::None]));
+    h.run();
+    let none = shown_ids(&h);
+    assert!(none.contains(&other) && !none.contains(&monitor));
+    h.state_mut().dispatch(only(vec![
+        CheckedLevel::Strong,
+        CheckedLevel::Possible,
+        CheckedLevel::None,
+    ]));
+    h.run();
+    assert_eq!(shown_ids(&h).len(), all, "every level: every claim");
+    h.state_mut().dispatch(only(vec![CheckedLevel::Strong]));
+    h.state_mut().dispatch(LibraryAction::JudgeMatch {
+        claim: monitor,
+        url: MONITOR_URL.into(),
+        confirmed: Some(false),
+    });
+    h.run();
+    let strong_now = shown_ids(&h);
+    let level = {
+        let app = h.state();
+        app.checks
+            .levels
+            .level_of(app.doc.project.claim(monitor).unwrap())
+    };
+    assert!(!strong_now.contains(&monitor), "rejected: no longer strong");
+    assert_ne!(level, Some(CheckedLevel::Strong));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(shown_ids(&h).contains(&monitor), "undo: strong again");
+}
+
+/// A match the analyst confirmed stays in view when no library is open.
+#[test]
+fn a_confirmed_match_is_shown_without_a_library() {
+    let mut h = app(vec![sample_path()]);
+    let claim = claim_starting(&h, "the United States will be monitoring");
+    h.state_mut().dispatch(LibraryAction::JudgeMatch {
+        claim,
+        url: MONITOR_URL.into(),
+        confirmed: Some(true),
+    });
+    show(&mut h, claim);
+    assert!(h.query_by_label_contains("Confirmed").is_some());
+    assert!(h.query_by_label(MONITOR_URL).is_some(), "its link");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(h.query_by_label_contains("Confirmed").is_none(), "undone");
+}

@@ -126,6 +126,13 @@ pub struct ExportFilters {
     /// window's search; `#17` is claim 17).
     #[arg(long, value_name = "TEXT")]
     pub text: Option<String>,
+    /// Only claims the claim library matches at one of these levels, comma-separated:
+    /// strong, possible, none (the window's "Checked before" filter; needs --library).
+    #[arg(long, value_name = "LEVEL,…")]
+    pub checked: Vec<String>,
+    /// The claim library folder that --checked matches the claims in.
+    #[arg(long, value_name = "LIB")]
+    pub library: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]

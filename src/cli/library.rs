@@ -101,7 +101,9 @@ pub(super) fn check(dir: &Path, path: &Path, limit: usize) -> ExitCode {
         let article = project.article(claim.article).map_or(String::new(), |a| {
             a.source_path.clone().unwrap_or_else(|| a.title.clone())
         });
-        let matches = library.check_claim(claim, limit);
+        // As the window shows them: the analyst's rejected matches left out, confirmed first.
+        let mut matches = library.check_claim(claim, limit);
+        claim.as_judged(&mut matches, |m| &m.review.url);
         crate::io::library::check_line(claim.id.0, &article, &claim.content, &matches)
     }))
 }

@@ -39,6 +39,21 @@ pub struct StatusChange {
     pub to: Status,
 }
 
+/// The analyst's word on an earlier fact-check the claim library matched to a claim
+/// ("Checked before"): it examines this claim (confirmed: shown first, marked) or not
+/// (rejected: never shown for this claim again). One per review address.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MatchVerdict {
+    /// The review's address: what names the match (the library may be replaced).
+    pub url: String,
+    pub confirmed: bool,
+    /// Who said so: the user's name, or the database role in a shared project.
+    #[serde(default)]
+    pub by: String,
+    /// When, seconds since the Unix epoch (given by the caller: the model has no clock).
+    pub at: i64,
+}
+
 /// For serde: numbers and counters at 0 are not written (files from before numbers stay
 /// byte for byte as they were).
 pub(crate) fn is_zero(n: &u64) -> bool {
@@ -109,9 +124,26 @@ pub struct Claim {
     pub worth: Option<Score>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub claim_type: Option<ClaimType>,
+    /// The analyst's word on the claim library's matches ([`MatchVerdict`]), in the order
+    /// given; written only when there are some, so older files load as they were.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub match_verdicts: Vec<MatchVerdict>,
 }
 
 impl Claim {
+    /// The analyst's word on the match with the review at `url`, if any.
+    pub fn match_verdict(&self, url: &str) -> Option<&MatchVerdict> {
+        self.match_verdicts.iter().find(|v| v.url == url)
+    }
+
+    /// Library matches as the analyst judged them (`url`: a match's review address): those
+    /// rejected left out, those confirmed first, the order kept otherwise. What the window's
+    /// "Checked before" and `claimdesk library check` show.
+    pub fn as_judged<T>(&self, matches: &mut Vec<T>, url: impl Fn(&T) -> &str) {
+        matches.retain(|m| self.match_verdict(url(m)).is_none_or(|v| v.confirmed));
+        matches.sort_by_key(|m| self.match_verdict(url(m)).is_none());
+    }
+
     /// The claim's check-worthiness and type: as extracted, else (a claim the analyst added,
     /// or one from a file written before scores) judged from its content now.
     pub fn worthiness(&self) -> (Score, ClaimType) {

@@ -1,11 +1,101 @@
 //! Which claims the table shows: the filter row's choices and the search. One filter for
 //! the window and for `claimdesk export --status … --tag …` ([`FilterArgs`]), so that an
 //! export with the same filters holds exactly the claims the table shows; saved in the
-//! project as named views ([`NamedView`]).
+//! project as named views ([`NamedView`]). "Checked before" levels come from the claim
+//! library's matching ([`CheckedLevels`], filled by the window's jobs or by the export).
+
+use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{ArticleId, Claim, ClaimKind, Priority, Project, SpeakerId, Status};
+use super::{ArticleId, Claim, ClaimId, ClaimKind, Priority, Project, SpeakerId, Status};
+
+/// How the claim library matches a claim ("checked before"), for the filter: its best
+/// match not rejected by the analyst is strong or possible (docs/library.md), or it has
+/// none; a match the analyst confirmed makes it strong.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CheckedLevel {
+    None,
+    Possible,
+    Strong,
+}
+
+impl CheckedLevel {
+    /// In the order the filter lists them.
+    pub const ALL: [CheckedLevel; 3] = [
+        CheckedLevel::Strong,
+        CheckedLevel::Possible,
+        CheckedLevel::None,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            CheckedLevel::Strong => "strong",
+            CheckedLevel::Possible => "possible",
+            CheckedLevel::None => "none",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<CheckedLevel> {
+        let key = key.trim();
+        Self::ALL
+            .into_iter()
+            .find(|l| l.key().eq_ignore_ascii_case(key))
+    }
+
+    /// As the window's filter names it.
+    pub fn label(self) -> &'static str {
+        match self {
+            CheckedLevel::Strong => "Checked before: strong",
+            CheckedLevel::Possible => "Checked before: possible",
+            CheckedLevel::None => "Not checked before",
+        }
+    }
+}
+
+/// What the claim library found for claims: each one's matches as (review address,
+/// level), found off the UI thread by the window's matching jobs (or by `claimdesk export
+/// --checked`); the analyst's word on them ([`Claim::match_verdicts`]) applied when read.
+/// `generation` changes whenever what it holds does (the table's rows are kept per
+/// generation).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CheckedLevels {
+    pub generation: u64,
+    by_claim: HashMap<ClaimId, Vec<(String, CheckedLevel)>>,
+}
+
+impl CheckedLevels {
+    /// The matches found for `claim`.
+    pub fn set(&mut self, claim: ClaimId, matches: Vec<(String, CheckedLevel)>) {
+        self.by_claim.insert(claim, matches);
+        self.generation += 1;
+    }
+
+    /// Nothing known (another library, another project).
+    pub fn clear(&mut self) {
+        self.by_claim.clear();
+        self.generation += 1;
+    }
+
+    /// The claim's level: strong when the analyst confirmed a match, else the best of the
+    /// matches found that the analyst did not reject; `None` while not known (no library,
+    /// or not matched yet).
+    pub fn level_of(&self, claim: &Claim) -> Option<CheckedLevel> {
+        if claim.match_verdicts.iter().any(|v| v.confirmed) {
+            return Some(CheckedLevel::Strong);
+        }
+        let found = self.by_claim.get(&claim.id)?;
+        Some(
+            found
+                .iter()
+                .filter(|(url, _)| claim.match_verdict(url).is_none())
+                .map(|(_, level)| *level)
+                .max()
+                .unwrap_or(CheckedLevel::None),
+        )
+    }
+}
 
 /// Whose claims the table shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -50,6 +140,10 @@ pub struct Filter {
     pub tags: Vec<String>,
     /// Only claims at least this worth checking (docs/worth.md).
     pub min_worth: Option<crate::extract::Score>,
+    /// Claims the claim library matches at any of these levels ([`CheckedLevel`]); a
+    /// claim whose matches are not known yet is not among them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub checked: Vec<CheckedLevel>,
     /// Case-insensitive text found in the claim, its speaker, mention, role, notes or
     /// rationale;
     /// "#17" finds claim number 17.
@@ -68,6 +162,7 @@ impl Filter {
             || self.article.is_some()
             || self.kind.is_some()
             || self.min_worth.is_some()
+            || !self.checked.is_empty()
             || !self.search.trim().is_empty()
     }
 
@@ -119,7 +214,14 @@ fn number_search(search: &str) -> Option<u64> {
     search.trim().strip_prefix('#')?.trim().parse().ok()
 }
 
+/// The indices of the claims `filter` shows, in project order. A "checked before" filter
+/// shows nothing here: see [`filtered_with`].
 pub fn filtered(project: &Project, filter: &Filter) -> Vec<usize> {
+    filtered_with(project, filter, &CheckedLevels::default())
+}
+
+/// [`filtered`], the claims' "checked before" levels read from `checked`.
+pub fn filtered_with(project: &Project, filter: &Filter, checked: &CheckedLevels) -> Vec<usize> {
     let number = number_search(&filter.search);
     let needle = if number.is_some() {
         String::new()
@@ -165,6 +267,10 @@ pub fn filtered(project: &Project, filter: &Filter) -> Vec<usize> {
                 && filter.kind.is_none_or(|k| c.kind == k)
                 && filter.min_worth.is_none_or(|w| c.worthiness().0 >= w)
                 && number.is_none_or(|n| c.number == n)
+                && (filter.checked.is_empty()
+                    || checked
+                        .level_of(c)
+                        .is_some_and(|l| filter.checked.contains(&l)))
                 && (needle.is_empty()
                     || contains_folded(&c.content, &needle)
                     || c.speaker.is_some_and(|s| speaker_hits.contains(&s))

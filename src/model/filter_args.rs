@@ -3,7 +3,7 @@
 //! become the project's speakers and articles. A value that names nothing is refused with
 //! one line naming the valid ones.
 
-use super::filter::{AssigneeFilter, Filter};
+use super::filter::{AssigneeFilter, CheckedLevel, Filter};
 use super::tags::{self, same_name};
 use super::{Priority, Project, Status};
 
@@ -24,6 +24,8 @@ pub struct FilterArgs {
     pub priority: Option<String>,
     /// Text searched as the window's search field does ("#17" finds claim 17).
     pub text: Option<String>,
+    /// "Checked before" levels, comma-separated: strong, possible, none.
+    pub checked: Vec<String>,
 }
 
 impl FilterArgs {
@@ -120,6 +122,18 @@ impl FilterArgs {
                 )
             })?;
             filter.priority = Some(priority);
+        }
+        for key in split(&self.checked) {
+            let level = CheckedLevel::from_key(&key).ok_or_else(|| {
+                let valid: Vec<&str> = CheckedLevel::ALL.iter().map(|l| l.key()).collect();
+                format!(
+                    "--checked: unknown level \"{key}\"; valid levels: {}",
+                    valid.join(", ")
+                )
+            })?;
+            if !filter.checked.contains(&level) {
+                filter.checked.push(level);
+            }
         }
         if let Some(text) = &self.text {
             filter.search = text.clone();

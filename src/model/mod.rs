@@ -23,9 +23,9 @@ pub mod time;
 mod workflow;
 
 pub use article::{Article, ArticleId, ArticleMeta};
-pub use claim::{Claim, ClaimId, ClaimKind, ClaimOrigin, Evidence, StatusChange};
+pub use claim::{Claim, ClaimId, ClaimKind, ClaimOrigin, Evidence, MatchVerdict, StatusChange};
 pub use feeds::{Feed, FeedItem, FeedWatch, Flag};
-pub use filter::{AssigneeFilter, Filter, NamedView};
+pub use filter::{AssigneeFilter, CheckedLevel, CheckedLevels, Filter, NamedView};
 pub use filter_args::FilterArgs;
 pub use project::{IdsExhausted, Project, ProjectSettings, UnknownKeys};
 pub use publication::{Publication, PublishState};

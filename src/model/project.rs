@@ -475,6 +475,7 @@ fn push_claims(
             tags: Vec::new(),
             worth: Some(c.worth),
             claim_type: Some(c.claim_type),
+            match_verdicts: Vec::new(),
         });
     }
     out[base..].reverse();

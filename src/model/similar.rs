@@ -170,6 +170,7 @@ mod tests {
             tags: Vec::new(),
             worth: None,
             claim_type: None,
+            match_verdicts: Vec::new(),
         }
     }
 

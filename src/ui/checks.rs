@@ -1,6 +1,8 @@
 //! "Checked before?" in the window: the claim library the analyst chose, the matches of
-//! each claim (found off the UI thread by `jobs`, kept per claim and per content), the
-//! groups of near-identical claims across articles, and what File → Claim library… shows.
+//! each claim (found off the UI thread by `jobs`, kept per claim and per content, with their
+//! levels for the table's "checked before" filter), the analyst's word on them applied when
+//! read (a rejected match is not shown, a confirmed one first), the groups of
+//! near-identical claims across articles, and what File → Claim library… shows.
 //! Data only: the views read it (`details/checked.rs`, `claims_table.rs`,
 //! `library_window.rs`), the dispatcher changes it.
 //!
@@ -19,10 +21,10 @@ use std::sync::Arc;
 use crate::io::library::pair::{Claim as Asserted, Shared};
 use crate::io::library::{AddReport, Checked, Level, Library};
 use crate::model::rating::status_for_rating;
-use crate::model::{Claim, ClaimId, ClaimKind, Evidence, Project, Status};
+use crate::model::{CheckedLevels, Claim, ClaimId, ClaimKind, Evidence, Project, Status};
 
 /// How many matches a claim's details show.
-pub const SHOWN: usize = 3;
+pub use crate::io::library::check::SHOWN;
 /// Claims a matching job searches before it reports (so the table fills as it goes).
 pub const MATCH_CHUNK: usize = 64;
 /// Reviews File → Claim library… lists at a time.
@@ -196,6 +198,8 @@ pub struct Checks {
     /// A matching job is running.
     pub matching: bool,
     matches: HashMap<ClaimId, (u64, Vec<FoundMatch>)>,
+    /// Each claim's matches as (review, level), for the table's "checked before" filter.
+    pub levels: CheckedLevels,
     /// The project revision and library generation last looked through for claims to match.
     looked: Option<(u64, u64)>,
     /// The claims' words ([`words_digest`]) and the library generation of that look: an
@@ -216,6 +220,7 @@ impl Checks {
         self.error = None;
         self.generation += 1;
         self.matches.clear();
+        self.levels.clear();
         self.looked = None;
         self.window.rows_for = None;
     }
@@ -232,6 +237,7 @@ impl Checks {
     /// A new project is shown: its claims are other claims (and its revisions count anew).
     pub fn forget_project(&mut self) {
         self.matches.clear();
+        self.levels.clear();
         self.looked = None;
         self.looked_words = None;
         self.groups = Groups::default();
@@ -279,6 +285,8 @@ impl Checks {
     pub fn matched(&mut self, generation: u64, found: Vec<Matched>, done: bool) {
         if generation == self.generation {
             for m in found {
+                let levels = m.matches.iter().map(|f| (f.url.clone(), f.level));
+                self.levels.set(m.claim, levels.collect());
                 self.matches.insert(m.claim, (m.key, m.matches));
             }
         }
@@ -295,14 +303,30 @@ impl Checks {
         (*key == content_key(&claim.content)).then_some(found.as_slice())
     }
 
-    /// The best match of `claim`, if it has one.
-    pub fn best(&self, claim: &Claim) -> Option<&FoundMatch> {
-        self.matches_of(claim).and_then(|m| m.first())
+    /// The matches of `claim` the window shows, as its words are now: those the analyst
+    /// rejected left out, those confirmed first, then the most probable; `None` while not
+    /// known.
+    pub fn shown(&self, claim: &Claim) -> Option<Vec<&FoundMatch>> {
+        let mut shown: Vec<&FoundMatch> = self.matches_of(claim)?.iter().collect();
+        claim.as_judged(&mut shown, |m| &m.url);
+        Some(shown)
     }
 
-    /// Whether the best match of `claim` is strong (the table's mark).
+    /// The best match of `claim` the window shows, if it has one.
+    pub fn best(&self, claim: &Claim) -> Option<&FoundMatch> {
+        // As `shown`'s first, without a list (the table asks for every row it draws).
+        let found = self.matches_of(claim)?;
+        let verdict = |m: &&FoundMatch| claim.match_verdict(&m.url).map(|v| v.confirmed);
+        found
+            .iter()
+            .find(|m| verdict(m) == Some(true))
+            .or_else(|| found.iter().find(|m| verdict(m).is_none()))
+    }
+
+    /// Whether the best match of `claim` is strong or confirmed (the table's mark).
     pub fn has_strong_match(&self, claim: &Claim) -> bool {
-        self.best(claim).is_some_and(FoundMatch::is_strong)
+        self.best(claim)
+            .is_some_and(|m| m.is_strong() || claim.match_verdict(&m.url).is_some())
     }
 
     /// The claims to group again, when the groups are not of `revision` and no grouping

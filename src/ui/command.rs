@@ -262,6 +262,13 @@ pub enum LibraryAction {
         claim: ClaimId,
         url: String,
     },
+    /// The analyst's word on the match of `claim` with the review at `url`: confirmed
+    /// (`Some(true)`), rejected (`Some(false)`, not shown again) or taken back (`None`).
+    JudgeMatch {
+        claim: ClaimId,
+        url: String,
+        confirmed: Option<bool>,
+    },
     /// Set `status` on `claim` and every claim near-identical to it (one edit).
     TagGroup {
         claim: ClaimId,

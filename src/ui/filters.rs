@@ -8,7 +8,7 @@ use super::command::{Queue, Tab, ViewAction};
 use super::rows::{AssigneeFilter, Filter};
 use super::state::ViewState;
 use super::theme;
-use crate::model::{ClaimKind, Priority, Project, Status};
+use crate::model::{CheckedLevel, ClaimKind, Priority, Project, Status};
 
 pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, queue: &mut Queue) {
     let mut filter = view.filter.clone();
@@ -76,6 +76,7 @@ pub fn show(ui: &mut Ui, project: &Project, view: &mut ViewState, queue: &mut Qu
         theme::name_combo(&combo.response, "Kind filter", kind_text);
         tag_filter(ui, &view.index.tags, &mut filter);
         triage_filter(ui, project, &mut filter);
+        checked_filter(ui, &mut filter);
         super::views_menu::show(ui, project, view, queue);
         super::worth::menu(ui, project, &mut filter, queue);
         if filter.is_active() && ui.button("Clear filters").clicked() {
@@ -226,4 +227,55 @@ fn triage_filter(ui: &mut Ui, project: &Project, filter: &mut Filter) {
             ui.selectable_value(&mut filter.in_progress, Some(false), "Not in progress");
         });
     theme::name_combo(&combo.response, "Triage filter", &text);
+}
+
+/// "Checked before": the claims whose best match in the claim library (not rejected) is
+/// strong, possible, or none; several at once. The levels come from the matching jobs.
+fn checked_filter(ui: &mut Ui, filter: &mut Filter) {
+    let text = match filter.checked.as_slice() {
+        [] => "Checked before: any".to_string(),
+        [one] => one.label().to_string(),
+        many => format!(
+            "Checked before: {}",
+            many.iter().map(|l| l.key()).collect::<Vec<_>>().join(", ")
+        ),
+    };
+    let combo = egui::ComboBox::from_id_salt("filter_checked")
+        .selected_text(&text)
+        .width(150.0)
+        .truncate()
+        .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
+        .show_ui(ui, |ui| {
+            if ui
+                .selectable_label(filter.checked.is_empty(), "Checked before: any")
+                .clicked()
+            {
+                filter.checked.clear();
+            }
+            ui.separator();
+            for level in CheckedLevel::ALL {
+                let mut on = filter.checked.contains(&level);
+                let hover = match level {
+                    CheckedLevel::Strong => {
+                        "Its best match is strong (p ≥ 0.8), or you confirmed one"
+                    }
+                    CheckedLevel::Possible => "Its best match is possible (0.4 ≤ p < 0.8)",
+                    CheckedLevel::None => {
+                        "Nothing like it in the claim library (matches you rejected left out)"
+                    }
+                };
+                if ui
+                    .checkbox(&mut on, level.label())
+                    .on_hover_text(hover)
+                    .changed()
+                {
+                    filter.checked.retain(|l| *l != level);
+                    if on {
+                        filter.checked.push(level);
+                        filter.checked.sort_by_key(|l| std::cmp::Reverse(*l));
+                    }
+                }
+            }
+        });
+    theme::name_combo(&combo.response, "Checked before filter", &text);
 }

@@ -93,9 +93,18 @@ pub struct ViewState {
 
 impl ViewState {
     /// Bring caches up to date with the project; cheap when nothing changed.
-    pub fn refresh(&mut self, project: &Project, revision: u64) {
+    /// `checked`: the claims' "checked before" levels, for a filter that reads them.
+    pub fn refresh(
+        &mut self,
+        project: &Project,
+        revision: u64,
+        checked: &crate::model::CheckedLevels,
+    ) {
         // Where the cursor was, in the rows as they were (only looked up when they change).
-        let cursor_row = if self.rows.is_current(revision, &self.filter, self.sort) {
+        let cursor_row = if self
+            .rows
+            .is_current(revision, &self.filter, self.sort, checked)
+        {
             None
         } else {
             self.selection
@@ -127,7 +136,7 @@ impl ViewState {
         }
         if self
             .rows
-            .refresh(project, revision, &self.filter, self.sort)
+            .refresh_checked(project, revision, &self.filter, self.sort, checked)
         {
             // After an edit (a claim tagged away under a filter, deleted) the row that took
             // the cursor's place; after a filter, search or sort, the first row.

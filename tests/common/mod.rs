@@ -97,6 +97,7 @@ pub fn big_project(articles: usize, claims_per_article: usize, tag: &str) -> Pro
                 tags: Vec::new(),
                 worth: None,
                 claim_type: None,
+                match_verdicts: Vec::new(),
             });
             next += 1;
         }

@@ -8,8 +8,8 @@ use serde::Serialize;
 use super::Options;
 use crate::extract::{ClaimType, Score};
 use crate::model::{
-    Article, ArticleId, ClaimKind, ClaimOrigin, Evidence, Priority, Project, Publication,
-    PublishState, Speaker, SpeakerId, Status, StatusChange,
+    Article, ArticleId, ClaimKind, ClaimOrigin, Evidence, MatchVerdict, Priority, Project,
+    Publication, PublishState, Speaker, SpeakerId, Status, StatusChange,
 };
 
 /// The `"format"` of the export document.
@@ -87,6 +87,9 @@ struct ClaimOut<'a> {
     /// Why this speaker, when the mention is a pronoun or description: the antecedent's
     /// words, byte span and how many sentences before; null when the mention is a name.
     antecedent: Option<&'a crate::extract::Antecedent>,
+    /// The analyst's word on the claim library's matches: `{url, confirmed, by, at}` each,
+    /// in the order given ([] when none).
+    match_verdicts: &'a [MatchVerdict],
 }
 
 #[derive(Serialize)]
@@ -200,6 +203,7 @@ pub fn to_string_with(project: &Project, options: &Options) -> Result<String, se
                     worth,
                     claim_type,
                     antecedent: c.antecedent.as_ref(),
+                    match_verdicts: &c.match_verdicts,
                 }
             })
             .collect(),

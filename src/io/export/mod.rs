@@ -95,7 +95,17 @@ impl Options {
     /// shown" and `claimdesk export --status …`: one filter code for both). A filter that
     /// shows claims marked Not a claim exports them.
     pub fn restrict_to(&mut self, project: &Project, filter: &crate::model::Filter) {
-        let shown = crate::model::filter::filtered(project, filter);
+        self.restrict_to_checked(project, filter, &Default::default());
+    }
+
+    /// [`Options::restrict_to`], the claims' "checked before" levels read from `checked`.
+    pub fn restrict_to_checked(
+        &mut self,
+        project: &Project,
+        filter: &crate::model::Filter,
+        checked: &crate::model::CheckedLevels,
+    ) {
+        let shown = crate::model::filter::filtered_with(project, filter, checked);
         self.only_claims = Some(shown.iter().map(|&i| project.claims[i].id).collect());
         self.include_rejected |= filter.shows_rejected();
     }

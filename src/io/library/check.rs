@@ -12,6 +12,8 @@ use super::{Library, Match, Review};
 
 /// Candidates scored for each claim checked: the search's best this many.
 pub const CANDIDATES: usize = 10;
+/// How many matches of a claim the window shows (and the "checked before" filter reads).
+pub const SHOWN: usize = 3;
 
 /// A review scored against a claim.
 #[derive(Debug, Clone, PartialEq)]
@@ -84,6 +86,23 @@ impl Library {
         let mut out = self.check(&facts, &claim.content, CANDIDATES);
         out.truncate(limit);
         out
+    }
+
+    /// Every claim's matches as the window finds them ([`SHOWN`] of [`Library::check_claim`];
+    /// claims marked Not a claim are not matched), for the "checked before" filter.
+    pub fn checked_levels(&self, project: &crate::model::Project) -> crate::model::CheckedLevels {
+        let mut levels = crate::model::CheckedLevels::default();
+        for claim in project.claims.iter().filter(|c| c.status.is_claim()) {
+            let found = self.check_claim(claim, SHOWN);
+            levels.set(
+                claim.id,
+                found
+                    .iter()
+                    .map(|c| (c.review.url.clone(), c.level))
+                    .collect(),
+            );
+        }
+        levels
     }
 
     /// The features of one pair and what it shares (for fitting the calibration:

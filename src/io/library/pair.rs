@@ -22,13 +22,9 @@ pub const STRONG: f32 = 0.8;
 /// A match at this probability or more is possible; under it, not shown.
 pub const POSSIBLE: f32 = 0.4;
 
-/// How sure a match is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Level {
-    None,
-    Possible,
-    Strong,
-}
+/// How sure a match is: the filter's "checked before" level (`strong`, `possible`,
+/// `none`, as the JSON of `library search` and `library check` writes it).
+pub type Level = crate::model::CheckedLevel;
 
 impl Level {
     pub fn of(probability: f32) -> Level {
@@ -38,15 +34,6 @@ impl Level {
             Level::Possible
         } else {
             Level::None
-        }
-    }
-
-    /// `strong`, `possible` or `none` (the JSON of `library search` and `library check`).
-    pub fn key(self) -> &'static str {
-        match self {
-            Level::Strong => "strong",
-            Level::Possible => "possible",
-            Level::None => "none",
         }
     }
 }
@@ -261,6 +248,36 @@ pub struct Shared {
     pub numbers: Vec<String>,
 }
 
+/// Where `text` (the claim, or the review's claim) holds what the pair shares: the byte
+/// ranges of its words whose term is a shared name or word (any form: "monitoring" for
+/// "monitor"), and of its shared numbers ("1,200" for "1200"). For "why it matched".
+pub fn highlights(text: &str, shared: &Shared) -> Vec<(usize, usize)> {
+    let stems: HashSet<String> = shared
+        .names
+        .iter()
+        .chain(&shared.words)
+        .flat_map(|w| terms(w))
+        .collect();
+    let numbers: HashSet<&str> = shared.numbers.iter().map(String::as_str).collect();
+    let mut out = Vec::new();
+    for raw in text.split(|c: char| c.is_whitespace() || c == '—' || c == '/') {
+        let w = raw.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.is_empty() {
+            continue;
+        }
+        let hit = match number_of(w) {
+            Some(n) => numbers.contains(n.as_str()),
+            None => terms(w).iter().any(|t| stems.contains(t)),
+        };
+        if hit {
+            // `w` is a slice of `text`: its offset is where it starts in memory.
+            let start = w.as_ptr() as usize - text.as_ptr() as usize;
+            out.push((start, start + w.len()));
+        }
+    }
+    out
+}
+
 /// The features of one (claim, review) pair; `idf` gives a term's weight in the library and
 /// `retrieval` is the first stage's score of the review for this claim.
 pub fn features(
@@ -365,7 +382,7 @@ pub fn features(
 }
 
 /// A restatement: the claim and the review's claim share all their terms (idf-weighted,
-/// both ways), with no clash of numbers and the same polarity. Same subject, same
+/// both ways), five terms or more, with no clash of numbers and the same polarity. Same subject, same
 /// predicate, same numbers and negation: the same assertion by the judging rules
 /// (docs/library-judging.md), whatever the calibration, which saw no such pair in news.
 const RESTATED: f32 = 0.95;
@@ -380,11 +397,22 @@ pub fn probability(claim: &Claim, features: &[f32; FEATURES]) -> f32 {
         return 0.0;
     }
     let p = logistic(&calibration::WEIGHTS, calibration::BIAS, features);
-    let restated = features[0] >= RESTATED
+    if restated(features) {
+        p.max(RESTATEMENT)
+    } else {
+        p
+    }
+}
+
+/// Whether the pair is a restatement (see [`RESTATED`]), from its features.
+pub fn restated(features: &[f32; FEATURES]) -> bool {
+    // Five terms or more ("short claim" off): "Now that I got that over with" shares its
+    // one term with a review "Got you", which restates nothing.
+    features[0] >= RESTATED
         && features[1] >= RESTATED
         && features[8] == 0.0
-        && features[9] == 0.0;
-    if restated { p.max(RESTATEMENT) } else { p }
+        && features[9] == 0.0
+        && features[10] == 0.0
 }
 
 /// The logistic model: 1 / (1 + e^-(bias + w·x)).
@@ -426,5 +454,21 @@ mod tests {
             "{:?}",
             c.names
         );
+    }
+
+    #[test]
+    fn shared_words_names_and_numbers_are_found_in_either_text_in_any_form() {
+        let shared = Shared {
+            names: vec!["Rafah".into()],
+            words: vec!["monitoring".into()],
+            numbers: vec!["1200".into()],
+        };
+        let text = "They will monitor Rafah's 1,200 troops, not 200.";
+        let marked: Vec<&str> = highlights(text, &shared)
+            .into_iter()
+            .map(|(a, b)| &text[a..b])
+            .collect();
+        assert_eq!(marked, ["monitor", "Rafah's", "1,200"]);
+        assert!(highlights("nothing here", &shared).is_empty());
     }
 }

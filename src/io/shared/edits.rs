@@ -96,6 +96,7 @@ fn claim_fields_only(edit: &Edit) -> bool {
             | Edit::AddEvidence { .. }
             | Edit::RemoveEvidence { .. }
             | Edit::ApplyCheck { .. }
+            | Edit::JudgeMatch { .. }
             | Edit::SetArticleMemo { .. }
             | Edit::SetArticleMeta { .. }
             | Edit::Publish { .. }

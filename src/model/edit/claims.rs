@@ -5,7 +5,8 @@ use std::collections::HashSet;
 use super::speakers::speaker_named;
 use super::{EditError, Patch, claim_index, mark_edited};
 use crate::model::{
-    ArticleId, Claim, ClaimId, ClaimKind, ClaimOrigin, Evidence, Project, Status, StatusChange,
+    ArticleId, Claim, ClaimId, ClaimKind, ClaimOrigin, Evidence, MatchVerdict, Project, Status,
+    StatusChange,
 };
 
 pub(super) fn set_status(
@@ -149,6 +150,43 @@ pub(super) fn add_evidence(
     Ok(())
 }
 
+/// The analyst's word on a library match: replaces an earlier word on the same review
+/// (`None` takes it back). Refused as no change when the word stands already.
+pub(super) fn judge_match(
+    project: &mut Project,
+    patch: &mut Patch,
+    claim: ClaimId,
+    url: &str,
+    confirmed: Option<bool>,
+    by: &str,
+    at: i64,
+) -> Result<(), EditError> {
+    let i = claim_index(project, claim)?;
+    let url = url.trim();
+    if url.is_empty() {
+        return Err(EditError::Invalid("a match is named by its review's URL"));
+    }
+    let c = &project.claims[i];
+    let old = c.match_verdicts.iter().position(|v| v.url == url);
+    if old.map(|k| c.match_verdicts[k].confirmed) == confirmed {
+        return Err(EditError::NoChange);
+    }
+    patch.touch_claim(project, i);
+    let verdicts = &mut project.claims[i].match_verdicts;
+    if let Some(k) = old {
+        verdicts.remove(k);
+    }
+    if let Some(confirmed) = confirmed {
+        verdicts.push(MatchVerdict {
+            url: url.to_string(),
+            confirmed,
+            by: by.trim().to_string(),
+            at,
+        });
+    }
+    Ok(())
+}
+
 /// An earlier fact-check taken over: the verdict (with a history entry) and the review as
 /// evidence, each only when the claim does not have it yet.
 pub(super) fn apply_check(
@@ -279,6 +317,7 @@ pub(super) fn add_claim(
             tags: Vec::new(),
             worth: None,
             claim_type: None,
+            match_verdicts: Vec::new(),
         },
     );
     Ok(())

@@ -30,7 +30,8 @@ impl Edit {
             | Edit::SetRationale { claim, .. }
             | Edit::AddEvidence { claim, .. }
             | Edit::RemoveEvidence { claim, .. }
-            | Edit::ApplyCheck { claim, .. } => Some(std::slice::from_ref(claim)),
+            | Edit::ApplyCheck { claim, .. }
+            | Edit::JudgeMatch { claim, .. } => Some(std::slice::from_ref(claim)),
             // Named one by one, so that a new kind of edit does not compile until it is
             // decided here.
             Edit::SetRole { .. }

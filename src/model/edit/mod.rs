@@ -145,6 +145,17 @@ pub enum Edit {
         evidence: Evidence,
         at: i64,
     },
+    /// The analyst's word on a match of the claim library ("Checked before") for a claim:
+    /// confirmed (`Some(true)`), rejected (`Some(false)`), or taken back (`None`). One word
+    /// per review address: a new one replaces the earlier. `by` and `at`: who and when.
+    JudgeMatch {
+        claim: ClaimId,
+        url: String,
+        confirmed: Option<bool>,
+        #[serde(default)]
+        by: String,
+        at: i64,
+    },
     /// Add a claim the analyst marked in the article text (byte offsets into it).
     AddClaim {
         article: ArticleId,
@@ -300,6 +311,15 @@ impl Edit {
             Edit::AddEvidence { .. } => "add evidence",
             Edit::RemoveEvidence { .. } => "remove evidence",
             Edit::ApplyCheck { .. } => "apply earlier fact-check",
+            Edit::JudgeMatch {
+                confirmed: Some(true),
+                ..
+            } => "confirm match",
+            Edit::JudgeMatch {
+                confirmed: Some(false),
+                ..
+            } => "reject match",
+            Edit::JudgeMatch { .. } => "take back match verdict",
             Edit::AddClaim { .. } => "add claim",
             Edit::DeleteClaims { .. } => "delete claims",
             Edit::RenameSpeaker { .. } => "rename speaker",
@@ -389,6 +409,13 @@ pub fn apply(project: &mut Project, edit: &Edit) -> Result<Patch, EditError> {
             evidence,
             at,
         } => claims::apply_check(project, p, claim, status, evidence, at),
+        Edit::JudgeMatch {
+            claim,
+            url,
+            confirmed,
+            by,
+            at,
+        } => claims::judge_match(project, p, *claim, url, *confirmed, by, *at),
         Edit::AddClaim {
             article,
             start,
@@ -505,6 +532,7 @@ fn is_analyst_work(claim: &Claim) -> bool {
         || claim.in_progress
         || claim.published.is_some()
         || !claim.tags.is_empty()
+        || !claim.match_verdicts.is_empty()
 }
 
 /// An edit refused because the project's ids are used up (see [`Project::fresh_id`]).

@@ -3,6 +3,7 @@
 
 use super::tests::{ids, project};
 use super::*;
+use crate::model::MatchVerdict;
 
 fn review(url: &str) -> Evidence {
     Evidence {
@@ -130,4 +131,58 @@ fn a_group_tagged_together_is_one_undo_step() {
     assert!(p.claims.iter().all(|c| c.status == Status::Disputed));
     assert!(h.undo(&mut p).is_some());
     assert_eq!(p, before);
+}
+
+/// Confirming or rejecting a library match: kept on the claim with who and when, one
+/// undo step each; a new word on the same review replaces the old; the same word again
+/// is no change; re-extraction keeps a claim with a word on it.
+#[test]
+fn a_match_is_confirmed_or_rejected_with_who_and_when_and_undone() {
+    let (mut p, mut h, _) = project();
+    let id = ids(&p)[0];
+    let before = p.clone();
+    let judge = |confirmed| Edit::JudgeMatch {
+        claim: id,
+        url: " https://factcheck.example/1 ".into(),
+        confirmed,
+        by: "anna".into(),
+        at: 9,
+    };
+    h.apply(&mut p, judge(Some(false))).expect("rejects");
+    let c = p.claim(id).expect("claim");
+    assert_eq!(
+        c.match_verdicts,
+        vec![MatchVerdict {
+            url: "https://factcheck.example/1".into(),
+            confirmed: false,
+            by: "anna".into(),
+            at: 9,
+        }]
+    );
+    assert!(is_analyst_work(c));
+    assert_eq!(h.undo_label(), Some("reject match"));
+    assert_eq!(
+        h.apply(&mut p, judge(Some(false))),
+        Err(EditError::NoChange)
+    );
+    h.apply(&mut p, judge(Some(true))).expect("confirms");
+    let c = p.claim(id).expect("claim");
+    assert_eq!(c.match_verdicts.len(), 1, "one word per review");
+    assert!(c.match_verdicts[0].confirmed);
+    h.apply(&mut p, judge(None)).expect("takes back");
+    assert!(p.claim(id).expect("claim").match_verdicts.is_empty());
+    for _ in 0..3 {
+        assert!(h.undo(&mut p).is_some());
+    }
+    assert_eq!(p, before, "undo restores the claim as it was");
+    assert!(h.redo(&mut p).is_some());
+    assert!(!p.claim(id).expect("claim").match_verdicts[0].confirmed);
+    let blank = Edit::JudgeMatch {
+        claim: id,
+        url: "  ".into(),
+        confirmed: Some(true),
+        by: String::new(),
+        at: 1,
+    };
+    assert!(matches!(h.apply(&mut p, blank), Err(EditError::Invalid(_))));
 }

@@ -100,6 +100,13 @@ fn every_edit(p: &Project) -> Vec<Edit> {
             evidence: review(),
             at: 6,
         },
+        Edit::JudgeMatch {
+            claim: c[0],
+            url: "https://factcheck.example/1".into(),
+            confirmed: Some(false),
+            by: "anna".into(),
+            at: 6,
+        },
         Edit::AddClaim {
             article: a,
             start: 0,
@@ -197,6 +204,7 @@ fn every_edit(p: &Project) -> Vec<Edit> {
             | Edit::AddEvidence { .. }
             | Edit::RemoveEvidence { .. }
             | Edit::ApplyCheck { .. }
+            | Edit::JudgeMatch { .. }
             | Edit::AddClaim { .. }
             | Edit::DeleteClaims { .. }
             | Edit::RenameSpeaker { .. }

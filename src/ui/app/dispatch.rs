@@ -53,8 +53,11 @@ impl ClaimdeskApp {
             Action::Job(msg) => self.handle_job(msg),
             Action::Feeds(a) => self.feeds_action(a),
         }
-        self.view
-            .refresh(&self.doc.project, self.doc.history.revision());
+        self.view.refresh(
+            &self.doc.project,
+            self.doc.history.revision(),
+            &self.checks.levels,
+        );
         self.library_tick();
     }
 }

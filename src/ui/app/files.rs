@@ -69,8 +69,11 @@ impl ClaimdeskApp {
         self.shared = None;
         self.view.reset_for();
         self.checks.forget_project();
-        self.view
-            .refresh(&self.doc.project, self.doc.history.revision());
+        self.view.refresh(
+            &self.doc.project,
+            self.doc.history.revision(),
+            &self.checks.levels,
+        );
         self.view.focus_table = true;
     }
 

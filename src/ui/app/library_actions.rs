@@ -42,6 +42,11 @@ impl ClaimdeskApp {
             LibraryAction::ApplyMatch { claim, url } => {
                 self.apply_match(claim, Some(&url));
             }
+            LibraryAction::JudgeMatch {
+                claim,
+                url,
+                confirmed,
+            } => self.judge_match(claim, url, confirmed),
             LibraryAction::TagGroup { claim, status } => self.tag_group(claim, status),
             LibraryAction::SelectGroup(claim) => self.select_group(claim),
         }
@@ -202,7 +207,7 @@ impl ClaimdeskApp {
                 self.message = Some(format!("#{number}: still looking in the claim library"));
                 return false;
             }
-            (Some(found), None) => found.first(),
+            (Some(_), None) => self.checks.best(c),
             (Some(found), Some(url)) => found.iter().find(|m| m.url == url),
         };
         let Some(m) = found.cloned() else {
@@ -234,6 +239,30 @@ impl ClaimdeskApp {
             });
         }
         done
+    }
+
+    /// The analyst confirms or rejects a match (or takes the word back): one edit, with
+    /// who (as a publication names them) and when.
+    fn judge_match(&mut self, claim: ClaimId, url: String, confirmed: Option<bool>) {
+        let Some(number) = self.doc.project.claim(claim).map(|c| c.number) else {
+            return;
+        };
+        let done = self.apply_edit(Edit::JudgeMatch {
+            claim,
+            url,
+            confirmed,
+            by: self.publisher(),
+            at: crate::io::import::now_seconds(),
+        });
+        if done {
+            self.message = Some(match confirmed {
+                Some(true) => format!("#{number}: match confirmed, shown first"),
+                Some(false) => {
+                    format!("#{number}: match rejected, not shown again (Ctrl+Z brings it back)")
+                }
+                None => format!("#{number}: your word on the match taken back"),
+            });
+        }
     }
 
     fn group_ids(&self, claim: ClaimId) -> Vec<ClaimId> {

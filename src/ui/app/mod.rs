@@ -435,8 +435,11 @@ impl eframe::App for ClaimdeskApp {
             }
             self.sized = true;
         }
-        self.view
-            .refresh(&self.doc.project, self.doc.history.revision());
+        self.view.refresh(
+            &self.doc.project,
+            self.doc.history.revision(),
+            &self.checks.levels,
+        );
         // Esc closes what is on top first: an open menu or popup, then Help; only then is
         // it the table's (clear the selection) or a field's.
         let escape = |ctx: &egui::Context| {

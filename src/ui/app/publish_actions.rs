@@ -25,9 +25,9 @@ impl ClaimdeskApp {
         }
     }
 
-    /// Who publishes: the database role in a shared project (the server records that
-    /// one), else the name the system gives the user.
-    fn publisher(&self) -> String {
+    /// Who publishes (or judges a library match): the database role in a shared project
+    /// (the server records that one), else the name the system gives the user.
+    pub(super) fn publisher(&self) -> String {
         match &self.shared {
             Some(s) => Address::parse(&s.shown)
                 .ok()

@@ -251,8 +251,11 @@ impl ClaimdeskApp {
                 ))
             }
         }
-        self.view
-            .refresh(&self.doc.project, self.doc.history.revision());
+        self.view.refresh(
+            &self.doc.project,
+            self.doc.history.revision(),
+            &self.checks.levels,
+        );
     }
 
     pub(super) fn handle_shared(&mut self, link: u64, event: SharedEvent) {
@@ -326,8 +329,11 @@ impl ClaimdeskApp {
                 }
                 let (project, history) = self.doc.edit();
                 apply_remote(history, project, &edits);
-                self.view
-                    .refresh(&self.doc.project, self.doc.history.revision());
+                self.view.refresh(
+                    &self.doc.project,
+                    self.doc.history.revision(),
+                    &self.checks.levels,
+                );
             }
             SharedEvent::Reloaded { project, through } => {
                 if self.shared.as_ref().is_some_and(|s| s.seq != through) {
@@ -339,8 +345,11 @@ impl ClaimdeskApp {
                 self.doc.project = std::sync::Arc::new(project);
                 // Not a new history: the revision goes on, so the views see the change.
                 self.doc.history.replaced();
-                self.view
-                    .refresh(&self.doc.project, self.doc.history.revision());
+                self.view.refresh(
+                    &self.doc.project,
+                    self.doc.history.revision(),
+                    &self.checks.levels,
+                );
             }
             SharedEvent::Link(status) => {
                 let session = if opening {

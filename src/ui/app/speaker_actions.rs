@@ -63,8 +63,11 @@ impl ClaimdeskApp {
         } else {
             0
         };
-        self.view
-            .refresh(&self.doc.project, self.doc.history.revision());
+        self.view.refresh(
+            &self.doc.project,
+            self.doc.history.revision(),
+            &self.checks.levels,
+        );
         self.view.speakers.selection.only(into);
         if merged > 0
             && let Some(kept) = self.doc.project.speaker(into)
@@ -100,8 +103,11 @@ impl ClaimdeskApp {
         if !self.apply_edit(edit) {
             return;
         }
-        self.view
-            .refresh(&self.doc.project, self.doc.history.revision());
+        self.view.refresh(
+            &self.doc.project,
+            self.doc.history.revision(),
+            &self.checks.levels,
+        );
         let what = match claims {
             DismissClaims::LoseSpeaker => "their claims have no speaker now",
             DismissClaims::NotAClaim => "their claims are marked Not a claim",

@@ -174,8 +174,11 @@ impl ClaimdeskApp {
                     self.view.filter = Default::default();
                     self.view.tab = Tab::Claims;
                 }
-                self.view
-                    .refresh(&self.doc.project, self.doc.history.revision());
+                self.view.refresh(
+                    &self.doc.project,
+                    self.doc.history.revision(),
+                    &self.checks.levels,
+                );
                 if let (Some(id), true) = (first_new, select) {
                     self.view.select_claim(&self.doc.project, id);
                     self.view.focus_table = true;
@@ -224,8 +227,11 @@ impl ClaimdeskApp {
 
     /// After the edit: select `next` (found by [`Self::next_to_move_on`]) if still shown.
     pub(super) fn move_on(&mut self, next: ClaimId) {
-        self.view
-            .refresh(&self.doc.project, self.doc.history.revision());
+        self.view.refresh(
+            &self.doc.project,
+            self.doc.history.revision(),
+            &self.checks.levels,
+        );
         if self.view.is_shown(next) {
             self.view.select_claim(&self.doc.project, next);
             self.view.focus_table = true;
@@ -254,8 +260,11 @@ impl ClaimdeskApp {
             show_rejected: rejected,
             ..Default::default()
         };
-        self.view
-            .refresh(&self.doc.project, self.doc.history.revision());
+        self.view.refresh(
+            &self.doc.project,
+            self.doc.history.revision(),
+            &self.checks.levels,
+        );
     }
 
     /// Select the next unchecked claim shown after the cursor, wrapping round to the top.

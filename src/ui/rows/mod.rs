@@ -62,7 +62,7 @@ pub fn status_index(status: Status) -> usize {
 }
 mod sort;
 
-pub use crate::model::filter::{AssigneeFilter, Filter, filtered};
+pub use crate::model::filter::{AssigneeFilter, CheckedLevels, Filter, filtered, filtered_with};
 pub use sort::{Sort, SortColumn, sort_rows};
 
 /// A hasher for the project's ids (numbers): one multiply, not SipHash, because the
@@ -173,10 +173,21 @@ impl ProjectIndex {
     }
 }
 
+/// The generation of the levels a filter reads: none unless it filters on them.
+fn checked_generation(filter: &Filter, checked: &CheckedLevels) -> u64 {
+    if filter.checked.is_empty() {
+        0
+    } else {
+        checked.generation
+    }
+}
+
 /// The table's visible rows (indices into `project.claims`), cached.
 #[derive(Default)]
 pub struct Rows {
-    key: Option<(u64, Filter, Sort)>,
+    /// Revision, filter, sort, and the "checked before" levels' generation when the
+    /// filter reads them (0 otherwise: a matching job's report redoes no rows then).
+    key: Option<(u64, Filter, Sort, u64)>,
     pub rows: Vec<usize>,
     /// Each claim's row (by index into `project.claims`), `u32::MAX` when not shown.
     positions: Vec<u32>,
@@ -196,9 +207,16 @@ pub struct Filled {
 }
 
 impl Rows {
-    /// Whether the rows are those of this project revision, filter and sort.
-    pub fn is_current(&self, revision: u64, filter: &Filter, sort: Sort) -> bool {
-        matches!(&self.key, Some((r, f, s)) if *r == revision && f == filter && *s == sort)
+    /// Whether the rows are those of this project revision, filter, sort and levels.
+    pub fn is_current(
+        &self,
+        revision: u64,
+        filter: &Filter,
+        sort: Sort,
+        checked: &CheckedLevels,
+    ) -> bool {
+        let g = checked_generation(filter, checked);
+        matches!(&self.key, Some((r, f, s, k)) if *r == revision && f == filter && *s == sort && *k == g)
     }
 
     /// Recompute if the project, filter or sort changed. Returns whether it did.
@@ -209,10 +227,23 @@ impl Rows {
         filter: &Filter,
         sort: Sort,
     ) -> bool {
-        if self.is_current(revision, filter, sort) {
+        self.refresh_checked(project, revision, filter, sort, &CheckedLevels::default())
+    }
+
+    /// [`Rows::refresh`], with the claims' "checked before" levels (found by the matching
+    /// jobs) for a filter that reads them.
+    pub fn refresh_checked(
+        &mut self,
+        project: &Project,
+        revision: u64,
+        filter: &Filter,
+        sort: Sort,
+        checked: &CheckedLevels,
+    ) -> bool {
+        if self.is_current(revision, filter, sort, checked) {
             return false;
         }
-        self.rows = filtered(project, filter);
+        self.rows = filtered_with(project, filter, checked);
         sort_rows(project, &mut self.rows, sort);
         self.counts = StatusCounts::default();
         self.filled = Filled::default();
@@ -237,7 +268,12 @@ impl Rows {
             f.tags |= !c.tags.is_empty();
             self.positions[i] = u32::try_from(row).unwrap_or(u32::MAX);
         }
-        self.key = Some((revision, filter.clone(), sort));
+        self.key = Some((
+            revision,
+            filter.clone(),
+            sort,
+            checked_generation(filter, checked),
+        ));
         true
     }
 
@@ -320,6 +356,7 @@ mod tests {
                 tags: vec![],
                 worth: None,
                 claim_type: None,
+                match_verdicts: Vec::new(),
             });
         }
         p
