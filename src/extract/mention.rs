@@ -180,6 +180,49 @@ pub fn expand_title(w: &str) -> &str {
     }
 }
 
+/// The kind of role a role word names, so that the same role written two ways finds
+/// its person: "the judge" is Justice Roe, "the spokeswoman" is spokesperson Roe.
+pub fn role_class(w: &str) -> &str {
+    match expand_title(w) {
+        "justice" => "judge",
+        "spokesman" | "spokeswoman" | "spokesperson" | "spokespeople" => "spokesperson",
+        "congressman" | "congresswoman" | "lawmaker" | "representative" => "representative",
+        "attorney" | "counsel" | "lawyer" => "lawyer",
+        "chairman" | "chairwoman" | "chairperson" | "chair" => "chair",
+        "advisor" | "adviser" | "aide" => "adviser",
+        "councilman" | "councilwoman" | "councillor" | "councilor" => "councillor",
+        "prof." => "professor",
+        other => other,
+    }
+}
+
+/// Does a role ("Manhattan Supreme Court Justice") have a role word of `class` ("judge")?
+/// Only its role words count: "Court" in it is no court.
+pub fn role_has(role: Option<&str>, class: &str) -> bool {
+    role.is_some_and(|role| {
+        role.split_whitespace()
+            .any(|w| lex::is_role_head(w) && role_class(&w.to_lowercase()) == class)
+    })
+}
+
+/// A mention cut by the tokenizer at a joining mark ("Ipsos poll" of "Reuters/Ipsos
+/// poll"): `start` moved back over the word joined to it without a space.
+pub fn joined_start(text: &str, start: usize) -> usize {
+    let before = &text[..start];
+    if !before.ends_with(['/', '-']) {
+        return start;
+    }
+    let word = before[..before.len() - 1]
+        .rfind(|c: char| !(c.is_alphanumeric() || matches!(c, '/' | '-' | '.' | '&')))
+        .map_or(0, |i| i + 1);
+    let joined = &before[word..before.len() - 1];
+    if joined.chars().next().is_some_and(char::is_uppercase) {
+        word
+    } else {
+        start
+    }
+}
+
 /// The sex a name's honorific, role or given name says: "Mrs. Roe", "Congressman Roe",
 /// "Jane Roe".
 pub fn gender_of(words: &[&str]) -> Option<Gender> {
@@ -211,8 +254,10 @@ pub fn strip_possessive(s: &str) -> &str {
 }
 
 pub fn strip_article(s: &str) -> &str {
-    for article in ["the ", "The ", "a ", "A ", "an ", "An "] {
-        if let Some(rest) = s.strip_prefix(article) {
+    for article in ["the", "The", "a", "A", "an", "An"] {
+        if let Some(rest) = s.strip_prefix(article)
+            && rest.starts_with(char::is_whitespace)
+        {
             return rest.trim_start();
         }
     }
@@ -252,8 +297,28 @@ fn cut_trailing_adjunct(m: &str) -> String {
         if prep && after_name && then_not_name && !matches!(*w, "of") {
             return words[..i].join(" ");
         }
+        // "a poll released Friday", "the study published in June": a participle
+        // phrase after the head says when, not who.
+        if is_reporting_participle(w) {
+            return words[..i].join(" ");
+        }
     }
     m.to_string()
+}
+
+/// Participles that open a noun's postmodifier in news: "a poll released Friday".
+fn is_reporting_participle(w: &str) -> bool {
+    matches!(
+        w,
+        "released"
+            | "published"
+            | "conducted"
+            | "issued"
+            | "commissioned"
+            | "obtained"
+            | "taken"
+            | "compiled"
+    )
 }
 
 /// A month's name, any case, with a trailing "." or "," ("June,").

@@ -39,6 +39,9 @@ const OUTLET_HEADS: &[&str] = &[
     "service",
 ];
 
+/// Nouns for what a body publishes: "the data" is the data of the body just cited.
+const DATA_HEADS: &[&str] = &["data", "figures", "statistics", "numbers", "records"];
+
 /// Someone the text talks about: a speaker, or a named subject not yet a speaker.
 #[derive(Debug, Clone, PartialEq)]
 enum Candidate {
@@ -73,6 +76,14 @@ pub struct Registry {
     /// How the latest [`Registry::resolve_at`] found its speaker, when it went through
     /// an antecedent (a pronoun or a description).
     pub link: Option<Antecedent>,
+    /// The sentence being read is a headline or subheading.
+    heading: bool,
+    /// A short name is being tied to the subject named in full (no second level).
+    expanding: bool,
+    /// Mentions waiting for a name that comes after them (cataphora).
+    waiting: Vec<forward::Waiting>,
+    /// Who each sentence named, in text order, for the mentions waiting.
+    named: Vec<(usize, forward::Named)>,
 }
 
 impl Registry {
@@ -108,8 +119,10 @@ impl Registry {
 
     /// A new sentence starts at `offset`: remember the person or body it opens with (its
     /// subject, "Jane Roe said…", "The agency has…") as the most recent candidate.
-    pub fn observe(&mut self, sentence: &str, offset: usize) {
+    /// `heading`: the sentence is a headline or subheading.
+    pub fn observe(&mut self, sentence: &str, offset: usize, heading: bool) {
         self.sentence += 1;
+        self.heading = heading;
         let Some((a, b)) = mention::subject_name(sentence) else {
             return;
         };
@@ -117,13 +130,17 @@ impl Registry {
         let span = Some((offset + a, offset + b));
         if let Some(id) = self.lookup_name(words) {
             self.touch(Candidate::Speaker(id), words, span);
+            if !self.waiting.is_empty() {
+                self.named_here(forward::Named::Speaker(id));
+            }
             return;
         }
         let ws: Vec<&str> = words.split_whitespace().collect();
         let definite = sentence[..a].trim_end().ends_with("The");
         let is_body = definite || ws.last().is_some_and(|w| lex::is_body_head(w));
         let person = !is_body && (ws.len() >= 2 || mention::gender_of(&ws).is_some());
-        if is_body || person {
+        // A title's capitals ("Hold Roe Accountable") are no subject's.
+        if (is_body || person) && !heading {
             let gender = if is_body {
                 None
             } else {
@@ -135,6 +152,9 @@ impl Registry {
                 is_body,
             };
             self.touch(c, words, span);
+            if !self.waiting.is_empty() {
+                self.named_here(forward::Named::Words(words.to_string(), span));
+            }
         }
     }
 
@@ -149,9 +169,14 @@ impl Registry {
     /// [`Registry::resolve`] for a mention at `span` of the text; sets [`Registry::link`].
     pub fn resolve_at(&mut self, written: &str, span: Option<(usize, usize)>) -> Option<usize> {
         self.link = None;
+        let reach = if self.heading { 4 } else { 0 };
         let id = match mention::classify(written)? {
             Mention::Pronoun(p) => {
-                let (id, gender) = self.by_pronoun(p)?;
+                let Some((id, gender)) = self.by_pronoun(p) else {
+                    // "His refusal" in a title: the person the next sentence names.
+                    self.wait(span, forward::Want::Pronoun(p), None, reach);
+                    return None;
+                };
                 if let Some(g) = gender
                     && self.gender[id].is_none()
                 {
@@ -161,8 +186,36 @@ impl Registry {
                 self.bring_forward(id);
                 return Some(id);
             }
-            Mention::Description(d) => self.by_description(&d)?,
-            Mention::Named(n) => self.resolve_named(&n)?,
+            Mention::Description(d) => {
+                let found = self.by_description(&d);
+                // "A New York judge has ruled…", "the judge" before any is named: the
+                // judge named in the sentences after.
+                let indefinite = d
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an"));
+                // Open: nobody, someone unnamed, or what a title's capitals wait to name.
+                let open =
+                    found.is_none_or(|id| self.speakers[id].unresolved) || self.waits_as(found);
+                if open && (self.heading || indefinite || found.is_none()) {
+                    let reach = if self.heading || indefinite { 4 } else { 2 };
+                    self.wait_for_head(span, &mention::head_of(&d), found, reach);
+                }
+                found?
+            }
+            Mention::Named(n) => {
+                let found = self.resolve_named(&n);
+                // A title's capitals say nothing: "Judge Rejects…", "New Poll Shows…"
+                // may be the judge or the poll the article names next.
+                if self.heading {
+                    self.wait_for_head(span, &mention::head_of(&n), found, reach);
+                } else if let Some(id) = found
+                    && !self.waiting.is_empty()
+                {
+                    self.named_here(forward::Named::Speaker(id));
+                }
+                found?
+            }
         };
         if self.link.is_none() {
             let m = written.trim();
@@ -225,6 +278,7 @@ impl Registry {
     /// is its own speaker, marked unresolved; a bare one names no one.
     fn by_description(&mut self, d: &str) -> Option<usize> {
         let head = mention::head_of(d);
+        let class = mention::role_class(&head);
         let outlet = OUTLET_HEADS.contains(&head.as_str());
         let pos = self.recent.iter().rposition(|(c, _)| match c {
             Candidate::Speaker(i) => {
@@ -235,11 +289,7 @@ impl Registry {
                 if outlet {
                     return s.is_body;
                 }
-                !s.is_body
-                    && s.role.as_ref().is_some_and(|role| {
-                        role.split_whitespace()
-                            .any(|w| mention::expand_title(&w.to_lowercase()) == head)
-                    })
+                !s.is_body && mention::role_has(s.role.as_deref(), class)
             }
             Candidate::Named { is_body, name, .. } => {
                 outlet && *is_body && name.to_lowercase().ends_with(&head)
@@ -260,6 +310,23 @@ impl Registry {
                 })
                 .flatten()
         });
+        // "According to the data": the data of the body the text just cited.
+        let pos = pos.or_else(|| {
+            let sentence = self.sentence;
+            (definite && DATA_HEADS.contains(&head.as_str()))
+                .then(|| {
+                    self.recent.iter().rposition(|(c, seen)| {
+                        seen.sentence + 2 >= sentence
+                            && match c {
+                                Candidate::Speaker(i) => {
+                                    self.speakers[*i].is_body && !self.speakers[*i].unresolved
+                                }
+                                Candidate::Named { is_body, .. } => *is_body,
+                            }
+                    })
+                })
+                .flatten()
+        });
         if let Some(pos) = pos {
             return self.materialise(pos);
         }
@@ -271,9 +338,29 @@ impl Registry {
             return None;
         }
         let is_body = lex::is_body_head(&head) || head.ends_with('s') && !lex::is_role_head(&head);
-        let id = self.create(mention::strip_article(d).to_string(), None, is_body);
+        // "The latest Reuters/Ipsos opinion poll", "the Clinton campaign": a body its
+        // capitalised words name; otherwise someone the article does not name.
+        let plain = mention::strip_article(d);
+        let capital = plain
+            .split_whitespace()
+            .position(|w| mention::is_capitalised(w) && !lex::is_time_word(w));
+        let named_from = capital
+            .filter(|_| is_body && lex::is_body_head(&head))
+            .and_then(|i| plain.split_whitespace().nth(i))
+            .and_then(|w| plain.find(w));
+        let name = named_from.map_or(plain, |at| &plain[at..]);
+        if let Some(&id) = self.by_name.get(&name.to_lowercase()) {
+            return Some(id);
+        }
+        let id = self.create(name.to_string(), None, is_body);
         self.by_name.insert(key, id);
-        self.speakers[id].unresolved = true;
+        if named_from.is_some() {
+            if !self.waiting.is_empty() {
+                self.named_here(forward::Named::Speaker(id));
+            }
+        } else {
+            self.speakers[id].unresolved = true;
+        }
         Some(id)
     }
 
@@ -397,6 +484,31 @@ impl Registry {
         } else {
             name_words.clone()
         };
+        // "Okafor" after "Justice Maria Okafor ruled…": the subject named in full.
+        if name_words.len() == 1
+            && !self.expanding
+            && let Some(pos) = self.recent.iter().rposition(|(c, _)| match c {
+                Candidate::Named { name, is_body, .. } => {
+                    !is_body
+                        && name.contains(' ')
+                        && name
+                            .rsplit(' ')
+                            .next()
+                            .is_some_and(|w| w.eq_ignore_ascii_case(name_words[0]))
+                }
+                Candidate::Speaker(_) => false,
+            })
+        {
+            let link = self.link.take();
+            self.expanding = true;
+            let full = self.materialise(pos);
+            self.expanding = false;
+            self.link = link;
+            if let Some(id) = full {
+                self.set_role(id, role.as_deref());
+                return Some(id);
+            }
+        }
         // One word: the person of that surname the text spoke of last, before any alias.
         let short = (name_words.len() == 1)
             .then(|| self.same_person(&looked_up))
@@ -560,6 +672,9 @@ fn is_name(s: &str) -> bool {
     let mut words = s.split_whitespace().peekable();
     words.peek().is_some() && words.all(mention::is_capitalised)
 }
+
+#[path = "speakers_forward.rs"]
+mod forward;
 
 #[cfg(test)]
 #[path = "speakers_tests.rs"]

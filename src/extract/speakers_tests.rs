@@ -69,9 +69,13 @@ fn people_merge_only_on_identity() {
 #[test]
 fn pronouns_follow_subjects_and_agreement() {
     let mut r = Registry::default();
-    r.observe("Jane Smith said the plan would fail.", 0);
+    r.observe("Jane Smith said the plan would fail.", 0, false);
     let jane = r.resolve("Jane Smith").unwrap();
-    r.observe("Robert Brown has criticised the plan for months.", 40);
+    r.observe(
+        "Robert Brown has criticised the plan for months.",
+        40,
+        false,
+    );
     let he = r.resolve_at("he", Some((100, 102))).unwrap();
     assert_eq!(
         r.speakers[he].name, "Robert Brown",
@@ -107,4 +111,98 @@ fn acronyms_name_the_body_spelt_out() {
     let mut r = Registry::default();
     let cns = r.resolve("Christian News Service").unwrap();
     assert_eq!(r.resolve("CNS"), Some(cns));
+}
+
+/// The speaker names of the claims of `text`, in order.
+fn speakers_of(text: &str) -> Vec<Option<String>> {
+    let ex = crate::extract::extract(text);
+    ex.claims
+        .iter()
+        .map(|c| ex.speaker_of(c).map(|s| s.name.clone()))
+        .collect()
+}
+
+#[test]
+fn titles_and_leads_name_their_person_later() {
+    let text = "Judge says parking plan oversteps city powers\n\n\
+        A district judge has rejected the city's parking plan, saying the council had no \
+        power to raise the fees.\n\n\
+        District Court Justice Maria Okafor issued the ruling on Monday.\n\n\
+        \"The council acted beyond its charter,\" Okafor wrote.\n\n\
+        The judge said the plan could return next year.\n";
+    let ex = crate::extract::extract(text);
+    let said: Vec<(&str, &str)> = ex
+        .claims
+        .iter()
+        .filter_map(|c| Some((c.mention.as_deref()?, ex.speaker_of(c)?.name.as_str())))
+        .collect();
+    for mention in ["Judge", "A district judge", "Okafor", "The judge"] {
+        assert!(
+            said.contains(&(mention, "Maria Okafor")),
+            "{mention} is the justice named later: {said:?}"
+        );
+    }
+    assert!(
+        said.iter().all(|(_, name)| *name == "Maria Okafor"),
+        "{said:?}"
+    );
+    assert!(
+        ex.speakers.iter().all(|s| !s.unresolved),
+        "the description left behind is dropped: {:?}",
+        ex.speakers
+    );
+}
+
+#[test]
+fn a_title_pronoun_is_the_person_named_next() {
+    let mut r = Registry::default();
+    r.observe(
+        "Voter Presses Governor On His Refusal To Raise Taxes",
+        0,
+        true,
+    );
+    assert_eq!(
+        r.resolve_at("His", Some((30, 33))),
+        None,
+        "nobody named yet"
+    );
+    r.observe("Governor Paul Lindqvist answered on Tuesday.", 60, false);
+    let claim = crate::extract::FoundClaim {
+        content: "Refusal To Raise Taxes".into(),
+        start: 34,
+        end: 55,
+        kind: crate::extract::ClaimKind::Headline,
+        cue: String::new(),
+        mention: Some("His".into()),
+        mention_span: Some((30, 33)),
+        speaker: None,
+        worth: Default::default(),
+        claim_type: Default::default(),
+        antecedent: None,
+    };
+    let mut claims = vec![claim];
+    let speakers = r.finish(&mut claims, 0);
+    let who = claims[0].speaker.map(|i| speakers[i].name.as_str());
+    assert_eq!(who, Some("Paul Lindqvist"));
+    assert_eq!(
+        claims[0].antecedent.as_ref().map(|a| a.words.as_str()),
+        Some("Governor Paul Lindqvist")
+    );
+}
+#[test]
+fn role_synonyms_and_data_find_their_source() {
+    let mut r = Registry::default();
+    let roe = r.resolve("Supreme Court Justice Jane Roe").unwrap();
+    assert_eq!(r.resolve("the judge"), Some(roe), "judge and justice");
+    let kim = r.resolve("campaign spokeswoman Ana Kim").unwrap();
+    assert_eq!(r.resolve("the spokesperson"), Some(kim));
+    r.observe("The Federal Housing Office said prices rose.", 0, false);
+    let office = r.resolve("The Federal Housing Office").unwrap();
+    r.observe("According to the data, rents fell.", 50, false);
+    assert_eq!(r.resolve("the data"), Some(office));
+    let poll = r
+        .resolve("The latest Civic Pulse poll released Friday")
+        .unwrap();
+    assert_eq!(r.speakers[poll].name, "Civic Pulse poll");
+    assert!(!r.speakers[poll].unresolved, "its capitals name the poll");
 }
