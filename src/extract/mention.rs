@@ -41,9 +41,29 @@ pub fn classify(raw: &str) -> Option<Mention> {
         .find_map(|r| m.strip_suffix(r))
         .unwrap_or(m)
         .trim();
+    // "The alliance, which includes…": a relative clause after a description is not its
+    // name (after a name it is kept as the person's role).
+    let m = match [", which ", ", who ", ", whose "]
+        .iter()
+        .find_map(|r| m.split_once(r))
+    {
+        Some((head, _)) if !head.split_whitespace().last().is_some_and(is_capitalised) => head,
+        _ => m,
+    };
     if !m.chars().any(char::is_alphabetic) {
         return None; // "—", "2016"
     }
+    let ws: Vec<&str> = m.split_whitespace().collect();
+    if is_capitals_run(&ws) {
+        return None;
+    }
+    // "a chorus of critics", "a handful of senators": the speaker is the complement;
+    // "the wake of the vote", "the face of it": a circumstance, no one.
+    let m = match partitive(&ws) {
+        Some(Partitive::Of(i)) => return classify(&ws[i..].join(" ")),
+        Some(Partitive::Circumstance) => return None,
+        None => m,
+    };
     let lower = m.to_lowercase();
     match lower.as_str() {
         "he" | "him" | "his" | "himself" => return Some(Mention::Pronoun(Pronoun::Male)),
@@ -123,6 +143,43 @@ pub fn classify(raw: &str) -> Option<Mention> {
     Some(Mention::Description(m.to_string()))
 }
 
+/// "NEWPORT NEWS", "EVEN HIS BOSS": a dateline or a title in capitals names no one
+/// (acronyms side by side, "US EPA", may).
+pub fn is_capitals_run(ws: &[&str]) -> bool {
+    let letters = |w: &&str| w.chars().filter(|c| c.is_alphabetic()).count();
+    ws.len() >= 2
+        && ws
+            .iter()
+            .all(|w| letters(w) >= 1 && !w.chars().any(char::is_lowercase))
+        && ws.iter().any(|w| letters(w) >= 4)
+}
+
+enum Partitive {
+    /// The complement starts at this word.
+    Of(usize),
+    Circumstance,
+}
+
+/// "(a) chorus of …": a quantity noun and "of", or a circumstance noun and "of".
+fn partitive(ws: &[&str]) -> Option<Partitive> {
+    let at = usize::from(ws.first().is_some_and(|w| is_determiner(w)));
+    let (noun, of) = (ws.get(at)?, ws.get(at + 1)?);
+    if *of != "of" || at + 2 >= ws.len() {
+        return None;
+    }
+    match noun.to_lowercase().as_str() {
+        "chorus" | "handful" | "number" | "host" | "series" | "set" | "raft" | "lot" | "lots"
+        | "couple" | "dozens" | "hundreds" | "thousands" | "millions" | "majority" | "minority"
+        | "slew" | "string" | "flurry" | "wave" | "bunch" | "pair" | "trio" | "crowd"
+        | "throng" | "swath" | "array" | "range" | "variety" | "list" | "litany" => {
+            Some(Partitive::Of(at + 2))
+        }
+        "wake" | "midst" | "aftermath" | "face" | "light" | "course" | "end" | "part" | "rest"
+        | "side" | "case" | "eyes" => Some(Partitive::Circumstance),
+        _ => None,
+    }
+}
+
 /// A singular description with nothing but a determiner before its head ("the
 /// spokesman", "official"): it names no one on its own. A bare plural ("officials",
 /// "engineers") names a group, as the text gives it.
@@ -194,6 +251,67 @@ pub fn role_class(w: &str) -> &str {
         "prof." => "professor",
         other => other,
     }
+}
+
+/// A mention (or a sentence's subject) without a title-case word that opens its clause
+/// rather than its name, as the tagger reads the first words: "Even China", "But Jane
+/// Roe", "Also Roe" → the name; "Unlike Roe", "Say Roe", "Everything Roe" (a
+/// preposition, a verb, an indefinite pronoun before the name) → no one. The first word
+/// is read as the tagger's dictionary has it (a name is in no dictionary), and only when
+/// the next word is capitalised too.
+pub fn without_opener(m: &str) -> Option<&str> {
+    use super::syntax::Tag;
+    let mut words = m.split_whitespace();
+    let (Some(first), Some(second)) = (words.next(), words.next()) else {
+        return Some(m);
+    };
+    if !is_capitalised(first) || !is_capitalised(second) || lex::is_honorific(first) {
+        return Some(m);
+    }
+    // The tagger's dictionary reading of the word; else, for a word that is no common
+    // given name, its reading before the name both capitalised and in lower case (out of
+    // its sentence a capital alone says little).
+    let lower = first.to_lowercase();
+    let tag = match super::syntax::dictionary_tag(first) {
+        Some(tag) => tag,
+        None if gender_of_given(first).is_some() => return Some(m),
+        None => {
+            let as_written = super::syntax::tag_words(&[first, second], &[]);
+            let lowered = super::syntax::tag_words(&[lower.as_str(), second], &[]);
+            match (as_written.first(), lowered.first()) {
+                (Some(a), Some(b)) if a == b => *a,
+                _ => return Some(m),
+            }
+        }
+    };
+    let rest = || m[m.find(second).unwrap_or(0)..].trim_start();
+    match tag {
+        Tag::CC | Tag::RB => Some(rest()),
+        Tag::IN | Tag::VB | Tag::VBP | Tag::MD | Tag::PRPS | Tag::WRB | Tag::UH | Tag::TO => None,
+        _ if matches!(
+            lower.as_str(),
+            "everything" | "nothing" | "anything" | "something" | "everyone" | "anyone"
+        ) =>
+        {
+            None
+        }
+        _ => Some(m),
+    }
+}
+
+/// Names joined by "and": "Roe and Doe", "Mr. Roe and Mr. Doe" name two, not one person.
+/// Only the phrase before an apposition counts ("Roe, head of Research and Policy").
+pub fn is_coordination(m: &str) -> bool {
+    let main = m
+        .split([',', '(', '\u{2014}', '\u{2013}', '\u{2015}'])
+        .next()
+        .unwrap_or(m);
+    let words: Vec<&str> = main.split_whitespace().collect();
+    let Some(k) = words.iter().position(|w| *w == "and" || *w == "&") else {
+        return false;
+    };
+    let name = |w: &&str| is_capitalised(w);
+    k > 0 && k + 1 < words.len() && words[..k].iter().all(name) && words[k + 1..].iter().all(name)
 }
 
 /// Does a role ("Manhattan Supreme Court Justice") have a role word of `class` ("judge")?

@@ -137,6 +137,9 @@ impl Registry {
         }
         let ws: Vec<&str> = words.split_whitespace().collect();
         let definite = sentence[..a].trim_end().ends_with("The");
+        if mention::is_capitals_run(&ws) {
+            return;
+        }
         let is_body = definite || ws.last().is_some_and(|w| lex::is_body_head(w));
         let person = !is_body && (ws.len() >= 2 || mention::gender_of(&ws).is_some());
         // A title's capitals ("Hold Roe Accountable") are no subject's.
@@ -170,6 +173,7 @@ impl Registry {
     pub fn resolve_at(&mut self, written: &str, span: Option<(usize, usize)>) -> Option<usize> {
         self.link = None;
         let reach = if self.heading { 4 } else { 0 };
+        let written = mention::without_opener(written.trim())?;
         let id = match mention::classify(written)? {
             Mention::Pronoun(p) => {
                 let Some((id, gender)) = self.by_pronoun(p) else {
@@ -344,8 +348,26 @@ impl Registry {
         let capital = plain
             .split_whitespace()
             .position(|w| mention::is_capitalised(w) && !lex::is_time_word(w));
+        // A body (singular: "officials", "experts" are people), its name's capital not
+        // after a preposition ("leader of a Pakistan-based group" describes) nor the
+        // sentence's own ("Many experts").
+        let words: Vec<&str> = plain.split_whitespace().collect();
+        let sentence_capital = plain.len() == d.len();
         let named_from = capital
-            .filter(|_| is_body && lex::is_body_head(&head))
+            .filter(|&i| {
+                is_body
+                    && lex::is_body_head(&head)
+                    && !head.ends_with('s')
+                    && !matches!(
+                        head.as_str(),
+                        "people" | "source" | "staff" | "police" | "press" | "media"
+                    )
+                    && !(i == 0 && sentence_capital && is_quantifier(words[0]))
+                    && !words[..i]
+                        .iter()
+                        .any(|w| lex::is_adjunct_preposition(w) || *w == "for" || *w == "by")
+                    && !words[i].ends_with("-based")
+            })
             .and_then(|i| plain.split_whitespace().nth(i))
             .and_then(|w| plain.find(w));
         let name = named_from.map_or(plain, |at| &plain[at..]);
@@ -424,6 +446,15 @@ impl Registry {
     }
 
     fn resolve_named(&mut self, mention: &str) -> Option<usize> {
+        let mention = mention::without_opener(mention)?;
+        // "Roe and Doe": a group of the people named, never one of them.
+        if mention::is_coordination(mention) {
+            let name = mention::strip_article(mention.trim_end_matches([',', ' ']));
+            if let Some(&id) = self.by_name.get(&name.to_lowercase()) {
+                return Some(id);
+            }
+            return Some(self.create(name.to_string(), None, true));
+        }
         // Apposition: "John Smith, a spokesman for the mayor", "Jane Roe — a teacher —".
         let dashed = mention
             .replace(" \u{2014} ", ", ")
@@ -433,7 +464,15 @@ impl Registry {
             Some((role, name)) if is_name(name) && !is_name(mention::strip_article(role)) => {
                 (name.trim(), Some(mention::strip_article(role.trim())))
             }
-            Some((name, role)) => (name.trim(), Some(mention::strip_article(role.trim()))),
+            // "Democrats, however": an adverb is no role.
+            Some((name, role)) => {
+                let role = mention::strip_article(role.trim());
+                let one_word = !role.contains(' ') && !lex::is_role_head(role);
+                (
+                    name.trim(),
+                    (!one_word || mention::is_capitalised(role)).then_some(role),
+                )
+            }
             None => (mention, None),
         };
         // "The New York Times", "the Post": a name with "the" is no person's.
@@ -661,6 +700,14 @@ fn split_possessive(s: &str) -> Option<(&str, &str)> {
         }
     }
     None
+}
+
+/// "Each", "Another": a capital the sentence gave a quantifier.
+fn is_quantifier(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "each" | "every" | "another" | "one" | "no" | "any" | "this" | "that" | "its" | "their"
+    )
 }
 
 fn is_acronym(s: &str) -> bool {

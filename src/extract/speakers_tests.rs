@@ -113,15 +113,6 @@ fn acronyms_name_the_body_spelt_out() {
     assert_eq!(r.resolve("CNS"), Some(cns));
 }
 
-/// The speaker names of the claims of `text`, in order.
-fn speakers_of(text: &str) -> Vec<Option<String>> {
-    let ex = crate::extract::extract(text);
-    ex.claims
-        .iter()
-        .map(|c| ex.speaker_of(c).map(|s| s.name.clone()))
-        .collect()
-}
-
 #[test]
 fn titles_and_leads_name_their_person_later() {
     let text = "Judge says parking plan oversteps city powers\n\n\
@@ -205,4 +196,30 @@ fn role_synonyms_and_data_find_their_source() {
         .unwrap();
     assert_eq!(r.speakers[poll].name, "Civic Pulse poll");
     assert!(!r.speakers[poll].unresolved, "its capitals name the poll");
+}
+
+#[test]
+fn title_case_openers_are_no_part_of_names() {
+    assert_eq!(mention::without_opener("Even Ruritania"), Some("Ruritania"));
+    assert_eq!(mention::without_opener("But Jane Roe"), Some("Jane Roe"));
+    assert_eq!(mention::without_opener("Unlike Roe"), None);
+    assert_eq!(mention::without_opener("Everything Roe"), None);
+    for name in ["Robert Brown", "West Virginia", "Tom Varga", "Mr. Roe"] {
+        assert_eq!(mention::without_opener(name), Some(name));
+    }
+    let mut r = Registry::default();
+    let group = r.resolve("Mr. Roe and Mr. Doe").unwrap();
+    assert!(r.speakers[group].is_body, "two people are a group");
+    assert_eq!(
+        r.resolve("a chorus of local officials")
+            .map(|i| r.speakers[i].name.clone())
+            .as_deref(),
+        Some("local officials")
+    );
+    assert_eq!(r.resolve("the wake of the vote"), None);
+    assert_eq!(
+        r.resolve("SPRINGFIELD FALLS"),
+        None,
+        "a dateline in capitals"
+    );
 }
