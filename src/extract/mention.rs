@@ -299,6 +299,37 @@ pub fn without_opener(m: &str) -> Option<&str> {
     }
 }
 
+/// Every word of a capitalised mention is a common word in the tagger's dictionary, none
+/// a name, a role or a body ("Video", "Some", "Limited Tools"; not "White House",
+/// "Police", "Judge").
+pub fn common_words(m: &str) -> bool {
+    use super::syntax::Tag;
+    // "The Times", "The Hill": a capital after "the" names.
+    if strip_article(m).len() != m.len() {
+        return false;
+    }
+    let not_noun = |t: &Tag| {
+        matches!(
+            t,
+            Tag::JJ | Tag::VBZ | Tag::VBD | Tag::VB | Tag::VBG | Tag::RB | Tag::IN | Tag::DT
+        )
+    };
+    let common = |w: &str| {
+        if lex::is_role_head(w) || lex::is_body_head(w) {
+            return false;
+        }
+        if let Some(t) = super::syntax::dictionary_tag(w) {
+            return !matches!(t, Tag::NNP | Tag::NNPS);
+        }
+        // A word the dictionary does not fix: no noun as written nor in lower case.
+        let lower = w.to_lowercase();
+        let as_written = super::syntax::tag_words(&[w], &[]);
+        let lowered = super::syntax::tag_words(&[lower.as_str()], &[]);
+        as_written.first().is_some_and(not_noun) && lowered.first().is_some_and(not_noun)
+    };
+    !m.is_empty() && m.split_whitespace().all(common)
+}
+
 /// Names joined by "and": "Roe and Doe", "Mr. Roe and Mr. Doe" name two, not one person.
 /// Only the phrase before an apposition counts ("Roe, head of Research and Policy").
 pub fn is_coordination(m: &str) -> bool {

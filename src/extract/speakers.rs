@@ -208,7 +208,14 @@ impl Registry {
                 found?
             }
             Mention::Named(n) => {
-                let found = self.resolve_named(&n);
+                // "Video", "Some", "Keeps": one common word capitalised by its place;
+                // a title's common words ("Limited Tools") name no one unless the text
+                // names what they describe next.
+                let common = mention::common_words(&n);
+                let found = if common { None } else { self.resolve_named(&n) };
+                if common && !self.heading {
+                    return None;
+                }
                 // A title's capitals say nothing: "Judge Rejects…", "New Poll Shows…"
                 // may be the judge or the poll the article names next.
                 if self.heading {
