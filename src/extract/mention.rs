@@ -274,14 +274,18 @@ pub fn without_opener(m: &str) -> Option<&str> {
     let lower = first.to_lowercase();
     let tag = match super::syntax::dictionary_tag(first) {
         Some(tag) => tag,
-        None if gender_of_given(first).is_some() => return Some(m),
+        None if gender_of_given(first).is_some() || lex::is_role_head(first) => return Some(m),
         None => {
-            let as_written = super::syntax::tag_words(&[first, second], &[]);
             let lowered = super::syntax::tag_words(&[lower.as_str(), second], &[]);
-            match (as_written.first(), lowered.first()) {
-                (Some(a), Some(b)) if a == b => *a,
-                _ => return Some(m),
+            let tag = *lowered.first()?;
+            if tag.is_noun() || tag == Tag::JJ {
+                return Some(m);
             }
+            let as_written = super::syntax::tag_words(&[first, second], &[]);
+            if as_written.first() != Some(&tag) {
+                return Some(m);
+            }
+            tag
         }
     };
     let rest = || m[m.find(second).unwrap_or(0)..].trim_start();
@@ -302,7 +306,9 @@ pub fn without_opener(m: &str) -> Option<&str> {
 /// Every word of a capitalised mention is a common word in the tagger's dictionary, none
 /// a name, a role or a body ("Video", "Some", "Limited Tools"; not "White House",
 /// "Police", "Judge").
-pub fn common_words(m: &str) -> bool {
+/// Out of a title, a name of several words is judged by the dictionary alone (the
+/// tagger's reading costs more, and such names are rarely common words).
+pub fn common_words(m: &str, heading: bool) -> bool {
     use super::syntax::Tag;
     // "The Times", "The Hill": a capital after "the" names.
     if strip_article(m).len() != m.len() {
@@ -314,6 +320,7 @@ pub fn common_words(m: &str) -> bool {
             Tag::JJ | Tag::VBZ | Tag::VBD | Tag::VB | Tag::VBG | Tag::RB | Tag::IN | Tag::DT
         )
     };
+    let single = !m.trim().contains(' ');
     let common = |w: &str| {
         if lex::is_role_head(w) || lex::is_body_head(w) {
             return false;
@@ -321,11 +328,16 @@ pub fn common_words(m: &str) -> bool {
         if let Some(t) = super::syntax::dictionary_tag(w) {
             return !matches!(t, Tag::NNP | Tag::NNPS);
         }
+        if !heading && !single {
+            return false;
+        }
         // A word the dictionary does not fix: no noun as written nor in lower case.
         let lower = w.to_lowercase();
-        let as_written = super::syntax::tag_words(&[w], &[]);
         let lowered = super::syntax::tag_words(&[lower.as_str()], &[]);
-        as_written.first().is_some_and(not_noun) && lowered.first().is_some_and(not_noun)
+        lowered.first().is_some_and(not_noun)
+            && super::syntax::tag_words(&[w], &[])
+                .first()
+                .is_some_and(not_noun)
     };
     !m.is_empty() && m.split_whitespace().all(common)
 }

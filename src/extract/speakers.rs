@@ -173,7 +173,13 @@ impl Registry {
     pub fn resolve_at(&mut self, written: &str, span: Option<(usize, usize)>) -> Option<usize> {
         self.link = None;
         let reach = if self.heading { 4 } else { 0 };
-        let written = mention::without_opener(written.trim())?;
+        // A name the article already has needs no second look at its words.
+        let known = self.by_name.contains_key(&written.trim().to_lowercase());
+        let written = if known {
+            written.trim()
+        } else {
+            mention::without_opener(written.trim())?
+        };
         let id = match mention::classify(written)? {
             Mention::Pronoun(p) => {
                 let Some((id, gender)) = self.by_pronoun(p) else {
@@ -211,7 +217,7 @@ impl Registry {
                 // "Video", "Some", "Keeps": one common word capitalised by its place;
                 // a title's common words ("Limited Tools") name no one unless the text
                 // names what they describe next.
-                let common = mention::common_words(&n);
+                let common = !known && mention::common_words(&n, self.heading);
                 let found = if common { None } else { self.resolve_named(&n) };
                 if common && !self.heading {
                     return None;
@@ -268,7 +274,7 @@ impl Registry {
         let id = match cand {
             Candidate::Speaker(i) => i,
             Candidate::Named { name, gender, .. } => {
-                let id = self.resolve_named(&name)?;
+                let id = self.resolve_named(mention::without_opener(&name)?)?;
                 if self.gender[id].is_none() {
                     self.gender[id] = gender;
                 }
@@ -453,7 +459,6 @@ impl Registry {
     }
 
     fn resolve_named(&mut self, mention: &str) -> Option<usize> {
-        let mention = mention::without_opener(mention)?;
         // "Roe and Doe": a group of the people named, never one of them.
         if mention::is_coordination(mention) {
             let name = mention::strip_article(mention.trim_end_matches([',', ' ']));

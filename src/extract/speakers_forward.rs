@@ -105,7 +105,7 @@ impl Registry {
                 if !agrees {
                     return None;
                 }
-                self.resolve_named(words)?
+                self.resolve_named(mention::without_opener(words)?)?
             }
         };
         let s: &FoundSpeaker = &self.speakers[id];
