@@ -354,7 +354,8 @@ pub fn is_coordination(m: &str) -> bool {
         return false;
     };
     let name = |w: &&str| is_capitalised(w);
-    k > 0 && k + 1 < words.len() && words[..k].iter().all(name) && words[k + 1..].iter().all(name)
+    // "candidates Jane Roe and John Doe": a lowercase head before the names is theirs.
+    k > 0 && k + 1 < words.len() && is_capitalised(words[k - 1]) && words[k + 1..].iter().all(name)
 }
 
 /// Does a role ("Manhattan Supreme Court Justice") have a role word of `class` ("judge")?

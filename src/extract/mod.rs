@@ -379,9 +379,10 @@ fn build_claim(
             .mention
             .map(|(a, b)| (mention::joined_start(text, a), b));
         let mention = span.map(|(a, b)| text[a..b].to_string());
-        let speaker = mention
-            .as_deref()
-            .and_then(|m| registry.resolve_at(m, span));
+        let speaker = mention.as_deref().and_then(|m| {
+            registry.tie_surname(text, m);
+            registry.resolve_at(m, span)
+        });
         let antecedent = speaker.and(registry.link.take());
         (mention, span, speaker, frame.cue.clone(), antecedent)
     };

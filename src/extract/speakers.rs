@@ -80,6 +80,8 @@ pub struct Registry {
     heading: bool,
     /// A short name is being tied to the subject named in full (no second level).
     expanding: bool,
+    /// Surnames [`Registry::tie_surname`] has searched the text for.
+    surname_tried: Vec<String>,
     /// Mentions waiting for a name that comes after them (cataphora).
     waiting: Vec<forward::Waiting>,
     /// Who each sentence named, in text order, for the mentions waiting.
@@ -102,7 +104,10 @@ impl Registry {
             }
             for alias in &k.aliases {
                 // Descriptions and pronouns name different people in different articles.
+                // A one-word alias ("Lynch") is a surname: found through the surname
+                // index, where a person this article names comes first.
                 if is_name(alias)
+                    && alias.contains(' ')
                     && mention::classify(alias).is_some_and(|m| matches!(m, Mention::Named(_)))
                 {
                     r.by_name.entry(alias.to_lowercase()).or_insert(id);
@@ -560,6 +565,19 @@ impl Registry {
                 return Some(id);
             }
         }
+        // "Lynch" where two people of that name are known and the article has named
+        // neither: nobody's short form yet, a speaker of its own.
+        if name_words.len() == 1
+            && self.ambiguous_surname(name_words[0], mention::gender_of(&words))
+        {
+            let id = self.create(
+                display_name(main, &name, honorific, role.is_none()),
+                role,
+                false,
+            );
+            self.gender[id] = mention::gender_of(&words);
+            return Some(id);
+        }
         // One word: the person of that surname the text spoke of last, before any alias.
         let short = (name_words.len() == 1)
             .then(|| self.same_person(&looked_up))
@@ -580,17 +598,65 @@ impl Registry {
             && (definite
                 || name_words.last().is_some_and(|w| lex::is_body_head(w))
                 || name_words.len() == 1 && is_acronym(&name));
-        let display = if honorific && name_words.len() == 1 && role.is_none() {
-            main.to_string()
-        } else {
-            name
-        };
+        let display = display_name(main, &name, honorific, role.is_none());
         let id = self.create(display, role, is_body);
         if !is_body {
             self.gender[id] = mention::gender_of(&words);
             self.index_surname(id);
         }
         Some(id)
+    }
+
+    /// Before resolving `written` ("Lynch", "Mr. Lynch") in `text`: when two or more
+    /// people of that surname are known and this article has named none of them as a
+    /// subject, the one whose full name the article has (the only one) is taken as named.
+    /// Decided once per surname and article: the text is searched at most once for each.
+    pub fn tie_surname(&mut self, text: &str, written: &str) {
+        let words: Vec<&str> = written.split_whitespace().collect();
+        let surname = match words.as_slice() {
+            [w] => *w,
+            [h, w] if lex::is_honorific(h) => *w,
+            _ => return,
+        };
+        let surname = mention::strip_possessive(surname);
+        if !mention::is_capitalised(surname)
+            || !self.ambiguous_surname(surname, mention::gender_of(&words))
+        {
+            return;
+        }
+        let key = surname.to_lowercase();
+        if self.surname_tried.contains(&key) {
+            return;
+        }
+        self.surname_tried.push(key.clone());
+        let ids = self.by_surname.get(&key).cloned().unwrap_or_default();
+        let mut in_text = ids.iter().filter(|&&i| {
+            let name = &self.speakers[i].name;
+            name.contains(' ') && text.contains(name.as_str())
+        });
+        if let (Some(&only), None) = (in_text.next(), in_text.next()) {
+            let name = self.speakers[only].name.clone();
+            self.touch(Candidate::Speaker(only), &name, None);
+        }
+    }
+
+    /// Two or more people of surname `word` are known and none of them is among the
+    /// candidates this article has named.
+    /// An honorific's sex ("Mrs.") that only one of them is known to have settles it.
+    fn ambiguous_surname(&self, word: &str, gender: Option<Gender>) -> bool {
+        let Some(ids) = self.by_surname.get(&word.to_lowercase()) else {
+            return false;
+        };
+        let named = |i: &usize| {
+            self.recent
+                .iter()
+                .any(|(c, _)| *c == Candidate::Speaker(*i))
+        };
+        let sure = ids
+            .iter()
+            .filter(|&&i| gender.is_some() && self.gender[i] == gender)
+            .count();
+        ids.len() >= 2 && !ids.iter().any(named) && sure != 1
     }
 
     /// "Gallant" was seen first: the full name "Yoav Gallant" becomes canonical.
@@ -625,6 +691,20 @@ impl Registry {
 
     fn index_surname(&mut self, id: usize) {
         let name = &self.speakers[id].name;
+        // Only a name shaped like a person's ("Jane Roe", "Bill de Blasio") is found by
+        // its last word: not "Bloomberg interview Roe".
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let person_like = words.len() <= 4
+            && words.iter().all(|w| {
+                mention::is_capitalised(w)
+                    || matches!(
+                        *w,
+                        "de" | "van" | "von" | "bin" | "da" | "del" | "la" | "le"
+                    )
+            });
+        if !person_like {
+            return;
+        }
         if let Some(last) = name.split_whitespace().last() {
             let ids = self.by_surname.entry(last.to_lowercase()).or_default();
             if !ids.contains(&id) {
@@ -701,6 +781,16 @@ impl Registry {
         });
         self.gender.push(None);
         id
+    }
+}
+
+/// The name a new speaker is shown by: "Mr. Roe" keeps its honorific when it is all
+/// the text gives.
+fn display_name(main: &str, name: &str, honorific: bool, no_role: bool) -> String {
+    if honorific && !name.contains(' ') && no_role {
+        main.to_string()
+    } else {
+        name.to_string()
     }
 }
 

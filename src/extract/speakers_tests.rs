@@ -223,3 +223,27 @@ fn title_case_openers_are_no_part_of_names() {
         "a dateline in capitals"
     );
 }
+
+#[test]
+fn a_shared_surname_goes_to_the_person_the_article_names() {
+    let known = |name: &str| FoundSpeaker {
+        name: name.into(),
+        aliases: vec![name.rsplit(' ').next().unwrap_or(name).into()],
+        ..Default::default()
+    };
+    let known = [known("Stephen Roe"), known("Loretta Roe")];
+    // The article names Loretta (not as a subject): her surname is hers.
+    let mut r = Registry::with_known(&known);
+    let text = "The hearing, led by Attorney General Loretta Roe, ran late.";
+    r.tie_surname(text, "Roe");
+    assert_eq!(r.resolve("Roe"), Some(1));
+    // Neither named: "Roe" is nobody's short form, a speaker of its own.
+    let mut r = Registry::with_known(&known);
+    r.tie_surname("Roe spoke first.", "Roe");
+    let roe = r.resolve("Roe").unwrap();
+    assert!(roe >= 2, "a new speaker, not one of the two known Roes");
+    // A name that only looks like a person's is found by no surname.
+    let mut r = Registry::default();
+    r.resolve("Bloomberg interview Roe");
+    assert_eq!(r.by_surname.get("roe"), None);
+}

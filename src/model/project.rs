@@ -356,13 +356,32 @@ impl Project {
         // first, without looking through every alias of the project.
         let exact =
             |s: &Speaker| s.name == found.name && s.is_body == found.is_body && !s.unresolved;
+        // "Lynch" of a new article is no one's short form when two people of the project
+        // are called so.
+        let surname_shared = || {
+            let one_word = !found.is_body && !found.name.trim().contains(' ');
+            one_word
+                && self
+                    .speakers
+                    .iter()
+                    .filter(|s| {
+                        !s.is_body
+                            && s.name
+                                .split_whitespace()
+                                .last()
+                                .is_some_and(|w| w.eq_ignore_ascii_case(found.name.trim()))
+                    })
+                    .nth(1)
+                    .is_some()
+        };
         let existing = (!found.unresolved)
             .then(|| {
                 let speakers = &self.speakers;
-                speakers
-                    .iter()
-                    .position(exact)
-                    .or_else(|| speakers.iter().position(|s| same_identity(s, found)))
+                speakers.iter().position(exact).or_else(|| {
+                    (!surname_shared())
+                        .then(|| speakers.iter().position(|s| same_identity(s, found)))
+                        .flatten()
+                })
             })
             .flatten();
         if let Some(i) = existing {

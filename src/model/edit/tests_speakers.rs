@@ -243,3 +243,34 @@ fn a_hand_merge_stays_through_re_extraction_in_its_article_only() {
     }
     assert_eq!(p, before);
 }
+
+#[test]
+fn a_surname_two_people_share_joins_neither() {
+    use crate::extract::FoundSpeaker;
+    let (mut p, mut h, _) = project();
+    let mut ex = extraction();
+    let person = |name: &str, alias: &str| FoundSpeaker {
+        name: name.into(),
+        aliases: vec![alias.into()],
+        ..Default::default()
+    };
+    ex.speakers = vec![person("Stephen Roe", "Roe"), person("Loretta Roe", "Roe")];
+    let mut later = extraction();
+    later.speakers = vec![person("Roe", "Roe"), person("Yoav Gallant", "Gallant")];
+    for e in [ex, later] {
+        h.apply(
+            &mut p,
+            Edit::AddArticle {
+                article: Box::new(super::tests::article_titled("more")),
+                extraction: e,
+            },
+        )
+        .unwrap();
+    }
+    let roe = p.find_speaker("Roe");
+    assert!(
+        roe.is_some_and(|id| p.speaker(id).is_some_and(|s| s.name == "Roe")),
+        "\"Roe\" stays its own speaker: {:?}",
+        p.speakers
+    );
+}
