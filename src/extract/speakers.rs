@@ -80,8 +80,10 @@ pub struct Registry {
     heading: bool,
     /// A short name is being tied to the subject named in full (no second level).
     expanding: bool,
-    /// Surnames [`Registry::tie_surname`] has searched the text for.
+    /// Surnames [`Registry::tie_surname`] has searched the text for, and the people it
+    /// found named in full there.
     surname_tried: Vec<String>,
+    tied: Vec<usize>,
     /// Mentions waiting for a name that comes after them (cataphora).
     waiting: Vec<forward::Waiting>,
     /// Who each sentence named, in text order, for the mentions waiting.
@@ -101,6 +103,11 @@ impl Registry {
                 // "a senior official" of another article is nobody here.
                 r.by_name.remove(&k.name.to_lowercase());
                 continue;
+            }
+            if !k.is_body && !k.name.trim().contains(' ') {
+                // A person known by surname only ("Roe") is found as surnames are: a
+                // person this article names in full comes first.
+                r.by_name.remove(&k.name.to_lowercase());
             }
             for alias in &k.aliases {
                 // Descriptions and pronouns name different people in different articles.
@@ -437,13 +444,19 @@ impl Registry {
         if names.len() == 1 {
             // "Mrs. Roe" needs a woman named Roe; an unknown sex is not enough.
             let candidates: Vec<usize> = fits.collect();
+            // Named lately; else tied by the article's text (see `tie_surname`).
             let recent = |i: usize| {
                 self.recent
                     .iter()
                     .rposition(|(c, _)| *c == Candidate::Speaker(i))
+                    .map(|p| p + 1)
+                    .or_else(|| self.tied.contains(&i).then_some(0))
             };
             if !honorific || gender.is_none() {
-                return candidates.iter().copied().max_by_key(|&i| recent(i));
+                // Two of that name and neither named lately: nobody can tell which.
+                let best = candidates.iter().copied().max_by_key(|&i| recent(i))?;
+                let unnamed = recent(best).is_none() && candidates.len() > 1;
+                return (!unnamed).then_some(best);
             }
             // "Mrs. Roe": the woman named Roe; one Roe of unknown sex only when no Roe
             // of either sex is known.
@@ -609,9 +622,11 @@ impl Registry {
 
     /// Before resolving `written` ("Lynch", "Mr. Lynch") in `text`: when two or more
     /// people of that surname are known and this article has named none of them as a
-    /// subject, the one whose full name the article has (the only one) is taken as named.
+    /// subject, the one whose full name the article has most often is taken as named.
     /// Decided once per surname and article: the text is searched at most once for each.
     pub fn tie_surname(&mut self, text: &str, written: &str) {
+        // "Roe, who", "Roe (D-Ohio)": the name before its apposition.
+        let written = written.split([',', '(']).next().unwrap_or(written);
         let words: Vec<&str> = written.split_whitespace().collect();
         let surname = match words.as_slice() {
             [w] => *w,
@@ -630,13 +645,20 @@ impl Registry {
         }
         self.surname_tried.push(key.clone());
         let ids = self.by_surname.get(&key).cloned().unwrap_or_default();
-        let mut in_text = ids.iter().filter(|&&i| {
-            let name = &self.speakers[i].name;
-            name.contains(' ') && text.contains(name.as_str())
-        });
-        if let (Some(&only), None) = (in_text.next(), in_text.next()) {
+        // The one the text names in full most often ("Donald Roe" over "Ivana Roe").
+        let mut counts: Vec<(usize, usize)> = ids
+            .iter()
+            .filter(|&&i| self.speakers[i].name.contains(' '))
+            .map(|&i| (text.matches(self.speakers[i].name.as_str()).count(), i))
+            .collect();
+        counts.sort_unstable_by(|a, b| b.cmp(a));
+        if let Some(&(n, only)) = counts.first()
+            && n > 0
+            && counts.get(1).is_none_or(|&(m, _)| m < n)
+        {
             let name = self.speakers[only].name.clone();
             self.touch(Candidate::Speaker(only), &name, None);
+            self.tied.push(only);
         }
     }
 
@@ -648,9 +670,11 @@ impl Registry {
             return false;
         };
         let named = |i: &usize| {
-            self.recent
-                .iter()
-                .any(|(c, _)| *c == Candidate::Speaker(*i))
+            self.tied.contains(i)
+                || self
+                    .recent
+                    .iter()
+                    .any(|(c, _)| *c == Candidate::Speaker(*i))
         };
         let sure = ids
             .iter()
