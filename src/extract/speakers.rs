@@ -192,7 +192,9 @@ impl Registry {
         } else {
             mention::without_opener(written.trim())?
         };
-        let id = match mention::classify(written)? {
+        let class = mention::classify(written)?;
+        let named = matches!(class, Mention::Named(_));
+        let id = match class {
             Mention::Pronoun(p) => {
                 let Some((id, gender)) = self.by_pronoun(p) else {
                     // "His refusal" in a title: the person the next sentence names.
@@ -248,7 +250,7 @@ impl Registry {
         };
         if self.link.is_none() {
             let m = written.trim();
-            self.add_alias(id, mention::strip_possessive(m));
+            self.add_alias(id, mention::strip_possessive(m), named);
             self.touch(Candidate::Speaker(id), m, span);
         } else {
             self.bring_forward(id);
@@ -764,13 +766,13 @@ impl Registry {
         }
     }
 
-    fn add_alias(&mut self, id: usize, alias: &str) {
+    /// `named`: the alias was classified a name ([`Mention::Named`]) by the caller.
+    fn add_alias(&mut self, id: usize, alias: &str, named: bool) {
         let alias = alias.trim();
         let s = &mut self.speakers[id];
         // "Israeli Prime Minister Benjamin Netanyahu" is the name with its role, not an alias;
         // a description ("the spokesman") is how one article refers, not a name.
         let titled_name = alias.len() > s.name.len() && alias.ends_with(s.name.as_str());
-        let named = matches!(mention::classify(alias), Some(Mention::Named(_)));
         if alias != s.name
             && !titled_name
             && named
