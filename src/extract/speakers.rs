@@ -12,7 +12,7 @@
 
 use std::collections::HashMap;
 
-use super::given_names::Gender;
+use super::given_names::{Gender, gender_of_given};
 use super::lexicon as lex;
 use super::mention::{self, Mention, Pronoun};
 use super::{Antecedent, FoundSpeaker};
@@ -84,6 +84,11 @@ pub struct Registry {
     /// found named in full there.
     surname_tried: Vec<String>,
     tied: Vec<usize>,
+    /// Surnames whose known bearer this article does not name, naming another person of
+    /// that surname instead.
+    other_named: Vec<String>,
+    /// How many speakers came from the project ([`Registry::with_known`]).
+    known: usize,
     /// Mentions waiting for a name that comes after them (cataphora).
     waiting: Vec<forward::Waiting>,
     /// Who each sentence named, in text order, for the mentions waiting.
@@ -97,6 +102,7 @@ impl Registry {
         let mut r = Registry::default();
         for k in known {
             let id = r.create(k.name.clone(), k.role.clone(), k.is_body);
+            r.known = id + 1;
             r.speakers[id].aliases = k.aliases.clone();
             r.speakers[id].unresolved = k.unresolved;
             if k.unresolved {
@@ -111,10 +117,15 @@ impl Registry {
             }
             for alias in &k.aliases {
                 // Descriptions and pronouns name different people in different articles.
-                // A one-word alias ("Lynch") is a surname: found through the surname
-                // index, where a person this article names comes first.
+                // A one-word alias ("Lynch", "Mr. Lynch") is a surname: found through
+                // the surname index, where a person this article names comes first.
+                let short = match alias.split_whitespace().collect::<Vec<_>>().as_slice() {
+                    [_] => true,
+                    [h, _] => lex::is_honorific(h),
+                    _ => false,
+                };
                 if is_name(alias)
-                    && alias.contains(' ')
+                    && !short
                     && mention::classify(alias).is_some_and(|m| matches!(m, Mention::Named(_)))
                 {
                     r.by_name.entry(alias.to_lowercase()).or_insert(id);
@@ -521,7 +532,37 @@ impl Registry {
         }
         let words: Vec<&str> = main.split_whitespace().collect();
         // The name is what follows the last role word: "Israeli Prime Minister | Benjamin Netanyahu".
-        let role_end = words.iter().rposition(|w| lex::is_role_head(w));
+        // "Mr. King", "Charlie King": a role word after an honorific or a given name,
+        // ending the mention, is a surname.
+        let surname_role = |i: usize| {
+            i + 1 == words.len()
+                && i > 0
+                && (lex::is_honorific(words[i - 1]) || gender_of_given(words[i - 1]).is_some())
+        };
+        // "Secretary of State Jane Roe": a role with its complement, then a name that
+        // starts with a given name.
+        let titled = |r: usize| {
+            (r + 1..words.len()).find(|&g| {
+                gender_of_given(words[g]).is_some()
+                    && g + 1 < words.len()
+                    && words[g..].iter().all(|w| mention::is_capitalised(w))
+            })
+        };
+        let role_end = words
+            .iter()
+            .enumerate()
+            .rposition(|(i, w)| lex::is_role_head(w) && !surname_role(i));
+        let role_end = match role_end {
+            Some(r)
+                if words
+                    .get(r + 1)
+                    .is_some_and(|w| !mention::is_capitalised(w))
+                    && titled(r).is_some() =>
+            {
+                titled(r).map(|g| g - 1)
+            }
+            other => other,
+        };
         let (role, name_words) = match role_end {
             // "A spokeswoman for Jane Roe", "Senator from Texas": a role with its
             // complement describes someone the mention does not name.
@@ -583,7 +624,8 @@ impl Registry {
         // "Lynch" where two people of that name are known and the article has named
         // neither: nobody's short form yet, a speaker of its own.
         if name_words.len() == 1
-            && self.ambiguous_surname(name_words[0], mention::gender_of(&words))
+            && (self.ambiguous_surname(name_words[0], mention::gender_of(&words))
+                || self.other_named.contains(&name_words[0].to_lowercase()))
         {
             let id = self.create(
                 display_name(main, &name, honorific, role.is_none()),
@@ -636,17 +678,36 @@ impl Registry {
             _ => return,
         };
         let surname = mention::strip_possessive(surname);
-        if !mention::is_capitalised(surname)
-            || !self.ambiguous_surname(surname, mention::gender_of(&words))
-        {
+        if !mention::is_capitalised(surname) {
             return;
         }
         let key = surname.to_lowercase();
         if self.surname_tried.contains(&key) {
             return;
         }
-        self.surname_tried.push(key.clone());
         let ids = self.by_surname.get(&key).cloned().unwrap_or_default();
+        if !self.ambiguous_surname(surname, mention::gender_of(&words)) {
+            // One person of that name known from another article: not the one meant
+            // when this article names someone else of that surname ("Larry Roe") and
+            // never them.
+            if let [only] = ids.as_slice()
+                && *only < self.known
+            {
+                self.surname_tried.push(key.clone());
+                let full = self.speakers[*only].name.clone();
+                let given = full.split_whitespace().next().unwrap_or("");
+                let other = text.match_indices(surname).any(|(at, _)| {
+                    let before = text[..at].trim_end();
+                    let w = before.rsplit(char::is_whitespace).next().unwrap_or("");
+                    before.len() < at && w != given && gender_of_given(w).is_some()
+                });
+                if other && !text.contains(full.as_str()) {
+                    self.other_named.push(key);
+                }
+            }
+            return;
+        }
+        self.surname_tried.push(key.clone());
         // The one the text names in full most often ("Donald Roe" over "Ivana Roe").
         let mut counts: Vec<(usize, usize)> = ids
             .iter()

@@ -222,6 +222,18 @@ fn title_case_openers_are_no_part_of_names() {
         None,
         "a dateline in capitals"
     );
+    assert_eq!(
+        r.resolve("Video"),
+        None,
+        "a common word capitalised by its place"
+    );
+    assert_eq!(r.resolve("Democratic"), None);
+    assert!(r.resolve("The Times").is_some() && r.resolve("Gallant").is_some());
+    let kerr = r.resolve("Secretary of State John Kerr").unwrap();
+    assert_eq!(r.speakers[kerr].name, "John Kerr");
+    assert_eq!(r.speakers[kerr].role.as_deref(), Some("Secretary of State"));
+    let king = r.resolve("Mr. King").unwrap();
+    assert!(!r.speakers[king].unresolved, "a surname, not the role");
 }
 
 #[test]
@@ -249,6 +261,18 @@ fn a_shared_surname_goes_to_the_person_the_article_names() {
     r.tie_surname("Roe spoke first.", "Roe");
     let roe = r.resolve("Roe").unwrap();
     assert!(roe >= 2, "a new speaker, not one of the two known Roes");
+    // One Roe known, but the article names another: "Mr. Roe" is not the known one.
+    let mut r = Registry::with_known(&known[..1]);
+    let text = "Host Larry Roe asked. Mr. Roe said it was late.";
+    r.tie_surname(text, "Mr. Roe");
+    assert_ne!(r.resolve("Mr. Roe"), Some(0));
+    let mut r = Registry::with_known(&known[..1]);
+    r.tie_surname("Mr. Roe said it was late.", "Mr. Roe");
+    assert_eq!(
+        r.resolve("Mr. Roe"),
+        Some(0),
+        "no one else named: the known one"
+    );
     // A name that only looks like a person's is found by no surname.
     let mut r = Registry::default();
     r.resolve("Bloomberg interview Roe");
