@@ -584,7 +584,10 @@ impl Registry {
             }
             // A capitalised role alone ("President", "The Senator"): a description.
             Some(_) => return self.by_description(&main.to_lowercase()),
-            None => (None, words.clone()),
+            None => match unlisted_role(&words) {
+                Some(g) => (Some(words[..g].join(" ")), words[g..].to_vec()),
+                None => (None, words.clone()),
+            },
         };
         let role = role
             .or(appos_role.map(str::to_string))
@@ -869,6 +872,21 @@ impl Registry {
         self.gender.push(None);
         id
     }
+}
+
+/// Where the name starts after a role no list holds: after its last lowercase word
+/// ("GOP frontrunner | Jane Roe", "party boss | Jo Roe"); the name is two capitalised
+/// words or more, and no body's. Not after a preposition or a determiner ("Roe of Ohio",
+/// "Committee for a Sound Budget" are names).
+fn unlisted_role(words: &[&str]) -> Option<usize> {
+    let l = words.iter().rposition(|w| !mention::is_capitalised(w))?;
+    let joins = lex::is_adjunct_preposition(words[l])
+        || matches!(words[l], "for" | "by" | "and" | "a" | "an" | "the" | "&");
+    let name = &words[l + 1..];
+    // A body keeps its whole name ("nonpartisan Budget Office").
+    let body = name.last().is_some_and(|w| lex::is_body_head(w));
+    (!joins && !body && name.len() >= 2 && name.iter().all(|w| mention::is_capitalised(w)))
+        .then_some(l + 1)
 }
 
 /// The name a new speaker is shown by: "Mr. Roe" keeps its honorific when it is all

@@ -232,6 +232,14 @@ fn title_case_openers_are_no_part_of_names() {
     let kerr = r.resolve("Secretary of State John Kerr").unwrap();
     assert_eq!(r.speakers[kerr].name, "John Kerr");
     assert_eq!(r.speakers[kerr].role.as_deref(), Some("Secretary of State"));
+    for (mention, name, role) in [
+        ("GOP frontrunner Jane Roe", "Jane Roe", "GOP frontrunner"),
+        ("party boss Jo Doe", "Jo Doe", "party boss"),
+    ] {
+        let id = r.resolve(mention).unwrap();
+        assert_eq!(r.speakers[id].name, name);
+        assert_eq!(r.speakers[id].role.as_deref(), Some(role));
+    }
     let king = r.resolve("Mr. King").unwrap();
     assert!(!r.speakers[king].unresolved, "a surname, not the role");
 }
