@@ -254,7 +254,7 @@ pub fn role_class(w: &str) -> &str {
 }
 
 /// A mention (or a sentence's subject) without a title-case word that opens its clause
-/// rather than its name, as the tagger reads the first words: "Even China", "But Jane
+/// rather than its name, as the tagger reads the first words: "Even Ruritania", "But Jane
 /// Roe", "Also Roe" → the name; "Unlike Roe", "Say Roe", "Everything Roe" (a
 /// preposition, a verb, an indefinite pronoun before the name) → no one. The first word
 /// is read as the tagger's dictionary has it (a name is in no dictionary), and only when
@@ -367,7 +367,7 @@ pub fn role_has(role: Option<&str>, class: &str) -> bool {
     })
 }
 
-/// A mention cut by the tokenizer at a joining mark ("Ipsos poll" of "Reuters/Ipsos
+/// A mention cut by the tokenizer at a joining mark ("Pulse poll" of "Civic/Pulse
 /// poll"): `start` moved back over the word joined to it without a space.
 pub fn joined_start(text: &str, start: usize) -> usize {
     let before = &text[..start];

@@ -374,7 +374,7 @@ fn build_claim(
             a,
         )
     } else {
-        // "Reuters/Ipsos poll" cut at its slash: the whole of it.
+        // "Civic/Pulse poll" cut at its slash: the whole of it.
         let span = frame
             .mention
             .map(|(a, b)| (mention::joined_start(text, a), b));

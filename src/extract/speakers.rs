@@ -117,7 +117,7 @@ impl Registry {
             }
             for alias in &k.aliases {
                 // Descriptions and pronouns name different people in different articles.
-                // A one-word alias ("Lynch", "Mr. Lynch") is a surname: found through
+                // A one-word alias ("Roe", "Mr. Roe") is a surname: found through
                 // the surname index, where a person this article names comes first.
                 let short = match alias.split_whitespace().collect::<Vec<_>>().as_slice() {
                     [_] => true,
@@ -380,7 +380,7 @@ impl Registry {
             return None;
         }
         let is_body = lex::is_body_head(&head) || head.ends_with('s') && !lex::is_role_head(&head);
-        // "The latest Reuters/Ipsos opinion poll", "the Clinton campaign": a body its
+        // "The latest Civic/Pulse opinion poll", "the Roe campaign": a body its
         // capitalised words name; otherwise someone the article does not name.
         let plain = mention::strip_article(d);
         let capital = plain
@@ -532,7 +532,7 @@ impl Registry {
         }
         let words: Vec<&str> = main.split_whitespace().collect();
         // The name is what follows the last role word: "Israeli Prime Minister | Benjamin Netanyahu".
-        // "Mr. King", "Charlie King": a role word after an honorific or a given name,
+        // "Mr. Major", "Paul Major": a role word after an honorific or a given name,
         // ending the mention, is a surname.
         let surname_role = |i: usize| {
             i + 1 == words.len()
@@ -624,7 +624,7 @@ impl Registry {
                 return Some(id);
             }
         }
-        // "Lynch" where two people of that name are known and the article has named
+        // "Roe" where two people of that name are known and the article has named
         // neither: nobody's short form yet, a speaker of its own.
         if name_words.len() == 1
             && (self.ambiguous_surname(name_words[0], mention::gender_of(&words))
@@ -667,7 +667,7 @@ impl Registry {
         Some(id)
     }
 
-    /// Before resolving `written` ("Lynch", "Mr. Lynch") in `text`: when two or more
+    /// Before resolving `written` ("Roe", "Mr. Roe") in `text`: when two or more
     /// people of that surname are known and this article has named none of them as a
     /// subject, the one whose full name the article has most often is taken as named.
     /// Decided once per surname and article: the text is searched at most once for each.
@@ -691,7 +691,7 @@ impl Registry {
         let ids = self.by_surname.get(&key).cloned().unwrap_or_default();
         if !self.ambiguous_surname(surname, mention::gender_of(&words)) {
             // One person of that name known from another article: not the one meant
-            // when this article names someone else of that surname ("Larry Roe") and
+            // when this article names someone else of that surname ("Paul Roe") and
             // never them.
             if let [only] = ids.as_slice()
                 && *only < self.known
@@ -711,7 +711,7 @@ impl Registry {
             return;
         }
         self.surname_tried.push(key.clone());
-        // The one the text names in full most often ("Donald Roe" over "Ivana Roe").
+        // The one the text names in full most often ("Jane Roe" over "John Roe").
         let mut counts: Vec<(usize, usize)> = ids
             .iter()
             .filter(|&&i| self.speakers[i].name.contains(' '))
@@ -875,7 +875,7 @@ impl Registry {
 }
 
 /// Where the name starts after a role no list holds: after its last lowercase word
-/// ("GOP frontrunner | Jane Roe", "party boss | Jo Roe"); the name is two capitalised
+/// ("party frontrunner | Jane Roe", "party boss | Jo Roe"); the name is two capitalised
 /// words or more, and no body's. Not after a preposition or a determiner ("Roe of Ohio",
 /// "Committee for a Sound Budget" are names).
 fn unlisted_role(words: &[&str]) -> Option<usize> {

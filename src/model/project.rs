@@ -356,7 +356,7 @@ impl Project {
         // first, without looking through every alias of the project.
         let exact =
             |s: &Speaker| s.name == found.name && s.is_body == found.is_body && !s.unresolved;
-        // "Lynch" of a new article is no one's short form when two people of the project
+        // "Roe" of a new article is no one's short form when two people of the project
         // are called so.
         let surname_shared = || {
             let one_word = !found.is_body && !found.name.trim().contains(' ');

@@ -36,7 +36,7 @@ pub struct Speaker {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HandMerge {
     pub name: String,
-    /// For a description standing for someone unnamed ("the GOP nominee"): the article
+    /// For a description standing for someone unnamed ("the party's nominee"): the article
     /// it was found in, the only one where it means this speaker.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub article: Option<super::ArticleId>,

@@ -8,7 +8,7 @@ EXPORT.json: `claimdesk export PROJECT -o EXPORT.json` of a project holding many
 - distinct speakers (named, bodies, unresolved descriptions);
 - pronoun aliases and bare-noun aliases ("official", "the spokesman"): must be 0;
 - speakers whose names and aliases carry two different given names for one surname
-  ("Donald Trump" with "Ivana Trump"), or a one-word name that two articles use for two
+  ("Jane Roe" with "John Roe"), or a one-word name that two articles use for two
   different full names: candidate wrong merges, to be judged by hand;
 - suspect names: shapes that name no one (a sentence adverb or conjunction before a name,
   "X and Y", a lowercase head with "of", a bare common noun, a dateline in capitals).
