@@ -21,7 +21,7 @@ from collections import Counter, defaultdict
 PRONOUNS = {"i", "me", "my", "we", "us", "our", "you", "your", "he", "him", "his", "she", "her",
             "it", "its", "they", "them", "their", "who", "which", "that", "one"}
 DETS = {"the", "a", "an", "this", "that", "these", "those"}
-# Words that open a clause or qualify it, never a name: "Even China", "And Trump".
+# Words that open a clause or qualify it, never a name: "Even Ruritania", "And Roe".
 OPENERS = {"and", "but", "or", "even", "also", "only", "just", "still", "yet", "so", "say",
            "everything", "everyone", "nothing", "some", "many", "most", "both", "all", "his",
            "her", "their", "its", "our", "my", "as", "if", "when", "while", "then", "now",
