@@ -29,6 +29,7 @@ fn project(claims: usize) -> Project {
             is_body: false,
             unresolved: false,
             removed_aliases: Vec::new(),
+            hand_merged: Vec::new(),
         });
     }
     let articles = claims.div_ceil(100);

@@ -142,6 +142,7 @@ fn project() -> Project {
             is_body: false,
             unresolved: false,
             removed_aliases: Vec::new(),
+            hand_merged: Vec::new(),
         },
         Speaker {
             id: SpeakerId(11),
@@ -151,6 +152,7 @@ fn project() -> Project {
             is_body: true,
             unresolved: false,
             removed_aliases: Vec::new(),
+            hand_merged: Vec::new(),
         },
         Speaker {
             id: SpeakerId(12),
@@ -160,6 +162,7 @@ fn project() -> Project {
             is_body: false,
             unresolved: false,
             removed_aliases: Vec::new(),
+            hand_merged: Vec::new(),
         },
     ];
     let metas = [

@@ -41,9 +41,29 @@ pub fn classify(raw: &str) -> Option<Mention> {
         .find_map(|r| m.strip_suffix(r))
         .unwrap_or(m)
         .trim();
+    // "The alliance, which includes…": a relative clause after a description is not its
+    // name (after a name it is kept as the person's role).
+    let m = match [", which ", ", who ", ", whose "]
+        .iter()
+        .find_map(|r| m.split_once(r))
+    {
+        Some((head, _)) if !head.split_whitespace().last().is_some_and(is_capitalised) => head,
+        _ => m,
+    };
     if !m.chars().any(char::is_alphabetic) {
         return None; // "—", "2016"
     }
+    let ws: Vec<&str> = m.split_whitespace().collect();
+    if is_capitals_run(&ws) {
+        return None;
+    }
+    // "a chorus of critics", "a handful of senators": the speaker is the complement;
+    // "the wake of the vote", "the face of it": a circumstance, no one.
+    let m = match partitive(&ws) {
+        Some(Partitive::Of(i)) => return classify(&ws[i..].join(" ")),
+        Some(Partitive::Circumstance) => return None,
+        None => m,
+    };
     let lower = m.to_lowercase();
     match lower.as_str() {
         "he" | "him" | "his" | "himself" => return Some(Mention::Pronoun(Pronoun::Male)),
@@ -123,6 +143,43 @@ pub fn classify(raw: &str) -> Option<Mention> {
     Some(Mention::Description(m.to_string()))
 }
 
+/// "NEWPORT NEWS", "EVEN HIS BOSS": a dateline or a title in capitals names no one
+/// (acronyms side by side, "US EPA", may).
+pub fn is_capitals_run(ws: &[&str]) -> bool {
+    let letters = |w: &&str| w.chars().filter(|c| c.is_alphabetic()).count();
+    ws.len() >= 2
+        && ws
+            .iter()
+            .all(|w| letters(w) >= 1 && !w.chars().any(char::is_lowercase))
+        && ws.iter().any(|w| letters(w) >= 4)
+}
+
+enum Partitive {
+    /// The complement starts at this word.
+    Of(usize),
+    Circumstance,
+}
+
+/// "(a) chorus of …": a quantity noun and "of", or a circumstance noun and "of".
+fn partitive(ws: &[&str]) -> Option<Partitive> {
+    let at = usize::from(ws.first().is_some_and(|w| is_determiner(w)));
+    let (noun, of) = (ws.get(at)?, ws.get(at + 1)?);
+    if *of != "of" || at + 2 >= ws.len() {
+        return None;
+    }
+    match noun.to_lowercase().as_str() {
+        "chorus" | "handful" | "number" | "host" | "series" | "set" | "raft" | "lot" | "lots"
+        | "couple" | "dozens" | "hundreds" | "thousands" | "millions" | "majority" | "minority"
+        | "slew" | "string" | "flurry" | "wave" | "bunch" | "pair" | "trio" | "crowd"
+        | "throng" | "swath" | "array" | "range" | "variety" | "list" | "litany" => {
+            Some(Partitive::Of(at + 2))
+        }
+        "wake" | "midst" | "aftermath" | "face" | "light" | "course" | "end" | "part" | "rest"
+        | "side" | "case" | "eyes" => Some(Partitive::Circumstance),
+        _ => None,
+    }
+}
+
 /// A singular description with nothing but a determiner before its head ("the
 /// spokesman", "official"): it names no one on its own. A bare plural ("officials",
 /// "engineers") names a group, as the text gives it.
@@ -180,6 +237,49 @@ pub fn expand_title(w: &str) -> &str {
     }
 }
 
+/// The kind of role a role word names, so that the same role written two ways finds
+/// its person: "the judge" is Justice Roe, "the spokeswoman" is spokesperson Roe.
+pub fn role_class(w: &str) -> &str {
+    match expand_title(w) {
+        "justice" => "judge",
+        "spokesman" | "spokeswoman" | "spokesperson" | "spokespeople" => "spokesperson",
+        "congressman" | "congresswoman" | "lawmaker" | "representative" => "representative",
+        "attorney" | "counsel" | "lawyer" => "lawyer",
+        "chairman" | "chairwoman" | "chairperson" | "chair" => "chair",
+        "advisor" | "adviser" | "aide" => "adviser",
+        "councilman" | "councilwoman" | "councillor" | "councilor" => "councillor",
+        "prof." => "professor",
+        other => other,
+    }
+}
+
+/// Does a role ("Manhattan Supreme Court Justice") have a role word of `class` ("judge")?
+/// Only its role words count: "Court" in it is no court.
+pub fn role_has(role: Option<&str>, class: &str) -> bool {
+    role.is_some_and(|role| {
+        role.split_whitespace()
+            .any(|w| lex::is_role_head(w) && role_class(&w.to_lowercase()) == class)
+    })
+}
+
+/// A mention cut by the tokenizer at a joining mark ("Pulse poll" of "Civic/Pulse
+/// poll"): `start` moved back over the word joined to it without a space.
+pub fn joined_start(text: &str, start: usize) -> usize {
+    let before = &text[..start];
+    if !before.ends_with(['/', '-']) {
+        return start;
+    }
+    let word = before[..before.len() - 1]
+        .rfind(|c: char| !(c.is_alphanumeric() || matches!(c, '/' | '-' | '.' | '&')))
+        .map_or(0, |i| i + 1);
+    let joined = &before[word..before.len() - 1];
+    if joined.chars().next().is_some_and(char::is_uppercase) {
+        word
+    } else {
+        start
+    }
+}
+
 /// The sex a name's honorific, role or given name says: "Mrs. Roe", "Congressman Roe",
 /// "Jane Roe".
 pub fn gender_of(words: &[&str]) -> Option<Gender> {
@@ -212,8 +312,10 @@ pub fn strip_possessive(s: &str) -> &str {
 }
 
 pub fn strip_article(s: &str) -> &str {
-    for article in ["the ", "The ", "a ", "A ", "an ", "An "] {
-        if let Some(rest) = s.strip_prefix(article) {
+    for article in ["the", "The", "a", "A", "an", "An"] {
+        if let Some(rest) = s.strip_prefix(article)
+            && rest.starts_with(char::is_whitespace)
+        {
             return rest.trim_start();
         }
     }
@@ -253,8 +355,28 @@ fn cut_trailing_adjunct(m: &str) -> String {
         if prep && after_name && then_not_name && !matches!(*w, "of") {
             return words[..i].join(" ");
         }
+        // "a poll released Friday", "the study published in June": a participle
+        // phrase after the head says when, not who.
+        if is_reporting_participle(w) {
+            return words[..i].join(" ");
+        }
     }
     m.to_string()
+}
+
+/// Participles that open a noun's postmodifier in news: "a poll released Friday".
+fn is_reporting_participle(w: &str) -> bool {
+    matches!(
+        w,
+        "released"
+            | "published"
+            | "conducted"
+            | "issued"
+            | "commissioned"
+            | "obtained"
+            | "taken"
+            | "compiled"
+    )
 }
 
 /// A month's name, any case, with a trailing "." or "," ("June,").
@@ -343,6 +465,10 @@ fn word_spans(s: &str) -> impl Iterator<Item = (usize, &str)> {
         })
         .filter(|(_, w)| !w.is_empty())
 }
+
+#[path = "mention_words.rs"]
+mod words;
+pub use words::{common_words, is_coordination, without_opener};
 
 #[cfg(test)]
 mod tests {

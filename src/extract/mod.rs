@@ -152,7 +152,7 @@ pub fn extract_up_to(
             let hi = quotes.partition_point(|q| q.open < sent.1);
             let qs = &quotes[lo..hi.max(lo)];
             let s = Sentence::new(text, text::tokenize(text, sent.0, sent.1, qs), qs);
-            registry.observe(&text[sent.0..sent.1], sent.0);
+            registry.observe(&text[sent.0..sent.1], sent.0, headline_line);
             // "Name: …" opens transcript paragraphs as well as headlines.
             let place = if headline_line {
                 Place::Heading
@@ -205,10 +205,8 @@ pub fn extract_up_to(
             }
         }
     }
-    Extraction {
-        claims,
-        speakers: registry.speakers,
-    }
+    let speakers = registry.finish(&mut claims, known.len());
+    Extraction { claims, speakers }
 }
 
 /// Every non-empty line of `text`, trimmed, as byte ranges (the extractor's paragraphs).
@@ -376,18 +374,17 @@ fn build_claim(
             a,
         )
     } else {
-        let mention = frame.mention.map(|(a, b)| text[a..b].to_string());
-        let speaker = mention
-            .as_deref()
-            .and_then(|m| registry.resolve_at(m, frame.mention));
+        // "Civic/Pulse poll" cut at its slash: the whole of it.
+        let span = frame
+            .mention
+            .map(|(a, b)| (mention::joined_start(text, a), b));
+        let mention = span.map(|(a, b)| text[a..b].to_string());
+        let speaker = mention.as_deref().and_then(|m| {
+            registry.tie_surname(text, m);
+            registry.resolve_at(m, span)
+        });
         let antecedent = speaker.and(registry.link.take());
-        (
-            mention,
-            frame.mention,
-            speaker,
-            frame.cue.clone(),
-            antecedent,
-        )
+        (mention, span, speaker, frame.cue.clone(), antecedent)
     };
     let kind = if frame.headline {
         ClaimKind::Headline

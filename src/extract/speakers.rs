@@ -39,6 +39,9 @@ const OUTLET_HEADS: &[&str] = &[
     "service",
 ];
 
+/// Nouns for what a body publishes: "the data" is the data of the body just cited.
+const DATA_HEADS: &[&str] = &["data", "figures", "statistics", "numbers", "records"];
+
 /// Someone the text talks about: a speaker, or a named subject not yet a speaker.
 #[derive(Debug, Clone, PartialEq)]
 enum Candidate {
@@ -76,6 +79,23 @@ pub struct Registry {
     /// [`mention::classify`] of each mention or alias as written, read once: an article
     /// repeats its mentions ("he", "Kirby") and classifying is string work.
     classified: HashMap<String, Option<Mention>>,
+    /// The sentence being read is a headline or subheading.
+    heading: bool,
+    /// A short name is being tied to the subject named in full (no second level).
+    expanding: bool,
+    /// Surnames [`Registry::tie_surname`] has searched the text for, and the people it
+    /// found named in full there.
+    surname_tried: Vec<String>,
+    tied: Vec<usize>,
+    /// Surnames whose known bearer this article does not name, naming another person of
+    /// that surname instead.
+    other_named: Vec<String>,
+    /// How many speakers came from the project ([`Registry::with_known`]).
+    known: usize,
+    /// Mentions waiting for a name that comes after them (cataphora).
+    waiting: Vec<forward::Waiting>,
+    /// Who each sentence named, in text order, for the mentions waiting.
+    named: Vec<(usize, forward::Named)>,
 }
 
 impl Registry {
@@ -85,6 +105,7 @@ impl Registry {
         let mut r = Registry::default();
         for k in known {
             let id = r.create(k.name.clone(), k.role.clone(), k.is_body);
+            r.known = id + 1;
             r.speakers[id].aliases = k.aliases.clone();
             r.speakers[id].unresolved = k.unresolved;
             if k.unresolved {
@@ -92,9 +113,22 @@ impl Registry {
                 r.by_name.remove(&k.name.to_lowercase());
                 continue;
             }
+            if !k.is_body && !k.name.trim().contains(' ') {
+                // A person known by surname only ("Roe") is found as surnames are: a
+                // person this article names in full comes first.
+                r.by_name.remove(&k.name.to_lowercase());
+            }
             for alias in &k.aliases {
                 // Descriptions and pronouns name different people in different articles.
+                // A one-word alias ("Roe", "Mr. Roe") is a surname: found through
+                // the surname index, where a person this article names comes first.
+                let short = match alias.split_whitespace().collect::<Vec<_>>().as_slice() {
+                    [_] => true,
+                    [h, _] => lex::is_honorific(h),
+                    _ => false,
+                };
                 if is_name(alias)
+                    && !short
                     && mention::classify(alias).is_some_and(|m| matches!(m, Mention::Named(_)))
                 {
                     r.by_name.entry(alias.to_lowercase()).or_insert(id);
@@ -111,8 +145,10 @@ impl Registry {
 
     /// A new sentence starts at `offset`: remember the person or body it opens with (its
     /// subject, "Jane Roe said…", "The agency has…") as the most recent candidate.
-    pub fn observe(&mut self, sentence: &str, offset: usize) {
+    /// `heading`: the sentence is a headline or subheading.
+    pub fn observe(&mut self, sentence: &str, offset: usize, heading: bool) {
         self.sentence += 1;
+        self.heading = heading;
         let Some((a, b)) = mention::subject_name(sentence) else {
             return;
         };
@@ -120,13 +156,20 @@ impl Registry {
         let span = Some((offset + a, offset + b));
         if let Some(id) = self.lookup_name(words) {
             self.touch(Candidate::Speaker(id), words, span);
+            if !self.waiting.is_empty() {
+                self.named_here(forward::Named::Speaker(id));
+            }
             return;
         }
         let ws: Vec<&str> = words.split_whitespace().collect();
         let definite = sentence[..a].trim_end().ends_with("The");
+        if mention::is_capitals_run(&ws) {
+            return;
+        }
         let is_body = definite || ws.last().is_some_and(|w| lex::is_body_head(w));
         let person = !is_body && (ws.len() >= 2 || mention::gender_of(&ws).is_some());
-        if is_body || person {
+        // A title's capitals ("Hold Roe Accountable") are no subject's.
+        if (is_body || person) && !heading {
             let gender = if is_body {
                 None
             } else {
@@ -138,6 +181,9 @@ impl Registry {
                 is_body,
             };
             self.touch(c, words, span);
+            if !self.waiting.is_empty() {
+                self.named_here(forward::Named::Words(words.to_string(), span));
+            }
         }
     }
 
@@ -152,9 +198,23 @@ impl Registry {
     /// [`Registry::resolve`] for a mention at `span` of the text; sets [`Registry::link`].
     pub fn resolve_at(&mut self, written: &str, span: Option<(usize, usize)>) -> Option<usize> {
         self.link = None;
-        let id = match self.classify(written)? {
+        let reach = if self.heading { 4 } else { 0 };
+        // A name the article already has needs no second look at its words.
+        let known = self.by_name.contains_key(&written.trim().to_lowercase());
+        let written = if known {
+            written.trim()
+        } else {
+            mention::without_opener(written.trim())?
+        };
+        let class = self.classify(written)?;
+        let named = matches!(class, Mention::Named(_));
+        let id = match class {
             Mention::Pronoun(p) => {
-                let (id, gender) = self.by_pronoun(p)?;
+                let Some((id, gender)) = self.by_pronoun(p) else {
+                    // "His refusal" in a title: the person the next sentence names.
+                    self.wait(span, forward::Want::Pronoun(p), None, reach);
+                    return None;
+                };
                 if let Some(g) = gender
                     && self.gender[id].is_none()
                 {
@@ -164,12 +224,47 @@ impl Registry {
                 self.bring_forward(id);
                 return Some(id);
             }
-            Mention::Description(d) => self.by_description(&d)?,
-            Mention::Named(n) => self.resolve_named(&n)?,
+            Mention::Description(d) => {
+                let found = self.by_description(&d);
+                // "A New York judge has ruled…", "the judge" before any is named: the
+                // judge named in the sentences after.
+                let indefinite = d
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an"));
+                // Open: nobody, someone unnamed, or what a title's capitals wait to name.
+                let open =
+                    found.is_none_or(|id| self.speakers[id].unresolved) || self.waits_as(found);
+                if open && (self.heading || indefinite || found.is_none()) {
+                    let reach = if self.heading || indefinite { 4 } else { 2 };
+                    self.wait_for_head(span, &mention::head_of(&d), found, reach);
+                }
+                found?
+            }
+            Mention::Named(n) => {
+                // "Video", "Some", "Keeps": one common word capitalised by its place;
+                // a title's common words ("Limited Tools") name no one unless the text
+                // names what they describe next.
+                let common = !known && mention::common_words(&n, self.heading);
+                let found = if common { None } else { self.resolve_named(&n) };
+                if common && !self.heading {
+                    return None;
+                }
+                // A title's capitals say nothing: "Judge Rejects…", "New Poll Shows…"
+                // may be the judge or the poll the article names next.
+                if self.heading {
+                    self.wait_for_head(span, &mention::head_of(&n), found, reach);
+                } else if let Some(id) = found
+                    && !self.waiting.is_empty()
+                {
+                    self.named_here(forward::Named::Speaker(id));
+                }
+                found?
+            }
         };
         if self.link.is_none() {
             let m = written.trim();
-            self.add_alias(id, mention::strip_possessive(m));
+            self.add_alias(id, mention::strip_possessive(m), named);
             self.touch(Candidate::Speaker(id), m, span);
         } else {
             self.bring_forward(id);
@@ -207,7 +302,7 @@ impl Registry {
         let id = match cand {
             Candidate::Speaker(i) => i,
             Candidate::Named { name, gender, .. } => {
-                let id = self.resolve_named(&name)?;
+                let id = self.resolve_named(mention::without_opener(&name)?)?;
                 if self.gender[id].is_none() {
                     self.gender[id] = gender;
                 }
@@ -228,6 +323,7 @@ impl Registry {
     /// is its own speaker, marked unresolved; a bare one names no one.
     fn by_description(&mut self, d: &str) -> Option<usize> {
         let head = mention::head_of(d);
+        let class = mention::role_class(&head);
         let outlet = OUTLET_HEADS.contains(&head.as_str());
         let pos = self.recent.iter().rposition(|(c, _)| match c {
             Candidate::Speaker(i) => {
@@ -238,11 +334,7 @@ impl Registry {
                 if outlet {
                     return s.is_body;
                 }
-                !s.is_body
-                    && s.role.as_ref().is_some_and(|role| {
-                        role.split_whitespace()
-                            .any(|w| mention::expand_title(&w.to_lowercase()) == head)
-                    })
+                !s.is_body && mention::role_has(s.role.as_deref(), class)
             }
             Candidate::Named { is_body, name, .. } => {
                 outlet && *is_body && name.to_lowercase().ends_with(&head)
@@ -263,6 +355,23 @@ impl Registry {
                 })
                 .flatten()
         });
+        // "According to the data": the data of the body the text just cited.
+        let pos = pos.or_else(|| {
+            let sentence = self.sentence;
+            (definite && DATA_HEADS.contains(&head.as_str()))
+                .then(|| {
+                    self.recent.iter().rposition(|(c, seen)| {
+                        seen.sentence + 2 >= sentence
+                            && match c {
+                                Candidate::Speaker(i) => {
+                                    self.speakers[*i].is_body && !self.speakers[*i].unresolved
+                                }
+                                Candidate::Named { is_body, .. } => *is_body,
+                            }
+                    })
+                })
+                .flatten()
+        });
         if let Some(pos) = pos {
             return self.materialise(pos);
         }
@@ -274,203 +383,48 @@ impl Registry {
             return None;
         }
         let is_body = lex::is_body_head(&head) || head.ends_with('s') && !lex::is_role_head(&head);
-        let id = self.create(mention::strip_article(d).to_string(), None, is_body);
-        self.by_name.insert(key, id);
-        self.speakers[id].unresolved = true;
-        Some(id)
-    }
-
-    /// A known speaker a name (no role) means: the same name, or a surname of a person.
-    fn lookup_name(&self, name: &str) -> Option<usize> {
-        let name = mention::strip_article(mention::strip_possessive(name));
+        // "The latest Civic/Pulse opinion poll", "the Roe campaign": a body its
+        // capitalised words name; otherwise someone the article does not name.
+        let plain = mention::strip_article(d);
+        let capital = plain
+            .split_whitespace()
+            .position(|w| mention::is_capitalised(w) && !lex::is_time_word(w));
+        // A body (singular: "officials", "experts" are people), its name's capital not
+        // after a preposition ("leader of a Pakistan-based group" describes) nor the
+        // sentence's own ("Many experts").
+        let words: Vec<&str> = plain.split_whitespace().collect();
+        let sentence_capital = plain.len() == d.len();
+        let named_from = capital
+            .filter(|&i| {
+                is_body
+                    && lex::is_body_head(&head)
+                    && !head.ends_with('s')
+                    && !matches!(
+                        head.as_str(),
+                        "people" | "source" | "staff" | "police" | "press" | "media"
+                    )
+                    && !(i == 0 && sentence_capital && is_quantifier(words[0]))
+                    && !words[..i]
+                        .iter()
+                        .any(|w| lex::is_adjunct_preposition(w) || *w == "for" || *w == "by")
+                    && !words[i].ends_with("-based")
+            })
+            .and_then(|i| plain.split_whitespace().nth(i))
+            .and_then(|w| plain.find(w));
+        let name = named_from.map_or(plain, |at| &plain[at..]);
         if let Some(&id) = self.by_name.get(&name.to_lowercase()) {
             return Some(id);
         }
-        let words: Vec<&str> = name.split_whitespace().collect();
-        self.same_person(&words)
-    }
-
-    /// The person `words` (a name, perhaps after an honorific) is, by surname: one word
-    /// matches the most recent person of that surname whose sex agrees with the honorific;
-    /// a full name matches a person known by surname only or by the same given name.
-    fn same_person(&self, words: &[&str]) -> Option<usize> {
-        let honorific = words.first().is_some_and(|w| lex::is_honorific(w));
-        let gender = mention::gender_of(words);
-        let names: Vec<&str> = words
-            .iter()
-            .copied()
-            .filter(|w| !lex::is_honorific(w))
-            .collect();
-        let surname = names.last()?.to_lowercase();
-        let ids = self.by_surname.get(&surname)?;
-        let agrees =
-            |i: usize| gender.is_none() || self.gender[i].is_none_or(|g| Some(g) == gender);
-        let given = |i: usize| {
-            let known: Vec<&str> = self.speakers[i].name.split_whitespace().collect();
-            known.len() < 2 || names.len() < 2 || known[0].eq_ignore_ascii_case(names[0])
-        };
-        let mut fits = ids.iter().copied().filter(|&i| agrees(i) && given(i));
-        if names.len() == 1 {
-            // "Mrs. Roe" needs a woman named Roe; an unknown sex is not enough.
-            let candidates: Vec<usize> = fits.collect();
-            let recent = |i: usize| {
-                self.recent
-                    .iter()
-                    .rposition(|(c, _)| *c == Candidate::Speaker(i))
-            };
-            if !honorific || gender.is_none() {
-                return candidates.iter().copied().max_by_key(|&i| recent(i));
+        let id = self.create(name.to_string(), None, is_body);
+        self.by_name.insert(key, id);
+        if named_from.is_some() {
+            if !self.waiting.is_empty() {
+                self.named_here(forward::Named::Speaker(id));
             }
-            // "Mrs. Roe": the woman named Roe; one Roe of unknown sex only when no Roe
-            // of either sex is known.
-            let sure = candidates
-                .iter()
-                .copied()
-                .filter(|&i| self.gender[i] == gender);
-            if let Some(i) = sure.max_by_key(|&i| recent(i)) {
-                return Some(i);
-            }
-            let any_known = ids.iter().any(|&i| self.gender[i].is_some());
-            return match candidates.as_slice() {
-                [only] if !any_known => Some(*only),
-                _ => None,
-            };
-        }
-        fits.next()
-    }
-
-    fn resolve_named(&mut self, mention: &str) -> Option<usize> {
-        // Apposition: "John Smith, a spokesman for the mayor", "Jane Roe — a teacher —".
-        let dashed = mention
-            .replace(" \u{2014} ", ", ")
-            .replace(" \u{2013} ", ", ");
-        let mention = dashed.trim_end_matches([',', ' ']);
-        let (main, appos_role) = match mention.split_once(", ") {
-            Some((role, name)) if is_name(name) && !is_name(mention::strip_article(role)) => {
-                (name.trim(), Some(mention::strip_article(role.trim())))
-            }
-            Some((name, role)) => (name.trim(), Some(mention::strip_article(role.trim()))),
-            None => (mention, None),
-        };
-        // "The New York Times", "the Post": a name with "the" is no person's.
-        let definite = main.starts_with("The ") || main.starts_with("the ");
-        let main = mention::strip_article(main);
-        // "NBC's Jane Roe": the outlet before the possessive is her affiliation.
-        let (affiliation, main) = match split_possessive(main) {
-            Some((owner, rest)) if is_name(rest) && rest.contains(' ') => (Some(owner), rest),
-            _ => (None, main),
-        };
-        if let Some(&id) = self.by_name.get(&main.to_lowercase()) {
-            self.set_role(id, appos_role.or(affiliation));
-            return Some(id);
-        }
-        let words: Vec<&str> = main.split_whitespace().collect();
-        // The name is what follows the last role word: "Israeli Prime Minister | Benjamin Netanyahu".
-        let role_end = words.iter().rposition(|w| lex::is_role_head(w));
-        let (role, name_words) = match role_end {
-            // "A spokeswoman for Jane Roe", "Senator from Texas": a role with its
-            // complement describes someone the mention does not name.
-            Some(r)
-                if words
-                    .get(r + 1)
-                    .is_some_and(|w| !mention::is_capitalised(w)) =>
-            {
-                return self.by_description(main);
-            }
-            Some(r) if r + 1 < words.len() => {
-                let role_words: Vec<&str> = words[..=r]
-                    .iter()
-                    .copied()
-                    .filter(|w| !lex::is_honorific(w))
-                    .collect();
-                let role = (!role_words.is_empty()).then(|| role_words.join(" "));
-                (role, words[r + 1..].to_vec())
-            }
-            // A capitalised role alone ("President", "The Senator"): a description.
-            Some(_) => return self.by_description(&main.to_lowercase()),
-            None => (None, words.clone()),
-        };
-        let role = role
-            .or(appos_role.map(str::to_string))
-            .or(affiliation.map(str::to_string));
-        let name = name_words.join(" ");
-        let honorific = words.iter().any(|w| lex::is_honorific(w));
-        let looked_up: Vec<&str> = if honorific && role.is_none() {
-            words.clone()
         } else {
-            name_words.clone()
-        };
-        // One word: the person of that surname the text spoke of last, before any alias.
-        let short = (name_words.len() == 1)
-            .then(|| self.same_person(&looked_up))
-            .flatten();
-        if let Some(id) = short.or_else(|| self.by_name.get(&name.to_lowercase()).copied())
-            && !(honorific && self.speakers[id].is_body)
-        {
-            self.set_role(id, role.as_deref());
-            return Some(id);
-        }
-        if let Some(id) = self.same_person(&looked_up).or_else(|| self.acronym(&name)) {
-            self.upgrade_name(id, &name);
-            self.set_role(id, role.as_deref());
-            return Some(id);
-        }
-        let is_body = !honorific
-            && role.is_none()
-            && (definite
-                || name_words.last().is_some_and(|w| lex::is_body_head(w))
-                || name_words.len() == 1 && is_acronym(&name));
-        let display = if honorific && name_words.len() == 1 && role.is_none() {
-            main.to_string()
-        } else {
-            name
-        };
-        let id = self.create(display, role, is_body);
-        if !is_body {
-            self.gender[id] = mention::gender_of(&words);
-            self.index_surname(id);
+            self.speakers[id].unresolved = true;
         }
         Some(id)
-    }
-
-    /// "Gallant" was seen first: the full name "Yoav Gallant" becomes canonical.
-    fn upgrade_name(&mut self, id: usize, name: &str) {
-        let known = &mut self.speakers[id];
-        if known.is_body || !name.contains(' ') || known.name.contains(' ') {
-            return;
-        }
-        let old = std::mem::replace(&mut known.name, name.to_string());
-        known.aliases.retain(|a| a != name);
-        if !known.aliases.contains(&old) {
-            known.aliases.push(old);
-        }
-        self.by_name.insert(name.to_lowercase(), id);
-    }
-
-    /// "CNS" → the body whose capitalised words start with those letters.
-    fn acronym(&self, name: &str) -> Option<usize> {
-        if !is_acronym(name) {
-            return None;
-        }
-        self.speakers.iter().position(|s| {
-            let initials: String = s
-                .name
-                .split_whitespace()
-                .filter(|w| mention::is_capitalised(w))
-                .filter_map(|w| w.chars().next())
-                .collect();
-            s.is_body && initials.len() >= 2 && initials == name
-        })
-    }
-
-    fn index_surname(&mut self, id: usize) {
-        let name = &self.speakers[id].name;
-        if let Some(last) = name.split_whitespace().last() {
-            let ids = self.by_surname.entry(last.to_lowercase()).or_default();
-            if !ids.contains(&id) {
-                ids.push(id);
-            }
-        }
     }
 
     fn touch(&mut self, c: Candidate, words: &str, span: Option<(usize, usize)>) {
@@ -510,9 +464,9 @@ impl Registry {
         m
     }
 
-    fn add_alias(&mut self, id: usize, alias: &str) {
+    /// `named`: the alias was classified a name ([`Mention::Named`]) by the caller.
+    fn add_alias(&mut self, id: usize, alias: &str, named: bool) {
         let alias = alias.trim();
-        let named = matches!(self.classify(alias), Some(Mention::Named(_)));
         let s = &mut self.speakers[id];
         // "Israeli Prime Minister Benjamin Netanyahu" is the name with its role, not an alias;
         // a description ("the spokesman") is how one article refers, not a name.
@@ -554,18 +508,12 @@ impl Registry {
     }
 }
 
-/// "NBC's Jane Roe" → ("NBC", "Jane Roe").
-fn split_possessive(s: &str) -> Option<(&str, &str)> {
-    for mark in ["'s ", "\u{2019}s "] {
-        if let Some((a, b)) = s.split_once(mark) {
-            return Some((a.trim(), b.trim()));
-        }
-    }
-    None
-}
-
-fn is_acronym(s: &str) -> bool {
-    (2..=6).contains(&s.len()) && s.chars().all(|c| c.is_ascii_uppercase())
+/// "Each", "Another": a capital the sentence gave a quantifier.
+fn is_quantifier(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "each" | "every" | "another" | "one" | "no" | "any" | "this" | "that" | "its" | "their"
+    )
 }
 
 /// Every word capitalised: "Jane Roe", "Mr. Okafor".
@@ -573,6 +521,12 @@ fn is_name(s: &str) -> bool {
     let mut words = s.split_whitespace().peekable();
     words.peek().is_some() && words.all(mention::is_capitalised)
 }
+
+#[path = "speakers_forward.rs"]
+mod forward;
+
+#[path = "speakers_names.rs"]
+mod names;
 
 #[cfg(test)]
 #[path = "speakers_tests.rs"]

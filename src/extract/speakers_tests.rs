@@ -69,9 +69,13 @@ fn people_merge_only_on_identity() {
 #[test]
 fn pronouns_follow_subjects_and_agreement() {
     let mut r = Registry::default();
-    r.observe("Jane Smith said the plan would fail.", 0);
+    r.observe("Jane Smith said the plan would fail.", 0, false);
     let jane = r.resolve("Jane Smith").unwrap();
-    r.observe("Robert Brown has criticised the plan for months.", 40);
+    r.observe(
+        "Robert Brown has criticised the plan for months.",
+        40,
+        false,
+    );
     let he = r.resolve_at("he", Some((100, 102))).unwrap();
     assert_eq!(
         r.speakers[he].name, "Robert Brown",
@@ -107,4 +111,182 @@ fn acronyms_name_the_body_spelt_out() {
     let mut r = Registry::default();
     let cns = r.resolve("Christian News Service").unwrap();
     assert_eq!(r.resolve("CNS"), Some(cns));
+}
+
+#[test]
+fn titles_and_leads_name_their_person_later() {
+    let text = "Judge says parking plan oversteps city powers\n\n\
+        A district judge has rejected the city's parking plan, saying the council had no \
+        power to raise the fees.\n\n\
+        District Court Justice Maria Okafor issued the ruling on Monday.\n\n\
+        \"The council acted beyond its charter,\" Okafor wrote.\n\n\
+        The judge said the plan could return next year.\n";
+    let ex = crate::extract::extract(text);
+    let said: Vec<(&str, &str)> = ex
+        .claims
+        .iter()
+        .filter_map(|c| Some((c.mention.as_deref()?, ex.speaker_of(c)?.name.as_str())))
+        .collect();
+    for mention in ["Judge", "A district judge", "Okafor", "The judge"] {
+        assert!(
+            said.contains(&(mention, "Maria Okafor")),
+            "{mention} is the justice named later: {said:?}"
+        );
+    }
+    assert!(
+        said.iter().all(|(_, name)| *name == "Maria Okafor"),
+        "{said:?}"
+    );
+    assert!(
+        ex.speakers.iter().all(|s| !s.unresolved),
+        "the description left behind is dropped: {:?}",
+        ex.speakers
+    );
+}
+
+#[test]
+fn a_title_pronoun_is_the_person_named_next() {
+    let mut r = Registry::default();
+    r.observe(
+        "Voter Presses Governor On His Refusal To Raise Taxes",
+        0,
+        true,
+    );
+    assert_eq!(
+        r.resolve_at("His", Some((30, 33))),
+        None,
+        "nobody named yet"
+    );
+    r.observe("Governor Paul Lindqvist answered on Tuesday.", 60, false);
+    let claim = crate::extract::FoundClaim {
+        content: "Refusal To Raise Taxes".into(),
+        start: 34,
+        end: 55,
+        kind: crate::extract::ClaimKind::Headline,
+        cue: String::new(),
+        mention: Some("His".into()),
+        mention_span: Some((30, 33)),
+        speaker: None,
+        worth: Default::default(),
+        claim_type: Default::default(),
+        antecedent: None,
+    };
+    let mut claims = vec![claim];
+    let speakers = r.finish(&mut claims, 0);
+    let who = claims[0].speaker.map(|i| speakers[i].name.as_str());
+    assert_eq!(who, Some("Paul Lindqvist"));
+    assert_eq!(
+        claims[0].antecedent.as_ref().map(|a| a.words.as_str()),
+        Some("Governor Paul Lindqvist")
+    );
+}
+#[test]
+fn role_synonyms_and_data_find_their_source() {
+    let mut r = Registry::default();
+    let roe = r.resolve("Supreme Court Justice Jane Roe").unwrap();
+    assert_eq!(r.resolve("the judge"), Some(roe), "judge and justice");
+    let kim = r.resolve("campaign spokeswoman Ana Kim").unwrap();
+    assert_eq!(r.resolve("the spokesperson"), Some(kim));
+    r.observe("The Federal Housing Office said prices rose.", 0, false);
+    let office = r.resolve("The Federal Housing Office").unwrap();
+    r.observe("According to the data, rents fell.", 50, false);
+    assert_eq!(r.resolve("the data"), Some(office));
+    let poll = r
+        .resolve("The latest Civic Pulse poll released Friday")
+        .unwrap();
+    assert_eq!(r.speakers[poll].name, "Civic Pulse poll");
+    assert!(!r.speakers[poll].unresolved, "its capitals name the poll");
+}
+
+#[test]
+fn title_case_openers_are_no_part_of_names() {
+    assert_eq!(mention::without_opener("Even Ruritania"), Some("Ruritania"));
+    assert_eq!(mention::without_opener("But Jane Roe"), Some("Jane Roe"));
+    assert_eq!(mention::without_opener("Unlike Roe"), None);
+    assert_eq!(mention::without_opener("Everything Roe"), None);
+    for name in ["Robert Brown", "West Virginia", "Tom Varga", "Mr. Roe"] {
+        assert_eq!(mention::without_opener(name), Some(name));
+    }
+    let mut r = Registry::default();
+    let group = r.resolve("Mr. Roe and Mr. Doe").unwrap();
+    assert!(r.speakers[group].is_body, "two people are a group");
+    assert_eq!(
+        r.resolve("a chorus of local officials")
+            .map(|i| r.speakers[i].name.clone())
+            .as_deref(),
+        Some("local officials")
+    );
+    assert_eq!(r.resolve("the wake of the vote"), None);
+    assert_eq!(
+        r.resolve("SPRINGFIELD FALLS"),
+        None,
+        "a dateline in capitals"
+    );
+    assert_eq!(
+        r.resolve("Video"),
+        None,
+        "a common word capitalised by its place"
+    );
+    assert_eq!(r.resolve("Democratic"), None);
+    assert!(r.resolve("The Times").is_some() && r.resolve("Gallant").is_some());
+    let kerr = r.resolve("Secretary of State John Kerr").unwrap();
+    assert_eq!(r.speakers[kerr].name, "John Kerr");
+    assert_eq!(r.speakers[kerr].role.as_deref(), Some("Secretary of State"));
+    for (mention, name, role) in [
+        (
+            "party frontrunner Jane Roe",
+            "Jane Roe",
+            "party frontrunner",
+        ),
+        ("party boss Jo Doe", "Jo Doe", "party boss"),
+    ] {
+        let id = r.resolve(mention).unwrap();
+        assert_eq!(r.speakers[id].name, name);
+        assert_eq!(r.speakers[id].role.as_deref(), Some(role));
+    }
+    let king = r.resolve("Mr. Major").unwrap();
+    assert!(!r.speakers[king].unresolved, "a surname, not the role");
+}
+
+#[test]
+fn a_shared_surname_goes_to_the_person_the_article_names() {
+    let known = |name: &str| FoundSpeaker {
+        name: name.into(),
+        aliases: vec![name.rsplit(' ').next().unwrap_or(name).into()],
+        ..Default::default()
+    };
+    let known = [known("Stephen Roe"), known("Loretta Roe")];
+    // The article names Loretta (not as a subject): her surname is hers.
+    let mut r = Registry::with_known(&known);
+    let text = "The hearing, led by Attorney General Loretta Roe, ran late.";
+    r.tie_surname(text, "Roe");
+    assert_eq!(r.resolve("Roe"), Some(1));
+    // The text names one more often: a subject "Roe" is that one, before any claim.
+    let mut r = Registry::with_known(&known);
+    let text = "Stephen Roe met Loretta Roe. Stephen Roe left. Roe, who chairs it, spoke.";
+    r.tie_surname(text, "Roe, who chairs it");
+    assert_eq!(r.resolve("Roe"), Some(0));
+    // Neither named: "Roe" is nobody's short form, a speaker of its own, even when a
+    // sentence opened with it first.
+    let mut r = Registry::with_known(&known);
+    r.observe("Roe spoke first.", 0, false);
+    r.tie_surname("Roe spoke first.", "Roe");
+    let roe = r.resolve("Roe").unwrap();
+    assert!(roe >= 2, "a new speaker, not one of the two known Roes");
+    // One Roe known, but the article names another: "Mr. Roe" is not the known one.
+    let mut r = Registry::with_known(&known[..1]);
+    let text = "Host Paul Roe asked. Mr. Roe said it was late.";
+    r.tie_surname(text, "Mr. Roe");
+    assert_ne!(r.resolve("Mr. Roe"), Some(0));
+    let mut r = Registry::with_known(&known[..1]);
+    r.tie_surname("Mr. Roe said it was late.", "Mr. Roe");
+    assert_eq!(
+        r.resolve("Mr. Roe"),
+        Some(0),
+        "no one else named: the known one"
+    );
+    // A name that only looks like a person's is found by no surname.
+    let mut r = Registry::default();
+    r.resolve("Bloomberg interview Roe");
+    assert_eq!(r.by_surname.get("roe"), None);
 }

@@ -30,7 +30,7 @@ pub use filter_args::FilterArgs;
 pub use project::{IdsExhausted, Project, ProjectSettings, UnknownKeys};
 pub use publication::{Publication, PublishState};
 pub use records::{SpeakerRecord, StatusTally};
-pub use speaker::{Speaker, SpeakerId};
+pub use speaker::{HandMerge, Speaker, SpeakerId};
 pub use status::Status;
 pub use table_layout::TableLayout;
 pub use workflow::Priority;

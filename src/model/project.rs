@@ -263,7 +263,7 @@ impl Project {
             speakers,
             first_id,
             first_number,
-        } = self.plan(&extraction)?;
+        } = self.plan(id, &extraction)?;
         // Pushed straight into the project's list: a large article's claims are never held
         // in a second list that is then copied.
         push_claims(
@@ -297,7 +297,7 @@ impl Project {
         article: ArticleId,
         ex: Extraction,
     ) -> Result<Vec<Claim>, IdsExhausted> {
-        let plan = self.plan(&ex)?;
+        let plan = self.plan(article, &ex)?;
         let mut claims = Vec::new();
         push_claims(
             &mut claims,
@@ -313,13 +313,17 @@ impl Project {
     /// Merge `ex`'s speakers into the registry and reserve a block of ids and numbers for
     /// its claims, once: giving them out one by one would scan the project for each claim.
     /// When the project has not enough ids left, nothing changes.
-    fn plan(&mut self, ex: &Extraction) -> Result<ExtractionPlan, IdsExhausted> {
+    fn plan(
+        &mut self,
+        article: ArticleId,
+        ex: &Extraction,
+    ) -> Result<ExtractionPlan, IdsExhausted> {
         self.ensure_ids(Self::ids_needed(ex))?;
         self.ensure_claim_numbers();
         let speakers: Vec<SpeakerId> = ex
             .speakers
             .iter()
-            .map(|found| self.merge_speaker(found))
+            .map(|found| self.merge_speaker(article, found))
             .collect::<Result<_, _>>()?;
         let count = u64::try_from(ex.claims.len()).map_err(|_| IdsExhausted)?;
         let first_id = self.first_free_id()?;
@@ -338,19 +342,50 @@ impl Project {
     /// tied to no one ("a senior official") is always new.
     fn merge_speaker(
         &mut self,
+        article: ArticleId,
         found: &crate::extract::FoundSpeaker,
     ) -> Result<SpeakerId, IdsExhausted> {
+        // Merged by hand into a speaker: back to it (a description, in its article only).
+        let by_hand = self.speakers.iter().find(|s| {
+            s.hand_merged.iter().any(|m| {
+                m.name.eq_ignore_ascii_case(&found.name)
+                    && m.article.is_none_or(|a| a == article)
+                    && (m.article.is_some() == found.unresolved)
+            })
+        });
+        if let Some(s) = by_hand {
+            return Ok(s.id);
+        }
         // The known speakers an extraction hands back keep their exact names: found
         // first, without looking through every alias of the project.
         let exact =
             |s: &Speaker| s.name == found.name && s.is_body == found.is_body && !s.unresolved;
+        // "Roe" of a new article is no one's short form when two people of the project
+        // are called so.
+        let surname_shared = || {
+            let one_word = !found.is_body && !found.name.trim().contains(' ');
+            one_word
+                && self
+                    .speakers
+                    .iter()
+                    .filter(|s| {
+                        !s.is_body
+                            && s.name
+                                .split_whitespace()
+                                .last()
+                                .is_some_and(|w| w.eq_ignore_ascii_case(found.name.trim()))
+                    })
+                    .nth(1)
+                    .is_some()
+        };
         let existing = (!found.unresolved)
             .then(|| {
                 let speakers = &self.speakers;
-                speakers
-                    .iter()
-                    .position(exact)
-                    .or_else(|| speakers.iter().position(|s| same_identity(s, found)))
+                speakers.iter().position(exact).or_else(|| {
+                    (!surname_shared())
+                        .then(|| speakers.iter().position(|s| same_identity(s, found)))
+                        .flatten()
+                })
             })
             .flatten();
         if let Some(i) = existing {
@@ -375,6 +410,7 @@ impl Project {
             is_body: found.is_body,
             unresolved: found.unresolved,
             removed_aliases: Vec::new(),
+            hand_merged: Vec::new(),
         });
         Ok(id)
     }

@@ -26,4 +26,18 @@ pub struct Speaker {
     /// Aliases the analyst removed or split off: extraction never gives them back.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub removed_aliases: Vec<String>,
+    /// Speakers the analyst merged into this one by hand: re-extraction hands their
+    /// names back to this speaker, a description only in its own article.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hand_merged: Vec<HandMerge>,
+}
+
+/// A name merged by hand into a speaker ([`Speaker::hand_merged`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HandMerge {
+    pub name: String,
+    /// For a description standing for someone unnamed ("the party's nominee"): the article
+    /// it was found in, the only one where it means this speaker.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub article: Option<super::ArticleId>,
 }

@@ -251,6 +251,7 @@ mod tests {
                 is_body: false,
                 unresolved: false,
                 removed_aliases: Vec::new(),
+                hand_merged: Vec::new(),
             });
         }
         p

@@ -23,6 +23,7 @@ pub fn big_project(articles: usize, claims_per_article: usize, tag: &str) -> Pro
             is_body: s % 7 == 0,
             unresolved: false,
             removed_aliases: Vec::new(),
+            hand_merged: Vec::new(),
         });
     }
     let mut next = speakers as u64 + 1;

@@ -29,8 +29,8 @@ pub use chunk::{Chunk, MONTHS, NpKind, Tense, VerbForm, VerbGroup, Voice};
 pub(crate) use chunk::{noun_phrases, verb_groups};
 pub(crate) use parser::parse;
 pub use parser::{Deprel, Parse};
-pub(crate) use tagger::tag;
 pub use tagger::{Tagged, tag_words};
+pub(crate) use tagger::{dictionary_tag, tag};
 pub use tags::Tag;
 
 use super::{quotes, text};

@@ -209,3 +209,15 @@ pub(crate) fn argmax(scores: &[i16; 64]) -> u8 {
     }
     best as u8
 }
+
+/// The tag the tagger gives `word` (in any case) whatever its context, when it is one of
+/// its frequent unambiguous words ("even": RB, "unlike": IN); `None` for any other word,
+/// names included.
+pub(crate) fn dictionary_tag(word: &str) -> Option<Tag> {
+    let lower = word.to_lowercase();
+    let unit = Unit::new(&lower, false, false, false);
+    tagger()
+        .model
+        .dict_tag(unit.w)
+        .map(|t| Tag::from_index(t as usize))
+}

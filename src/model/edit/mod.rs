@@ -15,7 +15,10 @@
 //! - a newly found claim whose content span overlaps a kept claim is dropped: the
 //!   analyst's version wins. So is one with the same words as a claim of the article
 //!   marked Not a claim: a rejected claim never comes back;
-//! - speakers dismissed as "not a speaker" are not made speakers again.
+//! - speakers dismissed as "not a speaker" are not made speakers again;
+//! - a speaker merged by hand into another is found as that one again (a description
+//!   standing for someone unnamed, in its own article only); split-off and removed
+//!   aliases are never given back.
 //!
 //! Rooms: this file holds the command ([`Edit`]) and sends each variant to its apply
 //! function (`claims.rs`, `speakers.rs`, `articles.rs`, `workflow.rs` for the triage

@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use super::{DismissClaims, EditError, Patch, mark_edited, speaker_index};
-use crate::model::{Project, Speaker, SpeakerId, Status, StatusChange};
+use crate::model::{HandMerge, Project, Speaker, SpeakerId, Status, StatusChange};
 
 pub(super) fn set_role(
     project: &mut Project,
@@ -90,9 +90,30 @@ pub(super) fn merge_many(
     patch.touch_speakers(project);
     for id in &from {
         let fi = speaker_index(project, *id)?;
+        // A description stands for this speaker only in the article it was found in.
+        let article = project.speakers[fi]
+            .unresolved
+            .then(|| {
+                project
+                    .claims
+                    .iter()
+                    .find(|c| c.speaker == Some(*id))
+                    .map(|c| c.article)
+            })
+            .flatten();
         let gone = project.speakers.remove(fi);
         let ii = speaker_index(project, *into)?;
         let target = &mut project.speakers[ii];
+        // Remembered, so that re-extraction gives the name back to `into`.
+        let merge = HandMerge {
+            name: gone.name.clone(),
+            article,
+        };
+        for m in std::iter::once(merge).chain(gone.hand_merged) {
+            if !target.hand_merged.contains(&m) {
+                target.hand_merged.push(m);
+            }
+        }
         for alias in std::iter::once(gone.name).chain(gone.aliases) {
             if alias != target.name && !target.aliases.contains(&alias) {
                 target.aliases.push(alias);
@@ -199,6 +220,7 @@ pub(super) fn speaker_named(
         is_body: false,
         unresolved: false,
         removed_aliases: Vec::new(),
+        hand_merged: Vec::new(),
     });
     Ok(Some(id))
 }
@@ -262,6 +284,8 @@ pub(super) fn split_speaker(
     let old = &mut project.speakers[i];
     old.aliases
         .retain(|a| !moving.contains(a) && !a.eq_ignore_ascii_case(name));
+    old.hand_merged
+        .retain(|m| !moving.contains(&m.name) && !m.name.eq_ignore_ascii_case(name));
     for a in moving.iter().chain(std::iter::once(&name.to_string())) {
         if !old.removed_aliases.contains(a) {
             old.removed_aliases.push(a.clone());
@@ -276,6 +300,7 @@ pub(super) fn split_speaker(
         is_body,
         unresolved: false,
         removed_aliases: Vec::new(),
+        hand_merged: Vec::new(),
     });
     let mut names = moving.clone();
     names.push(name.to_string());
@@ -304,6 +329,7 @@ pub(super) fn remove_alias(
     patch.touch_speakers(project);
     let s = &mut project.speakers[i];
     s.aliases.retain(|a| a != alias);
+    s.hand_merged.retain(|m| m.name != alias);
     if !s.removed_aliases.iter().any(|a| a == alias) {
         s.removed_aliases.push(alias.to_string());
     }

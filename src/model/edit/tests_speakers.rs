@@ -166,3 +166,111 @@ fn articles_merge_only_on_identity() {
     assert!(p.known_speakers().iter().all(|k| !k.unresolved));
     assert_eq!(p.known_speakers().len(), p.speakers.len() - 2);
 }
+
+/// An extraction with one claim by an unnamed "senior aide" and one by Kirby.
+fn with_description() -> Extraction {
+    use crate::extract::FoundSpeaker;
+    let mut ex = extraction();
+    ex.speakers[1] = FoundSpeaker {
+        name: "senior aide".into(),
+        role: None,
+        aliases: Vec::new(),
+        is_body: false,
+        unresolved: true,
+    };
+    ex.claims[1].mention = Some("a senior aide".into());
+    ex
+}
+
+#[test]
+fn a_hand_merge_stays_through_re_extraction_in_its_article_only() {
+    let mut p = Project::new("test");
+    let mut h = History::new();
+    for title in ["one", "two"] {
+        h.apply(
+            &mut p,
+            Edit::AddArticle {
+                article: Box::new(super::tests::article_titled(title)),
+                extraction: with_description(),
+            },
+        )
+        .unwrap();
+    }
+    let (one, two) = (p.articles[0].id, p.articles[1].id);
+    let kirby = p.find_speaker("John Kirby").unwrap();
+    let aide_of = |p: &Project, article| {
+        p.claims
+            .iter()
+            .find(|c| c.article == article && c.mention.as_deref() == Some("a senior aide"))
+            .and_then(|c| c.speaker)
+            .unwrap()
+    };
+    let aide = aide_of(&p, one);
+    assert_ne!(aide, kirby);
+    let before = p.clone();
+    h.apply(
+        &mut p,
+        Edit::MergeSpeakers {
+            from: aide,
+            into: kirby,
+        },
+    )
+    .unwrap();
+    h.apply(
+        &mut p,
+        Edit::ReExtract {
+            article: one,
+            extraction: with_description(),
+        },
+    )
+    .unwrap();
+    assert_eq!(aide_of(&p, one), kirby, "the merge is remembered");
+    h.apply(
+        &mut p,
+        Edit::ReExtract {
+            article: two,
+            extraction: with_description(),
+        },
+    )
+    .unwrap();
+    assert_ne!(
+        aide_of(&p, two),
+        kirby,
+        "another article's senior aide is someone else"
+    );
+    for _ in 0..3 {
+        h.undo(&mut p).unwrap();
+    }
+    assert_eq!(p, before);
+}
+
+#[test]
+fn a_surname_two_people_share_joins_neither() {
+    use crate::extract::FoundSpeaker;
+    let (mut p, mut h, _) = project();
+    let mut ex = extraction();
+    let person = |name: &str, alias: &str| FoundSpeaker {
+        name: name.into(),
+        aliases: vec![alias.into()],
+        ..Default::default()
+    };
+    ex.speakers = vec![person("Stephen Roe", "Roe"), person("Loretta Roe", "Roe")];
+    let mut later = extraction();
+    later.speakers = vec![person("Roe", "Roe"), person("Yoav Gallant", "Gallant")];
+    for e in [ex, later] {
+        h.apply(
+            &mut p,
+            Edit::AddArticle {
+                article: Box::new(super::tests::article_titled("more")),
+                extraction: e,
+            },
+        )
+        .unwrap();
+    }
+    let roe = p.find_speaker("Roe");
+    assert!(
+        roe.is_some_and(|id| p.speaker(id).is_some_and(|s| s.name == "Roe")),
+        "\"Roe\" stays its own speaker: {:?}",
+        p.speakers
+    );
+}

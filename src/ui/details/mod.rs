@@ -124,8 +124,11 @@ pub fn show(
                     }
                     if let Some(m) = &claim.mention {
                         ui.label("Mention");
-                        let line =
-                            crate::ui::speakers::why::mention_line(m, claim.antecedent.as_ref());
+                        let line = crate::ui::speakers::why::mention_line(
+                            m,
+                            claim.antecedent.as_ref(),
+                            claim.mention_span.map(|(a, _)| a),
+                        );
                         ui.add(egui::Label::new(RichText::new(line).italics()).wrap());
                         ui.end_row();
                     }

@@ -320,6 +320,7 @@ mod tests {
                 is_body: false,
                 unresolved: false,
                 removed_aliases: Vec::new(),
+                hand_merged: Vec::new(),
             });
         }
         for (i, (content, speaker, status)) in [

@@ -1,0 +1,112 @@
+//! What a mention's words are, read with the tagger's dictionary: a title-case word that
+//! opens a clause rather than a name ("Even Roe"), common words capitalised by their
+//! place ("Video"), names joined by "and" (a group).
+
+use super::super::given_names::gender_of_given;
+use super::super::lexicon as lex;
+use super::{is_capitalised, strip_article};
+
+/// A mention (or a sentence's subject) without a title-case word that opens its clause
+/// rather than its name, as the tagger reads the first words: "Even Ruritania", "But Jane
+/// Roe", "Also Roe" → the name; "Unlike Roe", "Say Roe", "Everything Roe" (a
+/// preposition, a verb, an indefinite pronoun before the name) → no one. The first word
+/// is read as the tagger's dictionary has it (a name is in no dictionary), and only when
+/// the next word is capitalised too.
+pub fn without_opener(m: &str) -> Option<&str> {
+    use super::super::syntax::Tag;
+    let mut words = m.split_whitespace();
+    let (Some(first), Some(second)) = (words.next(), words.next()) else {
+        return Some(m);
+    };
+    if !is_capitalised(first) || !is_capitalised(second) || lex::is_honorific(first) {
+        return Some(m);
+    }
+    // The tagger's dictionary reading of the word; else, for a word that is no common
+    // given name, its reading before the name both capitalised and in lower case (out of
+    // its sentence a capital alone says little).
+    let lower = first.to_lowercase();
+    let tag = match super::super::syntax::dictionary_tag(first) {
+        Some(tag) => tag,
+        None if gender_of_given(first).is_some() || lex::is_role_head(first) => return Some(m),
+        None => {
+            let lowered = super::super::syntax::tag_words(&[lower.as_str(), second], &[]);
+            let tag = *lowered.first()?;
+            if tag.is_noun() || tag == Tag::JJ {
+                return Some(m);
+            }
+            let as_written = super::super::syntax::tag_words(&[first, second], &[]);
+            if as_written.first() != Some(&tag) {
+                return Some(m);
+            }
+            tag
+        }
+    };
+    let rest = || m[m.find(second).unwrap_or(0)..].trim_start();
+    match tag {
+        Tag::CC | Tag::RB => Some(rest()),
+        Tag::IN | Tag::VB | Tag::VBP | Tag::MD | Tag::PRPS | Tag::WRB | Tag::UH | Tag::TO => None,
+        _ if matches!(
+            lower.as_str(),
+            "everything" | "nothing" | "anything" | "something" | "everyone" | "anyone"
+        ) =>
+        {
+            None
+        }
+        _ => Some(m),
+    }
+}
+
+/// Every word of a capitalised mention is a common word in the tagger's dictionary, none
+/// a name, a role or a body ("Video", "Some", "Limited Tools"; not "White House",
+/// "Police", "Judge").
+/// Out of a title, a name of several words is judged by the dictionary alone (the
+/// tagger's reading costs more, and such names are rarely common words).
+pub fn common_words(m: &str, heading: bool) -> bool {
+    use super::super::syntax::Tag;
+    // "The Times", "The Hill": a capital after "the" names.
+    if strip_article(m).len() != m.len() {
+        return false;
+    }
+    let not_noun = |t: &Tag| {
+        matches!(
+            t,
+            Tag::JJ | Tag::VBZ | Tag::VBD | Tag::VB | Tag::VBG | Tag::RB | Tag::IN | Tag::DT
+        )
+    };
+    let single = !m.trim().contains(' ');
+    let common = |w: &str| {
+        if lex::is_role_head(w) || lex::is_body_head(w) {
+            return false;
+        }
+        if let Some(t) = super::super::syntax::dictionary_tag(w) {
+            return !matches!(t, Tag::NNP | Tag::NNPS);
+        }
+        if !heading && !single {
+            return false;
+        }
+        // A word the dictionary does not fix: no noun as written nor in lower case.
+        let lower = w.to_lowercase();
+        let lowered = super::super::syntax::tag_words(&[lower.as_str()], &[]);
+        lowered.first().is_some_and(not_noun)
+            && super::super::syntax::tag_words(&[w], &[])
+                .first()
+                .is_some_and(not_noun)
+    };
+    !m.is_empty() && m.split_whitespace().all(common)
+}
+
+/// Names joined by "and": "Roe and Doe", "Mr. Roe and Mr. Doe" name two, not one person.
+/// Only the phrase before an apposition counts ("Roe, head of Research and Policy").
+pub fn is_coordination(m: &str) -> bool {
+    let main = m
+        .split([',', '(', '\u{2014}', '\u{2013}', '\u{2015}'])
+        .next()
+        .unwrap_or(m);
+    let words: Vec<&str> = main.split_whitespace().collect();
+    let Some(k) = words.iter().position(|w| *w == "and" || *w == "&") else {
+        return false;
+    };
+    let name = |w: &&str| is_capitalised(w);
+    // "candidates Jane Roe and John Doe": a lowercase head before the names is theirs.
+    k > 0 && k + 1 < words.len() && is_capitalised(words[k - 1]) && words[k + 1..].iter().all(name)
+}
