@@ -16,6 +16,7 @@ pub mod rating;
 mod records;
 pub mod similar;
 mod speaker;
+mod speaker_index;
 mod status;
 pub mod table_layout;
 pub mod tags;

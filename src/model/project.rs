@@ -4,6 +4,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::speaker_index::{SpeakerIndex, name_like};
 use super::{Article, ArticleId, Claim, ClaimId, ClaimOrigin, Speaker, SpeakerId, Status};
 use crate::extract::Extraction;
 
@@ -320,10 +321,11 @@ impl Project {
     ) -> Result<ExtractionPlan, IdsExhausted> {
         self.ensure_ids(Self::ids_needed(ex))?;
         self.ensure_claim_numbers();
+        let mut index = SpeakerIndex::new(&self.speakers);
         let speakers: Vec<SpeakerId> = ex
             .speakers
             .iter()
-            .map(|found| self.merge_speaker(article, found))
+            .map(|found| self.merge_speaker(&mut index, article, found))
             .collect::<Result<_, _>>()?;
         let count = u64::try_from(ex.claims.len()).map_err(|_| IdsExhausted)?;
         let first_id = self.first_free_id()?;
@@ -342,19 +344,20 @@ impl Project {
     /// tied to no one ("a senior official") is always new.
     fn merge_speaker(
         &mut self,
+        index: &mut SpeakerIndex,
         article: ArticleId,
         found: &crate::extract::FoundSpeaker,
     ) -> Result<SpeakerId, IdsExhausted> {
         // Merged by hand into a speaker: back to it (a description, in its article only).
-        let by_hand = self.speakers.iter().find(|s| {
-            s.hand_merged.iter().any(|m| {
+        let by_hand = index.hand_merged(&found.name).iter().find(|&&i| {
+            self.speakers[i].hand_merged.iter().any(|m| {
                 m.name.eq_ignore_ascii_case(&found.name)
                     && m.article.is_none_or(|a| a == article)
                     && (m.article.is_some() == found.unresolved)
             })
         });
-        if let Some(s) = by_hand {
-            return Ok(s.id);
+        if let Some(&i) = by_hand {
+            return Ok(self.speakers[i].id);
         }
         // The known speakers an extraction hands back keep their exact names: found
         // first, without looking through every alias of the project.
@@ -362,28 +365,24 @@ impl Project {
             |s: &Speaker| s.name == found.name && s.is_body == found.is_body && !s.unresolved;
         // "Roe" of a new article is no one's short form when two people of the project
         // are called so.
-        let surname_shared = || {
-            let one_word = !found.is_body && !found.name.trim().contains(' ');
-            one_word
-                && self
-                    .speakers
-                    .iter()
-                    .filter(|s| {
-                        !s.is_body
-                            && s.name
-                                .split_whitespace()
-                                .last()
-                                .is_some_and(|w| w.eq_ignore_ascii_case(found.name.trim()))
-                    })
-                    .nth(1)
-                    .is_some()
-        };
+        let one_word = !found.is_body && !found.name.trim().contains(' ');
+        let surname_shared = one_word && index.surname_count(found.name.trim()) >= 2;
         let existing = (!found.unresolved)
             .then(|| {
                 let speakers = &self.speakers;
-                speakers.iter().position(exact).or_else(|| {
-                    (!surname_shared())
-                        .then(|| speakers.iter().position(|s| same_identity(s, found)))
+                let exact = index
+                    .named(&found.name)
+                    .iter()
+                    .copied()
+                    .find(|&i| exact(&speakers[i]));
+                exact.or_else(|| {
+                    (!surname_shared)
+                        .then(|| {
+                            index
+                                .candidates(&found.name, &found.aliases)
+                                .into_iter()
+                                .find(|&i| same_identity(&speakers[i], found))
+                        })
                         .flatten()
                 })
             })
@@ -397,6 +396,7 @@ impl Project {
                 let removed = s.removed_aliases.iter().any(|a| a == alias);
                 if !removed && !s.aliases.iter().any(|a| a == alias) && *alias != s.name {
                     s.aliases.push(alias.clone());
+                    index.add_alias(i, alias);
                 }
             }
             return Ok(s.id);
@@ -412,6 +412,8 @@ impl Project {
             removed_aliases: Vec::new(),
             hand_merged: Vec::new(),
         });
+        let at = self.speakers.len() - 1;
+        index.add(at, &self.speakers[at]);
         Ok(id)
     }
 }
@@ -431,10 +433,7 @@ pub fn same_identity(s: &Speaker, found: &crate::extract::FoundSpeaker) -> bool 
     {
         return false;
     }
-    let name_like = |a: &String| {
-        a.split_whitespace()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-    };
+    let name_like = |a: &String| name_like(a);
     let eq = |a: &str, b: &str| a.eq_ignore_ascii_case(b);
     if eq(&s.name, &found.name) {
         return true;
