@@ -269,9 +269,13 @@ pub fn joined_start(text: &str, start: usize) -> usize {
     if !before.ends_with(['/', '-']) {
         return start;
     }
+    // Where the joined word starts: after the last character that cannot be in it (which
+    // may take more than one byte: a curly quote).
     let word = before[..before.len() - 1]
-        .rfind(|c: char| !(c.is_alphanumeric() || matches!(c, '/' | '-' | '.' | '&')))
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphanumeric() || matches!(c, '/' | '-' | '.' | '&')))
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let joined = &before[word..before.len() - 1];
     if joined.chars().next().is_some_and(char::is_uppercase) {
         word
@@ -473,6 +477,19 @@ pub use words::{common_words, is_coordination, without_opener};
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_joined_word_after_a_curly_quote_starts_after_the_quote() {
+        // "”Civic/Pulse poll": the word starts after the three-byte quote mark.
+        let text = "he said.\u{201D}Civic/Pulse poll found";
+        let start = text.find("Pulse").unwrap_or(0);
+        assert_eq!(&text[joined_start(text, start)..start], "Civic/");
+        let text = "\u{201D}-Roe said";
+        assert_eq!(
+            joined_start(text, text.find("Roe").unwrap_or(0)),
+            text.find("Roe").unwrap_or(0)
+        );
+    }
 
     #[test]
     fn what_names_no_one() {

@@ -25,14 +25,16 @@ struct State<R> {
     /// Bytes and count of the inputs started and not yet taken.
     bytes: u64,
     running: usize,
-    done: BTreeMap<usize, R>,
+    /// Finished inputs; `Err` holds a worker's panic, passed on by the caller's thread.
+    done: BTreeMap<usize, std::thread::Result<R>>,
     stop: bool,
 }
 
 /// `work` each input `0..sizes.len()` (`sizes[i]`: its weight in bytes, `None` when not
 /// known), `take` each result in order; at most `threads` at once, and the inputs started
 /// and not yet taken weigh at most `budget` bytes (one input always may run). Returns the
-/// first error of `take`, after which no input is started.
+/// first error of `take`, after which no input is started. A panic in `work` stops the
+/// workers and goes on in the calling thread.
 pub fn map_in_order<R, E>(
     sizes: &[Option<u64>],
     threads: usize,
@@ -85,8 +87,14 @@ where
                         s.running += 1;
                         i
                     };
-                    let r = work(i);
-                    lock().done.insert(i, r);
+                    // A panic is handed to the thread taking the results, which would
+                    // otherwise wait for this one for ever.
+                    let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(i)));
+                    let failed = r.is_err();
+                    let mut s = lock();
+                    s.done.insert(i, r);
+                    s.stop |= failed;
+                    drop(s);
                     changed.notify_all();
                 }
             });
@@ -100,6 +108,14 @@ where
                         break r;
                     }
                     s = changed.wait(s).unwrap_or_else(|e| e.into_inner());
+                }
+            };
+            let r = match r {
+                Ok(r) => r,
+                Err(panic) => {
+                    lock().stop = true;
+                    changed.notify_all();
+                    std::panic::resume_unwind(panic);
                 }
             };
             result = take(i, r);
@@ -172,6 +188,26 @@ mod tests {
         );
         assert!(r.is_ok());
         assert!(most.load(Ordering::SeqCst) <= 70, "{most:?}");
+    }
+
+    #[test]
+    fn a_panic_in_the_work_reaches_the_caller_instead_of_hanging() {
+        let sizes = vec![Some(1); 8];
+        let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let _: Result<(), ()> = map_in_order(
+                &sizes,
+                2,
+                100,
+                |i| {
+                    if i == 3 {
+                        panic!("input 3");
+                    }
+                    i
+                },
+                |_, _| Ok(()),
+            );
+        }));
+        assert!(caught.is_err());
     }
 
     #[test]
