@@ -319,6 +319,24 @@ pub fn add_statements(
     ex.claims.extend(found);
 }
 
+/// How far around a mention, in bytes, the text is searched for the full names of the
+/// people a bare surname could mean (more than any one article).
+const SURNAME_REACH: usize = 64 * 1024;
+
+/// `text` from `reach` bytes before `span` to `reach` bytes after it, at character
+/// boundaries.
+fn around(text: &str, (a, b): (usize, usize), reach: usize) -> &str {
+    let mut lo = a.saturating_sub(reach).min(text.len());
+    while !text.is_char_boundary(lo) {
+        lo -= 1;
+    }
+    let mut hi = b.saturating_add(reach).min(text.len()).max(lo);
+    while !text.is_char_boundary(hi) {
+        hi += 1;
+    }
+    &text[lo..hi]
+}
+
 /// The latest claim from `since` on that is a quotation, else the latest claim from `since`.
 fn latest_quotation(claims: &mut [FoundClaim], since: usize) -> Option<&mut FoundClaim> {
     let recent = claims
@@ -380,7 +398,10 @@ fn build_claim(
             .map(|(a, b)| (mention::joined_start(text, a), b));
         let mention = span.map(|(a, b)| text[a..b].to_string());
         let speaker = mention.as_deref().and_then(|m| {
-            registry.tie_surname(text, m);
+            // The text around the mention, not all of it: a surname is looked for once
+            // per article, and a long text must not make each look a long one.
+            let near = span.map_or(text, |s| around(text, s, SURNAME_REACH));
+            registry.tie_surname(near, m);
             registry.resolve_at(m, span)
         });
         let antecedent = speaker.and(registry.link.take());

@@ -10,7 +10,7 @@
 //! ([`Registry::link`]). Look-ups go through hash maps and a short recency list, so
 //! resolving a mention costs the same however long the article is.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::given_names::Gender;
 use super::lexicon as lex;
@@ -85,11 +85,11 @@ pub struct Registry {
     expanding: bool,
     /// Surnames [`Registry::tie_surname`] has searched the text for, and the people it
     /// found named in full there.
-    surname_tried: Vec<String>,
+    surname_tried: HashSet<String>,
     tied: Vec<usize>,
     /// Surnames whose known bearer this article does not name, naming another person of
     /// that surname instead.
-    other_named: Vec<String>,
+    other_named: HashSet<String>,
     /// How many speakers came from the project ([`Registry::with_known`]).
     known: usize,
     /// Mentions waiting for a name that comes after them (cataphora).

@@ -281,7 +281,7 @@ impl Registry {
             if let [only] = ids.as_slice()
                 && *only < self.known
             {
-                self.surname_tried.push(key.clone());
+                self.surname_tried.insert(key.clone());
                 let full = self.speakers[*only].name.clone();
                 let given = full.split_whitespace().next().unwrap_or("");
                 let other = text.match_indices(surname).any(|(at, _)| {
@@ -290,12 +290,12 @@ impl Registry {
                     before.len() < at && w != given && gender_of_given(w).is_some()
                 });
                 if other && !text.contains(full.as_str()) {
-                    self.other_named.push(key);
+                    self.other_named.insert(key);
                 }
             }
             return;
         }
-        self.surname_tried.push(key.clone());
+        self.surname_tried.insert(key.clone());
         // The one the text names in full most often ("Jane Roe" over "John Roe").
         let mut counts: Vec<(usize, usize)> = ids
             .iter()
