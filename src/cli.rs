@@ -147,8 +147,9 @@ fn desktop_path(arg: PathBuf) -> PathBuf {
         .unwrap_or(arg)
 }
 
-/// Read, extract and print each input in turn (reporting the ones that fail, and what a
-/// cap cut), so that memory stays that of the largest input.
+/// Read, extract and print each input, in the order given (reporting the ones that fail,
+/// and what a cap cut); several at once on all cores, memory about that of the largest
+/// input ([`extract_output::stream`]).
 fn extract(format: ExtractFormat, statements: Option<f32>, files: &[PathBuf]) -> ExitCode {
     let format = match format {
         ExtractFormat::Json => extract_output::Format::Json,
