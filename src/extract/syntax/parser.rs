@@ -136,9 +136,8 @@ impl Parser {
             return None;
         }
         let _scale = r.f32()?;
-        let feats = model::read_features(&mut r, NLABELS.max(NMOVES))?;
         Some(Parser {
-            model: Model::build(&feats, &[], &[]),
+            model: Model::read_table(&mut r, NLABELS.max(NMOVES))?,
         })
     }
 }
