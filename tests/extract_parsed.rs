@@ -24,6 +24,13 @@ fn a_passive_without_an_agent_has_content_and_no_speaker() {
 }
 
 #[test]
+fn a_cue_nouns_clause_is_its_owners_claim() {
+    let c = one("At the meeting, the union made the assertion that the cranes were unsafe.");
+    assert_eq!(c.content, "the cranes were unsafe");
+    assert_eq!(c.mention.as_deref(), Some("the union"));
+}
+
+#[test]
 fn sentences_without_a_cue_give_nothing() {
     assert!(claims("The river rose overnight and the buses ran late.").is_empty());
 }

@@ -59,12 +59,16 @@ fn verb(p: &Parsed, cue: usize) -> Option<Frame> {
 
 /// "his claim that …", "the allegation by X that …", "X made the claim that …".
 fn noun(p: &Parsed, cue: usize) -> Option<Frame> {
-    let c = p.parse.children(cue).find(|&c| {
-        c > cue
-            && matches!(p.rel(c), Deprel::Acl | Deprel::Ccomp)
-            && p.has_word_child(c, Deprel::Mark, &["that"])
-    })?;
-    let content = p.content(c, cue + 1, cue)?;
+    // The clause right after the noun, or after the object noun of a verb that the
+    // parser hung it from ("made the assertion that …" read as "made … that …").
+    let head = p.parse.heads[cue].filter(|_| p.rel(cue) == Deprel::Obj);
+    let c = p
+        .parse
+        .children(cue)
+        .chain(head.into_iter().flat_map(|h| p.parse.children(h)))
+        .find(|&c| c > cue && content_clause(p, cue, c))?;
+    // "that" is the complementiser, whatever the parse made of it.
+    let content = p.content(c, cue + 2, cue)?;
     let speaker = p.owner(cue)?;
     Some(p.frame(cue, content, Some(speaker)))
 }
@@ -75,4 +79,33 @@ fn adjective(p: &Parsed, cue: usize) -> Option<Frame> {
     let content = p.content(c, cue + 1, cue)?;
     let speaker = p.speaker(cue)?;
     Some(p.frame(cue, content, Some(speaker)))
+}
+
+/// Is `c` the content clause of the noun `cue` ("the claim that the vote was rigged")?
+/// "that" right after the noun opens it; the parser may take it for a relative clause,
+/// which it is only when "that" fills the clause's subject or object ("the claim that he
+/// made").
+fn content_clause(p: &Parsed, cue: usize, c: usize) -> bool {
+    if !p.s.is(cue + 1, "that") || p.parse.subtree(c).0 != cue + 1 {
+        return false;
+    }
+    match p.rel(c) {
+        Deprel::Acl | Deprel::Ccomp | Deprel::Advcl => p.has_word_child(c, Deprel::Mark, &["that"]),
+        Deprel::AclRelcl => {
+            let subject = p
+                .parse
+                .children(c)
+                .any(|k| k > cue + 1 && matches!(p.rel(k), Deprel::Nsubj | Deprel::NsubjPass));
+            // Complete without "that": an object, a copula, a passive or a clause of its own.
+            let complete = p.parse.children(c).any(|k| {
+                k > cue + 1
+                    && matches!(
+                        p.rel(k),
+                        Deprel::Obj | Deprel::Cop | Deprel::AuxPass | Deprel::Ccomp | Deprel::Xcomp
+                    )
+            });
+            subject && complete
+        }
+        _ => false,
+    }
 }
