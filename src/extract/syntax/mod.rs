@@ -22,6 +22,7 @@ pub mod parser_train;
 mod perceptron;
 mod tagger;
 mod tags;
+mod weights;
 #[doc(hidden)]
 pub mod train;
 

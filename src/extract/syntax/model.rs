@@ -65,6 +65,14 @@ impl<'a> Reader<'a> {
         self.pos += N;
         s.try_into().ok()
     }
+    /// The bytes not read yet.
+    pub(crate) fn rest(&self) -> &'a [u8] {
+        self.b.get(self.pos..).unwrap_or(&[])
+    }
+    /// Pass over `n` bytes; `None` if fewer are left.
+    pub(crate) fn skip(&mut self, n: usize) -> Option<()> {
+        (self.rest().len() >= n).then(|| self.pos += n)
+    }
     pub(crate) fn u8(&mut self) -> Option<u8> {
         self.take::<1>().map(|b| b[0])
     }
@@ -199,31 +207,6 @@ impl Model {
             table.insert(*key, &mut scratch);
         }
         Model::with_table(table, dict, classes)
-    }
-
-    /// A model of features only, read from a block as [`write_features`] writes it and
-    /// put straight into its table, one feature at a time: loading holds no second copy
-    /// of the features (a list of 969k small vectors was about twice the table's size).
-    /// `None` if the block is truncated or a class is not below `nclasses`.
-    pub(crate) fn read_table(r: &mut Reader, nclasses: usize) -> Option<Model> {
-        let nfeat = r.u32()? as usize;
-        let mut table = Table::new(nfeat.min(1 << 24));
-        let mut ws = Vec::with_capacity(256);
-        for _ in 0..nfeat {
-            let key = r.u64()?;
-            let n = r.u8()? as usize;
-            ws.clear();
-            for _ in 0..n {
-                let t = r.u8()?;
-                let w = r.i16()?;
-                if t as usize >= nclasses {
-                    return None;
-                }
-                ws.push((t, w));
-            }
-            table.insert(key, &mut ws);
-        }
-        Some(Model::with_table(table, &[], &[]))
     }
 
     fn with_table(table: Table, dict: &[(u64, u8)], classes: &[(u64, u64)]) -> Model {
