@@ -9,12 +9,13 @@
 //!   phrase ("denied the allegations"), a to-infinitive ("promised to cut taxes"), a
 //!   prepositional phrase ("called for an inquiry", "her criticism of the plan").
 //!
-//! A sentence is tagged and parsed only when it holds a cue candidate (a free word that is
-//! a cue verb, a stance verb, a cue or stance noun, or a stance adjective), so most
-//! sentences of an article are never parsed.
+//! A sentence is tagged and parsed only when it holds a cue word in a context that
+//! licenses a content ([`trigger`]: "said", "vowed to", "the claim that", "critical of"),
+//! so most sentences of an article are never parsed.
 
 mod clausal;
 mod objects;
+mod trigger;
 
 use super::super::complements;
 use super::super::syntax::{self, Deprel, Parse, Tag, Tagged};
@@ -27,10 +28,10 @@ use super::sentence::{Sentence, strip_quotes};
 const MAX_TOKENS: usize = 90;
 
 /// The frames the parse finds in `s`, in the order of their cues; none if `s` holds no
-/// cue candidate.
+/// cue word in a context that licenses a content ([`trigger`]).
 pub(super) fn parsed_frames(s: &Sentence, out: &mut Vec<Frame>) {
     let n = s.toks.len();
-    if !(3..=MAX_TOKENS).contains(&n) || !(0..n).any(|i| is_candidate(s, i)) {
+    if !(3..=MAX_TOKENS).contains(&n) || !trigger::worth_parsing(s) {
         return;
     }
     let tagged = syntax::tag(s.text, &s.toks);
@@ -49,7 +50,7 @@ pub(super) fn parsed_frames(s: &Sentence, out: &mut Vec<Frame>) {
     }
 }
 
-/// A free word that may be a cue: the only sentences worth a parse hold one.
+/// A free word that may be a cue (in a parsed sentence, each is tried).
 fn is_candidate(s: &Sentence, i: usize) -> bool {
     if !s.is_free_word(i) {
         return false;
