@@ -22,9 +22,9 @@ pub mod parser_train;
 mod perceptron;
 mod tagger;
 mod tags;
-mod weights;
 #[doc(hidden)]
 pub mod train;
+mod weights;
 
 pub use chunk::{Chunk, MONTHS, NpKind, Tense, VerbForm, VerbGroup, Voice};
 pub(crate) use chunk::{noun_phrases, verb_groups};

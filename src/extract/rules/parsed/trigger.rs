@@ -64,7 +64,8 @@ fn licensed(s: &Sentence, i: usize) -> bool {
     let next = |j: usize| s.word(j).to_ascii_lowercase();
     let after = next(k);
     let is_in = |list: &[&str], x: &str| list.iter().any(|l| l.eq_ignore_ascii_case(x));
-    match tag_at(s, i) {
+    let tag = tag_at(s, i);
+    match tag {
         Some(Tag::VB | Tag::VBD | Tag::VBG | Tag::VBN | Tag::VBP | Tag::VBZ) => {
             if lex::needs_particle(w) && !(i + 1..(i + 4).min(s.toks.len())).any(|j| s.is(j, "out"))
             {
@@ -83,18 +84,43 @@ fn licensed(s: &Sentence, i: usize) -> bool {
             if t.obj_to && (k + 1..(k + 6).min(s.toks.len())).any(|j| s.is(j, "to")) {
                 return true;
             }
-            (t.np || t.obj_to)
+            // An object: the verb must have a subject of its own, so neither a gerund
+            // ("supporting the plan") nor a participle without "have" ("the plan endorsed
+            // by …").
+            let finite = match tag {
+                Some(Tag::VBG) => false,
+                Some(Tag::VBN) => i > 0 && is_have_form(s.word(i - 1)),
+                _ => true,
+            };
+            finite
+                && (t.np || t.obj_to)
                 && !complements::needs_as(w)
                 && s.is_free_word(k)
                 && (is_in(NP_START, &after) || s.capitalised(k))
         }
+        // A cue noun's clause; a stance noun's content with its owner before it ("his
+        // criticism of", "Roe's support for").
         Some(Tag::NN | Tag::NNS) => {
-            (cue_noun && s.is(i + 1, "that")) || stance_noun.is_some_and(|l| is_in(l, &after))
+            (cue_noun && s.is(i + 1, "that"))
+                || (stance_noun.is_some_and(|l| is_in(l, &after)) && owned(s, i))
         }
         Some(Tag::JJ) => stance_adjective
             .is_some_and(|l| is_in(l, &after) || after == "that" || is_in(SUBJECTS, &after)),
         _ => false,
     }
+}
+
+/// A possessor before the noun at `i`, over one modifier: "his criticism", "Roe's sharp
+/// criticism".
+fn owned(s: &Sentence, i: usize) -> bool {
+    (i.saturating_sub(2)..i).any(|j| {
+        let w = s.word(j).to_ascii_lowercase();
+        matches!(
+            w.as_str(),
+            "his" | "her" | "their" | "its" | "our" | "my" | "your"
+        ) || w.ends_with("'s")
+            || w.ends_with("\u{2019}s")
+    })
 }
 
 /// A speech verb's clause may follow (or precede) it: a complementiser within a few words
@@ -104,13 +130,44 @@ fn licensed(s: &Sentence, i: usize) -> bool {
 fn clause_follows(s: &Sentence, i: usize, k: usize, after: &str) -> bool {
     let n = s.toks.len();
     let is_in = |list: &[&str], x: &str| list.iter().any(|l| l.eq_ignore_ascii_case(x));
+    let at_end = k + 1 >= n && (k >= n || s.is_punct(k, ".") || s.is_punct(k, "?"));
     (k..(k + 4).min(n)).any(|j| s.is_free_word(j) && is_in(COMPLEMENTISERS, s.word(j)))
-        || k >= n
-        || !s.is_free_word(k)
+        || at_end
+        || (k < n && !s.is_free_word(k) && !s.toks[k].word && is_quote_or_colon(s.word(k)))
         || is_in(SUBJECTS, after)
-        || is_in(NP_START, after)
-        || s.capitalised(k)
+        || ((is_in(NP_START, after) || s.capitalised(k)) && finite_verb_within(s, k, 6))
         || (i.saturating_sub(3)..i).any(|j| s.is(j, "as"))
+}
+
+/// A quotation mark or a colon: a quotation's frame.
+fn is_quote_or_colon(p: &str) -> bool {
+    matches!(
+        p,
+        ":" | "\"" | "\u{201c}" | "\u{201d}" | "'" | "\u{2018}" | "\u{2019}"
+    )
+}
+
+/// Is there a finite verb among the `n` words from `k` on ("said the vote was rigged",
+/// "said Roe lied"): a clause, not an object ("asked the question").
+fn finite_verb_within(s: &Sentence, k: usize, n: usize) -> bool {
+    let lo = k.saturating_sub(2);
+    let hi = (k + n + 2).min(s.toks.len());
+    let end = (k + n).min(s.toks.len());
+    let tagged = syntax::tag(s.text, &s.toks[lo..hi]);
+    (k..end).any(|j| {
+        s.is_free_word(j)
+            && matches!(
+                tagged.tags.get(j - lo),
+                Some(Tag::VBD | Tag::VBZ | Tag::VBP | Tag::MD)
+            )
+    })
+}
+
+/// A form of "have": "has endorsed", "had criticised".
+fn is_have_form(w: &str) -> bool {
+    ["has", "have", "had", "having", "'s", "'ve", "'d"]
+        .iter()
+        .any(|h| w.eq_ignore_ascii_case(h))
 }
 
 /// Words between a cue and what it takes: adverbs in "-ly", "not", "never", "also".
