@@ -25,7 +25,7 @@ use super::sentence::{Sentence, strip_quotes};
 
 /// Sentences longer than this (in tokens) are not parsed: lists, tables and run-on text,
 /// where a parse is least reliable and costs the most.
-const MAX_TOKENS: usize = 90;
+const MAX_TOKENS: usize = 60;
 
 /// The frames the parse finds in `s`, in the order of their cues; none if `s` holds no
 /// cue word in a context that licenses a content ([`trigger`]).
