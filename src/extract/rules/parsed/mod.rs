@@ -170,9 +170,10 @@ impl Parsed<'_, '_> {
     }
 
     /// The speaker of the predicate `v`: its subject's noun phrase, the agent of a passive
-    /// ("by X"), the antecedent of a relative pronoun ("X, who said …"), or, for a verb
-    /// that shares its subject ("went on to say", "… and said"), the subject of the verb
-    /// it depends on. `None` for a passive without an agent.
+    /// ("by X"), the antecedent of a relative pronoun ("X, who said …"), the noun a
+    /// participle modifies ("a statement saying …"), or, for a verb that shares its
+    /// subject ("went on to say", "… and said", "…, saying …"), the subject of the verb it
+    /// depends on. `None` for a passive without an agent.
     fn speaker(&self, v: usize) -> Option<(usize, usize)> {
         let mut v = v;
         for _ in 0..4 {
@@ -199,7 +200,10 @@ impl Parsed<'_, '_> {
                 return Some(self.noun_phrase(subj));
             }
             match (self.rel(v), self.parse.heads[v]) {
-                (Deprel::Xcomp | Deprel::Conj, Some(h)) => v = h,
+                // "went on to say", "… and said", "spoke on Monday, saying …".
+                (Deprel::Xcomp | Deprel::Conj | Deprel::Advcl, Some(h)) => v = h,
+                // "a statement saying …": the noun the participle modifies.
+                (Deprel::Acl, Some(h)) if self.is_noun(h) => return Some(self.noun_phrase(h)),
                 _ => return None,
             }
         }
