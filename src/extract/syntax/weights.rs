@@ -122,3 +122,43 @@ impl<'a> Weights<'a> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn block(feats: &[(u64, &[(u8, i16)])]) -> Vec<u8> {
+        let mut out = (feats.len() as u32).to_le_bytes().to_vec();
+        for (key, ws) in feats {
+            out.extend_from_slice(&key.to_le_bytes());
+            out.push(ws.len() as u8);
+            for &(c, w) in *ws {
+                out.push(c);
+                out.extend_from_slice(&w.to_le_bytes());
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn finds_features_in_place_and_refuses_a_bad_block() {
+        // Two keys in one range, one in the last range, one unknown.
+        let a = 5u64;
+        let b = 9u64;
+        let c = u64::MAX - 1;
+        let bytes = block(&[(a, &[(0, 10), (2, -3)]), (b, &[(1, 7)]), (c, &[(2, 100)])]);
+        let mut r = Reader::new(&bytes);
+        let w = Weights::read(&mut r, 3).expect("a valid block");
+        assert_eq!(w.feature_count(), 3);
+        assert!(r.rest().is_empty());
+        let mut scores = [0i16; 64];
+        w.add_weights(&[a, b, c, 7, a], &mut scores);
+        assert_eq!(&scores[..3], &[20, 7, 94]);
+        // Keys out of order, a class too large, a truncated block: refused.
+        let unsorted = block(&[(b, &[(1, 7)]), (a, &[(0, 1)])]);
+        assert!(Weights::read(&mut Reader::new(&unsorted), 3).is_none());
+        let bad_class = block(&[(a, &[(3, 1)])]);
+        assert!(Weights::read(&mut Reader::new(&bad_class), 3).is_none());
+        assert!(Weights::read(&mut Reader::new(&bytes[..bytes.len() - 1]), 3).is_none());
+    }
+}
