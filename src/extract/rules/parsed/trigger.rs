@@ -3,12 +3,14 @@
 //! far more than the rest of a sentence's reading, and most cue words of a news article,
 //! "campaign", "support", "statement", take no content where they stand).
 //!
-//! - a verb: a speech verb ("said", "asked") anywhere; a stance verb with what it takes
-//!   right after it: "to" ("vowed to"), one of its prepositions ("called for"), "that" or
-//!   another complementiser, a noun phrase ("denied the report"), with an adverb or "not"
-//!   between;
+//! - a verb: a speech verb ("said", "asked") before a clause (a complementiser within a few
+//!   words, a subject pronoun, a noun phrase with a finite verb after it), a quotation or a
+//!   colon, or after "as"; a stance verb with what it takes right after it: "to" ("vowed
+//!   to"), one of its prepositions ("called for"), "that" or another complementiser, an
+//!   object ("denied the report", only for a verb with a subject of its own), with an
+//!   adverb or "not" between;
 //! - a noun: "that" right after a cue noun ("the claim that"), one of its prepositions
-//!   after a stance noun ("criticism of");
+//!   after a stance noun with a possessor before it ("his criticism of");
 //! - an adjective: "that", a subject ("sure he …") or one of its prepositions after it.
 
 use super::super::super::complements;
