@@ -1,5 +1,5 @@
 //! Extraction throughput over more than 10 MB of news-like text (the sample article and
-//! sentences of every construction, repeated): `extract` alone, and what `claimdesk extract`
+//! sentences of every construction, repeated, two of them read from the dependency parse): `extract` alone, and what `claimdesk extract`
 //! does with the text once read (extract, then the JSON written out). Run:
 //! `cargo bench --bench extract`.
 
@@ -21,6 +21,8 @@ The harbour master criticised the new toll plan as a burden on small fishing cre
 Union leaders urged dock workers to reject the contract, although the board refused to meet them.
 In July, the latest survey showed a clear majority for the new bridge.
 HOST: Where does the money for the sea wall come from, and when will it be built?
+Last week it was reported that the cranes at the port had been idle for months.
+The engineers rejected the union's assertion that the cranes were unsafe.
 ";
 
 fn corpus() -> String {

@@ -402,6 +402,16 @@ pub fn keeps_dot(word: &str) -> bool {
     )
 }
 
+/// The char at byte `i` of `s` (a char boundary), without decoding when it is ASCII.
+#[inline]
+pub(crate) fn char_at(s: &str, i: usize) -> Option<char> {
+    match s.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => Some(b as char),
+        Some(_) => s[i..].chars().next(),
+        None => None,
+    }
+}
+
 pub fn is_open_quote(c: char) -> bool {
     matches!(
         c,

@@ -6,7 +6,7 @@
 //! quote running over paragraphs), a new opening mark while one is open closes the first
 //! just before it, and an unclosed single quote is taken for an apostrophe.
 
-use super::text::char_at;
+use super::lexicon::char_at;
 
 /// A quotation: `open` is the byte of the opening mark, `inner_start..inner_end` the quoted
 /// words, `end` the byte after the closing mark (or the paragraph end when unclosed).

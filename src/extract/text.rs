@@ -1,6 +1,6 @@
 //! Paragraphs, sentences and word tokens, all as byte offsets into the article text.
 
-use super::lexicon;
+use super::lexicon::{self, char_at};
 use super::quotes::Quote;
 
 /// A word or a punctuation mark. `quoted` is true inside a quotation.
@@ -99,16 +99,6 @@ pub fn tokenize(text: &str, start: usize, end: usize, quotes: &[Quote]) -> Vec<T
         });
     }
     tokens
-}
-
-/// The char at byte `i` of `s` (a char boundary), without decoding when it is ASCII.
-#[inline]
-pub(super) fn char_at(s: &str, i: usize) -> Option<char> {
-    match s.as_bytes().get(i) {
-        Some(&b) if b < 0x80 => Some(b as char),
-        Some(_) => s[i..].chars().next(),
-        None => None,
-    }
 }
 
 /// Sentences of one paragraph as byte ranges. A sentence ends at `.`, `!` or `?` (with any

@@ -2,14 +2,27 @@
 //! speaker taking over (", but officials said …") and nested passives ("was told by X that").
 
 use super::super::complements;
-use super::super::syntax::{MONTHS, Tag};
+use super::super::syntax::Tag;
 use super::Frame;
 use super::cue_content::content_start;
+use super::cue_words::cue_at;
 use super::lex;
 use super::sentence::{Sentence, content_span, strip_quotes};
-use super::stance::stance_frames;
 use super::subjects::subject_before;
-use super::verbs::cue_at;
+
+/// A stance of the same speaker at a token: (sentence, token, speaker mention, frames).
+pub(super) type SecondStance = fn(&Sentence, usize, Option<(usize, usize)>, &mut Vec<Frame>);
+
+/// The stance rules a content's next clause is read with ("…, although he refused to
+/// pledge …", "…, but pledged to stay calm"). The layer above (`stance.rs`) passes its
+/// own, so that this module imports none of them.
+#[derive(Clone, Copy)]
+pub(super) struct Stance {
+    /// The stance frames of the clause from a token on; true when it had one.
+    pub frames: fn(&Sentence, usize, &mut Vec<Frame>) -> bool,
+    /// The stance of the same speaker at a token.
+    pub second: SecondStance,
+}
 
 /// Reported content from token `i` to the sentence end, split at second cues.
 pub(super) fn reported(
@@ -18,6 +31,7 @@ pub(super) fn reported(
     n: usize,
     cue: String,
     mention: Option<(usize, usize)>,
+    stance: Stance,
     out: &mut Vec<Frame>,
 ) {
     let split = second_cue_at(s, i, n);
@@ -35,7 +49,7 @@ pub(super) fn reported(
         nested_passive(s, a, b, out);
     }
     if let Some((_, next)) = split {
-        second_cues(s, next, n, mention, out);
+        second_cues(s, next, n, mention, stance, out);
     }
 }
 
@@ -45,6 +59,7 @@ pub(super) fn second_cues(
     k: usize,
     n: usize,
     mention: Option<(usize, usize)>,
+    stance: Stance,
     out: &mut Vec<Frame>,
 ) {
     let mut k = k;
@@ -75,7 +90,7 @@ pub(super) fn second_cues(
         let Some((m, (a, b))) = found else {
             // "…, although he refused to pledge …": a stance verb of the new clause.
             let mut more = Vec::new();
-            if stance_frames(s, k, &mut more)
+            if (stance.frames)(s, k, &mut more)
                 && more
                     .first()
                     .and_then(|f| f.mention)
@@ -95,10 +110,10 @@ pub(super) fn second_cues(
     if let Some((i, clause)) = content_start(s, &cue_word, cue_end)
         && (clause || !lex::needs_clause(&cue_word))
     {
-        reported(s, i, n, cue, mention, out);
+        reported(s, i, n, cue, mention, stance, out);
     } else {
         // "…, but pledged to stay calm": a stance of the same speaker.
-        super::stance::second_stance(s, k, mention, out);
+        (stance.second)(s, k, mention, out);
     }
 }
 
@@ -239,198 +254,4 @@ pub(super) fn nested_passive(s: &Sentence, a: usize, b: usize, out: &mut Vec<Fra
         }
         return;
     }
-}
-
-/// "Voters who say the economy matters most were divided": when the speaker is a
-/// restrictive "who" (no comma before it), the relative clause ends where the main
-/// clause's verb comes, and so does the content. A noun-phrase content (`np`) ends at the
-/// first finite verb, a clause at its second one that no conjunction or relative word
-/// introduces. Returns the end of the content in `i..n`.
-pub(super) fn relative_clause_end(
-    s: &Sentence,
-    mention: (usize, usize),
-    i: usize,
-    n: usize,
-    np: bool,
-) -> usize {
-    let (a, b) = mention;
-    let who = b - 1;
-    if b == a || !s.is(who, "who") || who == 0 {
-        return n;
-    }
-    let hi = n.min(i + 30);
-    let w = s.window(i, hi);
-    let finite = |j: usize| {
-        s.is_free_word(j)
-            && !s.toks[j].quoted
-            && (["is", "are", "was", "were"].iter().any(|x| s.is(j, x))
-                || w.tag(j).is_some_and(|t| t.is_finite_verb() || t.is_modal()))
-    };
-    let auxiliary = |j: usize| {
-        s.is_free_word(j)
-            && (lex::is_be_form(s.word(j))
-                || w.tag(j).is_some_and(|t| t.is_modal())
-                || ["has", "have", "had", "do", "does", "did"]
-                    .iter()
-                    .any(|x| s.is(j, x)))
-    };
-    // "Jane Roe, who said the harbour was safe, left early": the clause set off by commas
-    // ends at the comma before the main verb.
-    if s.is_punct(who - 1, ",") {
-        return (i + 1..hi)
-            .find(|&j| s.is_punct(j, ",") && !s.toks[j].quoted && finite(j + 1))
-            .unwrap_or(n);
-    }
-    if b != a + 1 {
-        return n;
-    }
-    let mut seen = np;
-    for j in i + 1..hi {
-        if !finite(j) {
-            continue;
-        }
-        // A verb with a subject of its own ("after he designed") is no main verb.
-        let own_subject = s.is_free_word(j - 1) && lex::is_pronoun(s.word(j - 1));
-        let introduced = own_subject
-            || (j.saturating_sub(2)..j).any(|p| {
-                p > i
-                    && (s.is_comma_like(p)
-                        || s.is_free_word(p) && lex::is_subordinator(s.word(p))
-                        || [
-                            "and", "or", "but", "that", "which", "who", "if", "when", "because",
-                        ]
-                        .iter()
-                        .any(|x| s.is(p, x)))
-            });
-        // An auxiliary chain ("have been", "would be") is one verb.
-        if j > i && auxiliary(j - 1) {
-            continue;
-        }
-        if seen && !introduced {
-            return j;
-        }
-        seen = true;
-    }
-    n
-}
-
-/// Where a noun-phrase content ("cited the figure", "condemned the launch") ends: before
-/// an adjunct of the report itself rather than of the noun: a subordinate clause ("… as
-/// the talks began", "… after she attacked …"), a relative clause set off by a comma
-/// (", which …"), the medium ("in a statement", "in early-morning tweets") or the time
-/// ("on Thursday", "Wednesday", "last week"; only if `times`). Returns the end in `i..n`.
-pub(super) fn noun_phrase_end(s: &Sentence, i: usize, n: usize, times: bool) -> usize {
-    let weekday = |j: usize| {
-        s.is_free_word(j)
-            && matches!(
-                s.word(j).to_ascii_lowercase().as_str(),
-                "monday"
-                    | "tuesday"
-                    | "wednesday"
-                    | "thursday"
-                    | "friday"
-                    | "saturday"
-                    | "sunday"
-                    | "yesterday"
-                    | "today"
-                    | "tonight"
-            )
-    };
-    // An infinitive or gerund content ("vowed not to … until …") keeps its adjuncts.
-    let first = if s.is(i, "not") { i + 1 } else { i };
-    if s.is(first, "to") || lex::is_gerund(s.word(first)) || lex::is_adjunct_preposition(s.word(i))
-    {
-        return n;
-    }
-    let hi = n.min(i + 40);
-    let w = s.window(i, hi);
-    let tags = &w;
-    let mut j = i + 1;
-    while j < hi {
-        // A clause ("… a judge can't be relied on because …") is no noun phrase.
-        if s.is_free_word(j) && w.tag(j).is_some_and(|t| t.is_finite_verb() || t.is_modal()) {
-            return n;
-        }
-        if s.toks[j].quoted && !s.closes_quote(j) || !s.toks[j].word && !s.is_punct(j, ",") {
-            j += 1;
-            continue;
-        }
-        let at = if s.is_punct(j - 1, ",") { j - 1 } else { j };
-        if s.is_free_word(j) {
-            let w = s.word(j).to_ascii_lowercase();
-            if matches!(
-                w.as_str(),
-                "after"
-                    | "when"
-                    | "while"
-                    | "because"
-                    | "before"
-                    | "until"
-                    | "amid"
-                    | "despite"
-                    | "although"
-                    | "though"
-                    | "whereas"
-                    | "since"
-            ) {
-                return at;
-            }
-            // A time ends the phrase when nothing but punctuation or another adjunct
-            // follows it ("… Wednesday on the radio", not "… last year estimated").
-            let time_len = if weekday(j) {
-                1
-            } else if w == "on" && weekday(j + 1)
-                || w == "in"
-                    && s.is_free_word(j + 1)
-                    && s.capitalised(j + 1)
-                    && MONTHS.iter().any(|m| s.word(j + 1).eq_ignore_ascii_case(m))
-                || matches!(w.as_str(), "last" | "earlier")
-                    && s.is_free_word(j + 1)
-                    && matches!(
-                        s.word(j + 1).to_ascii_lowercase().as_str(),
-                        "week" | "month" | "year" | "weekend" | "night"
-                    )
-            {
-                2
-            } else {
-                0
-            };
-            let after = j + time_len;
-            let time_ends = times
-                && time_len > 0
-                && (after >= n
-                    || !s.toks[after].word
-                    || s.is_free_word(after)
-                        && (lex::is_adjunct_preposition(s.word(after))
-                            || lex::is_subordinator(s.word(after))));
-            // "… a tightening race as the party rallies": "as" before a clause whose
-            // subject (a pronoun, a name, "the" and a noun) is followed by its verb.
-            let finite =
-                |k: usize| s.is_free_word(k) && tags.tag(k).is_some_and(|t| t.is_finite_verb());
-            let as_clause = w == "as"
-                && s.is_free_word(j + 1)
-                && (lex::is_pronoun(s.word(j + 1)) && finite(j + 2)
-                    || s.capitalised(j + 1)
-                        && (j + 2..n.min(j + 5))
-                            .find(|&k| !s.capitalised(k))
-                            .is_some_and(finite)
-                    || s.is(j + 1, "the") && finite(j + 3));
-            // "… even as he defended …"
-            let even = w == "even" && (s.is(j + 1, "as") || s.is(j + 1, "though"));
-            if (s.is_punct(j - 1, ",")
-                && matches!(w.as_str(), "which" | "who")
-                && super::stance::relative_then_object(s, j - 1, n).is_none())
-                || as_clause
-                || even
-                || time_ends
-                || (w == "in"
-                    && (j + 1..n.min(j + 4))
-                        .any(|k| s.is_free_word(k) && complements::is_utterance_noun(s.word(k))))
-            {
-                return at;
-            }
-        }
-        j += 1;
-    }
-    n
 }

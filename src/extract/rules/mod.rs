@@ -8,15 +8,21 @@
 //!   the frame ("\"…,\" X said"), around it ("\"…,\" X said, \"…\"") or after it
 //!   ("X said: \"…\""), and inverted frames ("\"…,\" said X");
 //! - nominal cues: "X's announcement that …";
+//! - for a sentence none of these frames, the dependency parse (`parsed/`): clausal
+//!   complements of cue verbs, nouns and adjectives, object and to-infinitive contents,
+//!   passives with and without an agent;
 //!   and inside any content: a second cue of the same speaker (", adding that …",
 //!   "but warned that …") and nested passive attribution ("was told by X that …").
 
 mod according;
+mod bounds;
 mod content;
 mod cue_content;
+mod cue_words;
 mod headline;
 mod inverted;
 mod nominal;
+mod parsed;
 mod sentence;
 mod speaker_phrase;
 mod stance;
@@ -119,6 +125,10 @@ fn sentence_frames(s: &Sentence, place: Place) -> Vec<Frame> {
         && let Some(f) = according::in_document(s)
     {
         out.push(f);
+    }
+    // What the rules over tags cannot see: read from the dependency parse.
+    if out.is_empty() {
+        parsed::parsed_frames(s, &mut out);
     }
     out
 }

@@ -4,16 +4,22 @@
 //! Tried only when a sentence has no clause-taking frame, so a "said that" always wins.
 
 use super::super::complements::{self, Takes};
-use super::super::syntax::Tag;
 use super::Frame;
-use super::content::{relative_clause_end, reported, second_cues};
+use super::bounds::{
+    MIN_WORDS, noun_phrase_end, phrase_end, plausible_subject, relative_clause_end,
+    second_predicate, words_between,
+};
+use super::content::{Stance, reported, second_cues};
+use super::cue_words::{cue_at, used_as_speech_verb};
 use super::lex;
 use super::sentence::Sentence;
 use super::subjects::{clause_subject, is_speaker_phrase, subject_before};
-use super::verbs::{cue_at, used_as_speech_verb};
 
-/// Content shorter than this many words is not worth a row ("denied it").
-const MIN_WORDS: usize = 3;
+/// These rules, for the content rules below that read a clause after a content.
+pub(super) const STANCE: Stance = Stance {
+    frames: stance_frames,
+    second: second_stance,
+};
 
 /// Frames of stance verbs from token `from` on. Returns true when one was found.
 pub(super) fn stance_frames(s: &Sentence, from: usize, out: &mut Vec<Frame>) -> bool {
@@ -89,11 +95,11 @@ pub(super) fn stance_frames(s: &Sentence, from: usize, out: &mut Vec<Frame>) -> 
         // more often than not, whatever the tagger made of its verb; a time stays in it.
         if !infinitive {
             let times = !complements::needs_document(s.word(k));
-            end = end.min(super::content::noun_phrase_end(s, start, end, times));
+            end = end.min(noun_phrase_end(s, start, end, times));
         }
         let end = relative_clause_end(s, (a, b), start, end, !infinitive);
         let mention = Some(s.span(a, b));
-        reported(s, start, end, cue, mention, out);
+        reported(s, start, end, cue, mention, STANCE, out);
         // "called the plan a disgrace and threatened to …": the second predicate may be a
         // stance of the same speaker.
         let and = if s.is_punct(end, ",") { end + 1 } else { end };
@@ -107,7 +113,7 @@ pub(super) fn stance_frames(s: &Sentence, from: usize, out: &mut Vec<Frame>) -> 
             && lex::is_gerund(s.word(c + 1))
             && cue_at(s, c + 1).is_some()
         {
-            second_cues(s, c + 1, n, mention, out);
+            second_cues(s, c + 1, n, mention, STANCE, out);
         }
         return !out.is_empty();
     }
@@ -137,9 +143,9 @@ pub(super) fn second_stance(
     let cue = s.text[s.toks[k].start..s.toks[cue_end].end].to_string();
     let mut end = phrase_end(s, start, n, infinitive);
     if !infinitive {
-        end = end.min(super::content::noun_phrase_end(s, start, end, true));
+        end = end.min(noun_phrase_end(s, start, end, true));
     }
-    reported(s, start, end, cue, mention, out);
+    reported(s, start, end, cue, mention, STANCE, out);
 }
 
 /// Where the content of the stance verb at `k` starts, the last token of the cue, and
@@ -264,185 +270,4 @@ fn starts_noun_phrase(s: &Sentence, p: usize) -> bool {
     }
     // A lower-case word ending in -ly is an adverb ("strongly").
     !(w.ends_with("ly") && !s.capitalised(p) && w.len() > 4)
-}
-
-/// Where a noun-phrase or infinitive content ends: at a comma, dash or semicolon outside
-/// quotes, or at an adjunct that opens a new phrase ("during a visit", "when he ran"),
-/// once the content has its words (an infinitive keeps its adjuncts).
-pub(super) fn phrase_end(s: &Sentence, start: usize, n: usize, infinitive: bool) -> usize {
-    let mut words = 0;
-    let mut i = start;
-    while i < n {
-        if s.toks[i].quoted {
-            i += 1;
-            continue;
-        }
-        // "the dangers of “owners of technology” who …": a quotation inside the phrase.
-        let inner_quote = s.closes_quote(i) && s.is_free_word(i + 1);
-        // "specifics — including the cost — of their plans": a parenthesis between dashes.
-        if s.is_dash(i)
-            && let Some(close) = (i + 2..n.min(i + 10)).find(|&j| s.is_dash(j))
-            && s.is_free_word(close + 1)
-        {
-            i = close + 1;
-            continue;
-        }
-        // "accuses one of the reporters, Jane Roe, of ignoring …", "saw Roe, then 44, as
-        // …": a short apposition between commas, and the phrase goes on after it.
-        if s.is_punct(i, ",")
-            && let Some(close) = (i + 2..n.min(i + 6)).find(|&j| s.is_punct(j, ","))
-            && (i + 1..close).all(|j| s.is_free_word(j))
-            && ((i + 1..close).all(|j| s.capitalised(j))
-                || s.is(i + 1, "then")
-                || s.word(i + 1).chars().all(|c| c.is_ascii_digit()))
-            && s.is_free_word(close + 1)
-            && ["of", "as", "for", "to", "in", "on", "with"]
-                .iter()
-                .any(|w| s.is(close + 1, w))
-        {
-            i = close + 1;
-            continue;
-        }
-        // "accused Jane Roe, who ran the port for a decade, of …": a relative clause
-        // between commas, and the object's preposition after it.
-        if let Some(close) = relative_then_object(s, i, n) {
-            i = close + 1;
-            continue;
-        }
-        // ", followed by …", ", including …": the phrase goes on.
-        let goes_on = s.is_punct(i, ",")
-            && s.is_free_word(i + 1)
-            && ["including", "followed", "especially", "particularly"]
-                .iter()
-                .any(|w| s.is(i + 1, w));
-        if s.is_comma_like(i)
-            && !s.opens_quote(i)
-            && !inner_quote
-            && !goes_on
-            && words >= MIN_WORDS
-            && !list_goes_on(s, i, n)
-        {
-            return i;
-        }
-        if !s.toks[i].word {
-            i += 1;
-            continue;
-        }
-        if words >= MIN_WORDS
-            && !infinitive
-            && matches!(
-                s.word(i).to_ascii_lowercase().as_str(),
-                "during"
-                    | "when"
-                    | "while"
-                    | "after"
-                    | "before"
-                    | "because"
-                    | "although"
-                    | "though"
-                    | "amid"
-                    | "despite"
-                    | "whereas"
-                    | "since"
-            )
-        {
-            return i;
-        }
-        // "praised the work but also had to …": a second verb of the subject.
-        if words >= MIN_WORDS && s.is(i, "but") {
-            return i;
-        }
-        // "called the plan a disgrace and threatened to …": "and" before a finite verb
-        // starts a second predicate of the subject, not part of the object.
-        if words >= 2 && s.is(i, "and") && second_predicate(s, i + 1).is_some() {
-            return if i > 0 && s.is_punct(i - 1, ",") {
-                i - 1
-            } else {
-                i
-            };
-        }
-        // "denied them permits until the work was done", "… as he left":
-        // an adjunct of the verb after its object.
-        if words >= 2 && !infinitive && adjunct_after_object(s, i) {
-            return i;
-        }
-        words += 1;
-        i += 1;
-    }
-    n
-}
-
-/// "accused Jane Roe, who ran the port, of …": at the comma `i`, a relative clause up
-/// to a closing comma that the object's preposition follows. Returns that comma.
-pub(super) fn relative_then_object(s: &Sentence, i: usize, n: usize) -> Option<usize> {
-    if !s.is_punct(i, ",") || !(s.is(i + 1, "who") || s.is(i + 1, "which")) {
-        return None;
-    }
-    let close = (i + 3..n.min(i + 16)).find(|&j| !s.is_free_word(j))?;
-    (s.is_punct(close, ",")
-        && s.is_free_word(close + 1)
-        && ["of", "as", "for"].iter().any(|w| s.is(close + 1, w)))
-    .then_some(close)
-}
-
-/// "problems in the Middle East, China and elsewhere", "to end the deferral, stop
-/// inversions and remove loopholes": the comma at `i` sits inside a list whose last item
-/// follows "and" or "or" a few words on, with no punctuation, pronoun or speech verb
-/// between (which would start a clause of its own).
-fn list_goes_on(s: &Sentence, i: usize, n: usize) -> bool {
-    if !s.is_punct(i, ",") || s.is_free_word(i + 1) && lex::is_pronoun(s.word(i + 1)) {
-        return false;
-    }
-    let Some(j) =
-        (i + 2..n.min(i + 7)).find(|&j| !s.is_free_word(j) || s.is(j, "and") || s.is(j, "or"))
-    else {
-        return false;
-    };
-    (s.is(j, "and") || s.is(j, "or"))
-        && s.is_free_word(j + 1)
-        && (i + 1..j).all(|k| !lex::is_cue_verb(s.word(k)) || lex::needs_clause(s.word(k)))
-}
-
-/// The verb of a second predicate starting at token `p` (over one adverb): a finite
-/// verb in the past or third person ("threatened", "ignores"), never a participle.
-fn second_predicate(s: &Sentence, p: usize) -> Option<usize> {
-    let v = if s.is_free_word(p) && s.word(p).to_ascii_lowercase().ends_with("ly") {
-        p + 1
-    } else {
-        p
-    };
-    if !s.is_free_word(v) || s.capitalised(v) {
-        return None;
-    }
-    let tag = s.window(v, v + 1).tag(v)?;
-    matches!(tag, Tag::VBD | Tag::VBZ).then_some(v)
-}
-
-/// Does token `i` open an adjunct of the verb rather than part of its object: "until …",
-/// "as he left"?
-fn adjunct_after_object(s: &Sentence, i: usize) -> bool {
-    match s.word(i).to_ascii_lowercase().as_str() {
-        "until" | "unless" => true,
-        "as" => s.is_free_word(i + 1) && lex::is_pronoun(s.word(i + 1)),
-        _ => false,
-    }
-}
-
-/// Number of free words from `a` to `b`.
-pub(super) fn words_between(s: &Sentence, a: usize, b: usize) -> usize {
-    (a..b).filter(|&i| s.toks[i].word).count()
-}
-
-/// A subject is a noun phrase: not a lone relative word, a number or a time phrase.
-pub(super) fn plausible_subject(s: &Sentence, a: usize, b: usize) -> bool {
-    let first = s.word(a).to_ascii_lowercase();
-    if b == a + 1 && matches!(first.as_str(), "that" | "which" | "this" | "one" | "it") {
-        return false;
-    }
-    let all_digits = (a..b).all(|i| {
-        s.word(i)
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
-    });
-    !(all_digits || lex::is_time_word(&first) || lex::is_adjunct_preposition(&first))
 }

@@ -4,10 +4,11 @@
 
 use super::super::complements;
 use super::Frame;
+use super::bounds::{phrase_end, plausible_subject, words_between};
 use super::content::reported;
 use super::lex;
 use super::sentence::Sentence;
-use super::stance::{phrase_end, plausible_subject, words_between};
+use super::stance::STANCE;
 use super::subjects::{is_speaker_phrase, subject_before};
 
 /// Content shorter than this many words is not worth a row ("is critical of it").
@@ -86,7 +87,7 @@ pub(super) fn adjective_frames(s: &Sentence, from: usize, out: &mut Vec<Frame>) 
             phrase_end(s, start, n, false)
         };
         let cue = s.text[s.toks[link].start..s.toks[k + 1].end].to_string();
-        reported(s, start, end, cue, Some(s.span(a, b)), out);
+        reported(s, start, end, cue, Some(s.span(a, b)), STANCE, out);
         return !out.is_empty();
     }
     false

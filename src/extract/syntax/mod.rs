@@ -24,6 +24,7 @@ mod tagger;
 mod tags;
 #[doc(hidden)]
 pub mod train;
+mod weights;
 
 pub use chunk::{Chunk, MONTHS, NpKind, Tense, VerbForm, VerbGroup, Voice};
 pub(crate) use chunk::{noun_phrases, verb_groups};

@@ -65,6 +65,14 @@ impl<'a> Reader<'a> {
         self.pos += N;
         s.try_into().ok()
     }
+    /// The bytes not read yet.
+    pub(crate) fn rest(&self) -> &'a [u8] {
+        self.b.get(self.pos..).unwrap_or(&[])
+    }
+    /// Pass over `n` bytes; `None` if fewer are left.
+    pub(crate) fn skip(&mut self, n: usize) -> Option<()> {
+        (self.rest().len() >= n).then(|| self.pos += n)
+    }
     pub(crate) fn u8(&mut self) -> Option<u8> {
         self.take::<1>().map(|b| b[0])
     }
@@ -88,6 +96,73 @@ fn table_size(n: usize) -> usize {
 }
 
 const _: () = assert!(std::mem::size_of::<Slot>() == 16);
+
+/// The hashed feature table while it is filled.
+struct Table {
+    slots: Vec<Slot>,
+    mask: usize,
+    weights: Vec<(u8, i16)>,
+    dense: Vec<[i16; 64]>,
+}
+
+impl Table {
+    /// A table for `n` features.
+    fn new(n: usize) -> Table {
+        let size = table_size(n);
+        Table {
+            slots: vec![Slot::default(); size],
+            mask: size - 1,
+            weights: Vec::new(),
+            dense: Vec::new(),
+        }
+    }
+
+    /// Put one feature's weights (reordered here, largest first) in the table.
+    fn insert(&mut self, key: u64, ws: &mut Vec<(u8, i16)>) {
+        if ws.is_empty() {
+            return;
+        }
+        let mask = self.mask;
+        let slots = &mut self.slots;
+        let fp = fingerprint(key);
+        let mut i = (key as usize) & mask;
+        while slots[i].n != 0 && slots[i].fp != fp {
+            i = (i + 1) & mask;
+        }
+        if slots[i].n != 0 {
+            return; // a fingerprint already there: keep the first
+        }
+        ws.sort_by_key(|w| std::cmp::Reverse(w.1.unsigned_abs()));
+        ws.truncate(254);
+        let mut slot = Slot {
+            fp,
+            n: ws.len() as u8,
+            ..Slot::default()
+        };
+        if ws.len() > DENSE_FROM {
+            let mut row = [0i16; 64];
+            for &(t, w) in ws.iter() {
+                row[t as usize & 63] = w;
+            }
+            let start = self.dense.len() as u32;
+            slot.n = DENSE;
+            slot.w[0] = (start & 0xffff) as u16 as i16;
+            slot.start = (start >> 16) as u16;
+            self.dense.push(row);
+        } else if ws.len() <= INLINE {
+            for (k, &(t, w)) in ws.iter().enumerate() {
+                slot.tags[k] = t;
+                slot.w[k] = w;
+            }
+        } else {
+            let start = self.weights.len() as u32;
+            slot.w[0] = (start & 0xffff) as u16 as i16;
+            slot.start = (start >> 16) as u16;
+            self.weights.extend_from_slice(ws);
+        }
+        slots[i] = slot;
+    }
+}
 
 impl Model {
     /// Read a model file; `None` if it is not one (wrong magic, truncated, other tag set).
@@ -124,54 +199,23 @@ impl Model {
         dict: &[(u64, u8)],
         classes: &[(u64, u64)],
     ) -> Model {
-        let size = table_size(feats.len());
-        let mut slots = vec![Slot::default(); size];
-        let mut weights: Vec<(u8, i16)> = Vec::new();
-        let mut dense: Vec<[i16; 64]> = Vec::new();
-        let mask = size - 1;
+        let mut table = Table::new(feats.len());
+        let mut scratch = Vec::new();
         for (key, ws) in feats {
-            if ws.is_empty() {
-                continue;
-            }
-            let fp = fingerprint(*key);
-            let mut i = (*key as usize) & mask;
-            while slots[i].n != 0 && slots[i].fp != fp {
-                i = (i + 1) & mask;
-            }
-            if slots[i].n != 0 {
-                continue; // a fingerprint already there: keep the first
-            }
-            let mut ws = ws.clone();
-            ws.sort_by_key(|w| std::cmp::Reverse(w.1.unsigned_abs()));
-            ws.truncate(254);
-            let mut slot = Slot {
-                fp,
-                n: ws.len() as u8,
-                ..Slot::default()
-            };
-            if ws.len() > DENSE_FROM {
-                let mut row = [0i16; 64];
-                for &(t, w) in &ws {
-                    row[t as usize & 63] = w;
-                }
-                let start = dense.len() as u32;
-                slot.n = DENSE;
-                slot.w[0] = (start & 0xffff) as u16 as i16;
-                slot.start = (start >> 16) as u16;
-                dense.push(row);
-            } else if ws.len() <= INLINE {
-                for (k, &(t, w)) in ws.iter().enumerate() {
-                    slot.tags[k] = t;
-                    slot.w[k] = w;
-                }
-            } else {
-                let start = weights.len() as u32;
-                slot.w[0] = (start & 0xffff) as u16 as i16;
-                slot.start = (start >> 16) as u16;
-                weights.extend_from_slice(&ws);
-            }
-            slots[i] = slot;
+            scratch.clear();
+            scratch.extend_from_slice(ws);
+            table.insert(*key, &mut scratch);
         }
+        Model::with_table(table, dict, classes)
+    }
+
+    fn with_table(table: Table, dict: &[(u64, u8)], classes: &[(u64, u64)]) -> Model {
+        let Table {
+            slots,
+            mask,
+            weights,
+            dense,
+        } = table;
         let dsize = table_size(dict.len());
         let mut dtab = vec![(0u64, u8::MAX); dsize];
         for &(w, t) in dict {

@@ -6,11 +6,12 @@
 use std::sync::OnceLock;
 
 use super::features::Unit;
-use super::model::{self, Model, Reader};
+use super::model::{self, Reader};
 use super::parser_features::{
     self as pf, LEFT, NLABEL_KEYS, NMOVE_KEYS, NMOVES, NONE, RIGHT, State, Word,
 };
 use super::tagger::{self, Tagged};
+use super::weights::Weights;
 use crate::extract::text::Token;
 
 pub(crate) static MODEL_BYTES: &[u8] = include_bytes!("parser.bin");
@@ -123,22 +124,21 @@ impl Parse {
     }
 }
 
-/// The parser's weights.
-pub(crate) struct Parser {
-    pub(crate) model: Model,
+/// The parser's weights, used in the model file's own bytes.
+pub(crate) struct Parser<'a> {
+    pub(crate) model: Weights<'a>,
 }
 
-impl Parser {
+impl<'a> Parser<'a> {
     /// Read a model file; `None` if it is not one.
-    pub(crate) fn from_bytes(b: &[u8]) -> Option<Parser> {
+    pub(crate) fn from_bytes(b: &'a [u8]) -> Option<Parser<'a>> {
         let mut r = Reader::new(b);
         if &r.take::<8>()? != MAGIC || r.u32()? as usize != NLABELS {
             return None;
         }
         let _scale = r.f32()?;
-        let feats = model::read_features(&mut r, NLABELS.max(NMOVES))?;
         Some(Parser {
-            model: Model::build(&feats, &[], &[]),
+            model: Weights::read(&mut r, NLABELS.max(NMOVES))?,
         })
     }
 }
@@ -154,11 +154,11 @@ pub(crate) fn write(scale: f32, feats: &[(u64, Vec<(u8, i16)>)]) -> Vec<u8> {
 }
 
 /// The shipped model, read on first use.
-pub(crate) fn parser() -> &'static Parser {
-    static PARSER: OnceLock<Parser> = OnceLock::new();
+pub(crate) fn parser() -> &'static Parser<'static> {
+    static PARSER: OnceLock<Parser<'static>> = OnceLock::new();
     PARSER.get_or_init(|| {
         Parser::from_bytes(MODEL_BYTES).unwrap_or(Parser {
-            model: Model::default(),
+            model: Weights::empty(),
         })
     })
 }
