@@ -65,8 +65,9 @@ pub fn main() -> ExitCode {
         Some(Command::Extract {
             format,
             statements,
+            parse,
             files,
-        }) => extract(format, statements, &files),
+        }) => extract(format, statements, parse, &files),
         Some(Command::Rank {
             lines,
             format,
@@ -150,7 +151,12 @@ fn desktop_path(arg: PathBuf) -> PathBuf {
 /// Read, extract and print each input, in the order given (reporting the ones that fail,
 /// and what a cap cut); several at once on all cores, memory about that of the largest
 /// input ([`extract_output::stream`]).
-fn extract(format: ExtractFormat, statements: Option<f32>, files: &[PathBuf]) -> ExitCode {
+fn extract(
+    format: ExtractFormat,
+    statements: Option<f32>,
+    parse: bool,
+    files: &[PathBuf],
+) -> ExitCode {
     let format = match format {
         ExtractFormat::Json => extract_output::Format::Json,
         ExtractFormat::Csv => extract_output::Format::Csv,
@@ -161,7 +167,9 @@ fn extract(format: ExtractFormat, statements: Option<f32>, files: &[PathBuf]) ->
         extract_output::Report::Failed(e) => eprintln!("claimdesk: {e}"),
         extract_output::Report::Warning(w) => eprintln!("claimdesk: warning: {w}"),
     };
-    let streamed = extract_output::stream(format, statements, files, &mut out, &mut report);
+    let options = crate::extract::Options { parse };
+    let streamed =
+        extract_output::stream(format, statements, options, files, &mut out, &mut report);
     let done = match streamed.and_then(|done| out.flush().map(|()| done)) {
         Ok(done) => done,
         // A closed pipe (`claimdesk extract … | head`) is not an error worth a message.

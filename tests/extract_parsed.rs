@@ -2,12 +2,27 @@
 //! without a frame: a passive without an agent.
 //! One sentence per construction, written for these tests (no evaluation text).
 
-use claimdesk::extract::{FoundClaim, extract};
+use claimdesk::extract::{FoundClaim, Options, extract, extract_with_options};
 
 const T: &str = "Harbour plan approved\n";
 
 fn claims(body: &str) -> Vec<FoundClaim> {
-    extract(&format!("{T}{body}")).claims
+    extract_with_options(&format!("{T}{body}"), Options { parse: true }).claims
+}
+
+#[test]
+fn the_parse_is_read_only_when_asked() {
+    // A passive without an agent: only the parse sees its content.
+    let text = format!(
+        "{T}Last week it was reported that the cranes at the port had been idle for months.\n"
+    );
+    assert!(extract(&text).claims.is_empty());
+    assert_eq!(
+        extract_with_options(&text, Options { parse: true })
+            .claims
+            .len(),
+        1
+    );
 }
 
 fn one(body: &str) -> FoundClaim {

@@ -31,6 +31,10 @@ pub enum Command {
         /// article's own voice (docs/worth.md).
         #[arg(long, value_name = "SCORE", num_args = 0..=1, require_equals = true, default_missing_value = "0.75")]
         statements: Option<f32>,
+        /// Also read a dependency parse where the rules find no frame: a little more
+        /// reported speech found, for about twice the time (docs/parser.md).
+        #[arg(long)]
+        parse: bool,
         /// Article files (text in any common encoding, HTML, Markdown, PDF or DOCX; `-`
         /// reads standard input) or http(s) URLs of articles.
         #[arg(required = true)]

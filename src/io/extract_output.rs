@@ -285,6 +285,7 @@ pub struct Streamed {
 pub fn stream(
     format: Format,
     statements: Option<f32>,
+    options: crate::extract::Options,
     inputs: &[PathBuf],
     out: &mut impl Write,
     report: &mut dyn FnMut(Report),
@@ -294,7 +295,7 @@ pub fn stream(
     let sizes: Vec<Option<u64>> = inputs.iter().map(|p| input_size(p)).collect();
     let largest = sizes.iter().flatten().copied().max().unwrap_or(0);
     let budget = largest.saturating_add(super::in_order::SIDE_BY_SIDE);
-    let work = |i: usize| extract_input(&inputs[i], statements);
+    let work = |i: usize| extract_input(&inputs[i], statements, options);
     super::in_order::map_in_order(
         &sizes,
         super::in_order::workers(),
@@ -337,9 +338,13 @@ struct Extracted {
 }
 
 /// Read and extract one input of [`stream`]; `Err` is the line that names what failed.
-fn extract_input(path: &Path, statements: Option<f32>) -> Result<Extracted, String> {
+fn extract_input(
+    path: &Path,
+    statements: Option<f32>,
+    options: crate::extract::Options,
+) -> Result<Extracted, String> {
     let source = super::import::read_input(path).map_err(|e| e.to_string())?;
-    let mut ex = crate::extract::extract(&source.text);
+    let mut ex = crate::extract::extract_with_options(&source.text, options);
     if let Some(threshold) = statements {
         super::import::add_statements(&source.text, &mut ex, &source.meta, threshold);
     }

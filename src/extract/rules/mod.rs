@@ -127,7 +127,7 @@ fn sentence_frames(s: &Sentence, place: Place) -> Vec<Frame> {
         out.push(f);
     }
     // What the rules over tags cannot see: read from the dependency parse.
-    if out.is_empty() {
+    if out.is_empty() && s.parse {
         parsed::parsed_frames(s, &mut out);
     }
     out

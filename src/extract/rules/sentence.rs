@@ -17,6 +17,9 @@ pub struct Sentence<'a> {
     /// several times (a cue's speaker phrase, its subject, its content's end), and
     /// tagging is most of their cost.
     windows: RefCell<Vec<TaggedWindow>>,
+    /// Read a dependency parse where the rules over tags find no frame
+    /// (`extract::Options::parse`).
+    pub parse: bool,
 }
 
 impl<'a> Sentence<'a> {
@@ -26,16 +29,19 @@ impl<'a> Sentence<'a> {
             toks,
             quotes,
             windows: RefCell::new(Vec::new()),
+            parse: false,
         }
     }
 
     /// The first `n` tokens as a sentence of their own (an opening clause).
     pub(super) fn prefix(&self, n: usize) -> Sentence<'a> {
-        Sentence::new(
+        let mut s = Sentence::new(
             self.text,
             self.toks[..n.min(self.toks.len())].to_vec(),
             self.quotes,
-        )
+        );
+        s.parse = self.parse;
+        s
     }
 
     /// Tags and noun phrases of tokens `a..b` read with a few tokens of context on each
