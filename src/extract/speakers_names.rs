@@ -184,8 +184,10 @@ impl Registry {
         } else {
             name_words.clone()
         };
-        // "Okafor" after "Justice Maria Okafor ruled…": the subject named in full.
+        // "Okafor" after "Justice Maria Okafor ruled…": the subject named in full. A name
+        // with "the" ("The Hill") is a body's, never a person's surname.
         if name_words.len() == 1
+            && !definite
             && !self.expanding
             && let Some(pos) = self.recent.iter().rposition(|(c, _)| match c {
                 Candidate::Named { name, is_body, .. } => {
@@ -212,6 +214,7 @@ impl Registry {
         // "Roe" where two people of that name are known and the article has named
         // neither: nobody's short form yet, a speaker of its own.
         if name_words.len() == 1
+            && !definite
             && (self.ambiguous_surname(name_words[0], mention::gender_of(&words))
                 || self.other_named.contains(&name_words[0].to_lowercase()))
         {
@@ -224,7 +227,7 @@ impl Registry {
             return Some(id);
         }
         // One word: the person of that surname the text spoke of last, before any alias.
-        let short = (name_words.len() == 1)
+        let short = (name_words.len() == 1 && !definite)
             .then(|| self.same_person(&looked_up))
             .flatten();
         if let Some(id) = short.or_else(|| self.by_name.get(&name.to_lowercase()).copied())
@@ -233,7 +236,8 @@ impl Registry {
             self.set_role(id, role.as_deref());
             return Some(id);
         }
-        if let Some(id) = self.same_person(&looked_up).or_else(|| self.acronym(&name)) {
+        let person = (!definite).then(|| self.same_person(&looked_up)).flatten();
+        if let Some(id) = person.or_else(|| self.acronym(&name)) {
             self.upgrade_name(id, &name);
             self.set_role(id, role.as_deref());
             return Some(id);

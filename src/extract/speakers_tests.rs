@@ -290,3 +290,14 @@ fn a_shared_surname_goes_to_the_person_the_article_names() {
     r.resolve("Bloomberg interview Roe");
     assert_eq!(r.by_surname.get("roe"), None);
 }
+
+#[test]
+fn a_name_with_the_is_never_a_persons_surname() {
+    // "The Bridge" is an outlet, not the person "Harbour Bridge" called by surname.
+    let mut r = Registry::default();
+    let person = r.resolve("Harbour Bridge").unwrap();
+    let outlet = r.resolve("The Bridge").unwrap();
+    assert_ne!(person, outlet);
+    assert!(r.speakers[outlet].is_body);
+    assert!(r.speakers[person].aliases.iter().all(|a| a != "The Bridge"));
+}
