@@ -67,12 +67,8 @@ pub(super) fn search(
         eprintln!("claimdesk: library search: give a query TEXT or --queries FILE");
         return ExitCode::from(1);
     }
-    let library = match crate::io::library::Library::open(dir) {
-        Ok(library) => library,
-        Err(e) => {
-            eprintln!("claimdesk: {e}");
-            return ExitCode::from(1);
-        }
+    let Some(library) = open_library(dir) else {
+        return ExitCode::from(1);
     };
     print_lines(
         all.iter()
@@ -90,12 +86,8 @@ pub(super) fn check(dir: &Path, path: &Path, limit: usize) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let library = match crate::io::library::Library::open(dir) {
-        Ok(library) => library,
-        Err(e) => {
-            eprintln!("claimdesk: {e}");
-            return ExitCode::from(1);
-        }
+    let Some(library) = open_library(dir) else {
+        return ExitCode::from(1);
     };
     print_lines(project.claims.iter().map(|claim| {
         let article = project.article(claim.article).map_or(String::new(), |a| {
@@ -125,4 +117,11 @@ fn print_lines(lines: impl Iterator<Item = String>) -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// The library at `dir`, or `None` after its one-line error.
+fn open_library(dir: &Path) -> Option<crate::io::library::Library> {
+    crate::io::library::Library::open(dir)
+        .map_err(|e| eprintln!("claimdesk: {e}"))
+        .ok()
 }

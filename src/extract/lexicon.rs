@@ -584,3 +584,18 @@ pub fn is_navigation_line(line: &str) -> bool {
     let lower = head.to_lowercase();
     PREFIXES.iter().any(|p| lower.starts_with(p))
 }
+
+/// Participles that open a noun's postmodifier in news: "a poll released Friday".
+pub fn is_reporting_participle(w: &str) -> bool {
+    matches!(
+        w,
+        "released"
+            | "published"
+            | "conducted"
+            | "issued"
+            | "commissioned"
+            | "obtained"
+            | "taken"
+            | "compiled"
+    )
+}

@@ -361,26 +361,11 @@ fn cut_trailing_adjunct(m: &str) -> String {
         }
         // "a poll released Friday", "the study published in June": a participle
         // phrase after the head says when, not who.
-        if is_reporting_participle(w) {
+        if lex::is_reporting_participle(w) {
             return words[..i].join(" ");
         }
     }
     m.to_string()
-}
-
-/// Participles that open a noun's postmodifier in news: "a poll released Friday".
-fn is_reporting_participle(w: &str) -> bool {
-    matches!(
-        w,
-        "released"
-            | "published"
-            | "conducted"
-            | "issued"
-            | "commissioned"
-            | "obtained"
-            | "taken"
-            | "compiled"
-    )
 }
 
 /// A month's name, any case, with a trailing "." or "," ("June,").

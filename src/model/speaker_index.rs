@@ -37,7 +37,7 @@ fn key(s: &str) -> String {
 
 fn push(map: &mut HashMap<String, Vec<usize>>, k: String, at: usize) {
     let list = map.entry(k).or_default();
-    if list.last() != Some(&at) && !list.contains(&at) {
+    if !list.contains(&at) {
         list.push(at);
         list.sort_unstable();
     }

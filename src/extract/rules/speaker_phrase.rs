@@ -95,21 +95,7 @@ pub(super) fn is_speaker_phrase(s: &Sentence, a: usize, b: usize) -> bool {
 
 /// Words that open a postmodifier of a noun: "a poll released …", "officials in …".
 pub(super) fn is_postmodifier_start(word: &str) -> bool {
-    matches!(
-        word,
-        "in" | "at"
-            | "from"
-            | "across"
-            | "around"
-            | "released"
-            | "published"
-            | "conducted"
-            | "issued"
-            | "commissioned"
-            | "obtained"
-            | "taken"
-            | "compiled"
-    )
+    matches!(word, "in" | "at" | "from" | "across" | "around") || lex::is_reporting_participle(word)
 }
 
 /// Does token `a` start something other than a noun phrase: a past verb ("included staff
