@@ -148,6 +148,10 @@ impl Registry {
             }
             other => other,
         };
+        // "The Justice Department": a body whose name holds a role word, not a role
+        // before a name.
+        let role_end = role_end
+            .filter(|&r| !(definite && r + 2 == words.len() && lex::is_body_head(words[r + 1])));
         let (role, name_words) = match role_end {
             // "A spokeswoman for Jane Roe", "Senator from Texas": a role with its
             // complement describes someone the mention does not name.

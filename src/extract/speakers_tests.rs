@@ -300,4 +300,9 @@ fn a_name_with_the_is_never_a_persons_surname() {
     assert_ne!(person, outlet);
     assert!(r.speakers[outlet].is_body);
     assert!(r.speakers[person].aliases.iter().all(|a| a != "The Bridge"));
+    // A body whose name holds a role word keeps its whole name.
+    let state = r.resolve("the State Department").unwrap();
+    let justice = r.resolve("the Justice Department").unwrap();
+    assert_ne!(state, justice);
+    assert_eq!(r.speakers[justice].name, "Justice Department");
 }
