@@ -33,6 +33,7 @@ mod paste;
 pub mod rows;
 pub mod selection;
 pub mod shortcuts;
+pub mod software;
 pub mod speaker_list;
 mod speakers;
 pub mod state;
@@ -72,14 +73,31 @@ pub fn run(files: Vec<PathBuf>) -> Result<(), String> {
     if let Some(icon) = window_icon() {
         viewport = viewport.with_icon(std::sync::Arc::new(icon));
     }
+    let viewport = viewport
+        .with_inner_size([1280.0, 800.0])
+        .with_min_inner_size([720.0, 480.0])
+        .with_drag_and_drop(true);
+    // eframe would keep the preferences under the app id; they stay where earlier
+    // versions kept them (the recent projects, the theme).
+    let persistence_path = eframe::storage_dir("claimdesk").map(|dir| dir.join("app.ron"));
+    if software::wanted() {
+        return software::run(
+            viewport,
+            persistence_path,
+            Box::new(move |cc| {
+                Box::new(ClaimdeskApp::new(
+                    cc,
+                    AppOptions {
+                        files,
+                        ..AppOptions::default()
+                    },
+                ))
+            }),
+        );
+    }
     let options = eframe::NativeOptions {
-        viewport: viewport
-            .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([720.0, 480.0])
-            .with_drag_and_drop(true),
-        // eframe would keep the preferences under the app id; they stay where earlier
-        // versions kept them (the recent projects, the theme).
-        persistence_path: eframe::storage_dir("claimdesk").map(|dir| dir.join("app.ron")),
+        viewport,
+        persistence_path,
         ..Default::default()
     };
     eframe::run_native(
