@@ -113,6 +113,38 @@ fn headless_app() -> ClaimdeskApp {
     )
 }
 
+/// One frame drawn on the CPU as the window without a GPU draws it: the egui pass,
+/// tessellation, the texture uploads and the 1280×800 pixels.
+fn frame_painted(
+    ctx: &egui::Context,
+    app: &mut ClaimdeskApp,
+    raster: &mut claimdesk::ui::software::Raster,
+    pixels: &mut [u32],
+) {
+    let mut frame = eframe::Frame::_new_kittest();
+    let out = ctx.run_ui(input(), |ui| {
+        app.logic(ui.ctx(), &mut frame);
+        app.ui(ui, &mut frame);
+    });
+    let primitives = ctx.tessellate(out.shapes, out.pixels_per_point);
+    let mut textures = out.textures_delta;
+    raster.set_textures(&textures);
+    let mut target = claimdesk::ui::software::Target {
+        pixels,
+        width: 1280,
+        height: 800,
+    };
+    raster.paint(
+        &mut target,
+        &primitives,
+        out.pixels_per_point,
+        egui::Color32::BLACK,
+    );
+    raster.free_textures(&textures);
+    textures.clear();
+    black_box(&pixels[..]);
+}
+
 /// One frame with `events`: the app's logic and drawing, then tessellation.
 fn frame(ctx: &egui::Context, app: &mut ClaimdeskApp, events: Vec<egui::Event>) {
     let mut frame = eframe::Frame::_new_kittest();
@@ -178,6 +210,18 @@ fn long_article_bench(c: &mut Criterion) {
         frame(&ctx, &mut app, vec![]);
     }
     group.bench_function("steady", |b| b.iter(|| frame(&ctx, &mut app, vec![])));
+    {
+        // Its own context, so that the font atlas is uploaded to the raster once.
+        let ctx = egui::Context::default();
+        let mut raster = claimdesk::ui::software::Raster::default();
+        let mut pixels = vec![0u32; 1280 * 800];
+        for _ in 0..5 {
+            frame_painted(&ctx, &mut app, &mut raster, &mut pixels);
+        }
+        group.bench_function("steady_painted_on_cpu", |b| {
+            b.iter(|| frame_painted(&ctx, &mut app, &mut raster, &mut pixels))
+        });
+    }
     group.bench_function("scroll_text", |b| {
         b.iter(|| {
             let wheel = vec![
