@@ -15,6 +15,7 @@ use crate::extract::syntax::{self, NpKind, VerbForm};
 
 use super::Review;
 use super::calibration;
+use super::lemma::canonical;
 use super::normalise::{is_stop_word, stem, terms};
 
 /// A match at this probability or more is strong ("checked before").
@@ -216,8 +217,34 @@ fn review_names(text: &str) -> HashSet<String> {
         .collect()
 }
 
+/// The subject of a review's claim: the terms of its first run of capitalised words
+/// ("Virginia Governor Terry McAuliffe restored…", "Senator Ted Cruz and…"), after a
+/// leading "The"/"A". A run of one word counts only when the claim writes it capitalised
+/// again inside a sentence (so that "Photographs show…" has no subject). Empty when none.
+fn review_subject(text: &str) -> Vec<String> {
+    let all = words(text);
+    let mut run = Vec::new();
+    for (w, _) in all
+        .iter()
+        .skip_while(|(w, _)| is_capitalised(w) && is_stop_word(&w.to_lowercase()))
+    {
+        if !is_capitalised(w) || number_of(w).is_some() {
+            break;
+        }
+        run.extend(term_of(w));
+    }
+    if run.len() == 1 && !review_names(text).contains(&run[0]) {
+        run.clear();
+    }
+    run
+}
+
+/// The idf mass of a review's predicate found in a claim that counts as all of it (about
+/// three rare words).
+const PREDICATE_MASS: f32 = 20.0;
+
 /// How many features [`features`] gives.
-pub const FEATURES: usize = 14;
+pub const FEATURES: usize = 17;
 
 /// The features' names, in order (for the fitting example and docs).
 pub const FEATURE_NAMES: [&str; FEATURES] = [
@@ -235,6 +262,9 @@ pub const FEATURE_NAMES: [&str; FEATURES] = [
     "kind_direct",
     "kind_headline",
     "retrieval",
+    "review_predicate",
+    "subject_named",
+    "subject_missing",
 ];
 
 /// What the claim and the review share, for "why it matched".
@@ -355,6 +385,30 @@ pub fn features(
     };
     as_written(&mut names);
     as_written(&mut words);
+    // What the review says about its subject, in the claim in other forms or words: its
+    // claim's terms that are not names or numbers, each as its canonical term
+    // ("won" = "win", "murdered" = "kill").
+    let subject = review_subject(&review.claim_reviewed);
+    let c_canon: HashSet<&str> = claim.terms.iter().map(|t| canonical(t)).collect();
+    let r_predicate: Vec<&str> = rc_terms
+        .iter()
+        .map(String::as_str)
+        .filter(|t| !r_names.contains(*t) && !subject.iter().any(|s| s == t))
+        .filter(|t| number_of(t).is_none())
+        .collect();
+    // The idf mass found, not its share: one common word ("endorse") found is a whole
+    // short predicate, but says little; rare words found ("punished", "coin toss") do.
+    let review_predicate = mass(
+        &mut r_predicate
+            .iter()
+            .copied()
+            .filter(|t| c_canon.contains(canonical(t))),
+    )
+    .min(PREDICATE_MASS)
+        / PREDICATE_MASS;
+    // Who the review is about: its subject's last word (a surname, a body's name) in the
+    // claim, or missing from it.
+    let named = subject.last().is_some_and(|s| c_terms.contains(s.as_str()));
     let f = [
         cover_claim,
         cover_review,
@@ -370,6 +424,9 @@ pub fn features(
         flag(claim.kind == Some(ClaimKind::Direct)),
         flag(claim.kind == Some(ClaimKind::Headline)),
         (retrieval - 1.0).clamp(0.0, 1.5),
+        review_predicate,
+        flag(named),
+        flag(!subject.is_empty() && !named),
     ];
     (
         f,
@@ -470,5 +527,72 @@ mod tests {
             .collect();
         assert_eq!(marked, ["monitor", "Rafah's", "1,200"]);
         assert!(highlights("nothing here", &shared).is_empty());
+    }
+
+    fn review(claim: &str) -> Review {
+        Review {
+            claim_reviewed: claim.into(),
+            title: String::new(),
+            url: "u".into(),
+            rating: String::new(),
+            author: String::new(),
+            date: String::new(),
+        }
+    }
+
+    fn index_of(name: &str) -> usize {
+        FEATURE_NAMES.iter().position(|n| *n == name).unwrap()
+    }
+
+    #[test]
+    fn a_review_subject_is_its_first_run_of_capitals() {
+        assert_eq!(
+            review_subject("Virginia Governor Terry McAuliffe restored voting rights."),
+            ["virginia", "governor", "terry", "mcauliff"]
+        );
+        assert_eq!(
+            review_subject("The Senator Jane Roe said so."),
+            ["senator", "jane", "roe"]
+        );
+        // One sentence-initial capital is no name unless the claim writes it so again.
+        assert!(review_subject("Photographs show a wall.").is_empty());
+        assert_eq!(
+            review_subject("Acme cut wages, and Acme denied it."),
+            ["acme"]
+        );
+    }
+
+    #[test]
+    fn the_review_predicate_is_found_in_other_forms_and_words() {
+        let idf = |_: &str| 8.0;
+        let r = review("Governor Jane Roe won the vote after she murdered a rival.");
+        let f = |text: &str| features(&Claim::of(text, None), &r, 1.0, idf).0;
+        let p = index_of("review_predicate");
+        // "victory" for "won", "killing" for "murdered", "voting" for "vote".
+        let reworded = f("Roe's victory in the voting came after killing a rival");
+        let other = f("Roe opened a new bridge over the river");
+        assert!(reworded[p] > 0.9, "{}", reworded[p]);
+        assert_eq!(other[p], 0.0);
+    }
+
+    #[test]
+    fn the_review_subject_is_named_in_the_claim_or_missing() {
+        let idf = |_: &str| 8.0;
+        let r = review("Senator Jane Roe voted against the bridge.");
+        let f = |text: &str| features(&Claim::of(text, None), &r, 1.0, idf).0;
+        let (named, missing) = (index_of("subject_named"), index_of("subject_missing"));
+        let by_roe = f("Roe voted against the bridge in March");
+        let by_doe = f("Doe voted against the bridge in March");
+        assert_eq!((by_roe[named], by_roe[missing]), (1.0, 0.0));
+        assert_eq!((by_doe[named], by_doe[missing]), (0.0, 1.0));
+        // A review without a subject sets neither.
+        let none = features(
+            &Claim::of("Roe voted", None),
+            &review("Photographs show a bridge."),
+            1.0,
+            idf,
+        )
+        .0;
+        assert_eq!((none[named], none[missing]), (0.0, 0.0));
     }
 }
