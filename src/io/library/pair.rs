@@ -73,6 +73,8 @@ pub struct Claim {
     /// It asserts something: a finite verb, and a subject that is not an unresolved
     /// pronoun. A fragment ("Black Lives Matter", "to endorse Trump") is not searched.
     pub asserts: bool,
+    /// The claim's words, lowercased, at most [`PHRASE_SCAN`] (for [`shared_phrase`]).
+    pub phrase_words: Vec<String>,
 }
 
 /// The words of `text` with where each begins a sentence.
@@ -196,6 +198,7 @@ impl Claim {
             }
         }
         Claim {
+            phrase_words: phrase_words(text),
             written,
             terms: terms(text),
             names,
@@ -243,8 +246,49 @@ fn review_subject(text: &str) -> Vec<String> {
 /// three rare words).
 const PREDICATE_MASS: f32 = 20.0;
 
+/// The longest run of words the claim and the review's claim share word for word (case and
+/// punctuation aside, stop words kept, at least two other words in it), in words, up to
+/// [`PHRASE_WORDS`]: a quotation checked ("didn't lose a single person"), a named thing
+/// ("the gold standard"). Quadratic in the two lengths; a review's claim is at most 4,000
+/// characters and only a claim's first [`PHRASE_SCAN`] words are compared.
+fn shared_phrase(a: &[String], review: &str) -> usize {
+    let b = phrase_words(review);
+    let content = |w: &String| !is_stop_word(w);
+    let mut best = 0;
+    // run[j]: the length of the common run ending at a[i-1], b[j-1].
+    let mut prev = vec![0usize; b.len() + 1];
+    for i in 1..=a.len() {
+        let mut run = vec![0usize; b.len() + 1];
+        for j in 1..=b.len() {
+            if a[i - 1] == b[j - 1] {
+                run[j] = prev[j - 1] + 1;
+                let n = run[j];
+                if n > best && a[i - n..i].iter().filter(|w| content(w)).count() >= 2 {
+                    best = n;
+                }
+            }
+        }
+        prev = run;
+    }
+    best.min(PHRASE_WORDS)
+}
+
+/// The words of `text` as [`shared_phrase`] compares them.
+fn phrase_words(text: &str) -> Vec<String> {
+    words(text)
+        .into_iter()
+        .take(PHRASE_SCAN)
+        .map(|(w, _)| w.to_lowercase().replace('’', "'"))
+        .collect()
+}
+
+/// A shared run of this many words counts as a whole quotation.
+const PHRASE_WORDS: usize = 5;
+/// The most words of either text [`shared_phrase`] compares.
+const PHRASE_SCAN: usize = 400;
+
 /// How many features [`features`] gives.
-pub const FEATURES: usize = 17;
+pub const FEATURES: usize = 18;
 
 /// The features' names, in order (for the fitting example and docs).
 pub const FEATURE_NAMES: [&str; FEATURES] = [
@@ -265,6 +309,7 @@ pub const FEATURE_NAMES: [&str; FEATURES] = [
     "review_predicate",
     "subject_named",
     "subject_missing",
+    "phrase",
 ];
 
 /// What the claim and the review share, for "why it matched".
@@ -427,6 +472,7 @@ pub fn features(
         review_predicate,
         flag(named),
         flag(!subject.is_empty() && !named),
+        shared_phrase(&claim.phrase_words, &review.claim_reviewed) as f32 / PHRASE_WORDS as f32,
     ];
     (
         f,
@@ -479,120 +525,5 @@ pub fn logistic(weights: &[f32; FEATURES], bias: f32, x: &[f32; FEATURES]) -> f3
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn word_lists_are_sorted_for_binary_search() {
-        for list in [NEGATIONS, LIGHT_VERBS, OPEN_PRONOUNS] {
-            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
-        }
-    }
-
-    #[test]
-    fn fragments_and_open_pronouns_assert_nothing() {
-        assert!(!Claim::of("Black Lives Matter", None).asserts);
-        assert!(!Claim::of("to endorse Trump", None).asserts);
-        assert!(!Claim::of("he would build a wall", None).asserts);
-        assert!(Claim::of("Mexico will pay for the wall", None).asserts);
-        assert!(Claim::of("I never met him", None).asserts);
-    }
-
-    #[test]
-    fn numbers_negation_and_names_are_read() {
-        let c = Claim::of(
-            "Senator Jane Roe did not vote for the $2,000 tax cut in 2015",
-            None,
-        );
-        assert!(c.negated);
-        assert!(c.numbers.contains("2000") && c.numbers.contains("2015"));
-        assert!(
-            c.names.contains("jane") && c.names.contains("roe"),
-            "{:?}",
-            c.names
-        );
-    }
-
-    #[test]
-    fn shared_words_names_and_numbers_are_found_in_either_text_in_any_form() {
-        let shared = Shared {
-            names: vec!["Rafah".into()],
-            words: vec!["monitoring".into()],
-            numbers: vec!["1200".into()],
-        };
-        let text = "They will monitor Rafah's 1,200 troops, not 200.";
-        let marked: Vec<&str> = highlights(text, &shared)
-            .into_iter()
-            .map(|(a, b)| &text[a..b])
-            .collect();
-        assert_eq!(marked, ["monitor", "Rafah's", "1,200"]);
-        assert!(highlights("nothing here", &shared).is_empty());
-    }
-
-    fn review(claim: &str) -> Review {
-        Review {
-            claim_reviewed: claim.into(),
-            title: String::new(),
-            url: "u".into(),
-            rating: String::new(),
-            author: String::new(),
-            date: String::new(),
-        }
-    }
-
-    fn index_of(name: &str) -> usize {
-        FEATURE_NAMES.iter().position(|n| *n == name).unwrap()
-    }
-
-    #[test]
-    fn a_review_subject_is_its_first_run_of_capitals() {
-        assert_eq!(
-            review_subject("Virginia Governor Terry McAuliffe restored voting rights."),
-            ["virginia", "governor", "terry", "mcauliff"]
-        );
-        assert_eq!(
-            review_subject("The Senator Jane Roe said so."),
-            ["senator", "jane", "roe"]
-        );
-        // One sentence-initial capital is no name unless the claim writes it so again.
-        assert!(review_subject("Photographs show a wall.").is_empty());
-        assert_eq!(
-            review_subject("Acme cut wages, and Acme denied it."),
-            ["acme"]
-        );
-    }
-
-    #[test]
-    fn the_review_predicate_is_found_in_other_forms_and_words() {
-        let idf = |_: &str| 8.0;
-        let r = review("Governor Jane Roe won the vote after she murdered a rival.");
-        let f = |text: &str| features(&Claim::of(text, None), &r, 1.0, idf).0;
-        let p = index_of("review_predicate");
-        // "victory" for "won", "killing" for "murdered", "voting" for "vote".
-        let reworded = f("Roe's victory in the voting came after killing a rival");
-        let other = f("Roe opened a new bridge over the river");
-        assert!(reworded[p] > 0.9, "{}", reworded[p]);
-        assert_eq!(other[p], 0.0);
-    }
-
-    #[test]
-    fn the_review_subject_is_named_in_the_claim_or_missing() {
-        let idf = |_: &str| 8.0;
-        let r = review("Senator Jane Roe voted against the bridge.");
-        let f = |text: &str| features(&Claim::of(text, None), &r, 1.0, idf).0;
-        let (named, missing) = (index_of("subject_named"), index_of("subject_missing"));
-        let by_roe = f("Roe voted against the bridge in March");
-        let by_doe = f("Doe voted against the bridge in March");
-        assert_eq!((by_roe[named], by_roe[missing]), (1.0, 0.0));
-        assert_eq!((by_doe[named], by_doe[missing]), (0.0, 1.0));
-        // A review without a subject sets neither.
-        let none = features(
-            &Claim::of("Roe voted", None),
-            &review("Photographs show a bridge."),
-            1.0,
-            idf,
-        )
-        .0;
-        assert_eq!((none[named], none[missing]), (0.0, 0.0));
-    }
-}
+#[path = "pair_tests.rs"]
+mod tests;
