@@ -54,6 +54,9 @@ const LIGHT_VERBS: &[&str] = &[
 /// Personal pronouns that need the article to know who they are.
 const OPEN_PRONOUNS: &[&str] = &["he", "her", "him", "it", "she", "their", "them", "they"];
 
+/// The open pronouns that are a clause's subject.
+const SUBJECT_PRONOUNS: &[&str] = &["he", "it", "she", "they"];
+
 /// What one claim asserts, worked out once per claim.
 #[derive(Debug, Clone, Default)]
 pub struct Claim {
@@ -177,6 +180,15 @@ impl Claim {
                 });
                 asserts = !open;
             }
+        }
+        // A claim that opens with a subject pronoun is about whoever that is, whatever
+        // its later clauses' subjects: "he qualifies because his mother was born there".
+        let first = text.split_whitespace().next().map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        });
+        if first.is_some_and(|w| SUBJECT_PRONOUNS.contains(&w.as_str())) {
+            asserts = false;
         }
         // A short run of capitalised words is a name, a slogan or a title ("Black Lives
         // Matter"), whatever the tagger makes of its last word.

@@ -4,7 +4,7 @@ use super::*;
 
 #[test]
 fn word_lists_are_sorted_for_binary_search() {
-    for list in [NEGATIONS, LIGHT_VERBS, OPEN_PRONOUNS] {
+    for list in [NEGATIONS, LIGHT_VERBS, OPEN_PRONOUNS, SUBJECT_PRONOUNS] {
         assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
     }
 }
@@ -14,6 +14,10 @@ fn fragments_and_open_pronouns_assert_nothing() {
     assert!(!Claim::of("Black Lives Matter", None).asserts);
     assert!(!Claim::of("to endorse Trump", None).asserts);
     assert!(!Claim::of("he would build a wall", None).asserts);
+    // A claim opening with one is about that pronoun, whatever its later clauses say; one
+    // in a reported clause does not decide.
+    assert!(!Claim::of("he qualifies because his mother was born in Delaware", None).asserts);
+    assert!(Claim::of("Roe said he would build a wall", None).asserts);
     assert!(Claim::of("Mexico will pay for the wall", None).asserts);
     assert!(Claim::of("I never met him", None).asserts);
 }
