@@ -17,6 +17,7 @@ mod calibration;
 pub mod check;
 mod expand;
 mod index;
+mod lemma;
 pub mod normalise;
 pub mod pair;
 mod read;

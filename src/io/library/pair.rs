@@ -15,6 +15,7 @@ use crate::extract::syntax::{self, NpKind, VerbForm};
 
 use super::Review;
 use super::calibration;
+use super::lemma::canonical;
 use super::normalise::{is_stop_word, stem, terms};
 
 /// A match at this probability or more is strong ("checked before").
@@ -53,6 +54,9 @@ const LIGHT_VERBS: &[&str] = &[
 /// Personal pronouns that need the article to know who they are.
 const OPEN_PRONOUNS: &[&str] = &["he", "her", "him", "it", "she", "their", "them", "they"];
 
+/// The open pronouns that are a clause's subject.
+const SUBJECT_PRONOUNS: &[&str] = &["he", "it", "she", "they"];
+
 /// What one claim asserts, worked out once per claim.
 #[derive(Debug, Clone, Default)]
 pub struct Claim {
@@ -72,6 +76,8 @@ pub struct Claim {
     /// It asserts something: a finite verb, and a subject that is not an unresolved
     /// pronoun. A fragment ("Black Lives Matter", "to endorse Trump") is not searched.
     pub asserts: bool,
+    /// The claim's words, lowercased, at most [`PHRASE_SCAN`] (for [`shared_phrase`]).
+    pub phrase_words: Vec<String>,
 }
 
 /// The words of `text` with where each begins a sentence.
@@ -175,6 +181,15 @@ impl Claim {
                 asserts = !open;
             }
         }
+        // A claim that opens with a subject pronoun is about whoever that is, whatever
+        // its later clauses' subjects: "he qualifies because his mother was born there".
+        let first = text.split_whitespace().next().map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        });
+        if first.is_some_and(|w| SUBJECT_PRONOUNS.contains(&w.as_str())) {
+            asserts = false;
+        }
         // A short run of capitalised words is a name, a slogan or a title ("Black Lives
         // Matter"), whatever the tagger makes of its last word.
         let all = words(text);
@@ -195,6 +210,7 @@ impl Claim {
             }
         }
         Claim {
+            phrase_words: phrase_words(text),
             written,
             terms: terms(text),
             names,
@@ -216,8 +232,75 @@ fn review_names(text: &str) -> HashSet<String> {
         .collect()
 }
 
+/// The subject of a review's claim: the terms of its first run of capitalised words
+/// ("Virginia Governor Terry McAuliffe restored…", "Senator Ted Cruz and…"), after a
+/// leading "The"/"A". A run of one word counts only when the claim writes it capitalised
+/// again inside a sentence (so that "Photographs show…" has no subject). Empty when none.
+fn review_subject(text: &str) -> Vec<String> {
+    let all = words(text);
+    let mut run = Vec::new();
+    for (w, _) in all
+        .iter()
+        .skip_while(|(w, _)| is_capitalised(w) && is_stop_word(&w.to_lowercase()))
+    {
+        if !is_capitalised(w) || number_of(w).is_some() {
+            break;
+        }
+        run.extend(term_of(w));
+    }
+    if run.len() == 1 && !review_names(text).contains(&run[0]) {
+        run.clear();
+    }
+    run
+}
+
+/// The idf mass of a review's predicate found in a claim that counts as all of it (about
+/// three rare words).
+const PREDICATE_MASS: f32 = 20.0;
+
+/// The longest run of words the claim and the review's claim share word for word (case and
+/// punctuation aside, stop words kept, at least two other words in it), in words, up to
+/// [`PHRASE_WORDS`]: a quotation checked ("didn't lose a single person"), a named thing
+/// ("the gold standard"). Quadratic in the two lengths; a review's claim is at most 4,000
+/// characters and only a claim's first [`PHRASE_SCAN`] words are compared.
+fn shared_phrase(a: &[String], review: &str) -> usize {
+    let b = phrase_words(review);
+    let content = |w: &String| !is_stop_word(w);
+    let mut best = 0;
+    // run[j]: the length of the common run ending at a[i-1], b[j-1].
+    let mut prev = vec![0usize; b.len() + 1];
+    for i in 1..=a.len() {
+        let mut run = vec![0usize; b.len() + 1];
+        for j in 1..=b.len() {
+            if a[i - 1] == b[j - 1] {
+                run[j] = prev[j - 1] + 1;
+                let n = run[j];
+                if n > best && a[i - n..i].iter().filter(|w| content(w)).count() >= 2 {
+                    best = n;
+                }
+            }
+        }
+        prev = run;
+    }
+    best.min(PHRASE_WORDS)
+}
+
+/// The words of `text` as [`shared_phrase`] compares them.
+fn phrase_words(text: &str) -> Vec<String> {
+    words(text)
+        .into_iter()
+        .take(PHRASE_SCAN)
+        .map(|(w, _)| w.to_lowercase().replace('’', "'"))
+        .collect()
+}
+
+/// A shared run of this many words counts as a whole quotation.
+const PHRASE_WORDS: usize = 5;
+/// The most words of either text [`shared_phrase`] compares.
+const PHRASE_SCAN: usize = 400;
+
 /// How many features [`features`] gives.
-pub const FEATURES: usize = 14;
+pub const FEATURES: usize = 18;
 
 /// The features' names, in order (for the fitting example and docs).
 pub const FEATURE_NAMES: [&str; FEATURES] = [
@@ -235,6 +318,10 @@ pub const FEATURE_NAMES: [&str; FEATURES] = [
     "kind_direct",
     "kind_headline",
     "retrieval",
+    "review_predicate",
+    "subject_named",
+    "subject_missing",
+    "phrase",
 ];
 
 /// What the claim and the review share, for "why it matched".
@@ -355,6 +442,30 @@ pub fn features(
     };
     as_written(&mut names);
     as_written(&mut words);
+    // What the review says about its subject, in the claim in other forms or words: its
+    // claim's terms that are not names or numbers, each as its canonical term
+    // ("won" = "win", "murdered" = "kill").
+    let subject = review_subject(&review.claim_reviewed);
+    let c_canon: HashSet<&str> = claim.terms.iter().map(|t| canonical(t)).collect();
+    let r_predicate: Vec<&str> = rc_terms
+        .iter()
+        .map(String::as_str)
+        .filter(|t| !r_names.contains(*t) && !subject.iter().any(|s| s == t))
+        .filter(|t| number_of(t).is_none())
+        .collect();
+    // The idf mass found, not its share: one common word ("endorse") found is a whole
+    // short predicate, but says little; rare words found ("punished", "coin toss") do.
+    let review_predicate = mass(
+        &mut r_predicate
+            .iter()
+            .copied()
+            .filter(|t| c_canon.contains(canonical(t))),
+    )
+    .min(PREDICATE_MASS)
+        / PREDICATE_MASS;
+    // Who the review is about: its subject's last word (a surname, a body's name) in the
+    // claim, or missing from it.
+    let named = subject.last().is_some_and(|s| c_terms.contains(s.as_str()));
     let f = [
         cover_claim,
         cover_review,
@@ -370,6 +481,10 @@ pub fn features(
         flag(claim.kind == Some(ClaimKind::Direct)),
         flag(claim.kind == Some(ClaimKind::Headline)),
         (retrieval - 1.0).clamp(0.0, 1.5),
+        review_predicate,
+        flag(named),
+        flag(!subject.is_empty() && !named),
+        shared_phrase(&claim.phrase_words, &review.claim_reviewed) as f32 / PHRASE_WORDS as f32,
     ];
     (
         f,
@@ -422,53 +537,5 @@ pub fn logistic(weights: &[f32; FEATURES], bias: f32, x: &[f32; FEATURES]) -> f3
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn word_lists_are_sorted_for_binary_search() {
-        for list in [NEGATIONS, LIGHT_VERBS, OPEN_PRONOUNS] {
-            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
-        }
-    }
-
-    #[test]
-    fn fragments_and_open_pronouns_assert_nothing() {
-        assert!(!Claim::of("Black Lives Matter", None).asserts);
-        assert!(!Claim::of("to endorse Trump", None).asserts);
-        assert!(!Claim::of("he would build a wall", None).asserts);
-        assert!(Claim::of("Mexico will pay for the wall", None).asserts);
-        assert!(Claim::of("I never met him", None).asserts);
-    }
-
-    #[test]
-    fn numbers_negation_and_names_are_read() {
-        let c = Claim::of(
-            "Senator Jane Roe did not vote for the $2,000 tax cut in 2015",
-            None,
-        );
-        assert!(c.negated);
-        assert!(c.numbers.contains("2000") && c.numbers.contains("2015"));
-        assert!(
-            c.names.contains("jane") && c.names.contains("roe"),
-            "{:?}",
-            c.names
-        );
-    }
-
-    #[test]
-    fn shared_words_names_and_numbers_are_found_in_either_text_in_any_form() {
-        let shared = Shared {
-            names: vec!["Rafah".into()],
-            words: vec!["monitoring".into()],
-            numbers: vec!["1200".into()],
-        };
-        let text = "They will monitor Rafah's 1,200 troops, not 200.";
-        let marked: Vec<&str> = highlights(text, &shared)
-            .into_iter()
-            .map(|(a, b)| &text[a..b])
-            .collect();
-        assert_eq!(marked, ["monitor", "Rafah's", "1,200"]);
-        assert!(highlights("nothing here", &shared).is_empty());
-    }
-}
+#[path = "pair_tests.rs"]
+mod tests;
