@@ -236,9 +236,12 @@ fn opening_clause_cue_yields_to_the_main_clause() {
     let (ex, c) = claims(&format!(
         "{T}Asked whether she believed the contractor, Ruiz said the contract would be reviewed."
     ));
-    assert_eq!(c.len(), 1, "{c:?}");
-    assert_eq!(c[0].content, "the contract would be reviewed");
-    assert_eq!(speaker(&ex, &c[0]), "Ruiz");
+    // The question put to Ruiz is a claim of its own, without a source.
+    assert_eq!(c.len(), 2, "{c:?}");
+    assert_eq!(c[0].content, "whether she believed the contractor");
+    assert_eq!(c[0].mention, None);
+    assert_eq!(c[1].content, "the contract would be reviewed");
+    assert_eq!(speaker(&ex, &c[1]), "Ruiz");
     // With no frame in the main clause, the opening clause's own frame counts.
     let (_, c) = claims(&format!(
         "{T}When Okafor said the budget was final, the council adjourned."

@@ -12,7 +12,10 @@
 //!   complements of cue verbs, nouns and adjectives, object and to-infinitive contents,
 //!   passives with and without an agent;
 //!   and inside any content: a second cue of the same speaker (", adding that …",
-//!   "but warned that …") and nested passive attribution ("was told by X that …").
+//!   "but warned that …") and nested passive attribution ("was told by X that …");
+//! - outside every content found: a participle closing a frame (`trailing`: "…, Roe said,
+//!   citing the figures"), frames without a source (`sourceless`): "Asked whether …,",
+//!   "X is expected to …", "X seems to …".
 
 mod according;
 mod bounds;
@@ -24,10 +27,12 @@ mod inverted;
 mod nominal;
 mod parsed;
 mod sentence;
+mod sourceless;
 mod speaker_phrase;
 mod stance;
 mod stance_adjective;
 mod subjects;
+mod trailing;
 mod turns;
 mod verbs;
 
@@ -72,6 +77,10 @@ pub enum Place {
 /// clause) is dropped, leaving the claim without one.
 pub fn frames(s: &Sentence, place: Place) -> Vec<Frame> {
     let mut out = sentence_frames(s, place);
+    if place != Place::Heading {
+        trailing::trailing_frames(s, &mut out);
+        sourceless::sourceless_frames(s, &mut out);
+    }
     for f in &mut out {
         if let Some(m) = f.mention {
             let (a, mut b) = s.tokens_of(m);
@@ -97,6 +106,17 @@ pub fn frames(s: &Sentence, place: Place) -> Vec<Frame> {
         }
     }
     out
+}
+
+/// Adds `f` before the first frame whose content starts after its own, so that a
+/// sentence's frames stay in the order of their contents.
+fn insert_in_order(out: &mut Vec<Frame>, f: Frame) {
+    let start = |f: &Frame| f.content.first().map_or(0, |c| c.0);
+    let at = out
+        .iter()
+        .position(|o| start(o) > start(&f))
+        .unwrap_or(out.len());
+    out.insert(at, f);
 }
 
 fn sentence_frames(s: &Sentence, place: Place) -> Vec<Frame> {
