@@ -311,6 +311,7 @@ fn a_name_with_the_is_never_a_persons_surname() {
 fn a_speaker_mention_is_the_subject_not_a_prepositional_object() {
     let text = "Budget talks stall\n\n\
         Lawmakers on the budget panel said the bill was dead.\n\n\
+        The plan will calm nervous officials in Ruritania, who have argued that it helps.\n\n\
         Two judges hearing cases about his record as treasurer of the county have cited \
         the election as a reason to hurry.\n\n\
         The mayor left early, just as prosecutors said the case was open.\n";
@@ -324,6 +325,11 @@ fn a_speaker_mention_is_the_subject_not_a_prepositional_object() {
         said.iter()
             .any(|&(c, m)| c.starts_with("the bill") && m == "Lawmakers on the budget panel"),
         "a place after people is theirs: {said:?}"
+    );
+    assert!(
+        said.iter()
+            .any(|&(c, m)| c.starts_with("it helps") && m.starts_with("officials in Ruritania")),
+        "and so is the place of a relative clause's antecedent: {said:?}"
     );
     assert!(
         said.iter().all(|&(_, m)| !m.contains("treasurer")),

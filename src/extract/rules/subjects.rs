@@ -131,6 +131,23 @@ fn subject_scan(s: &Sentence, k: usize) -> Option<(usize, usize)> {
             {
                 a -= 1;
             }
+            // "Democrats on Capitol Hill, who": a place after people or a role is theirs
+            // ("records in July, which": a time is not).
+            if a >= 2
+                && a < end - 2
+                && (s.is(a - 1, "on") || s.is(a - 1, "in"))
+                && s.is_free_word(a - 2)
+                && (lex::is_body_head(s.word(a - 2)) || lex::is_role_head(s.word(a - 2)))
+                && !(a..end - 2).any(|i| {
+                    let w = s.word(i).trim_end_matches('.');
+                    lex::is_time_word(w)
+                        || super::super::syntax::MONTHS
+                            .iter()
+                            .any(|m| m.eq_ignore_ascii_case(w))
+                })
+            {
+                a -= 2;
+            }
             if a < end - 2 {
                 return Some((a, end));
             }
