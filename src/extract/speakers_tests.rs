@@ -341,3 +341,14 @@ fn a_speaker_mention_is_the_subject_not_a_prepositional_object() {
         "'as' opening a clause keeps its subject: {said:?}"
     );
 }
+
+#[test]
+fn a_common_word_before_a_name_is_a_role() {
+    let mut r = Registry::default();
+    let jane = r.resolve("Rival Jane Okafor").unwrap();
+    assert_eq!(r.speakers[jane].name, "Jane Okafor");
+    assert_eq!(r.speakers[jane].role.as_deref(), Some("Rival"));
+    assert_eq!(r.resolve("Democrat Jane Okafor"), Some(jane));
+    let cornell = r.resolve("Cornell William Brooks").unwrap();
+    assert_eq!(r.speakers[cornell].name, "Cornell William Brooks");
+}
