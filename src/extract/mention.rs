@@ -140,7 +140,31 @@ pub fn classify(raw: &str) -> Option<Mention> {
     }
     // A lowercase head: a description. A bare noun ("official", "the spokesman",
     // "little") says what, not who: only the registry can tie it to someone.
-    Some(Mention::Description(m.to_string()))
+    Some(Mention::Description(without_adverbial(&m).to_string()))
+}
+
+/// "Younger voters, in particular", "Some critics, however" → the phrase before the
+/// comma: a tail the tagger reads as an adverbial (an adverb, or a preposition with an
+/// adjective), at most two words, is no part of who.
+fn without_adverbial(m: &str) -> &str {
+    use super::syntax::{Tag, tag_words};
+    let Some((head, tail)) = m.rsplit_once(", ") else {
+        return m;
+    };
+    let words: Vec<&str> = tail.split_whitespace().collect();
+    if words.is_empty()
+        || words.len() > 2
+        || words.iter().any(|w| !w.starts_with(char::is_lowercase))
+    {
+        return m;
+    }
+    let tags = tag_words(&words, &[]);
+    let adverbial = match tags.as_slice() {
+        [Tag::RB] => true,
+        [Tag::IN, t] => matches!(t, Tag::JJ | Tag::RB),
+        _ => false,
+    };
+    if adverbial { head.trim_end() } else { m }
 }
 
 /// "NEWPORT NEWS", "EVEN HIS BOSS": a dateline or a title in capitals names no one
@@ -502,6 +526,18 @@ mod tests {
             Some(Mention::Named("Rep. Gwen Roe".into()))
         );
         assert_eq!(classify("Her"), Some(Mention::Pronoun(Pronoun::Female)));
+        assert_eq!(
+            classify("Younger black voters, in particular"),
+            Some(Mention::Description("Younger black voters".into()))
+        );
+        assert_eq!(
+            classify("some critics, however"),
+            Some(Mention::Description("some critics".into()))
+        );
+        assert_eq!(
+            classify("the official, a lawyer"),
+            Some(Mention::Description("the official, a lawyer".into()))
+        );
         assert!(is_bare("the spokesman") && is_bare("official") && !is_bare("a senior official"));
     }
 }

@@ -178,9 +178,18 @@ impl Registry {
                 None => (None, words.clone()),
             },
         };
+        // "Republican Jane Roe, the former governor": the apposition says more.
+        let (described, name_words) = match role {
+            None => match common_word_before_name(&name_words) {
+                Some(g) => (Some(name_words[..g].join(" ")), name_words[g..].to_vec()),
+                None => (None, name_words),
+            },
+            Some(_) => (None, name_words),
+        };
         let role = role
             .or(appos_role.map(str::to_string))
-            .or(affiliation.map(str::to_string));
+            .or(affiliation.map(str::to_string))
+            .or(described);
         let name = name_words.join(" ");
         let honorific = words.iter().any(|w| lex::is_honorific(w));
         let looked_up: Vec<&str> = if honorific && role.is_none() {
@@ -410,6 +419,35 @@ fn unlisted_role(words: &[&str]) -> Option<usize> {
     let body = name.last().is_some_and(|w| lex::is_body_head(w));
     (!joins && !body && name.len() >= 2 && name.iter().all(|w| mention::is_capitalised(w)))
         .then_some(l + 1)
+}
+
+/// Where the name starts after one capitalised common word that describes the person
+/// ("Rival | Jane Roe", "Democrat | Jane Roe"): the tagger reads the word, in lower case
+/// before the name, as a common noun or adjective; the name after it is a given name and
+/// a surname. A name whose
+/// first word is no common word ("Cornell William Brooks") is left whole.
+fn common_word_before_name(words: &[&str]) -> Option<usize> {
+    use super::super::syntax::{Tag, tag_words};
+    let [first, given, rest @ ..] = words else {
+        return None;
+    };
+    let name_follows = gender_of_given(given).is_some()
+        && !rest.is_empty()
+        && rest.iter().all(|w| mention::is_capitalised(w));
+    if !name_follows
+        || !mention::is_capitalised(first)
+        || gender_of_given(first).is_some()
+        || lex::is_honorific(first)
+        || rest.last().is_some_and(|w| lex::is_body_head(w))
+    {
+        return None;
+    }
+    // Read in lower case before the name, as the tagger would in a sentence.
+    let lower = first.to_lowercase();
+    let tags = tag_words(&[lower.as_str(), given, rest[0]], &[]);
+    tags.first()
+        .is_some_and(|t| matches!(t, Tag::NN | Tag::JJ))
+        .then_some(1)
 }
 
 /// The name a new speaker is shown by: "Mr. Roe" keeps its honorific when it is all

@@ -306,3 +306,49 @@ fn a_name_with_the_is_never_a_persons_surname() {
     assert_ne!(state, justice);
     assert_eq!(r.speakers[justice].name, "Justice Department");
 }
+
+#[test]
+fn a_speaker_mention_is_the_subject_not_a_prepositional_object() {
+    let text = "Budget talks stall\n\n\
+        Lawmakers on the budget panel said the bill was dead.\n\n\
+        The plan will calm nervous officials in Ruritania, who have argued that it helps.\n\n\
+        Two judges hearing cases about his record as treasurer of the county have cited \
+        the election as a reason to hurry.\n\n\
+        The mayor left early, just as prosecutors said the case was open.\n";
+    let ex = crate::extract::extract(text);
+    let said: Vec<(&str, &str)> = ex
+        .claims
+        .iter()
+        .filter_map(|c| Some((c.content.as_str(), c.mention.as_deref()?)))
+        .collect();
+    assert!(
+        said.iter()
+            .any(|&(c, m)| c.starts_with("the bill") && m == "Lawmakers on the budget panel"),
+        "a place after people is theirs: {said:?}"
+    );
+    assert!(
+        said.iter()
+            .any(|&(c, m)| c.starts_with("it helps") && m.starts_with("officials in Ruritania")),
+        "and so is the place of a relative clause's antecedent: {said:?}"
+    );
+    assert!(
+        said.iter().all(|&(_, m)| !m.contains("treasurer")),
+        "the object of 'as' is nobody's subject: {said:?}"
+    );
+    assert!(
+        said.iter()
+            .any(|&(c, m)| c.starts_with("the case") && m == "prosecutors"),
+        "'as' opening a clause keeps its subject: {said:?}"
+    );
+}
+
+#[test]
+fn a_common_word_before_a_name_is_a_role() {
+    let mut r = Registry::default();
+    let jane = r.resolve("Rival Jane Okafor").unwrap();
+    assert_eq!(r.speakers[jane].name, "Jane Okafor");
+    assert_eq!(r.speakers[jane].role.as_deref(), Some("Rival"));
+    assert_eq!(r.resolve("Democrat Jane Okafor"), Some(jane));
+    let cornell = r.resolve("Cornell William Brooks").unwrap();
+    assert_eq!(r.speakers[cornell].name, "Cornell William Brooks");
+}

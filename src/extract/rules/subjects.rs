@@ -131,6 +131,23 @@ fn subject_scan(s: &Sentence, k: usize) -> Option<(usize, usize)> {
             {
                 a -= 1;
             }
+            // "Democrats on Capitol Hill, who": a place after people or a role is theirs
+            // ("records in July, which": a time is not).
+            if a >= 2
+                && a < end - 2
+                && (s.is(a - 1, "on") || s.is(a - 1, "in"))
+                && s.is_free_word(a - 2)
+                && (lex::is_body_head(s.word(a - 2)) || lex::is_role_head(s.word(a - 2)))
+                && !(a..end - 2).any(|i| {
+                    let w = s.word(i).trim_end_matches('.');
+                    lex::is_time_word(w)
+                        || super::super::syntax::MONTHS
+                            .iter()
+                            .any(|m| m.eq_ignore_ascii_case(w))
+                })
+            {
+                a -= 2;
+            }
             if a < end - 2 {
                 return Some((a, end));
             }
@@ -159,8 +176,9 @@ fn subject_scan(s: &Sentence, k: usize) -> Option<(usize, usize)> {
             continue;
         }
         // "a spokesman for the mayor", "the head of the agency"
-        // "Officials in the capital": a place after people or a role, not after anything.
-        let place_after_people = w == "in"
+        // "Officials in the capital", "Lawmakers on Capitol Hill": a place after people
+        // or a role, not after anything.
+        let place_after_people = (w == "in" || w == "on")
             && i > 0
             && (lex::is_body_head(s.word(i - 1)) || lex::is_role_head(s.word(i - 1)));
         if (w == "of" || w == "for" || w == "at" || place_after_people)
@@ -206,6 +224,14 @@ fn subject_scan(s: &Sentence, k: usize) -> Option<(usize, usize)> {
             return None;
         }
     }
+    // "judges handling lawsuits about her tenure as secretary of state have cited": the
+    // phrase after a preposition is its object, never the verb's subject (which lies
+    // further back than the scan reaches).
+    // ("seizing upon a New York Times report that": a noun's cue has its owner there.)
+    let verb_cue = || s.window(k, k + 1).tag(k).is_none_or(|t| !t.is_noun());
+    if a > 0 && s.is_free_word(a - 1) && opens_object(s, a - 1, end) && verb_cue() {
+        return None;
+    }
     let first = s.word(a).to_ascii_lowercase();
     if matches!(
         first.as_str(),
@@ -232,6 +258,51 @@ fn subject_scan(s: &Sentence, k: usize) -> Option<(usize, usize)> {
         }
     }
     Some((a, end))
+}
+
+/// Does token `p` open a prepositional phrase whose object is tokens `p + 1..end`, never a
+/// clause's subject: "about", "into", "without", "within" ("about half of voters" is an
+/// approximate figure), and "as" before common singular nouns ("as secretary of state";
+/// "as the agency said", "as prosecutors noted", "as columnist Jo Roe wrote" are clauses).
+fn opens_object(s: &Sentence, p: usize, end: usize) -> bool {
+    let next = s.word(p + 1);
+    let figure = next.starts_with(|c: char| c.is_ascii_digit())
+        || is_number_word(next)
+        || ["half", "third", "quarter", "dozen", "hundred"]
+            .iter()
+            .any(|w| next.to_ascii_lowercase().contains(w));
+    match s.word(p).to_ascii_lowercase().as_str() {
+        "about" => !figure,
+        "into" | "without" | "within" => true,
+        // (Read up to a complement: "as treasurer of the county".)
+        "as" => (p + 1..end).take_while(|&i| !s.is(i, "of")).all(|i| {
+            let w = s.word(i);
+            s.is_free_word(i)
+                && w.starts_with(char::is_lowercase)
+                && (!w.ends_with('s') || w.ends_with("ss"))
+                && !lex::is_pronoun(w)
+                && !matches!(
+                    w,
+                    "the"
+                        | "a"
+                        | "an"
+                        | "this"
+                        | "that"
+                        | "these"
+                        | "those"
+                        | "its"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "our"
+                        | "one"
+                        | "each"
+                        | "every"
+                        | "no"
+                )
+        }),
+        _ => false,
+    }
 }
 
 /// The subject of the clause that token `k` is in: the noun phrase after the last clause
