@@ -196,6 +196,7 @@ impl Runner {
         raw.viewports = std::iter::once((ViewportId::ROOT, r.info.clone())).collect();
         let close_requested = raw.viewport().close_requested();
         let (app, frame) = (&mut r.app, &mut r.frame);
+        app.raw_input_hook(&self.ctx, &mut raw);
         let output = self.ctx.run_ui(raw, |ui| {
             app.logic(ui.ctx(), frame);
             app.ui(ui, frame);
