@@ -217,6 +217,8 @@ struct Scratch {
     units: Vec<Unit>,
     split: Vec<bool>,
     words: Vec<Word>,
+    /// The token of each word.
+    token_of: Vec<usize>,
     state: State,
 }
 
@@ -243,12 +245,12 @@ fn parse_with(text: &str, toks: &[Token], tagged: &Tagged, s: &mut Scratch) -> P
         units,
         split,
         words,
+        token_of,
         state,
     } = s;
     tagger::units(text, toks, units, split);
     words.clear();
-    // Unit index → token index.
-    let mut token_of = Vec::with_capacity(units.len() + 1);
+    token_of.clear();
     let mut u = 0;
     for (i, &sp) in split.iter().enumerate() {
         let tag = tagged.tags.get(i).map_or(0, |&t| t as u8);
