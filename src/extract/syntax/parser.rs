@@ -124,9 +124,16 @@ impl Parse {
     }
 }
 
-/// The parser's weights, used in the model file's own bytes.
+/// The parser's weights, used in the model file's own bytes; those of the move templates
+/// over small ranges of values (`parser_features::DENSE`) also in a table indexed by the
+/// values, filled once from the model.
 pub(crate) struct Parser<'a> {
     pub(crate) model: Weights<'a>,
+    /// Per move template, where its rows start in `dense` and its second value's range
+    /// (`None`: its weights are looked up by key).
+    dense_at: [Option<(usize, u64, u64)>; NMOVE_KEYS],
+    /// The three moves' weights of each pair of values of those templates.
+    dense: Vec<[i16; 3]>,
 }
 
 impl<'a> Parser<'a> {
@@ -137,9 +144,51 @@ impl<'a> Parser<'a> {
             return None;
         }
         let _scale = r.f32()?;
-        Some(Parser {
-            model: Weights::read(&mut r, NLABELS.max(NMOVES))?,
-        })
+        Some(Parser::with(Weights::read(&mut r, NLABELS.max(NMOVES))?))
+    }
+
+    fn with(model: Weights<'a>) -> Parser<'a> {
+        let mut dense_at = [None; NMOVE_KEYS];
+        let mut dense = Vec::new();
+        for &(t, na, nb) in pf::DENSE {
+            dense_at[t] = Some((dense.len(), na, nb));
+            for a in 0..na {
+                for b in 0..nb {
+                    let mut s = [0i16; 64];
+                    model.add_weights(&[pf::move_key(t, a, b)], &mut s);
+                    dense.push([s[0], s[1], s[2]]);
+                }
+            }
+        }
+        Parser {
+            model,
+            dense_at,
+            dense,
+        }
+    }
+
+    /// Add the weights of a configuration's move features to `scores`: those of the
+    /// templates over small ranges from the table, the others by key.
+    #[inline]
+    fn add_moves(
+        &self,
+        keys: &mut [u64; NMOVE_KEYS],
+        vals: &[(u64, u64); NMOVE_KEYS],
+        scores: &mut [i16; 64],
+    ) {
+        for ((k, &(a, b)), at) in keys.iter_mut().zip(vals).zip(&self.dense_at) {
+            if let Some((start, na, nb)) = *at
+                && a < na
+                && b < nb
+                && let Some(row) = self.dense.get(start + (a * nb + b) as usize)
+            {
+                for (s, &w) in scores.iter_mut().zip(row) {
+                    *s = s.saturating_add(w);
+                }
+                *k = 0;
+            }
+        }
+        self.model.add_weights(keys, scores);
     }
 }
 
@@ -157,9 +206,7 @@ pub(crate) fn write(scale: f32, feats: &[(u64, Vec<(u8, i16)>)]) -> Vec<u8> {
 pub(crate) fn parser() -> &'static Parser<'static> {
     static PARSER: OnceLock<Parser<'static>> = OnceLock::new();
     PARSER.get_or_init(|| {
-        Parser::from_bytes(MODEL_BYTES).unwrap_or(Parser {
-            model: Weights::empty(),
-        })
+        Parser::from_bytes(MODEL_BYTES).unwrap_or_else(|| Parser::with(Weights::empty()))
     })
 }
 
@@ -193,11 +240,12 @@ pub(crate) fn decode(parser: &Parser, words: &[Word], st: &mut State) {
     st.reset(words.len());
     let model = &parser.model;
     let mut keys = [0u64; NMOVE_KEYS];
+    let mut vals = [(0u64, 0u64); NMOVE_KEYS];
     let mut lkeys = [0u64; NLABEL_KEYS];
     while !st.done() {
-        pf::move_keys(st, words, &mut keys);
+        pf::move_keys(st, words, &mut keys, &mut vals);
         let mut scores = [0i16; 64];
-        model.add_weights(&keys, &mut scores);
+        parser.add_moves(&mut keys, &vals, &mut scores);
         let mv = best_move(&scores, &st.legal());
         let mut label = 0;
         if mv == LEFT || mv == RIGHT {
@@ -217,6 +265,8 @@ struct Scratch {
     units: Vec<Unit>,
     split: Vec<bool>,
     words: Vec<Word>,
+    /// The token of each word.
+    token_of: Vec<usize>,
     state: State,
 }
 
@@ -243,12 +293,12 @@ fn parse_with(text: &str, toks: &[Token], tagged: &Tagged, s: &mut Scratch) -> P
         units,
         split,
         words,
+        token_of,
         state,
     } = s;
     tagger::units(text, toks, units, split);
     words.clear();
-    // Unit index → token index.
-    let mut token_of = Vec::with_capacity(units.len() + 1);
+    token_of.clear();
     let mut u = 0;
     for (i, &sp) in split.iter().enumerate() {
         let tag = tagged.tags.get(i).map_or(0, |&t| t as u8);

@@ -209,9 +209,54 @@ fn tags(a: u64, b: u64, c: u64) -> u64 {
     a | b << 8 | c << 16
 }
 
-/// Fills keys in order; each position is its own template.
+/// The move templates whose two values have small ranges (tags, labels, distances,
+/// counts): (template, values of the first, values of the second). The parser keeps their
+/// weights in a table indexed by the values, filled from the model when it is loaded, and
+/// reads them without a key's hash or search.
+pub(crate) const DENSE: &[(usize, u64, u64)] = &[
+    (1, 64, 1),
+    (4, 64, 1),
+    (7, 64, 1),
+    (10, 64, 1),
+    (12, 64, 1),
+    (14, 64, 1),
+    (53, 64, 1),
+    (56, 64, 1),
+    (59, 64, 1),
+    (61, 64, 1),
+    (63, 64, 1),
+    (65, 64, 1),
+    (67, 64, 1),
+    (54, 256, 1),
+    (57, 256, 1),
+    (60, 256, 1),
+    (62, 256, 1),
+    (64, 256, 1),
+    (66, 256, 1),
+    (68, 256, 1),
+    (21, 64, 64),
+    (22, 64, 64),
+    (24, 64, 64),
+    (80, 64, 64),
+    (38, 64, 8),
+    (40, 64, 8),
+    (46, 64, 256),
+    (48, 64, 256),
+    (50, 64, 256),
+    (51, 64, 256),
+    (78, 1, 1),
+];
+
+/// The key of move template `t` over values `a` and `b`.
+pub(crate) fn move_key(t: usize, a: u64, b: u64) -> u64 {
+    key(1000 + t as u64, a, b)
+}
+
+/// Fills keys in order (and, for move templates, their values); each position is its own
+/// template.
 struct Keys<'a, const N: usize> {
     out: &'a mut [u64; N],
+    vals: Option<&'a mut [(u64, u64); N]>,
     base: u64,
     k: usize,
 }
@@ -222,12 +267,20 @@ impl<const N: usize> Keys<'_, N> {
         if let Some(o) = self.out.get_mut(self.k) {
             *o = key(self.base + self.k as u64, a, b);
         }
+        if let Some(v) = self.vals.as_mut().and_then(|v| v.get_mut(self.k)) {
+            *v = (a, b);
+        }
         self.k += 1;
     }
 }
 
-/// The feature keys of a configuration, for choosing the move.
-pub(crate) fn move_keys(st: &State, words: &[Word], out: &mut [u64; NMOVE_KEYS]) {
+/// The feature keys of a configuration, for choosing the move, and each template's values.
+pub(crate) fn move_keys(
+    st: &State,
+    words: &[Word],
+    out: &mut [u64; NMOVE_KEYS],
+    vals: &mut [(u64, u64); NMOVE_KEYS],
+) {
     let n = st.n;
     let (s0, s1, s2) = (st.s(0), st.s(1), st.s(2));
     let (b0, b1, b2) = (st.buf(0), st.buf(1), st.buf(2));
@@ -253,6 +306,7 @@ pub(crate) fn move_keys(st: &State, words: &[Word], out: &mut [u64; NMOVE_KEYS])
     let d1 = dist(s1, s0);
     let mut k = Keys {
         out,
+        vals: Some(vals),
         base: 1000,
         k: 0,
     };
@@ -359,6 +413,7 @@ pub(crate) fn label_keys(st: &State, words: &[Word], h: u32, d: u32, out: &mut [
     let dd = dist(h, d);
     let mut k = Keys {
         out,
+        vals: None,
         base: 2000 + 100 * dir,
         k: 0,
     };

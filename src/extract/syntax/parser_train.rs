@@ -211,6 +211,7 @@ pub fn train(data: &[Example], opt: &Options, log: &mut dyn FnMut(String)) -> Ve
     let mut rng = 0x2545_f491_4f6c_dd1du64;
     let mut st = State::default();
     let mut keys = [0u64; NMOVE_KEYS];
+    let mut vals = [(0u64, 0u64); NMOVE_KEYS];
     let mut lkeys = [0u64; NLABEL_KEYS];
     for it in 1..=opt.iterations {
         let (mut right, mut total, mut arcs, mut labelled) = (0usize, 0usize, 0usize, 0usize);
@@ -220,7 +221,7 @@ pub fn train(data: &[Example], opt: &Options, log: &mut dyn FnMut(String)) -> Ve
             st.reset(n);
             while !st.done() {
                 let legal = st.legal();
-                pf::move_keys(&st, &ex.words, &mut keys);
+                pf::move_keys(&st, &ex.words, &mut keys, &mut vals);
                 let mut scores = [0f32; NMOVES];
                 p.add_scores(&keys, &mut scores);
                 let costs: Vec<u32> = (0..NMOVES as u8)

@@ -77,8 +77,8 @@ impl<'a> Weights<'a> {
         self.count
     }
 
-    /// Add the weights of all `keys` to `scores` (indexed by class; 64 wide so that a class
-    /// byte masked to six bits is always in bounds). The ranges of all keys are looked up
+    /// Add the weights of all `keys` but zeros to `scores` (indexed by class; 64 wide so
+    /// that a class byte masked to six bits is always in bounds). The ranges of all keys are looked up
     /// before any is read, so that their cache misses overlap.
     #[inline]
     pub(crate) fn add_weights<const N: usize>(&self, keys: &[u64; N], scores: &mut [i16; 64]) {
@@ -87,6 +87,10 @@ impl<'a> Weights<'a> {
         }
         let mut ranges = [(0u32, 0u32); N];
         for (r, &k) in ranges.iter_mut().zip(keys) {
+            if k == 0 {
+                // No key (its weights were read elsewhere).
+                continue;
+            }
             let i = (k >> SHIFT) as usize;
             *r = (self.starts[i], self.starts[i + 1]);
         }
