@@ -240,3 +240,53 @@ fn the_article_list_searches_every_article() {
         Some(h.state().doc.project.articles[42].id)
     );
 }
+
+/// Each article's entry is as tall as its chips: an article whose claims have four
+/// statuses wraps its chips and still ends before the next title; articles with one
+/// status stay compact.
+#[test]
+fn article_entries_are_as_tall_as_their_chips() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("day.claimdesk");
+    let mut project = common::big_project(4, 4, "x");
+    let first = project.articles[0].id;
+    for claim in &mut project.claims {
+        claim.status = Status::Unchecked;
+    }
+    let statuses = [
+        Status::Unchecked,
+        Status::Verified,
+        Status::Disputed,
+        Status::False,
+    ];
+    for (claim, status) in project
+        .claims
+        .iter_mut()
+        .filter(|c| c.article == first)
+        .zip(statuses)
+    {
+        claim.status = status;
+    }
+    claimdesk::io::project_file::save_project(&path, &project).unwrap();
+    let h = app(vec![path]);
+    // The list's copy of a title (the article view may show it too, further right).
+    let title = |a: usize| {
+        h.get_all_by_label(&format!("Article {a}: talks resume — día {a}"))
+            .map(|n| n.rect())
+            .min_by(|a, b| a.min.x.total_cmp(&b.min.x))
+            .unwrap()
+    };
+    let (t0, t1, t2, t3) = (title(0), title(1), title(2), title(3));
+    for chip in ["1 unchecked", "1 verified", "1 disputed", "1 false"] {
+        let r = h.get_by_label(chip).rect();
+        assert!(
+            r.min.y > t0.max.y && r.max.y < t1.min.y,
+            "{chip} sits in its entry: {r:?} between {t0:?} and {t1:?}"
+        );
+    }
+    // One chip line: the two single-status entries are the same, and short.
+    let (step2, step3) = (t2.min.y - t1.min.y, t3.min.y - t2.min.y);
+    assert!((step2 - step3).abs() < 0.5, "{step2} vs {step3}");
+    assert!(step2 < 80.0, "a one-line entry is {step2} points tall");
+    assert!(t1.min.y - t0.min.y > step2, "the wrapped entry is taller");
+}

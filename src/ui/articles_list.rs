@@ -1,7 +1,9 @@
 //! The articles sidebar: every article with its claim counts by status, virtualized, and
 //! a search over their titles, outlets and addresses (the matches are found again only
 //! when the search or the project changes). Entries truncate and chips wrap, so the
-//! sidebar never grows with what it shows. Above them, the project memo (typed through
+//! sidebar never grows with what it shows; each entry is as tall as its chips need (the
+//! heights worked out again only when the project, the width or the text size changes),
+//! and only the entries on screen are drawn. Above them, the project memo (typed through
 //! the drafts).
 
 use egui::{RichText, Ui};
@@ -12,7 +14,13 @@ use super::rows::ProjectIndex;
 use super::theme;
 use crate::model::{Article, ArticleId, Project};
 
-const ENTRY_HEIGHT: f32 = 104.0;
+/// Room around an entry's text, on each side.
+const ENTRY_MARGIN: f32 = 4.0;
+/// Space between an entry's lines, and between its chips.
+const LINE_GAP: f32 = 2.0;
+const CHIP_GAP: f32 = 4.0;
+/// A chip's padding around its text (as `theme::count_chips` draws it).
+const CHIP_PAD: egui::Vec2 = egui::vec2(6.0, 2.0);
 
 /// `shown`: the article the table is filtered to (`None`: all).
 pub fn show(
@@ -69,17 +77,106 @@ pub fn show(
             .small(),
         );
     }
-    let count = matches.as_ref().map_or(project.articles.len(), |m| m.len());
+    let shown_articles: Vec<usize> = match &matches {
+        Some(found) => found.to_vec(),
+        None => (0..project.articles.len()).collect(),
+    };
+    let heights = entry_heights(ui, project, index, &matches);
+    // Where each shown entry starts, from the top of the list.
+    let mut tops = Vec::with_capacity(shown_articles.len() + 1);
+    let mut y = 0.0f32;
+    for &i in &shown_articles {
+        tops.push(y);
+        y += heights.get(i).copied().unwrap_or(0.0);
+    }
+    tops.push(y);
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
-        .show_rows(ui, ENTRY_HEIGHT, count, |ui, range| {
-            for row in range {
-                let i = matches.as_ref().map_or(Some(row), |m| m.get(row).copied());
-                if let Some(article) = i.and_then(|i| project.articles.get(i)) {
-                    entry(ui, article, index, shown == Some(article.id), queue);
+        .show_viewport(ui, |ui, viewport| {
+            ui.set_height(y);
+            let origin = ui.min_rect().min;
+            let width = ui.available_width();
+            // The first entry whose bottom is below the viewport's top.
+            let first = tops
+                .partition_point(|top| *top <= viewport.min.y)
+                .saturating_sub(1);
+            for (k, &i) in shown_articles.iter().enumerate().skip(first) {
+                if tops[k] > viewport.max.y {
+                    break;
+                }
+                let rect = egui::Rect::from_min_size(
+                    origin + egui::vec2(0.0, tops[k]),
+                    egui::vec2(width, tops[k + 1] - tops[k]),
+                );
+                if let Some(article) = project.articles.get(i) {
+                    entry(ui, rect, article, index, shown == Some(article.id), queue);
                 }
             }
         });
+}
+
+/// Each article's entry height (by article index), cached per project revision, search,
+/// width and text size: the title, the outlet and count line, and the chips wrapped as
+/// `theme::count_chips` wraps them.
+fn entry_heights(
+    ui: &Ui,
+    project: &Project,
+    index: &ProjectIndex,
+    matches: &Option<std::sync::Arc<Vec<usize>>>,
+) -> std::sync::Arc<Vec<f32>> {
+    let width = (ui.available_width() - ui.spacing().scroll.bar_width).max(1.0);
+    let key = (
+        index.revision,
+        project.articles.len(),
+        width.to_bits(),
+        ui.ctx().pixels_per_point().to_bits(),
+        matches.as_ref().map(|m| m.len()),
+    );
+    let cache_id = egui::Id::unique("article_entry_heights");
+    type Cache = (
+        (Option<u64>, usize, u32, u32, Option<usize>),
+        std::sync::Arc<Vec<f32>>,
+    );
+    if let Some((k, heights)) = ui.data(|d| d.get_temp::<Cache>(cache_id))
+        && k == key
+    {
+        return heights;
+    }
+    let title = ui.text_style_height(&egui::TextStyle::Body);
+    let small = ui.text_style_height(&egui::TextStyle::Small);
+    // A wrapped row is at least as tall as a button (egui's horizontal_wrapped).
+    let chip_height = (small + 2.0 * CHIP_PAD.y).max(ui.spacing().interact_size.y);
+    let room = width - 2.0 * ENTRY_MARGIN;
+    // A chip's width for each status and count, measured once per distinct text.
+    let mut widths: std::collections::HashMap<String, f32> = Default::default();
+    let heights: Vec<f32> = project
+        .articles
+        .iter()
+        .map(|article| {
+            let counts = index
+                .by_article
+                .get(&article.id)
+                .copied()
+                .unwrap_or_default();
+            let mut rows = 0usize;
+            let mut x = 0.0f32;
+            for text in theme::count_chip_texts(&counts) {
+                let w = *widths
+                    .entry(text.clone())
+                    .or_insert_with(|| theme::chip_text_width(ui, &text) + 2.0 * CHIP_PAD.x);
+                if rows == 0 || (x > 0.0 && x + w > room) {
+                    rows += 1;
+                    x = 0.0;
+                }
+                x += w + CHIP_GAP;
+            }
+            let chips = rows as f32 * chip_height + rows.saturating_sub(1) as f32 * LINE_GAP;
+            2.0 * ENTRY_MARGIN + title + LINE_GAP + small + LINE_GAP + chips + 2.0 * LINE_GAP
+        })
+        .collect();
+    let heights = std::sync::Arc::new(heights);
+    ui.data_mut(|d| d.insert_temp::<Cache>(cache_id, (key, heights.clone())));
+    heights
 }
 
 /// The id of the article search field (tests type into it).
@@ -134,14 +231,24 @@ fn matching(
     Some(found)
 }
 
-fn entry(ui: &mut Ui, article: &Article, index: &ProjectIndex, selected: bool, queue: &mut Queue) {
+fn entry(
+    ui: &mut Ui,
+    rect: egui::Rect,
+    article: &Article,
+    index: &ProjectIndex,
+    selected: bool,
+    queue: &mut Queue,
+) {
     let counts = index
         .by_article
         .get(&article.id)
         .copied()
         .unwrap_or_default();
-    let size = egui::vec2(ui.available_width(), ENTRY_HEIGHT);
-    let (rect, response) = ui.allocate_exact_size(size, egui::Sense::click());
+    let response = ui.interact(
+        rect,
+        ui.scope_id().with(("article_entry", article.id.0)),
+        egui::Sense::click(),
+    );
     let response = response.on_hover_text("Show this article's claims and text");
     if selected || response.hovered() {
         let fill = if selected {
@@ -153,13 +260,13 @@ fn entry(ui: &mut Ui, article: &Article, index: &ProjectIndex, selected: bool, q
     }
     // A child that allocates nothing in the list: the entry's own rect is its place (a
     // scope would move the list's cursor back to where its content ends).
-    let mut child = ui.new_child(egui::UiBuilder::new().max_rect(rect.shrink(4.0)));
+    let mut child = ui.new_child(egui::UiBuilder::new().max_rect(rect.shrink(ENTRY_MARGIN)));
     {
         let ui = &mut child;
         ui.set_clip_rect(rect.intersect(ui.clip_rect()));
         // The labels must not take the entry's click.
         ui.style_mut().interaction.selectable_labels = false;
-        ui.spacing_mut().item_spacing.y = 2.0;
+        ui.spacing_mut().item_spacing.y = LINE_GAP;
         ui.add(egui::Label::new(RichText::new(&article.title).strong()).truncate());
         let mut line = format!("{} claims", counts.total());
         if let Some(outlet) = &article.meta.outlet {

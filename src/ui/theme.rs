@@ -195,6 +195,28 @@ pub fn count_chips(ui: &mut Ui, counts: &StatusCounts) {
     });
 }
 
+/// The texts of the chips `count_chips` draws, in order (for working out their room).
+pub fn count_chip_texts(counts: &StatusCounts) -> impl Iterator<Item = String> + '_ {
+    Status::ALL.into_iter().filter_map(|status| {
+        let n = counts.get(status);
+        (n > 0).then(|| format!("{n} {}", chip_name(status)))
+    })
+}
+
+/// The width of a chip's text (without its padding), laid out as `chip` lays it out.
+pub fn chip_text_width(ui: &Ui, text: &str) -> f32 {
+    let rich = RichText::new(text).small().strong();
+    egui::WidgetText::from(rich)
+        .into_galley(
+            ui,
+            Some(egui::TextWrapMode::Extend),
+            f32::INFINITY,
+            egui::TextStyle::Small,
+        )
+        .size()
+        .x
+}
+
 /// The same chips on one line, for a table cell (clipped there, never wrapped).
 pub fn count_chips_line(ui: &mut Ui, counts: &StatusCounts) {
     ui.horizontal(|ui| {
