@@ -26,6 +26,7 @@ mod headline;
 mod inverted;
 mod nominal;
 mod parsed;
+mod prep_object;
 mod sentence;
 mod sourceless;
 mod speaker_phrase;
