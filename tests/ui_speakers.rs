@@ -198,9 +198,15 @@ fn the_role_is_edited_in_place_and_kept_when_the_field_is_left() {
             .as_deref(),
         Some("Minister")
     );
-    // The claims table shows the role.
+    // The claims table shows the role (the table filtered to the speaker, so that their
+    // rows are on screen whatever else the sample's extraction finds above them).
     h.state_mut()
         .dispatch(ViewAction::ShowTab(claimdesk::ui::command::Tab::Claims));
+    h.state_mut()
+        .dispatch(ViewAction::SetFilter(claimdesk::ui::rows::Filter {
+            speaker: Some(id),
+            ..Default::default()
+        }));
     h.run();
     assert!(h.query_all_by_label("Minister").count() >= 1);
 }
