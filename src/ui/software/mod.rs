@@ -6,14 +6,16 @@
 //! rest of the app. This module runs the same `eframe::App` in a winit window of its own:
 //! egui-winit turns window events into egui input (keys, pointer, IME, clipboard, dropped
 //! files, the window manager's close), `raster` draws egui's triangles into a pixel buffer
-//! and softbuffer shows it. It keeps eframe's contract where the app relies on it: `logic`
-//! then `ui` in one pass, a close cancelled by `ViewportCommand::CancelClose`, repaints
-//! asked for from other threads (the jobs), `save` on a timer and at exit into the same
-//! `app.ron`, egui's memory kept across runs.
+//! and `present` shows it (X11 image requests, or softbuffer on Wayland). It keeps
+//! eframe's contract where the app relies on it: `logic` then `ui` in one pass, a close
+//! cancelled by `ViewportCommand::CancelClose`, repaints asked for from other threads
+//! (the jobs), `save` on a timer and at exit into the same `app.ron`, egui's memory kept
+//! across runs.
 //!
 //! [`wanted`] chooses it: `CLAIMDESK_RENDERER=software` or `gl` decides; otherwise a Linux
 //! machine with no GPU render node draws on the CPU.
 
+mod present;
 mod raster;
 mod storage;
 
@@ -28,6 +30,7 @@ use winit::event::WindowEvent;
 use winit::event_loop::{ActiveEventLoop, ControlFlow, EventLoop, EventLoopProxy};
 use winit::window::{Window, WindowId};
 
+use present::Presenter;
 pub use raster::{Raster, Target};
 use storage::RonStorage;
 
@@ -116,7 +119,7 @@ struct Runner {
 /// The open window and the app in it.
 struct Running {
     window: Rc<Window>,
-    surface: softbuffer::Surface<Rc<Window>, Rc<Window>>,
+    present: Presenter,
     input: egui_winit::State,
     info: ViewportInfo,
     app: Box<dyn eframe::App>,
@@ -133,10 +136,7 @@ impl Runner {
         let window = egui_winit::create_window(&self.ctx, event_loop, &self.viewport)
             .map_err(|e| format!("cannot open the window: {e}"))?;
         let window = Rc::new(window);
-        let context = softbuffer::Context::new(window.clone())
-            .map_err(|e| format!("cannot draw the window: {e}"))?;
-        let surface = softbuffer::Surface::new(&context, window.clone())
-            .map_err(|e| format!("cannot draw the window: {e}"))?;
+        let present = Presenter::new(&window)?;
         let input = egui_winit::State::new(
             self.ctx.clone(),
             ViewportId::ROOT,
@@ -158,7 +158,7 @@ impl Runner {
         window.request_redraw();
         self.running = Some(Running {
             window,
-            surface,
+            present,
             input,
             info,
             app,
@@ -231,24 +231,22 @@ impl Runner {
         let mut textures = output.textures_delta;
         r.raster.set_textures(&textures);
         let size = r.window.inner_size();
-        if let (Some(w), Some(h)) = (NonZeroU32::new(size.width), NonZeroU32::new(size.height))
-            && r.surface.resize(w, h).is_ok()
-            && let Ok(mut buffer) = r.surface.buffer_mut()
-        {
+        if let (Some(w), Some(h)) = (NonZeroU32::new(size.width), NonZeroU32::new(size.height)) {
             let clear = r.app.clear_color(&self.ctx.global_style().visuals);
             let clear = egui::Color32::from_rgb(
                 (clear[0].clamp(0.0, 1.0) * 255.0) as u8,
                 (clear[1].clamp(0.0, 1.0) * 255.0) as u8,
                 (clear[2].clamp(0.0, 1.0) * 255.0) as u8,
             );
-            let mut target = Target {
-                pixels: &mut buffer,
-                width: w.get() as usize,
-                height: h.get() as usize,
-            };
-            r.raster
-                .paint(&mut target, &primitives, output.pixels_per_point, clear);
-            let _ = buffer.present();
+            let raster = &r.raster;
+            r.present.frame(w, h, |pixels| {
+                let mut target = Target {
+                    pixels,
+                    width: w.get() as usize,
+                    height: h.get() as usize,
+                };
+                raster.paint(&mut target, &primitives, output.pixels_per_point, clear);
+            });
         }
         r.raster.free_textures(&textures);
         textures.clear(); // applied (egui checks, in debug builds, that none is dropped)
