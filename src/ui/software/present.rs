@@ -15,7 +15,7 @@ use x11rb::rust_connection::RustConnection;
 
 /// Where a frame's pixels go.
 pub enum Presenter {
-    X11(X11),
+    X11(Box<X11>),
     Wayland(Box<softbuffer::Surface<Rc<Window>, Rc<Window>>>),
 }
 
@@ -42,7 +42,7 @@ impl Presenter {
             _ => None,
         };
         if let Some(id) = x11_window {
-            return X11::new(id).map(Presenter::X11);
+            return X11::new(id).map(|x| Presenter::X11(Box::new(x)));
         }
         let context = softbuffer::Context::new(window.clone())
             .map_err(|e| format!("cannot draw the window: {e}"))?;
