@@ -77,19 +77,9 @@ pub fn show(
             .small(),
         );
     }
-    let shown_articles: Vec<usize> = match &matches {
-        Some(found) => found.to_vec(),
-        None => (0..project.articles.len()).collect(),
-    };
-    let heights = entry_heights(ui, project, index, &matches);
-    // Where each shown entry starts, from the top of the list.
-    let mut tops = Vec::with_capacity(shown_articles.len() + 1);
-    let mut y = 0.0f32;
-    for &i in &shown_articles {
-        tops.push(y);
-        y += heights.get(i).copied().unwrap_or(0.0);
-    }
-    tops.push(y);
+    let layout = list_layout(ui, project, index, &query, &matches);
+    let (shown_articles, tops) = (&layout.0, &layout.1);
+    let y = tops.last().copied().unwrap_or(0.0);
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show_viewport(ui, |ui, viewport| {
@@ -115,32 +105,32 @@ pub fn show(
         });
 }
 
-/// Each article's entry height (by article index), cached per project revision, search,
-/// width and text size: the title, the outlet and count line, and the chips wrapped as
-/// `theme::count_chips` wraps them.
-fn entry_heights(
+/// The articles shown (indices, in list order) and where each entry starts from the top
+/// of the list (one more: the list's height), cached per project revision, search, width
+/// and text size. An entry holds the title, the outlet and count line, and the chips
+/// wrapped as `theme::count_chips` wraps them.
+fn list_layout(
     ui: &Ui,
     project: &Project,
     index: &ProjectIndex,
+    query: &str,
     matches: &Option<std::sync::Arc<Vec<usize>>>,
-) -> std::sync::Arc<Vec<f32>> {
+) -> std::sync::Arc<(Vec<usize>, Vec<f32>)> {
     let width = (ui.available_width() - ui.spacing().scroll.bar_width).max(1.0);
     let key = (
         index.revision,
         project.articles.len(),
         width.to_bits(),
         ui.ctx().pixels_per_point().to_bits(),
-        matches.as_ref().map(|m| m.len()),
+        query.trim().to_lowercase(),
     );
-    let cache_id = egui::Id::unique("article_entry_heights");
-    type Cache = (
-        (Option<u64>, usize, u32, u32, Option<usize>),
-        std::sync::Arc<Vec<f32>>,
-    );
-    if let Some((k, heights)) = ui.data(|d| d.get_temp::<Cache>(cache_id))
+    let cache_id = egui::Id::unique("article_list_layout");
+    type Layout = std::sync::Arc<(Vec<usize>, Vec<f32>)>;
+    type Cache = ((Option<u64>, usize, u32, u32, String), Layout);
+    if let Some((k, layout)) = ui.data(|d| d.get_temp::<Cache>(cache_id))
         && k == key
     {
-        return heights;
+        return layout;
     }
     let title = ui.text_style_height(&egui::TextStyle::Body);
     let small = ui.text_style_height(&egui::TextStyle::Small);
@@ -149,10 +139,16 @@ fn entry_heights(
     let room = width - 2.0 * ENTRY_MARGIN;
     // A chip's width for each status and count, measured once per distinct text.
     let mut widths: std::collections::HashMap<String, f32> = Default::default();
-    let heights: Vec<f32> = project
-        .articles
-        .iter()
-        .map(|article| {
+    let mut shown: Vec<usize> = match matches {
+        Some(found) => found.to_vec(),
+        None => (0..project.articles.len()).collect(),
+    };
+    shown.retain(|&i| i < project.articles.len()); // one top per entry shown
+    let mut tops = Vec::with_capacity(shown.len() + 1);
+    let mut top = 0.0f32;
+    for article in shown.iter().filter_map(|&i| project.articles.get(i)) {
+        tops.push(top);
+        top += {
             let counts = index
                 .by_article
                 .get(&article.id)
@@ -172,11 +168,12 @@ fn entry_heights(
             }
             let chips = rows as f32 * chip_height + rows.saturating_sub(1) as f32 * LINE_GAP;
             2.0 * ENTRY_MARGIN + title + LINE_GAP + small + LINE_GAP + chips + 2.0 * LINE_GAP
-        })
-        .collect();
-    let heights = std::sync::Arc::new(heights);
-    ui.data_mut(|d| d.insert_temp::<Cache>(cache_id, (key, heights.clone())));
-    heights
+        };
+    }
+    tops.push(top);
+    let layout = std::sync::Arc::new((shown, tops));
+    ui.data_mut(|d| d.insert_temp::<Cache>(cache_id, (key, layout.clone())));
+    layout
 }
 
 /// The id of the article search field (tests type into it).

@@ -27,7 +27,7 @@ use std::time::{Duration, Instant};
 use egui::{ViewportBuilder, ViewportCommand, ViewportId, ViewportInfo};
 use winit::application::ApplicationHandler;
 use winit::event::WindowEvent;
-use winit::event_loop::{ActiveEventLoop, ControlFlow, EventLoop, EventLoopProxy};
+use winit::event_loop::{ActiveEventLoop, ControlFlow, EventLoop};
 use winit::window::{Window, WindowId};
 
 use present::Presenter;
@@ -88,7 +88,6 @@ pub fn run(
         make_app: Some(make_app),
         running: None,
         error: None,
-        proxy: event_loop.create_proxy(),
     };
     event_loop
         .run_app(&mut runner)
@@ -112,8 +111,6 @@ struct Runner {
     make_app: Option<AppCreator>,
     running: Option<Running>,
     error: Option<String>,
-    #[allow(dead_code)]
-    proxy: EventLoopProxy<Wake>,
 }
 
 /// The open window and the app in it.
