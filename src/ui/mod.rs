@@ -6,7 +6,7 @@
 //! dispatcher and one module per area of actions, job results);
 //! each view lives in its own module, reads the project and pushes actions. Views import
 //! `command`, `state` and `theme`, never `app` or each other (no import circles; a test
-//! in `tests/ui_rooms.rs` checks).
+//! in `tests/ui/ui_rooms.rs` checks).
 
 mod app;
 mod article_layout;

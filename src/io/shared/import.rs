@@ -1,7 +1,7 @@
 //! `claimdesk import ADDRESS FILE...`: each article read and analysed here, then added in
 //! its own transaction. An article is reported added only once its transaction has
 //! committed; when the connection is lost during the commit itself, the file is reported
-//! as one that *may* have been added (tests/shared_faults.rs kills the server under
+//! as one that *may* have been added (tests/shared/shared_faults.rs kills the server under
 //! running imports).
 
 use super::EditReceipt;
