@@ -48,6 +48,20 @@ impl ExportFormat {
     }
 }
 
+/// A command works through its inputs one long buffer after another (an article's text,
+/// its claims, their JSON), two at a time on two cores. glibc raises its threshold for
+/// serving an allocation from fresh pages to the largest block freed so far, after which
+/// a freed article's megabytes stay in the process and the next one's come on top: a
+/// fixed threshold gives them back (`extract` of six 3.8 MB articles peaked at 54 MB, now
+/// 47 MB, for the same time). Not for the window, whose frames reuse their large buffers.
+fn return_large_frees() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only sets a parameter of the allocator, under its own lock.
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 256 << 10);
+    }
+}
+
 /// Parse the process arguments and run.
 pub fn main() -> ExitCode {
     // clap's own exit code for a usage error is 2, which here means "some inputs failed":
@@ -60,6 +74,9 @@ pub fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    if cli.command.is_some() {
+        return_large_frees();
+    }
     match cli.command {
         None => run_window(cli.files),
         Some(Command::Extract {
