@@ -243,17 +243,28 @@ pub(crate) fn decode(parser: &Parser, words: &[Word], st: &mut State) {
     let mut vals = [(0u64, 0u64); NMOVE_KEYS];
     let mut lkeys = [0u64; NLABEL_KEYS];
     while !st.done() {
-        pf::move_keys(st, words, &mut keys, &mut vals);
-        let mut scores = [0i16; 64];
-        parser.add_moves(&mut keys, &vals, &mut scores);
-        let mv = best_move(&scores, &st.legal());
+        let legal = st.legal();
+        // A configuration with one legal move (the first shift; the right arcs that empty
+        // the stack once the buffer holds only the root) is not scored: the move is forced.
+        let mv = if legal.iter().filter(|&&l| l).count() == 1 {
+            legal.iter().position(|&l| l).unwrap_or(0) as u8
+        } else {
+            pf::move_keys(st, words, &mut keys, &mut vals);
+            let mut scores = [0i16; 64];
+            parser.add_moves(&mut keys, &vals, &mut scores);
+            best_move(&scores, &legal)
+        };
         let mut label = 0;
         if mv == LEFT || mv == RIGHT {
             let (h, d) = st.arc(mv);
-            pf::label_keys(st, words, h, d, &mut lkeys);
+            let to_root = h as usize == words.len();
+            // The root's dependent is `root` whatever the scores: no label pass.
             let mut scores = [0i16; 64];
-            model.add_weights(&lkeys, &mut scores);
-            label = best_label(&scores, h as usize == words.len());
+            if !to_root {
+                pf::label_keys(st, words, h, d, &mut lkeys);
+                model.add_weights(&lkeys, &mut scores);
+            }
+            label = best_label(&scores, to_root);
         }
         st.apply(mv, label);
     }

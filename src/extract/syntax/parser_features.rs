@@ -19,7 +19,7 @@ pub(crate) const NMOVES: usize = 3;
 
 /// Feature keys of a configuration, and of an arc.
 pub(crate) const NMOVE_KEYS: usize = 81;
-pub(crate) const NLABEL_KEYS: usize = 24;
+pub(crate) const NLABEL_KEYS: usize = 27;
 
 /// One word as the parser sees it: the tagger's hash of its normalised form, and its tag.
 #[derive(Debug, Clone, Copy, Default)]
@@ -441,5 +441,11 @@ pub(crate) fn label_keys(st: &State, words: &[Word], h: u32, d: u32, out: &mut [
     k.f(hw, mix(dt, nd.lset));
     k.f(tags(ht, dt, nd.nl as u64), nd.nr as u64);
     k.f(ht, mix(dt, nd.lset | nd.rset));
+    // The word of the dependent's leftmost child: its marker or preposition ("that",
+    // "to", "because", "by", "in"), which tells ccomp from advcl, obl from obl:agent.
+    let (l1w, _) = wt(words, n, nd.l1);
+    k.f(dt, l1w);
+    k.f(ht, mix(dt, l1w));
+    k.f(hw, l1w);
     debug_assert_eq!(k.k, NLABEL_KEYS);
 }

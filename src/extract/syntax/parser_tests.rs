@@ -83,6 +83,31 @@ fn a_passive_and_its_agent() {
 }
 
 #[test]
+fn the_marker_of_a_clause_tells_its_relation() {
+    // The label pass sees the word of the dependent's leftmost child: "that" makes a
+    // clausal complement, "because" an adverbial clause.
+    for (s, head, dep, rel) in [
+        (
+            "The minister said that the envoys refused to meet.",
+            "said",
+            "refused",
+            Deprel::Ccomp,
+        ),
+        (
+            "The talks failed because the envoys refused to meet.",
+            "failed",
+            "refused",
+            Deprel::Advcl,
+        ),
+    ] {
+        let (w, p) = parsed(s);
+        let d = at(&w, dep);
+        assert_eq!(p.heads[d], Some(at(&w, head)), "{}", show(&w, &p));
+        assert_eq!(p.deprels[d], rel, "{}", show(&w, &p));
+    }
+}
+
+#[test]
 fn clitic_tokens_take_their_hosts_attachment() {
     let s = "Gallant's office didn't comment on the report.";
     let (w, p) = parsed(s);

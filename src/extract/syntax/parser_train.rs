@@ -206,6 +206,28 @@ fn argmax_f(scores: &[f32], ok: impl Fn(usize) -> bool) -> Option<usize> {
 
 /// Train on `data`; `log` receives one line per iteration. Returns the model file.
 pub fn train(data: &[Example], opt: &Options, log: &mut dyn FnMut(String)) -> Vec<u8> {
+    let p = learn(data, opt, log);
+    model_file(&p, opt.prune)
+}
+
+/// Train on `data` and return the model file at each of the `prunes` thresholds (for
+/// choosing the threshold on a dev set from one training).
+pub fn train_pruned(
+    data: &[Example],
+    opt: &Options,
+    prunes: &[f32],
+    log: &mut dyn FnMut(String),
+) -> Vec<Vec<u8>> {
+    let p = learn(data, opt, log);
+    prunes.iter().map(|&x| model_file(&p, x)).collect()
+}
+
+fn model_file(p: &Perceptron, prune: f32) -> Vec<u8> {
+    let (scale, feats) = p.quantised(prune, 1000.0);
+    parser::write(scale, &feats)
+}
+
+fn learn(data: &[Example], opt: &Options, log: &mut dyn FnMut(String)) -> Perceptron {
     let mut p = Perceptron::default();
     let mut order: Vec<usize> = (0..data.len()).collect();
     let mut rng = 0x2545_f491_4f6c_dd1du64;
@@ -278,8 +300,7 @@ pub fn train(data: &[Example], opt: &Options, log: &mut dyn FnMut(String)) -> Ve
         ));
         perceptron::shuffle(&mut order, &mut rng);
     }
-    let (scale, feats) = p.quantised(opt.prune, 1000.0);
-    parser::write(scale, &feats)
+    p
 }
 
 /// Scores of a parse against the gold tree, punctuation (gold `punct`) left out.
