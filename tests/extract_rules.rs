@@ -582,11 +582,26 @@ fn transcript_turns_and_signed_quotations() {
 }
 
 #[test]
-fn a_date_or_a_figure_is_never_a_speaker() {
+fn a_date_is_never_a_speaker_but_a_share_of_those_asked_is() {
     let (_, c) = claims(&format!(
         "{T}In July, the harbour board said the cranes would be replaced. Twelve percent said the fares were too high."
     ));
     assert_eq!(c.len(), 2, "{c:?}");
     assert_eq!(c[0].mention.as_deref(), Some("the harbour board"));
-    assert_ne!(c[1].mention.as_deref(), Some("Twelve percent"));
+    // A poll's respondents: the share is who answered (as PolNeAR annotates it).
+    assert_eq!(c[1].mention.as_deref(), Some("Twelve percent"));
+}
+
+#[test]
+fn a_stance_verbs_object_may_be_one_name() {
+    let (_, c) = claims(&format!(
+        "{T}The dockers' union endorsed Ruiz on Monday. The mayor criticized Lima."
+    ));
+    assert_eq!(c.len(), 2, "{c:?}");
+    assert_eq!(c[0].content, "Ruiz");
+    assert_eq!(c[0].mention.as_deref(), Some("The dockers' union"));
+    assert_eq!(c[1].content, "Lima");
+    // A time is no name: "praised Monday" says nothing.
+    let (_, c) = claims(&format!("{T}The mayor criticized Monday."));
+    assert!(c.is_empty(), "{c:?}");
 }

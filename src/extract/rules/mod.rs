@@ -97,7 +97,11 @@ pub fn frames(s: &Sentence, place: Place) -> Vec<Frame> {
             // A headline's name was read from its capitals ("Roe on the Budget: …"); the
             // tagger, which sees a headline word as anything, is not asked.
             let headline_name = f.headline && (a..b).all(|i| !s.toks[i].word || s.capitalised(i));
-            if b > a && !headline_name && !subjects::is_speaker_phrase(s, a, b) {
+            if b > a
+                && !headline_name
+                && !subjects::is_speaker_phrase(s, a, b)
+                && !is_share(s, a, b)
+            {
                 // "In December, the agency": the phrase after an opening adjunct.
                 f.mention = (a..b)
                     .find(|&i| s.is_punct(i, ","))
@@ -107,6 +111,19 @@ pub fn frames(s: &Sentence, place: Place) -> Vec<Frame> {
         }
     }
     out
+}
+
+/// "63 percent", "Another 19 percent", "two-thirds": a share of those asked, who speak
+/// in a poll's findings though the phrase is a figure.
+fn is_share(s: &Sentence, a: usize, b: usize) -> bool {
+    let last = s.word(b - 1).to_ascii_lowercase();
+    b - a <= 4
+        && (a..b).all(|i| s.toks[i].word || s.is_punct(i, "%"))
+        && (matches!(
+            last.as_str(),
+            "percent" | "%" | "half" | "third" | "thirds" | "quarter"
+        ) || last.ends_with("-thirds")
+            || last.ends_with("-quarters"))
 }
 
 /// Adds `f` before the first frame whose content starts after its own, so that a
