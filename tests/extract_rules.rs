@@ -605,3 +605,23 @@ fn a_stance_verbs_object_may_be_one_name() {
     let (_, c) = claims(&format!("{T}The mayor criticized Monday."));
     assert!(c.is_empty(), "{c:?}");
 }
+
+#[test]
+fn a_refusal_to_comment_is_a_claim() {
+    let (_, c) = claims(&format!("{T}A spokesman for the port declined to comment."));
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].content, "to comment");
+    assert_eq!(c[0].mention.as_deref(), Some("A spokesman for the port"));
+}
+
+#[test]
+fn a_stance_before_a_speech_frame_is_a_claim_of_its_own() {
+    let (_, c) = claims(&format!(
+        "{T}The dockers' union praised the new cranes on Monday, and the mayor said the port would reopen in May."
+    ));
+    assert_eq!(c.len(), 2, "{c:?}");
+    assert_eq!(c[0].content, "the new cranes");
+    assert_eq!(c[0].mention.as_deref(), Some("The dockers' union"));
+    assert_eq!(c[1].content, "the port would reopen in May");
+    assert_eq!(c[1].mention.as_deref(), Some("the mayor"));
+}

@@ -15,7 +15,8 @@
 //!   "but warned that …") and nested passive attribution ("was told by X that …");
 //! - outside every content found: a participle closing a frame (`trailing`: "…, Roe said,
 //!   citing the figures"), frames without a source (`sourceless`): "Asked whether …,",
-//!   "X is expected to …", "X seems to …".
+//!   "X is expected to …", "X seems to …"; and before every frame found, a stance frame of
+//!   its own ("The union endorsed Ruiz on Monday, and the mayor said …").
 
 mod according;
 mod bounds;
@@ -81,6 +82,7 @@ pub fn frames(s: &Sentence, place: Place) -> Vec<Frame> {
     if place != Place::Heading {
         trailing::trailing_frames(s, &mut out);
         sourceless::sourceless_frames(s, &mut out);
+        stance_beside(s, &mut out);
     }
     for f in &mut out {
         if let Some(m) = f.mention {
@@ -111,6 +113,36 @@ pub fn frames(s: &Sentence, place: Place) -> Vec<Frame> {
         }
     }
     out
+}
+
+/// "The union endorsed Ruiz on Monday, and the mayor said …": a stance frame in the
+/// words before every frame found, which the rules stop short of once a sentence has
+/// its frame.
+fn stance_beside(s: &Sentence, out: &mut Vec<Frame>) {
+    let Some(lo) = out
+        .iter()
+        .flat_map(|f| f.content.iter().copied().chain(f.mention))
+        .map(|span| s.tokens_of(span).0)
+        .min()
+    else {
+        return;
+    };
+    if lo < 3 {
+        return;
+    }
+    let head = s.prefix(lo);
+    let mut more = Vec::new();
+    stance::stance_frames(&head, 0, &mut more);
+    for f in more {
+        let clear = |o: &Frame| {
+            !o.content
+                .iter()
+                .any(|x| f.content.iter().any(|y| x.0 < y.1 && y.0 < x.1))
+        };
+        if out.iter().all(clear) {
+            insert_in_order(out, f);
+        }
+    }
 }
 
 /// "63 percent", "Another 19 percent", "two-thirds": a share of those asked, who speak

@@ -39,7 +39,7 @@ pub(super) fn stance_frames(s: &Sentence, from: usize, out: &mut Vec<Frame>) -> 
         let Some((cue_end, start, infinitive)) = content_after(s, k, takes) else {
             continue;
         };
-        if words_between(s, start, n) < MIN_WORDS && !s.capitalised(start) {
+        if words_between(s, start, n) < MIN_WORDS && !s.capitalised(start) && !infinitive {
             continue;
         }
         if complements::needs_as(s.word(k))
@@ -142,7 +142,7 @@ pub(super) fn second_stance(
     let Some((cue_end, start, infinitive)) = content_after(s, k, takes) else {
         return;
     };
-    if words_between(s, start, n) < MIN_WORDS && !s.capitalised(start) {
+    if words_between(s, start, n) < MIN_WORDS && !s.capitalised(start) && !infinitive {
         return;
     }
     let cue = s.text[s.toks[k].start..s.toks[cue_end].end].to_string();
