@@ -625,3 +625,13 @@ fn a_stance_before_a_speech_frame_is_a_claim_of_its_own() {
     assert_eq!(c[1].content, "the port would reopen in May");
     assert_eq!(c[1].mention.as_deref(), Some("the mayor"));
 }
+
+#[test]
+fn a_purpose_clause_before_an_interposed_frame_opens_the_content() {
+    let (_, c) = claims(&format!(
+        "{T}To fix the harbour, Jane Roe said, the council must borrow."
+    ));
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].content, "To fix the harbour … the council must borrow");
+    assert_eq!(c[0].mention.as_deref(), Some("Jane Roe"));
+}
