@@ -635,3 +635,16 @@ fn a_purpose_clause_before_an_interposed_frame_opens_the_content() {
     assert_eq!(c[0].content, "To fix the harbour … the council must borrow");
     assert_eq!(c[0].mention.as_deref(), Some("Jane Roe"));
 }
+
+#[test]
+fn an_as_clause_frames_the_clause_it_comments_on() {
+    let (_, c) = claims(&format!(
+        "{T}As Jane Roe put it in a statement to reporters, the harbour is \"a drain on the city.\" The cranes are old, as the mayor noted on Monday. As an added bonus, the ferry is free."
+    ));
+    assert_eq!(c.len(), 2, "{c:?}");
+    assert_eq!(c[0].content, "the harbour is \"a drain on the city.\"");
+    assert_eq!(c[0].mention.as_deref(), Some("Jane Roe"));
+    assert_eq!(c[0].cue, "put it");
+    assert_eq!(c[1].content, "The cranes are old");
+    assert_eq!(c[1].mention.as_deref(), Some("the mayor"));
+}

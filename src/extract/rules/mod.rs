@@ -4,6 +4,7 @@
 //! text. Rules, in the order they are tried:
 //! - headline: "…: Speaker" on a title or subheading line;
 //! - "according to X, …" / "…, according to X";
+//! - an "as" clause: "As X put it, …" / "…, as X noted";
 //! - a speech verb with its subject: reported speech ("X said (that) …"), quotes before
 //!   the frame ("\"…,\" X said"), around it ("\"…,\" X said, \"…\"") or after it
 //!   ("X said: \"…\""), and inverted frames ("\"…,\" said X");
@@ -19,6 +20,7 @@
 //!   its own ("The union endorsed Ruiz on Monday, and the mayor said …").
 
 mod according;
+mod as_put;
 mod bounds;
 mod content;
 mod cue_content;
@@ -181,6 +183,10 @@ fn sentence_frames(s: &Sentence, place: Place) -> Vec<Frame> {
         return out;
     }
     if let Some(f) = according_to(s) {
+        out.push(f);
+        return out;
+    }
+    if let Some(f) = as_put::as_frame(s) {
         out.push(f);
         return out;
     }
