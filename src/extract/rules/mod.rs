@@ -40,6 +40,7 @@ mod trailing;
 mod turns;
 mod verbs;
 
+use super::complements;
 use super::lexicon as lex;
 use super::quotes::Quote;
 use super::text::Token;
@@ -129,7 +130,8 @@ fn stance_beside(s: &Sentence, out: &mut Vec<Frame>) {
     else {
         return;
     };
-    if lo < 3 {
+    // Most sentences hold no stance word before their frame: nothing to tag then.
+    if lo < 3 || !(0..lo).any(|i| s.is_free_word(i) && complements::takes(s.word(i)).is_some()) {
         return;
     }
     let head = s.prefix(lo);
