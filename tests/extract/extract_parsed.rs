@@ -59,3 +59,10 @@ fn the_same_claims_on_every_run() {
         assert_eq!(claims(body), first);
     }
 }
+
+#[test]
+fn a_stance_adjectives_content_may_be_one_name() {
+    let c = one("For years the dockers' union has been critical of Ruiz.");
+    assert_eq!(c.content, "Ruiz");
+    assert_eq!(c.mention.as_deref(), Some("the dockers' union"));
+}

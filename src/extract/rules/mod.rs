@@ -4,6 +4,7 @@
 //! text. Rules, in the order they are tried:
 //! - headline: "…: Speaker" on a title or subheading line;
 //! - "according to X, …" / "…, according to X";
+//! - an "as" clause: "As X put it, …" / "…, as X noted";
 //! - a speech verb with its subject: reported speech ("X said (that) …"), quotes before
 //!   the frame ("\"…,\" X said"), around it ("\"…,\" X said, \"…\"") or after it
 //!   ("X said: \"…\""), and inverted frames ("\"…,\" said X");
@@ -15,9 +16,11 @@
 //!   "but warned that …") and nested passive attribution ("was told by X that …");
 //! - outside every content found: a participle closing a frame (`trailing`: "…, Roe said,
 //!   citing the figures"), frames without a source (`sourceless`): "Asked whether …,",
-//!   "X is expected to …", "X seems to …".
+//!   "X is expected to …", "X seems to …"; and before every frame found, a stance frame of
+//!   its own ("The union endorsed Ruiz on Monday, and the mayor said …").
 
 mod according;
+mod as_put;
 mod bounds;
 mod content;
 mod cue_content;
@@ -37,6 +40,7 @@ mod trailing;
 mod turns;
 mod verbs;
 
+use super::complements;
 use super::lexicon as lex;
 use super::quotes::Quote;
 use super::text::Token;
@@ -81,6 +85,7 @@ pub fn frames(s: &Sentence, place: Place) -> Vec<Frame> {
     if place != Place::Heading {
         trailing::trailing_frames(s, &mut out);
         sourceless::sourceless_frames(s, &mut out);
+        stance_beside(s, &mut out);
     }
     for f in &mut out {
         if let Some(m) = f.mention {
@@ -97,7 +102,11 @@ pub fn frames(s: &Sentence, place: Place) -> Vec<Frame> {
             // A headline's name was read from its capitals ("Roe on the Budget: …"); the
             // tagger, which sees a headline word as anything, is not asked.
             let headline_name = f.headline && (a..b).all(|i| !s.toks[i].word || s.capitalised(i));
-            if b > a && !headline_name && !subjects::is_speaker_phrase(s, a, b) {
+            if b > a
+                && !headline_name
+                && !subjects::is_speaker_phrase(s, a, b)
+                && !is_share(s, a, b)
+            {
                 // "In December, the agency": the phrase after an opening adjunct.
                 f.mention = (a..b)
                     .find(|&i| s.is_punct(i, ","))
@@ -107,6 +116,50 @@ pub fn frames(s: &Sentence, place: Place) -> Vec<Frame> {
         }
     }
     out
+}
+
+/// "The union endorsed Ruiz on Monday, and the mayor said …": a stance frame in the
+/// words before every frame found, which the rules stop short of once a sentence has
+/// its frame.
+fn stance_beside(s: &Sentence, out: &mut Vec<Frame>) {
+    let Some(lo) = out
+        .iter()
+        .flat_map(|f| f.content.iter().copied().chain(f.mention))
+        .map(|span| s.tokens_of(span).0)
+        .min()
+    else {
+        return;
+    };
+    // Most sentences hold no stance word before their frame: nothing to tag then.
+    if lo < 3 || !(0..lo).any(|i| s.is_free_word(i) && complements::takes(s.word(i)).is_some()) {
+        return;
+    }
+    let head = s.prefix(lo);
+    let mut more = Vec::new();
+    stance::stance_frames(&head, 0, &mut more);
+    for f in more {
+        let clear = |o: &Frame| {
+            !o.content
+                .iter()
+                .any(|x| f.content.iter().any(|y| x.0 < y.1 && y.0 < x.1))
+        };
+        if out.iter().all(clear) {
+            insert_in_order(out, f);
+        }
+    }
+}
+
+/// "63 percent", "Another 19 percent", "two-thirds": a share of those asked, who speak
+/// in a poll's findings though the phrase is a figure.
+fn is_share(s: &Sentence, a: usize, b: usize) -> bool {
+    let last = s.word(b - 1).to_ascii_lowercase();
+    b - a <= 4
+        && (a..b).all(|i| s.toks[i].word || s.is_punct(i, "%"))
+        && (matches!(
+            last.as_str(),
+            "percent" | "%" | "half" | "third" | "thirds" | "quarter"
+        ) || last.ends_with("-thirds")
+            || last.ends_with("-quarters"))
 }
 
 /// Adds `f` before the first frame whose content starts after its own, so that a
@@ -132,6 +185,10 @@ fn sentence_frames(s: &Sentence, place: Place) -> Vec<Frame> {
         return out;
     }
     if let Some(f) = according_to(s) {
+        out.push(f);
+        return out;
+    }
+    if let Some(f) = as_put::as_frame(s) {
         out.push(f);
         return out;
     }

@@ -4,6 +4,7 @@
 //! Tried only when a sentence has no clause-taking frame, so a "said that" always wins.
 
 use super::super::complements::{self, Takes};
+use super::super::syntax::{MONTHS, Tag};
 use super::Frame;
 use super::bounds::{
     MIN_WORDS, noun_phrase_end, phrase_end, plausible_subject, relative_clause_end,
@@ -38,7 +39,7 @@ pub(super) fn stance_frames(s: &Sentence, from: usize, out: &mut Vec<Frame>) -> 
         let Some((cue_end, start, infinitive)) = content_after(s, k, takes) else {
             continue;
         };
-        if words_between(s, start, n) < MIN_WORDS {
+        if words_between(s, start, n) < MIN_WORDS && !s.capitalised(start) && !infinitive {
             continue;
         }
         if complements::needs_as(s.word(k))
@@ -99,7 +100,11 @@ pub(super) fn stance_frames(s: &Sentence, from: usize, out: &mut Vec<Frame>) -> 
         }
         let end = relative_clause_end(s, (a, b), start, end, !infinitive);
         let mention = Some(s.span(a, b));
-        reported(s, start, end, cue, mention, STANCE, out);
+        if let Some(name) = lone_name(s, start, end) {
+            out.push(name_frame(s, name, cue, mention));
+        } else {
+            reported(s, start, end, cue, mention, STANCE, out);
+        }
         // "called the plan a disgrace and threatened to …": the second predicate may be a
         // stance of the same speaker.
         let and = if s.is_punct(end, ",") { end + 1 } else { end };
@@ -137,7 +142,7 @@ pub(super) fn second_stance(
     let Some((cue_end, start, infinitive)) = content_after(s, k, takes) else {
         return;
     };
-    if words_between(s, start, n) < MIN_WORDS {
+    if words_between(s, start, n) < MIN_WORDS && !s.capitalised(start) && !infinitive {
         return;
     }
     let cue = s.text[s.toks[k].start..s.toks[cue_end].end].to_string();
@@ -145,7 +150,44 @@ pub(super) fn second_stance(
     if !infinitive {
         end = end.min(noun_phrase_end(s, start, end, true));
     }
-    reported(s, start, end, cue, mention, STANCE, out);
+    if let Some(name) = lone_name(s, start, end) {
+        out.push(name_frame(s, name, cue, mention));
+    } else {
+        reported(s, start, end, cue, mention, STANCE, out);
+    }
+}
+
+/// "criticized Trump", "endorsed Clinton on Monday": a content that is one name (a
+/// capitalised word the tagger reads as a proper noun, no time word), too short for the
+/// rules that want a phrase. Returns its token.
+fn lone_name(s: &Sentence, start: usize, end: usize) -> Option<usize> {
+    let mut words = (start..end).filter(|&i| s.toks[i].word);
+    let w = words.next()?;
+    if words.next().is_some()
+        || !s.is_free_word(w)
+        || !s.capitalised(w)
+        || lex::is_time_word(s.word(w))
+        || MONTHS.iter().any(|m| s.is(w, m))
+        || s.is(w, "I")
+    {
+        return None;
+    }
+    s.window(w, w + 1)
+        .tag(w)
+        .is_some_and(|t| matches!(t, Tag::NNP | Tag::NNPS))
+        .then_some(w)
+}
+
+/// The frame of a content that is one name at token `w`.
+fn name_frame(s: &Sentence, w: usize, cue: String, mention: Option<(usize, usize)>) -> Frame {
+    Frame {
+        content: vec![s.span(w, w + 1)],
+        cue,
+        mention,
+        headline: false,
+        continues: false,
+        announces: false,
+    }
 }
 
 /// Where the content of the stance verb at `k` starts, the last token of the cue, and

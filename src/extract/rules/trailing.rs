@@ -1,9 +1,11 @@
 //! A participle that closes a frame and names what the speaker pointed at: "\"…,\" Roe
 //! said, citing the budget figures", "…, he said, referring to the mayor". Its content is
 //! the noun phrase after it, a list with its commas included, up to a clause of its own
-//! (", who …", ", saying …", a dash, a semicolon); its speaker is the frame's.
+//! (", who …", ", saying …", a dash, a semicolon); its speaker is the frame's. A
+//! participle of speech ("…, Roe said, adding that …", "noting", "saying") takes the
+//! clause or quotation after it, to the sentence's end.
 
-use super::sentence::Sentence;
+use super::sentence::{Sentence, strip_quotes};
 use super::{Frame, insert_in_order};
 
 /// Participles whose object is what the speaker cited, with the preposition they take.
@@ -11,6 +13,18 @@ const PARTICIPLES: &[(&str, Option<&str>)] = &[
     ("citing", None),
     ("referring", Some("to")),
     ("pointing", Some("to")),
+];
+
+/// Participles whose content is a clause or a quotation: "…,\" Roe said, adding that …".
+const CLAUSE_PARTICIPLES: &[&str] = &[
+    "adding",
+    "saying",
+    "noting",
+    "arguing",
+    "explaining",
+    "insisting",
+    "stressing",
+    "warning",
 ];
 
 /// Frames of the participles after a comma that follow a frame of `out` in `s`, each
@@ -21,7 +35,13 @@ pub(super) fn trailing_frames(s: &Sentence, out: &mut Vec<Frame>) {
         if !s.is_free_word(i) || !s.is_punct(i - 1, ",") {
             continue;
         }
-        let Some((cue, prep)) = PARTICIPLES.iter().find(|(w, _)| s.is(i, w)) else {
+        let clause = CLAUSE_PARTICIPLES.iter().find(|w| s.is(i, w));
+        let Some((cue, prep)) = PARTICIPLES
+            .iter()
+            .copied()
+            .find(|(w, _)| s.is(i, w))
+            .or(clause.map(|w| (*w, None)))
+        else {
             continue;
         };
         let a = match prep {
@@ -29,9 +49,24 @@ pub(super) fn trailing_frames(s: &Sentence, out: &mut Vec<Frame>) {
             Some(_) => continue,
             None => i + 1,
         };
-        let b = (a + 1..n).find(|&j| ends_phrase(s, j)).unwrap_or(n);
-        let Some((a, b)) = s.trim(a, b) else { continue };
-        let span = s.span(a, b);
+        let (a, b) = if clause.is_some() {
+            // "…,\" Roe said, adding that …": the clause runs to the sentence's end.
+            let a = if s.is_free_word(a) && s.is(a, "that") {
+                a + 1
+            } else {
+                a
+            };
+            let Some((a, b)) = s.trim(a, n) else { continue };
+            if (a..b).filter(|&j| s.toks[j].word).count() < 3 {
+                continue;
+            }
+            (a, b)
+        } else {
+            let b = (a + 1..n).find(|&j| ends_phrase(s, j)).unwrap_or(n);
+            let Some((a, b)) = s.trim(a, b) else { continue };
+            (a, b)
+        };
+        let span = strip_quotes(s, a, b);
         let at = s.toks[i].start;
         // The frame this participle closes: the last one wholly before it, with a speaker.
         let Some(owner) = out
@@ -140,6 +175,20 @@ mod tests {
             .find(|c| c.cue == "citing")
             .expect("a citing claim");
         assert_eq!(cited.content, "falling tolls, idle cranes and the strikes");
+    }
+
+    #[test]
+    fn adding_after_a_quotations_frame_is_a_clause_of_its_speaker() {
+        let c = claims(
+            "\"We will finish the wall,\" Roe said in a statement, adding that the money was in the budget.",
+        );
+        assert_eq!(c.len(), 2, "{c:?}");
+        assert_eq!(c[1].cue, "adding");
+        assert_eq!(c[1].content, "the money was in the budget");
+        assert_eq!(c[1].mention.as_deref(), Some("Roe"));
+        let c = claims("\"It is done,\" the mayor said, adding, \"The cranes are ours.\"");
+        assert_eq!(c.len(), 2, "{c:?}");
+        assert_eq!(c[1].content, "The cranes are ours.");
     }
 
     #[test]

@@ -174,8 +174,12 @@ pub(super) fn verb_frames_from(s: &Sentence, from: usize, out: &mut Vec<Frame>) 
                         .is_some_and(|t| {
                             t.is_modal() || matches!(t, Tag::VBZ | Tag::VBD | Tag::VBP)
                         });
+                let interposed_to = s.is_punct(cue_end + 1, ",");
                 let before = before.filter(|&(x, y)| {
-                    let min_words = if adjunct_start(s, x) {
+                    // "To understand X, Roberts said, …": a purpose clause opens the
+                    // content, not the frame.
+                    let purpose = interposed_to && s.is(x, "to") && !s.capitalised(x + 1);
+                    let min_words = if adjunct_start(s, x) && !purpose {
                         8
                     } else if split_subject {
                         1

@@ -6,7 +6,8 @@
 
 use super::super::super::complements;
 use super::super::Frame;
-use super::{Deprel, Parsed};
+use super::super::lex;
+use super::{Deprel, Parsed, Tag};
 
 /// The frame of the cue at `cue` with a content that is no clause, if it has one.
 pub(super) fn frame(p: &Parsed, cue: usize) -> Option<Frame> {
@@ -54,14 +55,14 @@ fn verb(p: &Parsed, cue: usize, takes: complements::Takes) -> Option<Frame> {
     } else if takes.np
         && let Some(o) = after(&[Deprel::Obj])
     {
-        p.content(o, cue + 1, cue)
+        p.content(o, cue + 1, cue).or_else(|| name(p, o))
     } else {
         let o = after(&[Deprel::Obl]).filter(|&o| {
             p.case_of(o)
                 .is_some_and(|c| takes.preps.iter().any(|w| p.s.is(c, w)))
         })?;
         let from = p.case_of(o).map_or(cue + 1, |c| c + 1);
-        p.content(o, from, cue)
+        p.content(o, from, cue).or_else(|| name(p, o))
     }?;
     Some(p.frame(cue, content, Some(speaker)))
 }
@@ -79,6 +80,21 @@ fn phrase(p: &Parsed, cue: usize, links: &[&str], speaker: (usize, usize)) -> Op
                 .is_some_and(|k| links.iter().any(|w| p.s.is(k, w)))
     })?;
     let from = p.case_of(c).map_or(cue + 1, |k| k + 1);
-    let content = p.content(c, from, cue)?;
+    let content = p.content(c, from, cue).or_else(|| name(p, c))?;
     Some(p.frame(cue, content, Some(speaker)))
+}
+
+/// A content that is one name ("endorsed Clinton", "critical of Trump"): the head `h` a
+/// proper noun with nothing of its own but a preposition or punctuation.
+fn name(p: &Parsed, h: usize) -> Option<(usize, usize)> {
+    let alone = p
+        .parse
+        .children(h)
+        .all(|c| matches!(p.rel(c), Deprel::Case | Deprel::Punct));
+    (alone
+        && p.s.is_free_word(h)
+        && p.s.capitalised(h)
+        && matches!(p.tag(h), Some(Tag::NNP | Tag::NNPS))
+        && !lex::is_time_word(p.s.word(h)))
+    .then(|| p.s.span(h, h + 1))
 }
