@@ -352,3 +352,43 @@ fn a_common_word_before_a_name_is_a_role() {
     let cornell = r.resolve("Cornell William Brooks").unwrap();
     assert_eq!(r.speakers[cornell].name, "Cornell William Brooks");
 }
+
+#[test]
+fn a_bare_share_is_the_share_of_the_people_before_it() {
+    let text = "Ferry poll\n\n\
+        Only 41 percent of island residents agreed that the fares were fair, while 55 \
+        percent said the timetable was worse. However, 60 percent said the new boats were safer.\n\n\
+        A harbour survey released Monday found that the port was losing trade. Another 12 \
+        percent said they would not travel at all.\n";
+    let ex = crate::extract::extract(text);
+    let said = |start: &str| {
+        let c = ex.claims.iter().find(|c| c.content.starts_with(start))?;
+        Some((
+            ex.speakers[c.speaker?].name.as_str(),
+            c.antecedent.clone()?.words,
+        ))
+    };
+    let (who, from) = said("the timetable").unwrap();
+    assert_eq!(who, "55 percent of island residents");
+    assert_eq!(from, "Only 41 percent of island residents");
+    assert_eq!(
+        said("the new boats").unwrap().0,
+        "60 percent of island residents"
+    );
+    assert_eq!(
+        said("they would not").unwrap().0,
+        "Another 12 percent of those polled"
+    );
+    let ex = crate::extract::extract(
+        "Roads\n\nThe mayor left. Twelve percent said the roads were too busy.\n",
+    );
+    let roads = ex
+        .claims
+        .iter()
+        .find(|c| c.content.starts_with("the roads"));
+    assert!(
+        roads.is_none_or(|c| c.speaker.is_none() && c.mention.is_none()),
+        "a share of no one named is no one's: {roads:?}"
+    );
+    assert!(ex.speakers.iter().all(|s| s.name != "Twelve percent"));
+}
