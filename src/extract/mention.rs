@@ -416,6 +416,23 @@ pub fn subject_name(sentence: &str) -> Option<(usize, usize)> {
     })
 }
 
+/// Where the text after a run-in heading starts: "Limited Means to Act: The council…",
+/// "The Gap Remains: It was…" (at most eight words before the colon, each capitalised or
+/// a short grammar word).
+pub fn after_run_in_heading(sentence: &str) -> Option<usize> {
+    let colon = sentence.find(": ")?;
+    let words: Vec<&str> = sentence[..colon].split_whitespace().collect();
+    let heading = (2..=8).contains(&words.len())
+        && words.iter().all(|w| {
+            is_capitalised(w)
+                || matches!(
+                    *w,
+                    "to" | "of" | "the" | "a" | "an" | "and" | "in" | "on" | "for" | "with" | "at"
+                )
+        });
+    heading.then_some(colon + 2)
+}
+
 fn subject_at_start(sentence: &str) -> Option<(usize, usize)> {
     let first = sentence.chars().next()?;
     if lex::is_quote_mark(first) || !first.is_uppercase() {

@@ -150,6 +150,11 @@ impl Registry {
     pub fn observe(&mut self, sentence: &str, offset: usize, heading: bool) {
         self.sentence += 1;
         self.heading = heading;
+        // "Limited Means to Act: The council…": the text after a run-in heading.
+        let (sentence, offset) = match mention::after_run_in_heading(sentence) {
+            Some(k) => (&sentence[k..], offset + k),
+            None => (sentence, offset),
+        };
         let Some((a, b)) = mention::subject_name(sentence) else {
             return;
         };
@@ -164,7 +169,12 @@ impl Registry {
         }
         let ws: Vec<&str> = words.split_whitespace().collect();
         let definite = sentence[..a].trim_end().ends_with("The");
-        if mention::is_capitals_run(&ws) {
+        // "THE BORROWING Back when he wrote": a heading in capitals run into the text.
+        let caps = ws
+            .iter()
+            .take_while(|w| !w.chars().any(char::is_lowercase))
+            .count();
+        if mention::is_capitals_run(&ws) || mention::is_capitals_run(&ws[..caps]) {
             return;
         }
         let is_body = definite || ws.last().is_some_and(|w| lex::is_body_head(w));

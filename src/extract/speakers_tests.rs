@@ -392,3 +392,26 @@ fn a_bare_share_is_the_share_of_the_people_before_it() {
     );
     assert!(ex.speakers.iter().all(|s| s.name != "Twelve percent"));
 }
+
+#[test]
+fn a_run_in_heading_is_no_subject() {
+    let text = "Harbour report\n\n\
+        Jane Okafor runs the port.\n\n\
+        The Gap Remains: It was under her watch that the board grew. She said the port would grow.\n\n\
+        John Abbot left the board.\n\n\
+        THE LOANS Back then he said debt was a last resort.\n";
+    let ex = crate::extract::extract(text);
+    let who = |start: &str| {
+        let c = ex.claims.iter().find(|c| c.content.starts_with(start))?;
+        Some(ex.speakers[c.speaker?].name.as_str())
+    };
+    assert_eq!(who("the port would"), Some("Jane Okafor"));
+    assert_eq!(who("debt was"), Some("John Abbot"));
+    assert!(
+        ex.speakers
+            .iter()
+            .all(|s| !s.name.contains("Gap") && !s.name.contains("LOANS")),
+        "{:?}",
+        ex.speakers
+    );
+}
