@@ -415,3 +415,19 @@ fn a_run_in_heading_is_no_subject() {
         ex.speakers
     );
 }
+
+#[test]
+fn a_name_glued_after_an_adjunct_or_a_time_is_the_subject() {
+    let text = "Port talks\n\n\
+        In a radio interview Okafor said the port would close.\n\n\
+        Friday was the third time Acme said it would leave the port.\n\n\
+        Retired pilot Jane Roe said the harbour was too shallow.\n";
+    let ex = crate::extract::extract(text);
+    let mention = |start: &str| {
+        let c = ex.claims.iter().find(|c| c.content.starts_with(start))?;
+        c.mention.as_deref()
+    };
+    assert_eq!(mention("the port would"), Some("Okafor"));
+    assert_eq!(mention("it would leave"), Some("Acme"));
+    assert_eq!(mention("the harbour"), Some("Retired pilot Jane Roe"));
+}
