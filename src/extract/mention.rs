@@ -498,7 +498,7 @@ fn word_spans(s: &str) -> impl Iterator<Item = (usize, &str)> {
 
 #[path = "mention_words.rs"]
 mod words;
-pub use words::{common_words, is_coordination, without_opener};
+pub use words::{before_title_verb, common_words, is_coordination, without_opener};
 
 #[cfg(test)]
 mod tests {

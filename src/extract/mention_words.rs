@@ -110,3 +110,32 @@ pub fn is_coordination(m: &str) -> bool {
     // "candidates Jane Roe and John Doe": a lowercase head before the names is theirs.
     k > 0 && k + 1 < words.len() && is_capitalised(words[k - 1]) && words[k + 1..].iter().all(name)
 }
+
+/// A title's name before what it says of them: "Jane Roe Slams Acme Chief" → "Jane
+/// Roe". Only a run that opens with a given name, then a surname (middle names and
+/// initials allowed), then at least two more title-case words, none a suffix ("Jr.");
+/// the mention itself otherwise.
+pub fn before_title_verb(m: &str) -> &str {
+    let words: Vec<&str> = m.split_whitespace().collect();
+    if !words.first().is_some_and(|w| gender_of_given(w).is_some()) {
+        return m;
+    }
+    let middle =
+        |w: &str| gender_of_given(w).is_some() || w.len() <= 2 || w.len() == 3 && w.ends_with('.');
+    let surname = 1 + words[1..].iter().take_while(|w| middle(w)).count();
+    let rest = words.get(surname + 1..).unwrap_or(&[]);
+    let suffix = |w: &&str| {
+        matches!(
+            w.trim_end_matches([',', '.']),
+            "Jr" | "Sr" | "II" | "III" | "IV"
+        )
+    };
+    if rest.len() < 2 || !words.iter().all(|w| is_capitalised(w)) || rest.iter().any(suffix) {
+        return m;
+    }
+    let mut at = 0;
+    for w in &words[..=surname] {
+        at = m[at..].find(w).map_or(at, |p| at + p + w.len());
+    }
+    &m[..at]
+}

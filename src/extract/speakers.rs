@@ -253,6 +253,12 @@ impl Registry {
                 found?
             }
             Mention::Named(n) => {
+                // "Jane Roe Slams Acme Chief: '…'": a title's name ends before its verb.
+                let n = if self.heading {
+                    mention::before_title_verb(&n).to_string()
+                } else {
+                    n
+                };
                 // "Video", "Some", "Keeps": one common word capitalised by its place;
                 // a title's common words ("Limited Tools") name no one unless the text
                 // names what they describe next.

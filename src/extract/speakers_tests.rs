@@ -431,3 +431,18 @@ fn a_name_glued_after_an_adjunct_or_a_time_is_the_subject() {
     assert_eq!(mention("it would leave"), Some("Acme"));
     assert_eq!(mention("the harbour"), Some("Retired pilot Jane Roe"));
 }
+
+#[test]
+fn a_titles_name_ends_before_what_it_says_of_them() {
+    let mut r = Registry::default();
+    r.observe(
+        "Jane Okafor Slams Harbour Board Chief: 'Resign Now.'",
+        0,
+        true,
+    );
+    let jane = r.resolve("Jane Okafor Slams Harbour Board Chief").unwrap();
+    assert_eq!(r.speakers[jane].name, "Jane Okafor");
+    r.observe("John F. Abbot Jr. Speaks", 60, true);
+    let john = r.resolve("John F. Abbot Jr.").unwrap();
+    assert_eq!(r.speakers[john].name, "John F. Abbot Jr.");
+}
