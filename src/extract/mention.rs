@@ -375,6 +375,30 @@ fn without_parenthetical(m: &str) -> Option<String> {
 fn cut_trailing_adjunct(m: &str) -> String {
     let words: Vec<&str> = m.split_whitespace().collect();
     for (i, w) in words.iter().enumerate().skip(1) {
+        // "an arbitration panel in 2001", "the ad in late June": a time is not who.
+        let rest = &words[i + 1..];
+        let time = |r: &&str| {
+            let r = r.trim_end_matches(',');
+            r.len() == 4 && r.chars().all(|c| c.is_ascii_digit())
+                || is_month(r)
+                || lex::is_time_word(r)
+                || matches!(r, "the" | "early" | "late" | "mid")
+        };
+        if matches!(*w, "in" | "on" | "during" | "since")
+            && !rest.is_empty()
+            && rest.len() <= 3
+            && rest.iter().all(time)
+            && rest
+                .iter()
+                .any(|r| !matches!(*r, "the" | "early" | "late" | "mid"))
+        {
+            // ("Roe earlier in the day": and the time word before it.)
+            let keep = words[..i]
+                .iter()
+                .rposition(|w| !(lex::is_time_word(w) && w.starts_with(char::is_lowercase)))
+                .map_or(i, |k| k + 1);
+            return words[..keep].join(" ");
+        }
         let prep = lex::is_adjunct_preposition(w) && w.chars().all(char::is_lowercase);
         let after_name = is_capitalised(words[i - 1]);
         let then_not_name = words

@@ -365,12 +365,27 @@ impl Registry {
             .split_whitespace()
             .next()
             .is_some_and(|w| w.eq_ignore_ascii_case("the"));
+        // ("The Roe campaign" is no other campaign: a name before the head is in the
+        // antecedent's name, "Post/ABC" as "Post-ABC".)
+        let parts = |s: &str| -> Vec<String> {
+            s.split(|c: char| c.is_whitespace() || c == '/' || c == '-')
+                .map(|w| mention::strip_possessive(w).to_string())
+                .filter(|w| mention::is_capitalised(w))
+                .collect()
+        };
+        let named_modifiers = parts(mention::strip_article(d));
+        let same_head = |name: &str| {
+            mention::head_of(name) == head && {
+                let have = parts(name);
+                named_modifiers.iter().all(|m| have.contains(m))
+            }
+        };
         let pos = pos.or_else(|| {
             definite
                 .then(|| {
                     self.recent.iter().rposition(|(c, _)| match c {
-                        Candidate::Speaker(i) => mention::head_of(&self.speakers[*i].name) == head,
-                        Candidate::Named { name, .. } => mention::head_of(name) == head,
+                        Candidate::Speaker(i) => same_head(&self.speakers[*i].name),
+                        Candidate::Named { name, .. } => same_head(name),
                     })
                 })
                 .flatten()

@@ -446,3 +446,16 @@ fn a_titles_name_ends_before_what_it_says_of_them() {
     let john = r.resolve("John F. Abbot Jr.").unwrap();
     assert_eq!(r.speakers[john].name, "John F. Abbot Jr.");
 }
+
+#[test]
+fn a_name_before_the_head_keeps_bodies_apart_and_a_time_is_cut() {
+    let mut r = Registry::default();
+    let okafor = r.resolve("The Okafor campaign").unwrap();
+    assert_eq!(r.resolve("the campaign"), Some(okafor));
+    let roe = r.resolve("The Roe campaign").unwrap();
+    assert_ne!(roe, okafor, "another name, another campaign");
+    let poll = r.resolve("a new Civic/Pulse national poll").unwrap();
+    assert_eq!(r.resolve("the Civic-Pulse poll"), Some(poll));
+    let panel = r.resolve("an arbitration panel in 2001").unwrap();
+    assert_eq!(r.speakers[panel].name, "arbitration panel");
+}
