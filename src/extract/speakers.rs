@@ -177,6 +177,24 @@ impl Registry {
         if mention::is_capitals_run(&ws) || mention::is_capitals_run(&ws[..caps]) {
             return;
         }
+        // "Central European leaders who…", "Bank executives aren't": capitals before people
+        // describe them; "The Republican is…": a role, no body's name.
+        let next = sentence[b..].split_whitespace().next().unwrap_or("");
+        let people = |w: &str| {
+            let lower = w.to_lowercase();
+            lex::is_body_head(&lower)
+                || lex::is_role_head(&lower)
+                || lower
+                    .strip_suffix('s')
+                    .is_some_and(|one| lex::is_role_head(one))
+        };
+        if next.starts_with(char::is_lowercase) && people(next)
+            || definite
+                && ws.len() == 1
+                && lex::is_role_head(mention::role_class(&ws[0].to_lowercase()))
+        {
+            return;
+        }
         let is_body = definite || ws.last().is_some_and(|w| lex::is_body_head(w));
         let person = !is_body && (ws.len() >= 2 || mention::gender_of(&ws).is_some());
         // A title's capitals ("Hold Roe Accountable") are no subject's.

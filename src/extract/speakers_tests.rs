@@ -459,3 +459,17 @@ fn a_name_before_the_head_keeps_bodies_apart_and_a_time_is_cut() {
     let panel = r.resolve("an arbitration panel in 2001").unwrap();
     assert_eq!(r.speakers[panel].name, "arbitration panel");
 }
+
+#[test]
+fn capitals_before_people_describe_them() {
+    let text = "Port talks\n\n\
+        Jane Okafor runs the port.\n\n\
+        Northern Ruritanian leaders met on Monday. She said the port would close.\n";
+    let ex = crate::extract::extract(text);
+    let c = ex
+        .claims
+        .iter()
+        .find(|c| c.content.starts_with("the port would"))
+        .unwrap();
+    assert_eq!(ex.speakers[c.speaker.unwrap()].name, "Jane Okafor");
+}
