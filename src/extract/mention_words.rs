@@ -117,7 +117,7 @@ pub fn is_coordination(m: &str) -> bool {
 /// the mention itself otherwise.
 pub fn before_title_verb(m: &str) -> &str {
     let words: Vec<&str> = m.split_whitespace().collect();
-    if !words.first().is_some_and(|w| gender_of_given(w).is_some()) {
+    if words.first().is_none_or(|w| gender_of_given(w).is_none()) {
         return m;
     }
     let middle =

@@ -184,9 +184,7 @@ impl Registry {
             let lower = w.to_lowercase();
             lex::is_body_head(&lower)
                 || lex::is_role_head(&lower)
-                || lower
-                    .strip_suffix('s')
-                    .is_some_and(|one| lex::is_role_head(one))
+                || lower.strip_suffix('s').is_some_and(lex::is_role_head)
         };
         if next.starts_with(char::is_lowercase) && people(next)
             || definite
