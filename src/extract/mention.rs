@@ -64,6 +64,20 @@ pub fn classify(raw: &str) -> Option<Mention> {
         Some(Partitive::Circumstance) => return None,
         None => m,
     };
+    // "0.1 percentage (points)", "$20 million": an amount, no one (a share of people,
+    // "73 percent", is the registry's to complete).
+    let ws: Vec<&str> = m.split_whitespace().collect();
+    if ws.len() <= 3
+        && ws[0].starts_with(|c: char| c.is_ascii_digit() || c == '$')
+        && ws.last().is_some_and(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "percentage" | "points" | "million" | "billion" | "trillion" | "thousand"
+            )
+        })
+    {
+        return None;
+    }
     let lower = m.to_lowercase();
     match lower.as_str() {
         "he" | "him" | "his" | "himself" => return Some(Mention::Pronoun(Pronoun::Male)),
@@ -440,23 +454,6 @@ pub fn subject_name(sentence: &str) -> Option<(usize, usize)> {
     })
 }
 
-/// Where the text after a run-in heading starts: "Limited Means to Act: The council…",
-/// "The Gap Remains: It was…" (at most eight words before the colon, each capitalised or
-/// a short grammar word).
-pub fn after_run_in_heading(sentence: &str) -> Option<usize> {
-    let colon = sentence.find(": ")?;
-    let words: Vec<&str> = sentence[..colon].split_whitespace().collect();
-    let heading = (2..=8).contains(&words.len())
-        && words.iter().all(|w| {
-            is_capitalised(w)
-                || matches!(
-                    *w,
-                    "to" | "of" | "the" | "a" | "an" | "and" | "in" | "on" | "for" | "with" | "at"
-                )
-        });
-    heading.then_some(colon + 2)
-}
-
 fn subject_at_start(sentence: &str) -> Option<(usize, usize)> {
     let first = sentence.chars().next()?;
     if lex::is_quote_mark(first) || !first.is_uppercase() {
@@ -522,7 +519,9 @@ fn word_spans(s: &str) -> impl Iterator<Item = (usize, &str)> {
 
 #[path = "mention_words.rs"]
 mod words;
-pub use words::{before_title_verb, common_words, is_coordination, without_opener};
+pub use words::{
+    after_run_in_heading, before_title_verb, common_words, is_coordination, without_opener,
+};
 
 #[cfg(test)]
 mod tests {
@@ -551,6 +550,8 @@ mod tests {
             "amid",
             "his wife",
             "we",
+            "0.1 percentage",
+            "$20 million",
         ] {
             assert_eq!(classify(m), None, "{m}");
         }

@@ -1,6 +1,7 @@
 //! What a mention's words are, read with the tagger's dictionary: a title-case word that
 //! opens a clause rather than a name ("Even Roe"), common words capitalised by their
-//! place ("Video"), names joined by "and" (a group).
+//! place ("Video"), names joined by "and" (a group), a title's name before what the
+//! title says of them, the end of a run-in heading ("Limited Means: The council…").
 
 use super::super::given_names::gender_of_given;
 use super::super::lexicon as lex;
@@ -138,4 +139,21 @@ pub fn before_title_verb(m: &str) -> &str {
         at = m[at..].find(w).map_or(at, |p| at + p + w.len());
     }
     &m[..at]
+}
+
+/// Where the text after a run-in heading starts: "Limited Means to Act: The council…",
+/// "The Gap Remains: It was…" (at most eight words before the colon, each capitalised or
+/// a short grammar word).
+pub fn after_run_in_heading(sentence: &str) -> Option<usize> {
+    let colon = sentence.find(": ")?;
+    let words: Vec<&str> = sentence[..colon].split_whitespace().collect();
+    let heading = (2..=8).contains(&words.len())
+        && words.iter().all(|w| {
+            is_capitalised(w)
+                || matches!(
+                    *w,
+                    "to" | "of" | "the" | "a" | "an" | "and" | "in" | "on" | "for" | "with" | "at"
+                )
+        });
+    heading.then_some(colon + 2)
 }

@@ -478,50 +478,6 @@ impl Registry {
         Some(id)
     }
 
-    /// "73 percent" → "73 percent of registered voters": the people of the share just
-    /// before it (within a few sentences), or those a poll just cited asked; else no one.
-    /// The link is the share (or poll) it was completed from.
-    fn by_share(&mut self, d: &str) -> Option<usize> {
-        const REACH: usize = 3;
-        let sentence = self.sentence;
-        let (pos, group) = self
-            .recent
-            .iter()
-            .enumerate()
-            .rev()
-            .find_map(|(i, (c, seen))| {
-                if seen.sentence + REACH < sentence {
-                    return None;
-                }
-                let name = match c {
-                    Candidate::Speaker(id) => &self.speakers[*id].name,
-                    Candidate::Named { name, .. } => name,
-                };
-                let poll =
-                    || matches!(mention::head_of(name).as_str(), "poll" | "survey" | "polls");
-                share::group_of(name)
-                    .or_else(|| poll().then(|| "those polled".to_string()))
-                    .map(|g| (i, g))
-            })?;
-        let name = share::complete(d, &group);
-        let id = match self.by_name.get(&name.to_lowercase()) {
-            Some(&id) => id,
-            None => {
-                let id = self.create(name, None, false);
-                self.speakers[id].unresolved = true;
-                id
-            }
-        };
-        let seen = self.recent[pos].1.clone();
-        self.link = Some(Antecedent {
-            words: seen.words.clone(),
-            span: seen.span,
-            sentences_before: sentence.saturating_sub(seen.sentence),
-        });
-        // Not made recent: a share is no one a later "he" or "they" refers to.
-        Some(id)
-    }
-
     fn touch(&mut self, c: Candidate, words: &str, span: Option<(usize, usize)>) {
         if let Some(p) = self.recent.iter().position(|(x, _)| *x == c) {
             self.recent.remove(p);
@@ -622,6 +578,9 @@ mod forward;
 
 #[path = "speakers_names.rs"]
 mod names;
+
+#[path = "speakers_shares.rs"]
+mod shares;
 
 #[cfg(test)]
 #[path = "speakers_tests.rs"]
