@@ -145,7 +145,9 @@ pub fn before_title_verb(m: &str) -> &str {
 /// "The Gap Remains: It was…" (at most eight words before the colon, each capitalised or
 /// a short grammar word).
 pub fn after_run_in_heading(sentence: &str) -> Option<usize> {
-    let colon = sentence.find(": ")?;
+    // (Eight words fit in 100 bytes: nothing further is looked at.)
+    let head = &sentence.as_bytes()[..sentence.len().min(100)];
+    let colon = head.windows(2).position(|w| w == b": ")?;
     let words: Vec<&str> = sentence[..colon].split_whitespace().collect();
     let heading = (2..=8).contains(&words.len())
         && words.iter().all(|w| {

@@ -80,9 +80,11 @@ pub(super) fn glued_name(s: &Sentence, a: usize, end: usize) -> Option<usize> {
     }
     let time = lex::is_time_word(w) || matches!(w, "time" | "times" | "moment");
     let opening_adjunct = a == 1 && lex::is_adjunct_preposition(s.word(0));
-    let common = s
-        .window(noun, noun + 1)
-        .tag(noun)
-        .is_some_and(|t| matches!(t, Tag::NN | Tag::NNS));
-    ((time || opening_adjunct) && common).then_some(first)
+    // (The tagger only for those: it costs.)
+    let common = || {
+        s.window(noun, noun + 1)
+            .tag(noun)
+            .is_some_and(|t| matches!(t, Tag::NN | Tag::NNS))
+    };
+    ((time || opening_adjunct) && common()).then_some(first)
 }
