@@ -146,8 +146,11 @@ pub fn before_title_verb(m: &str) -> &str {
 /// a short grammar word).
 pub fn after_run_in_heading(sentence: &str) -> Option<usize> {
     // (Eight words fit in 100 bytes: nothing further is looked at.)
-    let head = &sentence.as_bytes()[..sentence.len().min(100)];
-    let colon = head.windows(2).position(|w| w == b": ")?;
+    let mut n = sentence.len().min(100);
+    while !sentence.is_char_boundary(n) {
+        n -= 1;
+    }
+    let colon = sentence[..n].find(": ")?;
     let words: Vec<&str> = sentence[..colon].split_whitespace().collect();
     let heading = (2..=8).contains(&words.len())
         && words.iter().all(|w| {

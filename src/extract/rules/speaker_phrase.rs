@@ -14,12 +14,20 @@ pub(super) fn is_speaker_phrase(s: &Sentence, a: usize, b: usize) -> bool {
     use syntax::Tag;
     // "73 percent said", "Six in 10 say": a share of a poll's people, which the registry
     // completes from the text before ("… of registered voters") or drops.
-    let words: Vec<&str> = (a..b)
-        .filter(|&i| s.toks[i].word)
-        .map(|i| s.word(i))
-        .collect();
-    if share::is_bare(&words) {
-        return true;
+    // (Read only when the phrase ends as a share does.)
+    let last = (a..b).rev().find(|&i| s.toks[i].word).map(|i| s.word(i));
+    if b - a <= 8
+        && last.is_some_and(|w| {
+            matches!(w, "percent" | "%" | "10" | "ten" | "cent") || w.ends_with('%')
+        })
+    {
+        let words: Vec<&str> = (a..b)
+            .filter(|&i| s.toks[i].word)
+            .map(|i| s.word(i))
+            .collect();
+        if share::is_bare(&words) {
+            return true;
+        }
     }
     // "A poll released in late August", "observers in Virginia": a postmodifier after
     // the head is judged by the phrase before it too.
