@@ -178,7 +178,7 @@ impl Registry {
             return;
         }
         // "Central European leaders who…", "Bank executives aren't": capitals before people
-        // describe them; "The Republican is…": a role, no body's name.
+        // describe them; "The Senator is…", "The Republican is…": a role, no body's name.
         let next = sentence[b..].split_whitespace().next().unwrap_or("");
         let people = |w: &str| {
             let lower = w.to_lowercase();
@@ -187,9 +187,15 @@ impl Registry {
                 || lower.strip_suffix('s').is_some_and(lex::is_role_head)
         };
         if next.starts_with(char::is_lowercase) && people(next)
-            || definite
-                && ws.len() == 1
-                && lex::is_role_head(mention::role_class(&ws[0].to_lowercase()))
+            || definite && ws.len() == 1 && {
+                // (A party's member is a person's description too: "The Democrat said".)
+                let w = ws[0].to_lowercase();
+                lex::is_role_head(mention::role_class(&w))
+                    || matches!(
+                        w.as_str(),
+                        "republican" | "democrat" | "independent" | "libertarian"
+                    )
+            }
         {
             return;
         }

@@ -472,4 +472,12 @@ fn capitals_before_people_describe_them() {
         .find(|c| c.content.starts_with("the port would"))
         .unwrap();
     assert_eq!(ex.speakers[c.speaker.unwrap()].name, "Jane Okafor");
+    let ex = crate::extract::extract(
+        "Port talks\n\nThe Democrat is angry. It said the fares would rise.\n",
+    );
+    assert!(
+        ex.speakers.iter().all(|s| s.name != "Democrat"),
+        "a party's member is no body: {:?}",
+        ex.speakers
+    );
 }
