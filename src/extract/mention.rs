@@ -64,6 +64,20 @@ pub fn classify(raw: &str) -> Option<Mention> {
         Some(Partitive::Circumstance) => return None,
         None => m,
     };
+    // "0.1 percentage (points)", "$20 million": an amount, no one (a share of people,
+    // "73 percent", is the registry's to complete).
+    let ws: Vec<&str> = m.split_whitespace().collect();
+    if ws.len() <= 3
+        && ws[0].starts_with(|c: char| c.is_ascii_digit() || c == '$')
+        && ws.last().is_some_and(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "percentage" | "points" | "million" | "billion" | "trillion" | "thousand"
+            )
+        })
+    {
+        return None;
+    }
     let lower = m.to_lowercase();
     match lower.as_str() {
         "he" | "him" | "his" | "himself" => return Some(Mention::Pronoun(Pronoun::Male)),
@@ -375,6 +389,30 @@ fn without_parenthetical(m: &str) -> Option<String> {
 fn cut_trailing_adjunct(m: &str) -> String {
     let words: Vec<&str> = m.split_whitespace().collect();
     for (i, w) in words.iter().enumerate().skip(1) {
+        // "an arbitration panel in 2001", "the ad in late June": a time is not who.
+        let rest = &words[i + 1..];
+        let time = |r: &&str| {
+            let r = r.trim_end_matches(',');
+            r.len() == 4 && r.chars().all(|c| c.is_ascii_digit())
+                || is_month(r)
+                || lex::is_time_word(r)
+                || matches!(r, "the" | "early" | "late" | "mid")
+        };
+        if matches!(*w, "in" | "on" | "during" | "since")
+            && !rest.is_empty()
+            && rest.len() <= 3
+            && rest.iter().all(time)
+            && rest
+                .iter()
+                .any(|r| !matches!(*r, "the" | "early" | "late" | "mid"))
+        {
+            // ("Roe earlier in the day": and the time word before it.)
+            let keep = words[..i]
+                .iter()
+                .rposition(|w| !(lex::is_time_word(w) && w.starts_with(char::is_lowercase)))
+                .map_or(i, |k| k + 1);
+            return words[..keep].join(" ");
+        }
         let prep = lex::is_adjunct_preposition(w) && w.chars().all(char::is_lowercase);
         let after_name = is_capitalised(words[i - 1]);
         let then_not_name = words
@@ -481,7 +519,9 @@ fn word_spans(s: &str) -> impl Iterator<Item = (usize, &str)> {
 
 #[path = "mention_words.rs"]
 mod words;
-pub use words::{common_words, is_coordination, without_opener};
+pub use words::{
+    after_run_in_heading, before_title_verb, common_words, is_coordination, without_opener,
+};
 
 #[cfg(test)]
 mod tests {
@@ -510,6 +550,8 @@ mod tests {
             "amid",
             "his wife",
             "we",
+            "0.1 percentage",
+            "$20 million",
         ] {
             assert_eq!(classify(m), None, "{m}");
         }

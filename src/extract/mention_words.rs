@@ -1,6 +1,7 @@
 //! What a mention's words are, read with the tagger's dictionary: a title-case word that
 //! opens a clause rather than a name ("Even Roe"), common words capitalised by their
-//! place ("Video"), names joined by "and" (a group).
+//! place ("Video"), names joined by "and" (a group), a title's name before what the
+//! title says of them, the end of a run-in heading ("Limited Means: The council…").
 
 use super::super::given_names::gender_of_given;
 use super::super::lexicon as lex;
@@ -109,4 +110,55 @@ pub fn is_coordination(m: &str) -> bool {
     let name = |w: &&str| is_capitalised(w);
     // "candidates Jane Roe and John Doe": a lowercase head before the names is theirs.
     k > 0 && k + 1 < words.len() && is_capitalised(words[k - 1]) && words[k + 1..].iter().all(name)
+}
+
+/// A title's name before what it says of them: "Jane Roe Slams Acme Chief" → "Jane
+/// Roe". Only a run that opens with a given name, then a surname (middle names and
+/// initials allowed), then at least two more title-case words, none a suffix ("Jr.");
+/// the mention itself otherwise.
+pub fn before_title_verb(m: &str) -> &str {
+    let words: Vec<&str> = m.split_whitespace().collect();
+    if words.first().is_none_or(|w| gender_of_given(w).is_none()) {
+        return m;
+    }
+    let middle =
+        |w: &str| gender_of_given(w).is_some() || w.len() <= 2 || w.len() == 3 && w.ends_with('.');
+    let surname = 1 + words[1..].iter().take_while(|w| middle(w)).count();
+    let rest = words.get(surname + 1..).unwrap_or(&[]);
+    let suffix = |w: &&str| {
+        matches!(
+            w.trim_end_matches([',', '.']),
+            "Jr" | "Sr" | "II" | "III" | "IV"
+        )
+    };
+    if rest.len() < 2 || !words.iter().all(|w| is_capitalised(w)) || rest.iter().any(suffix) {
+        return m;
+    }
+    let mut at = 0;
+    for w in &words[..=surname] {
+        at = m[at..].find(w).map_or(at, |p| at + p + w.len());
+    }
+    &m[..at]
+}
+
+/// Where the text after a run-in heading starts: "Limited Means to Act: The council…",
+/// "The Gap Remains: It was…" (at most eight words before the colon, each capitalised or
+/// a short grammar word).
+pub fn after_run_in_heading(sentence: &str) -> Option<usize> {
+    // (Eight words fit in 100 bytes: nothing further is looked at.)
+    let mut n = sentence.len().min(100);
+    while !sentence.is_char_boundary(n) {
+        n -= 1;
+    }
+    let colon = sentence[..n].find(": ")?;
+    let words: Vec<&str> = sentence[..colon].split_whitespace().collect();
+    let heading = (2..=8).contains(&words.len())
+        && words.iter().all(|w| {
+            is_capitalised(w)
+                || matches!(
+                    *w,
+                    "to" | "of" | "the" | "a" | "an" | "and" | "in" | "on" | "for" | "with" | "at"
+                )
+        });
+    heading.then_some(colon + 2)
 }

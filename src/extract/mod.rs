@@ -17,6 +17,7 @@ mod lexicon;
 mod mention;
 mod quotes;
 mod rules;
+mod share;
 mod speakers;
 pub mod syntax;
 mod text;
@@ -433,6 +434,16 @@ fn build_claim(
             registry.resolve_at(m, span)
         });
         let antecedent = speaker.and(registry.link.take());
+        // "Twelve percent said" with no people or poll before it: a figure, no one.
+        let (mention, span) = match &mention {
+            Some(m)
+                if speaker.is_none()
+                    && share::is_bare(&m.split_whitespace().collect::<Vec<_>>()) =>
+            {
+                (None, None)
+            }
+            _ => (mention, span),
+        };
         (mention, span, speaker, frame.cue.clone(), antecedent)
     };
     let kind = if frame.headline {

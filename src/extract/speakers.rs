@@ -15,6 +15,7 @@ use std::collections::{HashMap, HashSet};
 use super::given_names::Gender;
 use super::lexicon as lex;
 use super::mention::{self, Mention, Pronoun};
+use super::share;
 use super::{Antecedent, FoundSpeaker};
 
 /// How far back pronouns and descriptions look, in distinct candidates.
@@ -149,6 +150,11 @@ impl Registry {
     pub fn observe(&mut self, sentence: &str, offset: usize, heading: bool) {
         self.sentence += 1;
         self.heading = heading;
+        // "Limited Means to Act: The council…": the text after a run-in heading.
+        let (sentence, offset) = match mention::after_run_in_heading(sentence) {
+            Some(k) => (&sentence[k..], offset + k),
+            None => (sentence, offset),
+        };
         let Some((a, b)) = mention::subject_name(sentence) else {
             return;
         };
@@ -163,7 +169,34 @@ impl Registry {
         }
         let ws: Vec<&str> = words.split_whitespace().collect();
         let definite = sentence[..a].trim_end().ends_with("The");
-        if mention::is_capitals_run(&ws) {
+        // "THE BORROWING Back when he wrote": a heading in capitals run into the text.
+        let caps = ws
+            .iter()
+            .take_while(|w| !w.chars().any(char::is_lowercase))
+            .count();
+        if mention::is_capitals_run(&ws) || mention::is_capitals_run(&ws[..caps]) {
+            return;
+        }
+        // "Central European leaders who…", "Bank executives aren't": capitals before people
+        // describe them; "The Senator is…", "The Republican is…": a role, no body's name.
+        let next = sentence[b..].split_whitespace().next().unwrap_or("");
+        let people = |w: &str| {
+            let lower = w.to_lowercase();
+            lex::is_body_head(&lower)
+                || lex::is_role_head(&lower)
+                || lower.strip_suffix('s').is_some_and(lex::is_role_head)
+        };
+        if next.starts_with(char::is_lowercase) && people(next)
+            || definite && ws.len() == 1 && {
+                // (A party's member is a person's description too: "The Democrat said".)
+                let w = ws[0].to_lowercase();
+                lex::is_role_head(mention::role_class(&w))
+                    || matches!(
+                        w.as_str(),
+                        "republican" | "democrat" | "independent" | "libertarian"
+                    )
+            }
+        {
             return;
         }
         let is_body = definite || ws.last().is_some_and(|w| lex::is_body_head(w));
@@ -242,6 +275,12 @@ impl Registry {
                 found?
             }
             Mention::Named(n) => {
+                // "Jane Roe Slams Acme Chief: '…'": a title's name ends before its verb.
+                let n = if self.heading {
+                    mention::before_title_verb(&n).to_string()
+                } else {
+                    n
+                };
                 // "Video", "Some", "Keeps": one common word capitalised by its place;
                 // a title's common words ("Limited Tools") name no one unless the text
                 // names what they describe next.
@@ -322,6 +361,9 @@ impl Registry {
     /// outlet named; else a description with more than its head ("a senior official")
     /// is its own speaker, marked unresolved; a bare one names no one.
     fn by_description(&mut self, d: &str) -> Option<usize> {
+        if share::is_bare(&d.split_whitespace().collect::<Vec<_>>()) {
+            return self.by_share(d);
+        }
         let head = mention::head_of(d);
         let class = mention::role_class(&head);
         let outlet = OUTLET_HEADS.contains(&head.as_str());
@@ -345,12 +387,27 @@ impl Registry {
             .split_whitespace()
             .next()
             .is_some_and(|w| w.eq_ignore_ascii_case("the"));
+        // ("The Roe campaign" is no other campaign: a name before the head is in the
+        // antecedent's name, "Post/ABC" as "Post-ABC".)
+        let parts = |s: &str| -> Vec<String> {
+            s.split(|c: char| c.is_whitespace() || c == '/' || c == '-')
+                .map(|w| mention::strip_possessive(w).to_string())
+                .filter(|w| mention::is_capitalised(w))
+                .collect()
+        };
+        let named_modifiers = parts(mention::strip_article(d));
+        let same_head = |name: &str| {
+            mention::head_of(name) == head && {
+                let have = parts(name);
+                named_modifiers.iter().all(|m| have.contains(m))
+            }
+        };
         let pos = pos.or_else(|| {
             definite
                 .then(|| {
                     self.recent.iter().rposition(|(c, _)| match c {
-                        Candidate::Speaker(i) => mention::head_of(&self.speakers[*i].name) == head,
-                        Candidate::Named { name, .. } => mention::head_of(name) == head,
+                        Candidate::Speaker(i) => same_head(&self.speakers[*i].name),
+                        Candidate::Named { name, .. } => same_head(name),
                     })
                 })
                 .flatten()
@@ -527,6 +584,9 @@ mod forward;
 
 #[path = "speakers_names.rs"]
 mod names;
+
+#[path = "speakers_shares.rs"]
+mod shares;
 
 #[cfg(test)]
 #[path = "speakers_tests.rs"]

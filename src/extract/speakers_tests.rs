@@ -352,3 +352,132 @@ fn a_common_word_before_a_name_is_a_role() {
     let cornell = r.resolve("Cornell William Brooks").unwrap();
     assert_eq!(r.speakers[cornell].name, "Cornell William Brooks");
 }
+
+#[test]
+fn a_bare_share_is_the_share_of_the_people_before_it() {
+    let text = "Ferry poll\n\n\
+        Only 41 percent of island residents agreed that the fares were fair, while 55 \
+        percent said the timetable was worse. However, 60 percent said the new boats were safer.\n\n\
+        A harbour survey released Monday found that the port was losing trade. Another 12 \
+        percent said they would not travel at all.\n";
+    let ex = crate::extract::extract(text);
+    let said = |start: &str| {
+        let c = ex.claims.iter().find(|c| c.content.starts_with(start))?;
+        Some((
+            ex.speakers[c.speaker?].name.as_str(),
+            c.antecedent.clone()?.words,
+        ))
+    };
+    let (who, from) = said("the timetable").unwrap();
+    assert_eq!(who, "55 percent of island residents");
+    assert_eq!(from, "Only 41 percent of island residents");
+    assert_eq!(
+        said("the new boats").unwrap().0,
+        "60 percent of island residents"
+    );
+    assert_eq!(
+        said("they would not").unwrap().0,
+        "Another 12 percent of those polled"
+    );
+    let ex = crate::extract::extract(
+        "Roads\n\nThe mayor left. Twelve percent said the roads were too busy.\n",
+    );
+    let roads = ex
+        .claims
+        .iter()
+        .find(|c| c.content.starts_with("the roads"));
+    assert!(
+        roads.is_none_or(|c| c.speaker.is_none() && c.mention.is_none()),
+        "a share of no one named is no one's: {roads:?}"
+    );
+    assert!(ex.speakers.iter().all(|s| s.name != "Twelve percent"));
+}
+
+#[test]
+fn a_run_in_heading_is_no_subject() {
+    let text = "Harbour report\n\n\
+        Jane Okafor runs the port.\n\n\
+        The Gap Remains: It was under her watch that the board grew. She said the port would grow.\n\n\
+        John Abbot left the board.\n\n\
+        THE LOANS Back then he said debt was a last resort.\n";
+    let ex = crate::extract::extract(text);
+    let who = |start: &str| {
+        let c = ex.claims.iter().find(|c| c.content.starts_with(start))?;
+        Some(ex.speakers[c.speaker?].name.as_str())
+    };
+    assert_eq!(who("the port would"), Some("Jane Okafor"));
+    assert_eq!(who("debt was"), Some("John Abbot"));
+    assert!(
+        ex.speakers
+            .iter()
+            .all(|s| !s.name.contains("Gap") && !s.name.contains("LOANS")),
+        "{:?}",
+        ex.speakers
+    );
+}
+
+#[test]
+fn a_name_glued_after_an_adjunct_or_a_time_is_the_subject() {
+    let text = "Port talks\n\n\
+        In a radio interview Okafor said the port would close.\n\n\
+        Friday was the third time Acme said it would leave the port.\n\n\
+        Retired pilot Jane Roe said the harbour was too shallow.\n";
+    let ex = crate::extract::extract(text);
+    let mention = |start: &str| {
+        let c = ex.claims.iter().find(|c| c.content.starts_with(start))?;
+        c.mention.as_deref()
+    };
+    assert_eq!(mention("the port would"), Some("Okafor"));
+    assert_eq!(mention("it would leave"), Some("Acme"));
+    assert_eq!(mention("the harbour"), Some("Retired pilot Jane Roe"));
+}
+
+#[test]
+fn a_titles_name_ends_before_what_it_says_of_them() {
+    let mut r = Registry::default();
+    r.observe(
+        "Jane Okafor Slams Harbour Board Chief: 'Resign Now.'",
+        0,
+        true,
+    );
+    let jane = r.resolve("Jane Okafor Slams Harbour Board Chief").unwrap();
+    assert_eq!(r.speakers[jane].name, "Jane Okafor");
+    r.observe("John F. Abbot Jr. Speaks", 60, true);
+    let john = r.resolve("John F. Abbot Jr.").unwrap();
+    assert_eq!(r.speakers[john].name, "John F. Abbot Jr.");
+}
+
+#[test]
+fn a_name_before_the_head_keeps_bodies_apart_and_a_time_is_cut() {
+    let mut r = Registry::default();
+    let okafor = r.resolve("The Okafor campaign").unwrap();
+    assert_eq!(r.resolve("the campaign"), Some(okafor));
+    let roe = r.resolve("The Roe campaign").unwrap();
+    assert_ne!(roe, okafor, "another name, another campaign");
+    let poll = r.resolve("a new Civic/Pulse national poll").unwrap();
+    assert_eq!(r.resolve("the Civic-Pulse poll"), Some(poll));
+    let panel = r.resolve("an arbitration panel in 2001").unwrap();
+    assert_eq!(r.speakers[panel].name, "arbitration panel");
+}
+
+#[test]
+fn capitals_before_people_describe_them() {
+    let text = "Port talks\n\n\
+        Jane Okafor runs the port.\n\n\
+        Northern Ruritanian leaders met on Monday. She said the port would close.\n";
+    let ex = crate::extract::extract(text);
+    let c = ex
+        .claims
+        .iter()
+        .find(|c| c.content.starts_with("the port would"))
+        .unwrap();
+    assert_eq!(ex.speakers[c.speaker.unwrap()].name, "Jane Okafor");
+    let ex = crate::extract::extract(
+        "Port talks\n\nThe Democrat is angry. It said the fares would rise.\n",
+    );
+    assert!(
+        ex.speakers.iter().all(|s| s.name != "Democrat"),
+        "a party's member is no body: {:?}",
+        ex.speakers
+    );
+}

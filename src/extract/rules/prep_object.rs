@@ -59,3 +59,32 @@ pub(super) fn opens_object(s: &Sentence, p: usize, end: usize) -> bool {
         _ => false,
     }
 }
+
+/// Where a name glued after a common noun starts, when it ends the phrase `a..end` and
+/// the noun is no part of who speaks: the object of an opening adjunct that lost its comma
+/// ("In a televised interview Jane Roe said") or a time a relative clause without "that"
+/// follows ("the third time Acme said", "the moment Jane Roe learned"). Elsewhere a noun
+/// before a name is the person's description ("retired surgeon Jane Roe").
+pub(super) fn glued_name(s: &Sentence, a: usize, end: usize) -> Option<usize> {
+    use super::super::syntax::Tag;
+    let first = (a..end)
+        .rev()
+        .take_while(|&i| s.is_free_word(i) && s.capitalised(i))
+        .last()?;
+    let noun = first
+        .checked_sub(1)
+        .filter(|&n| n > a && s.is_free_word(n))?;
+    let w = s.word(noun);
+    if !w.starts_with(char::is_lowercase) || lex::is_role_head(w) || lex::is_body_head(w) {
+        return None;
+    }
+    let time = lex::is_time_word(w) || matches!(w, "time" | "times" | "moment");
+    let opening_adjunct = a == 1 && lex::is_adjunct_preposition(s.word(0));
+    // (The tagger only for those: it costs.)
+    let common = || {
+        s.window(noun, noun + 1)
+            .tag(noun)
+            .is_some_and(|t| matches!(t, Tag::NN | Tag::NNS))
+    };
+    ((time || opening_adjunct) && common()).then_some(first)
+}

@@ -1,6 +1,7 @@
 //! Is a phrase someone who can speak: a name, a description, a pronoun, a body or a
 //! document, never a date, a figure, a preposition or a verb phrase.
 
+use super::super::share;
 use super::super::syntax;
 use super::lex;
 use super::sentence::{Sentence, Window};
@@ -11,6 +12,23 @@ use super::sentence::{Sentence, Window};
 /// judged by the phrase before it.
 pub(super) fn is_speaker_phrase(s: &Sentence, a: usize, b: usize) -> bool {
     use syntax::Tag;
+    // "73 percent said", "Six in 10 say": a share of a poll's people, which the registry
+    // completes from the text before ("… of registered voters") or drops.
+    // (Read only when the phrase ends as a share does.)
+    let last = (a..b).rev().find(|&i| s.toks[i].word).map(|i| s.word(i));
+    if b - a <= 8
+        && last.is_some_and(|w| {
+            matches!(w, "percent" | "%" | "10" | "ten" | "cent") || w.ends_with('%')
+        })
+    {
+        let words: Vec<&str> = (a..b)
+            .filter(|&i| s.toks[i].word)
+            .map(|i| s.word(i))
+            .collect();
+        if share::is_bare(&words) {
+            return true;
+        }
+    }
     // "A poll released in late August", "observers in Virginia": a postmodifier after
     // the head is judged by the phrase before it too.
     let end = (a..b)

@@ -3,7 +3,7 @@
 
 use super::super::syntax::Tag;
 use super::lex;
-use super::prep_object::{is_number_word, opens_object};
+use super::prep_object::{glued_name, is_number_word, opens_object};
 use super::sentence::Sentence;
 use super::speaker_phrase::is_postmodifier_start;
 pub(super) use super::speaker_phrase::is_speaker_phrase;
@@ -214,6 +214,9 @@ fn subject_scan(s: &Sentence, k: usize) -> Option<(usize, usize)> {
         if a == end {
             return None;
         }
+    }
+    if let Some(name) = glued_name(s, a, end) {
+        return Some((name, end));
     }
     // "judges handling lawsuits about her tenure as secretary of state have cited": the
     // phrase after a preposition is its object, never the verb's subject (which lies
