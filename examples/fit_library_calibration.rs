@@ -13,7 +13,11 @@
 //! article is in both). `--checkthat` adds the CheckThat! 2020 train tweets' best 5
 //! results, labelled by the task's gold pairs, to the fitting half (the directory that
 //! `checkthat-prepare.sh` writes). `--write` writes the fitted coefficients into
-//! calibration.rs.
+//! calibration.rs. `--dump` prints each pair's features instead (the tweets' too, with
+//! `--checkthat`); `--mine` prints every pair of the corpus's claims (read with their
+//! speakers) and their best candidates that is not judged yet, with its probability, for
+//! judging (docs/library-judging.md, batch 6). `--no-speaker` reads the claims without
+//! their speakers (to measure what the speaker brings).
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -50,6 +54,8 @@ fn main() {
         std::process::exit(1);
     };
     let write = args.iter().any(|a| a == "--write");
+    // The claims read without their speakers (to measure what the speaker brings).
+    let no_speaker = args.iter().any(|a| a == "--no-speaker");
     let library = Library::open(Path::new(lib)).unwrap_or_else(|e| panic!("{e}"));
     let by_url: HashMap<&str, usize> = library
         .reviews()
@@ -58,6 +64,10 @@ fn main() {
         .map(|(i, r)| (r.url.as_str(), i))
         .collect();
     let tsv = std::fs::read_to_string(PAIRS).unwrap_or_else(|e| panic!("{PAIRS}: {e}"));
+    if args.iter().any(|a| a == "--mine") {
+        mine(&library, Path::new(corpus), &tsv);
+        return;
+    }
     let mut texts: HashMap<String, (String, claimdesk::extract::Extraction)> = HashMap::new();
     let mut pairs = Vec::new();
     for line in tsv.lines().skip(1).filter(|l| !l.trim().is_empty()) {
@@ -73,18 +83,23 @@ fn main() {
             (text, extraction)
         });
         let content = &text[start..end];
-        let kind = extraction
+        let found = extraction
             .claims
             .iter()
-            .find(|c| c.start == start && c.end == end)
-            .map(|c| c.kind);
+            .find(|c| c.start == start && c.end == end);
+        let kind = found.map(|c| c.kind);
+        // Who says it, as the window knows it (the claim's resolved speaker).
+        let speaker = found
+            .and_then(|c| c.speaker)
+            .and_then(|i| extraction.speakers.get(i))
+            .map(|s| s.name.as_str());
         let review = &library.reviews()[*by_url
             .get(url)
             .unwrap_or_else(|| panic!("{url}: not in the library"))];
         let found = library.search(content, 50);
         let rank = found.iter().position(|m| m.review.url == url);
         let score = rank.map_or(0.0, |r| found[r].score);
-        let claim = Claim::of(content, kind);
+        let claim = Claim::of(content, kind).spoken_by(speaker.filter(|_| !no_speaker));
         let (x, _) = library.pair_features(&claim, review, score);
         let number: usize = article
             .trim_end_matches(".txt")
@@ -104,22 +119,6 @@ fn main() {
             best: rank == Some(0),
         });
     }
-    if args.iter().any(|a| a == "--dump") {
-        for p in &pairs {
-            let x: Vec<String> = p.x.iter().map(|v| format!("{v:.3}")).collect();
-            println!(
-                "{}\t{}\t{}\t{}\t{}\t{}\t{}",
-                p.article,
-                p.url,
-                u8::from(p.same),
-                u8::from(p.fit),
-                u8::from(p.asserts),
-                u8::from(p.candidate),
-                x.join("\t")
-            );
-        }
-        return;
-    }
     // The tweets of CheckThat! 2020 train against the same library: their best 5 results,
     // labelled by the task's gold pairs, join the fitting half (news alone has too few
     // same-claim pairs to fit on; docs/library.md).
@@ -136,6 +135,22 @@ fn main() {
             tweets.iter().filter(|p| p.same).count()
         );
     }
+    if args.iter().any(|a| a == "--dump") {
+        for p in pairs.iter().chain(&tweets) {
+            let x: Vec<String> = p.x.iter().map(|v| format!("{v:.3}")).collect();
+            println!(
+                "{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                p.article,
+                p.url,
+                u8::from(p.same),
+                u8::from(p.fit),
+                u8::from(p.asserts),
+                u8::from(p.candidate),
+                x.join("\t")
+            );
+        }
+        return;
+    }
     let fit: Vec<&Pair> = pairs.iter().filter(|p| p.fit).chain(&tweets).collect();
     let held: Vec<&Pair> = pairs.iter().filter(|p| !p.fit).collect();
     let count = |ps: &[&Pair]| (ps.len(), ps.iter().filter(|p| p.same).count());
@@ -147,12 +162,17 @@ fn main() {
         count(&held).0,
         count(&held).1
     );
-    let (weights, mut bias) = train(&fit);
+    let (mut weights, mut bias) = train(&fit);
     if !tweets.is_empty() {
-        // The tweets all have an answer; news claims rarely do. The weights come from both,
-        // the intercept from the news pairs of the fitting half alone (a prior shift).
+        // The tweets all have an answer; news claims rarely do. The weights come from both;
+        // the scale and the intercept from the news pairs of the fitting half alone (Platt
+        // scaling of the fitted score: the base rate of news, and how far a difference of
+        // score there goes).
         let news: Vec<&Pair> = pairs.iter().filter(|p| p.fit).collect();
-        bias = refit_bias(&news, &weights, bias);
+        let (slope, intercept) = platt(&news, &weights, bias);
+        println!("news scaling: slope {slope:.3}, intercept {intercept:.3}");
+        weights = weights.map(|w| w * slope);
+        bias = bias * slope + intercept;
     }
     println!("bias {bias:.3}");
     for (name, w) in FEATURE_NAMES.iter().zip(weights) {
@@ -306,26 +326,38 @@ fn report_after(half: &[&Pair], weights: &[f32; FEATURES], bias: f32) {
     }
 }
 
-/// The intercept that fits `pairs` best with `weights` fixed (mean log loss).
-fn refit_bias(pairs: &[&Pair], weights: &[f32; FEATURES], bias: f32) -> f32 {
-    let data: Vec<&&Pair> = pairs.iter().filter(|p| p.asserts).collect();
-    let n = data.len().max(1) as f64;
-    let mut b = f64::from(bias);
-    for _ in 0..STEPS {
-        let g: f64 = data
-            .iter()
-            .map(|p| {
-                let z = b + weights
+/// The slope and intercept that fit `pairs` best on the score `bias + weights·x` (mean log
+/// loss; Platt scaling): p = 1 / (1 + e^-(slope·score + intercept)).
+fn platt(pairs: &[&Pair], weights: &[f32; FEATURES], bias: f32) -> (f32, f32) {
+    let data: Vec<(f64, f64)> = pairs
+        .iter()
+        .filter(|p| p.asserts)
+        .map(|p| {
+            let z = f64::from(bias)
+                + weights
                     .iter()
                     .zip(&p.x)
                     .map(|(w, x)| f64::from(*w) * f64::from(*x))
                     .sum::<f64>();
-                1.0 / (1.0 + (-z).exp()) - if p.same { 1.0 } else { 0.0 }
-            })
-            .sum();
-        b -= RATE * g / n;
+            (z, if p.same { 1.0 } else { 0.0 })
+        })
+        .collect();
+    let n = data.len().max(1) as f64;
+    // Fitted on the centred score (well conditioned), then put back.
+    let mean = data.iter().map(|(z, _)| z).sum::<f64>() / n;
+    let (mut a, mut c) = (1.0f64, 0.0f64);
+    for _ in 0..STEPS * 5 {
+        let (mut ga, mut gc) = (0.0, 0.0);
+        for (z, y) in &data {
+            let z = z - mean;
+            let err = 1.0 / (1.0 + (-(a * z + c)).exp()) - y;
+            ga += err * z;
+            gc += err;
+        }
+        a -= RATE * ga / n;
+        c -= RATE * gc / n;
     }
-    b as f32
+    (a as f32, (c - a * mean) as f32)
 }
 
 /// Logistic regression by gradient descent on the mean log loss with an L2 penalty.
@@ -354,4 +386,72 @@ fn train(pairs: &[&Pair]) -> ([f32; FEATURES], f32) {
         b -= RATE * gb / n;
     }
     (w.map(|w| w as f32), b as f32)
+}
+
+/// `--mine`: every claim of the corpus's train and dev articles, read with its speaker,
+/// against its best CANDIDATES, the pairs not judged yet printed with their probability
+/// (article, start, end, url, probability, whether the review's subject is the claim's
+/// speaker only, the claim, the review's claim) for judging (docs/library-judging.md).
+fn mine(library: &Library, corpus: &Path, tsv: &str) {
+    let judged: std::collections::HashSet<(String, usize, usize, String)> = tsv
+        .lines()
+        .skip(1)
+        .filter_map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            Some((
+                f.first()?.to_string(),
+                f.get(1)?.parse().ok()?,
+                f.get(2)?.parse().ok()?,
+                f.get(3)?.to_string(),
+            ))
+        })
+        .collect();
+    for split in ["train", "dev"] {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(corpus.join(split))
+            .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+            .unwrap_or_default();
+        files.retain(|p| p.extension().is_some_and(|e| e == "txt"));
+        files.sort();
+        for path in files {
+            let Ok(article) = read_article(&path) else {
+                continue;
+            };
+            let name = format!(
+                "{split}/{}",
+                path.file_name()
+                    .and_then(|n| n.to_str())
+                    .unwrap_or_default()
+            );
+            let extraction = claimdesk::extract::extract(&article.text);
+            for c in &extraction.claims {
+                let speaker = c
+                    .speaker
+                    .and_then(|i| extraction.speakers.get(i))
+                    .map(|s| s.name.as_str());
+                let bare = Claim::of(&c.content, Some(c.kind));
+                let claim = bare.clone().spoken_by(speaker);
+                if !claim.asserts {
+                    continue;
+                }
+                for m in library.search(&c.content, CANDIDATES) {
+                    let key = (name.clone(), c.start, c.end, m.review.url.clone());
+                    if judged.contains(&key) {
+                        continue;
+                    }
+                    let (x, _) = library.pair_features(&claim, m.review, m.score);
+                    let (plain, _) = library.pair_features(&bare, m.review, m.score);
+                    let p = pair::probability(&claim, &x);
+                    println!(
+                        "{name}\t{}\t{}\t{}\t{p:.3}\t{}\t{}\t{}",
+                        c.start,
+                        c.end,
+                        m.review.url,
+                        u8::from(x[15] > plain[15]),
+                        c.content.replace(['\t', '\n'], " "),
+                        m.review.claim_reviewed.replace(['\t', '\n'], " ")
+                    );
+                }
+            }
+        }
+    }
 }

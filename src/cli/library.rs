@@ -94,7 +94,8 @@ pub(super) fn check(dir: &Path, path: &Path, limit: usize) -> ExitCode {
             a.source_path.clone().unwrap_or_else(|| a.title.clone())
         });
         // As the window shows them: the analyst's rejected matches left out, confirmed first.
-        let mut matches = library.check_claim(claim, limit);
+        let speaker = claim.speaker.and_then(|id| project.speaker(id));
+        let mut matches = library.check_claim(claim, speaker.map(|s| s.name.as_str()), limit);
         claim.as_judged(&mut matches, |m| &m.review.url);
         crate::io::library::check_line(claim.id.0, &article, &claim.content, &matches)
     }))

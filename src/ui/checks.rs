@@ -96,10 +96,12 @@ impl FoundMatch {
     }
 }
 
-/// A claim's text as matched: the same text, the same matches.
-pub fn content_key(content: &str) -> u64 {
+/// A claim as matched: its text and its speaker (the matcher reads who says it); the same
+/// key, the same matches.
+pub fn content_key(claim: &Claim) -> u64 {
     let mut h = DefaultHasher::new();
-    content.trim().hash(&mut h);
+    claim.content.trim().hash(&mut h);
+    claim.speaker.hash(&mut h);
     h.finish()
 }
 
@@ -110,6 +112,8 @@ pub struct ToMatch {
     pub key: u64,
     pub content: String,
     pub kind: ClaimKind,
+    /// Its speaker's name, if known (the matcher reads who says it).
+    pub speaker: Option<String>,
 }
 
 /// What a matching job found for one claim.
@@ -129,7 +133,11 @@ pub fn match_claims(library: &Library, claims: &[ToMatch]) -> Vec<Matched> {
             claim: c.claim,
             key: c.key,
             matches: library
-                .check(&Asserted::of(&c.content, Some(c.kind)), &c.content, SHOWN)
+                .check(
+                    &Asserted::of(&c.content, Some(c.kind)).spoken_by(c.speaker.as_deref()),
+                    &c.content,
+                    SHOWN,
+                )
                 .iter()
                 .map(FoundMatch::of)
                 .collect(),
@@ -264,13 +272,17 @@ impl Checks {
             .iter()
             .filter(|c| c.status.is_claim())
             .filter_map(|c| {
-                let key = content_key(&c.content);
+                let key = content_key(c);
                 let known = self.matches.get(&c.id).is_some_and(|(k, _)| *k == key);
                 (!known).then(|| ToMatch {
                     claim: c.id,
                     key,
                     content: c.content.clone(),
                     kind: c.kind,
+                    speaker: c
+                        .speaker
+                        .and_then(|id| project.speaker(id))
+                        .map(|s| s.name.clone()),
                 })
             })
             .collect();
@@ -300,7 +312,7 @@ impl Checks {
     /// The matches of `claim` as its words are now, best first; `None` while not known.
     pub fn matches_of(&self, claim: &Claim) -> Option<&[FoundMatch]> {
         let (key, found) = self.matches.get(&claim.id)?;
-        (*key == content_key(&claim.content)).then_some(found.as_slice())
+        (*key == content_key(claim)).then_some(found.as_slice())
     }
 
     /// The matches of `claim` the window shows, as its words are now: those the analyst
@@ -411,7 +423,7 @@ struct Groups {
 }
 
 /// A digest of what matching and grouping read of the claims: each one's id, article,
-/// words and whether it is a claim (Not a claim is not matched). Reading it is one pass
+/// words, speaker and whether it is a claim (Not a claim is not matched). Reading it is one pass
 /// over the claims' words, far cheaper than matching or grouping them again.
 fn words_digest(project: &Project) -> u64 {
     use std::hash::{Hash, Hasher};
@@ -419,6 +431,7 @@ fn words_digest(project: &Project) -> u64 {
     for c in &project.claims {
         (c.id, c.article, c.status.is_claim()).hash(&mut h);
         c.content.hash(&mut h);
+        c.speaker.hash(&mut h);
     }
     h.finish()
 }
@@ -483,14 +496,14 @@ mod tests {
         p
     }
 
-    /// Matches are kept for the words they were found for, and only from the library of
+    /// Matches are kept for the words (and speaker) they were found for, and only from the library of
     /// the moment; groups only for the project they were found in.
     #[test]
     fn stale_matches_and_groups_are_not_shown() {
         let mut checks = Checks::default();
         let p = one_claim("The moon is made of cheese");
         let claim = &p.claims[0];
-        let key = content_key(&claim.content);
+        let key = content_key(claim);
         let matched = |score| Matched {
             claim: claim.id,
             key,
@@ -503,6 +516,12 @@ mod tests {
         assert!(
             checks.matches_of(&edited).is_none(),
             "other words: not known"
+        );
+        let mut said = claim.clone();
+        said.speaker = Some(crate::model::SpeakerId(7));
+        assert!(
+            checks.matches_of(&said).is_none(),
+            "another speaker: not known (the matcher reads who says it)"
         );
         checks.loaded(PathBuf::from("/lib"), None);
         assert!(

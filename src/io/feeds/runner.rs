@@ -295,7 +295,11 @@ fn strong_flags(
         .iter()
         .filter(|c| c.article == id && !flagged.iter().any(|f| f.claim == c.id))
         .filter_map(|c| {
-            let best = library.check_claim(c, 1).into_iter().next()?;
+            let speaker = c.speaker.and_then(|s| project.speaker(s));
+            let best = library
+                .check_claim(c, speaker.map(|s| s.name.as_str()), 1)
+                .into_iter()
+                .next()?;
             (best.level == Level::Strong).then(|| Flag {
                 claim: c.id,
                 reason: format!("checked before: {}", best.review.url),

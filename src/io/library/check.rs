@@ -80,9 +80,15 @@ impl Library {
     }
 
     /// What the window's "Checked before" and `claimdesk library check` show for a claim of
-    /// a project: [`Library::check`] of its text, read with its kind, at most `limit`.
-    pub fn check_claim(&self, claim: &crate::model::Claim, limit: usize) -> Vec<Checked<'_>> {
-        let facts = Claim::of(&claim.content, Some(claim.kind));
+    /// a project: [`Library::check`] of its text, read with its kind and said by `speaker`
+    /// (its speaker's name, if known), at most `limit`.
+    pub fn check_claim(
+        &self,
+        claim: &crate::model::Claim,
+        speaker: Option<&str>,
+        limit: usize,
+    ) -> Vec<Checked<'_>> {
+        let facts = Claim::of(&claim.content, Some(claim.kind)).spoken_by(speaker);
         let mut out = self.check(&facts, &claim.content, CANDIDATES);
         out.truncate(limit);
         out
@@ -93,7 +99,8 @@ impl Library {
     pub fn checked_levels(&self, project: &crate::model::Project) -> crate::model::CheckedLevels {
         let mut levels = crate::model::CheckedLevels::default();
         for claim in project.claims.iter().filter(|c| c.status.is_claim()) {
-            let found = self.check_claim(claim, SHOWN);
+            let speaker = claim.speaker.and_then(|id| project.speaker(id));
+            let found = self.check_claim(claim, speaker.map(|s| s.name.as_str()), SHOWN);
             levels.set(
                 claim.id,
                 found

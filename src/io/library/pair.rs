@@ -78,6 +78,10 @@ pub struct Claim {
     pub asserts: bool,
     /// The claim's words, lowercased, at most [`PHRASE_SCAN`] (for [`shared_phrase`]).
     pub phrase_words: Vec<String>,
+    /// The terms of its speaker's name, when the article says who asserts it
+    /// ([`Claim::spoken_by`]): a quote's subject is often its speaker ("we didn't lose a
+    /// single person", said by the review's subject).
+    pub speaker: HashSet<String>,
 }
 
 /// The words of `text` with where each begins a sentence.
@@ -219,7 +223,20 @@ impl Claim {
             negated: negated(text),
             kind,
             asserts,
+            speaker: HashSet::new(),
         }
+    }
+
+    /// The claim as said by `speaker` (its resolved name: "Hillary Clinton", "the White
+    /// House"): the name's capitalised words count as naming the review's subject and its
+    /// names. `None` or an empty name changes nothing.
+    pub fn spoken_by(mut self, speaker: Option<&str>) -> Claim {
+        for (w, _) in words(speaker.unwrap_or_default()) {
+            if is_capitalised(w) && number_of(w).is_none() {
+                self.speaker.extend(term_of(w));
+            }
+        }
+        self
     }
 }
 
@@ -377,6 +394,8 @@ pub fn features(
     let r_terms: HashSet<String> = terms(&text).into_iter().collect();
     let rc_terms: HashSet<String> = terms(&review.claim_reviewed).into_iter().collect();
     let c_terms: HashSet<&str> = claim.terms.iter().map(String::as_str).collect();
+    // The claim's terms and its speaker's: who it names, or who says it.
+    let c_known = |t: &str| c_terms.contains(t) || claim.speaker.contains(t);
     let mass = |ts: &mut dyn Iterator<Item = &str>| ts.map(&idf).sum::<f32>();
     let share = |all: f32, shared: f32| if all > 0.0 { shared / all } else { 0.0 };
     let cover_claim = share(
@@ -417,10 +436,7 @@ pub fn features(
     let r_names = review_names(&review.claim_reviewed);
     let review_missing = share(
         r_names.len() as f32,
-        r_names
-            .iter()
-            .filter(|n| !c_terms.contains(n.as_str()))
-            .count() as f32,
+        r_names.iter().filter(|n| !c_known(n)).count() as f32,
     );
     let r_numbers = numbers_in(&text);
     let mut numbers: Vec<String> = claim.numbers.intersection(&r_numbers).cloned().collect();
@@ -464,8 +480,8 @@ pub fn features(
     .min(PREDICATE_MASS)
         / PREDICATE_MASS;
     // Who the review is about: its subject's last word (a surname, a body's name) in the
-    // claim, or missing from it.
-    let named = subject.last().is_some_and(|s| c_terms.contains(s.as_str()));
+    // claim or its speaker's name, or missing from both.
+    let named = subject.last().is_some_and(|s| c_known(s));
     let f = [
         cover_claim,
         cover_review,

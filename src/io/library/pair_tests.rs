@@ -138,3 +138,30 @@ fn a_quotation_shared_word_for_word_is_found() {
     .0;
     assert_eq!(x[index_of("phrase")], 3.0 / PHRASE_WORDS as f32);
 }
+
+#[test]
+fn the_claims_speaker_names_the_reviews_subject() {
+    let idf = |_: &str| 8.0;
+    let r = review("Jane Roe said that 'we didn't lose a single person' in Ruritania.");
+    let quote = "we didn't lose a single person in Ruritania";
+    let f = |speaker: Option<&str>| {
+        features(&Claim::of(quote, None).spoken_by(speaker), &r, 1.0, idf).0
+    };
+    let (named, missing) = (index_of("subject_named"), index_of("subject_missing"));
+    let names_missing = index_of("review_names_missing");
+    let by_roe = f(Some("Jane Roe"));
+    let by_nobody = f(None);
+    let by_doe = f(Some("John Doe"));
+    assert_eq!((by_roe[named], by_roe[missing]), (1.0, 0.0));
+    assert_eq!((by_nobody[named], by_nobody[missing]), (0.0, 1.0));
+    assert_eq!((by_doe[named], by_doe[missing]), (0.0, 1.0));
+    // Her names count as the claim's: only "Ruritania" is named in both.
+    assert!(by_roe[names_missing] < by_nobody[names_missing]);
+    // A speaker's lowercase words ("the spokesman") name nobody.
+    assert!(
+        Claim::of(quote, None)
+            .spoken_by(Some("the spokesman"))
+            .speaker
+            .is_empty()
+    );
+}
