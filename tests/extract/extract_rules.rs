@@ -582,14 +582,17 @@ fn transcript_turns_and_signed_quotations() {
 }
 
 #[test]
-fn a_date_is_never_a_speaker_but_a_share_of_those_asked_is() {
+fn a_date_is_never_a_speaker_and_a_bare_share_names_no_one() {
     let (_, c) = claims(&format!(
         "{T}In July, the harbour board said the cranes would be replaced. Twelve percent said the fares were too high."
     ));
     assert_eq!(c.len(), 2, "{c:?}");
     assert_eq!(c[0].mention.as_deref(), Some("the harbour board"));
-    // A poll's respondents: the share is who answered (as PolNeAR annotates it).
-    assert_eq!(c[1].mention.as_deref(), Some("Twelve percent"));
+    // A share of those asked is a claim of its own; with no population or poll named
+    // before it, the bare share names no one, so the claim is left unattributed (a share
+    // after "of registered voters" takes that population: the speakers' tests).
+    assert!(c[1].content.starts_with("the fares were too high"), "{c:?}");
+    assert_eq!(c[1].mention, None);
 }
 
 #[test]
