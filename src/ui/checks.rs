@@ -21,7 +21,9 @@ use std::sync::Arc;
 use crate::io::library::pair::{Claim as Asserted, Shared};
 use crate::io::library::{AddReport, Checked, Level, Library};
 use crate::model::rating::status_for_rating;
-use crate::model::{CheckedLevels, Claim, ClaimId, ClaimKind, Evidence, Project, Status};
+use crate::model::{
+    CheckedLevels, Claim, ClaimId, ClaimKind, Evidence, Project, SpeakerId, Status,
+};
 
 /// How many matches a claim's details show.
 pub use crate::io::library::check::SHOWN;
@@ -96,12 +98,12 @@ impl FoundMatch {
     }
 }
 
-/// A claim as matched: its text and its speaker (the matcher reads who says it); the same
-/// key, the same matches.
-pub fn content_key(claim: &Claim) -> u64 {
+/// A claim as matched: its words and its speaker's name (the matcher reads who says it);
+/// the same key, the same matches. A renamed speaker changes the key of its claims.
+pub fn content_key(content: &str, speaker: Option<(SpeakerId, &str)>) -> u64 {
     let mut h = DefaultHasher::new();
-    claim.content.trim().hash(&mut h);
-    claim.speaker.hash(&mut h);
+    content.trim().hash(&mut h);
+    speaker.hash(&mut h);
     h.finish()
 }
 
@@ -213,6 +215,8 @@ pub struct Checks {
     /// The claims' words ([`words_digest`]) and the library generation of that look: an
     /// edit that changed no claim's words (a verdict) looks at nothing again.
     looked_words: Option<(u64, u64)>,
+    /// Each speaker's name at that look (a claim's key holds its speaker's name).
+    speaker_names: HashMap<SpeakerId, String>,
     groups: Groups,
     /// Counts the projects shown: groups found for an earlier one are dropped.
     epoch: u64,
@@ -265,6 +269,11 @@ impl Checks {
             return None;
         }
         self.looked_words = Some(words);
+        self.speaker_names = project
+            .speakers
+            .iter()
+            .map(|s| (s.id, s.name.clone()))
+            .collect();
         let ids: HashSet<ClaimId> = project.claims.iter().map(|c| c.id).collect();
         self.matches.retain(|id, _| ids.contains(id));
         let todo: Vec<ToMatch> = project
@@ -272,17 +281,14 @@ impl Checks {
             .iter()
             .filter(|c| c.status.is_claim())
             .filter_map(|c| {
-                let key = content_key(c);
+                let key = self.key_of(c);
                 let known = self.matches.get(&c.id).is_some_and(|(k, _)| *k == key);
                 (!known).then(|| ToMatch {
                     claim: c.id,
                     key,
                     content: c.content.clone(),
                     kind: c.kind,
-                    speaker: c
-                        .speaker
-                        .and_then(|id| project.speaker(id))
-                        .map(|s| s.name.clone()),
+                    speaker: self.speaker_of(c).map(|(_, name)| name.to_owned()),
                 })
             })
             .collect();
@@ -312,7 +318,19 @@ impl Checks {
     /// The matches of `claim` as its words are now, best first; `None` while not known.
     pub fn matches_of(&self, claim: &Claim) -> Option<&[FoundMatch]> {
         let (key, found) = self.matches.get(&claim.id)?;
-        (*key == content_key(claim)).then_some(found.as_slice())
+        (*key == self.key_of(claim)).then_some(found.as_slice())
+    }
+
+    /// `claim`'s speaker and its name as last looked at (see `to_match`).
+    fn speaker_of(&self, claim: &Claim) -> Option<(SpeakerId, &str)> {
+        let id = claim.speaker?;
+        let name = self.speaker_names.get(&id).map_or("", String::as_str);
+        Some((id, name))
+    }
+
+    /// `claim`'s key as its words, its speaker and that speaker's name are now.
+    fn key_of(&self, claim: &Claim) -> u64 {
+        content_key(&claim.content, self.speaker_of(claim))
     }
 
     /// The matches of `claim` the window shows, as its words are now: those the analyst
@@ -433,6 +451,10 @@ fn words_digest(project: &Project) -> u64 {
         c.content.hash(&mut h);
         c.speaker.hash(&mut h);
     }
+    // A renamed speaker: its claims are matched again (the matcher reads the name).
+    for s in &project.speakers {
+        (s.id, &s.name).hash(&mut h);
+    }
     h.finish()
 }
 
@@ -496,6 +518,54 @@ mod tests {
         p
     }
 
+    /// The matcher reads who says a claim: a renamed speaker's claims are matched again,
+    /// and until then their old matches are not shown.
+    #[test]
+    fn a_renamed_speakers_claims_are_matched_again() {
+        let tmp = tempfile::tempdir().expect("a folder");
+        let reviews = tmp.path().join("reviews.json");
+        let review = serde_json::json!([{"@type": "ClaimReview",
+            "url": "https://factcheck.example/cheese",
+            "claimReviewed": "The moon is made of cheese",
+            "reviewRating": {"alternateName": "False"}}]);
+        std::fs::write(&reviews, review.to_string()).expect("written");
+        let dir = tmp.path().join("lib");
+        crate::io::library::add_files(&dir, &[reviews]).expect("a library");
+        let library = Library::open(&dir).expect("opened");
+        let mut checks = Checks::default();
+        checks.loaded(dir, Some(Arc::new(library)));
+
+        let mut p = one_claim("The moon is made of cheese");
+        let speaker = serde_json::json!({"id": 5, "name": "Ann Lee", "role": null});
+        p.speakers
+            .push(serde_json::from_value(speaker).expect("a speaker"));
+        p.claims[0].speaker = Some(SpeakerId(5));
+        let todo = checks.to_match(&p, 1).expect("matched first");
+        assert_eq!(todo[0].speaker.as_deref(), Some("Ann Lee"));
+        let key = todo[0].key;
+        let claim = p.claims[0].id;
+        let found = vec![found("False", 2.0)];
+        checks.matched(
+            checks.generation,
+            vec![Matched {
+                claim,
+                key,
+                matches: found,
+            }],
+            true,
+        );
+        assert!(checks.to_match(&p, 2).is_none(), "known: not matched again");
+        assert!(checks.matches_of(&p.claims[0]).is_some());
+
+        p.speakers[0].name = "Ann Leigh".into();
+        let todo = checks.to_match(&p, 3).expect("renamed: matched again");
+        assert_eq!(todo[0].speaker.as_deref(), Some("Ann Leigh"));
+        assert!(
+            checks.matches_of(&p.claims[0]).is_none(),
+            "the old name's matches are not shown meanwhile"
+        );
+    }
+
     /// Matches are kept for the words (and speaker) they were found for, and only from the library of
     /// the moment; groups only for the project they were found in.
     #[test]
@@ -503,7 +573,7 @@ mod tests {
         let mut checks = Checks::default();
         let p = one_claim("The moon is made of cheese");
         let claim = &p.claims[0];
-        let key = content_key(claim);
+        let key = checks.key_of(claim);
         let matched = |score| Matched {
             claim: claim.id,
             key,
