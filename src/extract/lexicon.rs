@@ -505,6 +505,14 @@ pub fn is_headline_label(word: &str) -> bool {
             | "correction:"
             | "advertisement"
             | "sponsored"
+            // Page furniture: a picture's caption or credit, the source line.
+            | "source"
+            | "file"
+            | "photo"
+            | "caption"
+            | "credit"
+            | "image"
+            | "picture"
     )
 }
 

@@ -105,6 +105,15 @@ fn headline_attribution() {
     assert_eq!(speaker(&ex, &c[0]), "City Hall");
 }
 
+/// Page furniture of a web article: a picture's credit in brackets, the source line.
+#[test]
+fn a_picture_credit_and_a_source_line_are_not_headlines() {
+    let (_, c) = claims(&format!(
+        "{T}Roughly 400 boats remain in the harbour, years after the strike [File: Harbour Times]\nThe council met on Monday.\nSOURCE: News agencies"
+    ));
+    assert!(c.is_empty(), "{c:?}");
+}
+
 #[test]
 fn nested_passive_gives_two_claims() {
     let (ex, c) = claims(&format!(

@@ -10,6 +10,15 @@ pub(super) fn headline(s: &Sentence, heading: bool) -> Option<Frame> {
     let colon = (0..n)
         .rev()
         .find(|&i| s.is_punct(i, ":") && !s.toks[i].quoted)?;
+    // "… [File: Reuters]", "(Photo: AP)": a picture's credit inside brackets, not a speaker.
+    let bracketed = (0..colon).rev().find_map(|i| match s.word(i) {
+        "[" | "(" => Some(true),
+        "]" | ")" => Some(false),
+        _ => None,
+    });
+    if bracketed == Some(true) {
+        return None;
+    }
     let right_words: Vec<usize> = (colon + 1..n).filter(|&i| s.toks[i].word).collect();
     let left = s.trim(0, colon);
     // "… : White House"
