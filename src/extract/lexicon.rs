@@ -513,6 +513,10 @@ pub fn is_headline_label(word: &str) -> bool {
             | "credit"
             | "image"
             | "picture"
+            // A kind of piece, not its author: "Column: …", "Fact Check: …".
+            | "column"
+            | "fact"
+            | "disclaimer"
     )
 }
 

@@ -105,11 +105,12 @@ fn headline_attribution() {
     assert_eq!(speaker(&ex, &c[0]), "City Hall");
 }
 
-/// Page furniture of a web article: a picture's credit in brackets, the source line.
+/// Page furniture of a web article: a picture's credit in brackets, the source line, the
+/// kind of piece ("Column:", "Fact Check:") or a disclaimer before a colon.
 #[test]
 fn a_picture_credit_and_a_source_line_are_not_headlines() {
     let (_, c) = claims(&format!(
-        "{T}Roughly 400 boats remain in the harbour, years after the strike [File: Harbour Times]\nThe council met on Monday.\nSOURCE: News agencies"
+        "{T}Roughly 400 boats remain in the harbour, years after the strike [File: Harbour Times]\nThe council met on Monday.\nSOURCE: News agencies\nDisclaimer: The views in this column are the writers own\nColumn: Harbour merger bodes ill for local boats\nFact Check: Is the harbour selling fresh air for money"
     ));
     assert!(c.is_empty(), "{c:?}");
 }
