@@ -282,11 +282,11 @@ pub fn classes(key: u64) -> u32 {
             (NUMBER_WORD, class::NUMBER_WORD),
             (CHANGE, class::CHANGE),
             (RULE, class::RULE),
-            (super::types::PREDICTION, class::TYPE_PREDICTION),
-            (super::types::CAUSAL, class::TYPE_CAUSAL),
-            (super::types::RULE, class::TYPE_RULE),
-            (super::types::SUPERLATIVE, class::TYPE_SUPERLATIVE),
-            (super::types::PERSONAL, class::TYPE_PERSONAL),
+            (super::type_words::PREDICTION, class::TYPE_PREDICTION),
+            (super::type_words::CAUSAL, class::TYPE_CAUSAL),
+            (super::type_words::RULE, class::TYPE_RULE),
+            (super::type_words::SUPERLATIVE, class::TYPE_SUPERLATIVE),
+            (super::type_words::PERSONAL, class::TYPE_PERSONAL),
         ];
         let mut t: Vec<(u64, u32)> = lists
             .iter()

@@ -6,11 +6,13 @@
 //! cues (figures, percentages, money, years, comparatives, future and modal markers, first and
 //! second person, questions; `words.rs`, `features.rs`), trained offline on the ClaimBuster sentences by
 //! `examples/train_worth.rs` (`train.rs`; see docs/worth.md). Its weights ship in `worth.bin`
-//! and are read once. The type is rule-based (`types.rs`). Pure and deterministic; imports
+//! and are read once. The type is rule-based (`types.rs`; its word lists,
+//! which the features also read, in `type_words.rs`). Pure and deterministic; imports
 //! nothing else of the crate.
 
 mod features;
 pub mod train;
+mod type_words;
 mod types;
 mod words;
 

@@ -60,32 +60,6 @@ impl ClaimType {
     }
 }
 
-pub(super) const PREDICTION: &[&str] = &[
-    "will",
-    "won't",
-    "shall",
-    "gonna",
-    "forecast",
-    "forecasts",
-    "predict",
-    "predicts",
-    "predicted",
-    "expected",
-    "projected",
-    "expects",
-];
-pub(super) const CAUSAL: &[&str] = &[
-    "because",
-    "caused",
-    "causes",
-    "cause",
-    "causing",
-    "due",
-    "therefore",
-    "consequence",
-    "responsible",
-    "blamed",
-];
 const CAUSAL_PAIRS: &[(&str, &str)] = &[
     ("led", "to"),
     ("leads", "to"),
@@ -94,23 +68,6 @@ const CAUSAL_PAIRS: &[(&str, &str)] = &[
     ("resulted", "in"),
     ("thanks", "to"),
 ];
-/// Words of laws and policies beyond the model's own rule words (`features::RULE`).
-pub(super) const RULE: &[&str] = &[
-    "bans",
-    "ruling",
-    "sanctions",
-    "voted",
-    "vote",
-    "signed",
-    "decree",
-    "ordinance",
-    "statute",
-];
-pub(super) const SUPERLATIVE: &[&str] = &[
-    "most", "least", "highest", "lowest", "largest", "smallest", "biggest", "greatest", "best",
-    "worst", "fastest", "slowest", "record",
-];
-pub(super) const PERSONAL: &[&str] = &["i", "me", "my", "myself", "i'm", "i've", "i'd", "i'll"];
 
 /// The type of a sentence of these words, their keys and cues (see [`Cues::of_keyed`]).
 pub fn claim_type(words: &[Word<'_>], keys: &[u64], cues: &Cues) -> ClaimType {
