@@ -469,55 +469,21 @@ pub fn is_adjunct_preposition(word: &str) -> bool {
     )
 }
 
-/// Labels that open a headline without naming a speaker ("Analysis: …").
+/// Labels that open a headline without naming a speaker ("Analysis: …"), page furniture
+/// (a picture's caption or credit, the source line) and kinds of piece ("Column: …").
+#[rustfmt::skip]
+const HEADLINE_LABELS: &[&str] = &[
+    "analysis", "opinion", "exclusive", "breaking", "update", "updated", "watch", "video",
+    "live", "photos", "editorial", "commentary", "review", "interview", "explainer", "factbox",
+    "timeline", "q&a", "correction", "note", "editor's", "listen", "podcast", "news", "report",
+    "first", "read", "related", "clarification", "correction:", "advertisement", "sponsored",
+    "source", "file", "photo", "caption", "credit", "image", "picture", "column", "fact",
+    "disclaimer",
+];
+
+/// Is `word` one of the [`HEADLINE_LABELS`]?
 pub fn is_headline_label(word: &str) -> bool {
-    matches!(
-        lower_str(word, &mut [0; 24]),
-        "analysis"
-            | "opinion"
-            | "exclusive"
-            | "breaking"
-            | "update"
-            | "updated"
-            | "watch"
-            | "video"
-            | "live"
-            | "photos"
-            | "editorial"
-            | "commentary"
-            | "review"
-            | "interview"
-            | "explainer"
-            | "factbox"
-            | "timeline"
-            | "q&a"
-            | "correction"
-            | "note"
-            | "editor's"
-            | "listen"
-            | "podcast"
-            | "news"
-            | "report"
-            | "first"
-            | "read"
-            | "related"
-            | "clarification"
-            | "correction:"
-            | "advertisement"
-            | "sponsored"
-            // Page furniture: a picture's caption or credit, the source line.
-            | "source"
-            | "file"
-            | "photo"
-            | "caption"
-            | "credit"
-            | "image"
-            | "picture"
-            // A kind of piece, not its author: "Column: …", "Fact Check: …".
-            | "column"
-            | "fact"
-            | "disclaimer"
-    )
+    HEADLINE_LABELS.contains(&lower_str(word, &mut [0; 24]))
 }
 
 /// Forms of "be" (and "get"), which make a following participle passive.
