@@ -202,12 +202,13 @@ fn main() {
     if write {
         let list: Vec<String> = weights.iter().map(|w| format!("{w:.4}")).collect();
         let code = format!(
-            "//! The pair scorer's coefficients (`pair.rs`): a logistic model over \
-             [`super::pair::FEATURES`]\n//! features, fitted offline on half of the labelled \
-             news pairs (tests/data/library-pairs.tsv)\n//! by `cargo run --release --example \
-             fit_library_calibration` (docs/library.md). Written by\n//! that example; do not \
-             edit by hand.\n\nuse super::pair::FEATURES;\n\npub const BIAS: f32 = {bias:.4};\n\
-             pub const WEIGHTS: [f32; FEATURES] = [\n    {},\n];\n",
+            "//! The pair scorer's coefficients (`pair.rs`): a logistic model over its `FEATURES`\n\
+             //! features (as many weights, or `pair.rs` does not build), fitted offline on half of the\n\
+             //! labelled news pairs (tests/data/library-pairs.tsv) by `cargo run --release --example\n\
+             //! fit_library_calibration` (docs/library.md). Written by that example; do not edit by hand.\n\n\
+             pub const BIAS: f32 = {bias:.4};\n\
+             pub const WEIGHTS: [f32; {}] = [\n    {},\n];\n",
+            list.len(),
             list.join(", ")
         );
         std::fs::write(OUT, code).unwrap_or_else(|e| panic!("{OUT}: {e}"));

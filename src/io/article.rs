@@ -46,7 +46,7 @@ pub fn shown_path(path: &Path) -> String {
         return "standard input".into();
     }
     let shown = path.display().to_string();
-    match super::fetch::url_of(path) {
+    match super::web_address::url_of(path) {
         Some(url) => super::web_address::without_credentials(url),
         None => shown,
     }

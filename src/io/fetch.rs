@@ -30,6 +30,8 @@ use ureq::unversioned::transport::{DefaultConnector, NextTimeout};
 use super::article::{ArticleSource, MAX_ARTICLE_BYTES, ReadError, decode_article};
 use super::formats::{self, Format};
 use super::web_address::{self, without_credentials};
+// Which arguments are URLs is the web address's business; callers know it from here too.
+pub use super::web_address::{is_url, url_of};
 
 mod failures;
 use failures::{describe, timed_out, too_large};
@@ -43,18 +45,6 @@ pub const MAX_REDIRECTS: usize = 5;
 
 /// What one chunk read is (progress is reported after each).
 const CHUNK: usize = 64 * 1024;
-
-/// Is this argument an article URL (`http://…` or `https://…`, any case) rather than a
-/// path? Other schemes are not URLs here: they stay paths (or whatever else they name).
-pub fn is_url(arg: &str) -> bool {
-    let lower = |n: usize| arg.get(..n).map(str::to_ascii_lowercase);
-    lower(7).as_deref() == Some("http://") || lower(8).as_deref() == Some("https://")
-}
-
-/// The URL a command-line or window argument names, if it is one (see [`is_url`]).
-pub fn url_of(arg: &Path) -> Option<&str> {
-    arg.to_str().map(str::trim).filter(|s| is_url(s))
-}
 
 /// Limits of one fetch. [`Default`] is what claimdesk uses; tests shorten them.
 #[derive(Debug, Clone)]

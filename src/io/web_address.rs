@@ -1,8 +1,21 @@
-//! Web addresses of articles: the credentials a URL may carry (`https://user:pass@host/`)
+//! Web addresses of articles: which arguments are URLs, the credentials a URL may carry (`https://user:pass@host/`)
 //! taken out before the address is stored, printed or exported, and the kinds of IP
 //! address a redirect from a public one may not lead to (see [`redirect_allowed`]).
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+use std::path::Path;
+
+/// Is this argument an article URL (`http://…` or `https://…`, any case) rather than a
+/// path? Other schemes are not URLs here: they stay paths (or whatever else they name).
+pub fn is_url(arg: &str) -> bool {
+    let lower = |n: usize| arg.get(..n).map(str::to_ascii_lowercase);
+    lower(7).as_deref() == Some("http://") || lower(8).as_deref() == Some("https://")
+}
+
+/// The URL a command-line or window argument names, if it is one (see [`is_url`]).
+pub fn url_of(arg: &Path) -> Option<&str> {
+    arg.to_str().map(str::trim).filter(|s| is_url(s))
+}
 
 /// The `user:password@` part of an absolute URL's authority, as a byte range, if any.
 fn credentials_range(url: &str) -> Option<std::ops::Range<usize>> {
