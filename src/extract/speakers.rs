@@ -367,26 +367,49 @@ impl Registry {
         let head = mention::head_of(d);
         let class = mention::role_class(&head);
         let outlet = OUTLET_HEADS.contains(&head.as_str());
-        let pos = self.recent.iter().rposition(|(c, _)| match c {
-            Candidate::Speaker(i) => {
-                let s = &self.speakers[*i];
-                if s.unresolved {
-                    return false;
-                }
-                if outlet {
-                    return s.is_body;
-                }
-                !s.is_body && mention::role_has(s.role.as_deref(), class)
-            }
-            Candidate::Named { is_body, name, .. } => {
-                outlet && *is_body && name.to_lowercase().ends_with(&head)
-            }
-        });
         // "the poll" after "a new national poll": the same head, definite.
         let definite = d
             .split_whitespace()
             .next()
             .is_some_and(|w| w.eq_ignore_ascii_case("the"));
+        // A bare title ("the president") names the one who holds it as a title (President
+        // Roe) before the president of something named, and never a vice president.
+        let bare_title = definite && d.split_whitespace().count() == 2;
+        let holds = |s: &FoundSpeaker, plainly: bool| {
+            !s.unresolved
+                && !s.is_body
+                && match mention::holds_office(s.role.as_deref(), class) {
+                    Some(plain) => plain || !plainly,
+                    None => false,
+                }
+        };
+        let titled = (bare_title && !outlet)
+            .then(|| {
+                self.recent.iter().rposition(
+                    |(c, _)| matches!(c, Candidate::Speaker(i) if holds(&self.speakers[*i], true)),
+                )
+            })
+            .flatten();
+        let pos = titled.or_else(|| {
+            self.recent.iter().rposition(|(c, _)| match c {
+                Candidate::Speaker(i) => {
+                    let s = &self.speakers[*i];
+                    if s.unresolved {
+                        return false;
+                    }
+                    if outlet {
+                        return s.is_body;
+                    }
+                    if bare_title {
+                        return holds(s, false);
+                    }
+                    !s.is_body && mention::role_has(s.role.as_deref(), class)
+                }
+                Candidate::Named { is_body, name, .. } => {
+                    outlet && *is_body && name.to_lowercase().ends_with(&head)
+                }
+            })
+        });
         // ("The Roe campaign" is no other campaign: a name before the head is in the
         // antecedent's name, "Post/ABC" as "Post-ABC".)
         let parts = |s: &str| -> Vec<String> {

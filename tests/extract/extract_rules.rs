@@ -125,6 +125,22 @@ fn nested_passive_gives_two_claims() {
     assert_eq!(speaker(&ex, &c[1]), "engineers");
 }
 
+/// A bare title names the one who holds it as a title, not the president of something
+/// named more recently, and never a vice president.
+#[test]
+fn the_president_is_the_one_titled_so() {
+    let (ex, c) = claims(&format!(
+        "{T}President Lena Brandt said a deal was close. Ann Duvall, the president of the Farm Bureau, said farmers faced hardship. Vice President Tom Hale said talks would resume. The president has said her approach created leverage."
+    ));
+    assert_eq!(c.len(), 4, "{c:?}");
+    assert_eq!(c[3].mention.as_deref(), Some("The president"));
+    assert_eq!(speaker(&ex, &c[3]), "Lena Brandt");
+    let (ex, c) = claims(&format!(
+        "{T}Ann Duvall, the president of the Farm Bureau, said farmers faced hardship. The president said time was running out."
+    ));
+    assert_eq!(speaker(&ex, &c[1]), "Ann Duvall", "no one else holds the title");
+}
+
 #[test]
 fn pronouns_and_descriptions_resolve() {
     let (ex, c) = claims(&format!(
