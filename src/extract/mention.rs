@@ -300,30 +300,6 @@ pub fn role_has(role: Option<&str>, class: &str) -> bool {
     })
 }
 
-/// Does a role hold the office of `class` itself, and plainly? `Some(true)`: a title
-/// ("President", "U.S. President"); `Some(false)`: the office of something named
-/// ("president of the Farm Bureau", "spokesman for the mayor"); `None`: not that office,
-/// or another one the word only helps to name ("Vice President", "Deputy Mayor").
-pub fn holds_office(role: Option<&str>, class: &str) -> Option<bool> {
-    let words: Vec<&str> = role?.split_whitespace().collect();
-    let at = words
-        .iter()
-        .position(|w| lex::is_role_head(w) && role_class(&w.to_lowercase()) == class)?;
-    let lesser = at.checked_sub(1).is_some_and(|i| {
-        matches!(
-            words[i].to_lowercase().as_str(),
-            "vice" | "deputy" | "assistant" | "associate" | "lieutenant" | "under"
-        )
-    });
-    if lesser {
-        return None;
-    }
-    let complement = words[at + 1..]
-        .first()
-        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "of" | "for" | "at" | "to"));
-    Some(!complement)
-}
-
 /// A mention cut by the tokenizer at a joining mark ("Pulse poll" of "Civic/Pulse
 /// poll"): `start` moved back over the word joined to it without a space.
 pub fn joined_start(text: &str, start: usize) -> usize {
@@ -544,7 +520,8 @@ fn word_spans(s: &str) -> impl Iterator<Item = (usize, &str)> {
 #[path = "mention_words.rs"]
 mod words;
 pub use words::{
-    after_run_in_heading, before_title_verb, common_words, is_coordination, without_opener,
+    after_run_in_heading, before_title_verb, common_words, holds_office, is_coordination,
+    without_opener,
 };
 
 #[cfg(test)]

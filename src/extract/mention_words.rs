@@ -1,7 +1,8 @@
 //! What a mention's words are, read with the tagger's dictionary: a title-case word that
 //! opens a clause rather than a name ("Even Roe"), common words capitalised by their
 //! place ("Video"), names joined by "and" (a group), a title's name before what the
-//! title says of them, the end of a run-in heading ("Limited Means: The council…").
+//! title says of them, the end of a run-in heading ("Limited Means: The council…"), the
+//! office a role holds ("President", "president of the Farm Bureau", "Vice President").
 
 use super::super::given_names::gender_of_given;
 use super::super::lexicon as lex;
@@ -161,4 +162,28 @@ pub fn after_run_in_heading(sentence: &str) -> Option<usize> {
                 )
         });
     heading.then_some(colon + 2)
+}
+
+/// Does a role hold the office of `class` itself, and plainly? `Some(true)`: a title
+/// ("President", "U.S. President"); `Some(false)`: the office of something named
+/// ("president of the Farm Bureau", "spokesman for the mayor"); `None`: not that office,
+/// or another one the word only helps to name ("Vice President", "Deputy Mayor").
+pub fn holds_office(role: Option<&str>, class: &str) -> Option<bool> {
+    let words: Vec<&str> = role?.split_whitespace().collect();
+    let at = words
+        .iter()
+        .position(|w| lex::is_role_head(w) && super::role_class(&w.to_lowercase()) == class)?;
+    let lesser = at.checked_sub(1).is_some_and(|i| {
+        matches!(
+            words[i].to_lowercase().as_str(),
+            "vice" | "deputy" | "assistant" | "associate" | "lieutenant" | "under"
+        )
+    });
+    if lesser {
+        return None;
+    }
+    let complement = words[at + 1..]
+        .first()
+        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "of" | "for" | "at" | "to"));
+    Some(!complement)
 }
