@@ -138,7 +138,11 @@ fn the_president_is_the_one_titled_so() {
     let (ex, c) = claims(&format!(
         "{T}Ann Duvall, the president of the Farm Bureau, said farmers faced hardship. The president said time was running out."
     ));
-    assert_eq!(speaker(&ex, &c[1]), "Ann Duvall", "no one else holds the title");
+    assert_eq!(
+        speaker(&ex, &c[1]),
+        "Ann Duvall",
+        "no one else holds the title"
+    );
 }
 
 #[test]
