@@ -452,6 +452,15 @@ fn build_claim(
         kind_of(text, &frame.content)
     };
     let assessed = worth::assess(&content);
+    // "said that the deck is safe": a reported clause with its complementizer, as the
+    // clause's own span (its subtree) and attribution corpora mark it.
+    let (start, content) = match kind {
+        ClaimKind::Indirect | ClaimKind::Mixed if with_complementizer(text, start) < start => {
+            let at = with_complementizer(text, start);
+            (at, format!("{}{content}", &text[at..start]))
+        }
+        _ => (start, content),
+    };
     Some(FoundClaim {
         content,
         start,
@@ -465,6 +474,16 @@ fn build_claim(
         claim_type: assessed.claim_type,
         antecedent,
     })
+}
+
+/// Where a content starting at `start` starts with the "that " right before it (a
+/// lower-case word of its own), else `start`.
+fn with_complementizer(text: &str, start: usize) -> usize {
+    let before = &text[..start];
+    match before.strip_suffix("that ") {
+        Some(rest) if !rest.chars().next_back().is_some_and(char::is_alphanumeric) => rest.len(),
+        _ => start,
+    }
 }
 
 /// Direct when the content was cut from inside quotation marks, mixed when it carries a

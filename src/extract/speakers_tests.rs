@@ -327,8 +327,9 @@ fn a_speaker_mention_is_the_subject_not_a_prepositional_object() {
         "a place after people is theirs: {said:?}"
     );
     assert!(
-        said.iter()
-            .any(|&(c, m)| c.starts_with("it helps") && m.starts_with("officials in Ruritania")),
+        said.iter().any(
+            |&(c, m)| c.starts_with("that it helps") && m.starts_with("officials in Ruritania")
+        ),
         "and so is the place of a relative clause's antecedent: {said:?}"
     );
     assert!(

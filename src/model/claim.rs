@@ -131,6 +131,13 @@ pub struct Claim {
 }
 
 impl Claim {
+    /// The claim as a statement of its own: a reported clause's content without the
+    /// complementizer it was reported with ("that the deck is safe" → "the deck is safe").
+    pub fn statement(&self) -> &str {
+        let c = &self.content;
+        c.strip_prefix("that ").unwrap_or(c)
+    }
+
     /// The analyst's word on the match with the review at `url`, if any.
     pub fn match_verdict(&self, url: &str) -> Option<&MatchVerdict> {
         self.match_verdicts.iter().find(|v| v.url == url)

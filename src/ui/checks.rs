@@ -286,7 +286,7 @@ impl Checks {
                 (!known).then(|| ToMatch {
                     claim: c.id,
                     key,
-                    content: c.content.clone(),
+                    content: c.statement().to_string(),
                     kind: c.kind,
                     speaker: self.speaker_of(c).map(|(_, name)| name.to_owned()),
                 })
@@ -377,7 +377,7 @@ impl Checks {
         let claims = project
             .claims
             .iter()
-            .map(|c| (c.id, c.article, c.content.clone()))
+            .map(|c| (c.id, c.article, c.statement().to_string()))
             .collect();
         Some((self.epoch, claims))
     }

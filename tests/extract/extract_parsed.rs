@@ -34,14 +34,17 @@ fn one(body: &str) -> FoundClaim {
 #[test]
 fn a_passive_without_an_agent_has_content_and_no_speaker() {
     let c = one("Last week it was reported that the cranes at the port had been idle for months.");
-    assert_eq!(c.content, "the cranes at the port had been idle for months");
+    assert_eq!(
+        c.content,
+        "that the cranes at the port had been idle for months"
+    );
     assert_eq!(c.mention, None);
 }
 
 #[test]
 fn a_cue_nouns_clause_is_its_owners_claim() {
     let c = one("At the meeting, the union made the assertion that the cranes were unsafe.");
-    assert_eq!(c.content, "the cranes were unsafe");
+    assert_eq!(c.content, "that the cranes were unsafe");
     assert_eq!(c.mention.as_deref(), Some("the union"));
 }
 

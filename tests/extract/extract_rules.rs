@@ -58,7 +58,7 @@ fn reported_speech_with_second_cue() {
     assert_eq!(c.len(), 2, "{c:?}");
     assert_eq!(c[0].content, "the budget was final");
     assert_eq!(c[0].kind, ClaimKind::Indirect);
-    assert_eq!(c[1].content, "tolls would stay low");
+    assert_eq!(c[1].content, "that tolls would stay low");
     assert_eq!(c[1].cue, "adding");
     assert_eq!(speaker(&ex, &c[1]), "Paul Okafor");
 }
@@ -92,7 +92,7 @@ fn nominal_cue() {
     ));
     assert_eq!(c.len(), 1, "{c:?}");
     assert_eq!(c[0].cue, "announcement");
-    assert_eq!(c[0].content, "a strike would begin Monday");
+    assert_eq!(c[0].content, "that a strike would begin Monday");
     assert!(speaker(&ex, &c[0]).is_empty() || c[0].mention.is_some());
 }
 
@@ -121,7 +121,7 @@ fn nested_passive_gives_two_claims() {
         "{T}The spokeswoman said the council has been told by engineers that the deck is safe."
     ));
     assert_eq!(c.len(), 2, "{c:?}");
-    assert_eq!(c[1].content, "the deck is safe");
+    assert_eq!(c[1].content, "that the deck is safe");
     assert_eq!(speaker(&ex, &c[1]), "engineers");
 }
 
@@ -296,7 +296,7 @@ fn appositions_give_names_and_roles() {
     assert_eq!(speaker(&ex, &c[1]), "Jane Roe");
     assert_eq!(role(1).as_deref(), Some("dockers' spokeswoman"));
     assert_eq!(speaker(&ex, &c[2]), "John Smith");
-    assert_eq!(c[2].content, "the strike could spread");
+    assert_eq!(c[2].content, "that the strike could spread");
 }
 
 #[test]
@@ -422,7 +422,7 @@ fn a_quote_after_a_gerund_claim_joins_the_quotation() {
         .iter()
         .find(|c| c.cue == "adding")
         .expect("the gerund claim");
-    assert_eq!(adding.content, "prices had doubled");
+    assert_eq!(adding.content, "that prices had doubled");
 }
 
 #[test]
@@ -451,7 +451,7 @@ fn hearers_times_and_reduced_relatives() {
     };
     assert_eq!(by_cue("told").content, "the strike was \"unacceptable\"");
     assert_eq!(speaker(&ex, by_cue("insisted")), "Tom Hart");
-    assert_eq!(by_cue("found").content, "losses reached $2bn");
+    assert_eq!(by_cue("found").content, "that losses reached $2bn");
     assert_eq!(by_cue("according to").content, "It's over");
     assert_eq!(by_cue("according to").kind, ClaimKind::Direct);
 }
@@ -463,7 +463,7 @@ fn went_on_to_say_and_including() {
     ));
     assert_eq!(c.len(), 2, "{c:?}");
     assert_eq!(c[0].mention.as_deref(), Some("He"));
-    assert_eq!(c[0].content, "the strike would end soon");
+    assert_eq!(c[0].content, "that the strike would end soon");
     assert_eq!(
         c[1].mention.as_deref(),
         Some("Critics, including several economists")

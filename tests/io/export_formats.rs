@@ -524,6 +524,22 @@ fn claimreview_has_one_review_per_verdict() {
     assert_eq!(reviews[4]["reviewRating"]["ratingValue"], 2);
 }
 
+/// A reported clause keeps its "that" in the claim (the clause as reported); the
+/// ClaimReview's claimReviewed is the statement itself.
+#[test]
+fn claimreview_reviews_the_statement_without_its_complementizer() {
+    let mut p = project();
+    let c = p
+        .claims
+        .iter_mut()
+        .find(|c| c.status != Status::Unchecked)
+        .expect("a reviewed claim");
+    let statement = c.content.clone();
+    c.content = format!("that {statement}");
+    let doc: Value = serde_json::from_slice(&render(&p, Format::ClaimReview)).unwrap();
+    assert_eq!(doc[0]["claimReviewed"], statement.as_str());
+}
+
 #[test]
 fn claimreview_without_settings_leaves_out_author_and_url_and_warns() {
     let mut p = project();

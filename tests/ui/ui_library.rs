@@ -80,7 +80,7 @@ fn show(h: &mut H, id: ClaimId) {
 #[test]
 fn the_details_show_what_was_checked_before_and_the_table_marks_strong_matches() {
     let (mut h, _tmp) = sample_with_library();
-    let monitor = claim_starting(&h, "the United States will be monitoring");
+    let monitor = claim_starting(&h, "that the United States will be monitoring");
     show(&mut h, monitor);
     assert!(h.query_by_label("Checked before").is_some());
     assert!(h.query_by_label("Mostly True").is_some(), "the verdict");
@@ -137,7 +137,7 @@ fn the_details_show_what_was_checked_before_and_the_table_marks_strong_matches()
 #[test]
 fn l_takes_over_the_best_match_as_one_undoable_edit() {
     let (mut h, _tmp) = sample_with_library();
-    let monitor = claim_starting(&h, "the United States will be monitoring");
+    let monitor = claim_starting(&h, "that the United States will be monitoring");
     show(&mut h, monitor);
     press(&mut h, Key::L);
     let c = h.state().doc.project.claim(monitor).unwrap().clone();
@@ -211,7 +211,7 @@ fn without_a_library_the_details_say_where_to_choose_one_and_l_changes_nothing()
 fn keys_in_one_frame_take_over_each_claims_own_match() {
     let (mut h, _tmp) = sample_with_library();
     h.state_mut().dispatch(ViewAction::SetAdvance(false));
-    let monitor = claim_starting(&h, "the United States will be monitoring");
+    let monitor = claim_starting(&h, "that the United States will be monitoring");
     let invade = claim_starting(&h, "'Israel' would invade all of Gaza");
     let (a, b) = (row_of(&h, monitor), row_of(&h, invade));
     let mut keys = vec![Key::Home];
@@ -382,7 +382,7 @@ fn shown_ids(h: &H) -> Vec<ClaimId> {
 #[test]
 fn a_match_is_rejected_and_confirmed_in_the_details_and_undone() {
     let (mut h, _tmp) = sample_with_library();
-    let monitor = claim_starting(&h, "the United States will be monitoring");
+    let monitor = claim_starting(&h, "that the United States will be monitoring");
     show(&mut h, monitor);
     assert!(h.query_by_label("Mostly True").is_some());
     h.query_all_by_label("Not this claim")
@@ -469,7 +469,7 @@ fn the_checked_before_filter_follows_the_matches_and_the_analysts_word() {
         h.query_by_label("Checked before filter").is_some(),
         "the filter"
     );
-    let monitor = claim_starting(&h, "the United States will be monitoring");
+    let monitor = claim_starting(&h, "that the United States will be monitoring");
     let other = claim_starting(&h, "Everybody's coming to the table");
     let all = shown_ids(&h).len();
     let only = |levels: Vec<CheckedLevel>| {
@@ -520,7 +520,7 @@ fn the_checked_before_filter_follows_the_matches_and_the_analysts_word() {
 #[test]
 fn a_confirmed_match_is_shown_without_a_library() {
     let mut h = app(vec![sample_path()]);
-    let claim = claim_starting(&h, "the United States will be monitoring");
+    let claim = claim_starting(&h, "that the United States will be monitoring");
     h.state_mut().dispatch(LibraryAction::JudgeMatch {
         claim,
         url: MONITOR_URL.into(),

@@ -225,7 +225,7 @@ mod tests {
         let c = claims("It appears, though, that the cranes were idle for months.");
         assert_eq!(
             with_cue(&c, "appears").content,
-            "the cranes were idle for months"
+            "that the cranes were idle for months"
         );
     }
 

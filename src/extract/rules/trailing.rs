@@ -184,7 +184,7 @@ mod tests {
         );
         assert_eq!(c.len(), 2, "{c:?}");
         assert_eq!(c[1].cue, "adding");
-        assert_eq!(c[1].content, "the money was in the budget");
+        assert_eq!(c[1].content, "that the money was in the budget");
         assert_eq!(c[1].mention.as_deref(), Some("Roe"));
         let c = claims("\"It is done,\" the mayor said, adding, \"The cranes are ours.\"");
         assert_eq!(c.len(), 2, "{c:?}");

@@ -97,7 +97,7 @@ fn review(project: &Project, row: &Row<'_>) -> Value {
     if let Some(url) = review_url(&project.settings.review_url_pattern, c.id.0) {
         review.insert("url".into(), json!(url));
     }
-    review.insert("claimReviewed".into(), json!(c.content));
+    review.insert("claimReviewed".into(), json!(c.statement()));
     if let Some(date) = verdict_date(c) {
         review.insert("datePublished".into(), json!(date));
     }

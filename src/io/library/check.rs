@@ -88,8 +88,8 @@ impl Library {
         speaker: Option<&str>,
         limit: usize,
     ) -> Vec<Checked<'_>> {
-        let facts = Claim::of(&claim.content, Some(claim.kind)).spoken_by(speaker);
-        let mut out = self.check(&facts, &claim.content, CANDIDATES);
+        let facts = Claim::of(claim.statement(), Some(claim.kind)).spoken_by(speaker);
+        let mut out = self.check(&facts, claim.statement(), CANDIDATES);
         out.truncate(limit);
         out
     }
