@@ -9,6 +9,9 @@
 //!    ("he", "the spokesperson", "Kirby") to canonical speakers with roles;
 //! 5. `worth`: every claim's check-worthiness and type; [`add_statements`] turns the
 //!    check-worthy sentences no one is quoted saying into claims of the article's own voice.
+//!
+//! Steps 1-3 depend on each sentence alone: `ahead` reads them in batches, on a second
+//! thread when [`Options::threads`] asks, for the one pass of steps 4-5 to take in order.
 
 mod ahead;
 mod complements;
