@@ -38,8 +38,23 @@ pub(super) struct ReadSentence {
     pub frames: Vec<Frame>,
 }
 
-/// Read paragraph `para`, the `n`th of the text (a navigation line: nothing).
+/// Read paragraph `para`, the `n`th of the text (nothing for a navigation line or a
+/// paragraph the pass takes whole: a transcript turn, a signed quotation).
 fn read_paragraph(text: &str, n: usize, para: (usize, usize), parse: bool) -> Paragraph {
+    // A turn the pass finds whatever turn is open before it (only a quoted paragraph
+    // with no label depends on that: it is read, in case).
+    if n > 0 && rules::paragraph_frame(text, para, &mut None).is_some() {
+        return Paragraph {
+            quotes: Vec::new(),
+            sentences: Vec::new(),
+        };
+    }
+    read_sentences(text, n, para, parse)
+}
+
+/// Read the sentences of paragraph `para`, the `n`th of the text (none for a navigation
+/// line).
+fn read_sentences(text: &str, n: usize, para: (usize, usize), parse: bool) -> Paragraph {
     let line = &text[para.0..para.1];
     if lexicon::is_navigation_line(line) {
         return Paragraph {
@@ -197,18 +212,21 @@ impl<'t> Batches<'t> {
     }
 }
 
-/// The pass's side: paragraphs taken in order.
+/// The pass's side: paragraphs taken in order, read in batches (`ahead`: a helper
+/// thread reads them too), or each when it is taken.
 pub(super) struct Taker<'b, 't> {
     batches: &'b Batches<'t>,
+    ahead: bool,
     /// The batch being taken and its paragraphs (the first at `bounds[current]`).
     current: usize,
     taken: Vec<Option<Paragraph>>,
 }
 
 impl<'b, 't> Taker<'b, 't> {
-    pub(super) fn new(batches: &'b Batches<'t>) -> Taker<'b, 't> {
+    pub(super) fn new(batches: &'b Batches<'t>, ahead: bool) -> Taker<'b, 't> {
         Taker {
             batches,
+            ahead,
             current: usize::MAX,
             taken: Vec::new(),
         }
@@ -218,6 +236,9 @@ impl<'b, 't> Taker<'b, 't> {
     /// skipped).
     pub(super) fn paragraph(&mut self, n: usize) -> Paragraph {
         let bs = self.batches;
+        if !self.ahead {
+            return read_sentences(bs.text, n, bs.paras[n], bs.parse);
+        }
         let b = bs.bounds.partition_point(|&x| x <= n) - 1;
         if b != self.current {
             self.taken = self.wait_for(b).into_iter().map(Some).collect();
@@ -226,7 +247,7 @@ impl<'b, 't> Taker<'b, 't> {
         self.taken
             .get_mut(n - bs.bounds[b])
             .and_then(Option::take)
-            .unwrap_or_else(|| read_paragraph(bs.text, n, bs.paras[n], bs.parse))
+            .unwrap_or_else(|| read_sentences(bs.text, n, bs.paras[n], bs.parse))
     }
 
     /// Batch `b`: read by the helper, or by this thread while it is not ready.
@@ -235,7 +256,7 @@ impl<'b, 't> Taker<'b, 't> {
         {
             let mut done = bs.lock();
             bs.taking.store(b, Ordering::SeqCst);
-            // Batches before `b` (none: the pass takes every batch in order).
+            // Batches before `b` the pass skipped (all navigation lines or turns).
             while done.first_key_value().is_some_and(|(&k, _)| k < b) {
                 done.pop_first();
             }
@@ -279,9 +300,13 @@ mod tests {
         let mut text = String::new();
         while text.len() < 5 * super::BATCH_BYTES {
             text.push_str(sample);
-            text.push_str(
+            text.push_str(concat!(
                 "\n\nThe engineers rejected the union's assertion that the cranes were unsafe.\n",
-            );
+                // Transcript turns, one quoted paragraph going on with the open turn.
+                "HOST: Where does the money for the sea wall come from?\n",
+                "MAYOR RUIZ: From the port's own budget, she said.\n",
+                "\"And the rest will come from the state, which promised to pay.\n",
+            ));
         }
         text
     }
@@ -295,6 +320,17 @@ mod tests {
             let a = extract_up_to_with(&text, &[], MAX_CLAIMS, &mut |_| {}, one);
             let b = extract_up_to_with(&text, &[], MAX_CLAIMS, &mut |_| {}, two);
             assert!(a.claims.len() > 50, "{}", a.claims.len());
+            // The turns are the pass's: read by it, not ahead.
+            assert!(
+                a.claims
+                    .iter()
+                    .any(|c| c.content.starts_with("From the port"))
+            );
+            assert!(
+                a.claims
+                    .iter()
+                    .any(|c| c.content.contains("promised to pay"))
+            );
             assert_eq!(a, b);
             // Stopped early at a cap: the same claims, and the helper returns.
             let a = extract_up_to_with(&text, &[], 7, &mut |_| {}, one);

@@ -174,7 +174,7 @@ pub fn extract_up_to_with(
             known,
             max_claims,
             read,
-            ahead::Taker::new(&batches),
+            ahead::Taker::new(&batches, options.threads > 1),
         )
     })
 }
