@@ -18,10 +18,10 @@ use super::{is_heading, lexicon};
 
 /// About how many bytes of text a batch holds: large enough that handing it over costs
 /// nothing, small enough that both threads stay busy to the end.
-const BATCH_BYTES: usize = 32 * 1024;
+const BATCH_BYTES: usize = 16 * 1024;
 
 /// How many batches may be read ahead of the pass (memory: their tokens and frames).
-const AHEAD: usize = 8;
+const AHEAD: usize = 4;
 
 /// One paragraph read: its quotations and its sentences.
 pub(super) struct Paragraph {
