@@ -1,9 +1,11 @@
 //! Extraction throughput over more than 10 MB of news-like text (the sample article and
 //! sentences of every construction, repeated, two of them read from the dependency parse): `extract` alone, and what `claimdesk extract`
-//! does with the text once read (extract, then the JSON written out). Run:
-//! `cargo bench --bench extract`.
+//! does with the text once read (extract, then the JSON written out); with the dependency
+//! parse (`Options::parse`), on one thread and with a second reading ahead
+//! (`Options::threads`, what `claimdesk extract` does with an article that runs alone).
+//! Run: `cargo bench --bench extract`.
 
-use claimdesk::extract::extract;
+use claimdesk::extract::{Options, extract, extract_with_options};
 use claimdesk::io::article::ArticleSource;
 use claimdesk::io::extract_output::write_json;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
@@ -57,6 +59,15 @@ fn bench_extract(c: &mut Criterion) {
             write_json(&mut out, &[(&source, ex)])
         })
     });
+    for threads in [1, 2] {
+        let options = Options {
+            parse: true,
+            threads,
+        };
+        group.bench_function(format!("10MB parsed, {threads} thread(s)"), |b| {
+            b.iter(|| extract_with_options(std::hint::black_box(&text), options))
+        });
+    }
     group.finish();
 }
 

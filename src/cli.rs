@@ -184,7 +184,10 @@ fn extract(
         extract_output::Report::Failed(e) => eprintln!("claimdesk: {e}"),
         extract_output::Report::Warning(w) => eprintln!("claimdesk: warning: {w}"),
     };
-    let options = crate::extract::Options { parse };
+    let options = crate::extract::Options {
+        parse,
+        ..Default::default()
+    };
     let streamed =
         extract_output::stream(format, statements, options, files, &mut out, &mut report);
     let done = match streamed.and_then(|done| out.flush().map(|()| done)) {

@@ -9,7 +9,11 @@
 //!    ("he", "the spokesperson", "Kirby") to canonical speakers with roles;
 //! 5. `worth`: every claim's check-worthiness and type; [`add_statements`] turns the
 //!    check-worthy sentences no one is quoted saying into claims of the article's own voice.
+//!
+//! Steps 1-3 depend on each sentence alone: `ahead` reads them in batches, on a second
+//! thread when [`Options::threads`] asks, for the one pass of steps 4-5 to take in order.
 
+mod ahead;
 mod complements;
 mod given_names;
 mod kind;
@@ -25,7 +29,7 @@ mod word_table;
 pub mod worth;
 
 pub use kind::ClaimKind;
-use rules::{Frame, Place, Sentence};
+use rules::{Frame, Sentence};
 pub use worth::{ClaimType, Score};
 
 /// A claim as the extractor finds it, before it joins a project.
@@ -130,6 +134,11 @@ pub struct Options {
     /// 0.701 -> 0.714) for about twice the time. Off by default; `claimdesk extract
     /// --parse` turns it on.
     pub parse: bool,
+    /// Threads to read one text on (0 and 1: the calling thread only): with two, a
+    /// second thread reads the sentences' frames (and parses) ahead of the pass
+    /// (`ahead`). The same claims whatever the number; for one long text when cores are
+    /// free (`claimdesk extract` of a single article).
+    pub threads: usize,
 }
 
 /// [`extract`] read as `options` say.
@@ -145,6 +154,41 @@ pub fn extract_up_to_with(
     read: &mut dyn FnMut(usize),
     options: Options,
 ) -> Extraction {
+    let paras = text::paragraphs(text);
+    let batches = ahead::Batches::new(text, &paras, options.parse);
+    // The helper, if any, returns once the pass is over, even when it panics.
+    struct Finish<'b, 't>(&'b ahead::Batches<'t>);
+    impl Drop for Finish<'_, '_> {
+        fn drop(&mut self) {
+            self.0.finish();
+        }
+    }
+    std::thread::scope(|scope| {
+        if options.threads > 1 {
+            scope.spawn(|| batches.help());
+        }
+        let _finish = Finish(&batches);
+        pass(
+            text,
+            &paras,
+            known,
+            max_claims,
+            read,
+            ahead::Taker::new(&batches, options.threads > 1),
+        )
+    })
+}
+
+/// The extractor's one pass over the paragraphs `paras` of `text`, their sentences read by
+/// `taker`.
+fn pass(
+    text: &str,
+    paras: &[(usize, usize)],
+    known: &[FoundSpeaker],
+    max_claims: usize,
+    read: &mut dyn FnMut(usize),
+    mut taker: ahead::Taker,
+) -> Extraction {
     let mut registry = speakers::Registry::with_known(known);
     let mut claims: Vec<FoundClaim> = Vec::new();
     // The previous sentence's claim, for a quotation that continues after its frame.
@@ -153,7 +197,7 @@ pub fn extract_up_to_with(
     let mut announced: Option<Frame> = None;
     // The speaker of an open transcript turn ("WALLACE: …").
     let mut turn: Option<(usize, usize)> = None;
-    'paragraphs: for (n, para) in text::paragraphs(text).into_iter().enumerate() {
+    'paragraphs: for (n, &para) in paras.iter().enumerate() {
         if claims.len() >= max_claims {
             break 'paragraphs;
         }
@@ -173,24 +217,18 @@ pub fn extract_up_to_with(
             }
             continue;
         }
-        let quotes = quotes::find_quotes(text, para);
         let headline_line = n == 0 || is_heading(line);
-        for (i, sent) in text::sentences(text, para, &quotes).into_iter().enumerate() {
-            let lo = quotes.partition_point(|q| q.end <= sent.0);
-            let hi = quotes.partition_point(|q| q.open < sent.1);
-            let qs = &quotes[lo..hi.max(lo)];
-            let mut s = Sentence::new(text, text::tokenize(text, sent.0, sent.1, qs), qs);
-            s.parse = options.parse;
+        // Tokens and frames, read ahead (`ahead`).
+        let ahead::Paragraph { quotes, sentences } = taker.paragraph(n);
+        for ahead::ReadSentence {
+            span: sent,
+            quotes: (lo, hi),
+            toks,
+            mut frames,
+        } in sentences
+        {
+            let s = Sentence::new(text, toks, &quotes[lo..hi]);
             registry.observe(&text[sent.0..sent.1], sent.0, headline_line);
-            // "Name: …" opens transcript paragraphs as well as headlines.
-            let place = if headline_line {
-                Place::Heading
-            } else if i == 0 {
-                Place::ParagraphStart
-            } else {
-                Place::Body
-            };
-            let mut frames = rules::frames(&s, place);
             let waiting = announced.take();
             if frames.is_empty() {
                 if let Some(f) = waiting.and_then(|w| rules::announced_content(&s, &w)) {

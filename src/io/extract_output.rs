@@ -294,11 +294,35 @@ pub fn stream(
     let mut done = Streamed::default();
     let sizes: Vec<Option<u64>> = inputs.iter().map(|p| input_size(p)).collect();
     let largest = sizes.iter().flatten().copied().max().unwrap_or(0);
-    let budget = largest.saturating_add(super::in_order::SIDE_BY_SIDE);
-    let work = |i: usize| extract_input(&inputs[i], statements, options);
+    // The parser's model weighs as much as a long article: beside it, long inputs run one
+    // at a time (each on all cores), small ones still side by side.
+    let side_by_side = if options.parse {
+        super::in_order::SIDE_BY_SIDE_PARSED
+    } else {
+        super::in_order::SIDE_BY_SIDE
+    };
+    let budget = largest.saturating_add(side_by_side);
+    let workers = super::in_order::workers();
+    // An input that runs alone has the cores to itself: it reads ahead within it on the
+    // others. When all do, they are read on this thread, one after another (fewer threads
+    // holding freed memory of their own).
+    let alone = |i: usize| inputs.len() == 1 || sizes[i].is_none_or(|s| s > side_by_side);
+    let work = |i: usize| {
+        let threads = if alone(i) { workers } else { 1 };
+        extract_input(
+            &inputs[i],
+            statements,
+            crate::extract::Options { threads, ..options },
+        )
+    };
+    let pool = if (0..inputs.len()).all(alone) {
+        1
+    } else {
+        workers
+    };
     super::in_order::map_in_order(
         &sizes,
-        super::in_order::workers(),
+        pool,
         budget,
         work,
         |_, extracted| -> io::Result<()> {

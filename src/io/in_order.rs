@@ -15,6 +15,10 @@ use std::sync::{Condvar, Mutex};
 /// run side by side, two long ones do not.
 pub const SIDE_BY_SIDE: u64 = 4 << 20;
 
+/// The same with the dependency parse, whose model (about 15 MB of pages) is in memory
+/// beside the inputs: inputs over 1 MiB run one at a time.
+pub const SIDE_BY_SIDE_PARSED: u64 = 1 << 20;
+
 /// How many threads to work on: the cores there are, at most 4.
 pub fn workers() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get().min(4))

@@ -7,7 +7,14 @@ use claimdesk::extract::{FoundClaim, Options, extract, extract_with_options};
 const T: &str = "Harbour plan approved\n";
 
 fn claims(body: &str) -> Vec<FoundClaim> {
-    extract_with_options(&format!("{T}{body}"), Options { parse: true }).claims
+    extract_with_options(
+        &format!("{T}{body}"),
+        Options {
+            parse: true,
+            ..Options::default()
+        },
+    )
+    .claims
 }
 
 #[test]
@@ -18,9 +25,15 @@ fn the_parse_is_read_only_when_asked() {
     );
     assert!(extract(&text).claims.is_empty());
     assert_eq!(
-        extract_with_options(&text, Options { parse: true })
-            .claims
-            .len(),
+        extract_with_options(
+            &text,
+            Options {
+                parse: true,
+                ..Options::default()
+            }
+        )
+        .claims
+        .len(),
         1
     );
 }

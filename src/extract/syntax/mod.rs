@@ -36,6 +36,15 @@ pub use tags::Tag;
 
 use super::{quotes, text};
 
+/// Load the tagger's model and, with `parse`, the parser's, if not loaded yet: a thread
+/// with nothing else to do yet does it, so that the others find them ready.
+pub(crate) fn load_models(parse: bool) {
+    tagger::tagger();
+    if parse {
+        parser::parser();
+    }
+}
+
 /// One sentence as the syntactic layer reads it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Analysis {
