@@ -630,6 +630,37 @@ fn a_stance_before_a_speech_frame_is_a_claim_of_its_own() {
 }
 
 #[test]
+fn a_stance_of_the_frames_own_speaker_before_its_cue_is_a_claim() {
+    // The stance and the speech verb share their subject.
+    let (_, c) = claims(&format!(
+        "{T}The mayor praised the leadership of the dockers' union and said the port would reopen in May."
+    ));
+    assert_eq!(c.len(), 2, "{c:?}");
+    assert_eq!(c[0].content, "the leadership of the dockers' union");
+    assert_eq!(c[0].mention.as_deref(), Some("The mayor"));
+    assert_eq!(c[1].content, "the port would reopen in May");
+    // A participle of speech after the stance.
+    let (_, c) = claims(&format!(
+        "{T}The mayor defended the new tolls, calling the old ones \"a gift to the ferry owners.\""
+    ));
+    assert_eq!(c.len(), 2, "{c:?}");
+    assert_eq!(c[0].content, "the new tolls");
+    assert_eq!(c[0].mention.as_deref(), Some("The mayor"));
+}
+
+#[test]
+fn plans_put_forward_are_claims() {
+    let (_, c) = claims(&format!(
+        "{T}The governor unveiled a plan to rebuild the harbour. The court ordered a new count of the ballots."
+    ));
+    assert_eq!(c.len(), 2, "{c:?}");
+    assert_eq!(c[0].content, "a plan to rebuild the harbour");
+    assert_eq!(c[0].mention.as_deref(), Some("The governor"));
+    assert_eq!(c[1].content, "a new count of the ballots");
+    assert_eq!(c[1].mention.as_deref(), Some("The court"));
+}
+
+#[test]
 fn a_purpose_clause_before_an_interposed_frame_opens_the_content() {
     let (_, c) = claims(&format!(
         "{T}To fix the harbour, Jane Roe said, the council must borrow."

@@ -16,8 +16,9 @@
 //!   "but warned that …") and nested passive attribution ("was told by X that …");
 //! - outside every content found: a participle closing a frame (`trailing`: "…, Roe said,
 //!   citing the figures"), frames without a source (`sourceless`): "Asked whether …,",
-//!   "X is expected to …", "X seems to …"; and before every frame found, a stance frame of
-//!   its own ("The union endorsed Ruiz on Monday, and the mayor said …").
+//!   "X is expected to …", "X seems to …"; and before every content found, a stance frame
+//!   of its own ("The union endorsed Ruiz on Monday, and the mayor said …", "Roe praised
+//!   the plan and said …", "Roe defended the tolls, calling …").
 
 mod according;
 mod as_put;
@@ -118,13 +119,16 @@ pub fn frames(s: &Sentence, place: Place) -> Vec<Frame> {
     out
 }
 
-/// "The union endorsed Ruiz on Monday, and the mayor said …": a stance frame in the
-/// words before every frame found, which the rules stop short of once a sentence has
-/// its frame.
+/// "The union endorsed Ruiz on Monday, and the mayor said …", "Roe praised the plan and
+/// said …": a stance frame in the words before every content found, which the rules stop
+/// short of once a sentence has its frame. Its content overlaps no other frame's content
+/// or speaker.
 fn stance_beside(s: &Sentence, out: &mut Vec<Frame>) {
+    // The words before every content: they hold the frames' own subjects and cues too
+    // ("Roe praised the plan and said …"), which no stance content may overlap.
     let Some(lo) = out
         .iter()
-        .flat_map(|f| f.content.iter().copied().chain(f.mention))
+        .flat_map(|f| f.content.iter().copied())
         .map(|span| s.tokens_of(span).0)
         .min()
     else {
@@ -141,6 +145,7 @@ fn stance_beside(s: &Sentence, out: &mut Vec<Frame>) {
         let clear = |o: &Frame| {
             !o.content
                 .iter()
+                .chain(o.mention.iter())
                 .any(|x| f.content.iter().any(|y| x.0 < y.1 && y.0 < x.1))
         };
         if out.iter().all(clear) {
