@@ -649,6 +649,29 @@ fn a_stance_of_the_frames_own_speaker_before_its_cue_is_a_claim() {
 }
 
 #[test]
+fn a_participle_of_stance_after_a_noun_takes_the_noun_as_speaker() {
+    let (_, c) = claims(&format!(
+        "{T}The council approved a resolution condemning the decision to close the port."
+    ));
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].content, "the decision to close the port");
+    assert_eq!(c[0].mention.as_deref(), Some("a resolution"));
+}
+
+#[test]
+fn a_passive_stance_with_its_agent_is_the_agents_claim() {
+    let (_, c) = claims(&format!(
+        "{T}The new toll plan has long been opposed by the dockers' union."
+    ));
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].content, "The new toll plan");
+    assert_eq!(c[0].mention.as_deref(), Some("the dockers' union"));
+    // Without an agent the passive names no one who takes the stance.
+    let (_, c) = claims(&format!("{T}The new toll plan was rejected on Monday."));
+    assert!(c.is_empty(), "{c:?}");
+}
+
+#[test]
 fn plans_put_forward_are_claims() {
     let (_, c) = claims(&format!(
         "{T}The governor unveiled a plan to rebuild the harbour. The court ordered a new count of the ballots."

@@ -16,7 +16,9 @@
 //!   "but warned that …") and nested passive attribution ("was told by X that …");
 //! - outside every content found: a participle closing a frame (`trailing`: "…, Roe said,
 //!   citing the figures"), frames without a source (`sourceless`): "Asked whether …,",
-//!   "X is expected to …", "X seems to …"; and before every content found, a stance frame
+//!   "X is expected to …", "X seems to …"; a stance in the passive with its agent
+//!   (`passive_stance`: "Roe was praised by her rivals for …"); and before every content
+//!   found, a stance frame
 //!   of its own ("The union endorsed Ruiz on Monday, and the mayor said …", "Roe praised
 //!   the plan and said …", "Roe defended the tolls, calling …").
 
@@ -30,6 +32,7 @@ mod headline;
 mod inverted;
 mod nominal;
 mod parsed;
+mod passive_stance;
 mod prep_object;
 mod sentence;
 mod sourceless;
@@ -86,6 +89,7 @@ pub fn frames(s: &Sentence, place: Place) -> Vec<Frame> {
     if place != Place::Heading {
         trailing::trailing_frames(s, &mut out);
         sourceless::sourceless_frames(s, &mut out);
+        passive_stance::passive_stance_frames(s, &mut out);
         stance_beside(s, &mut out);
     }
     for f in &mut out {
