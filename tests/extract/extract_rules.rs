@@ -672,6 +672,20 @@ fn a_passive_stance_with_its_agent_is_the_agents_claim() {
 }
 
 #[test]
+fn a_headline_stance_verb_read_from_its_form() {
+    let (_, c) = claims(
+        "Dockers' Union Endorses Jane Roe Amid Harbour Row\n\nThe vote was held on Monday in the port hall.\n",
+    );
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].content, "Jane Roe");
+    assert_eq!(c[0].mention.as_deref(), Some("Dockers' Union"));
+    assert_eq!(c[0].kind, ClaimKind::Headline);
+    // A plural noun in a title is no verb.
+    let (_, c) = claims("Harbour attacks test the port\n\nThe vote was held on Monday.\n");
+    assert!(c.is_empty(), "{c:?}");
+}
+
+#[test]
 fn plans_put_forward_are_claims() {
     let (_, c) = claims(&format!(
         "{T}The governor unveiled a plan to rebuild the harbour. The court ordered a new count of the ballots."

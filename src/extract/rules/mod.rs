@@ -2,7 +2,8 @@
 //!
 //! Each rule looks only at the sentence's own tokens, so the whole pass is linear in the
 //! text. Rules, in the order they are tried:
-//! - headline: "…: Speaker" on a title or subheading line;
+//! - headline: "…: Speaker" on a title or subheading line, and last, on one no rule
+//!   framed, its own stance verb (`headline_stance`: "Senator Endorses Ruiz");
 //! - "according to X, …" / "…, according to X";
 //! - an "as" clause: "As X put it, …" / "…, as X noted";
 //! - a speech verb with its subject: reported speech ("X said (that) …"), quotes before
@@ -29,6 +30,7 @@ mod content;
 mod cue_content;
 mod cue_words;
 mod headline;
+mod headline_stance;
 mod inverted;
 mod nominal;
 mod parsed;
@@ -216,6 +218,12 @@ fn sentence_frames(s: &Sentence, place: Place) -> Vec<Frame> {
     // What the rules over tags cannot see: read from the dependency parse.
     if out.is_empty() && s.parse {
         parsed::parsed_frames(s, &mut out);
+    }
+    if out.is_empty()
+        && place == Place::Heading
+        && let Some(f) = headline_stance::headline_stance(s)
+    {
+        out.push(f);
     }
     out
 }
