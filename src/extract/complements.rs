@@ -53,6 +53,10 @@ const VERBS: &[(&str, Takes)] = &[
     ("emphasize", NP), ("emphasise", NP), ("reference", NP), ("mention", NP),
     // Plans put forward: "unveiled a plan", "outlined his agenda", "tweeted a photo".
     ("unveil", NP), ("outline", NP), ("tweet", NP),
+    // Gratitude, regret and what a speaker brings up: "thanked the voters", "lamented the
+    // decision", "invoked the law", "listed three reasons", "repeated the claim".
+    ("thank", NP), ("retweet", NP), ("bemoan", NP), ("lament", NP), ("credit", NP),
+    ("invoke", NP), ("compare", NP), ("list", NP), ("repeat", NP),
     // Judgements "as" something: "critics see the plan as a giveaway" (see `needs_as`).
     ("see", NP), ("view", NP), ("regard", NP), ("portray", NP), ("paint", NP), ("cast", NP),
     ("characterize", NP), ("characterise", NP), ("depict", NP),

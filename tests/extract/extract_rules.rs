@@ -686,6 +686,17 @@ fn a_headline_stance_verb_read_from_its_form() {
 }
 
 #[test]
+fn regret_and_what_a_speaker_brings_up_are_claims() {
+    let (_, c) = claims(&format!(
+        "{T}The mayor lamented the closure of the old ferry. The union invoked the harbour law."
+    ));
+    assert_eq!(c.len(), 2, "{c:?}");
+    assert_eq!(c[0].content, "the closure of the old ferry");
+    assert_eq!(c[0].mention.as_deref(), Some("The mayor"));
+    assert_eq!(c[1].content, "the harbour law");
+}
+
+#[test]
 fn plans_put_forward_are_claims() {
     let (_, c) = claims(&format!(
         "{T}The governor unveiled a plan to rebuild the harbour. The court ordered a new count of the ballots."
