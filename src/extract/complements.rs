@@ -51,6 +51,12 @@ const VERBS: &[(&str, Takes)] = &[
     ("question", NP), ("describe", NP), ("recount", NP), ("recall", NP), ("confirm", NP),
     ("support", NP), ("discuss", NP), ("address", NP), ("highlight", NP), ("stress", NP),
     ("emphasize", NP), ("emphasise", NP), ("reference", NP), ("mention", NP),
+    // Plans put forward: "unveiled a plan", "outlined his agenda", "tweeted a photo".
+    ("unveil", NP), ("outline", NP), ("tweet", NP),
+    // Gratitude, regret and what a speaker brings up: "thanked the voters", "lamented the
+    // decision", "invoked the law", "listed three reasons", "repeated the claim".
+    ("thank", NP), ("retweet", NP), ("bemoan", NP), ("lament", NP), ("credit", NP),
+    ("invoke", NP), ("compare", NP), ("list", NP), ("repeat", NP),
     // Judgements "as" something: "critics see the plan as a giveaway" (see `needs_as`).
     ("see", NP), ("view", NP), ("regard", NP), ("portray", NP), ("paint", NP), ("cast", NP),
     ("characterize", NP), ("characterise", NP), ("depict", NP),
@@ -73,7 +79,7 @@ const VERBS: &[(&str, Takes)] = &[
     ("urge", Takes { np: true, to: false, obj_to: true, preps: &[] }),
     ("encourage", Takes { np: false, to: false, obj_to: true, preps: &[] }),
     ("ask", Takes { np: false, to: false, obj_to: true, preps: &["about", "for"] }),
-    ("order", Takes { np: false, to: false, obj_to: true, preps: &[] }),
+    ("order", Takes { np: true, to: false, obj_to: true, preps: &[] }),
     ("implore", Takes { np: false, to: false, obj_to: true, preps: &[] }),
     ("beg", Takes { np: false, to: false, obj_to: true, preps: &[] }),
     ("invite", Takes { np: false, to: false, obj_to: true, preps: &[] }),

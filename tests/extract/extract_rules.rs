@@ -660,6 +660,85 @@ fn a_stance_before_a_speech_frame_is_a_claim_of_its_own() {
 }
 
 #[test]
+fn a_stance_of_the_frames_own_speaker_before_its_cue_is_a_claim() {
+    // The stance and the speech verb share their subject.
+    let (_, c) = claims(&format!(
+        "{T}The mayor praised the leadership of the dockers' union and said the port would reopen in May."
+    ));
+    assert_eq!(c.len(), 2, "{c:?}");
+    assert_eq!(c[0].content, "the leadership of the dockers' union");
+    assert_eq!(c[0].mention.as_deref(), Some("The mayor"));
+    assert_eq!(c[1].content, "the port would reopen in May");
+    // A participle of speech after the stance.
+    let (_, c) = claims(&format!(
+        "{T}The mayor defended the new tolls, calling the old ones \"a gift to the ferry owners.\""
+    ));
+    assert_eq!(c.len(), 2, "{c:?}");
+    assert_eq!(c[0].content, "the new tolls");
+    assert_eq!(c[0].mention.as_deref(), Some("The mayor"));
+}
+
+#[test]
+fn a_participle_of_stance_after_a_noun_takes_the_noun_as_speaker() {
+    let (_, c) = claims(&format!(
+        "{T}The council approved a resolution condemning the decision to close the port."
+    ));
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].content, "the decision to close the port");
+    assert_eq!(c[0].mention.as_deref(), Some("a resolution"));
+}
+
+#[test]
+fn a_passive_stance_with_its_agent_is_the_agents_claim() {
+    let (_, c) = claims(&format!(
+        "{T}The new toll plan has long been opposed by the dockers' union."
+    ));
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].content, "The new toll plan");
+    assert_eq!(c[0].mention.as_deref(), Some("the dockers' union"));
+    // Without an agent the passive names no one who takes the stance.
+    let (_, c) = claims(&format!("{T}The new toll plan was rejected on Monday."));
+    assert!(c.is_empty(), "{c:?}");
+}
+
+#[test]
+fn a_headline_stance_verb_read_from_its_form() {
+    let (_, c) = claims(
+        "Dockers' Union Endorses Jane Roe Amid Harbour Row\n\nThe vote was held on Monday in the port hall.\n",
+    );
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].content, "Jane Roe");
+    assert_eq!(c[0].mention.as_deref(), Some("Dockers' Union"));
+    assert_eq!(c[0].kind, ClaimKind::Headline);
+    // A plural noun in a title is no verb.
+    let (_, c) = claims("Harbour attacks test the port\n\nThe vote was held on Monday.\n");
+    assert!(c.is_empty(), "{c:?}");
+}
+
+#[test]
+fn regret_and_what_a_speaker_brings_up_are_claims() {
+    let (_, c) = claims(&format!(
+        "{T}The mayor lamented the closure of the old ferry. The union invoked the harbour law."
+    ));
+    assert_eq!(c.len(), 2, "{c:?}");
+    assert_eq!(c[0].content, "the closure of the old ferry");
+    assert_eq!(c[0].mention.as_deref(), Some("The mayor"));
+    assert_eq!(c[1].content, "the harbour law");
+}
+
+#[test]
+fn plans_put_forward_are_claims() {
+    let (_, c) = claims(&format!(
+        "{T}The governor unveiled a plan to rebuild the harbour. The court ordered a new count of the ballots."
+    ));
+    assert_eq!(c.len(), 2, "{c:?}");
+    assert_eq!(c[0].content, "a plan to rebuild the harbour");
+    assert_eq!(c[0].mention.as_deref(), Some("The governor"));
+    assert_eq!(c[1].content, "a new count of the ballots");
+    assert_eq!(c[1].mention.as_deref(), Some("The court"));
+}
+
+#[test]
 fn a_purpose_clause_before_an_interposed_frame_opens_the_content() {
     let (_, c) = claims(&format!(
         "{T}To fix the harbour, Jane Roe said, the council must borrow."

@@ -2,7 +2,8 @@
 //!
 //! Each rule looks only at the sentence's own tokens, so the whole pass is linear in the
 //! text. Rules, in the order they are tried:
-//! - headline: "…: Speaker" on a title or subheading line;
+//! - headline: "…: Speaker" on a title or subheading line, and last, on one no rule
+//!   framed, its own stance verb (`headline_stance`: "Senator Endorses Ruiz");
 //! - "according to X, …" / "…, according to X";
 //! - an "as" clause: "As X put it, …" / "…, as X noted";
 //! - a speech verb with its subject: reported speech ("X said (that) …"), quotes before
@@ -16,8 +17,11 @@
 //!   "but warned that …") and nested passive attribution ("was told by X that …");
 //! - outside every content found: a participle closing a frame (`trailing`: "…, Roe said,
 //!   citing the figures"), frames without a source (`sourceless`): "Asked whether …,",
-//!   "X is expected to …", "X seems to …"; and before every frame found, a stance frame of
-//!   its own ("The union endorsed Ruiz on Monday, and the mayor said …").
+//!   "X is expected to …", "X seems to …"; a stance in the passive with its agent
+//!   (`passive_stance`: "Roe was praised by her rivals for …"); and before every content
+//!   found, a stance frame
+//!   of its own ("The union endorsed Ruiz on Monday, and the mayor said …", "Roe praised
+//!   the plan and said …", "Roe defended the tolls, calling …").
 
 mod according;
 mod as_put;
@@ -26,9 +30,11 @@ mod content;
 mod cue_content;
 mod cue_words;
 mod headline;
+mod headline_stance;
 mod inverted;
 mod nominal;
 mod parsed;
+mod passive_stance;
 mod prep_object;
 mod sentence;
 mod sourceless;
@@ -85,6 +91,7 @@ pub fn frames(s: &Sentence, place: Place) -> Vec<Frame> {
     if place != Place::Heading {
         trailing::trailing_frames(s, &mut out);
         sourceless::sourceless_frames(s, &mut out);
+        passive_stance::passive_stance_frames(s, &mut out);
         stance_beside(s, &mut out);
     }
     for f in &mut out {
@@ -118,13 +125,16 @@ pub fn frames(s: &Sentence, place: Place) -> Vec<Frame> {
     out
 }
 
-/// "The union endorsed Ruiz on Monday, and the mayor said …": a stance frame in the
-/// words before every frame found, which the rules stop short of once a sentence has
-/// its frame.
+/// "The union endorsed Ruiz on Monday, and the mayor said …", "Roe praised the plan and
+/// said …": a stance frame in the words before every content found, which the rules stop
+/// short of once a sentence has its frame. Its content overlaps no other frame's content
+/// or speaker.
 fn stance_beside(s: &Sentence, out: &mut Vec<Frame>) {
+    // The words before every content: they hold the frames' own subjects and cues too
+    // ("Roe praised the plan and said …"), which no stance content may overlap.
     let Some(lo) = out
         .iter()
-        .flat_map(|f| f.content.iter().copied().chain(f.mention))
+        .flat_map(|f| f.content.iter().copied())
         .map(|span| s.tokens_of(span).0)
         .min()
     else {
@@ -141,6 +151,7 @@ fn stance_beside(s: &Sentence, out: &mut Vec<Frame>) {
         let clear = |o: &Frame| {
             !o.content
                 .iter()
+                .chain(o.mention.iter())
                 .any(|x| f.content.iter().any(|y| x.0 < y.1 && y.0 < x.1))
         };
         if out.iter().all(clear) {
@@ -207,6 +218,12 @@ fn sentence_frames(s: &Sentence, place: Place) -> Vec<Frame> {
     // What the rules over tags cannot see: read from the dependency parse.
     if out.is_empty() && s.parse {
         parsed::parsed_frames(s, &mut out);
+    }
+    if out.is_empty()
+        && place == Place::Heading
+        && let Some(f) = headline_stance::headline_stance(s)
+    {
+        out.push(f);
     }
     out
 }

@@ -14,7 +14,7 @@ use super::content::{Stance, reported, second_cues};
 use super::cue_words::{cue_at, used_as_speech_verb};
 use super::lex;
 use super::sentence::Sentence;
-use super::subjects::{clause_subject, is_speaker_phrase, subject_before};
+use super::subjects::{clause_subject, is_speaker_phrase, noun_phrase_before, subject_before};
 
 /// These rules, for the content rules below that read a clause after a content.
 pub(super) const STANCE: Stance = Stance {
@@ -57,7 +57,14 @@ pub(super) fn stance_frames(s: &Sentence, from: usize, out: &mut Vec<Frame>) -> 
             clause_subject(s, k - 1)
         } else if lex::is_gerund(s.word(k)) {
             // "is calling for", "is once again questioning": a progressive keeps its subject.
-            s.be_before(k).and_then(|be| subject_before(s, be))
+            // "a group backing Ruiz": a participle right after a noun takes it as subject.
+            s.be_before(k)
+                .and_then(|be| subject_before(s, be))
+                .or_else(|| {
+                    after_noun(s, k, takes)
+                        .then(|| noun_phrase_before(s, k))
+                        .flatten()
+                })
         } else {
             subject_before(s, k)
         };
@@ -312,4 +319,16 @@ fn starts_noun_phrase(s: &Sentence, p: usize) -> bool {
     }
     // A lower-case word ending in -ly is an adverb ("strongly").
     !(w.ends_with("ly") && !s.capitalised(p) && w.len() > 4)
+}
+
+/// "a group backing Ruiz", "a resolution condemning the tolls": the participle of a
+/// stance verb with a noun-phrase content, right after a noun that is no time.
+fn after_noun(s: &Sentence, k: usize, takes: Takes) -> bool {
+    takes.np
+        && k > 0
+        && s.is_free_word(k - 1)
+        && !lex::is_time_word(s.word(k - 1))
+        && s.window(k - 1, k + 1)
+            .tag(k - 1)
+            .is_some_and(|t| matches!(t, Tag::NN | Tag::NNS | Tag::NNP | Tag::NNPS))
 }

@@ -571,3 +571,28 @@ fn postmodified_subject(s: &Sentence, end: usize) -> Option<(usize, usize)> {
     }
     Some((a, end))
 }
+
+/// The noun phrase that ends right before token `k` ("a group" in "a group backing
+/// Ruiz", "This proposal" in "This proposal was rejected"): determiners, possessives,
+/// numbers, adjectives and nouns, at most six words, ending in a noun.
+pub(super) fn noun_phrase_before(s: &Sentence, k: usize) -> Option<(usize, usize)> {
+    let w = s.window(k.saturating_sub(6), k);
+    let noun = |i: usize| {
+        w.tag(i)
+            .is_some_and(|t| matches!(t, Tag::NN | Tag::NNS | Tag::NNP | Tag::NNPS))
+    };
+    if k == 0 || !s.is_free_word(k - 1) || !noun(k - 1) {
+        return None;
+    }
+    let mut a = k - 1;
+    while a > 0
+        && k - a < 6
+        && s.is_free_word(a - 1)
+        && (noun(a - 1)
+            || w.tag(a - 1)
+                .is_some_and(|t| matches!(t, Tag::JJ | Tag::DT | Tag::PRPS | Tag::CD)))
+    {
+        a -= 1;
+    }
+    Some((a, k))
+}
