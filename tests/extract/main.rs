@@ -7,4 +7,5 @@ mod extract_phrases;
 mod extract_props;
 mod extract_rules;
 mod extract_sample;
+mod extract_stance;
 mod worth_claims;
