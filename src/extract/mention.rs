@@ -109,6 +109,15 @@ pub fn classify(raw: &str) -> Option<Mention> {
     if lex::is_adjunct_preposition(&first) || matches!(first.as_str(), "for" | "amid" | "by") {
         return None;
     }
+    // "Del" of "said Del. Jane Roe" cut at its dot: a title alone names no one.
+    let bare = first.trim_end_matches('.');
+    if words.len() == 1 && bare != "gop" && expand_title(bare) != bare {
+        return None;
+    }
+    // "let editorials (tell)", "this reeks of…": a verb opens no noun phrase.
+    if words::opens_with_verb(&words) {
+        return None;
+    }
     let m = without_parenthetical(m)?;
     let m = cut_trailing_adjunct(&m);
     // "yet Jane Roe": a lowercase word before a name is not part of it.
@@ -206,11 +215,19 @@ fn partitive(ws: &[&str]) -> Option<Partitive> {
         return None;
     }
     match noun.to_lowercase().as_str() {
-        "chorus" | "handful" | "number" | "host" | "series" | "set" | "raft" | "lot" | "lots"
-        | "couple" | "dozens" | "hundreds" | "thousands" | "millions" | "majority" | "minority"
-        | "slew" | "string" | "flurry" | "wave" | "bunch" | "pair" | "trio" | "crowd"
-        | "throng" | "swath" | "array" | "range" | "variety" | "list" | "litany" => {
-            Some(Partitive::Of(at + 2))
+        "chorus" | "handful" | "number" | "lot" | "lots" | "couple" | "dozens" | "hundreds"
+        | "thousands" | "millions" | "majority" | "minority" | "bunch" | "pair" | "trio"
+        | "crowd" | "throng" => Some(Partitive::Of(at + 2)),
+        // "a set of Clean Air Act (rules)", "a raft of new emissions (rules)", "a series of
+        // photos": a run of things; people only when the complement says so ("a slew of
+        // Republicans", "an array of experts").
+        "host" | "series" | "set" | "raft" | "slew" | "string" | "flurry" | "wave" | "swath"
+        | "array" | "range" | "variety" | "list" | "litany" => {
+            Some(if words::names_people(&ws[at + 2..]) {
+                Partitive::Of(at + 2)
+            } else {
+                Partitive::Circumstance
+            })
         }
         "wake" | "midst" | "aftermath" | "face" | "light" | "course" | "end" | "part" | "rest"
         | "side" | "case" | "eyes" => Some(Partitive::Circumstance),
@@ -271,6 +288,7 @@ pub fn expand_title(w: &str) -> &str {
         "lt." => "lieutenant",
         "col." => "colonel",
         "gop" => "republican",
+        "del." | "del" => "delegate",
         _ => w,
     }
 }
@@ -552,6 +570,13 @@ mod tests {
             "we",
             "0.1 percentage",
             "$20 million",
+            "a set of Clean Water Act",
+            "a raft of new tariff",
+            "a series of photos from the rally",
+            "Del",
+            "Sen.",
+            "discuss internal strategy",
+            "depicts one of the guards",
         ] {
             assert_eq!(classify(m), None, "{m}");
         }
@@ -568,6 +593,20 @@ mod tests {
             Some(Mention::Named("Rep. Gwen Roe".into()))
         );
         assert_eq!(classify("Her"), Some(Mention::Pronoun(Pronoun::Female)));
+        // A run of people is its people; a noun read as a verb before a noun is kept.
+        assert_eq!(
+            classify("a slew of Republicans"),
+            Some(Mention::Named("Republicans".into()))
+        );
+        assert_eq!(
+            classify("a wave of critics"),
+            Some(Mention::Description("critics".into()))
+        );
+        assert_eq!(
+            classify("focus groups"),
+            Some(Mention::Description("focus groups".into()))
+        );
+        assert_eq!(classify("GOP"), Some(Mention::Named("GOP".into())));
         assert_eq!(
             classify("Younger black voters, in particular"),
             Some(Mention::Description("Younger black voters".into()))

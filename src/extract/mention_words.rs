@@ -162,3 +162,33 @@ pub fn after_run_in_heading(sentence: &str) -> Option<usize> {
         });
     heading.then_some(colon + 2)
 }
+
+/// The complement of a partitive names people: a capitalised plural ("Republicans") or a
+/// role or body head ("experts", "lawmakers", "officials").
+pub fn names_people(complement: &[&str]) -> bool {
+    let Some(last) = complement.last() else {
+        return false;
+    };
+    let last = last.trim_end_matches([',', ';', ':']);
+    let lower = last.to_lowercase();
+    let singular = lower.strip_suffix('s').unwrap_or(&lower);
+    is_capitalised(last) && lower.ends_with('s')
+        || lex::is_body_head(&lower)
+        || lex::is_role_head(&lower)
+        || lex::is_role_head(singular)
+}
+
+/// A lowercase mention that opens with a verb as the tagger reads it: "make anyone",
+/// "depicts one of …", "discuss internal strategy" open no noun phrase. A base form before
+/// a noun may be a noun itself ("focus groups", "press reports"): kept.
+pub fn opens_with_verb(words: &[&str]) -> bool {
+    use super::super::syntax::{Tag, tag_words};
+    if words.len() < 2 || !words.iter().all(|w| w.starts_with(char::is_lowercase)) {
+        return false;
+    }
+    match tag_words(words, &[]).as_slice() {
+        [Tag::VBZ | Tag::VBD | Tag::MD, ..] => true,
+        [Tag::VB | Tag::VBP, next, ..] => !next.is_noun(),
+        _ => false,
+    }
+}
