@@ -481,3 +481,17 @@ fn capitals_before_people_describe_them() {
         ex.speakers
     );
 }
+
+#[test]
+fn they_takes_a_counted_group() {
+    let text = "Port rules face a test\n\n        Twelve states led by Northport and shipping groups are challenging the port rules.\n\n        They argue that the board overstepped its authority.\n";
+    let ex = crate::extract::extract(text);
+    let c = ex
+        .claims
+        .iter()
+        .find(|c| c.content.starts_with("the board overstepped"))
+        .unwrap();
+    let s = &ex.speakers[c.speaker.unwrap()];
+    assert_eq!(s.name, "Twelve states");
+    assert!(s.unresolved && s.is_body, "a description of a group: {s:?}");
+}
