@@ -305,6 +305,7 @@ pub fn role_class(w: &str) -> &str {
         "advisor" | "adviser" | "aide" => "adviser",
         "councilman" | "councilwoman" | "councillor" | "councilor" => "councillor",
         "prof." => "professor",
+        "doctor" | "physician" | "dr" => "dr.",
         other => other,
     }
 }
@@ -313,8 +314,11 @@ pub fn role_class(w: &str) -> &str {
 /// Only its role words count: "Court" in it is no court.
 pub fn role_has(role: Option<&str>, class: &str) -> bool {
     role.is_some_and(|role| {
-        role.split_whitespace()
-            .any(|w| lex::is_role_head(w) && role_class(&w.to_lowercase()) == class)
+        role.split_whitespace().any(|w| {
+            let lower = w.to_lowercase();
+            let c = role_class(&lower);
+            (lex::is_role_head(w) || c != lower) && c == class
+        })
     })
 }
 

@@ -495,3 +495,17 @@ fn they_takes_a_counted_group() {
     assert_eq!(s.name, "Twelve states");
     assert!(s.unresolved && s.is_body, "a description of a group: {s:?}");
 }
+
+#[test]
+fn a_doctor_is_the_physician_named_next() {
+    let text = "Okafor Hid Past Health Problems From Public, Former City Hall Doctor Says.\n\n\
+        Dr. Jane Roe, who as a Navy captain was the City Hall physician under Mayor Ben \
+        Okafor, said that in 1998 he hid a clot.\n";
+    let ex = crate::extract::extract(text);
+    let c = ex
+        .claims
+        .iter()
+        .find(|c| c.mention.as_deref() == Some("Former City Hall Doctor"))
+        .unwrap();
+    assert_eq!(ex.speakers[c.speaker.unwrap()].name, "Jane Roe");
+}
