@@ -542,7 +542,7 @@ fn word_spans(s: &str) -> impl Iterator<Item = (usize, &str)> {
 #[path = "mention_words.rs"]
 mod words;
 pub use words::{
-    after_run_in_heading, before_title_verb, common_words, is_coordination, without_opener,
+    after_run_in_heading, before_title_verb, common_words, is_coordination, to_head, without_opener,
 };
 
 #[cfg(test)]

@@ -192,3 +192,104 @@ pub fn opens_with_verb(words: &[&str]) -> bool {
         _ => false,
     }
 }
+
+/// A mention's span (`a..b` of `text`) grown to the head noun it stops short of, or
+/// `None` when it names no one there; `cue` is the frame's cue, which follows a subject.
+/// - "Central European| leaders who … warning", "Trump| supporters are calling": a
+///   capitalised modifier before a plural people or body noun is that noun's (not a
+///   person's name, which a given name opens);
+/// - "His| ex-wife agreed", "her| lawyer said": a possessive before a relation or role
+///   is that person, not the possessor;
+/// - "$|20 million experts say": an amount, no one's; the experts.
+pub fn to_head(text: &str, (a, b): (usize, usize), cue: &str) -> Option<(usize, usize)> {
+    let written = &text[a..b];
+    let amount = written
+        .split_whitespace()
+        .nth(1)
+        .is_some_and(|w| matches!(w, "million" | "billion" | "trillion" | "thousand"));
+    if amount && text[..a].ends_with('$') {
+        // "$20 million experts say": the experts.
+        let mut words = written.split(' ').filter(|w| !w.is_empty());
+        let third = words.nth(2)?;
+        let at = a + written.find(third)?;
+        return Some((at, b));
+    }
+    let rest = &text[b..];
+    let Some(next) = rest.strip_prefix(' ').and_then(|r| r.split(' ').next()) else {
+        return Some((a, b));
+    };
+    let noun = next.trim_end_matches([',', ';', ':']);
+    if noun.is_empty() || !noun.chars().all(|c| c.is_lowercase() || c == '-') {
+        return Some((a, b));
+    }
+    let lower = written.to_lowercase();
+    let ws: Vec<&str> = written.split_whitespace().collect();
+    let grown = (a, b + 1 + noun.len());
+    let relation = noun.strip_prefix("ex-").unwrap_or(noun);
+    if matches!(lower.as_str(), "his" | "her" | "their") {
+        let kin = super::gender_of(&[relation]).is_some() || lex::is_role_head(relation);
+        return Some(if kin { grown } else { (a, b) });
+    }
+    let singular = noun.strip_suffix('s').unwrap_or(noun);
+    let people = noun.ends_with('s')
+        && !noun.ends_with("ss")
+        && noun != "people"
+        && (lex::is_body_head(noun) || lex::is_role_head(singular));
+    let modifier = ws.iter().all(|w| is_capitalised(w))
+        && !written.ends_with("'s")
+        && !written.ends_with("\u{2019}s")
+        && super::gender_of(&ws).is_none()
+        && !ws.iter().any(|w| lex::is_honorific(w));
+    // The cue comes after the subject: "tells Dayton people" is no subject's phrase.
+    let after = &text[grown.1..];
+    let near = after
+        .char_indices()
+        .nth(300)
+        .map_or(after, |(i, _)| &after[..i]);
+    let cue_after = cue
+        .split_whitespace()
+        .next()
+        .is_some_and(|c| near.contains(c));
+    Some(if people && modifier && cue_after {
+        grown
+    } else {
+        (a, b)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::to_head;
+
+    fn grown(text: &str, mention: &str, cue: &str) -> Option<String> {
+        let a = text.find(mention)?;
+        to_head(text, (a, a + mention.len()), cue).map(|(a, b)| text[a..b].to_string())
+    }
+
+    #[test]
+    fn a_mention_grows_to_its_head_noun() {
+        let t =
+            "Northern Ruritanian leaders who met on Monday issued a note, warning that it failed.";
+        assert_eq!(
+            grown(t, "Northern Ruritanian", "warning").as_deref(),
+            Some("Northern Ruritanian leaders")
+        );
+        let t = "His ex-wife agreed, but also contended that it failed.";
+        assert_eq!(grown(t, "His", "contended").as_deref(), Some("His ex-wife"));
+        let t = "His campaign said it failed.";
+        assert_eq!(grown(t, "His", "said").as_deref(), Some("His"));
+        let t = "It costs the $20 million experts say it takes.";
+        assert_eq!(
+            grown(t, "20 million experts", "say").as_deref(),
+            Some("experts")
+        );
+        // A person's name, or a cue before the mention: no phrase to grow.
+        let t = "Jane Okafor supporters said it failed.";
+        assert_eq!(
+            grown(t, "Jane Okafor", "said").as_deref(),
+            Some("Jane Okafor")
+        );
+        let t = "He tells Northport officials to stay home.";
+        assert_eq!(grown(t, "Northport", "tells").as_deref(), Some("Northport"));
+    }
+}
