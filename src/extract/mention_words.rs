@@ -250,7 +250,19 @@ pub fn to_head(text: &str, (a, b): (usize, usize), cue: &str) -> Option<(usize, 
         .split_whitespace()
         .next()
         .is_some_and(|c| near.contains(c));
-    Some(if people && modifier && cue_after {
+    // "a former Democratic National Committee| chairman", "The former| president": a
+    // determiner's phrase ending in a modifier (a capital, or what the tagger reads as an
+    // adjective) before a role.
+    let determined = ws.len() >= 2
+        && matches!(ws[0].to_lowercase().as_str(), "a" | "an" | "the")
+        && (lex::is_role_head(noun) || people)
+        && ws.last().is_some_and(|w| {
+            is_capitalised(w) || {
+                let tags = super::super::syntax::tag_words(&ws, &[]);
+                tags.last() == Some(&super::super::syntax::Tag::JJ)
+            }
+        });
+    Some(if (people && modifier || determined) && cue_after {
         grown
     } else {
         (a, b)
@@ -276,6 +288,16 @@ mod tests {
         );
         let t = "His ex-wife agreed, but also contended that it failed.";
         assert_eq!(grown(t, "His", "contended").as_deref(), Some("His ex-wife"));
+        let t = "Roe, a former Harbour Board chairman, said it failed.";
+        assert_eq!(
+            grown(t, "a former Harbour Board", "said").as_deref(),
+            Some("a former Harbour Board chairman")
+        );
+        let t = "The former president said it failed.";
+        assert_eq!(
+            grown(t, "The former", "said").as_deref(),
+            Some("The former president")
+        );
         let t = "His campaign said it failed.";
         assert_eq!(grown(t, "His", "said").as_deref(), Some("His"));
         let t = "It costs the $20 million experts say it takes.";
