@@ -59,9 +59,9 @@ pub fn classify(raw: &str) -> Option<Mention> {
     }
     // "a chorus of critics", "a handful of senators": the speaker is the complement;
     // "the wake of the vote", "the face of it": a circumstance, no one.
-    let m = match partitive(&ws) {
-        Some(Partitive::Of(i)) => return classify(&ws[i..].join(" ")),
-        Some(Partitive::Circumstance) => return None,
+    let m = match words::partitive(&ws) {
+        Some(words::Partitive::Of(i)) => return classify(&ws[i..].join(" ")),
+        Some(words::Partitive::Circumstance) => return None,
         None => m,
     };
     // "0.1 percentage (points)", "$20 million": an amount, no one (a share of people,
@@ -199,40 +199,6 @@ pub fn is_capitals_run(ws: &[&str]) -> bool {
             .iter()
             .all(|w| letters(w) >= 1 && !w.chars().any(char::is_lowercase))
         && ws.iter().any(|w| letters(w) >= 4)
-}
-
-enum Partitive {
-    /// The complement starts at this word.
-    Of(usize),
-    Circumstance,
-}
-
-/// "(a) chorus of …": a quantity noun and "of", or a circumstance noun and "of".
-fn partitive(ws: &[&str]) -> Option<Partitive> {
-    let at = usize::from(ws.first().is_some_and(|w| is_determiner(w)));
-    let (noun, of) = (ws.get(at)?, ws.get(at + 1)?);
-    if *of != "of" || at + 2 >= ws.len() {
-        return None;
-    }
-    match noun.to_lowercase().as_str() {
-        "chorus" | "handful" | "number" | "lot" | "lots" | "couple" | "dozens" | "hundreds"
-        | "thousands" | "millions" | "majority" | "minority" | "bunch" | "pair" | "trio"
-        | "crowd" | "throng" => Some(Partitive::Of(at + 2)),
-        // "a set of Clean Air Act (rules)", "a raft of new emissions (rules)", "a series of
-        // photos": a run of things; people only when the complement says so ("a slew of
-        // Republicans", "an array of experts").
-        "host" | "series" | "set" | "raft" | "slew" | "string" | "flurry" | "wave" | "swath"
-        | "array" | "range" | "variety" | "list" | "litany" => {
-            Some(if words::names_people(&ws[at + 2..]) {
-                Partitive::Of(at + 2)
-            } else {
-                Partitive::Circumstance
-            })
-        }
-        "wake" | "midst" | "aftermath" | "face" | "light" | "course" | "end" | "part" | "rest"
-        | "side" | "case" | "eyes" => Some(Partitive::Circumstance),
-        _ => None,
-    }
 }
 
 /// A singular description with nothing but a determiner before its head ("the

@@ -163,6 +163,40 @@ pub fn after_run_in_heading(sentence: &str) -> Option<usize> {
     heading.then_some(colon + 2)
 }
 
+pub(super) enum Partitive {
+    /// The complement starts at this word.
+    Of(usize),
+    Circumstance,
+}
+
+/// "(a) chorus of …": a quantity noun and "of", or a circumstance noun and "of".
+pub(super) fn partitive(ws: &[&str]) -> Option<Partitive> {
+    let at = usize::from(ws.first().is_some_and(|w| super::is_determiner(w)));
+    let (noun, of) = (ws.get(at)?, ws.get(at + 1)?);
+    if *of != "of" || at + 2 >= ws.len() {
+        return None;
+    }
+    match noun.to_lowercase().as_str() {
+        "chorus" | "handful" | "number" | "lot" | "lots" | "couple" | "dozens" | "hundreds"
+        | "thousands" | "millions" | "majority" | "minority" | "bunch" | "pair" | "trio"
+        | "crowd" | "throng" => Some(Partitive::Of(at + 2)),
+        // "a set of Clean Air Act (rules)", "a raft of new emissions (rules)", "a series of
+        // photos": a run of things; people only when the complement says so ("a slew of
+        // Republicans", "an array of experts").
+        "host" | "series" | "set" | "raft" | "slew" | "string" | "flurry" | "wave" | "swath"
+        | "array" | "range" | "variety" | "list" | "litany" => {
+            Some(if names_people(&ws[at + 2..]) {
+                Partitive::Of(at + 2)
+            } else {
+                Partitive::Circumstance
+            })
+        }
+        "wake" | "midst" | "aftermath" | "face" | "light" | "course" | "end" | "part" | "rest"
+        | "side" | "case" | "eyes" => Some(Partitive::Circumstance),
+        _ => None,
+    }
+}
+
 /// The complement of a partitive names people: a capitalised plural ("Republicans") or a
 /// role or body head ("experts", "lawmakers", "officials").
 pub fn names_people(complement: &[&str]) -> bool {

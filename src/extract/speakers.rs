@@ -186,20 +186,7 @@ impl Registry {
                 || lex::is_role_head(&lower)
                 || lower.strip_suffix('s').is_some_and(lex::is_role_head)
         };
-        // "Twenty-seven states led by … are challenging": a counted group, which a later
-        // "they" may take (its name the description as written).
-        let group = next.trim_end_matches([',', ';', ':']);
-        if ws.len() == 1 && share::is_figure(ws[0]) && group.ends_with('s') && people(group) {
-            if !heading {
-                let end = b + sentence[b..].find(group).unwrap_or(0) + group.len();
-                let name = format!("{words} {group}");
-                let c = Candidate::Named {
-                    name: name.clone(),
-                    gender: None,
-                    is_body: true,
-                };
-                self.touch(c, &name, Some((offset + a, offset + end)));
-            }
+        if self.counted_group(&ws, next, heading, (offset + a, offset + b), &sentence[b..]) {
             return;
         }
         if next.starts_with(char::is_lowercase) && people(next)
@@ -356,17 +343,10 @@ impl Registry {
         let (cand, seen) = self.recent[pos].clone();
         let id = match cand {
             Candidate::Speaker(i) => i,
-            Candidate::Named { name, gender, .. }
+            Candidate::Named { name, .. }
                 if name.split_whitespace().next().is_some_and(share::is_figure) =>
             {
-                // A counted group ("Twenty-seven states"): a description, not a name.
-                let id = self.create(name, None, true);
-                self.speakers[id].unresolved = true;
-                if self.gender[id].is_none() {
-                    self.gender[id] = gender;
-                }
-                self.recent[pos].0 = Candidate::Speaker(id);
-                id
+                self.materialise_group(pos, name)
             }
             Candidate::Named { name, gender, .. } => {
                 let id = self.resolve_named(mention::without_opener(&name)?)?;
