@@ -508,7 +508,8 @@ fn word_spans(s: &str) -> impl Iterator<Item = (usize, &str)> {
 #[path = "mention_words.rs"]
 mod words;
 pub use words::{
-    after_run_in_heading, before_title_verb, common_words, is_coordination, to_head, without_opener,
+    after_fronted, after_run_in_heading, before_title_verb, common_words, is_coordination, to_head,
+    without_opener,
 };
 
 #[cfg(test)]

@@ -227,6 +227,19 @@ pub fn opens_with_verb(words: &[&str]) -> bool {
     }
 }
 
+/// The subject of `sentence` given its opening subject `a..b`: "A Democrat, Jane Roe is
+/// running…" opens with a fronted description; the subject is the name after it (none
+/// when no name follows).
+pub fn after_fronted(sentence: &str, (a, b): (usize, usize)) -> Option<(usize, usize)> {
+    match sentence[b..].strip_prefix(", ") {
+        Some(rest) if ["A ", "An "].iter().any(|d| sentence[a..].starts_with(d)) => {
+            let (c, d) = super::subject_name(rest)?;
+            Some((b + 2 + c, b + 2 + d))
+        }
+        _ => Some((a, b)),
+    }
+}
+
 /// A mention's span (`a..b` of `text`) grown to the head noun it stops short of, or
 /// `None` when it names no one there; `cue` is the frame's cue, which follows a subject.
 /// - "Central European| leaders who … warning", "Trump| supporters are calling": a

@@ -155,7 +155,9 @@ impl Registry {
             Some(k) => (&sentence[k..], offset + k),
             None => (sentence, offset),
         };
-        let Some((a, b)) = mention::subject_name(sentence) else {
+        let Some((a, b)) =
+            mention::subject_name(sentence).and_then(|span| mention::after_fronted(sentence, span))
+        else {
             return;
         };
         let words = &sentence[a..b];

@@ -509,3 +509,11 @@ fn a_doctor_is_the_physician_named_next() {
         .unwrap();
     assert_eq!(ex.speakers[c.speaker.unwrap()].name, "Jane Roe");
 }
+
+#[test]
+fn a_fronted_description_is_not_the_subject() {
+    let mut r = Registry::default();
+    r.observe("A Democrat, Mr. Okafor is running for governor.", 0, false);
+    let he = r.resolve("he").unwrap();
+    assert_eq!(r.speakers[he].name, "Mr. Okafor");
+}
