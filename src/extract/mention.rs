@@ -59,9 +59,9 @@ pub fn classify(raw: &str) -> Option<Mention> {
     }
     // "a chorus of critics", "a handful of senators": the speaker is the complement;
     // "the wake of the vote", "the face of it": a circumstance, no one.
-    let m = match partitive(&ws) {
-        Some(Partitive::Of(i)) => return classify(&ws[i..].join(" ")),
-        Some(Partitive::Circumstance) => return None,
+    let m = match words::partitive(&ws) {
+        Some(words::Partitive::Of(i)) => return classify(&ws[i..].join(" ")),
+        Some(words::Partitive::Circumstance) => return None,
         None => m,
     };
     // "0.1 percentage (points)", "$20 million": an amount, no one (a share of people,
@@ -107,6 +107,15 @@ pub fn classify(raw: &str) -> Option<Mention> {
     }
     // "in June", "for Disney", "amid": a prepositional phrase is no noun phrase.
     if lex::is_adjunct_preposition(&first) || matches!(first.as_str(), "for" | "amid" | "by") {
+        return None;
+    }
+    // "Del" of "said Del. Jane Roe" cut at its dot: a title alone names no one.
+    let bare = first.trim_end_matches('.');
+    if words.len() == 1 && bare != "gop" && expand_title(bare) != bare {
+        return None;
+    }
+    // "let editorials (tell)", "this reeks of…": a verb opens no noun phrase.
+    if words::opens_with_verb(&words) {
         return None;
     }
     let m = without_parenthetical(m)?;
@@ -192,32 +201,6 @@ pub fn is_capitals_run(ws: &[&str]) -> bool {
         && ws.iter().any(|w| letters(w) >= 4)
 }
 
-enum Partitive {
-    /// The complement starts at this word.
-    Of(usize),
-    Circumstance,
-}
-
-/// "(a) chorus of …": a quantity noun and "of", or a circumstance noun and "of".
-fn partitive(ws: &[&str]) -> Option<Partitive> {
-    let at = usize::from(ws.first().is_some_and(|w| is_determiner(w)));
-    let (noun, of) = (ws.get(at)?, ws.get(at + 1)?);
-    if *of != "of" || at + 2 >= ws.len() {
-        return None;
-    }
-    match noun.to_lowercase().as_str() {
-        "chorus" | "handful" | "number" | "host" | "series" | "set" | "raft" | "lot" | "lots"
-        | "couple" | "dozens" | "hundreds" | "thousands" | "millions" | "majority" | "minority"
-        | "slew" | "string" | "flurry" | "wave" | "bunch" | "pair" | "trio" | "crowd"
-        | "throng" | "swath" | "array" | "range" | "variety" | "list" | "litany" => {
-            Some(Partitive::Of(at + 2))
-        }
-        "wake" | "midst" | "aftermath" | "face" | "light" | "course" | "end" | "part" | "rest"
-        | "side" | "case" | "eyes" => Some(Partitive::Circumstance),
-        _ => None,
-    }
-}
-
 /// A singular description with nothing but a determiner before its head ("the
 /// spokesman", "official"): it names no one on its own. A bare plural ("officials",
 /// "engineers") names a group, as the text gives it.
@@ -271,6 +254,7 @@ pub fn expand_title(w: &str) -> &str {
         "lt." => "lieutenant",
         "col." => "colonel",
         "gop" => "republican",
+        "del." | "del" => "delegate",
         _ => w,
     }
 }
@@ -287,6 +271,7 @@ pub fn role_class(w: &str) -> &str {
         "advisor" | "adviser" | "aide" => "adviser",
         "councilman" | "councilwoman" | "councillor" | "councilor" => "councillor",
         "prof." => "professor",
+        "doctor" | "physician" | "dr" => "dr.",
         other => other,
     }
 }
@@ -295,8 +280,11 @@ pub fn role_class(w: &str) -> &str {
 /// Only its role words count: "Court" in it is no court.
 pub fn role_has(role: Option<&str>, class: &str) -> bool {
     role.is_some_and(|role| {
-        role.split_whitespace()
-            .any(|w| lex::is_role_head(w) && role_class(&w.to_lowercase()) == class)
+        role.split_whitespace().any(|w| {
+            let lower = w.to_lowercase();
+            let c = role_class(&lower);
+            (lex::is_role_head(w) || c != lower) && c == class
+        })
     })
 }
 
@@ -520,8 +508,8 @@ fn word_spans(s: &str) -> impl Iterator<Item = (usize, &str)> {
 #[path = "mention_words.rs"]
 mod words;
 pub use words::{
-    after_run_in_heading, before_title_verb, common_words, holds_office, is_coordination,
-    without_opener,
+    after_fronted, after_run_in_heading, before_title_verb, common_words, holds_office,
+    is_coordination, to_head, without_opener,
 };
 
 #[cfg(test)]
@@ -553,6 +541,13 @@ mod tests {
             "we",
             "0.1 percentage",
             "$20 million",
+            "a set of Clean Water Act",
+            "a raft of new tariff",
+            "a series of photos from the rally",
+            "Del",
+            "Sen.",
+            "discuss internal strategy",
+            "depicts one of the guards",
         ] {
             assert_eq!(classify(m), None, "{m}");
         }
@@ -569,6 +564,20 @@ mod tests {
             Some(Mention::Named("Rep. Gwen Roe".into()))
         );
         assert_eq!(classify("Her"), Some(Mention::Pronoun(Pronoun::Female)));
+        // A run of people is its people; a noun read as a verb before a noun is kept.
+        assert_eq!(
+            classify("a slew of Republicans"),
+            Some(Mention::Named("Republicans".into()))
+        );
+        assert_eq!(
+            classify("a wave of critics"),
+            Some(Mention::Description("critics".into()))
+        );
+        assert_eq!(
+            classify("focus groups"),
+            Some(Mention::Description("focus groups".into()))
+        );
+        assert_eq!(classify("GOP"), Some(Mention::Named("GOP".into())));
         assert_eq!(
             classify("Younger black voters, in particular"),
             Some(Mention::Description("Younger black voters".into()))

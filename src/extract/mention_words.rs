@@ -164,6 +164,206 @@ pub fn after_run_in_heading(sentence: &str) -> Option<usize> {
     heading.then_some(colon + 2)
 }
 
+pub(super) enum Partitive {
+    /// The complement starts at this word.
+    Of(usize),
+    Circumstance,
+}
+
+/// "(a) chorus of …": a quantity noun and "of", or a circumstance noun and "of".
+pub(super) fn partitive(ws: &[&str]) -> Option<Partitive> {
+    let at = usize::from(ws.first().is_some_and(|w| super::is_determiner(w)));
+    let (noun, of) = (ws.get(at)?, ws.get(at + 1)?);
+    if *of != "of" || at + 2 >= ws.len() {
+        return None;
+    }
+    match noun.to_lowercase().as_str() {
+        "chorus" | "handful" | "number" | "lot" | "lots" | "couple" | "dozens" | "hundreds"
+        | "thousands" | "millions" | "majority" | "minority" | "bunch" | "pair" | "trio"
+        | "crowd" | "throng" => Some(Partitive::Of(at + 2)),
+        // "a set of Clean Air Act (rules)", "a raft of new emissions (rules)", "a series of
+        // photos": a run of things; people only when the complement says so ("a slew of
+        // Republicans", "an array of experts").
+        "host" | "series" | "set" | "raft" | "slew" | "string" | "flurry" | "wave" | "swath"
+        | "array" | "range" | "variety" | "list" | "litany" => {
+            Some(if names_people(&ws[at + 2..]) {
+                Partitive::Of(at + 2)
+            } else {
+                Partitive::Circumstance
+            })
+        }
+        "wake" | "midst" | "aftermath" | "face" | "light" | "course" | "end" | "part" | "rest"
+        | "side" | "case" | "eyes" => Some(Partitive::Circumstance),
+        _ => None,
+    }
+}
+
+/// The complement of a partitive names people: a capitalised plural ("Republicans") or a
+/// role or body head ("experts", "lawmakers", "officials").
+pub fn names_people(complement: &[&str]) -> bool {
+    let Some(last) = complement.last() else {
+        return false;
+    };
+    let last = last.trim_end_matches([',', ';', ':']);
+    let lower = last.to_lowercase();
+    let singular = lower.strip_suffix('s').unwrap_or(&lower);
+    is_capitalised(last) && lower.ends_with('s')
+        || lex::is_body_head(&lower)
+        || lex::is_role_head(&lower)
+        || lex::is_role_head(singular)
+}
+
+/// A lowercase mention that opens with a verb as the tagger reads it: "make anyone",
+/// "depicts one of …", "discuss internal strategy" open no noun phrase. A base form before
+/// a noun may be a noun itself ("focus groups", "press reports"): kept.
+pub fn opens_with_verb(words: &[&str]) -> bool {
+    use super::super::syntax::{Tag, tag_words};
+    if words.len() < 2 || !words.iter().all(|w| w.starts_with(char::is_lowercase)) {
+        return false;
+    }
+    match tag_words(words, &[]).as_slice() {
+        [Tag::VBZ | Tag::VBD | Tag::MD, ..] => true,
+        [Tag::VB | Tag::VBP, next, ..] => !next.is_noun(),
+        _ => false,
+    }
+}
+
+/// The subject of `sentence` given its opening subject `a..b`: "A Democrat, Jane Roe is
+/// running…" opens with a fronted description; the subject is the name after it (none
+/// when no name follows).
+pub fn after_fronted(sentence: &str, (a, b): (usize, usize)) -> Option<(usize, usize)> {
+    match sentence[b..].strip_prefix(", ") {
+        Some(rest) if ["A ", "An "].iter().any(|d| sentence[a..].starts_with(d)) => {
+            let (c, d) = super::subject_name(rest)?;
+            Some((b + 2 + c, b + 2 + d))
+        }
+        _ => Some((a, b)),
+    }
+}
+
+/// A mention's span (`a..b` of `text`) grown to the head noun it stops short of, or
+/// `None` when it names no one there; `cue` is the frame's cue, which follows a subject.
+/// - "Central European| leaders who … warning", "Trump| supporters are calling": a
+///   capitalised modifier before a plural people or body noun is that noun's (not a
+///   person's name, which a given name opens);
+/// - "His| ex-wife agreed", "her| lawyer said": a possessive before a relation or role
+///   is that person, not the possessor;
+/// - "$|20 million experts say": an amount, no one's; the experts.
+pub fn to_head(text: &str, (a, b): (usize, usize), cue: &str) -> Option<(usize, usize)> {
+    let written = &text[a..b];
+    let amount = written
+        .split_whitespace()
+        .nth(1)
+        .is_some_and(|w| matches!(w, "million" | "billion" | "trillion" | "thousand"));
+    if amount && text[..a].ends_with('$') {
+        // "$20 million experts say": the experts.
+        let mut words = written.split(' ').filter(|w| !w.is_empty());
+        let third = words.nth(2)?;
+        let at = a + written.find(third)?;
+        return Some((at, b));
+    }
+    let rest = &text[b..];
+    let Some(next) = rest.strip_prefix(' ').and_then(|r| r.split(' ').next()) else {
+        return Some((a, b));
+    };
+    let noun = next.trim_end_matches([',', ';', ':']);
+    if noun.is_empty() || !noun.chars().all(|c| c.is_lowercase() || c == '-') {
+        return Some((a, b));
+    }
+    let lower = written.to_lowercase();
+    let ws: Vec<&str> = written.split_whitespace().collect();
+    let grown = (a, b + 1 + noun.len());
+    let relation = noun.strip_prefix("ex-").unwrap_or(noun);
+    if matches!(lower.as_str(), "his" | "her" | "their") {
+        let kin = super::gender_of(&[relation]).is_some() || lex::is_role_head(relation);
+        return Some(if kin { grown } else { (a, b) });
+    }
+    let singular = noun.strip_suffix('s').unwrap_or(noun);
+    let people = noun.ends_with('s')
+        && !noun.ends_with("ss")
+        && noun != "people"
+        && (lex::is_body_head(noun) || lex::is_role_head(singular));
+    let modifier = ws.iter().all(|w| is_capitalised(w))
+        && !written.ends_with("'s")
+        && !written.ends_with("\u{2019}s")
+        && super::gender_of(&ws).is_none()
+        && !ws.iter().any(|w| lex::is_honorific(w));
+    // The cue comes after the subject: "tells Dayton people" is no subject's phrase.
+    let after = &text[grown.1..];
+    let near = after
+        .char_indices()
+        .nth(300)
+        .map_or(after, |(i, _)| &after[..i]);
+    let cue_after = cue
+        .split_whitespace()
+        .next()
+        .is_some_and(|c| near.contains(c));
+    // "a former Democratic National Committee| chairman", "The former| president": a
+    // determiner's phrase ending in a modifier (a capital, or what the tagger reads as an
+    // adjective) before a role.
+    let determined = ws.len() >= 2
+        && matches!(ws[0].to_lowercase().as_str(), "a" | "an" | "the")
+        && (lex::is_role_head(noun) || people)
+        && ws.last().is_some_and(|w| {
+            is_capitalised(w) || {
+                let tags = super::super::syntax::tag_words(&ws, &[]);
+                tags.last() == Some(&super::super::syntax::Tag::JJ)
+            }
+        });
+    Some(if (people && modifier || determined) && cue_after {
+        grown
+    } else {
+        (a, b)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::to_head;
+
+    fn grown(text: &str, mention: &str, cue: &str) -> Option<String> {
+        let a = text.find(mention)?;
+        to_head(text, (a, a + mention.len()), cue).map(|(a, b)| text[a..b].to_string())
+    }
+
+    #[test]
+    fn a_mention_grows_to_its_head_noun() {
+        let t =
+            "Northern Ruritanian leaders who met on Monday issued a note, warning that it failed.";
+        assert_eq!(
+            grown(t, "Northern Ruritanian", "warning").as_deref(),
+            Some("Northern Ruritanian leaders")
+        );
+        let t = "His ex-wife agreed, but also contended that it failed.";
+        assert_eq!(grown(t, "His", "contended").as_deref(), Some("His ex-wife"));
+        let t = "Roe, a former Harbour Board chairman, said it failed.";
+        assert_eq!(
+            grown(t, "a former Harbour Board", "said").as_deref(),
+            Some("a former Harbour Board chairman")
+        );
+        let t = "The former president said it failed.";
+        assert_eq!(
+            grown(t, "The former", "said").as_deref(),
+            Some("The former president")
+        );
+        let t = "His campaign said it failed.";
+        assert_eq!(grown(t, "His", "said").as_deref(), Some("His"));
+        let t = "It costs the $20 million experts say it takes.";
+        assert_eq!(
+            grown(t, "20 million experts", "say").as_deref(),
+            Some("experts")
+        );
+        // A person's name, or a cue before the mention: no phrase to grow.
+        let t = "Jane Okafor supporters said it failed.";
+        assert_eq!(
+            grown(t, "Jane Okafor", "said").as_deref(),
+            Some("Jane Okafor")
+        );
+        let t = "He tells Northport officials to stay home.";
+        assert_eq!(grown(t, "Northport", "tells").as_deref(), Some("Northport"));
+    }
+}
+
 /// Does a role hold the office of `class` itself, and plainly? `Some(true)`: a title
 /// ("President", "U.S. President"); `Some(false)`: the office of something named
 /// ("president of the Farm Bureau", "spokesman for the mayor"); `None`: not that office,

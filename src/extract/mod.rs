@@ -462,7 +462,8 @@ fn build_claim(
         // "Civic/Pulse poll" cut at its slash: the whole of it.
         let span = frame
             .mention
-            .map(|(a, b)| (mention::joined_start(text, a), b));
+            .map(|(a, b)| (mention::joined_start(text, a), b))
+            .and_then(|s| mention::to_head(text, s, &frame.cue));
         let mention = span.map(|(a, b)| text[a..b].to_string());
         let speaker = mention.as_deref().and_then(|m| {
             // The text around the mention, not all of it: a surname is looked for once

@@ -35,7 +35,7 @@ fn is_opener(w: &str) -> bool {
 }
 
 /// "73", "52.5", "19%", "Twelve", "Twenty-seven".
-fn is_figure(w: &str) -> bool {
+pub fn is_figure(w: &str) -> bool {
     let w = w.trim_end_matches('%');
     if !w.is_empty()
         && w.chars()

@@ -15,6 +15,7 @@ use std::collections::{HashMap, HashSet};
 use super::given_names::Gender;
 use super::lexicon as lex;
 use super::mention::{self, Mention, Pronoun};
+use super::share;
 use super::{Antecedent, FoundSpeaker};
 
 /// How far back pronouns and descriptions look, in distinct candidates.
@@ -132,7 +133,9 @@ impl Registry {
             Some(k) => (&sentence[k..], offset + k),
             None => (sentence, offset),
         };
-        let Some((a, b)) = mention::subject_name(sentence) else {
+        let Some((a, b)) =
+            mention::subject_name(sentence).and_then(|span| mention::after_fronted(sentence, span))
+        else {
             return;
         };
         let words = &sentence[a..b];
@@ -163,6 +166,9 @@ impl Registry {
                 || lex::is_role_head(&lower)
                 || lower.strip_suffix('s').is_some_and(lex::is_role_head)
         };
+        if self.counted_group(&ws, next, heading, (offset + a, offset + b), &sentence[b..]) {
+            return;
+        }
         if next.starts_with(char::is_lowercase) && people(next)
             || definite && ws.len() == 1 && {
                 // (A party's member is a person's description too: "The Democrat said".)
@@ -317,6 +323,11 @@ impl Registry {
         let (cand, seen) = self.recent[pos].clone();
         let id = match cand {
             Candidate::Speaker(i) => i,
+            Candidate::Named { name, .. }
+                if name.split_whitespace().next().is_some_and(share::is_figure) =>
+            {
+                self.materialise_group(pos, name)
+            }
             Candidate::Named { name, gender, .. } => {
                 let id = self.resolve_named(mention::without_opener(&name)?)?;
                 if self.gender[id].is_none() {

@@ -482,3 +482,39 @@ fn capitals_before_people_describe_them() {
         ex.speakers
     );
 }
+
+#[test]
+fn they_takes_a_counted_group() {
+    let text = "Port rules face a test\n\n        Twelve states led by Northport and shipping groups are challenging the port rules.\n\n        They argue that the board overstepped its authority.\n";
+    let ex = crate::extract::extract(text);
+    let c = ex
+        .claims
+        .iter()
+        .find(|c| c.content.starts_with("that the board overstepped"))
+        .unwrap();
+    let s = &ex.speakers[c.speaker.unwrap()];
+    assert_eq!(s.name, "Twelve states");
+    assert!(s.unresolved && s.is_body, "a description of a group: {s:?}");
+}
+
+#[test]
+fn a_doctor_is_the_physician_named_next() {
+    let text = "Okafor Hid Past Health Problems From Public, Former City Hall Doctor Says.\n\n\
+        Dr. Jane Roe, who as a Navy captain was the City Hall physician under Mayor Ben \
+        Okafor, said that in 1998 he hid a clot.\n";
+    let ex = crate::extract::extract(text);
+    let c = ex
+        .claims
+        .iter()
+        .find(|c| c.mention.as_deref() == Some("Former City Hall Doctor"))
+        .unwrap();
+    assert_eq!(ex.speakers[c.speaker.unwrap()].name, "Jane Roe");
+}
+
+#[test]
+fn a_fronted_description_is_not_the_subject() {
+    let mut r = Registry::default();
+    r.observe("A Democrat, Mr. Okafor is running for governor.", 0, false);
+    let he = r.resolve("he").unwrap();
+    assert_eq!(r.speakers[he].name, "Mr. Okafor");
+}
