@@ -317,6 +317,30 @@ pub fn to_head(text: &str, (a, b): (usize, usize), cue: &str) -> Option<(usize, 
     })
 }
 
+/// Does a role hold the office of `class` itself, and plainly? `Some(true)`: a title
+/// ("President", "U.S. President"); `Some(false)`: the office of something named
+/// ("president of the Farm Bureau", "spokesman for the mayor"); `None`: not that office,
+/// or another one the word only helps to name ("Vice President", "Deputy Mayor").
+pub fn holds_office(role: Option<&str>, class: &str) -> Option<bool> {
+    let words: Vec<&str> = role?.split_whitespace().collect();
+    let at = words
+        .iter()
+        .position(|w| lex::is_role_head(w) && super::role_class(&w.to_lowercase()) == class)?;
+    let lesser = at.checked_sub(1).is_some_and(|i| {
+        matches!(
+            words[i].to_lowercase().as_str(),
+            "vice" | "deputy" | "assistant" | "associate" | "lieutenant" | "under"
+        )
+    });
+    if lesser {
+        return None;
+    }
+    let complement = words[at + 1..]
+        .first()
+        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "of" | "for" | "at" | "to"));
+    Some(!complement)
+}
+
 #[cfg(test)]
 mod tests {
     use super::to_head;
@@ -362,28 +386,4 @@ mod tests {
         let t = "He tells Northport officials to stay home.";
         assert_eq!(grown(t, "Northport", "tells").as_deref(), Some("Northport"));
     }
-}
-
-/// Does a role hold the office of `class` itself, and plainly? `Some(true)`: a title
-/// ("President", "U.S. President"); `Some(false)`: the office of something named
-/// ("president of the Farm Bureau", "spokesman for the mayor"); `None`: not that office,
-/// or another one the word only helps to name ("Vice President", "Deputy Mayor").
-pub fn holds_office(role: Option<&str>, class: &str) -> Option<bool> {
-    let words: Vec<&str> = role?.split_whitespace().collect();
-    let at = words
-        .iter()
-        .position(|w| lex::is_role_head(w) && super::role_class(&w.to_lowercase()) == class)?;
-    let lesser = at.checked_sub(1).is_some_and(|i| {
-        matches!(
-            words[i].to_lowercase().as_str(),
-            "vice" | "deputy" | "assistant" | "associate" | "lieutenant" | "under"
-        )
-    });
-    if lesser {
-        return None;
-    }
-    let complement = words[at + 1..]
-        .first()
-        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "of" | "for" | "at" | "to"));
-    Some(!complement)
 }
