@@ -28,6 +28,11 @@ pub(super) fn headline_stance(s: &Sentence) -> Option<Frame> {
         || !s.capitalised(0)
         || NOT_SUBJECT_END.iter().any(|w| s.is(k - 1, w))
         || (0..k).any(|i| present_verb(s.word(i)))
+        // "Roe Seeks More Funds As He Recognizes …": a clause before the verb, no subject.
+        || (0..k).any(|i| {
+            lex::is_pronoun(s.word(i))
+                || SUBORDINATORS.iter().any(|w| s.is(i, w))
+        })
     {
         return None;
     }
@@ -80,6 +85,12 @@ const MOSTLY_NOUNS: &[&str] = &[
     "reports",
     "statements",
     "answers",
+];
+
+/// Words that open a clause: a subject never holds one.
+const SUBORDINATORS: &[&str] = &[
+    "as", "when", "while", "after", "before", "if", "because", "since", "until", "though",
+    "although", "once",
 ];
 
 /// Adjuncts that end a noun-phrase content in a headline: "Defends Ruiz Amid …".
