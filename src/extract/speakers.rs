@@ -222,6 +222,11 @@ impl Registry {
         } else {
             mention::without_opener(written.trim())?
         };
+        // "The mayor's statement said": what a person or body wrote is theirs.
+        if let Some(owner) = mention::owner_of_statement(written) {
+            let span = span.map(|(a, _)| (a, a + owner.len()));
+            return self.resolve_at(owner, span);
+        }
         let class = self.classify(written)?;
         let named = matches!(class, Mention::Named(_));
         let id = match class {

@@ -518,3 +518,16 @@ fn a_fronted_description_is_not_the_subject() {
     let he = r.resolve("he").unwrap();
     assert_eq!(r.speakers[he].name, "Mr. Okafor");
 }
+
+#[test]
+fn a_statement_is_its_owners() {
+    let mut r = Registry::default();
+    r.observe("Jane Roe sued the port in May.", 0, false);
+    let brief = r.resolve("Jane Roe's brief").unwrap();
+    assert_eq!(r.speakers[brief].name, "Jane Roe");
+    let letter = r.resolve("Roe\u{2019}s letter to the court").unwrap();
+    assert_eq!(letter, brief);
+    // Someone who works for Roe is someone else.
+    let aide = r.resolve("Roe's spokesman");
+    assert_ne!(aide, Some(brief));
+}
