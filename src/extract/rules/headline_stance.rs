@@ -9,10 +9,12 @@ use super::Frame;
 use super::lex;
 use super::sentence::{Sentence, strip_quotes};
 
-/// Words that end a subject's noun phrase never: "their backs", "The Attacks".
+/// Words that end a subject's noun phrase never: "their backs", "The Attacks", "No
+/// claims here".
 const NOT_SUBJECT_END: &[&str] = &[
     "the", "a", "an", "their", "his", "her", "its", "our", "my", "your", "of", "for", "to", "in",
-    "on", "and", "or", "with", "as", "at", "by", "from",
+    "on", "and", "or", "with", "as", "at", "by", "from", "no", "some", "any", "all", "every",
+    "each", "this", "that", "these", "those", "more", "most", "many", "few",
 ];
 
 /// The stance frame of a title or subheading `s`, if its verb is a speech or stance verb.
