@@ -70,8 +70,15 @@ fn ctrl_v_outside_text_fields_pastes_an_article_titled_by_its_first_line() {
     let article = &app.doc.project.articles[0];
     assert_eq!(article.title, "Mayor defends the budget");
     assert_eq!(article.source_path.as_deref(), Some("clipboard"));
-    assert_eq!(app.doc.project.claims.len(), 1);
-    assert_eq!(app.doc.project.claims[0].content, "We will not cut schools");
+    // The headline's own stance ("Mayor defends the budget") and the quotation.
+    let contents: Vec<&str> = app
+        .doc
+        .project
+        .claims
+        .iter()
+        .map(|c| c.content.as_str())
+        .collect();
+    assert_eq!(contents, ["the budget", "We will not cut schools"]);
 
     // A typed title wins; the same paste twice is a duplicate.
     h.event(egui::Event::Paste(
