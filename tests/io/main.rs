@@ -8,8 +8,10 @@ mod common;
 #[path = "../web/mod.rs"]
 mod web;
 
+mod export_cli;
 mod export_escaping;
 mod export_formats;
+mod export_reports;
 mod feeds;
 mod fetch;
 mod hostile_addresses;

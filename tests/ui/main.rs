@@ -31,4 +31,5 @@ mod ui_typing;
 mod ui_views;
 mod ui_web;
 mod ui_workbench;
+mod ui_workbench_files;
 mod ui_worth;
