@@ -345,27 +345,11 @@ pub fn holds_office(role: Option<&str>, class: &str) -> Option<bool> {
 /// letter to the court" → its owner as written ("The mayor", "Roe"); a statement is
 /// its owner's. `None` for any other mention ("Clinton's spokesman" is someone else).
 pub fn owner_of_statement(m: &str) -> Option<&str> {
+    #[rustfmt::skip]
     const STATEMENTS: &[&str] = &[
-        "statement",
-        "statements",
-        "letter",
-        "submission",
-        "brief",
-        "filing",
-        "complaint",
-        "lawsuit",
-        "tweet",
-        "tweets",
-        "post",
-        "memo",
-        "email",
-        "emails",
-        "speech",
-        "remarks",
-        "testimony",
-        "op-ed",
-        "message",
-        "memoir",
+        "statement", "statements", "letter", "submission", "brief", "filing", "complaint",
+        "lawsuit", "tweet", "tweets", "post", "memo", "email", "emails", "speech", "remarks",
+        "testimony", "op-ed", "message", "memoir",
     ];
     let mut at = 0;
     for w in m.split(' ') {
@@ -374,10 +358,9 @@ pub fn owner_of_statement(m: &str) -> Option<&str> {
         if owner.len() < w.len() && !owner.is_empty() {
             let next = m[end..].split_whitespace().next()?;
             let next = next.trim_end_matches([',', ';', ':']);
-            return (at > 0 || !lex::is_pronoun(owner))
-                .then_some(())
-                .filter(|()| STATEMENTS.contains(&next))
-                .map(|()| m[..at + owner.len()].trim_end());
+            return STATEMENTS
+                .contains(&next)
+                .then(|| m[..at + owner.len()].trim_end());
         }
         at = end + 1;
     }

@@ -493,13 +493,16 @@ fn build_claim(
     let assessed = worth::assess(&content);
     // "said that the deck is safe": a reported clause with its complementizer, as the
     // clause's own span (its subtree) and attribution corpora mark it.
-    let (start, content) = match kind {
-        ClaimKind::Indirect | ClaimKind::Mixed if with_complementizer(text, start) < start => {
-            let at = with_complementizer(text, start);
-            (at, format!("{}{content}", &text[at..start]))
-        }
-        _ => (start, content),
+    let at = match kind {
+        ClaimKind::Indirect | ClaimKind::Mixed => with_complementizer(text, start),
+        _ => start,
     };
+    let content = if at < start {
+        format!("{}{content}", &text[at..start])
+    } else {
+        content
+    };
+    let start = at;
     Some(FoundClaim {
         content,
         start,
