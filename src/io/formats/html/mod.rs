@@ -247,8 +247,23 @@ fn is_links_heading(line: &str) -> bool {
         "most read",
         "more great",
     ];
+    // A label standing alone over the links ("More:", "Related", "Read more").
+    const LABELS: [&str; 10] = [
+        "more",
+        "read more",
+        "related",
+        "related content",
+        "related coverage",
+        "see also",
+        "also read",
+        "read also",
+        "more on this",
+        "more on this story",
+    ];
     let lower = line.trim().to_lowercase();
-    lower.split_whitespace().count() <= 6 && HEADINGS.iter().any(|h| lower.starts_with(h))
+    let label = lower.trim_end_matches([':', '.', '…', ' ']);
+    LABELS.contains(&label)
+        || lower.split_whitespace().count() <= 6 && HEADINGS.iter().any(|h| lower.starts_with(h))
 }
 
 /// Lines that pages put between paragraphs and that are no part of the article: ad slots
@@ -484,6 +499,33 @@ mod tests {
             "Related talks will resume on Monday.",
             None
         ));
+    }
+
+    /// A bare "More:" over link titles (a list of other stories): the titles are no part
+    /// of the article, and the paragraph after them is.
+    #[test]
+    fn a_bare_more_label_heads_a_list_of_links() {
+        assert!(is_links_heading("More:"));
+        assert!(is_links_heading("Related"));
+        assert!(!is_links_heading(
+            "More than 2,500 civilians have been killed."
+        ));
+        let filler = "<p>The council met on Monday evening to discuss the budget for the coming \
+                      year, and members spoke for several hours about schools and roads.</p>"
+            .repeat(4);
+        let page = format!(
+            "<!DOCTYPE html><html><head><title>Budget row</title></head><body><article>\
+             <h1>Budget row</h1>{filler}<h4>More:</h4>\
+             <ul><li><h4><a href=\"/a\">Mayor sees talks as only hope</a></h4></li></ul>\
+             <ul><li><h4><a href=\"/b\">Critics must be heard: council</a></h4></li></ul>\
+             <p>It did not say when the council would vote, and members left without a deal.</p>\
+             {filler}</article></body></html>"
+        );
+        let d = read(page.as_bytes()).unwrap();
+        assert!(!d.text.contains("only hope"), "{}", d.text);
+        assert!(!d.text.contains("must be heard"), "{}", d.text);
+        assert!(!d.text.contains("More:"), "{}", d.text);
+        assert!(d.text.contains("It did not say when"), "{}", d.text);
     }
 
     /// A small article page in Windows-1252, metadata in a JSON-LD @graph.
