@@ -50,6 +50,20 @@ fn quote_around_frame_is_one_claim() {
     assert!(c[0].content.ends_with("and it paid off."));
 }
 
+/// A long opening adjunct before "X said, “…”" sets the scene: the quotation alone is
+/// the claim.
+#[test]
+fn long_opening_adjunct_before_a_quotation_is_no_content() {
+    let (ex, c) = claims(&format!(
+        "{T}Later, in remarks at the harbour authority's riverside headquarters, Ruiz said, \
+         “We will not sell the docks to anyone.”"
+    ));
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].content, "We will not sell the docks to anyone.");
+    assert_eq!(c[0].kind, ClaimKind::Direct);
+    assert_eq!(speaker(&ex, &c[0]), "Ruiz");
+}
+
 #[test]
 fn reported_speech_with_second_cue() {
     let (ex, c) = claims(&format!(

@@ -179,6 +179,14 @@ pub(super) fn verb_frames_from(s: &Sentence, from: usize, out: &mut Vec<Frame>) 
                     // "To understand X, Roberts said, …": a purpose clause opens the
                     // content, not the frame.
                     let purpose = interposed_to && s.is(x, "to") && !s.capitalised(x + 1);
+                    // "Later, in remarks at the party's headquarters, Esper said, “…”":
+                    // before a quotation, an opening adjunct sets the scene, however long.
+                    if adjunct_start(s, x)
+                        && !purpose
+                        && after.is_some_and(|(i, _)| s.opens_quote(i))
+                    {
+                        return false;
+                    }
                     let min_words = if adjunct_start(s, x) && !purpose {
                         8
                     } else if split_subject {
