@@ -426,84 +426,9 @@ pub fn is_month(w: &str) -> bool {
         .any(|m| m.eq_ignore_ascii_case(w))
 }
 
-/// The capitalised run a sentence opens with, when a verb-like lowercase word or a comma
-/// follows it: "Jane Roe has…", "The New York Times reported…", "Roe's remarks…". A
-/// lone capitalised word that is a grammar word ("But", "In") is no subject.
-pub fn subject_name(sentence: &str) -> Option<(usize, usize)> {
-    subject_at_start(sentence).or_else(|| {
-        // "During a town hall, Jane Roe asked…": the subject after an opening adjunct.
-        let first = sentence.split_whitespace().next()?.to_lowercase();
-        if !(lex::is_adjunct_preposition(&first) || lex::is_subordinator(&first)) {
-            return None;
-        }
-        let comma = sentence.find(", ")? + 2;
-        let (a, b) = subject_at_start(&sentence[comma..])?;
-        Some((comma + a, comma + b))
-    })
-}
-
-fn subject_at_start(sentence: &str) -> Option<(usize, usize)> {
-    let first = sentence.chars().next()?;
-    if lex::is_quote_mark(first) || !first.is_uppercase() {
-        return None;
-    }
-    let mut end = 0;
-    let mut count = 0;
-    let mut next_lower = false;
-    for (i, w) in word_spans(sentence) {
-        let word = &sentence[i..i + w.len()];
-        if count == 0 && matches!(word, "The") {
-            continue;
-        }
-        let bare = word.trim_end_matches([',', ';', ':']);
-        if is_capitalised(bare) {
-            end = i + bare.len();
-            count += 1;
-            if bare.len() != word.len() || bare.ends_with("'s") || bare.ends_with("\u{2019}s") {
-                next_lower = true;
-                break;
-            }
-        } else {
-            next_lower = bare.chars().next().is_some_and(char::is_lowercase);
-            break;
-        }
-    }
-    if count == 0 || !next_lower {
-        return None;
-    }
-    let start = if sentence.starts_with("The ") && count > 0 {
-        4
-    } else {
-        0
-    };
-    let run = &sentence[start..end];
-    let run = strip_possessive(run);
-    let firstw = run.split_whitespace().next().unwrap_or("").to_lowercase();
-    if lex::is_subordinator(&firstw)
-        || lex::is_adjunct_preposition(&firstw)
-        || lex::is_pronoun(&firstw)
-    {
-        return None;
-    }
-    // "Even Friday", "Last June": a time expression is nobody.
-    if run
-        .split_whitespace()
-        .any(|w| lex::is_time_word(w) || is_month(w))
-    {
-        return None;
-    }
-    Some((start, start + run.len()))
-}
-
-fn word_spans(s: &str) -> impl Iterator<Item = (usize, &str)> {
-    s.split(' ')
-        .scan(0usize, |at, w| {
-            let i = *at;
-            *at += w.len() + 1;
-            Some((i, w))
-        })
-        .filter(|(_, w)| !w.is_empty())
-}
+#[path = "mention_subject.rs"]
+mod subject;
+pub use subject::subject_name;
 
 #[path = "mention_words.rs"]
 mod words;

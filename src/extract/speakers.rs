@@ -75,6 +75,8 @@ pub struct Registry {
     waiting: Vec<forward::Waiting>,
     /// Who each sentence named, in text order, for the mentions waiting.
     named: Vec<(usize, forward::Named)>,
+    /// Document nouns the text mentioned ("in a statement"), with the sentence.
+    documents: Vec<(&'static str, usize)>,
 }
 
 impl Registry {
@@ -128,6 +130,7 @@ impl Registry {
     pub fn observe(&mut self, sentence: &str, offset: usize, heading: bool) {
         self.sentence += 1;
         self.heading = heading;
+        self.note_documents(sentence);
         // "Limited Means to Act: The council…": the text after a run-in heading.
         let (sentence, offset) = match mention::after_run_in_heading(sentence) {
             Some(k) => (&sentence[k..], offset + k),
@@ -439,6 +442,9 @@ fn is_name(s: &str) -> bool {
 
 #[path = "speakers_descriptions.rs"]
 mod descriptions;
+
+#[path = "speakers_kinds.rs"]
+mod kinds;
 
 #[path = "speakers_forward.rs"]
 mod forward;

@@ -126,6 +126,8 @@ impl Registry {
                 })
                 .flatten()
         });
+        // "The company said", "the statement added".
+        let pos = pos.or_else(|| self.by_kind(d, &head));
         if let Some(pos) = pos {
             return self.materialise(pos);
         }

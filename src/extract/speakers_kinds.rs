@@ -1,0 +1,196 @@
+//! "The group said", "the statement added": the common noun of an organisation or of a
+//! document, definite and alone, stands for the body the last sentences named or for
+//! whoever the text said issued that document ("X said in a statement … the statement
+//! added" → X). Within a few sentences only; otherwise the description stays its own,
+//! unresolved speaker.
+
+use super::super::lexicon as lex;
+use super::{Candidate, Registry};
+
+/// Nouns for a kind of organisation: "the group" is the body just named.
+/// (Not "the company", "the airline": news names an index, a newspaper or a regulator
+/// between a company and its "the company" too often to take the last body named.)
+const ORGANISATION_HEADS: &[&str] = &[
+    "group",
+    "organization",
+    "organisation",
+    "foundation",
+    "charity",
+    "nonprofit",
+    "association",
+    "institute",
+];
+
+/// Heads of a body's name that say it is no group or organisation ("the group" is never
+/// the State Department): government, courts, parties, the press.
+const OTHER_BODIES: &[&str] = &[
+    "government",
+    "ministry",
+    "department",
+    "office",
+    "agency",
+    "police",
+    "army",
+    "military",
+    "forces",
+    "campaign",
+    "committee",
+    "council",
+    "party",
+    "administration",
+    "authorities",
+    "authority",
+    "court",
+    "commission",
+    "senate",
+    "congress",
+    "parliament",
+    "embassy",
+    "house",
+    "kremlin",
+    "pentagon",
+    "newspaper",
+    "network",
+    "cabinet",
+];
+
+/// Nouns for what someone issues: "the statement" is the statement the text just
+/// mentioned, and its speaker the one named in that sentence.
+const DOCUMENT_HEADS: &[&str] = &[
+    "statement",
+    "letter",
+    "release",
+    "email",
+    "memo",
+    "filing",
+    "complaint",
+    "lawsuit",
+];
+
+/// How many sentences back the body or the document may be.
+const WITHIN: usize = 3;
+
+impl Registry {
+    /// Notes which documents `sentence` says someone issued ("said in a statement").
+    pub(super) fn note_documents(&mut self, sentence: &str) {
+        let words: Vec<&str> = sentence
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| !w.is_empty())
+            .collect();
+        for (i, w) in words.iter().enumerate().skip(2) {
+            // Issued by someone: "said in a statement", "sent a letter", "in its filing".
+            let issued = matches!(words[i - 1], "a" | "an" | "its" | "his" | "her" | "their")
+                && matches!(
+                    words[i - 2],
+                    "in" | "issued" | "released" | "sent" | "wrote" | "filed" | "posted"
+                );
+            if issued
+                && let Some(noun) = DOCUMENT_HEADS.iter().find(|d| *d == w)
+                && !self.documents.contains(&(noun, self.sentence))
+            {
+                self.documents.push((noun, self.sentence));
+                if self.documents.len() > 16 {
+                    self.documents.remove(0);
+                }
+            }
+        }
+    }
+
+    /// The position in `recent` of the body or issuer "the `head`" stands for, if
+    /// `description` is just "the" and the noun.
+    pub(super) fn by_kind(&self, description: &str, head: &str) -> Option<usize> {
+        let mut words = description.split_whitespace();
+        let (Some(the), Some(noun), None) = (words.next(), words.next(), words.next()) else {
+            return None;
+        };
+        if !the.eq_ignore_ascii_case("the") || noun != head {
+            return None;
+        }
+        let now = self.sentence;
+        // The latest sentence before this one that mentioned the document.
+        if let Some(&(_, at)) = self
+            .documents
+            .iter()
+            .rev()
+            .find(|(n, at)| *n == head && *at < now)
+        {
+            // "X said in a statement": who that sentence named, if it named one.
+            if at + WITHIN < now {
+                return None;
+            }
+            return self.recent.iter().rposition(|(c, seen)| {
+                seen.sentence == at
+                    && match c {
+                        Candidate::Speaker(i) => !self.speakers[*i].unresolved,
+                        Candidate::Named { .. } => true,
+                    }
+            });
+        }
+        if !ORGANISATION_HEADS.contains(&head) {
+            return None;
+        }
+        // A body of another kind ("the group" is no court or ministry).
+        let fits = |name: &str| {
+            let last = name.split_whitespace().last().unwrap_or("").to_lowercase();
+            let last = last.trim_end_matches('.');
+            !(OTHER_BODIES.contains(&last) || lex::is_body_head(last) && last.ends_with('s'))
+        };
+        self.recent.iter().rposition(|(c, seen)| {
+            seen.sentence + WITHIN >= now
+                && match c {
+                    Candidate::Speaker(i) => {
+                        let s = &self.speakers[*i];
+                        s.is_body && !s.unresolved && fits(&s.name)
+                    }
+                    Candidate::Named { name, is_body, .. } => *is_body && fits(name),
+                }
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::extract;
+
+    /// Each claim's content with its speaker's name ("" when none).
+    fn speakers(text: &str) -> Vec<(String, String)> {
+        let ex = extract(text);
+        ex.claims
+            .iter()
+            .map(|c| {
+                let who = ex.speaker_of(c).map(|s| s.name.clone()).unwrap_or_default();
+                (c.content.clone(), who)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_group_is_the_body_just_named() {
+        let got = speakers(
+            "Harbour deal\nThe Harbour Group said on Monday that it would buy the docks.\n\
+             The group said the price was fair.\n",
+        );
+        assert_eq!(got[1].1, "Harbour Group", "{got:?}");
+    }
+
+    #[test]
+    fn the_group_is_never_a_government_body() {
+        let got = speakers(
+            "Harbour deal\nThe Transport Department said on Monday that the docks were sold.\n\
+             The group said the price was fair.\n",
+        );
+        assert_ne!(got[1].1, "Transport Department", "{got:?}");
+    }
+
+    #[test]
+    fn the_statement_is_whoever_issued_it() {
+        let got = speakers(
+            "Harbour deal\nJane Roe said in a statement on Monday that the docks were sold.\n\
+             \"The price was fair,\" the statement added.\n",
+        );
+        assert_eq!(got[1].1, "Jane Roe", "{got:?}");
+        // A statement the text never said anyone issued stays unresolved.
+        let got = speakers("Harbour deal\n\"The price was fair,\" the statement added.\n");
+        assert_ne!(got[0].1, "Jane Roe", "{got:?}");
+    }
+}
