@@ -73,19 +73,20 @@ const WITHIN: usize = 3;
 impl Registry {
     /// Notes which documents `sentence` says someone issued ("said in a statement").
     pub(super) fn note_documents(&mut self, sentence: &str) {
-        let words: Vec<&str> = sentence
+        // The two words before each word, without collecting the sentence's words.
+        let (mut before, mut last) = ("", "");
+        for w in sentence
             .split(|c: char| !c.is_ascii_alphabetic())
             .filter(|w| !w.is_empty())
-            .collect();
-        for (i, w) in words.iter().enumerate().skip(2) {
+        {
             // Issued by someone: "said in a statement", "sent a letter", "in its filing".
-            let issued = matches!(words[i - 1], "a" | "an" | "its" | "his" | "her" | "their")
+            let issued = matches!(last, "a" | "an" | "its" | "his" | "her" | "their")
                 && matches!(
-                    words[i - 2],
+                    before,
                     "in" | "issued" | "released" | "sent" | "wrote" | "filed" | "posted"
                 );
             if issued
-                && let Some(noun) = DOCUMENT_HEADS.iter().find(|d| *d == w)
+                && let Some(noun) = DOCUMENT_HEADS.iter().find(|d| **d == w)
                 && !self.documents.contains(&(noun, self.sentence))
             {
                 self.documents.push((noun, self.sentence));
@@ -93,6 +94,7 @@ impl Registry {
                     self.documents.remove(0);
                 }
             }
+            (before, last) = (last, w);
         }
     }
 
