@@ -75,8 +75,10 @@ pub struct Registry {
     waiting: Vec<forward::Waiting>,
     /// Who each sentence named, in text order, for the mentions waiting.
     named: Vec<(usize, forward::Named)>,
-    /// Document nouns the text mentioned ("in a statement"), with the sentence.
+    /// Documents the text said someone issued ("in a statement"), with the sentence, and
+    /// who spoke in the latest sentences (sentence, speaker).
     documents: Vec<(&'static str, usize)>,
+    spoke: Vec<(usize, usize)>,
 }
 
 impl Registry {
@@ -216,6 +218,14 @@ impl Registry {
 
     /// [`Registry::resolve`] for a mention at `span` of the text; sets [`Registry::link`].
     pub fn resolve_at(&mut self, written: &str, span: Option<(usize, usize)>) -> Option<usize> {
+        let id = self.resolve_written(written, span);
+        if let Some(id) = id {
+            self.spoke(id);
+        }
+        id
+    }
+
+    fn resolve_written(&mut self, written: &str, span: Option<(usize, usize)>) -> Option<usize> {
         self.link = None;
         let reach = if self.heading { 4 } else { 0 };
         // A name the article already has needs no second look at its words.

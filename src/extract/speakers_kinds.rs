@@ -98,6 +98,16 @@ impl Registry {
         }
     }
 
+    /// Remembers that speaker `id` spoke in the sentence being read.
+    pub(super) fn spoke(&mut self, id: usize) {
+        if !self.spoke.contains(&(self.sentence, id)) {
+            self.spoke.push((self.sentence, id));
+            if self.spoke.len() > 16 {
+                self.spoke.remove(0);
+            }
+        }
+    }
+
     /// The position in `recent` of the body or issuer "the `head`" stands for, if
     /// `description` is just "the" and the noun.
     pub(super) fn by_kind(&self, description: &str, head: &str) -> Option<usize> {
@@ -120,12 +130,13 @@ impl Registry {
             if at + WITHIN < now {
                 return None;
             }
-            return self.recent.iter().rposition(|(c, seen)| {
-                seen.sentence == at
-                    && match c {
-                        Candidate::Speaker(i) => !self.speakers[*i].unresolved,
-                        Candidate::Named { .. } => true,
-                    }
+            // Who spoke in that sentence, or the subject it named.
+            return self.recent.iter().rposition(|(c, seen)| match c {
+                Candidate::Speaker(i) => {
+                    !self.speakers[*i].unresolved
+                        && (seen.sentence == at || self.spoke.contains(&(at, *i)))
+                }
+                Candidate::Named { .. } => seen.sentence == at,
             });
         }
         if !ORGANISATION_HEADS.contains(&head) {
@@ -191,6 +202,13 @@ mod tests {
              \"The price was fair,\" the statement added.\n",
         );
         assert_eq!(got[1].1, "Jane Roe", "{got:?}");
+        // Named before, and speaking again in the statement's sentence.
+        let got = speakers(
+            "Harbour deal\nJane Roe said the docks were sold.\n\
+             The price was fair, Roe said in a statement on Monday.\n\
+             \"We are glad,\" the statement added.\n",
+        );
+        assert_eq!(got[2].1, "Jane Roe", "{got:?}");
         // A statement the text never said anyone issued stays unresolved.
         let got = speakers("Harbour deal\n\"The price was fair,\" the statement added.\n");
         assert_ne!(got[0].1, "Jane Roe", "{got:?}");
