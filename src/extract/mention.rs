@@ -358,8 +358,11 @@ fn without_parenthetical(m: &str) -> Option<String> {
     let Some(open) = m.find('(') else {
         return Some(m.to_string());
     };
-    let close = m[open..].find(')').map_or(m.len(), |c| open + c + 1);
-    let inner = m[open + 1..close.saturating_sub(1).max(open + 1)].trim();
+    // With no ")", the bracket runs to the end (which may be a character of several bytes).
+    let (inner_end, close) = m[open..]
+        .find(')')
+        .map_or((m.len(), m.len()), |c| (open + c, open + c + 1));
+    let inner = m[open + 1..inner_end].trim();
     let outer = format!("{} {}", m[..open].trim(), m[close..].trim());
     let outer = outer.trim().trim_end_matches(',').trim().to_string();
     let agency = !inner.contains(['-', ' ', '.']) && is_capitalised(inner);
@@ -440,6 +443,14 @@ pub use words::{
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unclosed_bracket_before_a_wide_character_is_read_to_the_end() {
+        assert_eq!(
+            without_parenthetical("Jane Roe (D-Ohi\u{c8}").as_deref(),
+            Some("Jane Roe")
+        );
+    }
 
     #[test]
     fn a_joined_word_after_a_curly_quote_starts_after_the_quote() {
