@@ -64,6 +64,20 @@ fn long_opening_adjunct_before_a_quotation_is_no_content() {
     assert_eq!(speaker(&ex, &c[0]), "Ruiz");
 }
 
+/// An opening time expression is no part of the speaker's mention or role.
+#[test]
+fn an_opening_time_expression_is_not_in_the_mention() {
+    let (ex, c) = claims(&format!(
+        "{T}Last week harbour authority official Ana Ruiz revealed that the docks were sold."
+    ));
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(speaker(&ex, &c[0]), "Ana Ruiz");
+    assert_eq!(
+        c[0].mention.as_deref(),
+        Some("harbour authority official Ana Ruiz")
+    );
+}
+
 #[test]
 fn reported_speech_with_second_cue() {
     let (ex, c) = claims(&format!(

@@ -8,6 +8,9 @@ use super::sentence::Sentence;
 use super::speaker_phrase::is_postmodifier_start;
 pub(super) use super::speaker_phrase::is_speaker_phrase;
 
+#[path = "subject_times.rs"]
+mod times;
+
 /// The noun phrase that is the subject of the verb at `k`: scanning back over fillers
 /// ("also", "has"), then over the phrase to a clause boundary. Returns a token range.
 pub(super) fn subject_before(s: &Sentence, k: usize) -> Option<(usize, usize)> {
@@ -37,29 +40,7 @@ fn subject_scan(s: &Sentence, k: usize) -> Option<(usize, usize)> {
     {
         j -= 1;
     }
-    // "Sanders on Tuesday said": a day between the subject and its verb.
-    if j >= 3
-        && s.is(j - 2, "on")
-        && s.is_free_word(j - 1)
-        && matches!(
-            s.word(j - 1),
-            "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
-        )
-    {
-        j -= 2;
-    }
-    // "the court this month rejected", "the board last week said".
-    if j >= 3
-        && s.is_free_word(j - 2)
-        && s.is_free_word(j - 1)
-        && matches!(s.word(j - 2), "this" | "last")
-        && matches!(
-            s.word(j - 1),
-            "week" | "month" | "year" | "weekend" | "spring" | "summer" | "fall" | "winter"
-        )
-    {
-        j -= 2;
-    }
+    let j = times::before_time_adjunct(s, j);
     let end = j;
     if end == 0 {
         return None;
@@ -195,6 +176,7 @@ fn subject_scan(s: &Sentence, k: usize) -> Option<(usize, usize)> {
     while a < end && (s.is(a, "of") || s.is(a, "for")) {
         a += 1;
     }
+    let a = times::past_opening_time(s, a, end);
     // "A survey released in late May found": the scan stopped inside a postmodifier.
     // "An average of polls taken over the past two weeks shows": or inside an adjunct of
     // the postmodifier.
