@@ -509,7 +509,7 @@ fn word_spans(s: &str) -> impl Iterator<Item = (usize, &str)> {
 mod words;
 pub use words::{
     after_fronted, after_run_in_heading, before_title_verb, common_words, holds_office,
-    is_coordination, owner_of_statement, to_head, without_opener,
+    is_coordination, kin, owner_of_statement, to_head, without_opener,
 };
 
 #[cfg(test)]
