@@ -271,6 +271,18 @@ const PRONOUNS: &[&str] = &[
     "he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "one",
 ];
 
+/// What a person or body writes or says, as a noun: "Roe's letter said" is Roe's saying.
+#[rustfmt::skip]
+const STATEMENT_NOUNS: &[&str] = &[
+    "statement", "statements", "letter", "submission", "brief", "filing", "complaint",
+    "lawsuit", "tweet", "tweets", "post", "memo", "email", "emails", "speech", "remarks",
+    "testimony", "op-ed", "message", "memoir",
+];
+
+pub fn is_statement_noun(word: &str) -> bool {
+    STATEMENT_NOUNS.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
 pub fn is_pronoun(word: &str) -> bool {
     in_list(&PRONOUNS_SET, word)
 }

@@ -105,8 +105,10 @@ pub fn classify(raw: &str) -> Option<Mention> {
     {
         return None;
     }
-    // "in June", "for Disney", "amid": a prepositional phrase is no noun phrase.
-    if lex::is_adjunct_preposition(&first) || matches!(first.as_str(), "for" | "amid" | "by") {
+    // "in June", "for Disney", "amid": a prepositional phrase is no noun phrase; nor is
+    // a causative's clause ("(don't) let editorials tell").
+    let no_noun = matches!(first.as_str(), "for" | "amid" | "by" | "let" | "lets");
+    if lex::is_adjunct_preposition(&first) || no_noun {
         return None;
     }
     // "Del" of "said Del. Jane Roe" cut at its dot: a title alone names no one.
@@ -437,7 +439,7 @@ pub use subject::subject_name;
 mod words;
 pub use words::{
     after_fronted, after_run_in_heading, before_title_verb, common_words, holds_office,
-    is_coordination, owner_of_statement, to_head, without_opener,
+    is_coordination, kin, owner_of_statement, to_head, without_opener,
 };
 
 #[cfg(test)]
@@ -471,6 +473,8 @@ mod tests {
             "\u{2014}",
             "in the past",
             "for Disney",
+            "let editorials",
+            "Let me",
             "Washington (AFP)",
             "amid",
             "his wife",

@@ -4,7 +4,7 @@
 //! title says of them, the end of a run-in heading ("Limited Means: The council…"), the
 //! office a role holds ("President", "president of the Farm Bureau", "Vice President").
 
-use super::super::given_names::gender_of_given;
+use super::super::given_names::{Gender, gender_of_given};
 use super::super::lexicon as lex;
 use super::{is_capitalised, strip_article};
 
@@ -342,29 +342,60 @@ pub fn holds_office(role: Option<&str>, class: &str) -> Option<bool> {
 }
 
 /// What a person or body wrote or said, as a mention: "The mayor's statement", "Roe's
-/// letter to the court" → its owner as written ("The mayor", "Roe"); a statement is
-/// its owner's. `None` for any other mention ("Clinton's spokesman" is someone else).
+/// fundraising email to the court", "Her submission" → its owner as written ("The
+/// mayor", "Roe", "Her"); a statement is its owner's. `None` for any other mention
+/// ("Clinton's spokesman" is someone else).
 pub fn owner_of_statement(m: &str) -> Option<&str> {
-    #[rustfmt::skip]
-    const STATEMENTS: &[&str] = &[
-        "statement", "statements", "letter", "submission", "brief", "filing", "complaint",
-        "lawsuit", "tweet", "tweets", "post", "memo", "email", "emails", "speech", "remarks",
-        "testimony", "op-ed", "message", "memoir",
-    ];
+    // The statement noun, after at most two lowercase modifiers.
+    let statement = |rest: &str| {
+        for w in rest.split_whitespace().take(3) {
+            let w = w.trim_end_matches([',', ';', ':']);
+            if lex::is_statement_noun(w) {
+                return true;
+            }
+            if is_capitalised(w) || !w.chars().all(|c| c.is_alphabetic() || c == '-') {
+                return false;
+            }
+        }
+        false
+    };
     let mut at = 0;
     for w in m.split(' ') {
         let end = at + w.len();
         let owner = super::strip_possessive(w);
+        // "Her submission to the court" (not "Roe in his speech", "a person who
+        // described her remarks": someone before the pronoun is the speaker).
+        if at == 0 && super::is_possessive_pronoun(&w.to_lowercase()) {
+            return statement(&m[end..]).then_some(w);
+        }
         if owner.len() < w.len() && !owner.is_empty() {
-            let next = m[end..].split_whitespace().next()?;
-            let next = next.trim_end_matches([',', ';', ':']);
-            return STATEMENTS
-                .contains(&next)
-                .then(|| m[..at + owner.len()].trim_end());
+            return statement(&m[end..]).then(|| m[..at + owner.len()].trim_end());
         }
         at = end + 1;
     }
     None
+}
+
+/// "His ex-wife", "her late husband", "their daughter": a relative of someone the text
+/// names, as their pronoun gives them; the relative's sex. The words name the speaker only
+/// through someone else: the text has to name them.
+pub fn kin(m: &str) -> Option<Gender> {
+    let ws: Vec<&str> = m.split_whitespace().collect();
+    let (first, last) = (ws.first()?.to_lowercase(), ws.last()?.to_lowercase());
+    if ws.len() < 2 || ws.len() > 4 || !matches!(first.as_str(), "his" | "her" | "their") {
+        return None;
+    }
+    if ws[1..ws.len() - 1].iter().any(|w| is_capitalised(w)) {
+        return None;
+    }
+    let noun = last.strip_prefix("ex-").unwrap_or(&last);
+    Some(match noun {
+        "wife" | "widow" | "daughter" | "mother" | "sister" | "girlfriend" | "fiancee"
+        | "fiancée" | "mom" | "granddaughter" | "grandmother" | "niece" | "aunt" => Gender::Female,
+        "husband" | "widower" | "son" | "father" | "brother" | "boyfriend" | "fiance"
+        | "fiancé" | "dad" | "grandson" | "grandfather" | "nephew" | "uncle" => Gender::Male,
+        _ => return None,
+    })
 }
 
 #[cfg(test)]

@@ -79,6 +79,8 @@ pub struct Registry {
     /// who spoke in the latest sentences (sentence, speaker).
     documents: Vec<(&'static str, usize)>,
     spoke: Vec<(usize, usize)>,
+    /// Relatives ("his ex-wife") waiting for their name: no speaker unless the text names them.
+    kin: Vec<usize>,
 }
 
 impl Registry {
@@ -240,6 +242,10 @@ impl Registry {
             let span = span.map(|(a, _)| (a, a + owner.len()));
             return self.resolve_at(owner, span);
         }
+        // "His ex-wife agreed": the woman the text names next.
+        if let Some(gender) = mention::kin(written) {
+            return self.await_kin(written, gender, span);
+        }
         let class = self.classify(written)?;
         let named = matches!(class, Mention::Named(_));
         let id = match class {
@@ -314,12 +320,16 @@ impl Registry {
 
     /// The most recent candidate a pronoun agrees with, made a speaker; records the link.
     fn by_pronoun(&mut self, p: Pronoun) -> Option<(usize, Option<Gender>)> {
-        let want = match p {
-            Pronoun::Male => Some(Gender::Male),
-            Pronoun::Female => Some(Gender::Female),
-            _ => None,
-        };
-        let pos = self.recent.iter().rposition(|(c, _)| {
+        let want = gender_of_pronoun(p);
+        let pos = self.pronoun_antecedent(p)?;
+        let id = self.materialise(pos)?;
+        Some((id, want))
+    }
+
+    /// Where in `recent` the candidate a pronoun takes is: the latest that agrees.
+    fn pronoun_antecedent(&self, p: Pronoun) -> Option<usize> {
+        let want = gender_of_pronoun(p);
+        self.recent.iter().rposition(|(c, _)| {
             let (is_body, gender) = match c {
                 Candidate::Speaker(i) => (self.speakers[*i].is_body, self.gender[*i]),
                 Candidate::Named {
@@ -331,9 +341,7 @@ impl Registry {
                 Pronoun::Group => is_body,
                 _ => !is_body && (gender.is_none() || gender == want),
             }
-        })?;
-        let id = self.materialise(pos)?;
-        Some((id, want))
+        })
     }
 
     /// The speaker of `recent[pos]`, creating it from a named candidate; sets the link.
@@ -441,6 +449,14 @@ impl Registry {
         });
         self.gender.push(None);
         id
+    }
+}
+
+fn gender_of_pronoun(p: Pronoun) -> Option<Gender> {
+    match p {
+        Pronoun::Male => Some(Gender::Male),
+        Pronoun::Female => Some(Gender::Female),
+        _ => None,
     }
 }
 

@@ -6,10 +6,11 @@
 //! ([`Registry::finish`]). Each wait looks at a bounded run of later namings, so the
 //! pass stays linear.
 
+use super::super::given_names::Gender;
 use super::super::lexicon as lex;
 use super::super::mention::{self, Pronoun};
 use super::super::{Antecedent, FoundClaim, FoundSpeaker};
-use super::Registry;
+use super::{Candidate, Registry};
 
 /// What a waiting mention needs of the person or body named after it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,6 +18,10 @@ pub(super) enum Want {
     Pronoun(Pronoun),
     /// A role or body head, as [`mention::role_class`] gives it: "judge", "poll".
     Head(String),
+    /// A relative ("his ex-wife"): a person of that sex named without a title or role,
+    /// in full unless their given name tells the sex, and not the one "his" is (the name
+    /// of the candidate the possessive pronoun takes).
+    Kin(Gender, Option<String>),
 }
 
 /// A mention resolved for now to `tentative` (or nobody), waiting for a later name.
@@ -76,6 +81,45 @@ impl Registry {
         }
     }
 
+    /// "His ex-wife", "her husband": someone named only through another, held for now
+    /// as the words (a pronoun after them takes them), waiting for the person of that sex
+    /// the next two sentences name without a title or role ("Mayor Ana Ruiz" is no one's
+    /// wife here); no one if they name none.
+    pub(super) fn await_kin(
+        &mut self,
+        written: &str,
+        gender: Gender,
+        span: Option<(usize, usize)>,
+    ) -> Option<usize> {
+        let words = written.trim();
+        let id = match self.by_name.get(&words.to_lowercase()) {
+            Some(&id) if self.kin.contains(&id) => id,
+            _ => {
+                let id = self.create(words.to_string(), None, false);
+                self.speakers[id].unresolved = true;
+                self.gender[id] = Some(gender);
+                self.kin.push(id);
+                id
+            }
+        };
+        // ("Eric Roe's comments came after his father…": Eric Roe is not the father.)
+        let pronoun = written
+            .split_whitespace()
+            .next()
+            .and_then(mention::classify);
+        let possessor = match pronoun {
+            Some(mention::Mention::Pronoun(p)) => self.pronoun_antecedent(p),
+            _ => None,
+        }
+        .map(|pos| match &self.recent[pos].0 {
+            Candidate::Speaker(i) => self.speakers[*i].name.to_lowercase(),
+            Candidate::Named { name, .. } => name.to_lowercase(),
+        });
+        self.wait(span, Want::Kin(gender, possessor), Some(id), 2);
+        self.touch(Candidate::Speaker(id), words, span);
+        Some(id)
+    }
+
     /// Is `id` the speaker a waiting mention holds for now?
     pub(super) fn waits_as(&self, id: Option<usize>) -> bool {
         id.is_some() && self.waiting.iter().any(|w| w.tentative == id)
@@ -100,7 +144,7 @@ impl Registry {
                         role.is_some_and(|r| r + 1 < ws.len())
                             || ws.last().is_some_and(|w| w.eq_ignore_ascii_case(class))
                     }
-                    Want::Pronoun(_) => true,
+                    Want::Pronoun(_) | Want::Kin(..) => true,
                 };
                 if !agrees {
                     return None;
@@ -117,6 +161,20 @@ impl Registry {
             Want::Head(class) => mention::role_has(s.role.as_deref(), class),
             Want::Pronoun(Pronoun::Group) => s.is_body,
             Want::Pronoun(Pronoun::Relative) => true,
+            Want::Kin(g, possessor) => {
+                let name = s.name.to_lowercase();
+                let possessor = possessor.as_deref().is_some_and(|p| {
+                    name == p || name.ends_with(&format!(" {p}")) || p.ends_with(&name)
+                });
+                let full = s.name.split_whitespace().count() >= 2;
+                !s.is_body
+                    && s.role.is_none()
+                    && !possessor
+                    && match self.gender[id] {
+                        Some(x) => x == *g,
+                        None => full,
+                    }
+            }
             Want::Pronoun(p) => {
                 let want = match p {
                     Pronoun::Male => super::Gender::Male,
@@ -163,7 +221,18 @@ impl Registry {
                 remap.push((t, id));
             }
         }
-        if links.is_empty() {
+        // A relative the text never named is no one ("his wife" names no speaker).
+        let unnamed: Vec<usize> = (self.kin.iter())
+            .filter(|k| !remap.iter().any(|(t, _)| t == *k))
+            .copied()
+            .collect();
+        for c in claims.iter_mut() {
+            if c.speaker.is_some_and(|s| unnamed.contains(&s)) {
+                c.speaker = None;
+                c.antecedent = None;
+            }
+        }
+        if links.is_empty() && unnamed.is_empty() {
             return self.speakers;
         }
         for c in claims.iter_mut() {

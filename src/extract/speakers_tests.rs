@@ -530,4 +530,13 @@ fn a_statement_is_its_owners() {
     // Someone who works for Roe is someone else.
     let aide = r.resolve("Roe's spokesman");
     assert_ne!(aide, Some(brief));
+    assert_eq!(
+        r.resolve("Roe\u{2019} fundraising email to staff"),
+        Some(brief)
+    );
+    assert_eq!(r.resolve("Her submission to the court"), Some(brief));
+    // The pronoun opens the statement's owner only ("a clerk who read her remarks" is the
+    // clerk).
+    let clerk = r.resolve("a clerk who read her remarks");
+    assert_ne!(clerk, Some(brief));
 }

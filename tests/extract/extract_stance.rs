@@ -290,3 +290,29 @@ fn an_as_clause_frames_the_clause_it_comments_on() {
     assert_eq!(c[1].content, "The cranes are old");
     assert_eq!(c[1].mention.as_deref(), Some("the mayor"));
 }
+
+#[test]
+fn a_relative_is_the_person_named_next_and_a_submission_its_owners() {
+    let (ex, c) = claims(&format!(
+        "{T}Lawyers for both Paul and Greta Lindqvist filed papers last week. His ex-wife agreed, but also contended that she should not have to give up her privacy. Her submission to the port board noted reports that the cranes had failed. However, Greta Lindqvist's brief said that was not her view."
+    ));
+    let of = |start: &str| {
+        let claim = c.iter().find(|x| x.content.starts_with(start));
+        claim.map(|x| speaker(&ex, x)).unwrap_or_default()
+    };
+    assert_eq!(of("that she should not"), "Greta Lindqvist", "{c:?}");
+    assert_eq!(of("reports that"), "Greta Lindqvist", "{c:?}");
+    let submission = c.iter().find(|x| x.content.starts_with("reports that"));
+    assert_eq!(
+        submission.and_then(|x| x.mention.as_deref()),
+        Some("Her submission to the port board")
+    );
+    // A relative the next sentences do not name (a titled person is no one's wife)
+    // names no one.
+    let (ex, c) = claims(&format!(
+        "{T}His wife said the cranes had failed. Mayor Ana Ruiz said they worked."
+    ));
+    assert_eq!(c.len(), 2, "{c:?}");
+    assert_eq!(speaker(&ex, &c[0]), "");
+    assert_eq!(speaker(&ex, &c[1]), "Ana Ruiz");
+}

@@ -179,3 +179,33 @@ fn is_calendar_word(word: &str) -> bool {
             | "tonight"
     )
 }
+
+/// Does a subject's phrase go on back over the preposition at `i`? "a spokesman for the
+/// mayor", "the head of the agency"; "Officials in the capital", "Lawmakers on Capitol
+/// Hill" (a place after people or a role, not after anything); "Her submission to the
+/// court", "Roe's letter to the editor" (what was written to someone is its writer's).
+pub(super) fn continues_over(s: &Sentence, i: usize) -> bool {
+    let w = s.word(i);
+    if i == 0 || !s.is_free_word(i - 1) || lex::is_np_stop(s.word(i - 1)) {
+        return false;
+    }
+    let before = s.word(i - 1);
+    match w {
+        "of" | "for" | "at" => true,
+        "in" | "on" => lex::is_body_head(before) || lex::is_role_head(before),
+        "to" => {
+            // Only a statement with its owner before it ("an email to supporters" is
+            // anyone's).
+            let owned = |j: usize| {
+                let w = s.word(j).to_lowercase();
+                matches!(w.as_str(), "his" | "her" | "its" | "their")
+                    || w.ends_with("'s")
+                    || w.ends_with("\u{2019}s")
+                    || s.is_punct(j, "'")
+                    || s.is_punct(j, "\u{2019}")
+            };
+            lex::is_statement_noun(before) && (i.saturating_sub(4)..i - 1).any(owned)
+        }
+        _ => false,
+    }
+}

@@ -5,8 +5,8 @@ use super::super::syntax::Tag;
 use super::lex;
 use super::prep_object::{glued_name, is_number_word, opens_object};
 use super::sentence::Sentence;
-use super::speaker_phrase::is_postmodifier_start;
 pub(super) use super::speaker_phrase::is_speaker_phrase;
+use super::speaker_phrase::{continues_over, is_postmodifier_start};
 
 #[path = "subject_times.rs"]
 mod times;
@@ -147,18 +147,7 @@ fn subject_scan(s: &Sentence, k: usize) -> Option<(usize, usize)> {
             a = i;
             continue;
         }
-        // "a spokesman for the mayor", "the head of the agency"
-        // "Officials in the capital", "Lawmakers on Capitol Hill": a place after people
-        // or a role, not after anything.
-        let place_after_people = (w == "in" || w == "on")
-            && i > 0
-            && (lex::is_body_head(s.word(i - 1)) || lex::is_role_head(s.word(i - 1)));
-        if (w == "of" || w == "for" || w == "at" || place_after_people)
-            && a < end
-            && i > 0
-            && s.is_free_word(i - 1)
-            && !lex::is_np_stop(s.word(i - 1))
-        {
+        if a < end && continues_over(s, i) {
             a = i;
             continue;
         }
