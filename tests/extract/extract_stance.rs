@@ -78,6 +78,27 @@ fn narration_verbs_and_nouns_are_not_stance_claims() {
     assert!(c.is_empty(), "{c:?}");
     let (m, _, _) = one("The latest survey shows a clear majority for the new bridge.");
     assert_eq!(m, "The latest survey");
+    let (_, c) = claims(&format!(
+        "{T}The author of the harbour report found a new job in the capital."
+    ));
+    assert!(c.is_empty(), "{c:?}");
+}
+
+#[test]
+fn a_finding_verbs_document_may_come_before_its_postmodifiers() {
+    let (m, cue, content) =
+        one("The most recent polling in the port towns shows the mayor well ahead of her rivals.");
+    assert_eq!(
+        (m.as_str(), cue.as_str()),
+        ("The most recent polling in the port towns", "shows")
+    );
+    assert_eq!(content, "the mayor well ahead of her rivals");
+    let (m, _, content) =
+        one("A survey released on Monday by the harbour board shows most crews back the new toll.");
+    assert!(m.starts_with("A survey released"), "{m}");
+    assert_eq!(content, "most crews back the new toll");
+    let (_, _, content) = one("Fresh polls that show the mayor trailing have worried her staff.");
+    assert!(content.starts_with("the mayor trailing"), "{content}");
 }
 
 #[test]

@@ -12,6 +12,7 @@ use super::bounds::{
 };
 use super::content::{Stance, reported, second_cues};
 use super::cue_words::{cue_at, used_as_speech_verb};
+use super::findings::document_subject;
 use super::lex;
 use super::sentence::Sentence;
 use super::subjects::{clause_subject, is_speaker_phrase, noun_phrase_before, subject_before};
@@ -79,24 +80,14 @@ pub(super) fn stance_frames(s: &Sentence, from: usize, out: &mut Vec<Frame>) -> 
         {
             continue;
         }
-        let Some((a, b)) =
+        // "The poll shows …", never "he found a job".
+        let Some((a, b)) = (if complements::needs_document(s.word(k)) {
+            subject.and_then(|subject| document_subject(s, subject))
+        } else {
             subject.filter(|&(a, b)| plausible_subject(s, a, b) && is_speaker_phrase(s, a, b))
-        else {
+        }) else {
             continue;
         };
-        // "The poll shows …", never "he found a job".
-        // The head is the last word, or the one before "of" ("Video of the arrest shows").
-        let of_head = (a + 1..b).find(|&i| s.is(i, "of")).map(|i| i - 1);
-        if complements::needs_document(s.word(k))
-            && !(a..b)
-                .rev()
-                .find(|&i| s.toks[i].word)
-                .into_iter()
-                .chain(of_head)
-                .any(|h| complements::is_document(s.word(h)))
-        {
-            continue;
-        }
         let cue = s.text[s.toks[k].start..s.toks[cue_end].end].to_string();
         let mut end = phrase_end(s, start, n, infinitive);
         // "The review shows the tolls rose last year": a document's content is a clause
