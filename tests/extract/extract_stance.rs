@@ -47,6 +47,15 @@ fn commitments_and_requests_take_a_to_infinitive() {
 }
 
 #[test]
+fn an_embedded_question_after_asked_is_its_content() {
+    let (m, cue, content) = one("The harbour master asked the crews which berths they would need.");
+    assert_eq!((m.as_str(), cue.as_str()), ("The harbour master", "asked"));
+    assert_eq!(content, "which berths they would need");
+    let (_, _, content) = one("Councillor Ode asked them whether the ferry should run.");
+    assert_eq!(content, "whether the ferry should run");
+}
+
+#[test]
 fn speech_about_something_takes_a_prepositional_phrase() {
     let (m, cue, content) = one("The engineers called for an independent review of the bridge.");
     assert_eq!((m.as_str(), cue.as_str()), ("The engineers", "called for"));

@@ -206,9 +206,16 @@ fn content_after(s: &Sentence, k: usize, takes: Takes) -> Option<(usize, usize, 
     if takes.preps.contains(&w.as_str()) {
         return Some((next, next + 1, false));
     }
-    // "asked whether the deals required …": an embedded question.
-    if (w == "whether" || w == "if") && s.word(k).to_ascii_lowercase().starts_with("ask") {
-        return Some((k, next, false));
+    // "asked whether the deals required …", "asked the mayor which roads …": an embedded
+    // question, after at most a short object (a name, a pronoun, "our readers").
+    if s.word(k).to_ascii_lowercase().starts_with("ask")
+        && let Some(q) = (next..s.toks.len().min(next + 4))
+            .take_while(|&i| s.is_free_word(i))
+            .find(|&i| opens_question(s.word(i)))
+        && (next..q).all(|i| !lex::is_np_stop(s.word(i)))
+        && s.is_free_word(q + 1)
+    {
+        return Some((k, q, false));
     }
     // "called on Congress to act"
     if w == "on" && s.word(k).to_ascii_lowercase().starts_with("call") {
@@ -238,6 +245,14 @@ fn content_after(s: &Sentence, k: usize, takes: Takes) -> Option<(usize, usize, 
         return Some((k, next, false));
     }
     None
+}
+
+/// Words that open an embedded question after "asked". "When" and "where" are left out:
+/// "asked him when they met" is as often a time as a question.
+fn opens_question(word: &str) -> bool {
+    ["whether", "if", "why", "what", "how", "which", "who"]
+        .iter()
+        .any(|q| word.eq_ignore_ascii_case(q))
 }
 
 /// "voters to stay home": a short object, then "to" and a verb. Returns the "to".
