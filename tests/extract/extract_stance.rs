@@ -47,6 +47,19 @@ fn commitments_and_requests_take_a_to_infinitive() {
 }
 
 #[test]
+fn a_stance_verbs_subject_after_an_opening_adjunct() {
+    let (m, cue, content) = one("In July, the dockers' union called for a halt to the new tolls.");
+    assert_eq!(
+        (m.as_str(), cue.as_str()),
+        ("the dockers' union", "called for")
+    );
+    assert_eq!(content, "a halt to the new tolls");
+    let (m, _, content) = one("Later, the mayor praised the crews for their work.");
+    assert_eq!(m, "the mayor");
+    assert_eq!(content, "the crews for their work");
+}
+
+#[test]
 fn an_embedded_question_after_asked_is_its_content() {
     let (m, cue, content) = one("The harbour master asked the crews which berths they would need.");
     assert_eq!((m.as_str(), cue.as_str()), ("The harbour master", "asked"));
