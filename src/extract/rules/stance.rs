@@ -80,13 +80,12 @@ pub(super) fn stance_frames(s: &Sentence, from: usize, out: &mut Vec<Frame>) -> 
         {
             continue;
         }
-        // "In July, the union criticized …": the subject scan keeps the opening adjunct.
-        let subject = subject.map(|(a, b)| after_opening_adjunct(s, a, b));
         // "The poll shows …", never "he found a job".
         let Some((a, b)) = (if complements::needs_document(s.word(k)) {
-            subject.and_then(|subject| document_subject(s, subject))
+            subject
+                .and_then(|(a, b)| document_subject(s, speaker_subject(s, a, b).unwrap_or((a, b))))
         } else {
-            subject.filter(|&(a, b)| plausible_subject(s, a, b) && is_speaker_phrase(s, a, b))
+            subject.and_then(|(a, b)| speaker_subject(s, a, b))
         }) else {
             continue;
         };
@@ -249,16 +248,17 @@ fn content_after(s: &Sentence, k: usize, takes: Takes) -> Option<(usize, usize, 
     None
 }
 
-/// "In July, the union": a subject that opens with an adjunct ("In July", "Later") and a
-/// comma is the noun phrase after the comma, when that is a speaker.
-fn after_opening_adjunct(s: &Sentence, a: usize, b: usize) -> (usize, usize) {
+/// The subject `(a, b)` of a stance verb when it is a speaker. "In July, the union": one
+/// the scan opened with an adjunct ("In July", "Later") and a comma is the noun phrase
+/// after the comma, when that is a speaker.
+fn speaker_subject(s: &Sentence, a: usize, b: usize) -> Option<(usize, usize)> {
     if plausible_subject(s, a, b) && is_speaker_phrase(s, a, b) {
-        return (a, b);
+        return Some((a, b));
     }
     (a..b)
         .find(|&c| s.is_punct(c, ",") && !s.toks[c].quoted)
         .filter(|&c| c + 1 < b && plausible_subject(s, c + 1, b) && is_speaker_phrase(s, c + 1, b))
-        .map_or((a, b), |c| (c + 1, b))
+        .map(|c| (c + 1, b))
 }
 
 /// Words that open an embedded question after "asked". "When" and "where" are left out:
