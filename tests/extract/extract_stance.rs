@@ -47,6 +47,28 @@ fn commitments_and_requests_take_a_to_infinitive() {
 }
 
 #[test]
+fn a_stance_verbs_subject_after_an_opening_adjunct() {
+    let (m, cue, content) = one("In July, the dockers' union called for a halt to the new tolls.");
+    assert_eq!(
+        (m.as_str(), cue.as_str()),
+        ("the dockers' union", "called for")
+    );
+    assert_eq!(content, "a halt to the new tolls");
+    let (m, _, content) = one("Later, the mayor praised the crews for their work.");
+    assert_eq!(m, "the mayor");
+    assert_eq!(content, "the crews for their work");
+}
+
+#[test]
+fn an_embedded_question_after_asked_is_its_content() {
+    let (m, cue, content) = one("The harbour master asked the crews which berths they would need.");
+    assert_eq!((m.as_str(), cue.as_str()), ("The harbour master", "asked"));
+    assert_eq!(content, "which berths they would need");
+    let (_, _, content) = one("Councillor Ode asked them whether the ferry should run.");
+    assert_eq!(content, "whether the ferry should run");
+}
+
+#[test]
 fn speech_about_something_takes_a_prepositional_phrase() {
     let (m, cue, content) = one("The engineers called for an independent review of the bridge.");
     assert_eq!((m.as_str(), cue.as_str()), ("The engineers", "called for"));
@@ -78,6 +100,27 @@ fn narration_verbs_and_nouns_are_not_stance_claims() {
     assert!(c.is_empty(), "{c:?}");
     let (m, _, _) = one("The latest survey shows a clear majority for the new bridge.");
     assert_eq!(m, "The latest survey");
+    let (_, c) = claims(&format!(
+        "{T}The author of the harbour report found a new job in the capital."
+    ));
+    assert!(c.is_empty(), "{c:?}");
+}
+
+#[test]
+fn a_finding_verbs_document_may_come_before_its_postmodifiers() {
+    let (m, cue, content) =
+        one("The most recent polling in the port towns shows the mayor well ahead of her rivals.");
+    assert_eq!(
+        (m.as_str(), cue.as_str()),
+        ("The most recent polling in the port towns", "shows")
+    );
+    assert_eq!(content, "the mayor well ahead of her rivals");
+    let (m, _, content) =
+        one("A survey released on Monday by the harbour board shows most crews back the new toll.");
+    assert!(m.starts_with("A survey released"), "{m}");
+    assert_eq!(content, "most crews back the new toll");
+    let (_, _, content) = one("Fresh polls that show the mayor trailing have worried her staff.");
+    assert!(content.starts_with("the mayor trailing"), "{content}");
 }
 
 #[test]

@@ -29,6 +29,7 @@ mod bounds;
 mod content;
 mod cue_content;
 mod cue_words;
+mod findings;
 mod headline;
 mod headline_stance;
 mod inverted;

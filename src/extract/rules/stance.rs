@@ -12,6 +12,7 @@ use super::bounds::{
 };
 use super::content::{Stance, reported, second_cues};
 use super::cue_words::{cue_at, used_as_speech_verb};
+use super::findings::document_subject;
 use super::lex;
 use super::sentence::Sentence;
 use super::subjects::{clause_subject, is_speaker_phrase, noun_phrase_before, subject_before};
@@ -79,24 +80,15 @@ pub(super) fn stance_frames(s: &Sentence, from: usize, out: &mut Vec<Frame>) -> 
         {
             continue;
         }
-        let Some((a, b)) =
-            subject.filter(|&(a, b)| plausible_subject(s, a, b) && is_speaker_phrase(s, a, b))
-        else {
+        // "The poll shows …", never "he found a job".
+        let Some((a, b)) = (if complements::needs_document(s.word(k)) {
+            subject
+                .and_then(|(a, b)| document_subject(s, speaker_subject(s, a, b).unwrap_or((a, b))))
+        } else {
+            subject.and_then(|(a, b)| speaker_subject(s, a, b))
+        }) else {
             continue;
         };
-        // "The poll shows …", never "he found a job".
-        // The head is the last word, or the one before "of" ("Video of the arrest shows").
-        let of_head = (a + 1..b).find(|&i| s.is(i, "of")).map(|i| i - 1);
-        if complements::needs_document(s.word(k))
-            && !(a..b)
-                .rev()
-                .find(|&i| s.toks[i].word)
-                .into_iter()
-                .chain(of_head)
-                .any(|h| complements::is_document(s.word(h)))
-        {
-            continue;
-        }
         let cue = s.text[s.toks[k].start..s.toks[cue_end].end].to_string();
         let mut end = phrase_end(s, start, n, infinitive);
         // "The review shows the tolls rose last year": a document's content is a clause
@@ -215,9 +207,16 @@ fn content_after(s: &Sentence, k: usize, takes: Takes) -> Option<(usize, usize, 
     if takes.preps.contains(&w.as_str()) {
         return Some((next, next + 1, false));
     }
-    // "asked whether the deals required …": an embedded question.
-    if (w == "whether" || w == "if") && s.word(k).to_ascii_lowercase().starts_with("ask") {
-        return Some((k, next, false));
+    // "asked whether the deals required …", "asked the mayor which roads …": an embedded
+    // question, after at most a short object (a name, a pronoun, "our readers").
+    if s.word(k).to_ascii_lowercase().starts_with("ask")
+        && let Some(q) = (next..s.toks.len().min(next + 4))
+            .take_while(|&i| s.is_free_word(i))
+            .find(|&i| opens_question(s.word(i)))
+        && (next..q).all(|i| !lex::is_np_stop(s.word(i)))
+        && s.is_free_word(q + 1)
+    {
+        return Some((k, q, false));
     }
     // "called on Congress to act"
     if w == "on" && s.word(k).to_ascii_lowercase().starts_with("call") {
@@ -247,6 +246,27 @@ fn content_after(s: &Sentence, k: usize, takes: Takes) -> Option<(usize, usize, 
         return Some((k, next, false));
     }
     None
+}
+
+/// The subject `(a, b)` of a stance verb when it is a speaker. "In July, the union": one
+/// the scan opened with an adjunct ("In July", "Later") and a comma is the noun phrase
+/// after the comma, when that is a speaker.
+fn speaker_subject(s: &Sentence, a: usize, b: usize) -> Option<(usize, usize)> {
+    if plausible_subject(s, a, b) && is_speaker_phrase(s, a, b) {
+        return Some((a, b));
+    }
+    (a..b)
+        .find(|&c| s.is_punct(c, ",") && !s.toks[c].quoted)
+        .filter(|&c| c + 1 < b && plausible_subject(s, c + 1, b) && is_speaker_phrase(s, c + 1, b))
+        .map(|c| (c + 1, b))
+}
+
+/// Words that open an embedded question after "asked". "When" and "where" are left out:
+/// "asked him when they met" is as often a time as a question.
+fn opens_question(word: &str) -> bool {
+    ["whether", "if", "why", "what", "how", "which", "who"]
+        .iter()
+        .any(|q| word.eq_ignore_ascii_case(q))
 }
 
 /// "voters to stay home": a short object, then "to" and a verb. Returns the "to".
