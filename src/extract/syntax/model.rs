@@ -258,6 +258,18 @@ impl Model {
         for (f, &k) in first.iter_mut().zip(keys) {
             *f = self.slots[(k as usize) & self.mask];
         }
+        // The weights kept apart (a feature with more than three) are asked for before any
+        // is added: their cache misses overlap too.
+        for (s, &key) in first.iter().zip(keys) {
+            if s.n as usize > INLINE && s.fp == fingerprint(key) {
+                let a = (s.w[0] as u16 as usize) | (s.start as usize) << 16;
+                if s.n == DENSE {
+                    prefetch(&self.dense, a);
+                } else {
+                    prefetch(&self.weights, a);
+                }
+            }
+        }
         for (&s, &key) in first.iter().zip(keys) {
             let fp = fingerprint(key);
             if s.n == 0 {
@@ -350,6 +362,24 @@ impl Model {
     pub(crate) fn feature_count(&self) -> usize {
         self.slots.iter().filter(|s| s.n != 0).count()
     }
+}
+
+/// Ask for the cache line of `v[i]` without waiting for it (nothing if `i` is out of
+/// bounds or the target has no prefetch instruction).
+#[inline(always)]
+pub(crate) fn prefetch<T>(v: &[T], i: usize) {
+    #[cfg(target_arch = "x86_64")]
+    if let Some(x) = v.get(i) {
+        // SAFETY: a prefetch is only a hint: it reads nothing the program sees and cannot
+        // fault; the pointer is to a live element anyway.
+        unsafe {
+            std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(
+                (x as *const T).cast::<i8>(),
+            )
+        };
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = (v, i);
 }
 
 /// Serialise features and the tag dictionary in the model format.

@@ -150,15 +150,21 @@ impl<'a> Parser<'a> {
     fn with(model: Weights<'a>) -> Parser<'a> {
         let mut dense_at = [None; NMOVE_KEYS];
         let mut dense = Vec::new();
+        // The rows are read 64 at a time, so that their cache misses overlap.
         for &(t, na, nb) in pf::DENSE {
             dense_at[t] = Some((dense.len(), na, nb));
-            for a in 0..na {
-                for b in 0..nb {
-                    let mut s = [0i16; 64];
-                    model.add_weights(&[pf::move_key(t, a, b)], &mut s);
-                    dense.push([s[0], s[1], s[2]]);
+            let values = (0..na).flat_map(|a| (0..nb).map(move |b| (a, b)));
+            let mut keys = [0u64; 64];
+            let mut k = 0;
+            for (i, (a, b)) in values.enumerate() {
+                keys[i % 64] = pf::move_key(t, a, b);
+                k = i % 64 + 1;
+                if k == 64 {
+                    dense.extend_from_slice(&model.rows(&keys));
+                    k = 0;
                 }
             }
+            dense.extend_from_slice(&model.rows(&keys)[..k]);
         }
         Parser {
             model,

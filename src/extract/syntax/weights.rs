@@ -7,7 +7,7 @@
 //! A feature as the file holds it: `key: u64`, `n: u8`, `n × (class: u8, weight: i16)`,
 //! little endian, features in ascending order of key.
 
-use super::model::Reader;
+use super::model::{Reader, prefetch};
 
 /// Ranges of keys in the index: 2^19 (about two features, thirty bytes, each in the shipped
 /// model): a lookup reads one cache line of the model. (2^17 ranges, a 512 KiB index that
@@ -78,53 +78,86 @@ impl<'a> Weights<'a> {
     }
 
     /// Add the weights of all `keys` but zeros to `scores` (indexed by class; 64 wide so
-    /// that a class byte masked to six bits is always in bounds). The ranges of all keys are looked up
-    /// before any is read, so that their cache misses overlap.
+    /// that a class byte masked to six bits is always in bounds). All keys' index entries
+    /// and ranges are asked for before any is read ([`Weights::ranges`]).
     #[inline]
     pub(crate) fn add_weights<const N: usize>(&self, keys: &[u64; N], scores: &mut [i16; 64]) {
-        if self.starts.is_empty() {
-            return;
-        }
-        let mut ranges = [(0u32, 0u32); N];
-        for (r, &k) in ranges.iter_mut().zip(keys) {
-            if k == 0 {
-                // No key (its weights were read elsewhere).
-                continue;
-            }
-            let i = (k >> SHIFT) as usize;
-            *r = (self.starts[i], self.starts[i + 1]);
-        }
-        // Touch every range's first byte before any is scanned: the loads do not depend on
-        // one another, so their cache misses overlap instead of following one by one.
-        let mut touch = 0u8;
-        for &(a, _) in &ranges {
-            touch ^= self.bytes.get(a as usize).copied().unwrap_or(0);
-        }
-        std::hint::black_box(touch);
+        let ranges = self.ranges(keys);
         for (&(a, b), &key) in ranges.iter().zip(keys) {
-            let (mut pos, end) = (a as usize, b as usize);
-            while pos < end {
-                let Some(head) = self.bytes.get(pos..pos + 9) else {
-                    break;
-                };
-                let k = u64::from_le_bytes([
-                    head[0], head[1], head[2], head[3], head[4], head[5], head[6], head[7],
-                ]);
-                let n = head[8] as usize;
-                if k >= key {
-                    if k == key
-                        && let Some(pairs) = self.bytes.get(pos + 9..pos + 9 + 3 * n)
-                    {
-                        for c in pairs.chunks_exact(3) {
-                            let x = &mut scores[(c[0] & 63) as usize];
-                            *x = x.saturating_add(i16::from_le_bytes([c[1], c[2]]));
-                        }
-                    }
-                    break;
+            if let Some(pairs) = self.find(a as usize, b as usize, key) {
+                for c in pairs.chunks_exact(3) {
+                    let x = &mut scores[(c[0] & 63) as usize];
+                    *x = x.saturating_add(i16::from_le_bytes([c[1], c[2]]));
                 }
-                pos += 9 + 3 * n;
             }
         }
+    }
+
+    /// The byte range of each key's range of features (empty for a zero key: its weights
+    /// were read elsewhere). The index entries of all keys are fetched before any is read,
+    /// and then the first byte of every range, so that their cache misses overlap instead
+    /// of following one by one.
+    #[inline]
+    fn ranges<const N: usize>(&self, keys: &[u64; N]) -> [(u32, u32); N] {
+        let mut ranges = [(0u32, 0u32); N];
+        if self.starts.is_empty() {
+            return ranges;
+        }
+        for &k in keys {
+            if k != 0 {
+                prefetch(&self.starts, (k >> SHIFT) as usize);
+            }
+        }
+        for (r, &k) in ranges.iter_mut().zip(keys) {
+            if k != 0 {
+                let i = (k >> SHIFT) as usize;
+                *r = (self.starts[i], self.starts[i + 1]);
+            }
+        }
+        for &(a, b) in &ranges {
+            // A range is about thirty bytes; a label feature's up to 160 (three lines).
+            for at in (a..b.min(a + 192)).step_by(64) {
+                prefetch(self.bytes, at as usize);
+            }
+        }
+        ranges
+    }
+
+    /// The weights (`n × (class, weight)`) of `key` in the byte range `pos..end`, if there.
+    #[inline]
+    fn find(&self, mut pos: usize, end: usize, key: u64) -> Option<&[u8]> {
+        while pos < end {
+            let head = self.bytes.get(pos..pos + 9)?;
+            let k = u64::from_le_bytes([
+                head[0], head[1], head[2], head[3], head[4], head[5], head[6], head[7],
+            ]);
+            let n = head[8] as usize;
+            if k >= key {
+                return (k == key)
+                    .then(|| self.bytes.get(pos + 9..pos + 9 + 3 * n))
+                    .flatten();
+            }
+            pos += 9 + 3 * n;
+        }
+        None
+    }
+
+    /// The weights of the first `W` classes of each key (zeros for a zero key or one the
+    /// model lacks), all keys' ranges looked up before any is read, as in
+    /// [`Weights::add_weights`].
+    pub(crate) fn rows<const N: usize, const W: usize>(&self, keys: &[u64; N]) -> [[i16; W]; N] {
+        let mut rows = [[0i16; W]; N];
+        let ranges = self.ranges(keys);
+        for ((row, &(a, b)), &key) in rows.iter_mut().zip(&ranges).zip(keys) {
+            if let Some(pairs) = self.find(a as usize, b as usize, key) {
+                for c in pairs.chunks_exact(3) {
+                    if let Some(x) = row.get_mut((c[0] & 63) as usize) {
+                        *x = x.saturating_add(i16::from_le_bytes([c[1], c[2]]));
+                    }
+                }
+            }
+        }
+        rows
     }
 }
 
@@ -159,6 +192,11 @@ mod tests {
         let mut scores = [0i16; 64];
         w.add_weights(&[a, b, c, 7, a], &mut scores);
         assert_eq!(&scores[..3], &[20, 7, 94]);
+        // Each key's own row (the first `W` classes), zeros for a zero or unknown key.
+        let rows: [[i16; 2]; 5] = w.rows(&[a, b, c, 7, 0]);
+        assert_eq!(rows, [[10, 0], [0, 7], [0, 0], [0, 0], [0, 0]]);
+        let rows: [[i16; 3]; 1] = w.rows(&[c]);
+        assert_eq!(rows, [[0, 0, 100]]);
         // Keys out of order, a class too large, a truncated block: refused.
         let unsorted = block(&[(b, &[(1, 7)]), (a, &[(0, 1)])]);
         assert!(Weights::read(&mut Reader::new(&unsorted), 3).is_none());
