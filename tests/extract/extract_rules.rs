@@ -78,6 +78,15 @@ fn an_opening_time_expression_is_not_in_the_mention() {
     );
 }
 
+/// A list's item with no subject ("Keeps saying …") names no speaker "Keeps".
+#[test]
+fn a_verb_of_continuing_before_a_gerund_cue_is_nobody() {
+    let (ex, c) = claims(&format!(
+        "{T}Keeps saying the docks were never sold, when the records show the sale."
+    ));
+    assert!(ex.speakers.iter().all(|s| s.name != "Keeps"), "{c:?}");
+}
+
 #[test]
 fn reported_speech_with_second_cue() {
     let (ex, c) = claims(&format!(

@@ -112,7 +112,15 @@ pub(super) fn verb_frames_from(s: &Sentence, from: usize, out: &mut Vec<Frame>) 
         {
             continue;
         }
-        let subject = subject_before(s, k);
+        // "Keeps saying she opposed …" (a list's item with no subject): a verb of
+        // continuing before a gerund cue is nobody.
+        let aspect = k == 1
+            && lex::is_gerund(&cue_word)
+            && matches!(
+                s.word(0).to_ascii_lowercase().as_str(),
+                "keeps" | "kept" | "continues" | "continued" | "starts" | "started" | "stops"
+            );
+        let subject = subject_before(s, k).filter(|_| !aspect);
         let after = content_start(s, &cue_word, cue_end);
         let needs_clause = lex::needs_clause(&cue_word);
         // ", saying …": the speaker is the subject of the clause the gerund hangs on.
