@@ -254,6 +254,15 @@ pub fn noun_phrases(text: &str, toks: &[Token], tagged: &Tagged) -> Vec<Chunk> {
             {
                 break;
             }
+            // "The board last week (said)": a time after the head is a phrase of its own.
+            if head.is_some()
+                && lower_in(w, &["last", "next", "past"])
+                && toks
+                    .get(j + 1)
+                    .is_some_and(|nx| lower_in(nx.text(text), &TIME_NOUNS))
+            {
+                break;
+            }
             if is_head(tj) {
                 head = Some(j);
                 j += 1;

@@ -70,6 +70,16 @@ fn a_month_after_a_preposition_is_a_date_not_a_speaker() {
 }
 
 #[test]
+fn a_time_after_the_subject_is_a_phrase_of_its_own() {
+    let s = "The board last week said the deal was off.";
+    let a = one(s);
+    let c = np(s, &a, "The board");
+    assert_eq!(c.kind, NpKind::Description);
+    assert!(c.can_be_speaker());
+    assert_eq!(np(s, &a, "last week").kind, NpKind::DateTime);
+}
+
+#[test]
 fn figures_and_years_are_not_people() {
     let s = "Twelve percent of voters in 2008 gave $5 million to 5,000 candidates.";
     let a = one(s);
