@@ -4,12 +4,11 @@
 use super::super::lexicon as lex;
 use super::{is_capitalised, is_month, strip_possessive};
 
-/// The capitalised run a sentence opens with, when a verb-like lowercase word or a comma
-/// follows it: "Jane Roe has…", "The New York Times reported…", "Roe's remarks…". A
-/// lone capitalised word that is a grammar word ("But", "In") is no subject.
-/// Else the name a lowercase description opens with in apposition ("The newest
-/// candidate, Jane Roe, arrived…"), or, when neither names anyone, the subject of an
-/// opening subordinate clause ("When Jane Roe walked in, the crowd rose…").
+/// The name a sentence's subject gives: its opening capitalised run ("Jane Roe has…"),
+/// the subject after an opening adjunct ("During a town hall, Jane Roe asked…"), the name
+/// a lowercase description opens with in apposition ("The newest candidate, Jane Roe,
+/// arrived…"), or, when none of these names anyone, the subject of an opening
+/// subordinate clause ("When Jane Roe walked in, the crowd rose…").
 pub fn subject_name(sentence: &str) -> Option<(usize, usize)> {
     subject_at_start(sentence).or_else(|| {
         // "During a town hall, Jane Roe asked…": the subject after an opening adjunct.
@@ -67,6 +66,9 @@ fn appositive_name(sentence: &str) -> Option<(usize, usize)> {
         .then_some((at + a, at + b))
 }
 
+/// The capitalised run a sentence opens with, when a verb-like lowercase word or a comma
+/// follows it: "Jane Roe has…", "The New York Times reported…", "Roe's remarks…". A
+/// lone capitalised word that is a grammar word ("But", "In") is no subject.
 fn subject_at_start(sentence: &str) -> Option<(usize, usize)> {
     let first = sentence.chars().next()?;
     if lex::is_quote_mark(first) || !first.is_uppercase() {

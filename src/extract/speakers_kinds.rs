@@ -85,14 +85,8 @@ impl Registry {
                     before,
                     "in" | "issued" | "released" | "sent" | "wrote" | "filed" | "posted"
                 );
-            if issued
-                && let Some(noun) = DOCUMENT_HEADS.iter().find(|d| **d == w)
-                && !self.documents.contains(&(noun, self.sentence))
-            {
-                self.documents.push((noun, self.sentence));
-                if self.documents.len() > 16 {
-                    self.documents.remove(0);
-                }
+            if issued && let Some(noun) = DOCUMENT_HEADS.iter().find(|d| **d == w) {
+                remember(&mut self.documents, (noun, self.sentence));
             }
             (before, last) = (last, w);
         }
@@ -100,12 +94,7 @@ impl Registry {
 
     /// Remembers that speaker `id` spoke in the sentence being read.
     pub(super) fn spoke(&mut self, id: usize) {
-        if !self.spoke.contains(&(self.sentence, id)) {
-            self.spoke.push((self.sentence, id));
-            if self.spoke.len() > 16 {
-                self.spoke.remove(0);
-            }
-        }
+        remember(&mut self.spoke, (self.sentence, id));
     }
 
     /// The position in `recent` of the body or issuer "the `head`" stands for, if
@@ -158,6 +147,16 @@ impl Registry {
                     Candidate::Named { name, is_body, .. } => *is_body && fits(name),
                 }
         })
+    }
+}
+
+/// Adds `item` to a short list of the latest ones (at most 16), once.
+fn remember<T: PartialEq>(list: &mut Vec<T>, item: T) {
+    if !list.contains(&item) {
+        list.push(item);
+        if list.len() > 16 {
+            list.remove(0);
+        }
     }
 }
 
