@@ -336,10 +336,12 @@ const BODY_HEADS: &[&str] = &[
     "ministers", "officers", "negotiators", "mediators", "states", "nations", "countries",
     "cabinet", "senate", "congress", "parliament", "embassy", "white", "kremlin", "pentagon",
     "data", "figures", "statistics", "documents", "records", "filing", "filings",
+    "co", "corp", "corporation", "inc", "llc", "ltd", "plc",
 ];
 
 pub fn is_body_head(word: &str) -> bool {
-    in_list(&BODY_HEADS_SET, word)
+    // "Acme Co.", "Acme Inc.": an abbreviation keeps its dot.
+    in_list(&BODY_HEADS_SET, word.strip_suffix('.').unwrap_or(word))
 }
 
 /// Words whose final dot belongs to the word, not the sentence.

@@ -8,8 +8,8 @@ use super::super::lexicon as lex;
 use super::{Candidate, Registry};
 
 /// Nouns for a kind of organisation: "the group" is the body just named.
-/// (Not "the company", "the airline": news names an index, a newspaper or a regulator
-/// between a company and its "the company" too often to take the last body named.)
+/// ("The company" is below: news names an index, a newspaper or a regulator between a
+/// company and its "the company" too often to take the last body named of any kind.)
 const ORGANISATION_HEADS: &[&str] = &[
     "group",
     "organization",
@@ -19,6 +19,35 @@ const ORGANISATION_HEADS: &[&str] = &[
     "nonprofit",
     "association",
     "institute",
+];
+
+/// Nouns for a company: "the company" is the body just named whose name says it is one
+/// ("Acme Holdings Inc.", "Acme Company"; "the bank" is "Harbour Bank").
+const COMPANY_HEADS: &[&str] = &[
+    "company",
+    "utility",
+    "firm",
+    "corporation",
+    "airline",
+    "automaker",
+    "carmaker",
+    "insurer",
+    "retailer",
+    "manufacturer",
+    "bank",
+];
+
+/// The last words of a company's name.
+const COMPANY_SUFFIXES: &[&str] = &[
+    "co",
+    "corp",
+    "corporation",
+    "company",
+    "inc",
+    "incorporated",
+    "llc",
+    "ltd",
+    "plc",
 ];
 
 /// Heads of a body's name that say it is no group or organisation ("the group" is never
@@ -128,13 +157,18 @@ impl Registry {
                 Candidate::Named { .. } => seen.sentence == at,
             });
         }
-        if !ORGANISATION_HEADS.contains(&head) {
+        let company = COMPANY_HEADS.contains(&head);
+        if !company && !ORGANISATION_HEADS.contains(&head) {
             return None;
         }
-        // A body of another kind ("the group" is no court or ministry).
+        // A body of another kind ("the group" is no court or ministry); a company's name
+        // says it is one.
         let fits = |name: &str| {
             let last = name.split_whitespace().last().unwrap_or("").to_lowercase();
             let last = last.trim_end_matches('.');
+            if company {
+                return COMPANY_SUFFIXES.contains(&last) || last == head;
+            }
             !(OTHER_BODIES.contains(&last) || lex::is_body_head(last) && last.ends_with('s'))
         };
         self.recent.iter().rposition(|(c, seen)| {
@@ -192,6 +226,22 @@ mod tests {
              The group said the price was fair.\n",
         );
         assert_ne!(got[1].1, "Transport Department", "{got:?}");
+    }
+
+    #[test]
+    fn the_company_is_the_company_just_named() {
+        let got = speakers(
+            "Harbour deal\nNorth Coast Gas & Power Co. said on Monday that it would cut power.\n\
+             The utility said the cuts could last two days.\n",
+        );
+        assert_eq!(got[0].1, "North Coast Gas & Power Co.", "{got:?}");
+        assert_eq!(got[1].1, "North Coast Gas & Power Co.", "{got:?}");
+        // Not a body whose name does not say it is a company.
+        let got = speakers(
+            "Harbour deal\nThe Harbour Commission said on Monday that the docks were sold.\n\
+             The company said the price was fair.\n",
+        );
+        assert_ne!(got[1].1, "Harbour Commission", "{got:?}");
     }
 
     #[test]

@@ -133,6 +133,11 @@ fn subject_scan(s: &Sentence, k: usize) -> Option<(usize, usize)> {
         if t.quoted {
             break;
         }
+        // "Pacific Gas & Electric Co.": an ampersand between capitalised words joins a name.
+        if s.word(i) == "&" && a < end && s.capitalised(a) && i > 0 && s.capitalised(i - 1) {
+            a = i;
+            continue;
+        }
         if !t.word {
             // A possessive apostrophe ("the protesters' spokesman") stays inside.
             if (s.word(i) == "'" || s.word(i) == "\u{2019}") && i > 0 && s.toks[i - 1].word {
@@ -142,8 +147,7 @@ fn subject_scan(s: &Sentence, k: usize) -> Option<(usize, usize)> {
             break;
         }
         let w = s.word(i);
-        if (w == "and" || w == "&") && a < end && s.capitalised(a) && i > 0 && s.capitalised(i - 1)
-        {
+        if w == "and" && a < end && s.capitalised(a) && i > 0 && s.capitalised(i - 1) {
             a = i;
             continue;
         }
