@@ -264,6 +264,8 @@ pub fn expand_title(w: &str) -> &str {
 /// The kind of role a role word names, so that the same role written two ways finds
 /// its person: "the judge" is Justice Roe, "the spokeswoman" is spokesperson Roe.
 pub fn role_class(w: &str) -> &str {
+    // "the co-founder" is a founder, "the co-chair" a chair.
+    let w = w.strip_prefix("co-").filter(|r| !r.is_empty()).unwrap_or(w);
     match expand_title(w) {
         "justice" => "judge",
         "spokesman" | "spokeswoman" | "spokesperson" | "spokespeople" => "spokesperson",

@@ -59,9 +59,18 @@ impl Registry {
         };
         let titled = (bare_title && !outlet)
             .then(|| {
-                self.recent.iter().rposition(
-                    |(c, _)| matches!(c, Candidate::Speaker(i) if holds(&self.speakers[*i], true)),
-                )
+                self.recent.iter().rposition(|(c, _)| match c {
+                    Candidate::Speaker(i) => holds(&self.speakers[*i], true),
+                    // "Gov. Jane Roe visited …": named with the title, not yet a speaker.
+                    Candidate::Named {
+                        name,
+                        is_body: false,
+                        ..
+                    } => name
+                        .rsplit_once(' ')
+                        .is_some_and(|(before, _)| mention::role_has(Some(before), class)),
+                    Candidate::Named { .. } => false,
+                })
             })
             .flatten();
         let pos = titled.or_else(|| {

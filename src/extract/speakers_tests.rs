@@ -187,6 +187,12 @@ fn role_synonyms_and_data_find_their_source() {
     assert_eq!(r.resolve("the judge"), Some(roe), "judge and justice");
     let kim = r.resolve("campaign spokeswoman Ana Kim").unwrap();
     assert_eq!(r.resolve("the spokesperson"), Some(kim));
+    let doe = r.resolve("Acme co-founder John Doe").unwrap();
+    assert_eq!(
+        r.resolve("the Acme founder"),
+        Some(doe),
+        "a co-founder is a founder"
+    );
     r.observe("The Federal Housing Office said prices rose.", 0, false);
     let office = r.resolve("The Federal Housing Office").unwrap();
     r.observe("According to the data, rents fell.", 50, false);
