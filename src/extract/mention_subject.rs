@@ -122,11 +122,14 @@ fn subject_at_start(sentence: &str) -> Option<(usize, usize)> {
     Some((start, start + run.len()))
 }
 
+/// The words of `s` with their byte offsets, split at any white space ("Sen.\u{a0}Roe"
+/// is two words).
 fn word_spans(s: &str) -> impl Iterator<Item = (usize, &str)> {
-    s.split(' ')
+    s.split(char::is_whitespace)
         .scan(0usize, |at, w| {
             let i = *at;
-            *at += w.len() + 1;
+            // Past the word and the one white-space character after it.
+            *at += w.len() + s[i + w.len()..].chars().next().map_or(0, char::len_utf8);
             Some((i, w))
         })
         .filter(|(_, w)| !w.is_empty())
@@ -148,6 +151,17 @@ mod tests {
         assert_eq!(
             at("When Jane Roe walked into the room, the women turned around."),
             Some("Jane Roe")
+        );
+        assert_eq!(
+            at("If Acme could make money doing it, Ruritanian Sen. Jane Roe is against it."),
+            Some("Ruritanian Sen. Jane Roe")
+        );
+        // A no-break space is a space.
+        assert_eq!(
+            at(
+                "If Acme could make money doing it, Ruritanian Sen.\u{a0}Jane Roe\u{a0}is against it."
+            ),
+            Some("Ruritanian Sen.\u{a0}Jane Roe")
         );
         // The main clause's subject first.
         assert_eq!(

@@ -440,6 +440,14 @@ impl Registry {
     fn create(&mut self, name: String, role: Option<String>, is_body: bool) -> usize {
         let id = self.speakers.len();
         self.by_name.insert(name.to_lowercase(), id);
+        // "French\u{a0}freelance": shown with plain spaces, found as written too.
+        let name = if name.contains(|c: char| c.is_whitespace() && c != ' ') {
+            let plain = name.split_whitespace().collect::<Vec<_>>().join(" ");
+            self.by_name.insert(plain.to_lowercase(), id);
+            plain
+        } else {
+            name
+        };
         self.speakers.push(FoundSpeaker {
             name,
             role,
