@@ -66,9 +66,21 @@ impl Registry {
                         name,
                         is_body: false,
                         ..
-                    } => name
-                        .rsplit_once(' ')
-                        .is_some_and(|(before, _)| mention::role_has(Some(before), class)),
+                    } => name.rsplit_once(' ').is_some_and(|(before, _)| {
+                        // Not "Vice President Jane Roe", "Lt. Gov. Jane Roe".
+                        mention::role_has(Some(before), class)
+                            && !before.split_whitespace().any(|w| {
+                                matches!(
+                                    w.to_lowercase().as_str(),
+                                    "vice"
+                                        | "deputy"
+                                        | "assistant"
+                                        | "lieutenant"
+                                        | "lt."
+                                        | "under"
+                                )
+                            })
+                    }),
                     Candidate::Named { .. } => false,
                 })
             })
