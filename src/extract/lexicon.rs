@@ -276,11 +276,19 @@ const PRONOUNS: &[&str] = &[
 const STATEMENT_NOUNS: &[&str] = &[
     "statement", "statements", "letter", "submission", "brief", "filing", "complaint",
     "lawsuit", "tweet", "tweets", "post", "memo", "email", "emails", "speech", "remarks",
-    "testimony", "op-ed", "message", "memoir",
+    "testimony", "op-ed", "message", "memoir", "release",
 ];
 
 pub fn is_statement_noun(word: &str) -> bool {
-    STATEMENT_NOUNS.iter().any(|w| w.eq_ignore_ascii_case(word))
+    statement_noun(word).is_some()
+}
+
+/// The statement noun `word` is, as the list spells it.
+pub fn statement_noun(word: &str) -> Option<&'static str> {
+    STATEMENT_NOUNS
+        .iter()
+        .find(|w| w.eq_ignore_ascii_case(word))
+        .copied()
 }
 
 pub fn is_pronoun(word: &str) -> bool {

@@ -83,19 +83,6 @@ const OTHER_BODIES: &[&str] = &[
     "cabinet",
 ];
 
-/// Nouns for what someone issues: "the statement" is the statement the text just
-/// mentioned, and its speaker the one named in that sentence.
-const DOCUMENT_HEADS: &[&str] = &[
-    "statement",
-    "letter",
-    "release",
-    "email",
-    "memo",
-    "filing",
-    "complaint",
-    "lawsuit",
-];
-
 /// How many sentences back the body or the document may be.
 const WITHIN: usize = 3;
 
@@ -114,7 +101,8 @@ impl Registry {
                     before,
                     "in" | "issued" | "released" | "sent" | "wrote" | "filed" | "posted"
                 );
-            if issued && let Some(noun) = DOCUMENT_HEADS.iter().find(|d| **d == w) {
+            // (What someone issues is what the lexicon calls a statement noun.)
+            if issued && let Some(noun) = lex::statement_noun(w) {
                 remember(&mut self.documents, (noun, self.sentence));
             }
             (before, last) = (last, w);
@@ -258,6 +246,12 @@ mod tests {
              \"We are glad,\" the statement added.\n",
         );
         assert_eq!(got[2].1, "Jane Roe", "{got:?}");
+        // Any statement noun of the lexicon: a tweet posted.
+        let got = speakers(
+            "Harbour deal\nJane Roe said in a tweet on Monday that the docks were sold.\n\
+             \"The price was fair,\" the tweet added.\n",
+        );
+        assert_eq!(got[1].1, "Jane Roe", "{got:?}");
         // A statement the text never said anyone issued stays unresolved.
         let got = speakers("Harbour deal\n\"The price was fair,\" the statement added.\n");
         assert_ne!(got[0].1, "Jane Roe", "{got:?}");
