@@ -26,6 +26,7 @@
 mod according;
 mod as_put;
 mod bounds;
+mod clause_end;
 mod content;
 mod cue_content;
 mod cue_words;
@@ -89,6 +90,7 @@ pub enum Place {
 /// clause) is dropped, leaving the claim without one.
 pub fn frames(s: &Sentence, place: Place) -> Vec<Frame> {
     let mut out = sentence_frames(s, place);
+    clause_end::trim_contents(s, &mut out);
     if place != Place::Heading {
         trailing::trailing_frames(s, &mut out);
         sourceless::sourceless_frames(s, &mut out);
