@@ -1,10 +1,16 @@
 //! Where a reported content starts and ends once the rules have found it:
 //! - "said that \"…\"", "said that, if elected, …": a content that opens with a quotation
 //!   or an interrupting phrase right after its complementizer takes "that" in, as the
-//!   clause's own span does (a plain "that …" gets it when the claim is built).
+//!   clause's own span does (a plain "that …" gets it when the claim is built);
+//! - a reported clause ends before a participle of speech that hangs on its frame: "Roe
+//!   said the port was safe, citing the figures" (`trailing` reads the participle's own
+//!   claim); a participle of the content's own event stays ("…, bringing the total to …").
+//!
+//! Only contents that open outside a quotation are cut, and only at a comma outside one.
 
 use super::Frame;
-use super::sentence::Sentence;
+use super::bounds::MIN_WORDS;
+use super::sentence::{Sentence, content_span};
 
 /// Widens or cuts every one-piece content of `out` to the clause it reports.
 pub(super) fn trim_contents(s: &Sentence, out: &mut [Frame]) {
@@ -14,8 +20,53 @@ pub(super) fn trim_contents(s: &Sentence, out: &mut [Frame]) {
         };
         if let Some(with) = with_that(s, span) {
             f.content[0] = with;
+            continue;
+        }
+        let (a, b) = s.tokens_of(span);
+        if a >= b || s.toks[a].quoted || s.opens_quote(a) {
+            continue;
+        }
+        if let Some(cut) = frame_participle(s, a, b)
+            && let Some((x, y)) = s.trim(a, cut)
+        {
+            f.content[0] = content_span(s, x, y);
         }
     }
+}
+
+/// Participles of speech that hang on the reporting clause, not on its content: "Roe
+/// said the port was safe, citing the figures" (`trailing` reads their own claim).
+const FRAME_PARTICIPLES: &[&str] = &[
+    "citing",
+    "referring",
+    "pointing",
+    "adding",
+    "saying",
+    "noting",
+    "arguing",
+    "explaining",
+    "insisting",
+    "stressing",
+    "warning",
+];
+
+/// Where content `a..b` ends before a comma and a participle of the frame, once it has
+/// its words.
+fn frame_participle(s: &Sentence, a: usize, b: usize) -> Option<usize> {
+    let mut words = 0;
+    for j in a..b.saturating_sub(1) {
+        if s.toks[j].word {
+            words += 1;
+        } else if words >= MIN_WORDS
+            && !s.toks[j].quoted
+            && s.is_punct(j, ",")
+            && s.is_free_word(j + 1)
+            && FRAME_PARTICIPLES.iter().any(|w| s.is(j + 1, w))
+        {
+            return Some(j);
+        }
+    }
+    None
 }
 
 /// The span of a content with the "that" before it, when a quotation or a comma stands
@@ -66,6 +117,33 @@ mod tests {
         assert_eq!(
             c[0].content,
             "that, if elected, she would close the old port"
+        );
+    }
+
+    #[test]
+    fn a_participle_of_speech_after_a_reported_clause_is_a_claim_of_its_own() {
+        let c =
+            claims("The mayor said the port was safe for ships, citing the falling toll revenue.");
+        assert_eq!(c.len(), 2, "{c:?}");
+        assert_eq!(c[0].content, "the port was safe for ships");
+        assert_eq!(c[1].cue, "citing");
+        assert_eq!(c[1].content, "the falling toll revenue");
+        assert_eq!(c[1].mention.as_deref(), Some("The mayor"));
+        let c = claims(
+            "Roe argued the harbour needed new cranes, noting that the old ones were rusting.",
+        );
+        assert_eq!(c.len(), 2, "{c:?}");
+        assert_eq!(c[0].content, "the harbour needed new cranes");
+        assert_eq!(c[1].content, "that the old ones were rusting");
+    }
+
+    #[test]
+    fn a_participle_of_the_contents_own_event_stays() {
+        let c = claims("The council said the port had grown, bringing its total to ten ships.");
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(
+            c[0].content,
+            "the port had grown, bringing its total to ten ships"
         );
     }
 
