@@ -5,12 +5,15 @@
 //! - a reported clause ends before a participle of speech that hangs on its frame: "Roe
 //!   said the port was safe, citing the figures" (`trailing` reads the participle's own
 //!   claim); a participle of the content's own event stays ("…, bringing the total to …").
+//! - the content of a gerund cue ends before a second gerund of speech or stance:
+//!   "calling the plan a disgrace and vowing to …".
 //!
 //! Only contents that open outside a quotation are cut, and only at a comma outside one.
 
 use super::Frame;
 use super::bounds::MIN_WORDS;
 use super::sentence::{Sentence, content_span};
+use super::{complements, lex};
 
 /// Widens or cuts every one-piece content of `out` to the clause it reports.
 pub(super) fn trim_contents(s: &Sentence, out: &mut [Frame]) {
@@ -26,7 +29,12 @@ pub(super) fn trim_contents(s: &Sentence, out: &mut [Frame]) {
         if a >= b || s.toks[a].quoted || s.opens_quote(a) {
             continue;
         }
-        if let Some(cut) = frame_participle(s, a, b)
+        let cut = frame_participle(s, a, b).or_else(|| {
+            lex::is_gerund(&f.cue)
+                .then(|| second_gerund(s, a, b))
+                .flatten()
+        });
+        if let Some(cut) = cut
             && let Some((x, y)) = s.trim(a, cut)
         {
             f.content[0] = content_span(s, x, y);
@@ -67,6 +75,17 @@ fn frame_participle(s: &Sentence, a: usize, b: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// "calling them liars and vowing to …": a second gerund of speech or stance.
+fn second_gerund(s: &Sentence, a: usize, b: usize) -> Option<usize> {
+    (a + 2..b.saturating_sub(1)).find(|&j| {
+        s.is_free_word(j)
+            && s.is(j, "and")
+            && s.is_free_word(j + 1)
+            && lex::is_gerund(s.word(j + 1))
+            && (lex::is_cue_verb(s.word(j + 1)) || complements::takes(s.word(j + 1)).is_some())
+    })
 }
 
 /// The span of a content with the "that" before it, when a quotation or a comma stands
@@ -145,6 +164,18 @@ mod tests {
             c[0].content,
             "the port had grown, bringing its total to ten ships"
         );
+    }
+
+    #[test]
+    fn a_second_gerund_of_speech_ends_a_gerunds_content() {
+        let c = claims(
+            "The mayor spoke for an hour, calling the new tolls a disgrace and vowing to scrap them.",
+        );
+        let calling = c
+            .iter()
+            .find(|c| c.cue == "calling")
+            .expect("a calling claim");
+        assert_eq!(calling.content, "the new tolls a disgrace");
     }
 
     #[test]
