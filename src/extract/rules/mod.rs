@@ -15,6 +15,8 @@
 //!   passives with and without an agent;
 //!   and inside any content: a second cue of the same speaker (", adding that …",
 //!   "but warned that …") and nested passive attribution ("was told by X that …");
+//! - on every content found (`clause_end`): "that" before a quotation or an interrupting
+//!   comma joins it, and a speech participle of the frame (", citing …") ends it;
 //! - outside every content found: a participle closing a frame (`trailing`: "…, Roe said,
 //!   citing the figures"), frames without a source (`sourceless`): "Asked whether …,",
 //!   "X is expected to …", "X seems to …"; a stance in the passive with its agent
