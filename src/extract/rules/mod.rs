@@ -15,6 +15,8 @@
 //!   passives with and without an agent;
 //!   and inside any content: a second cue of the same speaker (", adding that …",
 //!   "but warned that …") and nested passive attribution ("was told by X that …");
+//! - on every content found (`clause_end`): "that" before a quotation or an interrupting
+//!   comma joins it, and a speech participle of the frame (", citing …") ends it;
 //! - outside every content found: a participle closing a frame (`trailing`: "…, Roe said,
 //!   citing the figures"), frames without a source (`sourceless`): "Asked whether …,",
 //!   "X is expected to …", "X seems to …"; a stance in the passive with its agent
@@ -26,6 +28,7 @@
 mod according;
 mod as_put;
 mod bounds;
+mod clause_end;
 mod content;
 mod cue_content;
 mod cue_words;
@@ -89,6 +92,7 @@ pub enum Place {
 /// clause) is dropped, leaving the claim without one.
 pub fn frames(s: &Sentence, place: Place) -> Vec<Frame> {
     let mut out = sentence_frames(s, place);
+    clause_end::trim_contents(s, &mut out);
     if place != Place::Heading {
         trailing::trailing_frames(s, &mut out);
         sourceless::sourceless_frames(s, &mut out);
