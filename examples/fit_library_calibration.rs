@@ -12,7 +12,9 @@
 //! with an even number goes to the fitting half, an odd one to the held-out half (so no
 //! article is in both). `--checkthat` adds the CheckThat! 2020 train tweets' best 5
 //! results, labelled by the task's gold pairs, to the fitting half (the directory that
-//! `checkthat-prepare.sh` writes). `--write` writes the fitted coefficients into
+//! `checkthat-prepare.sh` writes); the fitted score is then rescaled on the news pairs of the
+//! fitting half (Platt scaling), and refitted there with `quote_said` (the news stage).
+//! `--write` writes the fitted coefficients into
 //! calibration.rs. `--dump` prints each pair's features instead (the tweets' too, with
 //! `--checkthat`); `--mine` prints every pair of the corpus's claims (read with their
 //! speakers) and their best candidates that is not judged yet, with its probability, for
