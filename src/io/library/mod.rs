@@ -20,6 +20,7 @@ mod index;
 mod lemma;
 pub mod normalise;
 pub mod pair;
+mod quote;
 mod read;
 mod store;
 

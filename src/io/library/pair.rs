@@ -17,6 +17,7 @@ use super::Review;
 use super::calibration;
 use super::lemma::canonical;
 use super::normalise::{is_stop_word, stem, terms};
+use super::quote::quote_found;
 
 /// A match at this probability or more is strong ("checked before").
 pub const STRONG: f32 = 0.8;
@@ -303,7 +304,7 @@ fn shared_phrase(a: &[String], review: &str) -> usize {
 }
 
 /// The words of `text` as [`shared_phrase`] compares them.
-fn phrase_words(text: &str) -> Vec<String> {
+pub(super) fn phrase_words(text: &str) -> Vec<String> {
     words(text)
         .into_iter()
         .take(PHRASE_SCAN)
@@ -317,7 +318,7 @@ const PHRASE_WORDS: usize = 5;
 const PHRASE_SCAN: usize = 400;
 
 /// How many features [`features`] gives.
-pub const FEATURES: usize = 18;
+pub const FEATURES: usize = 20;
 
 /// The features' names, in order (for the fitting example and docs).
 pub const FEATURE_NAMES: [&str; FEATURES] = [
@@ -339,6 +340,8 @@ pub const FEATURE_NAMES: [&str; FEATURES] = [
     "subject_named",
     "subject_missing",
     "phrase",
+    "quote_found",
+    "quote_said",
 ];
 
 /// What the claim and the review share, for "why it matched".
@@ -482,6 +485,8 @@ pub fn features(
     // Who the review is about: its subject's last word (a surname, a body's name) in the
     // claim or its speaker's name, or missing from both.
     let named = subject.last().is_some_and(|s| c_known(s));
+    // The words the review quotes, in the claim: what a fact-check rules on.
+    let quoted = quote_found(&review.claim_reviewed, &claim.phrase_words, &idf);
     let f = [
         cover_claim,
         cover_review,
@@ -501,6 +506,9 @@ pub fn features(
         flag(named),
         flag(!subject.is_empty() && !named),
         shared_phrase(&claim.phrase_words, &review.claim_reviewed) as f32 / PHRASE_WORDS as f32,
+        quoted,
+        // Both: the review's subject, and the words it quotes (who said what).
+        quoted * flag(named),
     ];
     (
         f,
@@ -548,8 +556,12 @@ pub fn restated(features: &[f32; FEATURES]) -> bool {
 
 /// The logistic model: 1 / (1 + e^-(bias + w·x)).
 pub fn logistic(weights: &[f32; FEATURES], bias: f32, x: &[f32; FEATURES]) -> f32 {
-    let z: f32 = bias + weights.iter().zip(x).map(|(w, x)| w * x).sum::<f32>();
-    1.0 / (1.0 + (-z).exp())
+    1.0 / (1.0 + (-logit(weights, bias, x)).exp())
+}
+
+/// The model's score before the logistic: bias + w·x.
+pub fn logit(weights: &[f32; FEATURES], bias: f32, x: &[f32; FEATURES]) -> f32 {
+    bias + weights.iter().zip(x).map(|(w, x)| w * x).sum::<f32>()
 }
 
 #[cfg(test)]

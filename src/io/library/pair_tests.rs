@@ -165,3 +165,21 @@ fn the_claims_speaker_names_the_reviews_subject() {
             .is_empty()
     );
 }
+
+#[test]
+fn quoted_words_said_by_the_reviews_subject_are_both_features() {
+    let idf = |_: &str| 8.0;
+    let r = review("Jane Roe said there should be 'some form of reward' for voters.");
+    let f = |text: &str, speaker: Option<&str>| {
+        features(&Claim::of(text, None).spoken_by(speaker), &r, 1.0, idf).0
+    };
+    let (found, said) = (index_of("quote_found"), index_of("quote_said"));
+    let by_roe = f("There has to be some form of reward", Some("Jane Roe"));
+    let by_doe = f("There has to be some form of reward", Some("John Doe"));
+    let reworded = f("voters should get a reward of some kind", Some("Jane Roe"));
+    assert_eq!((by_roe[found], by_roe[said]), (1.0, 1.0));
+    // Quoted, but by someone the review is not about: found, not said by its subject.
+    assert_eq!((by_doe[found], by_doe[said]), (1.0, 0.0));
+    // The same words, not the quotation: neither.
+    assert_eq!((reworded[found], reworded[said]), (0.0, 0.0));
+}
