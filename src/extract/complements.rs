@@ -75,6 +75,16 @@ const VERBS: &[(&str, Takes)] = &[
     ("offer", Takes { np: false, to: true, obj_to: false, preps: &[] }),
     ("propose", Takes { np: true, to: true, obj_to: false, preps: &[] }),
     ("demand", Takes { np: true, to: true, obj_to: false, preps: &[] }),
+    // Intentions a speaker avows: "plans to run", "sought to reassure voters", "wants
+    // Congress to act". Only with a to-infinitive or an object and one.
+    ("plan", Takes { np: false, to: true, obj_to: false, preps: &[] }),
+    ("seek", Takes { np: false, to: true, obj_to: false, preps: &[] }),
+    ("want", Takes { np: false, to: true, obj_to: true, preps: &[] }),
+    ("hope", Takes { np: false, to: true, obj_to: false, preps: &[] }),
+    ("aim", Takes { np: false, to: true, obj_to: false, preps: &[] }),
+    ("decide", Takes { np: false, to: true, obj_to: false, preps: &[] }),
+    ("intend", Takes { np: false, to: true, obj_to: false, preps: &[] }),
+    ("prefer", Takes { np: false, to: true, obj_to: false, preps: &[] }),
     // Requests: an object and a to-infinitive.
     ("urge", Takes { np: true, to: false, obj_to: true, preps: &[] }),
     ("encourage", Takes { np: false, to: false, obj_to: true, preps: &[] }),
@@ -217,6 +227,8 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("decries", "decry"), ("testified", "testify"), ("testifies", "testify"),
     ("lobbied", "lobby"), ("lobbies", "lobby"), ("referred", "refer"), ("referring", "refer"), ("lambasted", "lambast"), ("found", "find"),
     ("shown", "show"), ("saw", "see"), ("seen", "see"), ("casts", "cast"),
+    ("planned", "plan"), ("planning", "plan"), ("sought", "seek"), ("preferred", "prefer"),
+    ("preferring", "prefer"),
 
 ];
 

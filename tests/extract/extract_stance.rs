@@ -47,6 +47,25 @@ fn commitments_and_requests_take_a_to_infinitive() {
 }
 
 #[test]
+fn intentions_take_a_to_infinitive() {
+    let (m, cue, content) = one("The ferry company plans to double its winter sailings.");
+    assert_eq!((m.as_str(), cue.as_str()), ("The ferry company", "plans"));
+    assert_eq!(content, "to double its winter sailings");
+    let (m, cue, content) = one("The harbour board sought to calm the angry crab fishers.");
+    assert_eq!((m.as_str(), cue.as_str()), ("The harbour board", "sought"));
+    assert_eq!(content, "to calm the angry crab fishers");
+    let (_, cue, content) =
+        one("Councillor Ben Ode wants the port authority to publish the audit.");
+    assert_eq!(cue, "wants");
+    assert_eq!(content, "the port authority to publish the audit");
+    let (_, cue, _) = one("The dockers decided to strike for a second week.");
+    assert_eq!(cue, "decided");
+    // "Plans" opening a sentence is a noun, no verb: no claim.
+    let (_, c) = claims(&format!("{T}Plans to rebuild the old quay went nowhere."));
+    assert!(c.iter().all(|x| x.cue != "plans"), "{c:?}");
+}
+
+#[test]
 fn a_stance_verbs_subject_after_an_opening_adjunct() {
     let (m, cue, content) = one("In July, the dockers' union called for a halt to the new tolls.");
     assert_eq!(
