@@ -66,6 +66,21 @@ fn intentions_take_a_to_infinitive() {
 }
 
 #[test]
+fn a_stance_verbs_content_may_be_short() {
+    let (m, cue, content) = one("The dockers' union applauded the ruling.");
+    assert_eq!(
+        (m.as_str(), cue.as_str()),
+        ("The dockers' union", "applauded")
+    );
+    assert_eq!(content, "the ruling");
+    let (_, cue, content) = one("Both harbour pilots opposed it from the start.");
+    assert_eq!((cue.as_str(), content.as_str()), ("opposed", "it"));
+    // A finding says nothing in two words: "the poll shows it" is no claim.
+    let (_, c) = claims(&format!("{T}The new harbour survey shows it."));
+    assert!(c.is_empty(), "{c:?}");
+}
+
+#[test]
 fn a_stance_verbs_subject_after_an_opening_adjunct() {
     let (m, cue, content) = one("In July, the dockers' union called for a halt to the new tolls.");
     assert_eq!(
