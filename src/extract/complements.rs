@@ -57,6 +57,10 @@ const VERBS: &[(&str, Takes)] = &[
     // decision", "invoked the law", "listed three reasons", "repeated the claim".
     ("thank", NP), ("retweet", NP), ("bemoan", NP), ("lament", NP), ("credit", NP),
     ("invoke", NP), ("compare", NP), ("list", NP), ("repeat", NP),
+    // Taking a side: "echoed the charge", "favored the deal", "backed Ruiz", "pushed for a
+    // vote".
+    ("echo", NP), ("favor", NP), ("favour", NP), ("back", NP),
+    ("push", Takes { np: false, to: false, obj_to: false, preps: &["for"] }),
     // Judgements "as" something: "critics see the plan as a giveaway" (see `needs_as`).
     ("see", NP), ("view", NP), ("regard", NP), ("portray", NP), ("paint", NP), ("cast", NP),
     ("characterize", NP), ("characterise", NP), ("depict", NP),
@@ -72,7 +76,7 @@ const VERBS: &[(&str, Takes)] = &[
     ("refuse", Takes { np: false, to: true, obj_to: false, preps: &[] }),
     ("decline", Takes { np: false, to: true, obj_to: false, preps: &[] }),
     ("agree", Takes { np: false, to: true, obj_to: false, preps: &["with", "on"] }),
-    ("offer", Takes { np: false, to: true, obj_to: false, preps: &[] }),
+    ("offer", Takes { np: true, to: true, obj_to: false, preps: &[] }),
     ("propose", Takes { np: true, to: true, obj_to: false, preps: &[] }),
     ("demand", Takes { np: true, to: true, obj_to: false, preps: &[] }),
     // Intentions a speaker avows: "plans to run", "sought to reassure voters", "wants

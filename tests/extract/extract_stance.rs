@@ -73,11 +73,33 @@ fn a_stance_verbs_content_may_be_short() {
         ("The dockers' union", "applauded")
     );
     assert_eq!(content, "the ruling");
-    let (_, cue, content) = one("Both harbour pilots opposed it from the start.");
-    assert_eq!((cue.as_str(), content.as_str()), ("opposed", "it"));
+    let (_, cue, content) = one("Both harbour pilots opposed the levy.");
+    assert_eq!((cue.as_str(), content.as_str()), ("opposed", "the levy"));
     // A finding says nothing in two words: "the poll shows it" is no claim.
     let (_, c) = claims(&format!("{T}The new harbour survey shows it."));
     assert!(c.is_empty(), "{c:?}");
+}
+
+#[test]
+fn taking_a_side_and_offering_are_stances() {
+    let (m, cue, content) = one("The ferry crews backed the new timetable on Monday.");
+    assert_eq!((m.as_str(), cue.as_str()), ("The ferry crews", "backed"));
+    assert!(content.starts_with("the new timetable"), "{content}");
+    let (_, cue, content) = one("The harbour master echoed the warning of the pilots.");
+    assert_eq!(
+        (cue.as_str(), content.as_str()),
+        ("echoed", "the warning of the pilots")
+    );
+    let (_, cue, content) = one("Two councillors pushed for a second public hearing.");
+    assert_eq!(
+        (cue.as_str(), content.as_str()),
+        ("pushed for", "a second public hearing")
+    );
+    let (_, cue, content) = one("The mayor offered a plan to rebuild the quay.");
+    assert_eq!(
+        (cue.as_str(), content.as_str()),
+        ("offered", "a plan to rebuild the quay")
+    );
 }
 
 #[test]
