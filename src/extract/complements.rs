@@ -3,8 +3,10 @@
 //! voters to stay home") or a prepositional phrase ("spoke about the deal", "called for an
 //! inquiry"). General English, listed by base form; every inflection is derived.
 //!
-//! Open-class action verbs and broad volition ("want", "try", "need") are left out on
-//! purpose: they are not speech, and chasing them costs precision.
+//! Avowed intentions ("wants to", "plans to", "sought to") are in, with a to-infinitive
+//! only: annotators count them as the speaker's stance. Open-class action verbs and
+//! bare attempts or needs ("try", "need") are left out on purpose: they are not speech,
+//! and chasing them costs precision.
 
 use std::sync::LazyLock;
 
@@ -475,6 +477,10 @@ mod tests {
         assert!(takes("denied").is_some_and(|t| t.np));
         assert!(takes("Called").is_some_and(|t| t.preps.contains(&"for")));
         assert!(takes("walked").is_none());
-        assert!(takes("wanted").is_none());
+        // An avowed intention takes a to-infinitive, never a bare noun phrase.
+        assert!(takes("wanted").is_some_and(|t| t.to && t.obj_to && !t.np));
+        assert!(takes("sought").is_some_and(|t| t.to && !t.np));
+        assert!(takes("planned").is_some_and(|t| t.to));
+        assert!(takes("tried").is_none());
     }
 }
