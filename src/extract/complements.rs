@@ -3,8 +3,10 @@
 //! voters to stay home") or a prepositional phrase ("spoke about the deal", "called for an
 //! inquiry"). General English, listed by base form; every inflection is derived.
 //!
-//! Open-class action verbs and broad volition ("want", "try", "need") are left out on
-//! purpose: they are not speech, and chasing them costs precision.
+//! Avowed intentions ("wants to", "plans to", "sought to") are in, with a to-infinitive
+//! only: annotators count them as the speaker's stance. Open-class action verbs and
+//! bare attempts or needs ("try", "need") are left out on purpose: they are not speech,
+//! and chasing them costs precision.
 
 use std::sync::LazyLock;
 
@@ -57,6 +59,10 @@ const VERBS: &[(&str, Takes)] = &[
     // decision", "invoked the law", "listed three reasons", "repeated the claim".
     ("thank", NP), ("retweet", NP), ("bemoan", NP), ("lament", NP), ("credit", NP),
     ("invoke", NP), ("compare", NP), ("list", NP), ("repeat", NP),
+    // Taking a side: "echoed the charge", "favored the deal", "backed Ruiz", "pushed for a
+    // vote".
+    ("echo", NP), ("favor", NP), ("favour", NP), ("back", NP),
+    ("push", Takes { np: false, to: false, obj_to: false, preps: &["for"] }),
     // Judgements "as" something: "critics see the plan as a giveaway" (see `needs_as`).
     ("see", NP), ("view", NP), ("regard", NP), ("portray", NP), ("paint", NP), ("cast", NP),
     ("characterize", NP), ("characterise", NP), ("depict", NP),
@@ -72,9 +78,19 @@ const VERBS: &[(&str, Takes)] = &[
     ("refuse", Takes { np: false, to: true, obj_to: false, preps: &[] }),
     ("decline", Takes { np: false, to: true, obj_to: false, preps: &[] }),
     ("agree", Takes { np: false, to: true, obj_to: false, preps: &["with", "on"] }),
-    ("offer", Takes { np: false, to: true, obj_to: false, preps: &[] }),
+    ("offer", Takes { np: true, to: true, obj_to: false, preps: &[] }),
     ("propose", Takes { np: true, to: true, obj_to: false, preps: &[] }),
     ("demand", Takes { np: true, to: true, obj_to: false, preps: &[] }),
+    // Intentions a speaker avows: "plans to run", "sought to reassure voters", "wants
+    // Congress to act". Only with a to-infinitive or an object and one.
+    ("plan", Takes { np: false, to: true, obj_to: false, preps: &[] }),
+    ("seek", Takes { np: false, to: true, obj_to: false, preps: &[] }),
+    ("want", Takes { np: false, to: true, obj_to: true, preps: &[] }),
+    ("hope", Takes { np: false, to: true, obj_to: false, preps: &[] }),
+    ("aim", Takes { np: false, to: true, obj_to: false, preps: &[] }),
+    ("decide", Takes { np: false, to: true, obj_to: false, preps: &[] }),
+    ("intend", Takes { np: false, to: true, obj_to: false, preps: &[] }),
+    ("prefer", Takes { np: false, to: true, obj_to: false, preps: &[] }),
     // Requests: an object and a to-infinitive.
     ("urge", Takes { np: true, to: false, obj_to: true, preps: &[] }),
     ("encourage", Takes { np: false, to: false, obj_to: true, preps: &[] }),
@@ -217,6 +233,8 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("decries", "decry"), ("testified", "testify"), ("testifies", "testify"),
     ("lobbied", "lobby"), ("lobbies", "lobby"), ("referred", "refer"), ("referring", "refer"), ("lambasted", "lambast"), ("found", "find"),
     ("shown", "show"), ("saw", "see"), ("seen", "see"), ("casts", "cast"),
+    ("planned", "plan"), ("planning", "plan"), ("sought", "seek"), ("preferred", "prefer"),
+    ("preferring", "prefer"),
 
 ];
 
@@ -459,6 +477,10 @@ mod tests {
         assert!(takes("denied").is_some_and(|t| t.np));
         assert!(takes("Called").is_some_and(|t| t.preps.contains(&"for")));
         assert!(takes("walked").is_none());
-        assert!(takes("wanted").is_none());
+        // An avowed intention takes a to-infinitive, never a bare noun phrase.
+        assert!(takes("wanted").is_some_and(|t| t.to && t.obj_to && !t.np));
+        assert!(takes("sought").is_some_and(|t| t.to && !t.np));
+        assert!(takes("planned").is_some_and(|t| t.to));
+        assert!(takes("tried").is_none());
     }
 }

@@ -47,6 +47,62 @@ fn commitments_and_requests_take_a_to_infinitive() {
 }
 
 #[test]
+fn intentions_take_a_to_infinitive() {
+    let (m, cue, content) = one("The ferry company plans to double its winter sailings.");
+    assert_eq!((m.as_str(), cue.as_str()), ("The ferry company", "plans"));
+    assert_eq!(content, "to double its winter sailings");
+    let (m, cue, content) = one("The harbour board sought to calm the angry crab fishers.");
+    assert_eq!((m.as_str(), cue.as_str()), ("The harbour board", "sought"));
+    assert_eq!(content, "to calm the angry crab fishers");
+    let (_, cue, content) =
+        one("Councillor Ben Ode wants the port authority to publish the audit.");
+    assert_eq!(cue, "wants");
+    assert_eq!(content, "the port authority to publish the audit");
+    let (_, cue, _) = one("The dockers decided to strike for a second week.");
+    assert_eq!(cue, "decided");
+    // "Plans" opening a sentence is a noun, no verb: no claim.
+    let (_, c) = claims(&format!("{T}Plans to rebuild the old quay went nowhere."));
+    assert!(c.iter().all(|x| x.cue != "plans"), "{c:?}");
+}
+
+#[test]
+fn a_stance_verbs_content_may_be_short() {
+    let (m, cue, content) = one("The dockers' union applauded the ruling.");
+    assert_eq!(
+        (m.as_str(), cue.as_str()),
+        ("The dockers' union", "applauded")
+    );
+    assert_eq!(content, "the ruling");
+    let (_, cue, content) = one("Both harbour pilots opposed the levy.");
+    assert_eq!((cue.as_str(), content.as_str()), ("opposed", "the levy"));
+    // A finding says nothing in two words: "the poll shows it" is no claim.
+    let (_, c) = claims(&format!("{T}The new harbour survey shows it."));
+    assert!(c.is_empty(), "{c:?}");
+}
+
+#[test]
+fn taking_a_side_and_offering_are_stances() {
+    let (m, cue, content) = one("The ferry crews backed the new timetable on Monday.");
+    assert_eq!((m.as_str(), cue.as_str()), ("The ferry crews", "backed"));
+    assert!(content.starts_with("the new timetable"), "{content}");
+    let (_, cue, content) = one("The harbour master echoed the warning of the pilots.");
+    assert_eq!(
+        (cue.as_str(), content.as_str()),
+        ("echoed", "the warning of the pilots")
+    );
+    let (_, cue, content) = one("Two councillors pushed for a second public hearing.");
+    assert_eq!(
+        (cue.as_str(), content.as_str()),
+        ("pushed for", "a second public hearing")
+    );
+    let (_, cue, content) = one("The mayor offered a plan to rebuild the quay.");
+    assert_eq!(
+        (cue.as_str(), content.as_str()),
+        ("offered", "a plan to rebuild the quay")
+    );
+}
+
+#[test]
 fn a_stance_verbs_subject_after_an_opening_adjunct() {
     let (m, cue, content) = one("In July, the dockers' union called for a halt to the new tolls.");
     assert_eq!(

@@ -105,6 +105,8 @@ fn present_verb(word: &str) -> bool {
         && w.ends_with('s')
         && !w.ends_with("ss")
         && !MOSTLY_NOUNS.contains(&w.as_str())
-        && (complements::takes(&w).is_some() || lex::is_cue_verb(&w))
+        // "Mayor Seeks More Cranes": a verb of intention takes no noun phrase.
+        && (complements::takes(&w).is_some_and(|t| t.np || !t.preps.is_empty())
+            || lex::is_cue_verb(&w))
         && !complements::needs_document(&w)
 }

@@ -41,6 +41,7 @@ mod parsed;
 mod passive_stance;
 mod prep_object;
 mod sentence;
+mod short_object;
 mod sourceless;
 mod speaker_phrase;
 mod stance;

@@ -15,6 +15,7 @@ use super::cue_words::{cue_at, used_as_speech_verb};
 use super::findings::document_subject;
 use super::lex;
 use super::sentence::Sentence;
+use super::short_object::{pronoun_object, short_content_ok};
 use super::subjects::{clause_subject, is_speaker_phrase, noun_phrase_before, subject_before};
 
 /// These rules, for the content rules below that read a clause after a content.
@@ -40,7 +41,11 @@ pub(super) fn stance_frames(s: &Sentence, from: usize, out: &mut Vec<Frame>) -> 
         let Some((cue_end, start, infinitive)) = content_after(s, k, takes) else {
             continue;
         };
-        if words_between(s, start, n) < MIN_WORDS && !s.capitalised(start) && !infinitive {
+        if words_between(s, start, n) < MIN_WORDS
+            && !s.capitalised(start)
+            && !infinitive
+            && !short_content_ok(s, k)
+        {
             continue;
         }
         if complements::needs_as(s.word(k))
@@ -141,7 +146,11 @@ pub(super) fn second_stance(
     let Some((cue_end, start, infinitive)) = content_after(s, k, takes) else {
         return;
     };
-    if words_between(s, start, n) < MIN_WORDS && !s.capitalised(start) && !infinitive {
+    if words_between(s, start, n) < MIN_WORDS
+        && !s.capitalised(start)
+        && !infinitive
+        && !short_content_ok(s, k)
+    {
         return;
     }
     let cue = s.text[s.toks[k].start..s.toks[cue_end].end].to_string();
@@ -240,6 +249,7 @@ fn content_after(s: &Sentence, k: usize, takes: Takes) -> Option<(usize, usize, 
     // "The video shows him with his hands raised": a finding's object may be a pronoun.
     if takes.np
         && (starts_noun_phrase(s, next)
+            || pronoun_object(s, k)
             || complements::needs_document(s.word(k))
                 && ["him", "her", "them", "us"].iter().any(|p| s.is(next, p)))
     {
