@@ -285,6 +285,17 @@ fn shared_phrase(a: &[String], review: &str) -> usize {
     let b = phrase_words(review);
     let content = |w: &String| !is_stop_word(w);
     let mut best = 0;
+    common_runs(a, &b, |i, n| {
+        if n > best && a[i - n..i].iter().filter(|w| content(w)).count() >= 2 {
+            best = n;
+        }
+    });
+    best.min(PHRASE_WORDS)
+}
+
+/// Calls `found(i, n)` for each run of words `a` and `b` share, longest at each place:
+/// `a[i - n..i]`, in order of `i`. Quadratic in the two lengths.
+pub(super) fn common_runs(a: &[String], b: &[String], mut found: impl FnMut(usize, usize)) {
     // run[j]: the length of the common run ending at a[i-1], b[j-1].
     let mut prev = vec![0usize; b.len() + 1];
     for i in 1..=a.len() {
@@ -292,15 +303,11 @@ fn shared_phrase(a: &[String], review: &str) -> usize {
         for j in 1..=b.len() {
             if a[i - 1] == b[j - 1] {
                 run[j] = prev[j - 1] + 1;
-                let n = run[j];
-                if n > best && a[i - n..i].iter().filter(|w| content(w)).count() >= 2 {
-                    best = n;
-                }
+                found(i, run[j]);
             }
         }
         prev = run;
     }
-    best.min(PHRASE_WORDS)
 }
 
 /// The words of `text` as [`shared_phrase`] compares them.

@@ -6,7 +6,7 @@
 //! Fame') is a name, a slogan or a title, not words said, and does not count.
 
 use super::normalise::{is_stop_word, terms};
-use super::pair::phrase_words;
+use super::pair::{common_runs, phrase_words};
 
 /// The longest quotation read, in bytes (a longer run between two quote marks is most
 /// likely two apostrophes, not a quotation).
@@ -104,19 +104,11 @@ pub fn quote_found(review_claim: &str, claim: &[String], idf: impl Fn(&str) -> f
 /// a claim's words are at most `pair::PHRASE_SCAN`.
 fn common_run<'a>(a: &'a [String], b: &[String]) -> &'a [String] {
     let (mut best, mut end) = (0, 0);
-    let mut prev = vec![0usize; b.len() + 1];
-    for i in 1..=a.len() {
-        let mut run = vec![0usize; b.len() + 1];
-        for j in 1..=b.len() {
-            if a[i - 1] == b[j - 1] {
-                run[j] = prev[j - 1] + 1;
-                if run[j] > best {
-                    (best, end) = (run[j], i);
-                }
-            }
+    common_runs(a, b, |i, n| {
+        if n > best {
+            (best, end) = (n, i);
         }
-        prev = run;
-    }
+    });
     &a[end - best..end]
 }
 
