@@ -1,4 +1,5 @@
-//! "The group said", "the statement added": the common noun of an organisation or of a
+//! "The group said", "the company said", "the statement added": the common noun of an
+//! organisation (a company's when the name says it is one: "Acme Co.") or of a
 //! document, definite and alone, stands for the body the last sentences named or for
 //! whoever the text said issued that document ("X said in a statement … the statement
 //! added" → X). Within a few sentences only; otherwise the description stays its own,
