@@ -329,7 +329,7 @@ pub fn holds_office(role: Option<&str>, class: &str) -> Option<bool> {
     let lesser = at.checked_sub(1).is_some_and(|i| {
         matches!(
             words[i].to_lowercase().as_str(),
-            "vice" | "deputy" | "assistant" | "associate" | "lieutenant" | "under"
+            "vice" | "deputy" | "assistant" | "associate" | "lieutenant" | "lt." | "under"
         )
     });
     if lesser {

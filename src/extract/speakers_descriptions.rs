@@ -67,19 +67,8 @@ impl Registry {
                         is_body: false,
                         ..
                     } => name.rsplit_once(' ').is_some_and(|(before, _)| {
-                        // Not "Vice President Jane Roe", "Lt. Gov. Jane Roe".
-                        mention::role_has(Some(before), class)
-                            && !before.split_whitespace().any(|w| {
-                                matches!(
-                                    w.to_lowercase().as_str(),
-                                    "vice"
-                                        | "deputy"
-                                        | "assistant"
-                                        | "lieutenant"
-                                        | "lt."
-                                        | "under"
-                                )
-                            })
+                        // (Not "Vice President Jane Roe", "Lt. Gov. Jane Roe".)
+                        mention::holds_office(Some(before), class).is_some()
                     }),
                     Candidate::Named { .. } => false,
                 })

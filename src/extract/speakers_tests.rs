@@ -193,6 +193,20 @@ fn role_synonyms_and_data_find_their_source() {
         Some(doe),
         "a co-founder is a founder"
     );
+    // Named with a title as a sentence's subject, not yet a speaker: "the governor" is
+    // she, never the lieutenant governor named before her.
+    r.observe("Gov. Mary Major visited the school on Monday.", 100, false);
+    r.observe("Lt. Gov. Rita Minor opened the fair.", 150, false);
+    let major = r.resolve("The governor").unwrap();
+    assert_eq!(r.speakers[major].name, "Mary Major");
+    // A no-break space ends a name as a space does: no "Jane Doe is".
+    r.observe(
+        "If Acme could make money doing it, Ruritanian Sen.\u{a0}Jane Doe\u{a0}is against it.",
+        200,
+        false,
+    );
+    let doe = r.resolve("The senator").unwrap();
+    assert_eq!(r.speakers[doe].name, "Jane Doe");
     r.observe("The Federal Housing Office said prices rose.", 0, false);
     let office = r.resolve("The Federal Housing Office").unwrap();
     r.observe("According to the data, rents fell.", 50, false);
