@@ -13,7 +13,7 @@
 use super::Frame;
 use super::bounds::MIN_WORDS;
 use super::sentence::{Sentence, content_span};
-use super::{complements, lex};
+use super::{complements, lex, trailing};
 
 /// Widens or cuts every one-piece content of `out` to the clause it reports.
 pub(super) fn trim_contents(s: &Sentence, out: &mut [Frame]) {
@@ -42,24 +42,9 @@ pub(super) fn trim_contents(s: &Sentence, out: &mut [Frame]) {
     }
 }
 
-/// Participles of speech that hang on the reporting clause, not on its content: "Roe
-/// said the port was safe, citing the figures" (`trailing` reads their own claim).
-const FRAME_PARTICIPLES: &[&str] = &[
-    "citing",
-    "referring",
-    "pointing",
-    "adding",
-    "saying",
-    "noting",
-    "arguing",
-    "explaining",
-    "insisting",
-    "stressing",
-    "warning",
-];
-
-/// Where content `a..b` ends before a comma and a participle of the frame, once it has
-/// its words.
+/// Where content `a..b` ends before a comma and a participle of speech that hangs on the
+/// reporting clause, not on its content ("Roe said the port was safe, citing the
+/// figures"; `trailing` reads its own claim), once it has its words.
 fn frame_participle(s: &Sentence, a: usize, b: usize) -> Option<usize> {
     let mut words = 0;
     for j in a..b.saturating_sub(1) {
@@ -69,7 +54,7 @@ fn frame_participle(s: &Sentence, a: usize, b: usize) -> Option<usize> {
             && !s.toks[j].quoted
             && s.is_punct(j, ",")
             && s.is_free_word(j + 1)
-            && FRAME_PARTICIPLES.iter().any(|w| s.is(j + 1, w))
+            && trailing::is_frame_participle(s.word(j + 1))
         {
             return Some(j);
         }

@@ -27,6 +27,17 @@ const CLAUSE_PARTICIPLES: &[&str] = &[
     "warning",
 ];
 
+/// Is `word` one of the participles above, which hang on a frame ("…, citing", "…,
+/// adding")? A reported clause ends before one (`clause_end`).
+pub(super) fn is_frame_participle(word: &str) -> bool {
+    PARTICIPLES
+        .iter()
+        .any(|(w, _)| w.eq_ignore_ascii_case(word))
+        || CLAUSE_PARTICIPLES
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(word))
+}
+
 /// Frames of the participles after a comma that follow a frame of `out` in `s`, each
 /// with that frame's speaker; none inside a content found already.
 pub(super) fn trailing_frames(s: &Sentence, out: &mut Vec<Frame>) {
