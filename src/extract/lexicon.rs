@@ -258,7 +258,7 @@ const NP_STOPS: &[&str] = &[
     "what", "how", "why", "there", "here", "said", "says", "would", "could", "should", "will",
     "can", "may", "might", "must", "did", "do", "does", "by", "in", "on", "at", "with", "from",
     "about", "into", "over", "under", "against", "during", "without", "within", "through",
-    "upon", "like", "for",
+    "upon", "like", "for", "perhaps", "maybe",
 ];
 
 pub fn is_np_stop(word: &str) -> bool {

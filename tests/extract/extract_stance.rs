@@ -415,3 +415,10 @@ fn a_relative_is_the_person_named_next_and_a_submission_its_owners() {
     assert_eq!(speaker(&ex, &c[0]), "");
     assert_eq!(speaker(&ex, &c[1]), "Ana Ruiz");
 }
+
+/// A sentence adverb before the subject is no part of the speaker.
+#[test]
+fn perhaps_opens_no_speaker() {
+    let (mention, _, _) = one("Perhaps the harbour pilots will demand more details.");
+    assert_eq!(mention, "the harbour pilots");
+}
