@@ -422,3 +422,18 @@ fn perhaps_opens_no_speaker() {
     let (mention, _, _) = one("Perhaps the harbour pilots will demand more details.");
     assert_eq!(mention, "the harbour pilots");
 }
+
+/// A second speaker after a frame's content: its stance is a claim of its own, and the
+/// first frame keeps its speaker.
+#[test]
+fn stance_after_a_frame_has_its_own_speaker() {
+    let (_, c) = claims(&format!(
+        "{T}\u{201c}The tolls are far too high for the crews,\u{201d} Roe said on Monday, while the dockers' union opposed the new toll plan."
+    ));
+    assert_eq!(c.len(), 2, "{c:?}");
+    assert_eq!(c[0].mention.as_deref(), Some("Roe"));
+    assert_eq!(c[0].content, "The tolls are far too high for the crews");
+    assert_eq!(c[1].mention.as_deref(), Some("the dockers' union"));
+    assert_eq!(c[1].cue, "opposed");
+    assert_eq!(c[1].content, "the new toll plan");
+}

@@ -23,9 +23,12 @@
 //!   (`passive_stance`: "Roe was praised by her rivals for …"); and before every content
 //!   found, a stance frame
 //!   of its own ("The union endorsed Ruiz on Monday, and the mayor said …", "Roe praised
-//!   the plan and said …", "Roe defended the tolls, calling …").
+//!   the plan and said …", "Roe defended the tolls, calling …"); and after every content
+//!   and speaker found, a stance or speech-verb frame of another speaker (`after`: "\"…,\"
+//!   Roe said, while the union opposed the plan").
 
 mod according;
+mod after;
 mod as_put;
 mod bounds;
 mod clause_end;
@@ -99,6 +102,7 @@ pub fn frames(s: &Sentence, place: Place) -> Vec<Frame> {
         sourceless::sourceless_frames(s, &mut out);
         passive_stance::passive_stance_frames(s, &mut out);
         stance_beside(s, &mut out);
+        after::stance_after(s, &mut out);
     }
     for f in &mut out {
         if let Some(m) = f.mention {
