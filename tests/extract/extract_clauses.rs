@@ -53,6 +53,28 @@ fn a_new_speakers_clause_ends_the_content() {
 }
 
 #[test]
+fn but_that_is_a_second_part_of_the_report() {
+    let (_, c) = claims(
+        "The mayor said the tolls would rise next year, but that the ferry would stay free.",
+    );
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(
+        c[0].content,
+        "the tolls would rise next year, but that the ferry would stay free"
+    );
+    let (_, c) = claims(
+        "The mayor said the cranes were paid for by the port, but that was not the whole story.",
+    );
+    assert_eq!(
+        c[0].content, "the cranes were paid for by the port",
+        "{c:?}"
+    );
+    let (_, c) =
+        claims("The mayor said the tolls would rise next year, but the council voted them down.");
+    assert_eq!(c[0].content, "the tolls would rise next year", "{c:?}");
+}
+
+#[test]
 fn the_same_subject_going_on_does_not_end_it() {
     let (_, c) = claims(
         "The dock workers said they had doubts about the contract, but could not afford a strike.",

@@ -1,5 +1,6 @@
 //! Where reported content ends: second cues of the same speaker (", adding that …"), a new
-//! speaker taking over (", but officials said …") and nested passives ("was told by X that").
+//! speaker taking over (", but officials said …") and nested passives ("was told by X that");
+//! ", but that …" with no frame of its own is a second part of the same content.
 
 use super::super::complements;
 use super::super::syntax::Tag;
@@ -34,7 +35,22 @@ pub(super) fn reported(
     stance: Stance,
     out: &mut Vec<Frame>,
 ) {
-    let split = second_cue_at(s, i, n);
+    // "…, but that the cost was high": a second reported clause that opens no frame of
+    // its own (no new speaker, no cue or stance of the same one) goes on with the content.
+    let mut from = i;
+    let mut after = Vec::new();
+    let split = loop {
+        let split = second_cue_at(s, from, n);
+        let Some((_, next)) = split else { break None };
+        if !contrast_at(s, next) {
+            break split;
+        }
+        second_cues(s, next, n, mention, stance, &mut after);
+        if !after.is_empty() {
+            break split;
+        }
+        from = next;
+    };
     let end = split.map_or(n, |(at, _)| at);
     if let Some((a, b)) = s.trim(i, end) {
         let content = strip_quotes(s, a, b);
@@ -48,9 +64,29 @@ pub(super) fn reported(
         });
         nested_passive(s, a, b, out);
     }
-    if let Some((_, next)) = split {
+    if after.is_empty()
+        && let Some((_, next)) = split
+    {
         second_cues(s, next, n, mention, stance, out);
     }
+    out.append(&mut after);
+}
+
+/// Does the clause after a split start at token `next` with "but that" or "but" and a
+/// quotation: a second part of what was reported ("said the plan was costly, but that it
+/// would pay off")?
+fn contrast_at(s: &Sentence, next: usize) -> bool {
+    // "…, but that was not the case": "that" is the subject of a verb.
+    let complementizer = s.is_free_word(next + 1)
+        && s.is(next + 1, "that")
+        && !(lex::is_be_form(s.word(next + 2))
+            || s.word(next + 2).to_ascii_lowercase().starts_with("wasn")
+            || [
+                "has", "had", "would", "will", "could", "did", "does", "may", "might",
+            ]
+            .iter()
+            .any(|w| s.is(next + 2, w)));
+    s.is_free_word(next) && s.is(next, "but") && (complementizer || s.opens_quote(next + 1))
 }
 
 /// Claims that start at a second cue at token `k` ("adding that …").
