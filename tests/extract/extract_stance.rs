@@ -437,3 +437,15 @@ fn stance_after_a_frame_has_its_own_speaker() {
     assert_eq!(c[1].cue, "opposed");
     assert_eq!(c[1].content, "the new toll plan");
 }
+
+#[test]
+fn a_pronoun_with_its_auxiliary_speaks_as_the_pronoun() {
+    let (_, c) = claims(&format!(
+        "{T}Jane Roe said the ferry plan was sound, while he\u{2019}s sought to cut the harbour budget."
+    ));
+    let sought = c
+        .iter()
+        .find(|c| c.cue == "sought")
+        .expect("the stance of the second speaker");
+    assert_eq!(sought.mention.as_deref(), Some("he"), "{c:?}");
+}

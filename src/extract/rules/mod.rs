@@ -116,6 +116,13 @@ pub fn frames(s: &Sentence, place: Place) -> Vec<Frame> {
                 b -= 1;
                 f.mention = Some(s.span(a, b));
             }
+            // "he's sought to …": the pronoun speaks, not its auxiliary.
+            if b == a + 1
+                && let Some(len) = pronoun_with_auxiliary(s.word(a))
+            {
+                f.mention = Some((s.toks[a].start, s.toks[a].start + len));
+                continue;
+            }
             // A headline's name was read from its capitals ("Roe on the Budget: …"); the
             // tagger, which sees a headline word as anything, is not asked.
             let headline_name = f.headline && (a..b).all(|i| !s.toks[i].word || s.capitalised(i));
@@ -133,6 +140,19 @@ pub fn frames(s: &Sentence, place: Place) -> Vec<Frame> {
         }
     }
     out
+}
+
+/// The length in bytes of the pronoun of "he's", "they've", "she’d" (a subject pronoun
+/// with an auxiliary written on it), if `w` is one.
+fn pronoun_with_auxiliary(w: &str) -> Option<usize> {
+    let cut = w.find(['\'', '\u{2019}'])?;
+    let (pronoun, clitic) = w.split_at(cut);
+    let clitic = &clitic[clitic.chars().next()?.len_utf8()..];
+    let pronouns = ["he", "she", "it", "they", "we", "i", "you", "who"];
+    let clitics = ["s", "d", "ll", "ve", "re"];
+    (pronouns.iter().any(|p| pronoun.eq_ignore_ascii_case(p))
+        && clitics.iter().any(|c| clitic.eq_ignore_ascii_case(c)))
+    .then_some(cut)
 }
 
 /// "The union endorsed Ruiz on Monday, and the mayor said …", "Roe praised the plan and
