@@ -449,3 +449,16 @@ fn a_pronoun_with_its_auxiliary_speaks_as_the_pronoun() {
         .expect("the stance of the second speaker");
     assert_eq!(sought.mention.as_deref(), Some("he"), "{c:?}");
 }
+
+#[test]
+fn an_object_pronoun_alone_is_a_stance_content() {
+    let (_, c) = claims(&format!(
+        "{T}The council met on Tuesday to vote on the harbour toll plan.\n\nThe mayor opposed it on Monday."
+    ));
+    let opposed = c
+        .iter()
+        .find(|c| c.cue == "opposed")
+        .expect("the mayor's stance");
+    assert_eq!(opposed.content, "it", "{c:?}");
+    assert_eq!(opposed.mention.as_deref(), Some("The mayor"));
+}

@@ -104,7 +104,7 @@ pub(super) fn stance_frames(s: &Sentence, from: usize, out: &mut Vec<Frame>) -> 
         }
         let end = relative_clause_end(s, (a, b), start, end, !infinitive);
         let mention = Some(s.span(a, b));
-        if let Some(name) = lone_name(s, start, end) {
+        if let Some(name) = lone_name(s, start, end).or_else(|| lone_pronoun(s, k, start, end)) {
             out.push(name_frame(s, name, cue, mention));
         } else {
             reported(s, start, end, cue, mention, STANCE, out);
@@ -158,7 +158,7 @@ pub(super) fn second_stance(
     if !infinitive {
         end = end.min(noun_phrase_end(s, start, end, true));
     }
-    if let Some(name) = lone_name(s, start, end) {
+    if let Some(name) = lone_name(s, start, end).or_else(|| lone_pronoun(s, k, start, end)) {
         out.push(name_frame(s, name, cue, mention));
     } else {
         reported(s, start, end, cue, mention, STANCE, out);
@@ -186,7 +186,13 @@ fn lone_name(s: &Sentence, start: usize, end: usize) -> Option<usize> {
         .then_some(w)
 }
 
-/// The frame of a content that is one name at token `w`.
+/// "opposed it on Monday", "endorsed him": a content that is the stance verb's object
+/// pronoun alone, too short for the rules that want a phrase. Returns its token.
+fn lone_pronoun(s: &Sentence, k: usize, start: usize, end: usize) -> Option<usize> {
+    (start == k + 1 && end == start + 1 && pronoun_object(s, k)).then_some(start)
+}
+
+/// The frame of a content that is one name (or object pronoun) at token `w`.
 fn name_frame(s: &Sentence, w: usize, cue: String, mention: Option<(usize, usize)>) -> Frame {
     Frame {
         content: vec![s.span(w, w + 1)],
