@@ -50,6 +50,7 @@ pub(super) fn stance_after(s: &Sentence, out: &mut Vec<Frame>) {
                     .any(|x| f.content.iter().any(|y| x.0 < y.1 && y.0 < x.1))
             };
             if f.mention.as_ref().is_some_and(after)
+                && f.mention.is_some_and(|m| opens_clause(s, s.tokens_of(m).0))
                 && f.content.iter().all(after)
                 && out.iter().all(clear)
             {
@@ -61,4 +62,16 @@ pub(super) fn stance_after(s: &Sentence, out: &mut Vec<Frame>) {
             return;
         }
     }
+}
+
+/// Does a clause of its own open at token `m` (after a comma, a semicolon or a
+/// conjunction)? A speaker found in the middle of a phrase ("for Roll Call", "in a later
+/// interview said") is no second speaker.
+fn opens_clause(s: &Sentence, m: usize) -> bool {
+    m > 0
+        && (s.is_punct(m - 1, ",")
+            || s.is_punct(m - 1, ";")
+            || ["while", "but", "and", "whereas", "though", "although", "as"]
+                .iter()
+                .any(|w| s.is(m - 1, w)))
 }
