@@ -190,7 +190,9 @@ const POSTPOSABLE: &[&str] = &[
     "recount", "recounted", "reiterate", "reiterated", "testify", "testified", "confirm",
     "confirmed", "think", "thinks", "believe", "believes", "believed", "estimate", "estimated",
     "allege", "alleged", "charge", "charged", "show", "shows", "showed", "find", "finds", "found",
-    "indicate", "indicates", "indicated",
+    "indicate", "indicates", "indicated", "state", "states", "stated", "acknowledges",
+    "concedes", "admits", "stresses", "emphasizes", "emphasises", "replies", "responds",
+    "observes", "cautions", "predicts", "confirms", "alleges",
 ];
 
 pub fn is_postposable(word: &str) -> bool {

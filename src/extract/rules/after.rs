@@ -1,8 +1,8 @@
 //! A second speaker after every content found: "\"…,\" Roe said, while the union
-//! denied the claim", "\"…,\" Roe said, but the mayor said the tolls would fall". The rules stop at a
-//! sentence's first frame; this pass reads the words after the last content, speaker and
-//! trailing frame for a stance or speech-verb frame of its own, whose speaker and content
-//! lie wholly after them. (A frame nested inside a content, "Roe said the union opposed
+//! denied the claim", "\"…,\" Roe said, but the mayor said the tolls would fall". The
+//! rules stop at a sentence's first frame; this pass reads the words after the last
+//! content, speaker and trailing frame for a stance or speech-verb frame of its own, whose
+//! speaker and content lie wholly after them and whose speaker opens a clause. (A frame nested inside a content, "Roe said the union opposed
 //! the plan", is not read: the corpus marks few of them, and they cost precision.)
 
 use super::super::complements;

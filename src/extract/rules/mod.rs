@@ -31,6 +31,7 @@ mod according;
 mod after;
 mod as_put;
 mod bounds;
+mod catenative;
 mod clause_end;
 mod content;
 mod cue_content;

@@ -2,7 +2,8 @@
 //! - a question put to someone: "Asked whether the deal would hold, Roe said …", "…, when
 //!   asked about the vote." The content is the question, up to the clause's end;
 //! - an expectation: "The bill is expected to pass on Friday" (a passive without an agent);
-//! - an appearance: "The senator seemed to concede the point", "It appears that …".
+//! - an appearance: "The senator seemed to lose interest", "It appears that …" (before a
+//!   cue, "seemed to concede that …", the subject speaks: see `catenative.rs`).
 //!
 //! The content of the last two is the clause with its subject ("The bill … to pass on
 //! Friday"); none of them has a speaker. A cue inside another frame's content ("she said
@@ -215,13 +216,15 @@ mod tests {
 
     #[test]
     fn an_appearance_is_the_clause_with_its_subject() {
-        let c = claims("The port authority seemed to concede that the cranes were idle.");
+        let c = claims("The port authority seemed to lose all interest in the idle cranes.");
         let e = with_cue(&c, "seemed");
-        assert!(
-            e.content
-                .starts_with("The port authority seemed to concede")
-        );
+        assert!(e.content.starts_with("The port authority seemed to lose"));
         assert_eq!(e.mention, None);
+        // Before a speech verb the subject is its speaker ("seemed to concede that …").
+        let c = claims("The port authority seemed to concede that the cranes were idle.");
+        let e = with_cue(&c, "concede");
+        assert_eq!(e.content, "that the cranes were idle");
+        assert_eq!(e.mention.as_deref(), Some("The port authority"));
         let c = claims("It appears, though, that the cranes were idle for months.");
         assert_eq!(
             with_cue(&c, "appears").content,

@@ -10,6 +10,7 @@ use super::bounds::{
     MIN_WORDS, noun_phrase_end, phrase_end, plausible_subject, relative_clause_end,
     second_predicate, words_between,
 };
+use super::catenative::in_chain;
 use super::content::{Stance, reported, second_cues};
 use super::cue_words::{cue_at, used_as_speech_verb};
 use super::findings::document_subject;
@@ -35,7 +36,8 @@ pub(super) fn stance_frames(s: &Sentence, from: usize, out: &mut Vec<Frame>) -> 
             continue;
         };
         // "wants to criticise": an infinitive is not the verb of the clause.
-        if k > 0 && s.is(k - 1, "to") || !used_as_speech_verb(s, k) {
+        // "tried to portray X as …": a chain hands its subject on to the infinitive.
+        if k > 0 && s.is(k - 1, "to") && !in_chain(s, k) || !used_as_speech_verb(s, k) {
             continue;
         }
         let Some((cue_end, start, infinitive)) = content_after(s, k, takes) else {

@@ -2,6 +2,7 @@
 //! ("said X"), through an apposition ("X, a spokesman, said") or a clause ("…, saying").
 
 use super::super::syntax::Tag;
+use super::catenative::chain_start;
 use super::lex;
 use super::prep_object::{glued_name, is_number_word, opens_object};
 use super::sentence::Sentence;
@@ -19,19 +20,8 @@ pub(super) fn subject_before(s: &Sentence, k: usize) -> Option<(usize, usize)> {
 
 /// The scan behind [`subject_before`], before an inner verb is cut off.
 fn subject_scan(s: &Sentence, k: usize) -> Option<(usize, usize)> {
-    let mut j = k;
-    // "He went on to say that …", "she continued to insist …"
-    if j >= 2 && s.is(j - 1, "to") {
-        if j >= 3 && s.is(j - 2, "on") && matches!(s.word(j - 3), "went" | "goes" | "go" | "going")
-        {
-            j -= 3;
-        } else if matches!(
-            s.word(j - 2),
-            "continued" | "continues" | "went" | "proceeded"
-        ) {
-            j -= 2;
-        }
-    }
+    // "He went on to say that …", "she continued to insist …", "was quick to note …"
+    let mut j = chain_start(s, k);
     // ("late May found": a capitalised "May" inside the sentence is the month.)
     while j > 0
         && s.is_free_word(j - 1)

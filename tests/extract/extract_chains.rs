@@ -1,0 +1,119 @@
+//! Verb chains that hand their subject on to a cue ("tried to argue that …", "was quick
+//! to point out …"), cues that close a sentence, and second speakers that must open a
+//! clause of their own. Sentences written for these tests (no evaluation text).
+
+use crate::extract_rules::{T, claims};
+
+/// The (mention, cue, content) of every claim of `text` under a title line.
+fn found(text: &str) -> Vec<(String, String, String)> {
+    let (_, c) = claims(&format!("{T}\n{text}\n"));
+    c.iter()
+        .map(|c| {
+            (
+                c.mention.clone().unwrap_or_default(),
+                c.cue.clone(),
+                c.content.clone(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_verb_chain_hands_its_subject_to_the_cue() {
+    for (text, cue) in [
+        (
+            "The harbour master tried to argue that the new tolls would pay for the cranes.",
+            "argue",
+        ),
+        (
+            "The harbour master is continuing to insist the new tolls would pay for the cranes.",
+            "insist",
+        ),
+        (
+            "The harbour master was quick to point out that the new tolls would pay for the cranes.",
+            "point out",
+        ),
+        (
+            "The harbour master chose not to deny that the new tolls would pay for the cranes.",
+            "deny",
+        ),
+    ] {
+        let c = found(text);
+        assert_eq!(c.len(), 1, "{text}: {c:?}");
+        assert_eq!(c[0].0, "The harbour master", "{text}: {c:?}");
+        assert_eq!(c[0].1, cue, "{text}: {c:?}");
+        assert!(
+            c[0].2.ends_with("the new tolls would pay for the cranes"),
+            "{text}: {c:?}"
+        );
+    }
+}
+
+#[test]
+fn a_chain_with_be_and_a_degree_word_keeps_its_subject_whole() {
+    let c = found(
+        "Dock workers in the northern district were more likely to say the tolls had hurt their pay.",
+    );
+    let say = c.iter().find(|c| c.1 == "say").expect("the workers' claim");
+    assert_eq!(say.0, "Dock workers in the northern district", "{c:?}");
+    assert_eq!(say.2, "the tolls had hurt their pay");
+}
+
+#[test]
+fn a_stance_verb_in_a_chain_is_read_with_its_object() {
+    let c = found(
+        "The harbour master has tried to portray the toll plan as a burden on fishing crews.",
+    );
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, "The harbour master");
+    assert_eq!(c[0].1, "portray");
+    assert_eq!(c[0].2, "the toll plan as a burden on fishing crews");
+}
+
+#[test]
+fn a_participle_chain_after_a_noun_is_not_the_clause_subjects() {
+    // "trying" hangs on "a pilot", not on the sentence's subject: no claim of the council.
+    let c = found(
+        "The council showed reporters a video of a harbour pilot awkwardly trying to defend the toll plan.",
+    );
+    assert!(
+        c.iter().all(|c| c.0 != "The council"),
+        "the council did not defend the plan: {c:?}"
+    );
+}
+
+#[test]
+fn stated_closes_a_sentence_like_said() {
+    let c = found(
+        "The toll plan will fail within a year and the cranes will rust, the harbour master stated.",
+    );
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, "the harbour master");
+    assert_eq!(c[0].1, "stated");
+    assert_eq!(
+        c[0].2,
+        "The toll plan will fail within a year and the cranes will rust"
+    );
+}
+
+#[test]
+fn a_second_speaker_must_open_a_clause_of_its_own() {
+    // Words in the middle of a phrase ("a later interview" after "in", "a host on the TV"
+    // before "show") are no speaker.
+    for text in [
+        "The harbour master first said she did not recall the vote, but in a later interview said she had opposed the toll plan.",
+        "\u{201c}It is too early to tell,\u{201d} said Roe, who is also a host on the TV show \u{201c}Harbour Watch.\u{201d}",
+    ] {
+        let c = found(text);
+        assert!(
+            c.iter()
+                .all(|c| ["Roe", "The harbour master", "she"].contains(&c.0.as_str())),
+            "{text}: {c:?}"
+        );
+    }
+    // After a conjunction a second speaker is read.
+    let c = found(
+        "\u{201c}The tolls will rise,\u{201d} Roe said on Monday, while the union opposed the plan.",
+    );
+    assert!(c.iter().any(|c| c.0 == "the union"), "{c:?}");
+}
