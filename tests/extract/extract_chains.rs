@@ -1,5 +1,6 @@
 //! Verb chains that hand their subject on to a cue ("tried to argue that …", "was quick
-//! to point out …"), cues that close a sentence, and second speakers that must open a
+//! to point out …"), cues that close a sentence, speakers after an inverted cue without
+//! an article ("said former adviser Jane Roe"), and second speakers that must open a
 //! clause of their own. Sentences written for these tests (no evaluation text).
 
 use crate::extract_rules::{T, claims};
@@ -116,4 +117,30 @@ fn a_second_speaker_must_open_a_clause_of_its_own() {
         "\u{201c}The tolls will rise,\u{201d} Roe said on Monday, while the union opposed the plan.",
     );
     assert!(c.iter().any(|c| c.0 == "the union"), "{c:?}");
+}
+
+#[test]
+fn an_inverted_speaker_may_open_without_an_article() {
+    for (text, who) in [
+        (
+            "\u{201c}The cranes are idle,\u{201d} said former harbour adviser Jane Roe.",
+            "former harbour adviser Jane Roe",
+        ),
+        (
+            "\u{201c}The cranes are idle,\u{201d} said several observers.",
+            "several observers",
+        ),
+        (
+            "The port fund is $9 million short, said former Ashton governor Tom Hart, who chairs the board.",
+            "former Ashton governor Tom Hart",
+        ),
+    ] {
+        let c = found(text);
+        assert_eq!(c.len(), 1, "{text}: {c:?}");
+        assert_eq!(c[0].0, who, "{text}: {c:?}");
+        assert_eq!(c[0].1, "said");
+    }
+    // A time or an adverb after the cue is no speaker.
+    let c = found("\u{201c}The cranes are idle,\u{201d} said Roe, who spoke later Monday.");
+    assert!(c.iter().all(|c| c.0 == "Roe"), "{c:?}");
 }

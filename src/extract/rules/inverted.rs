@@ -16,7 +16,8 @@ pub(super) fn subject_after(s: &Sentence, k: usize) -> Option<(usize, usize)> {
         || matches!(
             first.as_str(),
             "he" | "she" | "they" | "the" | "a" | "an" | "one"
-        );
+        )
+        || bare_noun_phrase(s, a, b);
     // The speaker closes the sentence or is followed by an apposition or a time.
     let closes = b == n
         || s.is_punct(b, ",")
@@ -73,4 +74,55 @@ pub(super) fn subject_after(s: &Sentence, k: usize) -> Option<(usize, usize)> {
         }
     }
     Some((a, b))
+}
+
+/// "said former adviser Jane Roe", "said retired judge Tom Hart", "said several
+/// observers", "said his lawyer": a speaker without an article, opened by a lower-case
+/// premodifier, a quantifier or a possessive, and holding a name or a role.
+fn bare_noun_phrase(s: &Sentence, a: usize, b: usize) -> bool {
+    let first = s.word(a).to_ascii_lowercase();
+    let opener = matches!(
+        first.as_str(),
+        "several"
+            | "some"
+            | "many"
+            | "most"
+            | "both"
+            | "two"
+            | "three"
+            | "four"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "another"
+            | "other"
+    );
+    let named = (a + 1..b).any(|i| s.capitalised(i) || lex::is_role_head(s.word(i)));
+    let plural_people = b > a + 1 && {
+        let last = s.word(b - 1).to_ascii_lowercase();
+        [
+            "observers",
+            "officials",
+            "analysts",
+            "experts",
+            "aides",
+            "sources",
+            "people",
+        ]
+        .contains(&last.as_str())
+            || lex::is_role_head(last.trim_end_matches('s'))
+    };
+    if opener {
+        return named || plural_people;
+    }
+    // A lower-case premodifier of a role or a name: "former", "retired", "longtime".
+    b > a + 1
+        && !lex::is_time_word(&first)
+        && !first.ends_with("ly")
+        && !lex::is_np_stop(&first)
+        && (a + 1..b).any(|i| s.capitalised(i))
+        && (a..b).any(|i| {
+            lex::is_role_head(s.word(i)) || s.capitalised(i) && i + 1 < b && s.capitalised(i + 1)
+        })
 }
