@@ -106,7 +106,10 @@ const CUE_VERBS: &[&str] = &[
     "doubts", "doubted", "imply", "implies", "implied", "hint", "hints", "hinted", "reaffirm",
     "reaffirms", "reaffirmed", "guarantee", "guarantees", "guaranteed", "suspect", "suspects",
     "suspected", "assume", "assumes", "assumed", "rule", "rules", "ruled", "determine",
-    "determines", "determined",
+    "determines", "determined", "yell", "yells", "yelled", "chant", "chants", "chanted",
+    "chanting", "interject", "interjected", "interjecting", "exclaim", "exclaimed", "bark",
+    "barked", "confess", "confessed", "proclaim", "proclaimed", "scream", "screamed", "shot",
+    "fired",
 ];
 
 /// Verbs that are cues only with a particle or a fixed complement ("pointed out",
@@ -114,6 +117,7 @@ const CUE_VERBS: &[&str] = &[
 #[rustfmt::skip]
 const NEEDS_PARTICLE: &[&str] = &[
     "point", "points", "pointed", "pointing", "make", "makes", "made", "making", "quoted",
+    "shot", "fired",
 ];
 
 /// Verbs that take the hearer before the content: "told reporters that…".
@@ -190,7 +194,9 @@ const POSTPOSABLE: &[&str] = &[
     "recount", "recounted", "reiterate", "reiterated", "testify", "testified", "confirm",
     "confirmed", "think", "thinks", "believe", "believes", "believed", "estimate", "estimated",
     "allege", "alleged", "charge", "charged", "show", "shows", "showed", "find", "finds", "found",
-    "indicate", "indicates", "indicated", "state", "states", "stated", "acknowledges",
+    "indicate", "indicates", "indicated", "yelled", "chanted", "interjected", "exclaimed",
+    "barked", "confessed", "proclaimed", "screamed", "shot", "fired", "state", "states",
+    "stated", "acknowledges",
     "concedes", "admits", "stresses", "emphasizes", "emphasises", "replies", "responds",
     "observes", "cautions", "predicts", "confirms", "alleges",
 ];

@@ -144,3 +144,52 @@ fn an_inverted_speaker_may_open_without_an_article() {
     let c = found("\u{201c}The cranes are idle,\u{201d} said Roe, who spoke later Monday.");
     assert!(c.iter().all(|c| c.0 == "Roe"), "{c:?}");
 }
+
+#[test]
+fn shouts_chants_and_retorts_frame_a_quotation() {
+    for (text, who, cue) in [
+        (
+            "\u{201c}The cranes are idle,\u{201d} Roe shot back.",
+            "Roe",
+            "shot back",
+        ),
+        (
+            "\u{201c}The cranes are idle,\u{201d} Roe yelled.",
+            "Roe",
+            "yelled",
+        ),
+        (
+            "The dock workers chanted, \u{201c}Fix the cranes now.\u{201d}",
+            "The dock workers",
+            "chanted",
+        ),
+    ] {
+        let c = found(text);
+        assert_eq!(c.len(), 1, "{text}: {c:?}");
+        assert_eq!(
+            (c[0].0.as_str(), c[0].1.as_str()),
+            (who, cue),
+            "{text}: {c:?}"
+        );
+    }
+    // "shot" alone is no cue.
+    assert!(found("The guard shot the lock off the gate on Monday.").is_empty());
+}
+
+#[test]
+fn a_long_inverted_speaker_ends_before_its_relative_clause_or_of_phrase() {
+    for (text, who) in [
+        (
+            "\u{201c}The cranes are idle,\u{201d} said a longtime port engineer who has worked for two rival firms.",
+            "a longtime port engineer",
+        ),
+        (
+            "\u{201c}The cranes are idle,\u{201d} said Jane Roe of the consulting firm Harbour Works.",
+            "Jane Roe",
+        ),
+    ] {
+        let c = found(text);
+        assert_eq!(c.len(), 1, "{text}: {c:?}");
+        assert_eq!(c[0].0, who, "{text}: {c:?}");
+    }
+}

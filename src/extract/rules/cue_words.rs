@@ -13,8 +13,14 @@ pub(super) fn cue_at(s: &Sentence, k: usize) -> Option<(usize, String)> {
     }
     let w = s.word(k);
     if lex::needs_particle(w) {
-        // "pointed out", "made it clear", "made clear", "was quoted as saying"
-        let end = if s.is(k + 1, "as") && s.is(k + 2, "saying") {
+        // "pointed out", "made it clear", "made clear", "was quoted as saying", "shot back"
+        let back = matches!(w, "shot" | "fired");
+        let end = if back {
+            if !s.is(k + 1, "back") {
+                return None;
+            }
+            k + 1
+        } else if s.is(k + 1, "as") && s.is(k + 2, "saying") {
             k + 2
         } else if s.is(k + 1, "out") {
             k + 1

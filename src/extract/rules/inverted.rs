@@ -11,6 +11,19 @@ pub(super) fn subject_after(s: &Sentence, k: usize) -> Option<(usize, usize)> {
     while b < n && s.is_free_word(b) && b - a < 14 {
         b += 1;
     }
+    // "said a longtime port expert who has worked for …": a relative clause after the
+    // speaker is no part of the mention.
+    let relative = (a + 2..b).find(|&i| s.is(i, "who") || s.is(i, "whose"));
+    if let Some(r) = relative {
+        b = r;
+    }
+    // "said Jane Roe of the consulting firm Harbour": a long "of" phrase after a name.
+    if b - a > 6
+        && s.capitalised(a)
+        && let Some(o) = (a + 2..b).find(|&i| s.is(i, "of"))
+    {
+        b = o;
+    }
     let first = s.word(a).to_ascii_lowercase();
     let starts_np = s.capitalised(a)
         || matches!(
@@ -20,6 +33,8 @@ pub(super) fn subject_after(s: &Sentence, k: usize) -> Option<(usize, usize)> {
         || bare_noun_phrase(s, a, b);
     // The speaker closes the sentence or is followed by an apposition or a time.
     let closes = b == n
+        || relative == Some(b)
+        || s.is(b, "of")
         || s.is_punct(b, ",")
         || s.is_punct(b, ".")
         || s.is_punct(b, ";")
