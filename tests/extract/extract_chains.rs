@@ -193,3 +193,21 @@ fn a_long_inverted_speaker_ends_before_its_relative_clause_or_of_phrase() {
         assert_eq!(c[0].0, who, "{text}: {c:?}");
     }
 }
+
+#[test]
+fn a_participle_after_a_clause_with_an_auxiliary_takes_its_subject() {
+    for (text, who) in [
+        (
+            "The council did give the mayor some credit at the meeting, saying she had rescued the cranes.",
+            "The council",
+        ),
+        (
+            "The unions are drawing up plans for a strike at the port, saying the tolls are key to their pay.",
+            "The unions",
+        ),
+    ] {
+        let c = found(text);
+        let saying = c.iter().find(|c| c.1 == "saying").expect(text);
+        assert_eq!(saying.0, who, "{text}: {c:?}");
+    }
+}

@@ -301,8 +301,11 @@ pub(super) fn noun_phrase_at(s: &Sentence, p: usize, limit: usize) -> Option<(us
             b += 1;
         }
     }
-    let verb_follows =
-        s.is_free_word(b) && !s.capitalised(b) && !lex::is_np_stop(s.word(b)) || s.is_punct(b, "(");
+    // "Democrats are drawing …", "The senator did give …": an auxiliary is a verb too.
+    let verb_follows = s.is_free_word(b)
+        && !s.capitalised(b)
+        && (!lex::is_np_stop(s.word(b)) || is_auxiliary(s.word(b)))
+        || s.is_punct(b, "(");
     (b > p && b < limit && verb_follows).then_some((p, b))
 }
 
@@ -560,4 +563,15 @@ pub(super) fn noun_phrase_before(s: &Sentence, k: usize) -> Option<(usize, usize
         a -= 1;
     }
     Some((a, k))
+}
+
+/// "is", "has", "did", "would": an auxiliary after a subject.
+fn is_auxiliary(w: &str) -> bool {
+    lex::is_be_form(w)
+        || [
+            "has", "had", "have", "did", "does", "do", "would", "could", "should", "will", "can",
+            "may", "might", "must",
+        ]
+        .iter()
+        .any(|a| w.eq_ignore_ascii_case(a))
 }
