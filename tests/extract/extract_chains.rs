@@ -211,3 +211,13 @@ fn a_participle_after_a_clause_with_an_auxiliary_takes_its_subject() {
         assert_eq!(saying.0, who, "{text}: {c:?}");
     }
 }
+
+#[test]
+fn a_participle_after_an_apposition_takes_the_subject_before_it() {
+    let c = found(
+        "Jane Roe, president of the harbour institute, tied the toll to the idle cranes, saying the port had lost its trade.",
+    );
+    let saying = c.iter().find(|c| c.1 == "saying").expect("Roe's claim");
+    assert!(saying.0.starts_with("Jane Roe"), "{c:?}");
+    assert_eq!(saying.2, "the port had lost its trade");
+}

@@ -228,6 +228,20 @@ pub(super) fn clause_subject(s: &Sentence, k: usize) -> Option<(usize, usize)> {
         .filter(|&i| boundary(i) && s.is_free_word(i))
         .find_map(|p| noun_phrase_at(s, p, k))
         .map(|r| before_inner_verb(s, r))
+        .or_else(|| {
+            // "Jane Roe, president of the institute, tied the scores to …, saying …": the
+            // subject before an apposition, whose closing comma comes before the verb.
+            (lo..k)
+                .filter(|&c| {
+                    s.is_punct(c, ",")
+                        && s.is_free_word(c + 1)
+                        && !s.capitalised(c + 1)
+                        && s.window(c + 1, c + 2)
+                            .tag(c + 1)
+                            .is_some_and(|t| matches!(t, Tag::VBD | Tag::VBZ))
+                })
+                .find_map(|c| appositive_subject(s, c))
+        })
 }
 
 /// "His office put out a statement, saying …", "The group backed a PAC called …": a
