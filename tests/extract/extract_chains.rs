@@ -221,3 +221,11 @@ fn a_participle_after_an_apposition_takes_the_subject_before_it() {
     assert!(saying.0.starts_with("Jane Roe"), "{c:?}");
     assert_eq!(saying.2, "the port had lost its trade");
 }
+
+#[test]
+fn a_capitalised_cue_word_inside_a_name_is_no_cue() {
+    let c = found("The Harbour Post reports the cranes were idle for months.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, "The Harbour Post");
+    assert_eq!(c[0].1, "reports");
+}

@@ -75,7 +75,7 @@ pub(super) fn used_as_speech_verb(s: &Sentence, k: usize) -> bool {
     if s.is(k + 1, "up") || s.is(k + 1, "off") {
         return false;
     }
-    if naming_participle(s, k) {
+    if naming_participle(s, k) || in_a_name(s, k) {
         return false;
     }
     let mut p = k;
@@ -254,4 +254,18 @@ fn naming_participle(s: &Sentence, k: usize) -> bool {
         && (lo..k - 1).any(|i| {
             s.is_free_word(i) && w.tag(i).is_some_and(|t| t.is_finite_verb() || t.is_modal())
         })
+}
+
+/// "the Washington Post fact checker", "a Roll Call reporter", "the TLC reality Show": a
+/// capitalised cue word inside a sentence, next to another capitalised word, is part of a
+/// name, unless the sentence is written in title case (a headline: "Senator Says …").
+fn in_a_name(s: &Sentence, k: usize) -> bool {
+    if k == 0 || !s.capitalised(k) || !(s.capitalised(k - 1) || s.capitalised(k + 1)) {
+        return false;
+    }
+    let words = (0..s.toks.len()).filter(|&i| s.is_free_word(i));
+    let (caps, all) = words.fold((0, 0), |(c, a), i| {
+        (c + usize::from(s.capitalised(i)), a + 1)
+    });
+    caps * 2 < all
 }
