@@ -61,72 +61,69 @@ fn in_list(set: &WordSet, word: &str) -> bool {
 #[rustfmt::skip]
 const CUE_VERBS: &[&str] = &[
     "say", "says", "said", "saying", "tell", "tells", "told", "telling", "add", "adds", "added",
-    "adding", "write", "writes", "wrote", "writing", "written", "note", "notes", "noted",
-    "noting", "reported", "reporting", "announce", "announces", "announced", "announcing",
-    "suggest", "suggests", "suggested", "suggesting", "tweet", "tweets", "tweeted", "tweeting",
-    "argue", "argues", "argued", "arguing", "explain", "explains", "explained", "explaining",
-    "acknowledge", "acknowledges", "acknowledged", "acknowledging", "claim", "claims",
-    "claimed", "claiming", "warn", "warns", "warned", "warning", "insist", "insists",
-    "insisted", "insisting", "stated", "stating", "declare", "declares", "declared",
-    "declaring", "mention", "mentions", "mentioned", "mentioning", "assert", "asserts",
-    "asserted", "asserting", "contend", "contends", "contended", "contending", "maintain",
-    "maintains", "maintained", "maintaining", "believe", "believes", "believed", "think",
-    "thinks", "predict", "predicts", "predicted", "predicting", "conclude", "concludes",
-    "concluded", "concluding", "concede", "concedes", "conceded", "conceding", "admit",
-    "admits", "admitted", "admitting", "deny", "denies", "denied", "denying", "confirm",
-    "confirms", "confirmed", "confirming", "reveal", "reveals", "revealed", "revealing",
-    "recall", "recalls", "recalled", "recalling", "stress", "stresses", "stressed", "stressing",
-    "emphasize", "emphasizes", "emphasized", "emphasizing", "emphasise", "emphasises",
-    "emphasised", "emphasising", "express", "expresses", "expressed", "expressing", "promise",
-    "promises", "promised", "promising", "pledge", "pledges", "pledged", "pledging", "vow",
-    "vows", "vowed", "vowing", "allege", "alleges", "alleged", "alleging", "complain",
-    "complains", "complained", "complaining", "respond", "responds", "responded", "responding",
-    "reply", "replies", "replied", "replying", "answered", "ask", "asks", "asked", "asking",
-    "urge", "urges", "urged", "urging", "propose", "proposes", "proposed", "hope", "hopes",
-    "hoped", "fear", "fears", "feared", "caution", "cautions", "cautioned", "cautioning",
-    "observe", "observes", "observed", "observing", "remark", "remarks", "remarked", "indicate",
-    "indicates", "indicated", "indicating", "testify", "testifies", "testified", "testifying",
-    "boast", "boasts", "boasted", "boasting", "counter", "counters", "countered", "countering",
-    "retort", "retorts", "retorted", "joke", "jokes", "joked", "joking", "quip", "quips",
-    "quipped", "agree", "agrees", "agreed", "disclose", "discloses", "disclosed", "continue",
-    "continues", "continued", "recount", "recounts", "recounted", "shout", "shouts", "shouted",
-    "demand", "demands", "demanded", "demanding", "estimate", "estimates", "estimated",
-    "assure", "assures", "assured", "inform", "informs", "informed", "remind", "reminds",
-    "reminded", "point", "points", "pointed", "pointing", "make", "makes", "made", "making",
-    "show", "shows", "showed", "shown", "showing", "find", "finds", "found", "accuse",
-    "accuses", "accused", "accusing", "charge", "charges", "charged", "posit", "posits",
-    "posited", "reiterate", "reiterates", "reiterated", "reiterating", "signal", "signals",
-    "signaled", "signalled", "post", "posts", "posted", "wonder", "wonders", "wondered",
-    "questioned", "speculate", "speculates", "speculated", "worry", "worries", "worried",
-    "expect", "expects", "expected", "call", "calls", "called", "calling", "describe",
-    "describes", "described", "describing", "report", "reports", "quoted", "know", "knows",
-    "knew", "learn", "learns", "learned", "learnt", "feel", "feels", "felt", "realize",
-    "realizes", "realized", "realise", "realises", "realised", "recognize", "recognizes",
-    "recognized", "recognise", "recognised", "understand", "understands", "understood", "doubt",
-    "doubts", "doubted", "imply", "implies", "implied", "hint", "hints", "hinted", "reaffirm",
-    "reaffirms", "reaffirmed", "guarantee", "guarantees", "guaranteed", "suspect", "suspects",
-    "suspected", "assume", "assumes", "assumed", "rule", "rules", "ruled", "determine",
-    "determines", "determined", "yell", "yells", "yelled", "chant", "chants", "chanted",
-    "chanting", "interject", "interjected", "interjecting", "exclaim", "exclaimed", "bark",
-    "barked", "confess", "confessed", "proclaim", "proclaimed", "scream", "screamed", "shot",
-    "fired",
+    "adding", "write", "writes", "wrote", "writing", "written", "note", "notes", "noted", "noting",
+    "reported", "reporting", "announce", "announces", "announced", "announcing", "suggest",
+    "suggests", "suggested", "suggesting", "tweet", "tweets", "tweeted", "tweeting", "argue",
+    "argues", "argued", "arguing", "explain", "explains", "explained", "explaining", "acknowledge",
+    "acknowledges", "acknowledged", "acknowledging", "claim", "claims", "claimed", "claiming",
+    "warn", "warns", "warned", "warning", "insist", "insists", "insisted", "insisting", "stated",
+    "stating", "declare", "declares", "declared", "declaring", "mention", "mentions", "mentioned",
+    "mentioning", "assert", "asserts", "asserted", "asserting", "contend", "contends", "contended",
+    "contending", "maintain", "maintains", "maintained", "maintaining", "believe", "believes",
+    "believed", "think", "thinks", "predict", "predicts", "predicted", "predicting", "conclude",
+    "concludes", "concluded", "concluding", "concede", "concedes", "conceded", "conceding", "admit",
+    "admits", "admitted", "admitting", "deny", "denies", "denied", "denying", "confirm", "confirms",
+    "confirmed", "confirming", "reveal", "reveals", "revealed", "revealing", "recall", "recalls",
+    "recalled", "recalling", "stress", "stresses", "stressed", "stressing", "emphasize",
+    "emphasizes", "emphasized", "emphasizing", "emphasise", "emphasises", "emphasised",
+    "emphasising", "express", "expresses", "expressed", "expressing", "promise", "promises",
+    "promised", "promising", "pledge", "pledges", "pledged", "pledging", "vow", "vows", "vowed",
+    "vowing", "allege", "alleges", "alleged", "alleging", "complain", "complains", "complained",
+    "complaining", "respond", "responds", "responded", "responding", "reply", "replies", "replied",
+    "replying", "answered", "ask", "asks", "asked", "asking", "urge", "urges", "urged", "urging",
+    "propose", "proposes", "proposed", "hope", "hopes", "hoped", "fear", "fears", "feared",
+    "caution", "cautions", "cautioned", "cautioning", "observe", "observes", "observed",
+    "observing", "remark", "remarks", "remarked", "indicate", "indicates", "indicated",
+    "indicating", "testify", "testifies", "testified", "testifying", "boast", "boasts", "boasted",
+    "boasting", "counter", "counters", "countered", "countering", "retort", "retorts", "retorted",
+    "joke", "jokes", "joked", "joking", "quip", "quips", "quipped", "agree", "agrees", "agreed",
+    "disclose", "discloses", "disclosed", "continue", "continues", "continued", "recount",
+    "recounts", "recounted", "shout", "shouts", "shouted", "demand", "demands", "demanded",
+    "demanding", "estimate", "estimates", "estimated", "assure", "assures", "assured", "inform",
+    "informs", "informed", "remind", "reminds", "reminded", "point", "points", "pointed",
+    "pointing", "make", "makes", "made", "making", "show", "shows", "showed", "shown", "showing",
+    "find", "finds", "found", "accuse", "accuses", "accused", "accusing", "charge", "charges",
+    "charged", "posit", "posits", "posited", "reiterate", "reiterates", "reiterated", "reiterating",
+    "signal", "signals", "signaled", "signalled", "post", "posts", "posted", "wonder", "wonders",
+    "wondered", "questioned", "speculate", "speculates", "speculated", "worry", "worries",
+    "worried", "expect", "expects", "expected", "call", "calls", "called", "calling", "describe",
+    "describes", "described", "describing", "report", "reports", "quoted", "know", "knows", "knew",
+    "learn", "learns", "learned", "learnt", "feel", "feels", "felt", "realize", "realizes",
+    "realized", "realise", "realises", "realised", "recognize", "recognizes", "recognized",
+    "recognise", "recognised", "understand", "understands", "understood", "doubt", "doubts",
+    "doubted", "imply", "implies", "implied", "hint", "hints", "hinted", "reaffirm", "reaffirms",
+    "reaffirmed", "guarantee", "guarantees", "guaranteed", "suspect", "suspects", "suspected",
+    "assume", "assumes", "assumed", "rule", "rules", "ruled", "determine", "determines",
+    "determined", "yell", "yells", "yelled", "chant", "chants", "chanted", "chanting", "interject",
+    "interjected", "interjecting", "exclaim", "exclaimed", "bark", "barked", "confess", "confessed",
+    "proclaim", "proclaimed", "scream", "screamed", "shot", "fired",
 ];
 
 /// Verbs that are cues only with a particle or a fixed complement ("pointed out",
 /// "made it clear"); alone they say nothing of speech.
 #[rustfmt::skip]
 const NEEDS_PARTICLE: &[&str] = &[
-    "point", "points", "pointed", "pointing", "make", "makes", "made", "making", "quoted",
-    "shot", "fired",
+    "point", "points", "pointed", "pointing", "make", "makes", "made", "making", "quoted", "shot",
+    "fired",
 ];
 
 /// Verbs that take the hearer before the content: "told reporters that…".
 #[rustfmt::skip]
 const HEARER_VERBS: &[&str] = &[
-    "tell", "tells", "told", "telling", "warn", "warns", "warned", "warning", "assure",
-    "assures", "assured", "inform", "informs", "informed", "remind", "reminds", "reminded",
-    "ask", "asks", "asked", "asking", "urge", "urges", "urged", "urging", "promise", "promises",
-    "promised", "accuse", "accuses", "accused", "accusing",
+    "tell", "tells", "told", "telling", "warn", "warns", "warned", "warning", "assure", "assures",
+    "assured", "inform", "informs", "informed", "remind", "reminds", "reminded", "ask", "asks",
+    "asked", "asking", "urge", "urges", "urged", "urging", "promise", "promises", "promised",
+    "accuse", "accuses", "accused", "accusing",
 ];
 
 /// Verbs that are cues only when a clause or quotation follows ("believes that…"),
@@ -136,21 +133,20 @@ const NEEDS_CLAUSE: &[&str] = &[
     "hope", "hopes", "hoped", "fear", "fears", "feared", "show", "shows", "showed", "shown",
     "showing", "find", "finds", "found", "indicate", "indicates", "indicated", "indicating",
     "continue", "continues", "continued", "agree", "agrees", "agreed", "wonder", "wonders",
-    "wondered", "worry", "worries", "worried", "expect", "expects", "expected", "answer",
-    "answers", "answered", "signal", "signals", "signaled", "signalled", "post", "posts",
-    "posted", "question", "questions", "questioned", "demand", "demands", "demanded",
-    "demanding", "estimate", "estimates", "estimated", "charge", "charges", "charged", "state",
-    "states", "stated", "stating", "report", "reporting", "claims", "notes", "remarks",
-    "accuse", "accuses", "accused", "accusing", "ask", "asks", "asked", "asking", "urge",
-    "urges", "urged", "urging", "promise", "promises", "promised", "promising", "propose",
-    "proposes", "proposed", "maintain", "maintains", "maintained", "maintaining", "know",
-    "knows", "knew", "learn", "learns", "learned", "learnt", "feel", "feels", "felt", "realize",
-    "realizes", "realized", "realise", "realises", "realised", "recognize", "recognizes",
-    "recognized", "recognise", "recognised", "understand", "understands", "understood", "doubt",
-    "doubts", "doubted", "imply", "implies", "implied", "hint", "hints", "hinted", "reaffirm",
-    "reaffirms", "reaffirmed", "guarantee", "guarantees", "guaranteed", "suspect", "suspects",
-    "suspected", "assume", "assumes", "assumed", "rule", "rules", "ruled", "determine",
-    "determines", "determined",
+    "wondered", "worry", "worries", "worried", "expect", "expects", "expected", "answer", "answers",
+    "answered", "signal", "signals", "signaled", "signalled", "post", "posts", "posted", "question",
+    "questions", "questioned", "demand", "demands", "demanded", "demanding", "estimate",
+    "estimates", "estimated", "charge", "charges", "charged", "state", "states", "stated",
+    "stating", "report", "reporting", "claims", "notes", "remarks", "accuse", "accuses", "accused",
+    "accusing", "ask", "asks", "asked", "asking", "urge", "urges", "urged", "urging", "promise",
+    "promises", "promised", "promising", "propose", "proposes", "proposed", "maintain", "maintains",
+    "maintained", "maintaining", "know", "knows", "knew", "learn", "learns", "learned", "learnt",
+    "feel", "feels", "felt", "realize", "realizes", "realized", "realise", "realises", "realised",
+    "recognize", "recognizes", "recognized", "recognise", "recognised", "understand", "understands",
+    "understood", "doubt", "doubts", "doubted", "imply", "implies", "implied", "hint", "hints",
+    "hinted", "reaffirm", "reaffirms", "reaffirmed", "guarantee", "guarantees", "guaranteed",
+    "suspect", "suspects", "suspected", "assume", "assumes", "assumed", "rule", "rules", "ruled",
+    "determine", "determines", "determined",
 ];
 
 pub fn is_cue_verb(word: &str) -> bool {
@@ -187,18 +183,17 @@ const POSTPOSABLE: &[&str] = &[
     "admitted", "claim", "claims", "claimed", "tweet", "tweeted", "tweets", "post", "posted",
     "predict", "predicted", "suggest", "suggested", "suggests", "assert", "asserted", "contend",
     "contended", "maintain", "maintained", "stress", "stressed", "emphasized", "emphasised",
-    "announce", "announced", "reply", "replied", "respond", "responded", "joke", "joked",
-    "quip", "quipped", "shout", "shouted", "counter", "countered", "retort", "retorted",
-    "remark", "remarked", "observe", "observed", "caution", "cautioned", "promise", "promised",
-    "vow", "vowed", "ask", "asked", "asks", "boast", "boasted", "complain", "complained",
-    "recount", "recounted", "reiterate", "reiterated", "testify", "testified", "confirm",
-    "confirmed", "think", "thinks", "believe", "believes", "believed", "estimate", "estimated",
-    "allege", "alleged", "charge", "charged", "show", "shows", "showed", "find", "finds", "found",
-    "indicate", "indicates", "indicated", "yelled", "chanted", "interjected", "exclaimed",
-    "barked", "confessed", "proclaimed", "screamed", "shot", "fired", "state", "states",
-    "stated", "acknowledges",
-    "concedes", "admits", "stresses", "emphasizes", "emphasises", "replies", "responds",
-    "observes", "cautions", "predicts", "confirms", "alleges",
+    "announce", "announced", "reply", "replied", "respond", "responded", "joke", "joked", "quip",
+    "quipped", "shout", "shouted", "counter", "countered", "retort", "retorted", "remark",
+    "remarked", "observe", "observed", "caution", "cautioned", "promise", "promised", "vow",
+    "vowed", "ask", "asked", "asks", "boast", "boasted", "complain", "complained", "recount",
+    "recounted", "reiterate", "reiterated", "testify", "testified", "confirm", "confirmed", "think",
+    "thinks", "believe", "believes", "believed", "estimate", "estimated", "allege", "alleged",
+    "charge", "charged", "show", "shows", "showed", "find", "finds", "found", "indicate",
+    "indicates", "indicated", "yelled", "chanted", "interjected", "exclaimed", "barked",
+    "confessed", "proclaimed", "screamed", "shot", "fired", "state", "states", "stated",
+    "acknowledges", "concedes", "admits", "stresses", "emphasizes", "emphasises", "replies",
+    "responds", "observes", "cautions", "predicts", "confirms", "alleges",
 ];
 
 pub fn is_postposable(word: &str) -> bool {
@@ -208,12 +203,12 @@ pub fn is_postposable(word: &str) -> bool {
 /// Nouns that report speech when owned by a speaker: "Hamas' announcement that…".
 #[rustfmt::skip]
 const CUE_NOUNS: &[&str] = &[
-    "announcement", "statement", "claim", "claims", "assertion", "warning", "warnings",
-    "promise", "pledge", "insistence", "suggestion", "argument", "accusation", "allegation",
-    "allegations", "assessment", "belief", "view", "contention", "admission", "denial",
-    "prediction", "declaration", "testimony", "comments", "remarks", "assurance", "assurances",
-    "position", "conclusion", "finding", "findings", "report", "charge", "complaint", "hope",
-    "fear", "fears", "threat", "vow", "confirmation",
+    "announcement", "statement", "claim", "claims", "assertion", "warning", "warnings", "promise",
+    "pledge", "insistence", "suggestion", "argument", "accusation", "allegation", "allegations",
+    "assessment", "belief", "view", "contention", "admission", "denial", "prediction",
+    "declaration", "testimony", "comments", "remarks", "assurance", "assurances", "position",
+    "conclusion", "finding", "findings", "report", "charge", "complaint", "hope", "fear", "fears",
+    "threat", "vow", "confirmation",
 ];
 
 pub fn is_cue_noun(word: &str) -> bool {
@@ -227,11 +222,10 @@ const SUBJECT_VERB_FILLERS: &[&str] = &[
     "also", "later", "then", "has", "had", "have", "would", "will", "previously", "repeatedly",
     "again", "once", "reportedly", "recently", "earlier", "publicly", "privately", "quickly",
     "simply", "flatly", "further", "frequently", "often", "long", "not", "initially", "first",
-    "subsequently", "separately", "similarly", "likewise", "since", "already", "still",
-    "always", "never", "just", "even", "now", "finally", "openly", "explicitly", "bluntly",
-    "firmly", "allegedly", "is", "was", "may", "might", "could", "can", "did", "does", "do",
-    "been", "both", "all", "herself", "himself", "themselves", "itself", "personally",
-    "specifically", "directly",
+    "subsequently", "separately", "similarly", "likewise", "since", "already", "still", "always",
+    "never", "just", "even", "now", "finally", "openly", "explicitly", "bluntly", "firmly",
+    "allegedly", "is", "was", "may", "might", "could", "can", "did", "does", "do", "been", "both",
+    "all", "herself", "himself", "themselves", "itself", "personally", "specifically", "directly",
 ];
 
 pub fn is_filler(word: &str) -> bool {
@@ -260,13 +254,13 @@ fn is_ly_adverb(word: &str) -> bool {
 /// Words that end a noun phrase when scanning backwards from a verb.
 #[rustfmt::skip]
 const NP_STOPS: &[&str] = &[
-    "that", "which", "and", "but", "or", "when", "as", "after", "before", "because", "while",
-    "if", "so", "than", "since", "where", "though", "although", "whether", "until", "unless",
-    "once", "then", "also", "is", "was", "are", "were", "be", "to", "has", "had", "have", "not",
-    "what", "how", "why", "there", "here", "said", "says", "would", "could", "should", "will",
-    "can", "may", "might", "must", "did", "do", "does", "by", "in", "on", "at", "with", "from",
-    "about", "into", "over", "under", "against", "during", "without", "within", "through",
-    "upon", "like", "for", "perhaps", "maybe",
+    "that", "which", "and", "but", "or", "when", "as", "after", "before", "because", "while", "if",
+    "so", "than", "since", "where", "though", "although", "whether", "until", "unless", "once",
+    "then", "also", "is", "was", "are", "were", "be", "to", "has", "had", "have", "not", "what",
+    "how", "why", "there", "here", "said", "says", "would", "could", "should", "will", "can", "may",
+    "might", "must", "did", "do", "does", "by", "in", "on", "at", "with", "from", "about", "into",
+    "over", "under", "against", "during", "without", "within", "through", "upon", "like", "for",
+    "perhaps", "maybe",
 ];
 
 pub fn is_np_stop(word: &str) -> bool {
@@ -282,9 +276,9 @@ const PRONOUNS: &[&str] = &[
 /// What a person or body writes or says, as a noun: "Roe's letter said" is Roe's saying.
 #[rustfmt::skip]
 const STATEMENT_NOUNS: &[&str] = &[
-    "statement", "statements", "letter", "submission", "brief", "filing", "complaint",
-    "lawsuit", "tweet", "tweets", "post", "memo", "email", "emails", "speech", "remarks",
-    "testimony", "op-ed", "message", "memoir", "release",
+    "statement", "statements", "letter", "submission", "brief", "filing", "complaint", "lawsuit",
+    "tweet", "tweets", "post", "memo", "email", "emails", "speech", "remarks", "testimony", "op-ed",
+    "message", "memoir", "release",
 ];
 
 pub fn is_statement_noun(word: &str) -> bool {
@@ -308,21 +302,21 @@ pub fn is_pronoun(word: &str) -> bool {
 #[rustfmt::skip]
 const ROLE_HEADS: &[&str] = &[
     "spokesperson", "spokesman", "spokeswoman", "minister", "president", "secretary", "senator",
-    "sen.", "rep.", "representative", "congressman", "congresswoman", "governor", "gov.",
-    "chief", "director", "chairman", "chairwoman", "chair", "leader", "ambassador", "general",
-    "gen.", "commissioner", "mayor", "ceo", "judge", "justice", "attorney", "adviser",
-    "advisor", "official", "officer", "head", "premier", "chancellor", "king", "queen",
-    "prince", "princess", "pope", "candidate", "nominee", "manager", "strategist", "speaker",
-    "lawmaker", "founder", "executive", "editor", "analyst", "professor", "prof.", "dr.",
-    "economist", "commander", "colonel", "col.", "lt.", "captain", "capt.", "sgt.", "sergeant",
-    "admiral", "adm.", "lieutenant", "major", "maj.", "deputy", "vice", "coordinator", "envoy",
-    "negotiator", "inspector", "sheriff", "prosecutor", "lawyer", "counsel", "aide", "staffer",
-    "director-general", "chairperson", "rabbi", "bishop", "cardinal", "imam", "reverend",
-    "rev.", "councilman", "councilwoman", "councillor", "councilor", "delegate", "diplomat",
-    "correspondent", "reporter", "columnist", "host", "anchor", "researcher", "scientist",
-    "expert", "activist", "organizer", "organiser", "mr.", "mrs.", "ms.", "sir", "dame", "lord",
-    "lady", "pollster", "consultant", "surrogate", "whip", "treasurer", "clerk", "auditor",
-    "comptroller", "administrator", "superintendent", "principal", "dean", "provost",
+    "sen.", "rep.", "representative", "congressman", "congresswoman", "governor", "gov.", "chief",
+    "director", "chairman", "chairwoman", "chair", "leader", "ambassador", "general", "gen.",
+    "commissioner", "mayor", "ceo", "judge", "justice", "attorney", "adviser", "advisor",
+    "official", "officer", "head", "premier", "chancellor", "king", "queen", "prince", "princess",
+    "pope", "candidate", "nominee", "manager", "strategist", "speaker", "lawmaker", "founder",
+    "executive", "editor", "analyst", "professor", "prof.", "dr.", "economist", "commander",
+    "colonel", "col.", "lt.", "captain", "capt.", "sgt.", "sergeant", "admiral", "adm.",
+    "lieutenant", "major", "maj.", "deputy", "vice", "coordinator", "envoy", "negotiator",
+    "inspector", "sheriff", "prosecutor", "lawyer", "counsel", "aide", "staffer",
+    "director-general", "chairperson", "rabbi", "bishop", "cardinal", "imam", "reverend", "rev.",
+    "councilman", "councilwoman", "councillor", "councilor", "delegate", "diplomat",
+    "correspondent", "reporter", "columnist", "host", "anchor", "researcher", "scientist", "expert",
+    "activist", "organizer", "organiser", "mr.", "mrs.", "ms.", "sir", "dame", "lord", "lady",
+    "pollster", "consultant", "surrogate", "whip", "treasurer", "clerk", "auditor", "comptroller",
+    "administrator", "superintendent", "principal", "dean", "provost",
 ];
 
 pub fn is_role_head(word: &str) -> bool {
@@ -341,18 +335,17 @@ pub fn is_honorific(word: &str) -> bool {
 #[rustfmt::skip]
 const BODY_HEADS: &[&str] = &[
     "officials", "sources", "source", "government", "ministry", "department", "office", "house",
-    "agency", "police", "army", "military", "forces", "campaign", "committee", "council",
-    "party", "group", "groups", "organization", "organisation", "company", "administration",
-    "authorities", "authority", "spokespeople", "residents", "witnesses", "experts", "analysts",
-    "critics", "supporters", "opponents", "democrats", "republicans", "leaders", "people",
-    "voters", "report", "study", "poll", "polls", "survey", "surveys", "statement", "court",
-    "union", "board", "commission", "bank", "service", "services", "team", "network",
-    "newspaper", "institute", "association", "coalition", "alliance", "movement", "members",
-    "lawmakers", "aides", "advisers", "observers", "diplomats", "media", "press", "staff",
-    "ministers", "officers", "negotiators", "mediators", "states", "nations", "countries",
-    "cabinet", "senate", "congress", "parliament", "embassy", "white", "kremlin", "pentagon",
-    "data", "figures", "statistics", "documents", "records", "filing", "filings",
-    "co", "corp", "corporation", "inc", "llc", "ltd", "plc",
+    "agency", "police", "army", "military", "forces", "campaign", "committee", "council", "party",
+    "group", "groups", "organization", "organisation", "company", "administration", "authorities",
+    "authority", "spokespeople", "residents", "witnesses", "experts", "analysts", "critics",
+    "supporters", "opponents", "democrats", "republicans", "leaders", "people", "voters", "report",
+    "study", "poll", "polls", "survey", "surveys", "statement", "court", "union", "board",
+    "commission", "bank", "service", "services", "team", "network", "newspaper", "institute",
+    "association", "coalition", "alliance", "movement", "members", "lawmakers", "aides", "advisers",
+    "observers", "diplomats", "media", "press", "staff", "ministers", "officers", "negotiators",
+    "mediators", "states", "nations", "countries", "cabinet", "senate", "congress", "parliament",
+    "embassy", "white", "kremlin", "pentagon", "data", "figures", "statistics", "documents",
+    "records", "filing", "filings", "co", "corp", "corporation", "inc", "llc", "ltd", "plc",
 ];
 
 pub fn is_body_head(word: &str) -> bool {
@@ -470,8 +463,8 @@ const TIME_WORDS: &[&str] = &[
     "today", "tonight", "earlier", "later", "recently", "again", "also", "repeatedly", "last",
     "this", "next", "week", "month", "year", "morning", "afternoon", "evening", "night",
     "previously", "once", "then", "now", "publicly", "privately", "flatly", "bluntly", "simply",
-    "firmly", "emphatically", "frankly", "openly", "weekend", "day", "days", "ago", "late",
-    "early", "separately",
+    "firmly", "emphatically", "frankly", "openly", "weekend", "day", "days", "ago", "late", "early",
+    "separately",
 ];
 
 pub fn is_time_word(word: &str) -> bool {
@@ -503,12 +496,11 @@ pub fn is_adjunct_preposition(word: &str) -> bool {
 /// (a picture's caption or credit, the source line) and kinds of piece ("Column: …").
 #[rustfmt::skip]
 const HEADLINE_LABELS: &[&str] = &[
-    "analysis", "opinion", "exclusive", "breaking", "update", "updated", "watch", "video",
-    "live", "photos", "editorial", "commentary", "review", "interview", "explainer", "factbox",
-    "timeline", "q&a", "correction", "note", "editor's", "listen", "podcast", "news", "report",
-    "first", "read", "related", "clarification", "correction:", "advertisement", "sponsored",
-    "source", "file", "photo", "caption", "credit", "image", "picture", "column", "fact",
-    "disclaimer",
+    "analysis", "opinion", "exclusive", "breaking", "update", "updated", "watch", "video", "live",
+    "photos", "editorial", "commentary", "review", "interview", "explainer", "factbox", "timeline",
+    "q&a", "correction", "note", "editor's", "listen", "podcast", "news", "report", "first", "read",
+    "related", "clarification", "correction:", "advertisement", "sponsored", "source", "file",
+    "photo", "caption", "credit", "image", "picture", "column", "fact", "disclaimer",
 ];
 
 /// Is `word` one of the [`HEADLINE_LABELS`]?
