@@ -40,7 +40,7 @@ const NP: Takes = Takes {
 const VERBS: &[(&str, Takes)] = &[
     // Stance towards someone or something, the verb itself says it.
     ("accuse", NP), ("criticize", NP), ("criticise", NP), ("praise", NP), ("deny", NP),
-    ("cite", NP), ("blast", NP), ("slam", NP), ("condemn", NP), ("defend", NP),
+    ("cite", NP), ("blast", NP), ("slam", NP), ("condemn", NP), ("defend", NP), ("rip", NP),
     ("dismiss", NP), ("reject", NP), ("attack", NP), ("mock", NP), ("welcome", NP),
     ("endorse", NP), ("oppose", NP), ("dispute", NP), ("tout", NP), ("hail", NP),
     ("laud", NP), ("decry", NP), ("lambaste", NP), ("lambast", NP), ("deride", NP),

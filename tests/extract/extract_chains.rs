@@ -229,3 +229,14 @@ fn a_capitalised_cue_word_inside_a_name_is_no_cue() {
     assert_eq!(c[0].0, "The Harbour Post");
     assert_eq!(c[0].1, "reports");
 }
+
+#[test]
+fn a_headline_verb_after_a_plural_subject_has_no_s() {
+    let (_, c) = claims("Dock Workers Blast Port Toll Plan\n\nThe council met on Tuesday.\n");
+    let blast = c
+        .iter()
+        .find(|c| c.cue == "Blast")
+        .expect("the headline's stance");
+    assert_eq!(blast.mention.as_deref(), Some("Dock Workers"));
+    assert_eq!(blast.content, "Port Toll Plan");
+}

@@ -2,9 +2,10 @@
 //! Cost, Vows Strike", "Mayor refuses to sign toll bill". Headlines are written in the
 //! present, often in title case, where the tagger cannot tell a verb from a noun: the
 //! verb is read from its form instead (a speech or stance verb ending in "-s" after a short
-//! subject). Tried only on a title or subheading that no other rule framed.
+//! subject, or without it after a plural: "Republicans blast …"). Tried only on a title or subheading that no other rule framed.
 
 use super::super::complements;
+use super::super::syntax::Tag;
 use super::Frame;
 use super::lex;
 use super::sentence::{Sentence, strip_quotes};
@@ -21,7 +22,16 @@ const NOT_SUBJECT_END: &[&str] = &[
 pub(super) fn headline_stance(s: &Sentence) -> Option<Frame> {
     let n = s.toks.len();
     // The verb: the first word (after at least one) that is a stance or speech verb in "-s".
-    let k = (1..n.min(9)).find(|&k| s.is_free_word(k) && present_verb(s.word(k)))?;
+    // "Republicans blast Obama …": after a plural subject the verb has no "-s".
+    let k = (1..n.min(9)).find(|&k| {
+        s.is_free_word(k)
+            && (present_verb(s.word(k))
+                || plural_verb(s.word(k))
+                    && plural_noun(s.word(k - 1))
+                    && s.window(0, n)
+                        .tag(k - 1)
+                        .is_some_and(|t| matches!(t, Tag::NNS | Tag::NNPS)))
+    })?;
     // The subject: words, possessives among them ("Union's Chief").
     let in_subject = |i: usize| {
         s.is_free_word(i) || matches!(s.word(i), "'" | "\u{2019}" | "'s" | "\u{2019}s" | "-")
@@ -109,4 +119,26 @@ fn present_verb(word: &str) -> bool {
         && (complements::takes(&w).is_some_and(|t| t.np || !t.preps.is_empty())
             || lex::is_cue_verb(&w))
         && !complements::needs_document(&w)
+}
+
+/// A speech or stance verb in the plural present: "blast", "Urge", "call for".
+fn plural_verb(word: &str) -> bool {
+    let w = word.to_ascii_lowercase();
+    w.len() > 3
+        && !w.ends_with('s')
+        && !w.ends_with("ed")
+        && !w.ends_with("ing")
+        && (complements::takes(&w).is_some_and(|t| t.np || !t.preps.is_empty())
+            || lex::is_cue_verb(&w))
+        && !complements::needs_document(&w)
+}
+
+/// "Republicans", "Leaders", "Democrats": a plural noun ending a subject.
+fn plural_noun(word: &str) -> bool {
+    word.len() > 3
+        && word.ends_with('s')
+        && !word.ends_with("ss")
+        && !word.ends_with("'s")
+        && !word.ends_with("\u{2019}s")
+        && !lex::is_pronoun(word)
 }
