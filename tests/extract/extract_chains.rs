@@ -240,3 +240,11 @@ fn a_headline_verb_after_a_plural_subject_has_no_s() {
     assert_eq!(blast.mention.as_deref(), Some("Dock Workers"));
     assert_eq!(blast.content, "Port Toll Plan");
 }
+
+#[test]
+fn a_question_asked_by_someone_names_the_asker() {
+    let c = found("Roe was asked by host Tom Hart whether the cranes would be repaired by May.");
+    let q = c.iter().find(|c| c.1 == "asked").expect("the question");
+    assert_eq!(q.0, "host Tom Hart", "{c:?}");
+    assert_eq!(q.2, "whether the cranes would be repaired by May");
+}

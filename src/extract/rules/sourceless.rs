@@ -6,7 +6,8 @@
 //!   cue, "seemed to concede that …", the subject speaks: see `catenative.rs`).
 //!
 //! The content of the last two is the clause with its subject ("The bill … to pass on
-//! Friday"); none of them has a speaker. A cue inside another frame's content ("she said
+//! Friday"); none of them has a speaker but the one who asks a question ("was asked by
+//! host Jane Roe whether …"). A cue inside another frame's content ("she said
 //! the bill is expected to pass") is that frame's business, not a claim of its own.
 
 use super::lex;
@@ -56,12 +57,17 @@ pub(super) fn sourceless_frames(s: &Sentence, out: &mut Vec<Frame>) {
         if out.iter().any(inside) {
             continue;
         }
+        // "X was asked by host Jane Roe whether …": the one who asks is the source.
+        let mention = (cue == "asked")
+            .then(|| asker(s, i, a))
+            .flatten()
+            .map(|(p, q)| s.span(p, q));
         insert_in_order(
             out,
             Frame {
                 content: vec![span],
                 cue,
-                mention: None,
+                mention,
                 headline: false,
                 continues: false,
                 announces: false,
@@ -82,7 +88,8 @@ fn asked(s: &Sentence, i: usize) -> Option<(String, (usize, usize))> {
     }
     // Over a short adjunct ("on Monday", "by reporters") to the question's opening word.
     let n = s.toks.len();
-    let open = (i + 1..(i + 5).min(n))
+    let reach = if s.is(i + 1, "by") { 9 } else { 5 };
+    let open = (i + 1..(i + reach).min(n))
         .take_while(|&j| s.is_free_word(j))
         .find(|&j| is_in(QUESTION_OPENERS, s.word(j)))?;
     let a = if s.is(open, "about") { open + 1 } else { open };
@@ -90,6 +97,24 @@ fn asked(s: &Sentence, i: usize) -> Option<(String, (usize, usize))> {
         .find(|&j| !s.toks[j].quoted && (s.is_punct(j, ",") || s.is_punct(j, ";")))
         .unwrap_or(n);
     Some((s.word(i).to_ascii_lowercase(), (a, b)))
+}
+
+/// The agent of "was asked by host Jane Roe whether …": the words from after "by" to the
+/// question `q`, when they open with a capital, an article or a role.
+fn asker(s: &Sentence, i: usize, q: usize) -> Option<(usize, usize)> {
+    if !s.is(i + 1, "by") || q <= i + 2 {
+        return None;
+    }
+    let a = i + 2;
+    let end = if s.is(q - 1, "about") { q - 1 } else { q };
+    let first = s.word(a);
+    (end > a
+        && (s.capitalised(a)
+            || ["the", "a", "an"]
+                .iter()
+                .any(|w| first.eq_ignore_ascii_case(w))
+            || lex::is_role_head(first)))
+    .then_some((a, end))
 }
 
 /// "X is (widely) expected to …", "who was not expected to …": the clause from its
