@@ -248,3 +248,17 @@ fn a_question_asked_by_someone_names_the_asker() {
     assert_eq!(q.0, "host Tom Hart", "{c:?}");
     assert_eq!(q.2, "whether the cranes would be repaired by May");
 }
+
+#[test]
+fn an_inverted_speaker_ends_before_a_clause_of_time() {
+    let c = found(
+        "\u{201c}The cranes are idle,\u{201d} said harbour pilot Tom Hart as he left the quay.",
+    );
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, "harbour pilot Tom Hart");
+    // "said the days when …" after a comma is reported speech, not a speaker.
+    let c = found(
+        "Roe, the author of a book about the port, said the days when the cranes were busy are gone.",
+    );
+    assert!(c.iter().all(|c| c.0 != "the days"), "{c:?}");
+}

@@ -13,7 +13,18 @@ pub(super) fn subject_after(s: &Sentence, k: usize) -> Option<(usize, usize)> {
     }
     // "said a longtime port expert who has worked for …": a relative clause after the
     // speaker is no part of the mention.
-    let relative = (a + 2..b).find(|&i| s.is(i, "who") || s.is(i, "whose"));
+    // "said Jane Roe as she left the stage", "said Roe when asked about …": a clause of
+    // time or manner after the speaker is no part of it either.
+    // (Only after a name: "said the days when …" is reported speech.)
+    let relative = (a + 1..b).find(|&i| {
+        i > a + 1 && (s.is(i, "who") || s.is(i, "whose"))
+            || (a..i).any(|j| s.capitalised(j))
+                && [
+                    "as", "when", "while", "after", "before", "because", "since", "though",
+                ]
+                .iter()
+                .any(|w| s.is(i, w))
+    });
     if let Some(r) = relative {
         b = r;
     }
