@@ -262,3 +262,37 @@ fn an_inverted_speaker_ends_before_a_clause_of_time() {
     );
     assert!(c.iter().all(|c| c.0 != "the days"), "{c:?}");
 }
+
+#[test]
+fn a_quotation_beside_a_subject_and_any_verb_is_that_subjects() {
+    for (text, who, cue) in [
+        (
+            "\u{201c}The cranes will rust before May,\u{201d} Roe deadpanned.",
+            "Roe",
+            "deadpanned",
+        ),
+        (
+            "And the harbour master cracked, \u{201c}The cranes will rust before May.\u{201d}",
+            "the harbour master",
+            "cracked",
+        ),
+        (
+            "Roe asks at the harbour school, \u{201c}Any questions about the cranes?\u{201d}",
+            "Roe",
+            "asks",
+        ),
+    ] {
+        let c = found(text);
+        assert_eq!(c.len(), 1, "{text}: {c:?}");
+        assert_eq!(
+            (c[0].0.as_str(), c[0].1.as_str()),
+            (who, cue),
+            "{text}: {c:?}"
+        );
+    }
+    // An adjunct or a clause opening the sentence is no subject.
+    let c = found(
+        "At the bottom of the page it reads, \u{201c}The cranes will rust before May.\u{201d}",
+    );
+    assert!(c.iter().all(|c| !c.0.starts_with("At ")), "{c:?}");
+}

@@ -44,6 +44,7 @@ mod nominal;
 mod parsed;
 mod passive_stance;
 mod prep_object;
+mod quote_verb;
 mod sentence;
 mod short_object;
 mod sourceless;
@@ -242,7 +243,7 @@ fn sentence_frames(s: &Sentence, place: Place) -> Vec<Frame> {
         owned_stance(s, &mut out);
     }
     if out.is_empty()
-        && let Some(f) = according::in_document(s)
+        && let Some(f) = according::in_document(s).or_else(|| quote_verb::quote_verb_frame(s))
     {
         out.push(f);
     }
