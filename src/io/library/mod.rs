@@ -22,6 +22,7 @@ pub mod normalise;
 pub mod pair;
 mod quote;
 mod read;
+mod runs;
 mod store;
 
 use std::collections::HashMap;

@@ -18,6 +18,7 @@ use super::calibration;
 use super::lemma::canonical;
 use super::normalise::{is_stop_word, stem, terms};
 use super::quote::quote_found;
+use super::runs::{common_runs, phrase_words, words};
 
 /// A match at this probability or more is strong ("checked before").
 pub const STRONG: f32 = 0.8;
@@ -77,29 +78,12 @@ pub struct Claim {
     /// It asserts something: a finite verb, and a subject that is not an unresolved
     /// pronoun. A fragment ("Black Lives Matter", "to endorse Trump") is not searched.
     pub asserts: bool,
-    /// The claim's words, lowercased, at most [`PHRASE_SCAN`] (for [`shared_phrase`]).
+    /// The claim's words, lowercased, at most `runs::PHRASE_SCAN` (for [`shared_phrase`]).
     pub phrase_words: Vec<String>,
     /// The terms of its speaker's name, when the article says who asserts it
     /// ([`Claim::spoken_by`]): a quote's subject is often its speaker ("we didn't lose a
     /// single person", said by the review's subject).
     pub speaker: HashSet<String>,
-}
-
-/// The words of `text` with where each begins a sentence.
-fn words(text: &str) -> Vec<(&str, bool)> {
-    let mut out = Vec::new();
-    let mut initial = true;
-    for raw in text.split(|c: char| c.is_whitespace() || c == '—' || c == '/') {
-        let w = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '$' && c != '%');
-        let w = w.trim_start_matches(['$']).trim_end_matches(['%']);
-        if !w.is_empty() {
-            out.push((w, initial));
-        }
-        if !raw.is_empty() {
-            initial = raw.ends_with(['.', '!', '?', ':', '"', '“', '”']) && !w.is_empty();
-        }
-    }
-    out
 }
 
 fn is_capitalised(word: &str) -> bool {
@@ -280,7 +264,7 @@ const PREDICATE_MASS: f32 = 20.0;
 /// punctuation aside, stop words kept, at least two other words in it), in words, up to
 /// [`PHRASE_WORDS`]: a quotation checked ("didn't lose a single person"), a named thing
 /// ("the gold standard"). Quadratic in the two lengths; a review's claim is at most 4,000
-/// characters and only a claim's first [`PHRASE_SCAN`] words are compared.
+/// characters and only a claim's first `runs::PHRASE_SCAN` words are compared.
 fn shared_phrase(a: &[String], review: &str) -> usize {
     let b = phrase_words(review);
     let content = |w: &String| !is_stop_word(w);
@@ -293,36 +277,8 @@ fn shared_phrase(a: &[String], review: &str) -> usize {
     best.min(PHRASE_WORDS)
 }
 
-/// Calls `found(i, n)` for each run of words `a` and `b` share, longest at each place:
-/// `a[i - n..i]`, in order of `i`. Quadratic in the two lengths.
-pub(super) fn common_runs(a: &[String], b: &[String], mut found: impl FnMut(usize, usize)) {
-    // run[j]: the length of the common run ending at a[i-1], b[j-1].
-    let mut prev = vec![0usize; b.len() + 1];
-    for i in 1..=a.len() {
-        let mut run = vec![0usize; b.len() + 1];
-        for j in 1..=b.len() {
-            if a[i - 1] == b[j - 1] {
-                run[j] = prev[j - 1] + 1;
-                found(i, run[j]);
-            }
-        }
-        prev = run;
-    }
-}
-
-/// The words of `text` as [`shared_phrase`] compares them.
-pub(super) fn phrase_words(text: &str) -> Vec<String> {
-    words(text)
-        .into_iter()
-        .take(PHRASE_SCAN)
-        .map(|(w, _)| w.to_lowercase().replace('’', "'"))
-        .collect()
-}
-
 /// A shared run of this many words counts as a whole quotation.
 const PHRASE_WORDS: usize = 5;
-/// The most words of either text [`shared_phrase`] compares.
-const PHRASE_SCAN: usize = 400;
 
 /// How many features [`features`] gives.
 pub const FEATURES: usize = 20;

@@ -6,7 +6,7 @@
 //! Fame') is a name, a slogan or a title, not words said, and does not count.
 
 use super::normalise::{is_stop_word, terms};
-use super::pair::{common_runs, phrase_words};
+use super::runs::{common_runs, phrase_words};
 
 /// The longest quotation read, in bytes (a longer run between two quote marks is most
 /// likely two apostrophes, not a quotation).
@@ -101,7 +101,7 @@ pub fn quote_found(review_claim: &str, claim: &[String], idf: impl Fn(&str) -> f
 
 /// The longest run of `a`'s words that is also a run of `b`'s (the first found of the
 /// longest). Quadratic in the two lengths: a quotation is at most [`MAX_QUOTE`] bytes, and
-/// a claim's words are at most `pair::PHRASE_SCAN`.
+/// a claim's words are at most `runs::PHRASE_SCAN`.
 fn common_run<'a>(a: &'a [String], b: &[String]) -> &'a [String] {
     let (mut best, mut end) = (0, 0);
     common_runs(a, b, |i, n| {
