@@ -193,7 +193,7 @@ const POSTPOSABLE: &[&str] = &[
     "indicates", "indicated", "yelled", "chanted", "interjected", "exclaimed", "barked",
     "confessed", "proclaimed", "screamed", "shot", "fired", "state", "states", "stated",
     "acknowledges", "concedes", "admits", "stresses", "emphasizes", "emphasises", "replies",
-    "responds", "observes", "cautions", "predicts", "confirms", "alleges",
+    "responds", "observes", "cautions", "predicts", "confirms", "alleges", "shown",
 ];
 
 pub fn is_postposable(word: &str) -> bool {

@@ -296,3 +296,15 @@ fn a_quotation_beside_a_subject_and_any_verb_is_that_subjects() {
     );
     assert!(c.iter().all(|c| !c.0.starts_with("At ")), "{c:?}");
 }
+
+#[test]
+fn studies_have_shown_closes_a_sentence() {
+    let c =
+        found("The harbour lost half its trade after the tolls rose, several studies have shown.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, "several studies");
+    assert_eq!(
+        c[0].2,
+        "The harbour lost half its trade after the tolls rose"
+    );
+}
