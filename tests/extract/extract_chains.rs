@@ -308,3 +308,13 @@ fn studies_have_shown_closes_a_sentence() {
         "The harbour lost half its trade after the tolls rose"
     );
 }
+
+#[test]
+fn said_opening_the_sentence_frames_the_quotation_after_its_speaker() {
+    let c = found(
+        "Said Jane Roe, who grew up by the port, \u{201c}We were all so proud of the cranes.\u{201d}",
+    );
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, "Jane Roe");
+    assert_eq!(c[0].2, "We were all so proud of the cranes.");
+}

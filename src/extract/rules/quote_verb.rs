@@ -1,7 +1,8 @@
 //! A quotation framed by a verb no list holds: "\"…,\" Roe deadpanned.", "Clinton
-//! cracked, \"…\"", "Sanders asks at a school, \"…\"". A sentence that is one whole
-//! quotation and a subject with its verb (and a short adjunct) is a quotation of that
-//! subject, whatever the verb. Tried only on a sentence no other rule framed.
+//! cracked, \"…\"", "Sanders asks at a school, \"…\"" (and "Said Roe, \"…\""). A
+//! sentence that is one whole quotation and a subject with its verb (and a short adjunct)
+//! is a quotation of that subject, whatever the verb. Tried only on a sentence no other
+//! rule framed.
 
 use super::super::syntax::Tag;
 use super::Frame;
@@ -51,6 +52,15 @@ pub(super) fn quote_verb_frame(s: &Sentence) -> Option<Frame> {
     let open = (0..last).rev().find(|&i| s.opens_quote(i))?;
     if open < 3 || !(s.is_punct(open - 1, ",") || s.is_punct(open - 1, ":")) {
         return None;
+    }
+    // "Said Jane Roe, who grew up by the port, \"…\"": the cue opens the sentence and its
+    // speaker follows, up to a comma.
+    if s.is(0, "said") || s.is(0, "says") {
+        let end = (1..open).find(|&i| !s.is_free_word(i))?;
+        if end == 1 || end - 1 > 6 || !s.capitalised(1) {
+            return None;
+        }
+        return frame(s, (open, last + 1), 0, 1, (1, end));
     }
     // "And Mr. Christie gloated, …": a conjunction opening the sentence is no subject's.
     let first = usize::from(s.is(0, "and") || s.is(0, "but"));
