@@ -5,6 +5,13 @@
 
 use crate::extract_rules::{T, claims};
 
+/// The (mention, cue, content) of the one claim of `text` under a title line.
+fn only(text: &str) -> (String, String, String) {
+    let mut c = found(text);
+    assert_eq!(c.len(), 1, "{text}: {c:?}");
+    c.remove(0)
+}
+
 /// The (mention, cue, content) of every claim of `text` under a title line.
 fn found(text: &str) -> Vec<(String, String, String)> {
     let (_, c) = claims(&format!("{T}\n{text}\n"));
@@ -39,12 +46,11 @@ fn a_verb_chain_hands_its_subject_to_the_cue() {
             "deny",
         ),
     ] {
-        let c = found(text);
-        assert_eq!(c.len(), 1, "{text}: {c:?}");
-        assert_eq!(c[0].0, "The harbour master", "{text}: {c:?}");
-        assert_eq!(c[0].1, cue, "{text}: {c:?}");
+        let c = only(text);
+        assert_eq!(c.0, "The harbour master", "{text}: {c:?}");
+        assert_eq!(c.1, cue, "{text}: {c:?}");
         assert!(
-            c[0].2.ends_with("the new tolls would pay for the cranes"),
+            c.2.ends_with("the new tolls would pay for the cranes"),
             "{text}: {c:?}"
         );
     }
@@ -62,13 +68,11 @@ fn a_chain_with_be_and_a_degree_word_keeps_its_subject_whole() {
 
 #[test]
 fn a_stance_verb_in_a_chain_is_read_with_its_object() {
-    let c = found(
-        "The harbour master has tried to portray the toll plan as a burden on fishing crews.",
-    );
-    assert_eq!(c.len(), 1, "{c:?}");
-    assert_eq!(c[0].0, "The harbour master");
-    assert_eq!(c[0].1, "portray");
-    assert_eq!(c[0].2, "the toll plan as a burden on fishing crews");
+    let c =
+        only("The harbour master has tried to portray the toll plan as a burden on fishing crews.");
+    assert_eq!(c.0, "The harbour master");
+    assert_eq!(c.1, "portray");
+    assert_eq!(c.2, "the toll plan as a burden on fishing crews");
 }
 
 #[test]
@@ -85,14 +89,13 @@ fn a_participle_chain_after_a_noun_is_not_the_clause_subjects() {
 
 #[test]
 fn stated_closes_a_sentence_like_said() {
-    let c = found(
+    let c = only(
         "The toll plan will fail within a year and the cranes will rust, the harbour master stated.",
     );
-    assert_eq!(c.len(), 1, "{c:?}");
-    assert_eq!(c[0].0, "the harbour master");
-    assert_eq!(c[0].1, "stated");
+    assert_eq!(c.0, "the harbour master");
+    assert_eq!(c.1, "stated");
     assert_eq!(
-        c[0].2,
+        c.2,
         "The toll plan will fail within a year and the cranes will rust"
     );
 }
@@ -135,10 +138,9 @@ fn an_inverted_speaker_may_open_without_an_article() {
             "former Ashton governor Tom Hart",
         ),
     ] {
-        let c = found(text);
-        assert_eq!(c.len(), 1, "{text}: {c:?}");
-        assert_eq!(c[0].0, who, "{text}: {c:?}");
-        assert_eq!(c[0].1, "said");
+        let c = only(text);
+        assert_eq!(c.0, who, "{text}: {c:?}");
+        assert_eq!(c.1, "said");
     }
     // A time or an adverb after the cue is no speaker.
     let c = found("\u{201c}The cranes are idle,\u{201d} said Roe, who spoke later Monday.");
@@ -164,13 +166,8 @@ fn shouts_chants_and_retorts_frame_a_quotation() {
             "chanted",
         ),
     ] {
-        let c = found(text);
-        assert_eq!(c.len(), 1, "{text}: {c:?}");
-        assert_eq!(
-            (c[0].0.as_str(), c[0].1.as_str()),
-            (who, cue),
-            "{text}: {c:?}"
-        );
+        let c = only(text);
+        assert_eq!((c.0.as_str(), c.1.as_str()), (who, cue), "{text}: {c:?}");
     }
     // "shot" alone is no cue.
     assert!(found("The guard shot the lock off the gate on Monday.").is_empty());
@@ -188,9 +185,8 @@ fn a_long_inverted_speaker_ends_before_its_relative_clause_or_of_phrase() {
             "Jane Roe",
         ),
     ] {
-        let c = found(text);
-        assert_eq!(c.len(), 1, "{text}: {c:?}");
-        assert_eq!(c[0].0, who, "{text}: {c:?}");
+        let c = only(text);
+        assert_eq!(c.0, who, "{text}: {c:?}");
     }
 }
 
@@ -224,10 +220,9 @@ fn a_participle_after_an_apposition_takes_the_subject_before_it() {
 
 #[test]
 fn a_capitalised_cue_word_inside_a_name_is_no_cue() {
-    let c = found("The Harbour Post reports the cranes were idle for months.");
-    assert_eq!(c.len(), 1, "{c:?}");
-    assert_eq!(c[0].0, "The Harbour Post");
-    assert_eq!(c[0].1, "reports");
+    let c = only("The Harbour Post reports the cranes were idle for months.");
+    assert_eq!(c.0, "The Harbour Post");
+    assert_eq!(c.1, "reports");
 }
 
 #[test]
@@ -251,11 +246,10 @@ fn a_question_asked_by_someone_names_the_asker() {
 
 #[test]
 fn an_inverted_speaker_ends_before_a_clause_of_time() {
-    let c = found(
+    let c = only(
         "\u{201c}The cranes are idle,\u{201d} said harbour pilot Tom Hart as he left the quay.",
     );
-    assert_eq!(c.len(), 1, "{c:?}");
-    assert_eq!(c[0].0, "harbour pilot Tom Hart");
+    assert_eq!(c.0, "harbour pilot Tom Hart");
     // "said the days when …" after a comma is reported speech, not a speaker.
     let c = found(
         "Roe, the author of a book about the port, said the days when the cranes were busy are gone.",
@@ -282,13 +276,8 @@ fn a_quotation_beside_a_subject_and_any_verb_is_that_subjects() {
             "asks",
         ),
     ] {
-        let c = found(text);
-        assert_eq!(c.len(), 1, "{text}: {c:?}");
-        assert_eq!(
-            (c[0].0.as_str(), c[0].1.as_str()),
-            (who, cue),
-            "{text}: {c:?}"
-        );
+        let c = only(text);
+        assert_eq!((c.0.as_str(), c.1.as_str()), (who, cue), "{text}: {c:?}");
     }
     // An adjunct or a clause opening the sentence is no subject.
     let c = found(
@@ -300,21 +289,16 @@ fn a_quotation_beside_a_subject_and_any_verb_is_that_subjects() {
 #[test]
 fn studies_have_shown_closes_a_sentence() {
     let c =
-        found("The harbour lost half its trade after the tolls rose, several studies have shown.");
-    assert_eq!(c.len(), 1, "{c:?}");
-    assert_eq!(c[0].0, "several studies");
-    assert_eq!(
-        c[0].2,
-        "The harbour lost half its trade after the tolls rose"
-    );
+        only("The harbour lost half its trade after the tolls rose, several studies have shown.");
+    assert_eq!(c.0, "several studies");
+    assert_eq!(c.2, "The harbour lost half its trade after the tolls rose");
 }
 
 #[test]
 fn said_opening_the_sentence_frames_the_quotation_after_its_speaker() {
-    let c = found(
+    let c = only(
         "Said Jane Roe, who grew up by the port, \u{201c}We were all so proud of the cranes.\u{201d}",
     );
-    assert_eq!(c.len(), 1, "{c:?}");
-    assert_eq!(c[0].0, "Jane Roe");
-    assert_eq!(c[0].2, "We were all so proud of the cranes.");
+    assert_eq!(c.0, "Jane Roe");
+    assert_eq!(c.2, "We were all so proud of the cranes.");
 }
